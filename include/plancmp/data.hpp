@@ -1,0 +1,33 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace plancmp::inline v0 {
+
+/// The built-in data files (`data/*.json` in the source tree), compiled into the
+/// library as its defaults.
+///
+///     std::string_view lexicon = plancmp::builtin_data("lexicon.json");
+///
+/// Throws `usage_error` naming the known files when `name` is not one of them.
+std::string_view builtin_data(std::string_view name);
+
+/// Names of all built-in data files, sorted.
+std::vector<std::string> builtin_data_names();
+
+/// Reads a whole file as bytes. Throws `io_error` naming the file when it cannot be
+/// read, and `usage_error` when it is larger than `max_bytes`.
+std::string read_file(const std::string& path, std::size_t max_bytes = std::size_t(1) << 32);
+
+namespace detail {
+struct embedded_file {
+  std::string_view name;
+  std::string_view bytes;
+};
+const std::vector<embedded_file>& embedded_files();
+}  // namespace detail
+
+}  // namespace plancmp::inline v0

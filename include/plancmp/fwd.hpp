@@ -1,0 +1,29 @@
+// SPDX-License-Identifier: MIT
+// Forward declarations of plancmp's main types; cheap to include.
+#pragma once
+
+namespace plancmp::inline v0 {
+struct span;
+struct error_location;
+class error;
+class decode_error;
+class parse_error;
+class schema_error;
+class usage_error;
+class io_error;
+
+namespace text {
+class offset_map;
+struct decoded_text;
+struct normalized_text;
+struct simplified_text;
+class simplifier;
+class noise_classifier;
+struct noise_verdict;
+class word_tokenizer;
+struct token;
+struct line;
+struct document;
+struct read_options;
+}  // namespace text
+}  // namespace plancmp::inline v0

@@ -1,0 +1,74 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <plancmp/span.hpp>
+#include <plancmp/text/encoding.hpp>
+#include <plancmp/text/noise.hpp>
+#include <plancmp/text/offset_map.hpp>
+#include <plancmp/text/script.hpp>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace plancmp::inline v0::text {
+
+/// One line of a document, located in both text views and in the original bytes.
+struct line {
+  std::uint32_t number = 0;         ///< 1-based line number in the original file
+  std::size_t printed_begin = 0;    ///< byte range in document::printed, without '\n'
+  std::size_t printed_end = 0;
+  std::size_t simplified_begin = 0; ///< byte range in document::simplified, without '\n'
+  std::size_t simplified_end = 0;
+  span source;                      ///< byte range in document::original
+  noise_verdict noise;              ///< noise_kind::none for content
+  bool blank = false;               ///< only whitespace
+
+  [[nodiscard]] bool is_content() const noexcept { return !blank && !noise; }
+};
+
+/// Options for reading a document.
+struct read_options {
+  std::optional<encoding> declared_encoding;  ///< skip detection
+  std::size_t max_input_bytes = std::size_t(1) << 31;  ///< larger input: usage_error
+  const noise_classifier* noise = nullptr;    ///< nullptr: the built-in rules
+};
+
+/// A document read and prepared for parsing: the original bytes, the normalized text in
+/// its printed script, the same text in simplified script, each with an exact map back
+/// to the original bytes, and its lines with their noise verdicts.
+struct document {
+  std::string path;       ///< as given; "<bytes>" for buffers without a name
+  std::string original;   ///< the bytes as read, unchanged
+  encoding source_encoding = encoding::utf8;
+  script source_script = script::none;
+
+  std::string printed;    ///< decoded and normalized, original script (names "as printed")
+  offset_map printed_to_original;
+  std::string simplified; ///< `printed` converted to simplified script
+  offset_map simplified_to_printed;
+  offset_map simplified_to_original;
+
+  std::vector<line> lines;
+
+  /// Original-byte span of a byte range of `simplified`.
+  [[nodiscard]] span source_of_simplified(std::size_t begin, std::size_t end) const noexcept;
+  /// Original-byte span of a byte range of `printed`.
+  [[nodiscard]] span source_of_printed(std::size_t begin, std::size_t end) const noexcept;
+  /// The printed text for a byte range of `simplified` (e.g. an agency name as printed).
+  [[nodiscard]] std::string_view printed_of_simplified(std::size_t begin, std::size_t end) const noexcept;
+  /// Number of noise lines.
+  [[nodiscard]] std::size_t noise_line_count() const noexcept;
+};
+
+/// Reads a file into a document. Throws `io_error`, `decode_error` or `usage_error`
+/// (input larger than `max_input_bytes`), each naming the file.
+[[nodiscard]] document read_document(const std::string& path, const read_options& options = {});
+
+/// Prepares a document from bytes already in memory; `path` names it in errors.
+[[nodiscard]] document make_document(std::string bytes, std::string path = "<bytes>",
+                                     const read_options& options = {});
+
+}  // namespace plancmp::inline v0::text

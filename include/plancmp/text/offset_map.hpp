@@ -1,0 +1,54 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <cstddef>
+#include <vector>
+
+namespace plancmp::inline v0::text {
+
+/// Maps byte offsets of a derived string (decoded, normalized or converted text) back
+/// to byte offsets of the string it was derived from.
+///
+/// Stored as breakpoints: runs where derived and source advance together share one
+/// entry, so text that passes through unchanged costs nothing, and each changed
+/// character costs at most one entry. Offsets are exact at character boundaries of
+/// the derived string; `to_source(size())` is the source size.
+///
+///     offset_map m;             // "（a" (full-width bracket, 3 bytes) -> "(a"
+///     m.add(0, 0); m.add(1, 3);
+///     m.finish(2, 4);
+///     m.to_source(1) == 3;
+class offset_map {
+ public:
+  struct breakpoint {
+    std::size_t derived;
+    std::size_t source;
+  };
+
+  offset_map() = default;
+  /// The identity map over `size` bytes.
+  static offset_map identity(std::size_t size);
+
+  /// Records that derived offset `derived` comes from source offset `source`. Calls
+  /// must come in increasing `derived` order; entries on the current run are skipped.
+  void add(std::size_t derived, std::size_t source);
+  /// Closes the map: the derived string has `derived_size` bytes, the source `source_size`.
+  void finish(std::size_t derived_size, std::size_t source_size);
+
+  /// Source offset of derived offset `derived` (0 ≤ derived ≤ derived_size()).
+  [[nodiscard]] std::size_t to_source(std::size_t derived) const noexcept;
+
+  /// The map of `outer ∘ inner`: `outer` maps C→B, `inner` maps B→A; result maps C→A.
+  [[nodiscard]] static offset_map compose(const offset_map& outer, const offset_map& inner);
+
+  [[nodiscard]] std::size_t derived_size() const noexcept { return derived_size_; }
+  [[nodiscard]] std::size_t source_size() const noexcept { return source_size_; }
+  [[nodiscard]] const std::vector<breakpoint>& breakpoints() const noexcept { return points_; }
+
+ private:
+  std::vector<breakpoint> points_;
+  std::size_t derived_size_ = 0;
+  std::size_t source_size_ = 0;
+};
+
+}  // namespace plancmp::inline v0::text

@@ -1,0 +1,60 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <plancmp/text/offset_map.hpp>
+
+#include <memory>
+#include <string>
+#include <string_view>
+
+namespace plancmp::inline v0::text {
+
+/// Which Chinese script a text is written in.
+enum class script {
+  simplified,   ///< 简体
+  traditional,  ///< 繁體
+  mixed,        ///< both kinds of characters in substantial numbers
+  none,         ///< no Han characters that tell the two apart
+};
+
+/// "simplified", "traditional", "mixed", "none".
+[[nodiscard]] std::string_view to_string(script s) noexcept;
+
+/// Text converted to simplified script, with its map back to the input.
+struct simplified_text {
+  std::string text;
+  offset_map offsets;  ///< text offsets → input offsets
+};
+
+/// Traditional → simplified conversion with OpenCC's t2s dictionaries (phrases first,
+/// then characters, longest match), keeping an exact offset map. The dictionaries are
+/// loaded once from OpenCC's data folder into flat tables; conversion never crosses a
+/// line break, so line i of the output is line i of the input.
+///
+///     const auto& s = plancmp::text::simplifier::shared();
+///     s.convert("省市場監管局牽頭").text == "省市场监管局牵头";
+class simplifier {
+ public:
+  /// Loads `t2s.json`'s dictionaries from `opencc_data_dir` (default: the folder found
+  /// at build time). Throws `io_error` naming the folder if they cannot be read.
+  explicit simplifier(const std::string& opencc_data_dir = {});
+  ~simplifier();
+  simplifier(simplifier&&) noexcept;
+  simplifier& operator=(simplifier&&) noexcept;
+
+  /// A process-wide instance, loaded on first use (thread-safe).
+  static const simplifier& shared();
+
+  /// Converts valid UTF-8 to simplified script. Thread-safe.
+  [[nodiscard]] simplified_text convert(std::string_view utf8) const;
+
+  /// Counts characters that only traditional (resp. only simplified) script uses and
+  /// decides the script of `utf8`.
+  [[nodiscard]] script detect(std::string_view utf8) const;
+
+ private:
+  struct tables;
+  std::unique_ptr<tables> tables_;
+};
+
+}  // namespace plancmp::inline v0::text

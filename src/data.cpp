@@ -1,0 +1,56 @@
+// SPDX-License-Identifier: MIT
+#include <plancmp/data.hpp>
+#include <plancmp/error.hpp>
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <memory>
+
+namespace plancmp::inline v0 {
+
+std::string_view builtin_data(std::string_view name) {
+  for (const auto& f : detail::embedded_files()) {
+    if (f.name == name) return f.bytes;
+  }
+  std::string known;
+  for (const auto& n : builtin_data_names()) known += (known.empty() ? "" : ", ") + n;
+  throw usage_error(fmt::format("no built-in data file named '{}'; known files: {}", name, known));
+}
+
+std::vector<std::string> builtin_data_names() {
+  std::vector<std::string> names;
+  for (const auto& f : detail::embedded_files()) names.emplace_back(f.name);
+  std::sort(names.begin(), names.end());
+  return names;
+}
+
+std::string read_file(const std::string& path, std::size_t max_bytes) {
+  const error_location where{path, {}, {}, {}};
+  std::unique_ptr<std::FILE, int (*)(std::FILE*)> file(std::fopen(path.c_str(), "rb"), &std::fclose);
+  if (!file) {
+    throw io_error(where, fmt::format("cannot open file: {}; check the path and its permissions",
+                                      std::strerror(errno)));
+  }
+  std::string bytes;
+  char buffer[1 << 16];
+  for (;;) {
+    const std::size_t n = std::fread(buffer, 1, sizeof buffer, file.get());
+    if (n == 0) break;
+    if (bytes.size() + n > max_bytes) {
+      throw usage_error(where, fmt::format("file is larger than the input limit of {} bytes; "
+                                           "raise the limit (max_input_bytes) if this is intended",
+                                           max_bytes));
+    }
+    bytes.append(buffer, n);
+  }
+  if (std::ferror(file.get())) {
+    throw io_error(where, fmt::format("read failed: {}", std::strerror(errno)));
+  }
+  return bytes;
+}
+
+}  // namespace plancmp::inline v0
