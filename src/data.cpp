@@ -28,6 +28,16 @@ std::vector<std::string> builtin_data_names() {
   return names;
 }
 
+const std::vector<builtin_seed>& builtin_seeds() {
+  static const std::vector<builtin_seed> seeds = [] {
+    std::vector<builtin_seed> out;
+    for (const auto& f : detail::embedded_seeds()) out.push_back({f.name, f.bytes});
+    std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.name < b.name; });
+    return out;
+  }();
+  return seeds;
+}
+
 std::string read_file(const std::string& path, std::size_t max_bytes) {
   const error_location where{path, {}, {}, {}};
   std::unique_ptr<std::FILE, int (*)(std::FILE*)> file(std::fopen(path.c_str(), "rb"), &std::fclose);

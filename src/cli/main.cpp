@@ -1,2 +1,131 @@
 // SPDX-License-Identifier: MIT
-int main() { return 0; }
+// plancmp: the command-line program. `plancmp --help` lists the subcommands;
+// `plancmp NAME --help` shows one with examples.
+#include "cli.hpp"
+
+#include <plancmp/error.hpp>
+#include <plancmp/version.hpp>
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <charconv>
+#include <cstdio>
+#include <exception>
+
+namespace {
+
+using namespace plancmp;
+using namespace plancmp::cli;
+
+void print_overview() {
+  auto& cmds = commands();
+  std::sort(cmds.begin(), cmds.end(), [](const auto& a, const auto& b) { return a.name < b.name; });
+  std::string out = fmt::format(
+      "plancmp {} — policy plans as graphs, compared across jurisdictions\n\n"
+      "usage: plancmp COMMAND [OPTIONS] [FILE...]\n\ncommands:\n",
+      PLANCMP_VERSION_STRING);
+  for (const auto& c : cmds) out += fmt::format("  {:<10} {}\n", c.name, c.summary);
+  out +=
+      "\ncommon options:\n"
+      "  --format md|csv|json  table format (default md)\n"
+      "  --excel               with --format csv: add a UTF-8 BOM for Excel\n"
+      "  -o FILE               write to FILE instead of standard output\n"
+      "  --threads N           worker threads (default: all cores)\n"
+      "  --quiet               no progress or notes on standard error\n"
+      "  -h, --help            help; `plancmp COMMAND --help` shows examples\n\n"
+      "With no FILE, commands run on the five bundled seed plans. `-` reads standard input.\n"
+      "Exit status: 0 ok, 1 bad input, 2 usage error.\n";
+  std::fputs(out.c_str(), stdout);
+}
+
+bool contains(const std::vector<std::string>& names, std::string_view name) {
+  return std::find(names.begin(), names.end(), name) != names.end();
+}
+
+options parse_options(const command& cmd, int argc, char** argv) {
+  options opts;
+  for (int i = 2; i < argc; ++i) {
+    const std::string_view arg = argv[i];
+    auto next = [&]() -> std::string {
+      if (i + 1 >= argc) throw usage_error(fmt::format("option {} needs a value", arg));
+      return argv[++i];
+    };
+    if (arg == "--format") {
+      const std::string v = next();
+      opts.format = report::parse_table_format(v);
+    } else if (arg == "--excel") {
+      opts.excel = true;
+    } else if (arg == "-o" || arg == "--output") {
+      opts.output = next();
+    } else if (arg == "--quiet" || arg == "-q") {
+      opts.quiet = true;
+    } else if (arg == "--threads") {
+      const std::string v = next();
+      unsigned n = 0;
+      const auto [ptr, ec] = std::from_chars(v.data(), v.data() + v.size(), n);
+      if (ec != std::errc{} || ptr != v.data() + v.size()) {
+        throw usage_error(fmt::format("--threads needs a whole number, not '{}'", v));
+      }
+      opts.threads = n;
+    } else if (arg.size() > 2 && arg.substr(0, 2) == "--") {
+      const std::string name(arg.substr(2));
+      if (contains(cmd.value_options, name)) {
+        opts.extra.emplace_back(name, next());
+      } else if (contains(cmd.flag_options, name)) {
+        opts.flags.push_back(name);
+      } else {
+        throw usage_error(fmt::format("unknown option {} for `plancmp {}`; see `plancmp {} --help`",
+                                      arg, cmd.name, cmd.name));
+      }
+    } else if (arg.size() > 1 && arg[0] == '-' && arg != "-") {
+      throw usage_error(fmt::format("unknown option {}; see `plancmp {} --help`", arg, cmd.name));
+    } else {
+      opts.inputs.emplace_back(arg);
+    }
+  }
+  return opts;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc < 2 || std::string_view(argv[1]) == "--help" || std::string_view(argv[1]) == "-h") {
+    print_overview();
+    return argc < 2 ? exit_usage : exit_ok;
+  }
+  if (std::string_view(argv[1]) == "--version") {
+    std::printf("plancmp %s\n", PLANCMP_VERSION_STRING);
+    return exit_ok;
+  }
+  const std::string_view name = argv[1];
+  const command* cmd = nullptr;
+  for (const auto& c : commands()) {
+    if (c.name == name) cmd = &c;
+  }
+  if (cmd == nullptr) {
+    std::fprintf(stderr, "plancmp: unknown command '%.*s'; run `plancmp --help`\n",
+                 static_cast<int>(name.size()), name.data());
+    return exit_usage;
+  }
+  for (int i = 2; i < argc; ++i) {
+    const std::string_view arg = argv[i];
+    if (arg == "--help" || arg == "-h") {
+      std::fputs(cmd->help.c_str(), stdout);
+      return exit_ok;
+    }
+  }
+  try {
+    return cmd->run(parse_options(*cmd, argc, argv));
+  } catch (const usage_error& e) {
+    std::fprintf(stderr, "plancmp %s: %s\n", cmd->name.c_str(), e.what());
+    return exit_usage;
+  } catch (const error& e) {
+    // Errors carrying a location already read `file:line: message`.
+    std::fprintf(stderr, "%s\n", e.what());
+    return exit_bad_input;
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "plancmp %s: internal error: %s\n", cmd->name.c_str(), e.what());
+    return exit_bad_input;
+  }
+}

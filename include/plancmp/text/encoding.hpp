@@ -23,8 +23,11 @@ enum class encoding {
 /// Parses the names above and common aliases (utf8, gbk, gb2312, …); nullopt if unknown.
 [[nodiscard]] std::optional<encoding> parse_encoding(std::string_view name) noexcept;
 
-/// Guesses the encoding of `bytes`: a BOM wins; then valid UTF-8; then UTF-16 when NUL
-/// bytes fall on alternating positions; otherwise GB18030.
+/// Guesses the encoding of `bytes`: a BOM wins; then UTF-16 when NUL bytes fall on
+/// alternating positions (ASCII-only UTF-16 is also valid UTF-8, so this comes first);
+/// then UTF-8, also when only a few bytes are damaged or the last character is cut
+/// off, so that decoding names the bad byte instead of producing GB18030 mojibake;
+/// otherwise GB18030. See docs/text-input.md.
 [[nodiscard]] encoding detect_encoding(std::string_view bytes) noexcept;
 
 /// UTF-8 text decoded from a byte buffer, with its map back to the buffer.

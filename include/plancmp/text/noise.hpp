@@ -9,14 +9,14 @@ namespace plancmp::inline v0::text {
 
 /// Why a line of a scraped page is not part of the document.
 enum class noise_kind {
-  none,          ///< content: part of the notice or the plan
-  navigation,    ///< site menus, breadcrumbs, "您当前的位置", "回到顶部", search boxes
-  page_meta,     ///< "发布日期:… 来源:… 浏览次数", "阅读量", "字体:[大 中 小]"
-  share,         ///< "扫一扫在手机上查看当前页面", "分享到", QR-code prompts
-  contact,       ///< a line that is only a phone number, a hotline or an advert's contact
-  advertisement, ///< adverts and spam lines (gambling, adult, "加盟")
-  footer,        ///< "Produced By …", "友情链接", copyright and ICP lines, "来源:… 官网"
-  download,      ///< a lone "下载" / "打印" / "关闭" control
+  none,           ///< content: part of the notice or the plan
+  navigation,     ///< site menus, breadcrumbs, "您当前的位置", "回到顶部", search boxes
+  page_meta,      ///< "发布日期:… 来源:… 浏览次数", "阅读量", "字体:[大 中 小]"
+  share,          ///< "扫一扫在手机上查看当前页面", "分享到", QR-code prompts
+  contact,        ///< a line that is only a phone number, a hotline or an advert's contact
+  advertisement,  ///< adverts and spam lines (gambling, adult, "加盟")
+  footer,         ///< "Produced By …", "友情链接", copyright and ICP lines, "来源:… 官网"
+  download,       ///< a lone "下载" / "打印" / "关闭" control
 };
 
 /// "none", "navigation", "page_meta", "share", "contact", "advertisement", "footer", "download".
@@ -31,17 +31,26 @@ struct noise_verdict {
 
 /// Classifies single lines of a scraped page as noise or content.
 ///
-/// The rules are data (`data/noise.json`: phrases that make a short line noise, phrases
-/// that mark a line noise wherever they stand, and shape rules such as "digits and
-/// dashes only"); a line of a plan body is never called noise: any line that reads like
-/// a sentence or a heading is content.
+/// The rules are data (`data/noise.json`, format `plancmp.noise/1`, documented in
+/// `docs/noise.md`): phrases that mark a line noise wherever they stand (`anywhere`),
+/// phrases that make a *short* line noise (`short_line`), menu words a line may consist
+/// of (`whole_line`), and line shapes such as "only a phone number" (`shape`). The first
+/// matching rule in file order decides.
+///
+/// A line of a plan body or of its cover notice is never noise: apart from `anywhere`
+/// phrases (labels like `浏览次数`, banners like `Produced By`, spam vocabulary), a line
+/// that contains `。` or opens like a numbered heading (`一、`, `(一)`, `1.`, `专栏1`) is
+/// content, and so is any line longer than the rules' `max_chars`. A line is noise only
+/// as a whole: spam text inside a real line does not make it noise.
 ///
 ///     const auto& n = plancmp::text::noise_classifier::builtin();
 ///     n.classify("扫一扫在手机上查看当前页面").kind == noise_kind::share;
+///     n.classify("加强知识产权下载平台建设。").kind == noise_kind::none;
 class noise_classifier {
  public:
   /// Builds a classifier from rules in the documented JSON format. Throws `schema_error`
-  /// naming `origin` when the rules are malformed.
+  /// naming `origin` and the JSON Pointer of the offending value when the rules are
+  /// malformed (`my.json: /rules/3/kind: unknown kind "menu"; use one of …`).
   explicit noise_classifier(std::string_view rules_json, std::string origin = "noise.json");
   ~noise_classifier();
   noise_classifier(noise_classifier&&) noexcept;
@@ -50,11 +59,14 @@ class noise_classifier {
   /// The classifier built from the embedded `data/noise.json`.
   static const noise_classifier& builtin();
 
-  /// Classifies one line (normalized, simplified text, without its '\n'). Thread-safe.
+  /// Classifies one line (normalized, simplified text, without its '\n'); surrounding
+  /// white space is ignored and a blank line is content. Thread-safe, does not allocate:
+  /// a long line costs one pass of a byte automaton. `noise_verdict::rule` points into
+  /// this classifier and lives as long as it does.
   [[nodiscard]] noise_verdict classify(std::string_view line) const;
 
  private:
-  struct rules;
+  struct rules;  // compiled rules: phrase automata, shapes, guards (src/text/noise.cpp)
   std::unique_ptr<rules> rules_;
 };
 

@@ -1,0 +1,56 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <plancmp/model/plan.hpp>
+#include <plancmp/text/document.hpp>
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace plancmp::inline v0::parse {
+
+/// What a line of the input became.
+enum class line_role {
+  blank,         ///< whitespace only
+  noise,         ///< web-page noise (kept as a diagnostic)
+  cover,         ///< the cover notice (通知 / 函)
+  title,         ///< the plan's own title block
+  preamble,      ///< body text before the first section
+  heading,       ///< a section or subsection heading
+  measure,       ///< part of a measure
+  goal,          ///< part of a goal
+  section_text,  ///< unnumbered text of a section (intro, closing remarks)
+  box,           ///< a 专栏 box heading or item
+  table,         ///< a cell of a flattened table
+  annex,         ///< an annex or the annex list
+  unparsed,      ///< not understood (kept as a diagnostic)
+};
+[[nodiscard]] std::string_view to_string(line_role r) noexcept;
+
+/// Where one input line went.
+struct line_use {
+  std::uint32_t line = 0;  ///< 1-based
+  line_role role = line_role::blank;
+  std::string owner;       ///< id of the element it belongs to ("" for cover, noise …)
+};
+
+struct parse_options {
+  text::read_options read;              ///< for the file and bytes overloads
+  double restates_threshold = 0.45;     ///< min similarity for a box item → measure link
+  std::vector<line_use>* accounting = nullptr;  ///< if set, receives one entry per line
+};
+
+/// Parses a prepared document into a plan. Never throws on document content: what it
+/// cannot place becomes a diagnostic (with its span and a reason).
+[[nodiscard]] plan parse_document(const text::document& doc, const parse_options& options = {});
+
+/// Reads and parses a file; throws what `text::read_document` throws.
+[[nodiscard]] plan parse_file(const std::string& path, const parse_options& options = {});
+
+/// Parses bytes in memory; `name` names them in the plan and in errors.
+[[nodiscard]] plan parse_bytes(std::string bytes, std::string name = "<bytes>",
+                               const parse_options& options = {});
+
+}  // namespace plancmp::inline v0::parse

@@ -1,0 +1,78 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <plancmp/span.hpp>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+namespace plancmp::inline v0::report {
+
+/// One cell of a table: empty, text, an integer or a real number, optionally with the
+/// source it was taken from (file and byte span) so renderers can link back to it.
+struct cell {
+  std::variant<std::monostate, std::string, std::int64_t, double> value;
+  int precision = 2;                  ///< decimals shown for a real number
+  std::optional<std::string> source;  ///< file the value was read from
+  std::optional<span> where;          ///< bytes in that file
+
+  cell() = default;
+  cell(std::string text) : value(std::move(text)) {}                   // NOLINT(google-explicit-constructor)
+  cell(const char* text) : value(std::string(text)) {}                 // NOLINT(google-explicit-constructor)
+  cell(std::string_view text) : value(std::string(text)) {}            // NOLINT(google-explicit-constructor)
+  cell(std::int64_t number) : value(number) {}                         // NOLINT(google-explicit-constructor)
+  cell(int number) : value(std::int64_t{number}) {}                    // NOLINT(google-explicit-constructor)
+  cell(std::size_t number) : value(static_cast<std::int64_t>(number)) {}  // NOLINT(google-explicit-constructor)
+  cell(double number, int digits = 2) : value(number), precision(digits) {}  // NOLINT(google-explicit-constructor)
+
+  [[nodiscard]] bool is_number() const noexcept { return value.index() >= 2; }
+  [[nodiscard]] bool is_empty() const noexcept { return value.index() == 0; }
+  /// The cell as it is printed in text formats ("" for empty).
+  [[nodiscard]] std::string text() const;
+};
+
+/// A table with a caption, column headers, rows of typed cells and notes below it.
+/// Every analysis renders through this model, so one result prints as Markdown for a
+/// paper draft, CSV for Excel or JSON for a program.
+struct table {
+  std::string caption;
+  std::vector<std::string> columns;
+  std::vector<std::vector<cell>> rows;
+  std::vector<std::string> notes;
+
+  /// Appends a row; throws `usage_error` if it does not have one cell per column.
+  table& add_row(std::vector<cell> row);
+};
+
+/// Output formats for tables.
+enum class table_format { markdown, csv, json };
+
+/// Parses "md", "markdown", "csv", "json"; throws `usage_error` naming the known formats.
+[[nodiscard]] table_format parse_table_format(std::string_view name);
+
+/// GitHub-flavoured Markdown, columns padded to equal display width (CJK and other wide
+/// characters count as two columns), numbers right-aligned, notes as a list below.
+[[nodiscard]] std::string to_markdown(const table& t);
+
+struct csv_options {
+  bool excel = false;  ///< start with a UTF-8 BOM so Excel shows Chinese correctly
+};
+/// RFC 4180 CSV: CRLF line ends, fields quoted when they hold `,` `"` or line breaks.
+[[nodiscard]] std::string to_csv(const table& t, const csv_options& options = {});
+
+/// `{"caption":…, "columns":[…], "rows":[[…]], "notes":[…]}`; numbers stay numbers,
+/// cells with a source become `{"value":…, "source":…, "span":[b,e]}`.
+[[nodiscard]] std::string to_json(const table& t);
+
+/// Renders in the given format.
+[[nodiscard]] std::string render(const table& t, table_format format);
+
+/// Display width of UTF-8 text in a terminal or monospace font (East Asian Wide and
+/// Fullwidth characters count 2, combining marks 0).
+[[nodiscard]] std::size_t display_width(std::string_view utf8);
+
+}  // namespace plancmp::inline v0::report

@@ -1,0 +1,74 @@
+// SPDX-License-Identifier: MIT
+#include "cli.hpp"
+
+#include <plancmp/data.hpp>
+#include <plancmp/error.hpp>
+
+#include <fmt/format.h>
+
+#include <cstdio>
+#include <iostream>
+#include <iterator>
+
+namespace plancmp::cli {
+
+bool options::has_flag(std::string_view name) const {
+  for (const auto& f : flags) {
+    if (f == name) return true;
+  }
+  return false;
+}
+
+const std::string* options::value(std::string_view name) const {
+  for (const auto& [k, v] : extra) {
+    if (k == name) return &v;
+  }
+  return nullptr;
+}
+
+std::vector<input> load_inputs(const options& opts) {
+  std::vector<input> out;
+  if (opts.inputs.empty()) {
+    for (const auto& seed : builtin_seeds()) {
+      out.push_back({"seeds/" + std::string(seed.name), std::string(seed.bytes)});
+    }
+    return out;
+  }
+  for (const auto& path : opts.inputs) {
+    if (path == "-") {
+      std::string bytes{std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>()};
+      out.push_back({"<stdin>", std::move(bytes)});
+    } else {
+      out.push_back({path, read_file(path)});
+    }
+  }
+  return out;
+}
+
+void write_output(const options& opts, std::string_view text) {
+  if (opts.output == "-") {
+    std::fwrite(text.data(), 1, text.size(), stdout);
+    std::fflush(stdout);
+    return;
+  }
+  std::FILE* f = std::fopen(opts.output.c_str(), "wb");
+  if (f == nullptr) {
+    throw io_error({opts.output, {}, {}, {}}, "cannot open output file for writing");
+  }
+  const bool ok = std::fwrite(text.data(), 1, text.size(), f) == text.size();
+  if (std::fclose(f) != 0 || !ok) {
+    throw io_error({opts.output, {}, {}, {}}, "cannot write output file");
+  }
+}
+
+std::string render(const options& opts, const report::table& t) {
+  if (opts.format == report::table_format::csv) return report::to_csv(t, {opts.excel});
+  return report::render(t, opts.format);
+}
+
+std::vector<command>& commands() {
+  static std::vector<command> registry;
+  return registry;
+}
+
+}  // namespace plancmp::cli

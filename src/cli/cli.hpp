@@ -1,0 +1,65 @@
+// SPDX-License-Identifier: MIT
+// The plancmp program's shared conventions: subcommands, common options, inputs,
+// output, exit codes. Each subcommand lives in its own src/cli/<name>.cpp.
+#pragma once
+
+#include <plancmp/report/table.hpp>
+
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace plancmp::cli {
+
+/// Exit statuses: 0 ok, 1 bad input, 2 usage.
+enum exit_status : int { exit_ok = 0, exit_bad_input = 1, exit_usage = 2 };
+
+/// Options every subcommand understands, and the positional arguments.
+struct options {
+  std::vector<std::string> inputs;       ///< files; "-" is standard input; none: the bundled seeds
+  report::table_format format = report::table_format::markdown;
+  bool excel = false;                    ///< CSV with a UTF-8 BOM
+  std::string output = "-";              ///< -o FILE
+  bool quiet = false;
+  unsigned threads = 0;                  ///< 0: all cores
+  std::vector<std::pair<std::string, std::string>> extra;  ///< subcommand-specific --key value
+  std::vector<std::string> flags;        ///< subcommand-specific --flag
+
+  [[nodiscard]] bool has_flag(std::string_view name) const;
+  [[nodiscard]] const std::string* value(std::string_view name) const;
+};
+
+/// One input document: a display name and its bytes.
+struct input {
+  std::string name;
+  std::string bytes;
+};
+
+/// The inputs named on the command line, or the bundled seeds when there are none.
+std::vector<input> load_inputs(const options& opts);
+
+/// Writes `text` to the -o file or standard output.
+void write_output(const options& opts, std::string_view text);
+
+/// Renders a table in the chosen format (with the Excel BOM for --excel CSV).
+std::string render(const options& opts, const report::table& t);
+
+struct command {
+  std::string name;
+  std::string summary;   ///< one line for `plancmp --help`
+  std::string help;      ///< usage, options and examples for `plancmp NAME --help`
+  std::vector<std::string> value_options;  ///< names of --key value options it accepts
+  std::vector<std::string> flag_options;   ///< names of --flag options it accepts
+  std::function<int(const options&)> run;
+};
+
+/// The registry of subcommands, in the order `--help` lists them.
+std::vector<command>& commands();
+
+/// Registers a subcommand at static-initialization time.
+struct registration {
+  explicit registration(command c) { commands().push_back(std::move(c)); }
+};
+
+}  // namespace plancmp::cli

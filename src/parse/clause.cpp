@@ -1,0 +1,330 @@
+// SPDX-License-Identifier: MIT
+#include <plancmp/parse/clause.hpp>
+
+#include "rules.hpp"
+
+#include <algorithm>
+
+namespace plancmp::inline v0::parse {
+namespace {
+
+using detail::contains;
+using detail::contains_any;
+using detail::rules;
+
+// Bracket pairs seen around clauses and inside agency names, in normalized text.
+bool is_opener(std::string_view s, std::size_t i, std::size_t& len) {
+  if (s[i] == '(' || s[i] == '[') return len = 1, true;
+  if (s.substr(i).starts_with("【") || s.substr(i).starts_with("〔")) return len = 3, true;
+  return false;
+}
+bool is_closer(std::string_view s, std::size_t i, std::size_t& len) {
+  if (s[i] == ')' || s[i] == ']') return len = 1, true;
+  if (s.substr(i).starts_with("】") || s.substr(i).starts_with("〕")) return len = 3, true;
+  return false;
+}
+
+std::string_view trim_right_punct(std::string_view s) {
+  for (;;) {
+    s = detail::trim(s);
+    if (s.ends_with("。")) s.remove_suffix(3);
+    else if (s.ends_with(";") || s.ends_with(".")) s.remove_suffix(1);
+    else return s;
+  }
+}
+
+// Splits `s` at top-level (outside brackets) occurrences of `sep`, returning
+// [begin, end) offsets relative to `s`.
+std::vector<std::pair<std::size_t, std::size_t>> split_top(std::string_view s, std::string_view sep) {
+  std::vector<std::pair<std::size_t, std::size_t>> parts;
+  int depth = 0;
+  std::size_t begin = 0;
+  for (std::size_t i = 0; i < s.size();) {
+    std::size_t len = 1;
+    if (is_opener(s, i, len)) {
+      ++depth;
+    } else if (is_closer(s, i, len)) {
+      if (depth > 0) --depth;
+    } else if (depth == 0 && s.substr(i).starts_with(sep)) {
+      parts.emplace_back(begin, i);
+      i += sep.size();
+      begin = i;
+      continue;
+    } else {
+      len = detail::sequence_length(static_cast<unsigned char>(s[i]));
+    }
+    i += len;
+  }
+  parts.emplace_back(begin, s.size());
+  return parts;
+}
+
+// Narrows [b, e) of `s` to exclude surrounding spaces.
+void trim_range(std::string_view s, std::size_t& b, std::size_t& e) {
+  while (b < e && (s[b] == ' ' || s[b] == '\t')) ++b;
+  while (e > b && (s[e - 1] == ' ' || s[e - 1] == '\t')) --e;
+}
+
+bool looks_like_agency(std::string_view name) {
+  name = detail::trim(name);
+  if (name.ends_with("等")) name.remove_suffix(3);
+  // 区委办(区委外办): the unit's other name in brackets.
+  if (name.ends_with(")")) {
+    const auto open = name.rfind('(');
+    if (open != std::string_view::npos && open > 0) name = name.substr(0, open);
+  }
+  if (name.empty() || detail::char_count(name) > 40) return false;
+  return detail::ends_with_any(name, rules().agency_endings);
+}
+
+// A clause is a responsibility clause if it uses clause words, names a deadline, or is a
+// plain list of agency names.
+bool is_clause_content(std::string_view content) {
+  const auto& r = rules();
+  if (contains_any(content, r.clause_words) || contains_any(content, r.clause_prefixes)) return true;
+  bool any_agency = false;
+  for (const auto& [sb, se] : split_top(content, ";")) {
+    const auto seg = content.substr(sb, se - sb);
+    for (const auto& [gb, ge] : split_top(seg, ",")) {
+      if (parse_deadline(seg.substr(gb, ge - gb))) continue;
+      for (const auto& [nb, ne] : split_top(seg.substr(gb, ge - gb), "、")) {
+        if (!looks_like_agency(seg.substr(gb + nb, ne - nb))) return false;
+        any_agency = true;
+      }
+    }
+  }
+  return any_agency;
+}
+
+int days_in_month(int year, int month) {
+  static constexpr int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+  return month == 2 && leap ? 29 : days[month - 1];
+}
+
+// The number written right before `unit` (e.g. 2025 before 年), or 0.
+int number_before(std::string_view s, std::string_view unit, std::size_t max_digits) {
+  const auto pos = s.find(unit);
+  if (pos == std::string_view::npos) return 0;
+  std::size_t b = pos;
+  while (b > 0 && s[b - 1] >= '0' && s[b - 1] <= '9' && pos - b < max_digits) --b;
+  int v = 0;
+  for (std::size_t i = b; i < pos; ++i) v = v * 10 + (s[i] - '0');
+  return v;
+}
+
+// A clause whose opening bracket was lost: `…效益省市场监管局、省教育厅负责)`. The names
+// start after the last sentence break, at a level prefix that begins an agency name.
+std::optional<clause_location> find_unopened_clause(std::string_view t, std::size_t last,
+                                                    std::size_t close_len) {
+  std::size_t from = 0;
+  for (std::string_view stop : {"。", ",", ";", ":"}) {
+    const auto p = t.rfind(stop, last);
+    if (p != std::string_view::npos) from = std::max(from, p + stop.size());
+  }
+  const auto content = t.substr(from, last - from);
+  if (!contains_any(content, rules().clause_words) || detail::char_count(content) > 80) return std::nullopt;
+  static constexpr std::string_view level_prefixes[] = {"省", "市", "区", "县", "国家"};
+  // The leftmost prefix from which the rest of the first name reads as an agency.
+  const auto first_name_end = std::min(content.find("、"), content.size());
+  for (std::size_t i = 0; i < first_name_end; i += detail::sequence_length(static_cast<unsigned char>(content[i]))) {
+    for (const auto prefix : level_prefixes) {
+      if (!content.substr(i).starts_with(prefix)) continue;
+      const auto rest = content.substr(i);
+      std::string_view name = rest.substr(0, std::min(rest.find("、"), rest.size()));
+      for (const auto& suffix : rules().group_suffixes) {
+        if (name.ends_with(suffix)) {
+          name.remove_suffix(suffix.size());
+          break;
+        }
+      }
+      if (looks_like_agency(name) && detail::char_count(name) <= 15) {
+        return clause_location{from + i, last + close_len, true, false};
+      }
+    }
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::optional<deadline> parse_deadline(std::string_view text) {
+  const auto& r = rules();
+  const std::string_view t = detail::trim(text);
+  if (t.empty() || detail::char_count(t) > 40 || !contains_any(t, r.deadline_markers)) return std::nullopt;
+  if (contains(t, ",") || contains(t, "、")) return std::nullopt;  // a list, not one phrase
+  // A deadline phrase names no agency: 区市场监管局负责 is not one.
+  if (looks_like_agency(t)) return std::nullopt;
+  deadline d;
+  d.text = std::string(t);
+  d.recurring = contains_any(t, r.deadline_recurring);
+  d.ongoing = contains_any(t, r.deadline_ongoing);
+  const int year = number_before(t, "年", 4);
+  int month = number_before(t, "月", 2);
+  if (month > 12) month = 0;
+  if (month == 0 && contains(t, "年底")) month = 12;
+  if (year >= 1949 && year <= 2200 && !d.recurring) {
+    const int m = month > 0 ? month : 12;
+    d.due = date{year, m, days_in_month(year, m)};
+  }
+  if (!d.due && !d.recurring && !d.ongoing && month == 0) return std::nullopt;
+  return d;
+}
+
+bool states_first_listed_leads(std::string_view line) {
+  for (const auto& group : rules().first_listed_leads) {
+    bool all = !group.empty();
+    for (const auto& w : group) all = all && contains(line, w);
+    if (all) return true;
+  }
+  return false;
+}
+
+std::optional<clause_location> find_clause(std::string_view text) {
+  const std::string_view t = trim_right_punct(text);
+  if (t.empty()) return std::nullopt;
+  std::size_t len = 0;
+  // Closed clause: walk back from the final closing bracket to its opener.
+  const std::size_t last = [&] {
+    std::size_t i = t.size() - 1;
+    while (i > 0 && (static_cast<unsigned char>(t[i]) & 0xC0) == 0x80) --i;
+    return i;
+  }();
+  if (is_closer(t, last, len)) {
+    int depth = 0;
+    for (std::size_t i = last + 1; i-- > 0;) {
+      if ((static_cast<unsigned char>(t[i]) & 0xC0) == 0x80) continue;
+      std::size_t l = 0;
+      if (is_closer(t, i, l)) {
+        ++depth;
+      } else if (is_opener(t, i, l) && --depth == 0) {
+        const auto content = t.substr(i + l, last - i - l);
+        if (!is_clause_content(content)) return std::nullopt;
+        return clause_location{i, last + len, true, true};
+      }
+    }
+    return find_unopened_clause(t, last, len);
+  }
+  // Unclosed clause: the last opener with no closer after it, holding clause words.
+  int depth = 0;
+  for (std::size_t i = t.size(); i-- > 0;) {
+    if ((static_cast<unsigned char>(t[i]) & 0xC0) == 0x80) continue;
+    std::size_t l = 0;
+    if (is_closer(t, i, l)) {
+      ++depth;
+    } else if (is_opener(t, i, l)) {
+      if (depth > 0) {
+        --depth;
+        continue;
+      }
+      const auto content = t.substr(i + l);
+      const auto& r = rules();
+      if (detail::char_count(content) <= 120 &&
+          (contains_any(content, r.clause_words) || contains_any(content, r.clause_prefixes))) {
+        return clause_location{i, t.size(), false, true};
+      }
+      return std::nullopt;
+    }
+  }
+  return std::nullopt;
+}
+
+parsed_clause parse_clause(std::string_view content, bool first_listed_leads) {
+  const auto& r = rules();
+  parsed_clause out;
+  std::size_t base = 0;
+  {
+    std::size_t b = 0, e = content.size();
+    trim_range(content, b, e);
+    base = b;
+    content = content.substr(b, e - b);
+  }
+  // 责任单位: …
+  for (const auto& prefix : r.clause_prefixes) {
+    if (content.starts_with(prefix)) {
+      std::size_t skip = prefix.size();
+      if (content.substr(skip).starts_with(":")) skip += 1;
+      base += skip;
+      content.remove_prefix(skip);
+      break;
+    }
+  }
+  std::vector<clause_agency> leads, others;
+  for (const auto& [sb, se] : split_top(content, ";")) {
+    std::size_t b0 = sb, e0 = se;
+    trim_range(content, b0, e0);
+    const auto seg = content.substr(b0, e0 - b0);
+    if (seg.empty()) continue;
+    if (parse_deadline(seg)) {
+      if (!out.deadline_text) out.deadline_text = std::pair{base + b0, base + e0};
+      continue;
+    }
+    for (const auto& [gb, ge] : split_top(seg, ",")) {
+      std::size_t b = gb, e = ge;
+      trim_range(seg, b, e);
+      std::string_view group = seg.substr(b, e - b);
+      if (group.empty()) continue;
+      if (parse_deadline(group)) {  // (区科经局,持续推进): a comma where a semicolon belongs
+        if (!out.deadline_text) out.deadline_text = std::pair{base + b0 + b, base + b0 + e};
+        continue;
+      }
+      bool lead = false;
+      bool support = false;
+      for (const auto& p : r.support_prefixes) {
+        if (group.starts_with(p)) {
+          std::size_t skip = p.size() + (group.substr(p.size()).starts_with(":") ? 1 : 0);
+          b += skip;
+          group.remove_prefix(skip);
+          support = true;
+        }
+      }
+      for (const auto& m : r.lead_markers) {
+        if (group.ends_with(m)) {
+          group.remove_suffix(m.size());
+          lead = true;
+          break;
+        }
+      }
+      if (!lead) {
+        for (const auto& suffix : r.group_suffixes) {
+          if (group.ends_with(suffix) && group.size() > suffix.size()) {
+            group.remove_suffix(suffix.size());
+            break;
+          }
+        }
+      }
+      if (lead) out.has_lead_marker = true;
+      for (const auto& [nb, ne] : split_top(group, "、")) {
+        std::size_t x = nb, y = ne;
+        trim_range(group, x, y);
+        std::string_view name = group.substr(x, y - x);
+        if (name.ends_with("等")) {
+          name.remove_suffix(3);
+          y -= 3;
+        }
+        if (name.empty()) continue;
+        clause_agency a;
+        a.begin = base + b0 + b + x;
+        a.end = base + b0 + b + y;
+        a.collective = contains_any(name, r.collective_markers) && !lead;
+        a.part = lead ? role::lead : role::support;
+        (lead && !support ? leads : others).push_back(a);
+      }
+    }
+  }
+  if (leads.empty()) {
+    if (others.size() == 1) {
+      others[0].part = role::lead;  // a unit named alone is responsible: it leads
+    } else if (first_listed_leads && !others.empty()) {
+      others[0].part = role::lead;
+    }
+  }
+  out.agencies = std::move(leads);
+  for (auto& a : others) out.agencies.push_back(a);
+  // Keep the printed order.
+  std::stable_sort(out.agencies.begin(), out.agencies.end(),
+                   [](const auto& a, const auto& b) { return a.begin < b.begin; });
+  return out;
+}
+
+}  // namespace plancmp::inline v0::parse

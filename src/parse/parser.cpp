@@ -1,0 +1,1080 @@
+// SPDX-License-Identifier: MIT
+// Plan parser: cover notice and metadata, title block, outline, measures and goals,
+// responsibility clauses, boxes, flattened tables, annexes. Works line by line on the
+// document's simplified view and takes every printed string and span from the
+// document's maps, so names stay as printed and every fact points at its bytes.
+#include <plancmp/parse/parser.hpp>
+
+#include <plancmp/hash.hpp>
+#include <plancmp/parse/clause.hpp>
+#include <plancmp/parse/heading.hpp>
+
+#include "rules.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cstdint>
+#include <map>
+#include <set>
+
+namespace plancmp::inline v0::parse {
+
+std::string_view to_string(line_role r) noexcept {
+  switch (r) {
+    case line_role::blank: return "blank";
+    case line_role::noise: return "noise";
+    case line_role::cover: return "cover";
+    case line_role::title: return "title";
+    case line_role::preamble: return "preamble";
+    case line_role::heading: return "heading";
+    case line_role::measure: return "measure";
+    case line_role::goal: return "goal";
+    case line_role::section_text: return "section_text";
+    case line_role::box: return "box";
+    case line_role::table: return "table";
+    case line_role::annex: return "annex";
+    case line_role::unparsed: return "unparsed";
+  }
+  return "unparsed";
+}
+
+namespace {
+
+using detail::char_count;
+using detail::contains;
+using detail::contains_any;
+using detail::rules;
+using detail::trim;
+
+constexpr std::size_t npos = static_cast<std::size_t>(-1);
+
+/// A content line: its index in document::lines and its trimmed simplified text.
+struct content_line {
+  std::size_t index = 0;
+  std::size_t begin = 0;  ///< trimmed range in document::simplified
+  std::size_t end = 0;
+  std::string_view text;  ///< doc.simplified[begin, end)
+};
+
+/// A node of the numbered outline while parsing.
+struct node {
+  heading head;
+  int rank = 0;
+  std::size_t parent = npos;
+  std::vector<std::string> path;
+  std::string id;
+  std::size_t first = 0;             ///< content-line index of the heading
+  std::vector<std::size_t> own;      ///< content lines of its own text (heading line first)
+  std::vector<std::size_t> trailing; ///< lines after its closed clause: its parent's text
+  std::size_t children = 0;
+  std::size_t last = 0;              ///< last content line under it (descendants included)
+  bool closed = false;               ///< its text ends with a closed responsibility clause
+};
+
+bool ends_sentence(std::string_view s) {
+  s = trim(s);
+  return s.ends_with("。") || s.ends_with(";") || s.ends_with("；") || s.ends_with(")") ||
+         s.ends_with("]") || s.ends_with("】") || s.ends_with("!") || s.ends_with("?") ||
+         s.ends_with("”") || s.ends_with(":");
+}
+
+bool has_sentence_punct(std::string_view s) {
+  return contains(s, "。") || contains(s, ",") || contains(s, ";") || contains(s, ":") ||
+         contains(s, "、");
+}
+
+/// Han characters and ASCII digits only: a key that survives spacing, quotes and
+/// bracket differences between a notice title and the plan title.
+std::string title_key(std::string_view s) {
+  std::string out;
+  for (std::size_t i = 0; i < s.size();) {
+    const auto len = detail::sequence_length(static_cast<unsigned char>(s[i]));
+    const auto c = static_cast<unsigned char>(s[i]);
+    if ((c >= '0' && c <= '9') || (len == 3 && c >= 0xE4 && c <= 0xE9)) out.append(s.substr(i, len));
+    i += len;
+  }
+  return out;
+}
+
+/// A line that is only a date: 2022年4月26日, 2020年6月4 (日 lost), 2020-07-08.
+std::optional<date> date_line(std::string_view s) {
+  s = trim(s);
+  if (s.size() > 24) return std::nullopt;
+  int parts[3] = {0, 0, 0};
+  int count = 0;
+  std::size_t i = 0;
+  while (i < s.size() && count < 3) {
+    if (!(s[i] >= '0' && s[i] <= '9')) return std::nullopt;
+    int v = 0;
+    std::size_t digits = 0;
+    while (i < s.size() && s[i] >= '0' && s[i] <= '9' && digits < 5) v = v * 10 + (s[i++] - '0'), ++digits;
+    parts[count++] = v;
+    const auto rest = s.substr(i);
+    if (rest.starts_with("年") || rest.starts_with("月") || rest.starts_with("日")) i += 3;
+    else if (rest.starts_with("-") || rest.starts_with(".") || rest.starts_with("/")) i += 1;
+    else if (!rest.empty()) return std::nullopt;
+  }
+  if (i != s.size()) return std::nullopt;
+  if (count < 2 || parts[0] < 1949 || parts[0] > 2200 || parts[1] < 1 || parts[1] > 12) return std::nullopt;
+  if (parts[2] < 0 || parts[2] > 31) return std::nullopt;
+  return date{parts[0], parts[1], parts[2]};
+}
+
+/// Finds a document number (文号) in `s`: prefix〔2022〕27号, also with a bracket lost.
+/// Returns [begin, end) and the pieces for the repaired form.
+struct doc_number_match {
+  std::size_t begin, end;
+  std::size_t prefix_end, year_begin, year_end, serial_begin;
+};
+std::optional<doc_number_match> find_doc_number(std::string_view s) {
+  for (std::size_t pos = s.find("号"); pos != std::string_view::npos; pos = s.find("号", pos + 3)) {
+    std::size_t i = pos;
+    while (i > 0 && s[i - 1] >= '0' && s[i - 1] <= '9') --i;
+    if (i == pos) continue;
+    const std::size_t serial_begin = i;
+    std::size_t year_end = i;
+    for (std::string_view closer : {"〕", "]", ")", "】", "﹞"}) {
+      if (s.substr(0, i).ends_with(closer)) {
+        year_end = i - closer.size();
+        break;
+      }
+    }
+    std::size_t y = year_end;
+    while (y > 0 && s[y - 1] >= '0' && s[y - 1] <= '9' && year_end - y < 4) --y;
+    if (year_end - y != 4) continue;
+    std::size_t prefix_end = y;
+    for (std::string_view opener : {"〔", "[", "(", "【", "﹝"}) {
+      if (s.substr(0, y).ends_with(opener)) {
+        prefix_end = y - opener.size();
+        break;
+      }
+    }
+    if (year_end == serial_begin && prefix_end == y) continue;  // no bracket at all: not a 文号
+    std::size_t b = prefix_end;
+    while (b >= 3 && static_cast<unsigned char>(s[b - 3]) >= 0xE4 &&
+           static_cast<unsigned char>(s[b - 3]) <= 0xE9 && prefix_end - b < 3 * 10) {
+      b -= 3;
+    }
+    if (prefix_end - b < 6) continue;
+    return doc_number_match{b, pos + 3, prefix_end, y, year_end, serial_begin};
+  }
+  return std::nullopt;
+}
+
+/// Character-bigram fingerprint of the Han characters of a text, for the box → measure
+/// restatement links.
+std::vector<std::uint64_t> bigrams(std::string_view s) {
+  std::vector<std::uint32_t> chars;
+  for (std::size_t i = 0; i < s.size();) {
+    const auto len = detail::sequence_length(static_cast<unsigned char>(s[i]));
+    if (len == 3 && static_cast<unsigned char>(s[i]) >= 0xE4 && static_cast<unsigned char>(s[i]) <= 0xE9) {
+      chars.push_back((std::uint32_t{static_cast<unsigned char>(s[i])} << 16) |
+                      (std::uint32_t{static_cast<unsigned char>(s[i + 1])} << 8) |
+                      std::uint32_t{static_cast<unsigned char>(s[i + 2])});
+    }
+    i += len;
+  }
+  std::vector<std::uint64_t> out;
+  for (std::size_t i = 1; i < chars.size(); ++i) out.push_back((std::uint64_t{chars[i - 1]} << 32) | chars[i]);
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
+/// Share of the smaller set found in the larger (a box item restates a measure when most
+/// of its bigrams come from it).
+double overlap(const std::vector<std::uint64_t>& a, const std::vector<std::uint64_t>& b) {
+  if (a.empty() || b.empty()) return 0.0;
+  std::size_t common = 0;
+  for (std::size_t i = 0, j = 0; i < a.size() && j < b.size();) {
+    if (a[i] < b[j]) ++i;
+    else if (b[j] < a[i]) ++j;
+    else ++common, ++i, ++j;
+  }
+  return static_cast<double>(common) / static_cast<double>(std::min(a.size(), b.size()));
+}
+
+class parser {
+ public:
+  parser(const text::document& doc, const parse_options& options) : doc_(doc), options_(options) {}
+
+  plan run() {
+    collect_lines();
+    source_metadata();
+    first_listed_ = std::any_of(lines_.begin(), lines_.end(),
+                                [](const content_line& l) { return states_first_listed_leads(l.text); });
+    p_.first_listed_leads = first_listed_;
+    const std::size_t first_heading = find_first_section();
+    if (first_heading == npos) {
+      no_structure();
+    } else {
+      const std::size_t title_begin = find_title_block(first_heading);
+      cover_metadata(title_begin);
+      body(title_begin, first_heading);
+    }
+    jurisdiction_level();
+    finish_accounting();
+    p_.rebuild_graph();
+    for (auto& a : p_.agencies) a.collective = collective_names_.count(a.name) > 0;
+    return std::move(p_);
+  }
+
+ private:
+  // ------------------------------------------------------------------ lines
+  void collect_lines() {
+    roles_.assign(doc_.lines.size(), {line_role::blank, {}});
+    for (std::size_t i = 0; i < doc_.lines.size(); ++i) {
+      const auto& l = doc_.lines[i];
+      if (l.blank) continue;
+      if (l.noise) {
+        roles_[i].first = line_role::noise;
+        p_.diagnostics.push_back({l.number, l.source, fmt::format("noise.{}", text::to_string(l.noise.kind)),
+                                  fmt::format("web-page noise ({}), not part of the document", l.noise.rule)});
+        continue;
+      }
+      std::size_t b = l.simplified_begin, e = l.simplified_end;
+      const std::string_view s = doc_.simplified;
+      while (b < e && (s[b] == ' ' || s[b] == '\t' || s[b] == '\r')) ++b;
+      while (e > b && (s[e - 1] == ' ' || s[e - 1] == '\t' || s[e - 1] == '\r')) --e;
+      lines_.push_back({i, b, e, s.substr(b, e - b)});
+    }
+  }
+
+  void mark(std::size_t content_index, line_role role, const std::string& owner) {
+    auto& r = roles_[lines_[content_index].index];
+    r.first = role;
+    r.second = owner;
+  }
+
+  std::string printed(std::size_t sb, std::size_t se) const {
+    return std::string(trim(doc_.printed_of_simplified(sb, se)));
+  }
+  std::string printed_line(std::size_t ci) const { return printed(lines_[ci].begin, lines_[ci].end); }
+  span source(std::size_t sb, std::size_t se) const { return doc_.source_of_simplified(sb, se); }
+  span line_span(std::size_t ci) const { return source(lines_[ci].begin, lines_[ci].end); }
+  std::uint32_t line_number(std::size_t ci) const { return doc_.lines[lines_[ci].index].number; }
+
+  // ------------------------------------------------------------------ metadata
+  void source_metadata() {
+    p_.source.path = doc_.path;
+    p_.source.sha256 = sha256_hex(doc_.original);
+    p_.source.encoding = std::string(text::to_string(doc_.source_encoding));
+    p_.source.script = std::string(text::to_string(doc_.source_script));
+    p_.source.bytes = doc_.original.size();
+  }
+
+  /// The first `一、` (else `(一)`, else `1.`) heading numbered 1.
+  std::size_t find_first_section() const {
+    for (numbering style : {numbering::chinese_comma, numbering::chinese_paren, numbering::arabic_dot}) {
+      for (std::size_t i = 0; i < lines_.size(); ++i) {
+        const auto h = recognize_heading(lines_[i].text);
+        if (h && h->style == style && h->number == 1) {
+          // The cover notice may list feedback channels as 1、2、; a plan's first
+          // heading is followed by a second one of the same style.
+          bool has_second = false;
+          for (std::size_t j = i + 1; j < lines_.size() && !has_second; ++j) {
+            const auto h2 = recognize_heading(lines_[j].text);
+            has_second = h2 && h2->style == style && h2->number == 2;
+          }
+          if (has_second || style == numbering::chinese_comma) return i;
+        }
+      }
+    }
+    return npos;
+  }
+
+  bool title_like(std::string_view s) const {
+    if (s.empty() || char_count(s) > 60) return false;
+    if (s.ends_with("。") || s.ends_with(":") || s.ends_with(";") || s.ends_with(",")) return false;
+    if (date_line(s) || find_doc_number(s)) return false;
+    if (contains(s, "。")) return false;
+    return !recognize_heading(s).has_value();
+  }
+
+  bool is_draft_marker(std::string_view s) const {
+    return char_count(s) <= 12 && contains_any(s, rules().draft_markers);
+  }
+
+  /// The plan's own title block, just above the preamble that precedes the first section.
+  std::size_t find_title_block(std::size_t first_heading) {
+    std::size_t i = first_heading;
+    // Skip the preamble: sentences, upward.
+    while (i > 0 && !title_like(lines_[i - 1].text)) {
+      // A date or a 文号 standing alone ends the cover; the preamble may cite 文号s.
+      const auto& t = lines_[i - 1].text;
+      if (date_line(t) || (find_doc_number(t) && char_count(t) <= 30)) break;
+      --i;
+    }
+    const std::size_t preamble_begin = i;
+    std::size_t top = i;
+    while (top > 0 && preamble_begin - top < 4 && title_like(lines_[top - 1].text)) --top;
+    if (top == preamble_begin) {
+      title_end_ = preamble_begin;
+      return preamble_begin;
+    }
+    // Keep the lowest lines whose joined text appears in the notice title (when there is
+    // one): the lines above them are the issuer or the addressees.
+    const std::string notice = title_key(find_notice_title(top).first);
+    std::size_t chosen = preamble_begin - 1;
+    while (chosen > top && is_draft_marker(lines_[chosen].text)) --chosen;
+    std::size_t best = chosen;
+    if (!notice.empty()) {
+      for (std::size_t k = top; k <= chosen; ++k) {
+        std::string joined;
+        for (std::size_t j = k; j <= chosen; ++j) {
+          if (!is_draft_marker(lines_[j].text)) joined += title_key(lines_[j].text);
+        }
+        if (!joined.empty() && notice.find(joined) != std::string::npos) {
+          best = k;
+          break;
+        }
+      }
+    } else {
+      // No notice: at most two lines, the upper only if it is not an office's name.
+      best = chosen > top && !contains_any(lines_[chosen - 1].text, rules().agency_endings) ? chosen - 1 : chosen;
+    }
+    title_end_ = preamble_begin;
+    return best;
+  }
+
+  /// The cover notice's title among content lines [0, limit): `…关于印发…的通知`, possibly
+  /// broken over two lines. Returns the simplified text and its first/last line.
+  std::pair<std::string, std::pair<std::size_t, std::size_t>> find_notice_title(std::size_t limit) const {
+    for (std::size_t i = 0; i < limit; ++i) {
+      const auto t = lines_[i].text;
+      if (!contains(t, "关于")) continue;
+      if (detail::ends_with_any(t, rules().notice_title_endings)) return {std::string(t), {i, i}};
+      if (i + 1 < limit && detail::ends_with_any(lines_[i + 1].text, rules().notice_title_endings) &&
+          char_count(lines_[i + 1].text) < 40) {
+        return {std::string(t) + std::string(lines_[i + 1].text), {i, i + 1}};
+      }
+    }
+    return {{}, {npos, npos}};
+  }
+
+  void cover_metadata(std::size_t title_begin) {
+    // Title block.
+    std::string title;
+    span title_span{};
+    for (std::size_t i = title_begin; i < title_end_; ++i) {
+      mark(i, line_role::title, "");
+      if (is_draft_marker(lines_[i].text)) {
+        p_.draft = true;
+        continue;
+      }
+      title += printed_line(i);
+      const auto s = line_span(i);
+      title_span = title_span.empty() && title_span.begin == 0 ? s : span{title_span.begin, s.end};
+    }
+    p_.title = title;
+    p_.title_span = title_span;
+    if (title_begin > 0) {
+      p_.cover = {line_span(0).begin, line_span(title_begin - 1).end};
+    }
+    if (title_begin < lines_.size()) p_.body = {line_span(title_begin).begin, line_span(lines_.size() - 1).end};
+    for (std::size_t i = 0; i < title_begin; ++i) mark(i, line_role::cover, "");
+
+    const auto [notice, notice_lines] = find_notice_title(title_begin);
+    if (!notice.empty()) {
+      for (std::size_t i = notice_lines.first; i <= notice_lines.second; ++i) p_.notice_title += printed_line(i);
+      if (contains_any(notice, rules().draft_markers)) p_.draft = true;
+      const auto about = notice.find("关于");
+      if (about > 0 && about != std::string::npos) {
+        const auto& l = lines_[notice_lines.first];
+        p_.issuer = printed(l.begin, l.begin + about);
+      }
+    }
+    if (p_.title.empty() && !notice.empty()) {
+      // No title block: take the title from the notice, 关于印发《X》的通知 → X.
+      const auto b = notice.find("《");
+      const auto e = notice.rfind("》");
+      if (b != std::string::npos && e != std::string::npos && e > b) {
+        p_.title = printed(lines_[notice_lines.first].begin + b + 3, lines_[notice_lines.first].begin + e);
+      }
+    }
+    // Date: the last date-only line of the cover (the signature date).
+    std::size_t date_index = npos;
+    for (std::size_t i = 0; i < title_begin; ++i) {
+      if (const auto d = date_line(lines_[i].text)) {
+        p_.issued = d;
+        p_.issued_text = printed_line(i);
+        date_index = i;
+      }
+    }
+    if (!p_.issued) {
+      for (std::size_t i = lines_.size(); i-- > title_end_ && lines_.size() - i <= 8;) {
+        if (const auto d = date_line(lines_[i].text)) {
+          p_.issued = d;
+          p_.issued_text = printed_line(i);
+          break;
+        }
+      }
+    }
+    // Issuer from the signature when the notice title does not name it.
+    if (p_.issuer.empty() && date_index != npos) {
+      std::size_t b = date_index;
+      while (b > 0 && date_index - b < 2 && title_like(lines_[b - 1].text) &&
+             !contains(lines_[b - 1].text, "关于")) {
+        --b;
+      }
+      for (std::size_t i = b; i < date_index; ++i) {
+        if (lines_[i].text.starts_with("(")) continue;  // (…代章)
+        p_.issuer += printed_line(i);
+      }
+    }
+    // Document number.
+    for (std::size_t i = 0; i < title_begin && !p_.doc_number; ++i) {
+      const auto& l = lines_[i];
+      if (const auto m = find_doc_number(l.text)) {
+        document_number dn;
+        dn.printed = printed(l.begin + m->begin, l.begin + m->end);
+        dn.repaired = printed(l.begin + m->begin, l.begin + m->prefix_end) + "〔" +
+                      printed(l.begin + m->year_begin, l.begin + m->year_end) + "〕" +
+                      printed(l.begin + m->serial_begin, l.begin + m->end);
+        dn.where = source(l.begin + m->begin, l.begin + m->end);
+        p_.doc_number = dn;
+      }
+    }
+    jurisdiction_from_issuer();
+  }
+
+  void jurisdiction_from_issuer() {
+    std::string_view issuer = p_.issuer;
+    // The simplified form is needed to read the place suffix; the printed form is kept.
+    const auto issuer_simplified = simplified_of_printed_issuer();
+    std::string_view s = issuer_simplified;
+    std::size_t skip = 0;
+    if (s.starts_with("中共")) skip = 6;
+    if (s.substr(skip).starts_with("国务院") || s.substr(skip).starts_with("国家")) {
+      p_.issuing_jurisdiction = {"中华人民共和国", level::national, std::string(issuer)};
+      return;
+    }
+    struct suffix_level {
+      std::string_view suffix;
+      level lv;
+    };
+    static constexpr suffix_level suffixes[] = {{"自治区", level::province}, {"省", level::province},
+                                                {"自治州", level::city},     {"市", level::city},
+                                                {"州", level::city},         {"区", level::district},
+                                                {"县", level::county},       {"旗", level::county}};
+    std::size_t best = npos;
+    level lv = level::unknown;
+    std::size_t suffix_len = 0;
+    for (const auto& [suffix, l] : suffixes) {
+      const auto pos = s.find(suffix, skip);
+      // A place name is 2–6 characters before its suffix, at the start of the issuer.
+      if (pos != std::string_view::npos && pos >= skip + 6 && pos <= skip + 18 && pos < best) {
+        best = pos;
+        lv = l;
+        suffix_len = suffix.size();
+      }
+    }
+    if (best == npos) return;
+    // Map back to the printed issuer: Han characters keep their byte length through t2s.
+    const std::size_t end = best + suffix_len;
+    if (end <= issuer.size()) {
+      p_.issuing_jurisdiction = {std::string(issuer.substr(skip, end - skip)), lv, std::string(issuer)};
+    }
+  }
+
+  std::string simplified_of_printed_issuer() const {
+    // The issuer came from simplified offsets of one line; find it again there.
+    for (const auto& l : lines_) {
+      const auto p = printed(l.begin, l.end);
+      const auto pos = p.find(p_.issuer);
+      if (!p_.issuer.empty() && pos != std::string::npos && p.size() == l.text.size()) {
+        return std::string(l.text.substr(pos, p_.issuer.size()));
+      }
+    }
+    return p_.issuer;
+  }
+
+  /// Without a place name, the level shows in how the plan names its units (区市场监管局,
+  /// 全区) — count the prefixes of the agencies it assigns.
+  void jurisdiction_level() {
+    if (p_.issuing_jurisdiction.admin_level != level::unknown) return;
+    std::map<std::string, int> counts;
+    for (const auto& m : p_.measures) {
+      for (const auto* list : {&m.lead, &m.support}) {
+        for (const auto& a : *list) {
+          if (a.name.size() >= 3) counts[a.name.substr(0, 3)]++;
+        }
+      }
+    }
+    struct prefix_level {
+      const char* prefix;
+      level lv;
+    };
+    static constexpr prefix_level prefixes[] = {{"省", level::province}, {"市", level::city},
+                                                {"区", level::district}, {"县", level::county},
+                                                {"區", level::district}, {"縣", level::county}};
+    int best = 0;
+    level lv = level::unknown;
+    std::string which;
+    for (const auto& [prefix, l] : prefixes) {
+      const int n = counts.count(prefix) ? counts[prefix] : 0;
+      if (n > best) best = n, lv = l, which = prefix;
+    }
+    if (lv == level::unknown) return;
+    p_.issuing_jurisdiction.admin_level = lv;
+    p_.issuing_jurisdiction.evidence = fmt::format("{} agencies named with the prefix {}", best, which);
+    if (p_.issuing_jurisdiction.name.empty()) {
+      p_.diagnostics.push_back({0, p_.cover, "metadata.jurisdiction_name",
+                                fmt::format("the issuing body ('{}') does not name a place; the level ({}) "
+                                            "comes from the agencies' prefixes",
+                                            p_.issuer, to_string(lv))});
+    }
+  }
+
+  void no_structure() {
+    for (std::size_t i = 0; i < lines_.size(); ++i) {
+      mark(i, line_role::unparsed, "");
+      p_.diagnostics.push_back({line_number(i), line_span(i), "structure.none",
+                                "no numbered outline (一、 / (一) / 1.) was found; line not placed"});
+    }
+  }
+
+  // ------------------------------------------------------------------ body
+  void body(std::size_t title_begin, std::size_t first_heading) {
+    (void)title_begin;
+    // Preamble.
+    if (first_heading > title_end_) {
+      p_.preamble_span = {line_span(title_end_).begin, line_span(first_heading - 1).end};
+      for (std::size_t i = title_end_; i < first_heading; ++i) {
+        mark(i, line_role::preamble, "");
+        if (!p_.preamble.empty()) p_.preamble += '\n';
+        p_.preamble += printed_line(i);
+      }
+    }
+    std::vector<std::size_t> stack;  // open nodes
+    std::map<int, int> last_number_at_rank;
+    std::size_t box_index = npos;
+    std::size_t annex_index = npos;
+    bool annex_list = false;
+    for (std::size_t i = first_heading; i < lines_.size(); ++i) {
+      const auto& l = lines_[i];
+      auto h = recognize_heading(l.text);
+      // ---- annexes: after the first annex heading, everything belongs to annexes
+      if (h && h->style == numbering::annex) {
+        const auto rest = trim(l.text.substr(h->text_begin));
+        if (h->number == 0 && !rest.empty()) {
+          annex_list = true;  // 附件:1.… — the list of annexes
+          mark(i, line_role::annex, "annexes");
+          continue;
+        }
+        annex out;
+        out.id = h->label;
+        out.where = line_span(i);
+        p_.annexes.push_back(out);
+        annex_index = p_.annexes.size() - 1;
+        box_index = npos;
+        mark(i, line_role::annex, out.id);
+        continue;
+      }
+      if (annex_index != npos) {
+        auto& a = p_.annexes[annex_index];
+        const auto text = printed_line(i);
+        if (a.title.empty() && title_like(l.text) && char_count(l.text) <= 40) {
+          a.title = text;
+        } else if (a.text.empty() && !a.title.empty() && title_like(l.text) && char_count(l.text) <= 20 &&
+                   !contains_any(l.text, rules().table_header_words)) {
+          a.title += text;  // a title broken over two lines
+        } else {
+          if (!a.text.empty()) a.text += '\n';
+          a.text += text;
+        }
+        a.where.end = line_span(i).end;
+        mark(i, line_role::annex, a.id);
+        continue;
+      }
+      if (annex_list) {
+        if (h && h->style == numbering::arabic_dot && !contains(l.text, "。") && char_count(l.text) <= 60) {
+          mark(i, line_role::annex, "annexes");
+          continue;
+        }
+        annex_list = false;
+      }
+      // ---- dot-lost item numbers count only in sequence
+      if (h && h->style == numbering::arabic_bare) {
+        const int expected_continued = last_number_at_rank.count(2) ? last_number_at_rank[2] + 1 : 1;
+        const bool restart = h->number == 1;
+        if (h->number != expected_continued && !restart) h.reset();
+      }
+      // ---- boxes
+      if (h && h->style == numbering::box) {
+        box b;
+        b.id = h->label;
+        b.title = printed(l.begin + h->text_begin, l.end);
+        b.parent = stack.empty() ? "" : nodes_[stack.back()].id;
+        b.where = line_span(i);
+        p_.boxes.push_back(b);
+        box_index = p_.boxes.size() - 1;
+        mark(i, line_role::box, b.id);
+        continue;
+      }
+      if (h && rank(h->style) >= 0) {
+        box_index = npos;
+        open_node(*h, i, stack, last_number_at_rank);
+        continue;
+      }
+      // ---- not a heading
+      if (box_index != npos) {
+        add_box_item(box_index, i);
+        continue;
+      }
+      if (const std::size_t consumed = try_table(i, stack); consumed > 0) {
+        i += consumed - 1;
+        continue;
+      }
+      if (stack.empty()) {
+        mark(i, line_role::unparsed, "");
+        continue;
+      }
+      auto& n = nodes_[stack.back()];
+      if (n.closed) {
+        n.trailing.push_back(i);
+      } else {
+        n.own.push_back(i);
+        n.closed = closes_with_clause(n);
+      }
+      for (auto s : stack) nodes_[s].last = i;
+    }
+    build_elements();
+    link_boxes();
+  }
+
+  void open_node(const heading& h, std::size_t i, std::vector<std::size_t>& stack,
+                 std::map<int, int>& last_number_at_rank) {
+    const int r = rank(h.style);
+    while (!stack.empty() && nodes_[stack.back()].rank >= r) stack.pop_back();
+    node n;
+    n.head = h;
+    n.rank = r;
+    n.first = i;
+    n.last = i;
+    n.own.push_back(i);
+    if (!stack.empty()) {
+      n.parent = stack.back();
+      n.path = nodes_[n.parent].path;
+      nodes_[n.parent].children++;
+    }
+    n.path.push_back(h.label);
+    for (const auto& part : n.path) n.id += (n.id.empty() ? "" : ".") + part;
+    // Numbering: restart at 1 under a new parent, or continue the document-wide count
+    // (Ningbo numbers (一)…(二十四) across sections, Gansu 1…80).
+    const int previous_sibling = [&] {
+      for (std::size_t k = nodes_.size(); k-- > 0;) {
+        if (nodes_[k].parent == n.parent && nodes_[k].rank == r) return nodes_[k].head.number;
+        if (n.parent != npos && k == n.parent) break;
+      }
+      return 0;
+    }();
+    const int continued = last_number_at_rank.count(r) ? last_number_at_rank[r] : 0;
+    if (h.number != previous_sibling + 1 && h.number != continued + 1) {
+      p_.diagnostics.push_back(
+          {line_number(i), line_span(i), h.number <= previous_sibling ? "numbering.disorder" : "numbering.gap",
+           fmt::format("heading {} follows {} (expected {}{})", h.label,
+                       previous_sibling == 0 ? std::string("the parent heading") : std::to_string(previous_sibling),
+                       previous_sibling + 1,
+                       continued > 0 && continued != previous_sibling ? fmt::format(" or {}", continued + 1) : "")});
+    }
+    last_number_at_rank[r] = h.number;
+    n.closed = false;
+    nodes_.push_back(std::move(n));
+    stack.push_back(nodes_.size() - 1);
+    for (auto s : stack) nodes_[s].last = i;
+    nodes_.back().closed = closes_with_clause(nodes_.back());
+  }
+
+  /// The node's own text, as a range of the simplified text: from after its number to the
+  /// end of its last own line.
+  std::pair<std::size_t, std::size_t> own_range(const node& n) const {
+    const auto& first = lines_[n.own.front()];
+    const std::size_t b = first.begin + n.head.text_begin;
+    return {b, lines_[n.own.back()].end};
+  }
+
+  bool closes_with_clause(const node& n) const {
+    const auto [b, e] = own_range(n);
+    const auto loc = find_clause(std::string_view(doc_.simplified).substr(b, e - b));
+    return loc && loc->closed;
+  }
+
+  void add_box_item(std::size_t box_index, std::size_t i) {
+    auto& b = p_.boxes[box_index];
+    const auto& l = lines_[i];
+    mark(i, line_role::box, b.id);
+    b.where.end = line_span(i).end;
+    if (!b.items.empty()) {
+      auto& last = b.items.back();
+      if (!ends_sentence(last_item_simplified_)) {  // a line broken mid-sentence
+        last.text += printed_line(i);
+        last.where.end = line_span(i).end;
+        last_item_simplified_ += std::string(l.text);
+        return;
+      }
+    }
+    box_item item;
+    item.text = printed_line(i);
+    const auto stop = l.text.find("。");
+    item.title = stop != std::string_view::npos && char_count(l.text.substr(0, stop)) <= 40
+                     ? printed(l.begin, l.begin + stop)
+                     : std::string();
+    item.where = line_span(i);
+    b.items.push_back(item);
+    last_item_simplified_ = std::string(l.text);
+  }
+
+  /// A flattened table: optional caption lines, a header run of short cells holding
+  /// header words, then rows of as many cells. The column count is the one under which
+  /// the rows line up best (each column mostly numbers or mostly text): a caption such as
+  /// 主要预期性指标 holds a header word too. Returns the number of lines consumed.
+  std::size_t try_table(std::size_t i, const std::vector<std::size_t>& stack) {
+    auto header_cell = [&](std::size_t k) {
+      if (k >= lines_.size()) return false;
+      const auto t = lines_[k].text;
+      return char_count(t) <= 15 && !has_sentence_punct(t) && !recognize_heading(t) &&
+             contains_any(t, rules().table_header_words);
+    };
+    auto caption_cell = [&](std::size_t k) {
+      const auto t = lines_[k].text;
+      return char_count(t) <= 30 && !has_sentence_punct(t) && !recognize_heading(t);
+    };
+    std::size_t header = i;
+    while (header < lines_.size() && header - i < 2 && !header_cell(header) && caption_cell(header)) ++header;
+    if (header >= lines_.size() || !header_cell(header)) return 0;
+    std::size_t k = header;
+    while (k < lines_.size() && header_cell(k) && k - header < 10) ++k;
+    if (k - header < 3) return 0;
+    double best_score = -1.0;
+    std::size_t best_start = header;
+    for (std::size_t start = header; start + 3 <= k; ++start) {
+      const auto rows = read_rows(k, k - start);
+      const double score = row_consistency(rows.first, k - start);
+      if (score > best_score + 1e-9) best_score = score, best_start = start;
+    }
+    const std::size_t columns = k - best_start;
+    const auto [rows, end] = read_rows(k, columns);
+    table_block t;
+    t.id = fmt::format("table{}", p_.tables.size() + 1);
+    t.parent = stack.empty() ? "" : nodes_[stack.back()].id;
+    for (std::size_t c = i; c < best_start; ++c) t.caption += printed_line(c);
+    for (std::size_t c = best_start; c < k; ++c) t.columns.push_back(printed_line(c));
+    for (const auto& row : rows) {
+      std::vector<std::string> cells;
+      std::vector<span> spans;
+      for (auto c : row) {
+        cells.push_back(printed_line(c));
+        spans.push_back(line_span(c));
+      }
+      if (cells.size() < columns) {
+        p_.diagnostics.push_back({line_number(row.front()), line_span(row.front()), "table.ragged",
+                                  fmt::format("{}: a row has {} cells, the header {}", t.id, cells.size(), columns)});
+        while (cells.size() < columns) cells.emplace_back(), spans.emplace_back();
+      }
+      t.rows.push_back(std::move(cells));
+      t.cell_spans.push_back(std::move(spans));
+    }
+    t.where = {line_span(i).begin, line_span(end - 1).end};
+    for (std::size_t c = i; c < end; ++c) mark(c, line_role::table, t.id);
+    p_.tables.push_back(std::move(t));
+    return end - i;
+  }
+
+  /// Rows of `columns` cells from content line `from`, until a heading or a sentence
+  /// starts a row. Returns the rows (content-line indices) and the line after the table.
+  std::pair<std::vector<std::vector<std::size_t>>, std::size_t> read_rows(std::size_t from,
+                                                                          std::size_t columns) const {
+    std::vector<std::vector<std::size_t>> rows;
+    std::size_t r = from;
+    auto ends_table = [&](std::size_t c) {
+      const auto t = lines_[c].text;
+      const auto h = recognize_heading(t);
+      return (h && h->style != numbering::arabic_bare) || t.ends_with("。") || char_count(t) > 80;
+    };
+    while (r < lines_.size() && !ends_table(r)) {
+      std::vector<std::size_t> row;
+      std::size_t c = r;
+      for (; c < lines_.size() && c - r < columns; ++c) {
+        if (c > r && ends_table(c)) break;
+        row.push_back(c);
+      }
+      rows.push_back(std::move(row));
+      r = c;
+    }
+    return {std::move(rows), r};
+  }
+
+  /// How well rows line up: the share of columns whose cells are mostly numbers or mostly
+  /// text, times the share of complete rows.
+  double row_consistency(const std::vector<std::vector<std::size_t>>& rows, std::size_t columns) const {
+    if (rows.empty()) return 0.0;
+    auto numeric = [&](std::size_t c) {
+      const auto t = lines_[c].text;
+      if (t == "-" || t == "—" || t == "/") return true;
+      std::size_t digits = 0;
+      for (char ch : t) digits += ch >= '0' && ch <= '9';
+      return digits > 0 && digits * 3 >= t.size();
+    };
+    std::size_t consistent = 0;
+    for (std::size_t col = 0; col < columns; ++col) {
+      std::size_t num = 0, total = 0;
+      for (const auto& row : rows) {
+        if (col < row.size()) ++total, num += numeric(row[col]);
+      }
+      if (total > 0 && (num * 4 >= total * 3 || num * 4 <= total)) ++consistent;
+    }
+    std::size_t complete = 0;
+    for (const auto& row : rows) complete += row.size() == columns;
+    return static_cast<double>(consistent) / static_cast<double>(columns) *
+           static_cast<double>(complete) / static_cast<double>(rows.size());
+  }
+
+  // ------------------------------------------------------------------ elements
+  section_kind kind_of(std::string_view title) const {
+    for (const auto& [kind, word] : rules().section_kinds) {
+      if (contains(title, word)) return kind;
+    }
+    return section_kind::tasks;
+  }
+
+  void build_elements() {
+    std::vector<section_kind> kinds(nodes_.size(), section_kind::tasks);
+    for (std::size_t k = 0; k < nodes_.size(); ++k) {
+      const auto& n = nodes_[k];
+      if (n.parent == npos) {
+        const auto& l = lines_[n.first];
+        kinds[k] = kind_of(l.text.substr(n.head.text_begin));
+      } else {
+        kinds[k] = kinds[n.parent];
+      }
+    }
+    for (std::size_t k = 0; k < nodes_.size(); ++k) {
+      const auto& n = nodes_[k];
+      const bool leaf = n.children == 0;
+      const bool goals = holds_goals(kinds[k]);
+      const bool has_text = n.own.size() > 1 || !trim(heading_rest(n)).empty();
+      if (leaf && (n.rank > 0 || (has_text && !goals)) && !(goals && n.rank == 0)) {
+        if (goals) add_goal(n, kinds[k]);
+        else add_measure(n);
+      } else {
+        add_section(n, kinds[k]);
+      }
+      // Lines after a closed clause, and paragraphs of goal sections.
+      for (auto t : n.trailing) {
+        const std::string owner = n.parent == npos ? n.id : nodes_[n.parent].id;
+        mark(t, line_role::section_text, owner);
+      }
+    }
+  }
+
+  std::string_view heading_rest(const node& n) const {
+    const auto& l = lines_[n.first];
+    return l.text.substr(n.head.text_begin);
+  }
+
+  void add_section(const node& n, section_kind kind) {
+    section s;
+    s.id = n.id;
+    s.path = n.path;
+    const auto& l = lines_[n.first];
+    const std::size_t text_begin = l.begin + n.head.text_begin;
+    s.title = printed(text_begin, l.end);
+    s.kind = kind;
+    s.depth = static_cast<int>(n.path.size()) - 1;
+    s.where = line_span(n.first);
+    s.extent = {line_span(n.first).begin, line_span(n.last).end};
+    p_.sections.push_back(s);
+    mark(n.first, line_role::heading, s.id);
+    // Own paragraphs of a section: goals in goal sections, otherwise section text.
+    const bool goals = holds_goals(kind);
+    int paragraph = 0;
+    std::string pending;
+    for (std::size_t j = 1; j < n.own.size(); ++j) {
+      const auto ci = n.own[j];
+      if (!goals) {
+        mark(ci, line_role::section_text, s.id);
+        continue;
+      }
+      // A paragraph may be broken over lines; it ends with a sentence end.
+      if (pending.empty()) {
+        ++paragraph;
+        goal g;
+        g.id = fmt::format("{}.p{}", s.id, paragraph);
+        g.path = s.path;
+        g.path.push_back(fmt::format("p{}", paragraph));
+        g.kind = kind;
+        g.where = line_span(ci);
+        p_.goals.push_back(g);
+      }
+      auto& g = p_.goals.back();
+      const auto text = printed_line(ci);
+      g.text += (g.text.empty() ? "" : "\n") + text;
+      g.where.end = line_span(ci).end;
+      pending = ends_sentence(lines_[ci].text) ? std::string() : std::string(lines_[ci].text);
+      mark(ci, line_role::goal, g.id);
+    }
+    for (auto& g : p_.goals) {
+      if (g.title.empty() && g.id.starts_with(s.id + ".p")) g.title = first_sentence(g.text);
+    }
+  }
+
+  static std::string first_sentence(const std::string& text) {
+    const auto stop = text.find("。");
+    if (stop == std::string::npos) return text.size() <= 120 ? text : std::string();
+    return char_count(std::string_view(text).substr(0, stop)) <= 60 ? text.substr(0, stop) : std::string();
+  }
+
+  /// Title of a numbered unit: its heading line when the heading stands alone, else the
+  /// run-in title before the first 。.
+  std::string unit_title(const node& n, std::size_t b, std::size_t clause_begin) const {
+    const auto& l = lines_[n.first];
+    const std::string_view first_line = std::string_view(doc_.simplified).substr(b, l.end - b);
+    if (n.own.size() > 1 && !contains(first_line, "。") && char_count(first_line) <= 60) {
+      return printed(b, l.end);
+    }
+    const std::string_view all = std::string_view(doc_.simplified).substr(b, clause_begin - b);
+    const auto stop = all.find("。");
+    if (stop != std::string_view::npos) return printed(b, b + stop);
+    return printed(b, clause_begin);
+  }
+
+  void add_measure(const node& n) {
+    measure m;
+    m.id = n.id;
+    m.path = n.path;
+    const auto [b, e] = own_range(n);
+    const std::string_view text = std::string_view(doc_.simplified).substr(b, e - b);
+    const auto& l = lines_[n.first];
+    m.where = {source(l.begin + n.head.marker_begin, b).begin,
+               source(b, e).end};
+    m.text = std::string(trim(doc_.printed_of_simplified(b, e)));
+    std::size_t clause_begin = e;
+    if (const auto loc = find_clause(text)) {
+      clause_begin = b + loc->begin;
+      m.clause = std::string(doc_.printed_of_simplified(b + loc->begin, b + loc->end));
+      if (!loc->closed) {
+        p_.diagnostics.push_back({line_number(n.own.back()), source(b + loc->begin, b + loc->end),
+                                  "clause.unclosed",
+                                  fmt::format("measure {}: the responsibility clause has no closing bracket", m.id)});
+      }
+      if (!loc->opened) {
+        p_.diagnostics.push_back({line_number(n.own.back()), source(b + loc->begin, b + loc->end),
+                                  "clause.unopened",
+                                  fmt::format("measure {}: the responsibility clause lost its opening bracket", m.id)});
+      }
+      // Content between the brackets.
+      std::size_t open_len = !loc->opened ? 0
+                             : text.substr(loc->begin).starts_with("(") || text.substr(loc->begin).starts_with("[") ? 1
+                                                                                                                    : 3;
+      std::size_t close_len = 0;
+      if (loc->closed) close_len = text.substr(0, loc->end).ends_with(")") || text.substr(0, loc->end).ends_with("]") ? 1 : 3;
+      const std::size_t cb = b + loc->begin + open_len;
+      const std::size_t ce = b + loc->end - close_len;
+      const auto parsed = parse_clause(std::string_view(doc_.simplified).substr(cb, ce - cb), first_listed_);
+      for (const auto& a : parsed.agencies) {
+        agency_mention mention{printed(cb + a.begin, cb + a.end), a.part, source(cb + a.begin, cb + a.end)};
+        (a.part == role::lead ? m.lead : m.support).push_back(std::move(mention));
+        if (a.collective) collective_names_.insert(printed(cb + a.begin, cb + a.end));
+      }
+      if (parsed.deadline_text) {
+        const auto [db, de] = *parsed.deadline_text;
+        if (auto d = parse_deadline(std::string_view(doc_.simplified).substr(cb + db, de - db))) {
+          d->text = printed(cb + db, cb + de);
+          d->where = source(cb + db, cb + de);
+          m.due = std::move(d);
+        }
+      }
+    }
+    m.title = unit_title(n, b, clause_begin);
+    for (auto ci : n.own) mark(ci, line_role::measure, m.id);
+    p_.measures.push_back(std::move(m));
+  }
+
+  void add_goal(const node& n, section_kind kind) {
+    goal g;
+    g.id = n.id;
+    g.path = n.path;
+    g.kind = kind;
+    const auto [b, e] = own_range(n);
+    const auto& l = lines_[n.first];
+    g.where = {source(l.begin + n.head.marker_begin, b).begin,
+               source(b, e).end};
+    g.text = std::string(trim(doc_.printed_of_simplified(b, e)));
+    g.title = unit_title(n, b, e);
+    for (auto ci : n.own) mark(ci, line_role::goal, g.id);
+    p_.goals.push_back(std::move(g));
+  }
+
+  /// Links each box item to the measure it restates, when one is similar enough.
+  void link_boxes() {
+    if (p_.boxes.empty()) return;
+    std::vector<std::vector<std::uint64_t>> measure_grams;
+    for (const auto& m : p_.measures) {
+      std::string_view t = m.text;
+      if (!m.clause.empty() && t.ends_with(m.clause)) t.remove_suffix(m.clause.size());
+      measure_grams.push_back(bigrams(t));
+    }
+    for (auto& b : p_.boxes) {
+      for (auto& item : b.items) {
+        const auto grams = bigrams(item.text);
+        double best = 0.0;
+        std::size_t which = npos;
+        for (std::size_t k = 0; k < measure_grams.size(); ++k) {
+          const double s = overlap(grams, measure_grams[k]);
+          if (s > best) best = s, which = k;
+        }
+        if (which != npos && best >= options_.restates_threshold) {
+          item.restates = p_.measures[which].id;
+          item.similarity = best;
+        }
+      }
+    }
+  }
+
+  // ------------------------------------------------------------------ accounting
+  void finish_accounting() {
+    for (std::size_t i = 0; i < lines_.size(); ++i) {
+      if (roles_[lines_[i].index].first == line_role::unparsed && !p_.measures.empty()) {
+        p_.diagnostics.push_back({line_number(i), line_span(i), "structure.unplaced",
+                                  "line outside the numbered outline and the cover notice"});
+      }
+    }
+    std::stable_sort(p_.diagnostics.begin(), p_.diagnostics.end(),
+                     [](const diagnostic& a, const diagnostic& b) { return a.where.begin < b.where.begin; });
+    if (options_.accounting != nullptr) {
+      options_.accounting->clear();
+      for (std::size_t i = 0; i < doc_.lines.size(); ++i) {
+        options_.accounting->push_back({doc_.lines[i].number, roles_[i].first, roles_[i].second});
+      }
+    }
+  }
+
+  const text::document& doc_;
+  const parse_options& options_;
+  plan p_;
+  std::vector<content_line> lines_;
+  std::vector<std::pair<line_role, std::string>> roles_;  // per document line
+  std::vector<node> nodes_;
+  std::size_t title_end_ = 0;
+  bool first_listed_ = false;
+  std::string last_item_simplified_;
+  std::set<std::string> collective_names_;
+};
+
+}  // namespace
+
+plan parse_document(const text::document& doc, const parse_options& options) {
+  return parser(doc, options).run();
+}
+
+plan parse_file(const std::string& path, const parse_options& options) {
+  return parse_document(text::read_document(path, options.read), options);
+}
+
+plan parse_bytes(std::string bytes, std::string name, const parse_options& options) {
+  return parse_document(text::make_document(std::move(bytes), std::move(name), options.read), options);
+}
+
+}  // namespace plancmp::inline v0::parse

@@ -1,0 +1,254 @@
+// SPDX-License-Identifier: MIT
+// The parser on the five seed plans: the acceptance checks of the parser issue, and the
+// "nothing lost" and provenance guarantees on every seed.
+#include <plancmp/model/plan.hpp>
+#include <plancmp/parse/parser.hpp>
+#include <plancmp/text/document.hpp>
+#include <plancmp/text/normalize.hpp>
+
+#include "support/seeds.hpp"
+
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <set>
+
+using namespace plancmp;
+using plancmp::test::seed_path;
+
+namespace {
+
+const plan& seed_plan(const std::string& name) {
+  static std::map<std::string, plan> cache;
+  auto it = cache.find(name);
+  if (it == cache.end()) it = cache.emplace(name, parse::parse_file(seed_path(name))).first;
+  return it->second;
+}
+
+std::vector<std::string> measure_ids(const plan& p) {
+  std::vector<std::string> ids;
+  for (const auto& m : p.measures) ids.push_back(m.id);
+  return ids;
+}
+
+bool ends_with_agency_word(const std::string& name) {
+  for (const char* e : {"局", "委", "院", "办", "厅", "部", "会", "府", "中心", "组", "行", "队", "署", "位", "室",
+                        "社", "联", "關", "关", "门", "辦", "廳", "會", "門"}) {
+    if (name.ends_with(e)) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+TEST_CASE("Ningbo 2020: 24 measures, goals in 总体要求, metadata") {
+  const auto& p = seed_plan(test::ningbo_2020);
+  REQUIRE(p.measures.size() == 24);
+  static const char* labels[] = {"(一)", "(二)", "(三)", "(四)", "(五)", "(六)", "(七)", "(八)",
+                                 "(九)", "(十)", "(十一)", "(十二)", "(十三)", "(十四)", "(十五)", "(十六)",
+                                 "(十七)", "(十八)", "(十九)", "(二十)", "(二十一)", "(二十二)", "(二十三)", "(二十四)"};
+  for (std::size_t i = 0; i < 24; ++i) CHECK(p.measures[i].path.back() == labels[i]);
+  CHECK(p.measures[0].id == "二.(一)");
+  CHECK(p.measures[0].title == "严格司法保护");
+  CHECK(p.measures[23].id == "六.(二十四)");
+  const auto* req = p.find_section("一");
+  REQUIRE(req != nullptr);
+  CHECK(req->kind == section_kind::overall_requirements);
+  REQUIRE(p.goals.size() == 2);
+  CHECK(p.goals[0].id == "一.p1");
+  CHECK(p.goals[1].text.find("力争到2022年") == 0);
+  CHECK(p.title == "关于全面加强知识产权工作的实施意见");
+  CHECK(p.draft);
+  CHECK(p.issuer == "宁波市市场监督管理局");
+  CHECK(p.issuing_jurisdiction.name == "宁波市");
+  CHECK(p.issuing_jurisdiction.admin_level == level::city);
+  REQUIRE(p.issued);
+  CHECK(*p.issued == date{2020, 7, 8});
+}
+
+TEST_CASE("Hengshui: agency lists, leads, boxes, table, metadata") {
+  const auto& p = seed_plan(test::hengshui);
+  CHECK(p.title == "衡水市“十四五”知识产权保护和运用实施方案");
+  REQUIRE(p.doc_number);
+  CHECK(p.doc_number->printed == "衡政办字〔2022〕27号");
+  CHECK(p.doc_number->repaired == "衡政办字〔2022〕27号");
+  REQUIRE(p.issued);
+  CHECK(*p.issued == date{2022, 4, 26});
+  CHECK(p.issuer == "衡水市人民政府办公室");
+  CHECK(p.issuing_jurisdiction.name == "衡水市");
+  CHECK(p.issuing_jurisdiction.admin_level == level::city);
+  // Goal sections: 指导思想, 基本原则, 发展目标 hold goals, not measures.
+  for (const auto& m : p.measures) {
+    CAPTURE(m.id);
+    CHECK(m.path.front() != "一");
+    CHECK(m.path.front() != "二");
+    CHECK(m.path.front() != "三");
+  }
+  CHECK(p.goals.size() >= 6);
+  // Every agency list split into names: no separators left inside a name.
+  std::size_t with_clause = 0;
+  for (const auto& m : p.measures) {
+    if (m.clause.empty()) continue;
+    ++with_clause;
+    CAPTURE(m.id);
+    CHECK(m.lead.size() + m.support.size() > 0);
+    for (const auto* list : {&m.lead, &m.support}) {
+      for (const auto& a : *list) {
+        CAPTURE(a.name);
+        CHECK(a.name.find("、") == std::string::npos);
+        CHECK(a.name.find(',') == std::string::npos);
+        CHECK(a.name.find("牵头") == std::string::npos);
+        CHECK(a.name.find("负责") == std::string::npos);
+        CHECK(ends_with_agency_word(a.name));
+      }
+    }
+    if (m.clause.find("牵头") != std::string::npos) CHECK(!m.lead.empty());
+  }
+  CHECK(with_clause > 20);
+  // 专栏 boxes: four of them, items linked to the measures they restate.
+  REQUIRE(p.boxes.size() == 4);
+  CHECK(p.boxes[0].id == "专栏1");
+  // 专栏1 restates 四.(一).1, 四.(一).2 and 四.(二); its fourth item and the project lists
+  // of the other boxes (工程, 行动) restate no measure.
+  const auto& box1 = p.boxes[0].items;
+  REQUIRE(box1.size() == 4);
+  CHECK(box1[0].restates == "四.(一).1");
+  CHECK(box1[1].restates == "四.(一).2");
+  CHECK(box1[2].restates == "四.(二)");
+  CHECK(box1[0].similarity > 0.9);
+  std::size_t items = 0;
+  for (const auto& b : p.boxes) items += b.items.size();
+  CHECK(items == 16);
+  // The indicator table: 4 columns, 9 rows.
+  REQUIRE(p.tables.size() == 1);
+  CHECK(p.tables[0].columns == std::vector<std::string>{"指标名称", "2020年基期值", "2025年目标值", "责任单位"});
+  CHECK(p.tables[0].rows.size() == 9);
+  CHECK(p.tables[0].rows[0][1] == "0.56");
+  CHECK(p.tables[0].rows[7][1] == "-");
+}
+
+TEST_CASE("Gansu: 80 measures, each with a lead, traditional names, broken doc number") {
+  const auto& p = seed_plan(test::gansu);
+  REQUIRE(p.measures.size() == 80);
+  for (std::size_t i = 0; i < 80; ++i) {
+    const auto& m = p.measures[i];
+    CAPTURE(m.id);
+    CHECK(m.path.back() == std::to_string(i + 1));
+    CHECK_FALSE(m.lead.empty());
+  }
+  CHECK(p.first_listed_leads);
+  CHECK(p.measures[9].lead.at(0).name == "省市場監管局");
+  REQUIRE(p.doc_number);
+  CHECK(p.doc_number->printed == "知戰辦發2020〕3號");
+  CHECK(p.doc_number->repaired == "知戰辦發〔2020〕3號");
+  REQUIRE(p.issued);
+  CHECK(*p.issued == date{2020, 6, 4});
+  CHECK(p.issuing_jurisdiction.name == "甘肅省");
+  CHECK(p.issuing_jurisdiction.admin_level == level::province);
+  CHECK(p.title == "2020年甘肅省深入實施知識產權戰略加快建設知識產權強省推進計劃");
+}
+
+TEST_CASE("District: 70 measures, each with its deadline") {
+  const auto& p = seed_plan(test::district);
+  REQUIRE(p.measures.size() == 70);
+  for (const auto& m : p.measures) {
+    CAPTURE(m.id);
+    REQUIRE(m.due.has_value());
+    CHECK((m.due->ongoing || m.due->recurring || m.due->due.has_value()));
+  }
+  CHECK(p.issuing_jurisdiction.admin_level == level::district);
+  REQUIRE(p.issued);
+  CHECK(*p.issued == date{2024, 1, 31});
+  const auto* m3 = p.find_measure("一.3");
+  REQUIRE(m3 != nullptr);
+  REQUIRE(m3->support.size() == 2);
+  CHECK(m3->lead.empty());  // no 牵头 and no first-listed rule in this document
+  CHECK(m3->due->due == date{2025, 12, 31});
+}
+
+TEST_CASE("Ningbo 2017: sub-items, nested brackets, annexes") {
+  const auto& p = seed_plan(test::ningbo_2017);
+  const auto ids = measure_ids(p);
+  CHECK(std::find(ids.begin(), ids.end(), "三.(一).1.(1)") != ids.end());
+  CHECK(std::find(ids.begin(), ids.end(), "三.(一).1.(2)") != ids.end());
+  CHECK(std::find(ids.begin(), ids.end(), "三.(一).2") != ids.end());
+  CHECK(std::find(ids.begin(), ids.end(), "三.(一).1") == ids.end());  // has sub-items: a section
+  bool nested = false;
+  for (const auto& m : p.measures) {
+    for (const auto& a : m.support) nested = nested || a.name == "各区县(市)政府";
+  }
+  CHECK(nested);
+  REQUIRE(p.doc_number);
+  CHECK(p.doc_number->printed == "甬政办发〔2017〕150号");
+  CHECK(p.title == "宁波市知识产权运营服务体系建设实施方案");
+  REQUIRE(p.annexes.size() == 2);
+  CHECK(p.annexes[0].id == "附件1");
+  CHECK(p.annexes[1].id == "附件2");
+  // Goals of 主要目标 are goals.
+  CHECK(p.find_goal("二.(一)") != nullptr);
+}
+
+TEST_CASE("every seed: nothing lost, provenance exact") {
+  for (const auto& name : test::seed_names()) {
+    CAPTURE(name);
+    const auto doc = text::read_document(seed_path(name));
+    std::vector<parse::line_use> uses;
+    parse::parse_options options;
+    options.accounting = &uses;
+    const auto p = parse::parse_document(doc, options);
+    REQUIRE(uses.size() == doc.lines.size());
+    std::set<std::uint32_t> diagnosed;
+    for (const auto& d : p.diagnostics) diagnosed.insert(d.line);
+    for (std::size_t i = 0; i < uses.size(); ++i) {
+      CAPTURE(uses[i].line);
+      if (doc.lines[i].blank) {
+        CHECK(uses[i].role == parse::line_role::blank);
+        continue;
+      }
+      CHECK(uses[i].role != parse::line_role::blank);
+      if (uses[i].role == parse::line_role::noise || uses[i].role == parse::line_role::unparsed) {
+        CHECK(diagnosed.count(uses[i].line) == 1);
+      }
+      // The seeds are fully understood: no line is left unplaced.
+      CHECK(uses[i].role != parse::line_role::unparsed);
+    }
+    // A measure's text is recoverable from the original bytes at its span.
+    for (const auto& m : p.measures) {
+      CAPTURE(m.id);
+      const auto original = doc.original.substr(m.where.begin, m.where.size());
+      const auto normalized = text::normalize(original).text;
+      CHECK(normalized.find(m.text) != std::string::npos);
+      for (const auto* list : {&m.lead, &m.support}) {
+        for (const auto& a : *list) {
+          CHECK(text::normalize(doc.original.substr(a.where.begin, a.where.size())).text == a.name);
+        }
+      }
+    }
+  }
+}
+
+TEST_CASE("documents without structure, truncated and garbled input") {
+  SUBCASE("plain prose") {
+    const auto p = parse::parse_bytes("这是一段没有任何编号结构的文字。\n第二行文字。\n", "prose.txt");
+    CHECK(p.measures.empty());
+    CHECK(p.diagnostics.size() == 2);
+    CHECK(p.diagnostics[0].code == "structure.none");
+  }
+  SUBCASE("empty") {
+    const auto p = parse::parse_bytes("", "empty.txt");
+    CHECK(p.measures.empty());
+  }
+  SUBCASE("every seed cut at many places") {
+    for (const auto& name : test::seed_names()) {
+      const auto bytes = test::seed_bytes(name);
+      for (std::size_t cut = 0; cut < bytes.size(); cut += 997) {
+        // Cut at a character boundary so that the bytes stay valid UTF-8.
+        std::size_t c = cut;
+        while (c > 0 && (static_cast<unsigned char>(bytes[c]) & 0xC0) == 0x80) --c;
+        CAPTURE(name);
+        CAPTURE(c);
+        CHECK_NOTHROW((void)parse::parse_bytes(bytes.substr(0, c), name));
+      }
+    }
+  }
+}

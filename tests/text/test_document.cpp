@@ -1,0 +1,346 @@
+// SPDX-License-Identifier: MIT
+#include <plancmp/error.hpp>
+#include <plancmp/text/document.hpp>
+#include <plancmp/text/normalize.hpp>
+
+#include <doctest/doctest.h>
+
+#include "support/seeds.hpp"
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+using namespace plancmp::text;
+using plancmp::span;
+
+namespace {
+
+std::size_t utf8_length(char lead) {
+  const auto c = static_cast<unsigned char>(lead);
+  return c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+}
+
+/// Offsets at which the characters of `s` start, followed by `s.size()`.
+std::vector<std::size_t> char_starts(std::string_view s) {
+  std::vector<std::size_t> starts;
+  for (std::size_t i = 0; i < s.size(); i += utf8_length(s[i])) starts.push_back(i);
+  starts.push_back(s.size());
+  return starts;
+}
+
+std::string_view slice(std::string_view s, std::size_t begin, std::size_t end) {
+  return s.substr(begin, end - begin);
+}
+
+/// The seeds hold no whitespace but ASCII space, tab and NBSP (a space once normalized).
+std::string_view trim_spaces(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  return s;
+}
+
+/// The original bytes of `where`, decoded and normalized on their own.
+std::string reread(const document& doc, span where) {
+  const encoding e = doc.source_encoding == encoding::utf8_bom ? encoding::utf8 : doc.source_encoding;
+  const std::string_view bytes = slice(doc.original, where.begin, where.end);
+  return normalize(decode(bytes, "", e).utf8).text;
+}
+
+/// Physical lines of `bytes` read as UTF-8: LF, CRLF and lone CR each end one line.
+std::size_t count_lines(std::string_view bytes) {
+  std::size_t lines = 0;
+  bool open = false;
+  for (std::size_t i = 0; i < bytes.size(); ++i) {
+    if (bytes[i] == '\n' || bytes[i] == '\r') {
+      ++lines;
+      open = false;
+      if (bytes[i] == '\r' && i + 1 < bytes.size() && bytes[i + 1] == '\n') ++i;
+    } else {
+      open = true;
+    }
+  }
+  return lines + (open ? 1 : 0);
+}
+
+/// Every map of `doc` is exact: each character of `printed` re-reads from its original
+/// bytes, each character of `simplified` lands on original character boundaries through
+/// the composed map exactly as through the two maps in turn, and every line re-reads.
+void check_maps(const document& doc) {
+  REQUIRE(doc.printed_to_original.derived_size() == doc.printed.size());
+  REQUIRE(doc.printed_to_original.source_size() == doc.original.size());
+  REQUIRE(doc.simplified_to_original.derived_size() == doc.simplified.size());
+  REQUIRE(doc.simplified_to_printed.source_size() == doc.printed.size());
+
+  std::vector<bool> original_boundary(doc.original.size() + 1, false);
+  original_boundary[doc.original.size()] = true;
+  const std::vector<std::size_t> printed = char_starts(doc.printed);
+  std::size_t wrong_printed = 0;
+  for (std::size_t k = 0; k + 1 < printed.size(); ++k) {
+    const span where = doc.source_of_printed(printed[k], printed[k + 1]);
+    REQUIRE(where.begin <= where.end);
+    REQUIRE(where.end <= doc.original.size());
+    original_boundary[where.begin] = true;
+    if (reread(doc, where) != slice(doc.printed, printed[k], printed[k + 1])) {
+      if (++wrong_printed <= 3) {
+        MESSAGE("printed character at " << printed[k] << " does not re-read from bytes [" << where.begin
+                                        << ", " << where.end << ")");
+      }
+    }
+  }
+  CHECK(wrong_printed == 0);
+
+  const std::vector<std::size_t> simplified = char_starts(doc.simplified);
+  std::size_t wrong_simplified = 0;
+  for (std::size_t k = 0; k + 1 < simplified.size(); ++k) {
+    const std::size_t b = simplified[k];
+    const std::size_t e = simplified[k + 1];
+    const span where = doc.source_of_simplified(b, e);
+    const span chained = doc.source_of_printed(doc.simplified_to_printed.to_source(b),
+                                               doc.simplified_to_printed.to_source(e));
+    if (where != chained || !original_boundary[where.begin] || !original_boundary[where.end]) {
+      if (++wrong_simplified <= 3) {
+        MESSAGE("simplified character at " << b << " maps to [" << where.begin << ", " << where.end
+                                           << "), through printed to [" << chained.begin << ", "
+                                           << chained.end << ")");
+      }
+    }
+  }
+  CHECK(wrong_simplified == 0);
+
+  const simplifier& converter = simplifier::shared();
+  const noise_classifier& classifier = noise_classifier::builtin();
+  std::size_t printed_next = 0;
+  std::size_t simplified_next = 0;
+  for (std::size_t i = 0; i < doc.lines.size(); ++i) {
+    const line& l = doc.lines[i];
+    CAPTURE(l.number);
+    CHECK(l.number == i + 1);
+    CHECK(l.printed_begin == printed_next);
+    CHECK(l.simplified_begin == simplified_next);
+    const std::string_view printed_line = slice(doc.printed, l.printed_begin, l.printed_end);
+    const std::string_view simplified_line =
+        slice(doc.simplified, l.simplified_begin, l.simplified_end);
+    CHECK(printed_line.find('\n') == std::string_view::npos);
+    CHECK(simplified_line.find('\n') == std::string_view::npos);
+    if (i + 1 < doc.lines.size()) {
+      CHECK(doc.printed[l.printed_end] == '\n');
+      CHECK(doc.simplified[l.simplified_end] == '\n');
+    }
+    // The source span holds the line and not its line break.
+    CHECK(l.source == doc.source_of_printed(l.printed_begin, l.printed_end));
+    CHECK(reread(doc, l.source) == printed_line);
+    CHECK(converter.convert(printed_line).text == simplified_line);
+    CHECK(l.blank == trim_spaces(printed_line).empty());
+    if (l.blank) {
+      CHECK(l.noise.kind == noise_kind::none);
+    } else {
+      CHECK(l.noise.kind == classifier.classify(trim_spaces(simplified_line)).kind);
+    }
+    printed_next = l.printed_end + 1;
+    simplified_next = l.simplified_end + 1;
+  }
+}
+
+}  // namespace
+
+TEST_CASE("document: each seed read from disk, with exact maps for every character") {
+  for (const auto& name : plancmp::test::seed_names()) {
+    CAPTURE(name);
+    const std::string path = plancmp::test::seed_path(name);
+    const document doc = read_document(path);
+    CHECK(doc.path == path);
+    CHECK(doc.original == plancmp::test::seed_bytes(name));
+    CHECK(doc.source_encoding == encoding::utf8);
+    CHECK(doc.source_script ==
+          (name == plancmp::test::gansu ? script::traditional : script::simplified));
+    CHECK(doc.lines.size() == count_lines(doc.original));
+    // The seeds only need their NBSPs replaced.
+    CHECK(doc.printed.find("\xC2\xA0") == std::string::npos);
+    check_maps(doc);
+  }
+}
+
+TEST_CASE("document: the seeds re-encoded or with CRLF line breaks read the same") {
+  for (const auto& name : plancmp::test::seed_names()) {
+    const std::string utf8 = plancmp::test::seed_bytes(name);
+    const document reference = make_document(utf8, name);
+    std::string crlf;
+    for (char c : utf8) {
+      if (c == '\n') crlf += '\r';
+      crlf += c;
+    }
+    const std::vector<std::pair<std::string, std::string>> variants = {
+        {"gb18030", encode(utf8, encoding::gb18030)},
+        {"utf-16le", encode(utf8, encoding::utf16le)},
+        {"utf-16be without BOM", encode(utf8, encoding::utf16be).substr(2)},
+        {"utf-8-bom", encode(utf8, encoding::utf8_bom)},
+        {"crlf", crlf}};
+    for (const auto& [label, bytes] : variants) {
+      CAPTURE(name);
+      CAPTURE(label);
+      const document doc = make_document(bytes, name);
+      CHECK(doc.printed == reference.printed);
+      CHECK(doc.simplified == reference.simplified);
+      CHECK(doc.source_script == reference.source_script);
+      REQUIRE(doc.lines.size() == reference.lines.size());
+      for (std::size_t i = 0; i < doc.lines.size(); ++i) {
+        CHECK(doc.lines[i].printed_begin == reference.lines[i].printed_begin);
+        CHECK(doc.lines[i].blank == reference.lines[i].blank);
+        CHECK(doc.lines[i].noise.kind == reference.lines[i].noise.kind);
+      }
+      check_maps(doc);
+    }
+  }
+}
+
+TEST_CASE("document: Gansu's agencies in simplified script lead back to the printed name") {
+  const document doc = read_document(plancmp::test::seed_path(plancmp::test::gansu));
+  const std::string simplified_name = "省市场监管局负责";
+  const std::string printed_name = "省市場監管局負責";
+  const std::size_t at = doc.simplified.find(simplified_name);
+  REQUIRE(at != std::string::npos);
+  const std::size_t end = at + simplified_name.size();
+  CHECK(doc.printed_of_simplified(at, end) == printed_name);
+  const span where = doc.source_of_simplified(at, end);
+  CHECK(slice(doc.original, where.begin, where.end) == printed_name);
+  CHECK(doc.printed.find(simplified_name) == std::string::npos);
+}
+
+TEST_CASE("document: lines, blank lines and line numbers of a small file") {
+  const std::string bytes =
+      "第一行\n"
+      "  \n"
+      "\xC2\xA0\xE3\x80\x80\t\n"
+      "（二）第四行\r\n"
+      "\r\n"
+      "第六行\r"
+      "七";
+  const document doc = make_document(bytes, "small.txt");
+  CHECK(doc.path == "small.txt");
+  CHECK(doc.printed == "第一行\n  \n  \t\n(二)第四行\n\n第六行\n七");
+  REQUIRE(doc.lines.size() == 7);
+  const std::vector<bool> blank = {false, true, true, false, true, false, false};
+  for (std::size_t i = 0; i < doc.lines.size(); ++i) {
+    CAPTURE(i);
+    CHECK(doc.lines[i].number == i + 1);
+    CHECK(doc.lines[i].blank == blank[i]);
+    CHECK(doc.lines[i].is_content() == (!blank[i] && !doc.lines[i].noise));
+  }
+  const auto source_text = [&](std::size_t i) {
+    return slice(doc.original, doc.lines[i].source.begin, doc.lines[i].source.end);
+  };
+  CHECK(source_text(0) == "第一行");
+  CHECK(source_text(2) == "\xC2\xA0\xE3\x80\x80\t");
+  CHECK(source_text(3) == "（二）第四行");  // without its CRLF
+  CHECK(source_text(4).empty());
+  CHECK(doc.lines[4].source.begin == bytes.find("\r\n\r\n") + 2);
+  CHECK(source_text(5) == "第六行");
+  CHECK(source_text(6) == "七");
+
+  // The printed "(" of line 4 comes from the three bytes of "（".
+  const std::size_t paren = doc.printed.find('(');
+  CHECK(doc.source_of_printed(paren, paren + 1) == span{bytes.find("（"), bytes.find("（") + 3});
+  CHECK(doc.noise_line_count() ==
+        static_cast<std::size_t>(std::count_if(doc.lines.begin(), doc.lines.end(),
+                                               [](const line& l) { return bool(l.noise); })));
+
+  SUBCASE("a final line break does not open an empty line") {
+    CHECK(make_document("a\nb\n").lines.size() == 2);
+    CHECK(make_document("a\nb\r\n").lines.size() == 2);
+    CHECK(make_document("\n").lines.size() == 1);
+    CHECK(make_document("a").lines.size() == 1);
+  }
+  SUBCASE("other Unicode spaces and zero-width characters make a line blank too") {
+    const document d =
+        make_document("x\n\xE2\x80\x83\xE2\x80\x8B\xEF\xBB\xBF \n\xE2\x80\x8Bx\xE2\x80\x8B\n");
+    REQUIRE(d.lines.size() == 3);
+    CHECK_FALSE(d.lines[0].blank);
+    CHECK(d.lines[1].blank);
+    CHECK_FALSE(d.lines[2].blank);
+  }
+}
+
+TEST_CASE("document: empty input") {
+  const document doc = make_document("");
+  CHECK(doc.path == "<bytes>");
+  CHECK(doc.printed.empty());
+  CHECK(doc.simplified.empty());
+  CHECK(doc.lines.empty());
+  CHECK(doc.source_encoding == encoding::utf8);
+  CHECK(doc.source_of_printed(0, 0) == span{0, 0});
+  CHECK(doc.noise_line_count() == 0);
+}
+
+TEST_CASE("document: span helpers stay inside the text for odd arguments") {
+  const document doc = make_document("省市場監管局牽頭");
+  const std::size_t size = doc.simplified.size();
+  CHECK(doc.printed_of_simplified(0, size) == "省市場監管局牽頭");
+  CHECK(doc.printed_of_simplified(size, size).empty());
+  CHECK(doc.printed_of_simplified(3, 0).empty());  // end before begin: an empty range
+  CHECK(doc.source_of_simplified(0, size + 10) == span{0, doc.original.size()});
+}
+
+TEST_CASE("document: noise verdicts") {
+  const document doc = read_document(plancmp::test::seed_path(plancmp::test::district));
+  // Near its end the page carries the site's QR-code prompt.
+  const auto qr = std::find_if(doc.lines.begin(), doc.lines.end(), [&](const line& l) {
+    return slice(doc.printed, l.printed_begin, l.printed_end) == "扫一扫在手机上查看当前页面";
+  });
+  REQUIRE(qr != doc.lines.end());
+  CHECK(qr->number == 87);
+  CHECK(qr->noise.kind == noise_kind::share);
+  CHECK_FALSE(qr->is_content());
+  CHECK(doc.noise_line_count() >= 1);
+  CHECK(doc.noise_line_count() < doc.lines.size() / 2);
+}
+
+TEST_CASE("document: the caller's noise rules replace the built-in ones") {
+  const noise_classifier mine(R"({
+    "schema": "plancmp.noise/1",
+    "rules": [{"id": "navigation.test_menu", "kind": "navigation", "match": "whole_line",
+               "phrases": ["栏目导航"]}]
+  })",
+                              "mine.json");
+  read_options options;
+  options.noise = &mine;
+  const std::string bytes = "\xC2\xA0栏目导航 \n一、总体要求\n扫一扫在手机上查看当前页面";
+  const document doc = make_document(bytes, "page.txt", options);
+  REQUIRE(doc.lines.size() == 3);
+  CHECK(doc.lines[0].noise.kind == noise_kind::navigation);  // trimmed before classifying
+  CHECK(doc.lines[0].noise.rule == "navigation.test_menu");
+  CHECK(doc.lines[1].is_content());
+  CHECK_FALSE(doc.lines[2].noise);  // a built-in rule, not in these rules
+  CHECK(doc.noise_line_count() == 1);
+  CHECK(make_document(bytes, "page.txt").lines[2].noise.kind == noise_kind::share);
+}
+
+TEST_CASE("document: errors name the file") {
+  read_options small;
+  small.max_input_bytes = 10;
+  CHECK_THROWS_WITH_AS((void)make_document(std::string(11, 'a'), "big.txt", small),
+                       "big.txt: file is larger than the input limit of 10 bytes; raise the limit "
+                       "(max_input_bytes) if this is intended",
+                       plancmp::usage_error);
+  CHECK_NOTHROW((void)make_document(std::string(10, 'a'), "fits.txt", small));
+  const std::string seed = plancmp::test::seed_path(plancmp::test::gansu);
+  CHECK_THROWS_WITH_AS((void)read_document(seed, small),
+                       (seed + ": file is larger than the input limit of 10 bytes; raise the limit "
+                               "(max_input_bytes) if this is intended")
+                           .c_str(),
+                       plancmp::usage_error);
+  CHECK_THROWS_AS((void)read_document(plancmp::test::seeds_dir() + "/no-such-plan.txt"),
+                  plancmp::io_error);
+  CHECK_THROWS_WITH_AS((void)make_document("abc\xD6", "cut.txt", {encoding::gb18030}),
+                       "cut.txt: byte 3: truncated GB18030 byte sequence at end of file; the file "
+                       "is cut short or not in the declared encoding (gb18030) — convert it to "
+                       "UTF-8 or pass the right encoding",
+                       plancmp::decode_error);
+}
+
+TEST_CASE("document: a declared encoding skips detection") {
+  // Two GBK characters whose bytes also happen to be well-formed UTF-8.
+  const std::string bytes = "\xD6\xAA\xCA\xB6";
+  CHECK(make_document(bytes, "x", {encoding::gb18030}).printed == "知识");
+  CHECK(make_document(bytes, "x", {encoding::utf8}).source_encoding == encoding::utf8);
+}
