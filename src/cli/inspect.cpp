@@ -2,6 +2,7 @@
 // plancmp inspect: what the text layer sees in each file.
 #include "cli.hpp"
 
+#include <plancmp/parse/parser.hpp>
 #include <plancmp/text/document.hpp>
 
 #include <fmt/format.h>
@@ -15,7 +16,11 @@ int run_inspect(const options& opts) {
   t.columns = {"file", "jurisdiction", "script", "encoding", "bytes", "lines", "noise lines"};
   for (const auto& in : load_inputs(opts)) {
     const auto doc = text::make_document(in.bytes, in.name);
-    t.add_row({in.name, "—", std::string(text::to_string(doc.source_script)),
+    const auto p = parse::parse_document(doc);
+    const auto& j = p.issuing_jurisdiction;
+    std::string where = j.name.empty() ? "—" : j.name;
+    if (j.admin_level != level::unknown) where += fmt::format(" ({})", to_string(j.admin_level));
+    t.add_row({in.name, where, std::string(text::to_string(doc.source_script)),
                std::string(text::to_string(doc.source_encoding)), doc.original.size(),
                doc.lines.size(), doc.noise_line_count()});
   }
@@ -29,7 +34,7 @@ const registration inspect{{
     "usage: plancmp inspect [FILE...] [--format md|csv|json] [-o FILE]\n\n"
     "Reads each file through the text layer (encoding detection, normalization,\n"
     "traditional-to-simplified conversion, noise-line detection) and prints one row\n"
-    "per file.\n\n"
+    "per file, with the jurisdiction the parser reads from the issuing body.\n\n"
     "examples:\n"
     "  plancmp inspect                     # the five bundled seed plans\n"
     "  plancmp inspect plan.txt --format csv --excel -o docs.csv\n",

@@ -589,6 +589,15 @@ noise_classifier::noise_classifier(std::string_view rules_json, std::string orig
         if (phrase.find('\n') != std::string::npos || phrase.find('\r') != std::string::npos) {
           in.fail(pointer, "a phrase cannot span lines; split it");
         }
+        if (rule.mode == match_mode::whole_line) {
+          std::size_t first_end = 0;
+          if (r.is_separator(next_code_point(phrase, first_end))) {
+            in.fail(pointer,
+                    fmt::format("whole_line phrase \"{}\" begins with a separator, which the "
+                                "matcher skips before looking for a phrase; drop that character",
+                                phrase));
+          }
+        }
         if (!seen.insert(phrase).second) {
           in.fail(pointer, fmt::format("duplicate phrase \"{}\" in this rule; remove one", phrase));
         }

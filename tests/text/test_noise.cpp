@@ -413,6 +413,14 @@ TEST_CASE("noise: malformed rule files name the file and the JSON path") {
       "max_chars, note",
       schema_error);
   CHECK_THROWS_WITH_AS(
+      noise_classifier(R"({"schema": "plancmp.noise/1", "separators": "【】", "rules": [
+                              {"id": "a", "kind": "download", "match": "whole_line", "phrases": ["【打印】"]}]})",
+                       "mine.json"),
+      "mine.json: /rules/0/phrases/0: whole_line phrase \"【打印】\" begins with a separator, which "
+      "the "
+      "matcher skips before looking for a phrase; drop that character",
+      schema_error);
+  CHECK_THROWS_WITH_AS(
       noise_classifier(rules_with("{\"id\": \"a\", \"kind\": \"share\", \"match\": \"anywhere\", "
                                   "\"phrases\": [\"\xFF\"]}"),
                        "mine.json"),
