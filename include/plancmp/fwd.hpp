@@ -12,6 +12,37 @@ class schema_error;
 class usage_error;
 class io_error;
 
+// model
+struct jurisdiction;
+struct date;
+struct agency;
+struct agency_mention;
+struct agency_resolution;
+struct deadline;
+struct section;
+struct measure;
+struct goal;
+struct box;
+struct box_item;
+struct table_block;
+struct annex;
+struct target;
+struct diagnostic;
+struct source_info;
+struct document_number;
+class plan;
+
+namespace parse {
+struct heading;
+struct parse_options;
+struct line_use;
+}  // namespace parse
+
+namespace report {
+struct cell;
+struct table;
+}  // namespace report
+
 namespace text {
 class offset_map;
 struct decoded_text;

@@ -4,6 +4,7 @@
 
 #include <plancmp/data.hpp>
 #include <plancmp/error.hpp>
+#include <plancmp/hash.hpp>
 #include <plancmp/span.hpp>
 #include <plancmp/version.hpp>
 
@@ -14,3 +15,17 @@
 #include <plancmp/text/offset_map.hpp>
 #include <plancmp/text/script.hpp>
 #include <plancmp/text/tokenize.hpp>
+
+#include <plancmp/model/diagnostic.hpp>
+#include <plancmp/model/jurisdiction.hpp>
+#include <plancmp/model/outline.hpp>
+#include <plancmp/model/plan.hpp>
+#include <plancmp/model/responsibility.hpp>
+#include <plancmp/model/serialize.hpp>
+#include <plancmp/model/target.hpp>
+
+#include <plancmp/parse/clause.hpp>
+#include <plancmp/parse/heading.hpp>
+#include <plancmp/parse/parser.hpp>
+
+#include <plancmp/report/table.hpp>

@@ -37,7 +37,7 @@ int run_parse(const options& opts) {
     parse::parse_options po;
     const auto p = parse::parse_bytes(in.bytes, in.name, po);
     if (json) {
-      out += to_json(p);
+      out += to_json(p) + "\n";
       continue;
     }
     if (graph != nullptr) {

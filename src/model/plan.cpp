@@ -101,10 +101,9 @@ std::optional<edge_kind> parse_edge_kind(std::string_view name) noexcept {
 }
 
 void plan::rebuild_graph() {
-  agencies = collect_agencies(measures, agencies);
-
-  // Build into locals and swap at the end: a throw (length_error, bad_alloc) leaves the
-  // previous graph intact rather than half-built.
+  // Build into locals and commit at the end: a throw (length_error, bad_alloc) leaves the
+  // previous agency list and graph intact rather than half-built.
+  std::vector<agency> rebuilt = collect_agencies(measures, agencies);
   plan_graph g;
   std::vector<std::vector<plan_vertex>> vertex_of(vertex_kind_count);
   std::vector<std::vector<plan_vertex>> item_vertex(boxes.size());
@@ -135,7 +134,7 @@ void plan::rebuild_graph() {
   add_all(vertex_kind::table, tables.size());
   add_all(vertex_kind::annex, annexes.size());
   add_all(vertex_kind::target, targets.size());
-  add_all(vertex_kind::agency, agencies.size());
+  add_all(vertex_kind::agency, rebuilt.size());
 
   const plan_vertex root = vertex_of[slot(vertex_kind::plan)][0];
   const auto& section_v = vertex_of[slot(vertex_kind::section)];
@@ -177,7 +176,7 @@ void plan::rebuild_graph() {
 
   // ---- lead / support: agency → measure, once per (agency, measure, role)
   std::unordered_map<std::string_view, std::size_t> agency_by_name;
-  for (std::size_t i = 0; i < agencies.size(); ++i) agency_by_name.try_emplace(agencies[i].name, i);
+  for (std::size_t i = 0; i < rebuilt.size(); ++i) agency_by_name.try_emplace(rebuilt[i].name, i);
   const auto& agency_v = vertex_of[slot(vertex_kind::agency)];
   std::vector<std::size_t> linked;
   for (std::size_t m = 0; m < measures.size(); ++m) {
@@ -212,7 +211,8 @@ void plan::rebuild_graph() {
     if (owner) add_edge(*owner, vertex_of[slot(vertex_kind::target)][t], edge_kind::states);
   }
 
-  graph_ = std::move(g);
+  agencies = std::move(rebuilt);
+  graph_.swap(g);  // adjacency_list has no move assignment in Boost 1.74; swap is O(1)
   vertex_of_ = std::move(vertex_of);
   box_item_vertex_ = std::move(item_vertex);
 }

@@ -565,7 +565,7 @@ class bounded_dom_builder {
 /// Checks a plan's DOM and converts it, reporting the first problem with its path.
 class reader {
  public:
-  explicit reader(const std::string& origin) : origin_(origin) {}
+  explicit reader(std::string origin) : origin_(std::move(origin)) {}
 
   [[nodiscard]] plan read(const json& doc) const {
     const json_path root;

@@ -50,7 +50,7 @@ using text::detail::next_code_point;
 
 constexpr std::string_view schema_id = "plancmp.noise/1";
 
-enum class match_mode : std::uint8_t { anywhere, short_line, whole_line, shape };
+enum class match_mode : std::uint8_t { anywhere, short_line, line_start, whole_line, shape };
 
 // Line shapes are code, not data: each is a small hand-written recognizer (no regular
 // expressions on document text). The rules file decides which shapes are used, with
@@ -63,9 +63,10 @@ enum class line_shape : std::uint8_t {
   breadcrumb
 };
 
-constexpr std::array<std::pair<std::string_view, match_mode>, 4> mode_names{{
+constexpr std::array<std::pair<std::string_view, match_mode>, 5> mode_names{{
     {"anywhere", match_mode::anywhere},
     {"short_line", match_mode::short_line},
+    {"line_start", match_mode::line_start},
     {"whole_line", match_mode::whole_line},
     {"shape", match_mode::shape},
 }};
@@ -422,6 +423,7 @@ struct noise_classifier::rules {
   std::vector<rule> list;
   aho_corasick contains;    // phrases of `anywhere` and `short_line` rules; id = rule index
   aho_corasick whole_line;  // phrases of `whole_line` rules; id = rule index
+  aho_corasick line_start;  // phrases of `line_start` rules; id = rule index
   std::vector<std::uint32_t> shape_rules;
   std::array<bool, 128> ascii_separator{};
   std::vector<char32_t> other_separators;  // sorted
@@ -520,8 +522,10 @@ noise_classifier::noise_classifier(std::string_view rules_json, std::string orig
     in.fail("/rules", "expected a non-empty array of rules");
   std::vector<std::string> contains_phrases;
   std::vector<std::string> whole_phrases;
+  std::vector<std::string> start_phrases;
   std::vector<std::uint32_t> contains_ids;
   std::vector<std::uint32_t> whole_ids;
+  std::vector<std::uint32_t> start_ids;
   std::set<std::string, std::less<>> ids;
   for (std::size_t index = 0; index < rule_list.size(); ++index) {
     const std::string at = fmt::format("/rules/{}", index);
@@ -589,21 +593,24 @@ noise_classifier::noise_classifier(std::string_view rules_json, std::string orig
         if (phrase.find('\n') != std::string::npos || phrase.find('\r') != std::string::npos) {
           in.fail(pointer, "a phrase cannot span lines; split it");
         }
-        if (rule.mode == match_mode::whole_line) {
+        if (rule.mode == match_mode::whole_line || rule.mode == match_mode::line_start) {
           std::size_t first_end = 0;
           if (r.is_separator(next_code_point(phrase, first_end))) {
-            in.fail(pointer,
-                    fmt::format("whole_line phrase \"{}\" begins with a separator, which the "
-                                "matcher skips before looking for a phrase; drop that character",
-                                phrase));
+            in.fail(pointer, fmt::format("{} phrase \"{}\" begins with a separator, which the matcher "
+                                         "skips before looking for a phrase; drop that character",
+                                         mode, phrase));
           }
         }
         if (!seen.insert(phrase).second) {
           in.fail(pointer, fmt::format("duplicate phrase \"{}\" in this rule; remove one", phrase));
         }
-        auto& list = rule.mode == match_mode::whole_line ? whole_phrases : contains_phrases;
-        auto& id_list = rule.mode == match_mode::whole_line ? whole_ids : contains_ids;
-        list.push_back(std::move(phrase));
+        auto& phrase_list = rule.mode == match_mode::whole_line   ? whole_phrases
+                            : rule.mode == match_mode::line_start ? start_phrases
+                                                                  : contains_phrases;
+        auto& id_list = rule.mode == match_mode::whole_line   ? whole_ids
+                        : rule.mode == match_mode::line_start ? start_ids
+                                                              : contains_ids;
+        phrase_list.push_back(std::move(phrase));
         id_list.push_back(rule_index);
       }
     }
@@ -621,6 +628,7 @@ noise_classifier::noise_classifier(std::string_view rules_json, std::string orig
   };
   r.contains = build(contains_phrases, contains_ids);
   r.whole_line = build(whole_phrases, whole_ids);
+  r.line_start = build(start_phrases, start_ids);
 }
 
 noise_classifier::~noise_classifier() = default;
@@ -670,6 +678,13 @@ noise_verdict noise_classifier::classify(std::string_view raw) const {
         break;
       }
     }
+    std::size_t start = 0;  // line_start phrases may follow opening separators: 【来源:…】
+    for (std::size_t next = 0; start < line.size() && r.is_separator(next_code_point(line, next));) {
+      start = next;
+    }
+    r.line_start.for_each_match_at(line, start, [&](const aho_corasick::match& m) {
+      if (m.id < best && short_line_fits(r.list[m.id].max_chars)) best = m.id;
+    });
     if (const std::size_t whole = r.whole_line_rule(line);
         whole < best && short_line_fits(r.list[whole].max_chars)) {
       best = whole;

@@ -68,18 +68,21 @@ std::vector<token> char_ngrams(std::string_view text, int n) {
   std::vector<token> out;
   out.reserve(text.size() / 3);
   // Start offsets of the last `width` code points of the current run of word
-  // characters, in a ring; a separator ends the run.
+  // characters, in a ring whose next slot to write (`head`) holds the oldest once the ring
+  // is full; a separator empties it.
   std::vector<std::size_t> starts(width);
-  std::size_t run = 0;
+  std::size_t head = 0;
+  std::size_t filled = 0;
   for (std::size_t i = 0; i < text.size();) {
     const std::size_t at = i;
     if (is_separator(next_code_point(text, i))) {
-      run = 0;
+      filled = 0;
       continue;
     }
-    starts[run % width] = at;
-    ++run;
-    if (run >= width) out.push_back({starts[(run - width) % width], i});
+    starts[head] = at;
+    head = head + 1 == width ? 0 : head + 1;
+    if (filled < width) ++filled;
+    if (filled == width) out.push_back({starts[head], i});
   }
   return out;
 }

@@ -2,6 +2,7 @@
 // The parser on the five seed plans: the acceptance checks of the parser issue, and the
 // "nothing lost" and provenance guarantees on every seed.
 #include <plancmp/model/plan.hpp>
+#include <plancmp/model/serialize.hpp>
 #include <plancmp/parse/parser.hpp>
 #include <plancmp/text/document.hpp>
 #include <plancmp/text/normalize.hpp>
@@ -251,4 +252,37 @@ TEST_CASE("documents without structure, truncated and garbled input") {
       }
     }
   }
+}
+
+TEST_CASE("every seed: plan JSON round-trips exactly; graph exports") {
+  for (const auto& name : test::seed_names()) {
+    CAPTURE(name);
+    const auto& p = seed_plan(name);
+    const auto json = to_json(p);
+    const auto back = plan_from_json(json, name + ".json");
+    CHECK(back == p);
+    CHECK(to_json(back) == json);
+    CHECK(p.source.sha256.size() == 64);
+    // Graph: one vertex per element, every measure reachable from the plan vertex.
+    const auto& g = p.graph();
+    CHECK(boost::num_vertices(g) >= 1 + p.sections.size() + p.measures.size() + p.goals.size());
+    for (std::size_t m = 0; m < p.measures.size(); ++m) {
+      const auto v = p.vertex(vertex_kind::measure, m);
+      REQUIRE(v);
+      CHECK(boost::in_degree(*v, g) >= 1);  // contained in a section
+    }
+    const auto graphml = to_graphml(p);
+    CHECK(graphml.find("<graphml") != std::string::npos);
+    CHECK(to_dot(p).find("digraph") != std::string::npos);
+  }
+  // Lead and support edges agree with the measures' clauses.
+  const auto& h = seed_plan(test::hengshui);
+  const auto lead = h.agency_index("市市场监督管理局");
+  REQUIRE(lead);
+  std::size_t led = 0;
+  for (const auto& m : h.measures) {
+    for (const auto& a : m.lead) led += a.name == "市市场监督管理局";
+  }
+  CHECK(h.measures_of(*lead, role::lead).size() == led);
+  CHECK(led > 10);
 }

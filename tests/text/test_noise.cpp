@@ -92,6 +92,7 @@ constexpr std::string_view sample_rules = R"({
     {"id": "ad.spam", "kind": "advertisement", "match": "anywhere", "phrases": ["spam"]},
     {"id": "meta.source", "kind": "page_meta", "match": "short_line", "phrases": ["来源:"]},
     {"id": "footer.source", "kind": "footer", "match": "short_line", "phrases": ["来源"]},
+    {"id": "meta.editor", "kind": "page_meta", "match": "line_start", "phrases": ["编辑", "责任编辑:"]},
     {"id": "nav.menu", "kind": "navigation", "match": "whole_line", "max_chars": 20, "phrases": ["首页", "回到顶部"]},
     {"id": "dl.controls", "kind": "download", "match": "whole_line", "phrases": ["下载", "首页下载"]},
     {"id": "contact.phone", "kind": "contact", "match": "shape", "shape": "phone_number", "max_chars": 20}
@@ -180,6 +181,10 @@ TEST_CASE("noise: typical lines of other government sites") {
   CHECK(kind_of("PRODUCED BY 大汉网络") == "footer");  // ASCII case is folded
   CHECK(kind_of("【字体:大 中 小】") == "page_meta");
   CHECK(kind_of("责任编辑:张三") == "page_meta");
+  CHECK(kind_of("【来源:新华网】") == "footer");
+  CHECK(kind_of("京ICP证030173号") == "footer");
+  CHECK(kind_of("Copyright © 2020 宁波市人民政府 All Rights Reserved") == "footer");
+  CHECK(kind_of("手机扫一扫") == "share");
   CHECK(kind_of("2022年第3期") == "page_meta");
   CHECK(kind_of("第12期") == "page_meta");
   CHECK(kind_of("第二期(总第45期)") == "page_meta");
@@ -244,6 +249,12 @@ TEST_CASE("noise: plan and notice lines are content") {
       "2.3亿元",
       "合计",
       "资金来源",
+      "资金来源:中央财政",
+      // words of spam and footers inside prose
+      "加大对六合彩、老虎机等非法赌博活动的打击力度。",
+      "依托中国版权保护中心(Copyright Protection Center of China)开展作品登记服务。",
+      "指导互联网企业依法办理ICP证。",
+      "消费者用手机扫一扫即可查询产品来源。",
       "第一年",
       "第三年",
       "阶段",
@@ -302,6 +313,12 @@ TEST_CASE("noise: rule semantics of a custom rule file") {
     CHECK(n.classify("资金来源").rule == "footer.source");
     CHECK(n.classify("来源:x").rule == "meta.source");
   }
+  SUBCASE("line_start: the line begins with the phrase, after opening separators") {
+    CHECK(n.classify("编辑:张三").rule == "meta.editor");
+    CHECK(n.classify("[责任编辑:张三]").rule == "meta.editor");
+    CHECK_FALSE(n.classify("总编辑:张三"));
+    CHECK_FALSE(n.classify("编辑:一二三四五六七八"));  // 11 code points
+  }
   SUBCASE("whole_line: only phrases and separators, at least one phrase") {
     CHECK(n.classify("首页 | 回到顶部").rule == "nav.menu");
     CHECK(n.classify("[下载]").rule == "dl.controls");
@@ -351,8 +368,7 @@ TEST_CASE("noise: malformed rule files name the file and the JSON path") {
                                      {"id": "b", "kind": "share", "match": "everywhere", "phrases": ["y"]})"),
           "mine.json"),
       "mine.json: /rules/1/match: unknown match \"everywhere\"; use one of anywhere, short_line, "
-      "whole_line, "
-      "shape",
+      "line_start, whole_line, shape",
       schema_error);
   CHECK_THROWS_WITH_AS(
       noise_classifier(

@@ -33,7 +33,9 @@ struct line {
 struct read_options {
   std::optional<encoding> declared_encoding;  ///< skip detection
   std::size_t max_input_bytes = std::size_t(1) << 31;  ///< larger input: usage_error
-  const noise_classifier* noise = nullptr;    ///< nullptr: the built-in rules
+  /// nullptr: the built-in rules. A classifier of your own must outlive the documents
+  /// read with it: each line's `noise.rule` points into the classifier's rule ids.
+  const noise_classifier* noise = nullptr;
 };
 
 /// A document read and prepared for parsing: the original bytes, the normalized text in

@@ -33,9 +33,9 @@ struct noise_verdict {
 ///
 /// The rules are data (`data/noise.json`, format `plancmp.noise/1`, documented in
 /// `docs/noise.md`): phrases that mark a line noise wherever they stand (`anywhere`),
-/// phrases that make a *short* line noise (`short_line`), menu words a line may consist
-/// of (`whole_line`), and line shapes such as "only a phone number" (`shape`). The first
-/// matching rule in file order decides.
+/// phrases that make a *short* line noise (`short_line`), labels a short line begins with
+/// (`line_start`), menu words a line may consist of (`whole_line`), and line shapes such
+/// as "only a phone number" (`shape`). The first matching rule in file order decides.
 ///
 /// A line of a plan body or of its cover notice is never noise: apart from `anywhere`
 /// phrases (labels like `浏览次数`, banners like `Produced By`, spam vocabulary), a line

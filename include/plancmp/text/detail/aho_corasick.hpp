@@ -95,6 +95,12 @@ class aho_corasick {
   /// Whether any pattern occurs in `text`.
   [[nodiscard]] bool contains_any(std::string_view text) const;
 
+  /// Calls `visit(match)` for every pattern that occurs at exactly `pos` (anchored
+  /// matches), shorter first, patterns with the same bytes in the order they were added.
+  /// Costs at most one step per byte of the longest pattern.
+  template <class Visitor>
+  bool for_each_match_at(std::string_view text, std::size_t pos, Visitor&& visit) const;
+
   /// The longest pattern that occurs at exactly `pos` (an anchored match), if any; among
   /// patterns with the same bytes the one added first. Costs at most one step per byte
   /// of the longest pattern, so it fails fast where nothing starts.
@@ -210,6 +216,23 @@ bool aho_corasick::for_each_leftmost_longest(std::string_view text, Visitor&& vi
     if (!have) return true;
     if (!call(visit, best)) return false;
     pos = best.end;
+  }
+  return true;
+}
+
+template <class Visitor>
+bool aho_corasick::for_each_match_at(std::string_view text, std::size_t pos, Visitor&& visit) const {
+  if (empty()) return true;
+  std::uint32_t row = 0;
+  for (std::size_t i = pos; i < text.size(); ++i) {
+    row = step(row, static_cast<unsigned char>(text[i])) & row_mask;
+    const state_info& info = info_of_row(row);
+    // While the automaton follows the trie from `pos`, its depth equals the bytes read;
+    // a shorter depth means no pattern starting at `pos` continues this way.
+    if (info.depth != i + 1 - pos) break;
+    for (std::uint32_t o = info.out_begin; o < info.out_end; ++o) {
+      if (!call(visit, match{pos, i + 1, pattern_id_[out_[o]]})) return false;
+    }
   }
   return true;
 }
