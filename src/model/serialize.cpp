@@ -22,7 +22,7 @@
 #include <plancmp/error.hpp>
 
 #include "enum_names.hpp"
-#include "utf8.hpp"
+#include <plancmp/text/detail/utf8.hpp>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -207,7 +207,7 @@ class writer {
   }
 
   [[nodiscard]] ojson text(const std::string& s, const json_path& at) const {
-    if (const std::size_t bad = detail::first_invalid_utf8(s); bad != std::string_view::npos)
+    if (const std::size_t bad = text::detail::first_invalid_utf8(s); bad != std::string_view::npos)
       fail(at, fmt::format("string is not valid UTF-8 (byte {} of {})", bad, s.size()));
     return s;
   }
@@ -1101,8 +1101,8 @@ template <typename Escape>
 void append_escaped(std::string& out, std::string_view text, Escape escape) {
   std::size_t pos = 0;
   while (pos < text.size()) {
-    char32_t c = detail::decode_utf8(text, pos);
-    if (c == detail::invalid_code_point) c = 0xFFFD;
+    char32_t c = text::detail::next_code_point(text, pos);
+    if (c == text::detail::invalid_code_point) c = 0xFFFD;
     escape(out, c);
   }
 }
@@ -1139,7 +1139,7 @@ void append_xml(std::string& out, std::string_view text) {
         break;
     }
     if (c < 0x20 || c == 0xFFFE || c == 0xFFFF) return;
-    detail::append_utf8(o, c);
+    text::detail::append_utf8(o, c);
   });
 }
 
@@ -1165,14 +1165,14 @@ void append_dot(std::string& out, std::string_view text) {
         break;
     }
     if (c < 0x20 || c == 0x7F) return;
-    detail::append_utf8(o, c);
+    text::detail::append_utf8(o, c);
   });
 }
 
 /// At most `limit` code points of `text` (whole code points), with "…" when cut.
 std::string truncated(std::string_view text, std::size_t limit) {
   std::size_t pos = 0;
-  for (std::size_t n = 0; n < limit && pos < text.size(); ++n) (void)detail::decode_utf8(text, pos);
+  for (std::size_t n = 0; n < limit && pos < text.size(); ++n) (void)text::detail::next_code_point(text, pos);
   if (pos >= text.size()) return std::string(text);
   return std::string(text.substr(0, pos)) + "…";
 }

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <plancmp/model/outline.hpp>
+#include <plancmp/text/detail/utf8.hpp>
 
 #include <string>
 #include <string_view>
@@ -56,15 +57,8 @@ inline std::string_view trim(std::string_view s) {
   while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
   return s;
 }
+using text::detail::sequence_length;
 /// Number of code points.
-inline std::size_t char_count(std::string_view s) {
-  std::size_t n = 0;
-  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
-  return n;
-}
-/// Byte length of the UTF-8 sequence that starts with `lead`.
-inline std::size_t sequence_length(unsigned char lead) {
-  return lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
-}
+inline std::size_t char_count(std::string_view s) { return text::detail::count_code_points(s); }
 
 }  // namespace plancmp::inline v0::parse::detail

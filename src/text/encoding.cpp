@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include <plancmp/error.hpp>
+#include <plancmp/text/detail/utf8.hpp>
 #include <plancmp/text/encoding.hpp>
 
 #include <fmt/format.h>
@@ -18,6 +19,9 @@
 namespace plancmp::inline v0::text {
 
 namespace {
+
+using detail::next_code_point;
+using detail::put_utf8;
 
 // ------------------------------------------------------------------ UTF-8 validation
 
@@ -115,48 +119,6 @@ utf8_check validate_utf8(std::string_view s) noexcept {
   return {utf8_status::valid, n};
 }
 
-/// Decodes one code point of valid UTF-8 at `i`, advancing `i`.
-char32_t next_code_point(std::string_view s, std::size_t& i) noexcept {
-  const auto c = static_cast<unsigned char>(s[i]);
-  const auto cont = [&](std::size_t k) {
-    return static_cast<char32_t>(static_cast<unsigned char>(s[i + k]) & 0x3F);
-  };
-  char32_t cp;
-  if (c < 0x80) {
-    cp = c;
-    i += 1;
-  } else if (c < 0xE0) {
-    cp = (static_cast<char32_t>(c & 0x1F) << 6) | cont(1);
-    i += 2;
-  } else if (c < 0xF0) {
-    cp = (static_cast<char32_t>(c & 0x0F) << 12) | (cont(1) << 6) | cont(2);
-    i += 3;
-  } else {
-    cp = (static_cast<char32_t>(c & 0x07) << 18) | (cont(1) << 12) | (cont(2) << 6) | cont(3);
-    i += 4;
-  }
-  return cp;
-}
-
-/// Writes `cp` as UTF-8 at `out`; returns the end of what was written.
-char* put_utf8(char* out, char32_t cp) noexcept {
-  if (cp < 0x80) {
-    *out++ = static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    *out++ = static_cast<char>(0xC0 | (cp >> 6));
-    *out++ = static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    *out++ = static_cast<char>(0xE0 | (cp >> 12));
-    *out++ = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    *out++ = static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    *out++ = static_cast<char>(0xF0 | (cp >> 18));
-    *out++ = static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    *out++ = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    *out++ = static_cast<char>(0x80 | (cp & 0x3F));
-  }
-  return out;
-}
 
 /// Counts, past the first error, how UTF-8-like a buffer is: well-formed multi-byte
 /// sequences versus ill-formed ones (resynchronizing one byte after each).

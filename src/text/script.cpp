@@ -21,6 +21,7 @@
 // k", and "a phrase may start here"; unchanged runs are copied in bulk, and ASCII is
 // skipped eight bytes at a time.
 
+#include <plancmp/text/detail/utf8.hpp>
 #include <plancmp/text/script.hpp>
 
 #include <plancmp/error.hpp>
@@ -70,22 +71,11 @@ struct decoded {
 inline bool is_continuation(unsigned char c) noexcept { return (c & 0xC0U) == 0x80U; }
 
 inline decoded decode(const unsigned char* p, const unsigned char* end) noexcept {
-  const unsigned c = p[0];
-  const auto left = static_cast<std::size_t>(end - p);
-  if (c < 0x80U) return {c, 1};
-  if (c >= 0xC2U && c < 0xE0U && left >= 2 && is_continuation(p[1])) {
-    return {static_cast<char32_t>(((c & 0x1FU) << 6) | (p[1] & 0x3FU)), 2};
-  }
-  if (c >= 0xE0U && c < 0xF0U && left >= 3 && is_continuation(p[1]) && is_continuation(p[2])) {
-    return {static_cast<char32_t>(((c & 0x0FU) << 12) | ((p[1] & 0x3FU) << 6) | (p[2] & 0x3FU)), 3};
-  }
-  if (c >= 0xF0U && c < 0xF5U && left >= 4 && is_continuation(p[1]) && is_continuation(p[2]) &&
-      is_continuation(p[3])) {
-    return {static_cast<char32_t>(((c & 0x07U) << 18) | ((p[1] & 0x3FU) << 12) | ((p[2] & 0x3FU) << 6) |
-                                  (p[3] & 0x3FU)),
-            4};
-  }
-  return {0xFFFD, 1};
+  if (*p < 0x80U) return {*p, 1};  // the common case, without the general decoder
+  const std::string_view s(reinterpret_cast<const char*>(p), static_cast<std::size_t>(end - p));
+  std::size_t length = 0;
+  const char32_t c = detail::next_code_point(s, length);
+  return {c == detail::invalid_code_point ? char32_t{0xFFFD} : c, length};
 }
 
 /// Code points of a dictionary key or value; empty if it is not valid UTF-8.
