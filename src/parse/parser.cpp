@@ -162,38 +162,76 @@ std::optional<doc_number_match> find_doc_number(std::string_view s) {
   return std::nullopt;
 }
 
-/// Character-bigram fingerprint of the Han characters of a text, for the box → measure
-/// restatement links.
-std::vector<std::uint64_t> bigrams(std::string_view s) {
-  std::vector<std::uint32_t> chars;
+/// Calls `emit(bigram)` for each pair of adjacent Han characters of `s` (repeats included).
+template <typename Emit>
+void for_each_bigram(std::string_view s, Emit&& emit) {
+  std::uint32_t previous = 0;
   for (std::size_t i = 0; i < s.size();) {
     const auto len = detail::sequence_length(static_cast<unsigned char>(s[i]));
-    if (len == 3 && static_cast<unsigned char>(s[i]) >= 0xE4 && static_cast<unsigned char>(s[i]) <= 0xE9) {
-      chars.push_back((std::uint32_t{static_cast<unsigned char>(s[i])} << 16) |
-                      (std::uint32_t{static_cast<unsigned char>(s[i + 1])} << 8) |
-                      std::uint32_t{static_cast<unsigned char>(s[i + 2])});
+    if (len == 3 && i + 3 <= s.size() && static_cast<unsigned char>(s[i]) >= 0xE4 &&
+        static_cast<unsigned char>(s[i]) <= 0xE9) {
+      const std::uint32_t c = (std::uint32_t{static_cast<unsigned char>(s[i])} << 16) |
+                              (std::uint32_t{static_cast<unsigned char>(s[i + 1])} << 8) |
+                              std::uint32_t{static_cast<unsigned char>(s[i + 2])};
+      if (previous != 0) emit((std::uint64_t{previous} << 32) | c);
+      previous = c;
+    } else {
+      previous = 0;
     }
     i += len;
   }
-  std::vector<std::uint64_t> out;
-  for (std::size_t i = 1; i < chars.size(); ++i) out.push_back((std::uint64_t{chars[i - 1]} << 32) | chars[i]);
-  std::sort(out.begin(), out.end());
-  out.erase(std::unique(out.begin(), out.end()), out.end());
-  return out;
 }
 
-/// Share of the smaller set found in the larger (a box item restates a measure when most
-/// of its bigrams come from it).
-double overlap(const std::vector<std::uint64_t>& a, const std::vector<std::uint64_t>& b) {
-  if (a.empty() || b.empty()) return 0.0;
-  std::size_t common = 0;
-  for (std::size_t i = 0, j = 0; i < a.size() && j < b.size();) {
-    if (a[i] < b[j]) ++i;
-    else if (b[j] < a[i]) ++j;
-    else ++common, ++i, ++j;
+/// Numbers distinct bigrams 0, 1, 2 … in a flat open-addressing table: linear time,
+/// where sorting the bigrams of a whole plan would cost more than parsing it.
+class bigram_ids {
+ public:
+  explicit bigram_ids(std::size_t expected) {
+    std::size_t capacity = 64;
+    while (capacity < 2 * expected) capacity *= 2;
+    keys_.assign(capacity, 0);
+    ids_.assign(capacity, 0);
   }
-  return static_cast<double>(common) / static_cast<double>(std::min(a.size(), b.size()));
-}
+  /// The id of `gram`, adding it if `insert`; npos if absent and not inserted.
+  std::size_t find(std::uint64_t gram, bool insert) {
+    const std::size_t mask = keys_.size() - 1;
+    for (std::size_t slot = (gram * 0x9E3779B97F4A7C15ULL) >> 20 & mask;; slot = (slot + 1) & mask) {
+      if (keys_[slot] == gram) return ids_[slot];
+      if (keys_[slot] == 0) {
+        if (!insert) return npos;
+        if (2 * (size_ + 1) > keys_.size()) {
+          grow();
+          return find(gram, insert);
+        }
+        keys_[slot] = gram;
+        ids_[slot] = size_;
+        return size_++;
+      }
+    }
+  }
+  [[nodiscard]] std::size_t size() const noexcept { return size_; }
+
+ private:
+  void grow() {
+    std::vector<std::uint64_t> keys;
+    std::vector<std::size_t> ids;
+    keys.swap(keys_);
+    ids.swap(ids_);
+    keys_.assign(2 * keys.size(), 0);
+    ids_.assign(2 * keys.size(), 0);
+    const std::size_t mask = keys_.size() - 1;
+    for (std::size_t i = 0; i < keys.size(); ++i) {
+      if (keys[i] == 0) continue;
+      std::size_t slot = (keys[i] * 0x9E3779B97F4A7C15ULL) >> 20 & mask;
+      while (keys_[slot] != 0) slot = (slot + 1) & mask;
+      keys_[slot] = keys[i];
+      ids_[slot] = ids[i];
+    }
+  }
+  std::vector<std::uint64_t> keys_;  // 0 marks an empty slot (no bigram is 0)
+  std::vector<std::size_t> ids_;
+  std::size_t size_ = 0;
+};
 
 class parser {
  public:
@@ -383,6 +421,7 @@ class parser {
       if (about > 0 && about != std::string::npos) {
         const auto& l = lines_[notice_lines.first];
         p_.issuer = printed(l.begin, l.begin + about);
+        issuer_at_ = {l.begin, l.begin + about};
       }
     }
     if (p_.title.empty() && !notice.empty()) {
@@ -420,6 +459,7 @@ class parser {
       }
       for (std::size_t i = b; i < date_index; ++i) {
         if (lines_[i].text.starts_with("(")) continue;  // (…代章)
+        if (p_.issuer.empty()) issuer_at_ = {lines_[i].begin, lines_[i].end};
         p_.issuer += printed_line(i);
       }
     }
@@ -439,15 +479,14 @@ class parser {
     jurisdiction_from_issuer();
   }
 
+  /// The jurisdiction from the issuer's place name: 衡水市人民政府办公室 → 衡水市 (city).
   void jurisdiction_from_issuer() {
-    std::string_view issuer = p_.issuer;
-    // The simplified form is needed to read the place suffix; the printed form is kept.
-    const auto issuer_simplified = simplified_of_printed_issuer();
-    std::string_view s = issuer_simplified;
+    const auto [begin, end] = issuer_at_;
+    const std::string_view s = std::string_view(doc_.simplified).substr(begin, end - begin);
     std::size_t skip = 0;
     if (s.starts_with("中共")) skip = 6;
     if (s.substr(skip).starts_with("国务院") || s.substr(skip).starts_with("国家")) {
-      p_.issuing_jurisdiction = {"中华人民共和国", level::national, std::string(issuer)};
+      p_.issuing_jurisdiction = {"中华人民共和国", level::national, p_.issuer};
       return;
     }
     struct suffix_level {
@@ -471,23 +510,7 @@ class parser {
       }
     }
     if (best == npos) return;
-    // Map back to the printed issuer: Han characters keep their byte length through t2s.
-    const std::size_t end = best + suffix_len;
-    if (end <= issuer.size()) {
-      p_.issuing_jurisdiction = {std::string(issuer.substr(skip, end - skip)), lv, std::string(issuer)};
-    }
-  }
-
-  std::string simplified_of_printed_issuer() const {
-    // The issuer came from simplified offsets of one line; find it again there.
-    for (const auto& l : lines_) {
-      const auto p = printed(l.begin, l.end);
-      const auto pos = p.find(p_.issuer);
-      if (!p_.issuer.empty() && pos != std::string::npos && p.size() == l.text.size()) {
-        return std::string(l.text.substr(pos, p_.issuer.size()));
-      }
-    }
-    return p_.issuer;
+    p_.issuing_jurisdiction = {printed(begin + skip, begin + best + suffix_len), lv, p_.issuer};
   }
 
   /// Without a place name, the level shows in how the plan names its units (区市场监管局,
@@ -696,6 +719,13 @@ class parser {
   }
 
   bool closes_with_clause(const node& n) const {
+    // Only a line that ends with a closing bracket can close a clause: most lines do not,
+    // and the full search below would rescan the whole unit for each of them.
+    std::string_view last = lines_[n.own.back()].text;
+    while (last.ends_with("。")) last.remove_suffix(3);
+    if (!(last.ends_with(")") || last.ends_with("]") || last.ends_with("】") || last.ends_with("〕"))) {
+      return false;
+    }
     const auto [b, e] = own_range(n);
     const auto loc = find_clause(std::string_view(doc_.simplified).substr(b, e - b));
     return loc && loc->closed;
@@ -1007,23 +1037,71 @@ class parser {
     p_.goals.push_back(std::move(g));
   }
 
-  /// Links each box item to the measure it restates, when one is similar enough.
+  /// Links each box item to the measure it restates, when one is similar enough: the share
+  /// of the smaller bigram set found in the other (a box item restates a measure when most
+  /// of its bigrams come from it). One sorted posting list of (bigram, measure) serves all
+  /// items, so the cost grows with the items' bigrams, not items × measures.
   void link_boxes() {
-    if (p_.boxes.empty()) return;
-    std::vector<std::vector<std::uint64_t>> measure_grams;
+    if (p_.boxes.empty() || p_.measures.empty()) return;
+    const std::size_t n = p_.measures.size();
+    std::vector<std::string_view> texts;
+    std::size_t total = 0;
     for (const auto& m : p_.measures) {
       std::string_view t = m.text;
       if (!m.clause.empty() && t.ends_with(m.clause)) t.remove_suffix(m.clause.size());
-      measure_grams.push_back(bigrams(t));
+      texts.push_back(t);
+      total += t.size() / 3;
     }
+    // Postings: for each distinct bigram, the measures holding it (CSR, built in two passes).
+    bigram_ids ids(total);
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> pairs;  // (bigram id, measure)
+    std::vector<std::uint32_t> last_owner;
+    std::vector<std::size_t> measure_size(n, 0);
+    for (std::size_t k = 0; k < n; ++k) {
+      for_each_bigram(texts[k], [&](std::uint64_t gram) {
+        const std::size_t id = ids.find(gram, true);
+        if (id == last_owner.size()) last_owner.push_back(std::uint32_t(-1));
+        if (last_owner[id] == k) return;  // already counted for this measure
+        last_owner[id] = static_cast<std::uint32_t>(k);
+        pairs.emplace_back(static_cast<std::uint32_t>(id), static_cast<std::uint32_t>(k));
+        ++measure_size[k];
+      });
+    }
+    std::vector<std::size_t> start(ids.size() + 1, 0);
+    for (const auto& [id, k] : pairs) ++start[id + 1];
+    for (std::size_t i = 1; i < start.size(); ++i) start[i] += start[i - 1];
+    std::vector<std::uint32_t> postings(pairs.size());
+    {
+      std::vector<std::size_t> fill(start.begin(), start.end() - 1);
+      for (const auto& [id, k] : pairs) postings[fill[id]++] = k;
+    }
+    std::vector<std::size_t> common(n);
+    std::vector<std::uint32_t> seen(ids.size(), 0);
+    std::uint32_t stamp = 0;
     for (auto& b : p_.boxes) {
       for (auto& item : b.items) {
-        const auto grams = bigrams(item.text);
+        ++stamp;
+        std::fill(common.begin(), common.end(), 0);
+        std::size_t item_size = 0;
+        std::vector<std::uint64_t> unknown;  // bigrams no measure has: count once each
+        for_each_bigram(item.text, [&](std::uint64_t gram) {
+          const std::size_t id = ids.find(gram, false);
+          if (id == npos) {
+            if (std::find(unknown.begin(), unknown.end(), gram) == unknown.end()) unknown.push_back(gram), ++item_size;
+            return;
+          }
+          if (seen[id] == stamp) return;
+          seen[id] = stamp;
+          ++item_size;
+          for (std::size_t p = start[id]; p < start[id + 1]; ++p) ++common[postings[p]];
+        });
         double best = 0.0;
         std::size_t which = npos;
-        for (std::size_t k = 0; k < measure_grams.size(); ++k) {
-          const double s = overlap(grams, measure_grams[k]);
-          if (s > best) best = s, which = k;
+        for (std::size_t k = 0; k < n; ++k) {
+          const auto smaller = std::min(item_size, measure_size[k]);
+          if (smaller == 0) continue;
+          const double score = static_cast<double>(common[k]) / static_cast<double>(smaller);
+          if (score > best) best = score, which = k;
         }
         if (which != npos && best >= options_.restates_threshold) {
           item.restates = p_.measures[which].id;
@@ -1058,6 +1136,7 @@ class parser {
   std::vector<std::pair<line_role, std::string>> roles_;  // per document line
   std::vector<node> nodes_;
   std::size_t title_end_ = 0;
+  std::pair<std::size_t, std::size_t> issuer_at_{0, 0};  ///< the issuer in the simplified text
   bool first_listed_ = false;
   std::string last_item_simplified_;
   std::set<std::string> collective_names_;
