@@ -249,7 +249,7 @@ class parser {
     } else {
       const std::size_t title_begin = find_title_block(first_heading);
       cover_metadata(title_begin);
-      body(title_begin, first_heading);
+      body(first_heading);
     }
     jurisdiction_level();
     finish_accounting();
@@ -559,8 +559,7 @@ class parser {
   }
 
   // ------------------------------------------------------------------ body
-  void body(std::size_t title_begin, std::size_t first_heading) {
-    (void)title_begin;
+  void body(std::size_t first_heading) {
     // Preamble.
     if (first_heading > title_end_) {
       p_.preamble_span = {line_span(title_end_).begin, line_span(first_heading - 1).end};
