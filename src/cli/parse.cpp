@@ -34,8 +34,7 @@ int run_parse(const options& opts) {
                "agencies", "deadlines", "targets", "boxes", "tables", "annexes", "diagnostics"};
   std::string out;
   for (const auto& in : inputs) {
-    parse::parse_options po;
-    const auto p = parse::parse_bytes(in.bytes, in.name, po);
+    const auto p = parse::parse_bytes(in.bytes, in.name);
     if (json) {
       out += to_json(p) + "\n";
       continue;

@@ -139,7 +139,7 @@ std::optional<clause_location> find_unopened_clause(std::string_view t, std::siz
         }
       }
       if (looks_like_agency(name) && detail::char_count(name) <= 15) {
-        return clause_location{from + i, last + close_len, true, false};
+        return clause_location{from + i, last + close_len, true, false, from + i, last};
       }
     }
   }
@@ -200,7 +200,7 @@ std::optional<clause_location> find_clause(std::string_view text) {
       } else if (is_opener(t, i, l) && --depth == 0) {
         const auto content = t.substr(i + l, last - i - l);
         if (!is_clause_content(content)) return std::nullopt;
-        return clause_location{i, last + len, true, true};
+        return clause_location{i, last + len, true, true, i + l, last};
       }
     }
     return find_unopened_clause(t, last, len);
@@ -221,7 +221,7 @@ std::optional<clause_location> find_clause(std::string_view text) {
       const auto& r = rules();
       if (detail::char_count(content) <= 120 &&
           (contains_any(content, r.clause_words) || contains_any(content, r.clause_prefixes))) {
-        return clause_location{i, t.size(), false, true};
+        return clause_location{i, t.size(), false, true, i + l, t.size()};
       }
       return std::nullopt;
     }

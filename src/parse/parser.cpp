@@ -873,8 +873,7 @@ class parser {
     for (std::size_t k = 0; k < nodes_.size(); ++k) {
       const auto& n = nodes_[k];
       if (n.parent == npos) {
-        const auto& l = lines_[n.first];
-        kinds[k] = kind_of(l.text.substr(n.head.text_begin));
+        kinds[k] = kind_of(heading_rest(n));
       } else {
         kinds[k] = kinds[n.parent];
       }
@@ -919,7 +918,8 @@ class parser {
     // Own paragraphs of a section: goals in goal sections, otherwise section text.
     const bool goals = holds_goals(kind);
     int paragraph = 0;
-    std::string pending;
+    bool paragraph_open = false;  // the previous line did not end its sentence
+    const std::size_t first_goal = p_.goals.size();
     for (std::size_t j = 1; j < n.own.size(); ++j) {
       const auto ci = n.own[j];
       if (!goals) {
@@ -927,7 +927,7 @@ class parser {
         continue;
       }
       // A paragraph may be broken over lines; it ends with a sentence end.
-      if (pending.empty()) {
+      if (!paragraph_open) {
         ++paragraph;
         goal g;
         g.id = fmt::format("{}.p{}", s.id, paragraph);
@@ -941,12 +941,10 @@ class parser {
       const auto text = printed_line(ci);
       g.text += (g.text.empty() ? "" : "\n") + text;
       g.where.end = line_span(ci).end;
-      pending = ends_sentence(lines_[ci].text) ? std::string() : std::string(lines_[ci].text);
+      paragraph_open = !ends_sentence(lines_[ci].text);
       mark(ci, line_role::goal, g.id);
     }
-    for (auto& g : p_.goals) {
-      if (g.title.empty() && g.id.starts_with(s.id + ".p")) g.title = first_sentence(g.text);
-    }
+    for (std::size_t k = first_goal; k < p_.goals.size(); ++k) p_.goals[k].title = first_sentence(p_.goals[k].text);
   }
 
   static std::string first_sentence(const std::string& text) {
@@ -969,15 +967,18 @@ class parser {
     return printed(b, clause_begin);
   }
 
+  /// A numbered unit's span: from its number to the end of its own text.
+  span unit_span(const node& n, std::size_t b, std::size_t e) const {
+    return {source(lines_[n.first].begin + n.head.marker_begin, b).begin, source(b, e).end};
+  }
+
   void add_measure(const node& n) {
     measure m;
     m.id = n.id;
     m.path = n.path;
     const auto [b, e] = own_range(n);
     const std::string_view text = std::string_view(doc_.simplified).substr(b, e - b);
-    const auto& l = lines_[n.first];
-    m.where = {source(l.begin + n.head.marker_begin, b).begin,
-               source(b, e).end};
+    m.where = unit_span(n, b, e);
     m.text = std::string(trim(doc_.printed_of_simplified(b, e)));
     std::size_t clause_begin = e;
     if (const auto loc = find_clause(text)) {
@@ -993,19 +994,13 @@ class parser {
                                   "clause.unopened",
                                   fmt::format("measure {}: the responsibility clause lost its opening bracket", m.id)});
       }
-      // Content between the brackets.
-      std::size_t open_len = !loc->opened ? 0
-                             : text.substr(loc->begin).starts_with("(") || text.substr(loc->begin).starts_with("[") ? 1
-                                                                                                                    : 3;
-      std::size_t close_len = 0;
-      if (loc->closed) close_len = text.substr(0, loc->end).ends_with(")") || text.substr(0, loc->end).ends_with("]") ? 1 : 3;
-      const std::size_t cb = b + loc->begin + open_len;
-      const std::size_t ce = b + loc->end - close_len;
+      const std::size_t cb = b + loc->content_begin;
+      const std::size_t ce = b + loc->content_end;
       const auto parsed = parse_clause(std::string_view(doc_.simplified).substr(cb, ce - cb), first_listed_);
       for (const auto& a : parsed.agencies) {
         agency_mention mention{printed(cb + a.begin, cb + a.end), a.part, source(cb + a.begin, cb + a.end)};
+        if (a.collective) collective_names_.insert(mention.name);
         (a.part == role::lead ? m.lead : m.support).push_back(std::move(mention));
-        if (a.collective) collective_names_.insert(printed(cb + a.begin, cb + a.end));
       }
       if (parsed.deadline_text) {
         const auto [db, de] = *parsed.deadline_text;
@@ -1027,9 +1022,7 @@ class parser {
     g.path = n.path;
     g.kind = kind;
     const auto [b, e] = own_range(n);
-    const auto& l = lines_[n.first];
-    g.where = {source(l.begin + n.head.marker_begin, b).begin,
-               source(b, e).end};
+    g.where = unit_span(n, b, e);
     g.text = std::string(trim(doc_.printed_of_simplified(b, e)));
     g.title = unit_title(n, b, e);
     for (auto ci : n.own) mark(ci, line_role::goal, g.id);

@@ -3,6 +3,8 @@
 #include <plancmp/text/document.hpp>
 #include <plancmp/text/normalize.hpp>
 
+#include <plancmp/text/detail/utf8.hpp>
+
 #include <doctest/doctest.h>
 
 #include "support/seeds.hpp"
@@ -16,9 +18,9 @@ using plancmp::span;
 
 namespace {
 
+/// Length of the UTF-8 character starting with byte `lead`.
 std::size_t utf8_length(char lead) {
-  const auto c = static_cast<unsigned char>(lead);
-  return c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+  return plancmp::text::detail::sequence_length(static_cast<unsigned char>(lead));
 }
 
 /// Offsets at which the characters of `s` start, followed by `s.size()`.

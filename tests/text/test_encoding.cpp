@@ -2,6 +2,8 @@
 #include <plancmp/error.hpp>
 #include <plancmp/text/encoding.hpp>
 
+#include <plancmp/text/detail/utf8.hpp>
+
 #include <doctest/doctest.h>
 
 #include "support/seeds.hpp"
@@ -19,8 +21,7 @@ namespace {
 
 /// Length of the UTF-8 character starting with byte `lead`.
 std::size_t utf8_length(char lead) {
-  const auto c = static_cast<unsigned char>(lead);
-  return c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+  return plancmp::text::detail::sequence_length(static_cast<unsigned char>(lead));
 }
 
 std::size_t bom_length(encoding e) {

@@ -18,6 +18,8 @@ struct clause_location {
   bool closed = true;        ///< false when the closing bracket is missing
   bool opened = true;        ///< false when the opening bracket was lost: `begin` is then the
                              ///< first agency name (…效益省市场监管局负责))
+  std::size_t content_begin = 0;  ///< the clause without its brackets, for parse_clause
+  std::size_t content_end = 0;
 };
 
 /// Finds the responsibility clause that ends `text` (normalized, simplified): a final
