@@ -16,6 +16,7 @@
 #include <plancmp/text/script.hpp>
 #include <plancmp/text/tokenize.hpp>
 
+#include <plancmp/model/agency_ontology.hpp>
 #include <plancmp/model/diagnostic.hpp>
 #include <plancmp/model/jurisdiction.hpp>
 #include <plancmp/model/outline.hpp>
@@ -27,5 +28,7 @@
 #include <plancmp/parse/clause.hpp>
 #include <plancmp/parse/heading.hpp>
 #include <plancmp/parse/parser.hpp>
+
+#include <plancmp/analysis/agencies.hpp>
 
 #include <plancmp/report/table.hpp>

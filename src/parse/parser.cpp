@@ -6,8 +6,10 @@
 #include <plancmp/parse/parser.hpp>
 
 #include <plancmp/hash.hpp>
+#include <plancmp/model/agency_ontology.hpp>
 #include <plancmp/parse/clause.hpp>
 #include <plancmp/parse/heading.hpp>
+#include <plancmp/parse/targets.hpp>
 
 #include "rules.hpp"
 
@@ -252,6 +254,7 @@ class parser {
       body(first_heading);
     }
     jurisdiction_level();
+    if (options_.read_targets) extract_targets(doc_, p_, options_.targets);
     finish_accounting();
     p_.rebuild_graph();
     for (auto& a : p_.agencies) a.collective = collective_names_.count(a.name) > 0;
@@ -1137,7 +1140,17 @@ class parser {
 }  // namespace
 
 plan parse_document(const text::document& doc, const parse_options& options) {
-  return parser(doc, options).run();
+  plan p = parser(doc, options).run();
+  if (options.resolve_agencies) {
+    // Agency names → ontology; unresolved names become diagnostics on their line.
+    const auto line_of = [&doc](std::uint64_t byte) {
+      const auto it = std::upper_bound(doc.lines.begin(), doc.lines.end(), byte,
+                                       [](std::uint64_t b, const text::line& l) { return b < l.source.begin; });
+      return it == doc.lines.begin() ? std::uint32_t{0} : std::prev(it)->number;
+    };
+    resolve_agencies(p, options.ontology != nullptr ? *options.ontology : agency_ontology::builtin(), {line_of});
+  }
+  return p;
 }
 
 plan parse_file(const std::string& path, const parse_options& options) {

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <plancmp/model/agency_ontology.hpp>
 #include <plancmp/model/plan.hpp>
+#include <plancmp/parse/targets.hpp>
 #include <plancmp/text/document.hpp>
 
 #include <cstdint>
@@ -40,6 +42,15 @@ struct parse_options {
   text::read_options read;              ///< for the file and bytes overloads
   double restates_threshold = 0.45;     ///< min similarity for a box item → measure link
   std::vector<line_use>* accounting = nullptr;  ///< if set, receives one entry per line
+  /// Resolve every agency against the agency ontology after parsing (`resolve_agencies`);
+  /// false leaves `agency::resolution` empty, as printed names only.
+  bool resolve_agencies = true;
+  /// The ontology to resolve against; nullptr: `agency_ontology::builtin()`.
+  const agency_ontology* ontology = nullptr;
+  /// Extract quantitative targets from prose and tables (`extract_targets`, docs/targets.md);
+  /// false leaves `plan::targets` empty.
+  bool read_targets = true;
+  target_options targets;  ///< indicator catalog and year defaults for target extraction
 };
 
 /// Parses a prepared document into a plan. Never throws on document content: what it

@@ -1,0 +1,525 @@
+// SPDX-License-Identifier: MIT
+// Agency analyses: responsibility matrix, lead load, co-responsibility network (with
+// Boost.Graph metrics and GraphML/DOT export) and the cross-plan agency-function table.
+#include <plancmp/analysis/agencies.hpp>
+
+#include <plancmp/text/detail/utf8.hpp>
+
+#include <boost/graph/betweenness_centrality.hpp>
+#include <boost/graph/connected_components.hpp>
+#include <boost/property_map/property_map.hpp>
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <map>
+#include <numeric>
+
+namespace plancmp::inline v0::analysis {
+
+namespace {
+
+/// The role an agency plays in a measure, lead winning over support.
+std::optional<role> role_in(const measure& m, std::string_view name) {
+  for (const auto& a : m.lead)
+    if (a.name == name) return role::lead;
+  for (const auto& a : m.support)
+    if (a.name == name) return role::support;
+  return std::nullopt;
+}
+
+std::string canonical_of(const agency& a) {
+  return a.resolution ? a.resolution->canonical : std::string();
+}
+
+std::string join(const std::vector<std::string>& parts, std::string_view separator) {
+  std::string out;
+  for (const auto& p : parts) {
+    if (!out.empty()) out += separator;
+    out += p;
+  }
+  return out;
+}
+
+template <typename Escape>
+void append_escaped(std::string& out, std::string_view text, Escape escape) {
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    char32_t c = text::detail::next_code_point(text, pos);
+    if (c == text::detail::invalid_code_point) c = 0xFFFD;
+    escape(out, c);
+  }
+}
+
+std::string xml(std::string_view text) {
+  std::string out;
+  append_escaped(out, text, [](std::string& o, char32_t c) {
+    switch (c) {
+      case '&':
+        o += "&amp;";
+        return;
+      case '<':
+        o += "&lt;";
+        return;
+      case '>':
+        o += "&gt;";
+        return;
+      case '"':
+        o += "&quot;";
+        return;
+      case '\'':
+        o += "&apos;";
+        return;
+      case '\r':
+        o += "&#13;";
+        return;
+      case '\t':
+      case '\n':
+        o += static_cast<char>(c);
+        return;
+      default:
+        break;
+    }
+    if (c < 0x20 || c == 0xFFFE || c == 0xFFFF) return;
+    text::detail::append_utf8(o, c);
+  });
+  return out;
+}
+
+std::string dot(std::string_view text) {
+  std::string out;
+  append_escaped(out, text, [](std::string& o, char32_t c) {
+    switch (c) {
+      case '"':
+        o += "\\\"";
+        return;
+      case '\\':
+        o += "\\\\";
+        return;
+      case '\n':
+        o += "\\n";
+        return;
+      case '\t':
+        o += ' ';
+        return;
+      default:
+        break;
+    }
+    if (c < 0x20 || c == 0x7F) return;
+    text::detail::append_utf8(o, c);
+  });
+  return out;
+}
+
+/// Shortest round-trip form of a double, as the plan JSON writes them.
+std::string number(double x) { return fmt::format("{}", x); }
+
+}  // namespace
+
+std::string plan_label(const plan& p) {
+  std::string label = p.issuing_jurisdiction.name;
+  if (label.empty()) {
+    label = p.source.path;
+    if (const auto slash = label.find_last_of('/'); slash != std::string::npos)
+      label.erase(0, slash + 1);
+    if (label.empty()) label = "plan";
+  }
+  if (p.issued) label += fmt::format(" {}", p.issued->year);
+  return label;
+}
+
+// ---------------------------------------------------------------- responsibility matrix
+
+responsibility_matrix make_responsibility_matrix(const plan& p) {
+  responsibility_matrix m;
+  m.plan = plan_label(p);
+  for (const auto& x : p.measures) m.measures.push_back(x.id);
+  for (const auto& a : p.agencies) {
+    m.agencies.push_back(a.name);
+    m.canonical.push_back(canonical_of(a));
+    std::vector<std::optional<role>> row;
+    row.reserve(p.measures.size());
+    for (const auto& x : p.measures) row.push_back(role_in(x, a.name));
+    m.roles.push_back(std::move(row));
+  }
+  return m;
+}
+
+report::table to_table(const responsibility_matrix& m) {
+  report::table t;
+  t.caption = fmt::format("Responsibility matrix — {}", m.plan);
+  t.columns = {"agency", "canonical"};
+  t.columns.insert(t.columns.end(), m.measures.begin(), m.measures.end());
+  for (std::size_t a = 0; a < m.agencies.size(); ++a) {
+    std::vector<report::cell> row{m.agencies[a], m.canonical[a]};
+    for (const auto& r : m.roles[a]) row.emplace_back(!r ? "" : *r == role::lead ? "L" : "S");
+    t.add_row(std::move(row));
+  }
+  t.notes.push_back("L: leads the measure (牵头); S: supports it (配合, 按职责分工负责).");
+  return t;
+}
+
+// ---------------------------------------------------------------- lead load
+
+lead_load compute_lead_load(const plan& p) {
+  lead_load load;
+  load.plan = plan_label(p);
+  load.measures = p.measures.size();
+  for (const auto& m : p.measures) load.assigned += !m.lead.empty() || !m.support.empty();
+  const double n = static_cast<double>(load.measures);
+  for (const auto& a : p.agencies) {
+    agency_load x;
+    x.name = a.name;
+    x.canonical = canonical_of(a);
+    x.collective = a.collective;
+    for (const auto& m : p.measures) {
+      const auto r = role_in(m, a.name);
+      if (r == role::lead) ++x.lead;
+      if (r == role::support) ++x.support;
+    }
+    if (n > 0) {
+      x.lead_share = static_cast<double>(x.lead) / n;
+      x.support_share = static_cast<double>(x.support) / n;
+      x.share = static_cast<double>(x.lead + x.support) / n;
+    }
+    load.agencies.push_back(std::move(x));
+  }
+  std::stable_sort(load.agencies.begin(), load.agencies.end(),
+                   [](const agency_load& a, const agency_load& b) {
+                     return a.lead != b.lead ? a.lead > b.lead : a.support > b.support;
+                   });
+  return load;
+}
+
+report::table to_table(const lead_load& load) {
+  report::table t;
+  t.caption = fmt::format("Lead load — {}", load.plan);
+  t.columns = {"agency",  "canonical",  "collective",    "lead",
+               "support", "lead share", "support share", "share"};
+  for (const auto& a : load.agencies) {
+    t.add_row({a.name, a.canonical, a.collective ? "yes" : "", a.lead, a.support,
+               report::cell(a.lead_share, 3), report::cell(a.support_share, 3),
+               report::cell(a.share, 3)});
+  }
+  t.notes.push_back(
+      fmt::format("{} measures, {} naming at least one agency; shares are of all {} measures.",
+                  load.measures, load.assigned, load.measures));
+  return t;
+}
+
+// ---------------------------------------------------------------- network
+
+network_metrics measure_network(const co_responsibility_graph& g) {
+  network_metrics m;
+  const std::size_t n = boost::num_vertices(g);
+  m.degree.resize(n);
+  m.weighted_degree.assign(n, 0);
+  for (std::size_t v = 0; v < n; ++v) m.degree[v] = boost::out_degree(v, g);
+  for (const auto e : boost::make_iterator_range(boost::edges(g))) {
+    m.weighted_degree[boost::source(e, g)] += g[e].weight;
+    m.weighted_degree[boost::target(e, g)] += g[e].weight;
+  }
+  m.betweenness.assign(n, 0.0);
+  if (n > 0) {
+    boost::brandes_betweenness_centrality(
+        g,
+        boost::make_iterator_property_map(m.betweenness.begin(), boost::get(boost::vertex_index, g)));
+  }
+  // For undirected graphs Boost already counts each unordered pair once (it halves the
+  // ordered-pair sums), which is networkx's convention; the tests pin that.
+  const double pairs = n >= 3 ? static_cast<double>(n - 1) * static_cast<double>(n - 2) / 2.0 : 0.0;
+  m.betweenness_normalized.resize(n);
+  for (std::size_t v = 0; v < n; ++v)
+    m.betweenness_normalized[v] = pairs > 0 ? m.betweenness[v] / pairs : 0.0;
+  m.component.assign(n, 0);
+  if (n > 0) {
+    m.components = static_cast<std::size_t>(boost::connected_components(
+        g, boost::make_iterator_property_map(m.component.begin(), boost::get(boost::vertex_index, g))));
+  }
+  m.density = n >= 2 ? 2.0 * static_cast<double>(boost::num_edges(g)) /
+                           (static_cast<double>(n) * static_cast<double>(n - 1))
+                     : 0.0;
+  return m;
+}
+
+co_responsibility_network build_co_responsibility_network(const plan& p,
+                                                          const network_options& options) {
+  co_responsibility_network net;
+  net.plan = plan_label(p);
+  auto& g = net.graph;
+  // Vertex of each agency (npos: left out).
+  constexpr std::size_t none = static_cast<std::size_t>(-1);
+  std::vector<std::size_t> vertex_of(p.agencies.size(), none);
+  std::map<std::string, std::size_t> by_key;
+  for (std::size_t a = 0; a < p.agencies.size(); ++a) {
+    const agency& x = p.agencies[a];
+    if (x.collective && !options.include_collectives) continue;
+    const std::string key =
+        options.by_canonical && x.resolution ? "id:" + x.resolution->canonical : "name:" + x.name;
+    if (const auto it = by_key.find(key); it != by_key.end()) {
+      vertex_of[a] = it->second;
+      g[it->second].name += "、" + x.name;
+      continue;
+    }
+    vertex_of[a] = boost::add_vertex(network_agency{x.name, canonical_of(x), x.collective, 0, 0}, g);
+    by_key.emplace(key, vertex_of[a]);
+  }
+  std::map<std::string_view, std::size_t> agency_index;
+  for (std::size_t a = 0; a < p.agencies.size(); ++a) agency_index.emplace(p.agencies[a].name, a);
+
+  for (const measure& m : p.measures) {
+    // Each vertex once per measure, lead winning over support.
+    std::map<std::size_t, role> present;
+    for (const auto* mentions : {&m.lead, &m.support}) {
+      for (const agency_mention& mention : *mentions) {
+        const auto it = agency_index.find(mention.name);
+        if (it == agency_index.end() || vertex_of[it->second] == none) continue;
+        const auto [slot, fresh] = present.emplace(vertex_of[it->second], mention.part);
+        if (!fresh && mention.part == role::lead) slot->second = role::lead;
+      }
+    }
+    for (const auto& [v, r] : present) (r == role::lead ? g[v].lead : g[v].support) += 1;
+    for (auto i = present.begin(); i != present.end(); ++i) {
+      for (auto j = std::next(i); j != present.end(); ++j) {
+        const std::size_t u = i->first, v = j->first;  // u < v: map order
+        auto [e, exists] = boost::edge(u, v, g);
+        if (!exists) e = boost::add_edge(u, v, network_tie{}, g).first;
+        network_tie& tie = g[e];
+        ++tie.weight;
+        // The stored source of an undirected edge is the vertex it was added from (u).
+        if (i->second == role::lead && j->second == role::support) ++tie.source_leads;
+        if (i->second == role::support && j->second == role::lead) ++tie.target_leads;
+      }
+    }
+  }
+  net.metrics = measure_network(g);
+  return net;
+}
+
+report::table to_table(const co_responsibility_network& net) {
+  const auto& g = net.graph;
+  const auto& m = net.metrics;
+  report::table t;
+  t.caption = fmt::format("Co-responsibility network — {}", net.plan);
+  t.columns = {"agency",   "canonical",       "lead",        "support",
+               "degree",   "weighted degree", "betweenness", "betweenness (normalized)",
+               "component"};
+  for (std::size_t v = 0; v < boost::num_vertices(g); ++v) {
+    t.add_row({g[v].name, g[v].canonical, g[v].lead, g[v].support, m.degree[v], m.weighted_degree[v],
+               report::cell(m.betweenness[v], 2), report::cell(m.betweenness_normalized[v], 4),
+               m.component[v]});
+  }
+  t.notes.push_back(fmt::format("{} agencies, {} ties, density {:.4f}, {} connected component{}.",
+                                boost::num_vertices(g), boost::num_edges(g), m.density, m.components,
+                                m.components == 1 ? "" : "s"));
+  t.notes.push_back(
+      "Ties link agencies named in the same measure; weight = shared measures. Betweenness counts "
+      "shortest paths in hops, each pair once.");
+  return t;
+}
+
+std::string to_graphml(const co_responsibility_network& net) {
+  const auto& g = net.graph;
+  const auto& m = net.metrics;
+  std::string out = R"(<?xml version="1.0" encoding="UTF-8"?>
+<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">
+  <key id="label" for="node" attr.name="label" attr.type="string"/>
+  <key id="canonical" for="node" attr.name="canonical" attr.type="string"/>
+  <key id="collective" for="node" attr.name="collective" attr.type="boolean"/>
+  <key id="lead" for="node" attr.name="lead" attr.type="int"/>
+  <key id="support" for="node" attr.name="support" attr.type="int"/>
+  <key id="degree" for="node" attr.name="degree" attr.type="int"/>
+  <key id="weighted_degree" for="node" attr.name="weighted_degree" attr.type="int"/>
+  <key id="betweenness" for="node" attr.name="betweenness" attr.type="double"/>
+  <key id="component" for="node" attr.name="component" attr.type="int"/>
+  <key id="weight" for="edge" attr.name="weight" attr.type="double"/>
+  <key id="source_leads" for="edge" attr.name="source_leads" attr.type="int"/>
+  <key id="target_leads" for="edge" attr.name="target_leads" attr.type="int"/>
+)";
+  out += fmt::format("  <graph id=\"{}\" edgedefault=\"undirected\">\n", xml(net.plan));
+  for (std::size_t v = 0; v < boost::num_vertices(g); ++v) {
+    out += fmt::format(
+        "    <node id=\"n{}\">\n      <data key=\"label\">{}</data>\n      <data "
+        "key=\"canonical\">{}</data>\n"
+        "      <data key=\"collective\">{}</data>\n      <data key=\"lead\">{}</data>\n"
+        "      <data key=\"support\">{}</data>\n      <data key=\"degree\">{}</data>\n"
+        "      <data key=\"weighted_degree\">{}</data>\n      <data key=\"betweenness\">{}</data>\n"
+        "      <data key=\"component\">{}</data>\n    </node>\n",
+        v, xml(g[v].name), xml(g[v].canonical), g[v].collective ? "true" : "false", g[v].lead,
+        g[v].support, m.degree[v], m.weighted_degree[v], number(m.betweenness[v]), m.component[v]);
+  }
+  std::size_t k = 0;
+  for (const auto e : boost::make_iterator_range(boost::edges(g))) {
+    out += fmt::format(
+        "    <edge id=\"e{}\" source=\"n{}\" target=\"n{}\">\n      <data key=\"weight\">{}</data>\n"
+        "      <data key=\"source_leads\">{}</data>\n      <data key=\"target_leads\">{}</data>\n    "
+        "</edge>\n",
+        k++, boost::source(e, g), boost::target(e, g), g[e].weight, g[e].source_leads,
+        g[e].target_leads);
+  }
+  out += "  </graph>\n</graphml>\n";
+  return out;
+}
+
+std::string to_dot(const co_responsibility_network& net) {
+  const auto& g = net.graph;
+  std::string out =
+      fmt::format("graph co_responsibility {{\n  label=\"{}\";\n  node [shape=ellipse];\n",
+                  dot("co-responsibility network — " + net.plan));
+  for (std::size_t v = 0; v < boost::num_vertices(g); ++v) {
+    out += fmt::format("  n{} [label=\"{}\", canonical=\"{}\"{}];\n", v, dot(g[v].name),
+                       dot(g[v].canonical), g[v].collective ? ", style=dashed" : "");
+  }
+  for (const auto e : boost::make_iterator_range(boost::edges(g))) {
+    const network_tie& tie = g[e];
+    const char* dir = tie.source_leads > 0 && tie.target_leads > 0 ? "both"
+                      : tie.source_leads > 0                       ? "forward"
+                      : tie.target_leads > 0                       ? "back"
+                                                                   : "none";
+    out += fmt::format("  n{} -- n{} [weight={}, label=\"{}\", penwidth={}, dir={}];\n",
+                       boost::source(e, g), boost::target(e, g), tie.weight, tie.weight,
+                       1 + std::min<std::size_t>(tie.weight, 9) / 2, dir);
+  }
+  out += "}\n";
+  return out;
+}
+
+// ---------------------------------------------------------------- cross-plan table
+
+agency_function_table compare_agency_functions(std::span<const plan> plans,
+                                               const agency_ontology& ontology) {
+  agency_function_table t;
+  for (const plan& p : plans) {
+    t.plans.push_back(plan_label(p));
+    t.sources.push_back(p.source.path);
+  }
+  // Row key: the canonical id, or "?" + printed name for an unresolved name.
+  std::map<std::string, function_row> rows;
+  std::vector<std::string> unresolved_order;
+  for (std::size_t k = 0; k < plans.size(); ++k) {
+    const plan& p = plans[k];
+    const int year = p.issued ? p.issued->year : 0;
+    std::map<std::string_view, std::string> key_of;  // printed name → row key
+    for (const agency& a : p.agencies) {
+      std::optional<agency_resolution> r = a.resolution;
+      agency_match m;
+      if (!r || r->match == match_kind::predecessor) {
+        m = ontology.resolve(a.name, p.issuing_jurisdiction, year);
+        if (!r) r = m.resolution;
+      }
+      std::string key = r ? r->canonical : "?" + a.name;
+      auto [it, fresh] = rows.try_emplace(key);
+      function_row& row = it->second;
+      if (fresh) {
+        row.cells.resize(plans.size());
+        if (!r) {
+          row.name_zh = a.name;
+          row.name_en = "(not in the ontology)";
+          unresolved_order.push_back(key);
+        } else if (const agency_entry* e = ontology.find(r->canonical)) {
+          row.canonical = e->id;
+          row.name_en = e->name_en;
+          row.name_zh = e->name_zh;
+        } else {
+          row.canonical = r->canonical;
+        }
+      }
+      if (r && r->match == match_kind::predecessor && !m.note.empty())
+        row.notes.push_back(fmt::format("{}: {}", t.plans[k], m.note));
+      auto& names = row.cells[k].names;
+      if (std::find(names.begin(), names.end(), a.name) == names.end()) names.push_back(a.name);
+      key_of.emplace(a.name, std::move(key));
+    }
+    for (const measure& m : p.measures) {
+      std::map<std::string_view, role> present;  // row key → role in this measure
+      std::map<std::string_view, span> where;
+      for (const auto* mentions : {&m.lead, &m.support}) {
+        for (const agency_mention& mention : *mentions) {
+          const auto it = key_of.find(mention.name);
+          if (it == key_of.end()) continue;
+          const auto [slot, fresh] = present.emplace(it->second, mention.part);
+          if (!fresh && mention.part == role::lead) slot->second = role::lead;
+          where.try_emplace(it->second, mention.where);
+        }
+      }
+      for (const auto& [key, r] : present) {
+        function_cell& cell = rows.find(std::string(key))->second.cells[k];
+        (r == role::lead ? cell.lead : cell.support) += 1;
+        if (!cell.first) cell.first = where.at(key);
+      }
+    }
+  }
+  // Ontology order for functions, then unresolved names in order of appearance.
+  std::vector<std::pair<std::size_t, std::string>> order;
+  for (const auto& [key, row] : rows) {
+    if (key.front() == '?') continue;
+    order.emplace_back(ontology.position(key).value_or(ontology.entries().size()), key);
+  }
+  std::sort(order.begin(), order.end());
+  for (const auto& [position, key] : order) t.rows.push_back(std::move(rows.at(key)));
+  for (const auto& key : unresolved_order) t.rows.push_back(std::move(rows.at(key)));
+  return t;
+}
+
+report::table to_table(const agency_function_table& t) {
+  report::table out;
+  out.caption = "Agency functions across plans";
+  out.columns = {"function", "职能", "id"};
+  for (const auto& p : t.plans) {
+    out.columns.push_back(p + " lead");
+    out.columns.push_back(p + " support");
+  }
+  out.columns.push_back("names as printed");
+  out.columns.push_back("notes");
+  for (const auto& row : t.rows) {
+    std::vector<report::cell> cells{row.name_en, row.name_zh, row.canonical};
+    std::vector<std::string> names;
+    for (std::size_t k = 0; k < row.cells.size(); ++k) {
+      const function_cell& c = row.cells[k];
+      report::cell lead(c.lead);
+      if (c.first) {
+        lead.source = t.sources[k];
+        lead.where = c.first;
+      }
+      cells.push_back(std::move(lead));
+      cells.emplace_back(c.support);
+      if (!c.names.empty()) names.push_back(fmt::format("{}: {}", t.plans[k], join(c.names, "、")));
+    }
+    cells.emplace_back(join(names, "; "));
+    cells.emplace_back(join(row.notes, "; "));
+    out.add_row(std::move(cells));
+  }
+  out.notes.push_back(
+      "lead / support: measures of the plan the function leads (牵头) / supports without leading.");
+  out.notes.push_back(
+      "Names resolve through the agency ontology (docs/agencies.md); a pre-reform name stands in "
+      "the row of the agency that holds its duties now, with a note.");
+  return out;
+}
+
+report::table resolution_table(std::span<const plan> plans, const agency_ontology& ontology) {
+  report::table t;
+  t.caption = "Agency resolution";
+  t.columns = {"plan",  "name as printed", "collective", "canonical",
+               "level", "match",           "confidence", "note"};
+  for (const plan& p : plans) {
+    const std::string label = plan_label(p);
+    const int year = p.issued ? p.issued->year : 0;
+    for (const agency& a : p.agencies) {
+      const agency_match m = ontology.resolve(a.name, p.issuing_jurisdiction, year);
+      const std::optional<agency_resolution>& r = a.resolution ? a.resolution : m.resolution;
+      const std::string& note = m.note;
+      if (r) {
+        t.add_row({label, a.name, a.collective ? "yes" : "", r->canonical,
+                   std::string(to_string(r->admin_level)), r->match, report::cell(r->confidence, 3),
+                   note});
+      } else {
+        t.add_row(
+            {label, a.name, a.collective ? "yes" : "", "", "", "unresolved", report::cell(), note});
+      }
+    }
+  }
+  return t;
+}
+
+}  // namespace plancmp::inline v0::analysis

@@ -1,0 +1,1428 @@
+// SPDX-License-Identifier: MIT
+// Quantitative targets: a hand-written, linear scanner over the simplified text of a
+// parsed plan (no regular expressions: document text is untrusted and large), the
+// plan's recognized tables, and merged-cell tables in annexes. The words come from
+// data/targets.json, the canonical indicators from data/indicators.json.
+#include <plancmp/parse/targets.hpp>
+
+#include <plancmp/data.hpp>
+#include <plancmp/error.hpp>
+#include <plancmp/parse/clause.hpp>
+#include <plancmp/text/detail/aho_corasick.hpp>
+#include <plancmp/text/detail/utf8.hpp>
+#include <plancmp/text/script.hpp>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <array>
+#include <bit>
+#include <charconv>
+#include <cstring>
+#include <cmath>
+#include <map>
+#include <optional>
+#include <set>
+#include <utility>
+
+namespace plancmp::inline v0::parse {
+
+namespace {
+
+using plancmp::detail::aho_corasick;
+using text::detail::sequence_length;
+
+constexpr std::size_t npos = static_cast<std::size_t>(-1);
+
+// ------------------------------------------------------------------ rules (targets.json)
+
+enum class cue_kind : std::uint32_t { reach, at_least, not_less_than, increase, reduce, annual, object };
+
+struct unit_entry {
+  std::string printed;
+  std::string base;
+};
+
+enum class column_role { none, unit, agency, baseline, target, indicator };
+
+struct target_rules {
+  std::vector<unit_entry> units;
+  aho_corasick unit_matcher;
+  std::vector<double> scale_factor;
+  aho_corasick scale_matcher;
+  aho_corasick cue_matcher;  // id: cue_kind
+  std::vector<std::string> suffix_at_least, suffix_reach, approximate;
+  aho_corasick periodic_matcher;
+  std::vector<std::pair<std::string, int>> five_year_plans;
+  std::vector<std::string> period_end, year_before, strip_leading, strip_trailing, total_words;
+  aho_corasick object_stop_matcher;
+  std::vector<std::pair<column_role, std::string>> table_columns;  // in role order
+};
+
+[[noreturn]] void rules_error(const std::string& what) {
+  throw schema_error({"targets.json", {}, {}, {}}, what);
+}
+
+std::vector<std::string> string_list(const nlohmann::json& j, const char* path) {
+  if (!j.is_array()) rules_error(fmt::format("{} must be a list of strings", path));
+  std::vector<std::string> out;
+  for (const auto& x : j) {
+    if (!x.is_string() || x.get<std::string>().empty()) rules_error(fmt::format("{} must hold non-empty strings", path));
+    out.push_back(x.get<std::string>());
+  }
+  return out;
+}
+
+target_rules load_rules() {
+  const auto j = nlohmann::json::parse(builtin_data("targets.json"));
+  if (j.value("schema", "") != "plancmp.targets/1") rules_error("schema must be plancmp.targets/1");
+  target_rules r;
+  std::vector<aho_corasick::pattern> patterns;
+  for (const auto& [printed, base] : j.at("units").items()) r.units.push_back({printed, base.get<std::string>()});
+  for (std::size_t i = 0; i < r.units.size(); ++i) patterns.push_back({r.units[i].printed, static_cast<std::uint32_t>(i)});
+  r.unit_matcher = aho_corasick(patterns);
+  patterns.clear();
+  std::vector<std::string> scale_names;
+  for (const auto& [name, factor] : j.at("scales").items()) {
+    scale_names.push_back(name);
+    r.scale_factor.push_back(factor.get<double>());
+  }
+  for (std::size_t i = 0; i < scale_names.size(); ++i) patterns.push_back({scale_names[i], static_cast<std::uint32_t>(i)});
+  r.scale_matcher = aho_corasick(patterns);
+  patterns.clear();
+  static constexpr std::array<std::pair<const char*, cue_kind>, 7> cue_names{{{"reach", cue_kind::reach},
+                                                                                {"at_least", cue_kind::at_least},
+                                                                                {"not_less_than", cue_kind::not_less_than},
+                                                                                {"increase_by", cue_kind::increase},
+                                                                                {"reduce_by", cue_kind::reduce},
+                                                                                {"annual_growth", cue_kind::annual},
+                                                                                {"object", cue_kind::object}}};
+  std::vector<std::string> cue_words;
+  std::vector<cue_kind> cue_kinds;
+  for (const auto& [name, kind] : cue_names) {
+    for (auto& w : string_list(j.at("cues").at(name), "/cues")) cue_words.push_back(std::move(w)), cue_kinds.push_back(kind);
+  }
+  for (std::size_t i = 0; i < cue_words.size(); ++i) patterns.push_back({cue_words[i], static_cast<std::uint32_t>(cue_kinds[i])});
+  r.cue_matcher = aho_corasick(patterns);
+  r.suffix_at_least = string_list(j.at("suffixes").at("at_least"), "/suffixes/at_least");
+  r.suffix_reach = string_list(j.at("suffixes").at("reach"), "/suffixes/reach");
+  r.approximate = string_list(j.at("approximate"), "/approximate");
+  r.periodic_matcher = aho_corasick(string_list(j.at("periodic_markers"), "/periodic_markers"));
+  for (const auto& [name, year] : j.at("five_year_plans").items()) r.five_year_plans.emplace_back(name, year.get<int>());
+  r.period_end = string_list(j.at("period_end"), "/period_end");
+  r.year_before = string_list(j.at("year_before"), "/year_before");
+  r.strip_leading = string_list(j.at("strip_leading"), "/strip_leading");
+  r.strip_trailing = string_list(j.at("strip_trailing"), "/strip_trailing");
+  r.total_words = string_list(j.at("total_words"), "/total_words");
+  r.object_stop_matcher = aho_corasick(string_list(j.at("object_stops"), "/object_stops"));
+  static constexpr std::array<std::pair<const char*, column_role>, 5> roles{{{"unit", column_role::unit},
+                                                                            {"agency", column_role::agency},
+                                                                            {"baseline", column_role::baseline},
+                                                                            {"target", column_role::target},
+                                                                            {"indicator", column_role::indicator}}};
+  for (const auto& [name, role] : roles) {
+    for (auto& w : string_list(j.at("table_columns").at(name), "/table_columns")) r.table_columns.emplace_back(role, std::move(w));
+  }
+  // Longest words first, so that 期末 is tried before 末 and 截止到 before 到.
+  for (auto* list : {&r.period_end, &r.year_before, &r.strip_leading, &r.strip_trailing, &r.suffix_at_least,
+                     &r.suffix_reach, &r.approximate}) {
+    std::stable_sort(list->begin(), list->end(), [](const auto& a, const auto& b) { return a.size() > b.size(); });
+  }
+  return r;
+}
+
+const target_rules& rules() {
+  static const target_rules r = load_rules();
+  return r;
+}
+
+// ------------------------------------------------------------------ small text helpers
+
+bool is_digit(char c) noexcept { return c >= '0' && c <= '9'; }
+bool is_ascii_alpha(char c) noexcept { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+// Byte by byte rather than through memcmp: the words are a few bytes long and the call
+// would cost more than the comparison.
+inline bool starts_with_at(std::string_view s, std::size_t i, std::string_view word) noexcept {
+  if (i > s.size() || s.size() - i < word.size()) return false;
+  for (std::size_t k = 0; k < word.size(); ++k) {
+    if (s[i + k] != word[k]) return false;
+  }
+  return true;
+}
+
+/// For the prose scanner: 0 for the lead byte of a character it never looks at (three
+/// bytes long), 1 for every other byte.
+constexpr std::array<std::uint8_t, 256> make_scan_class() {
+  std::array<std::uint8_t, 256> t{};
+  for (std::size_t b = 0; b < 256; ++b) t[b] = 1;
+  for (std::size_t b = 0xE4; b <= 0xE9; ++b) t[b] = 0;
+  t[0xE5] = 1;  // 十
+  return t;
+}
+constexpr std::array<std::uint8_t, 256> scan_class = make_scan_class();
+
+/// Whether `s` holds an ASCII digit or 十 (E5 8D 81): the only lines the prose scanner
+/// needs to read. Eight bytes at a time (a byte-wise loop over every line of a plan costs
+/// more than the rest of target extraction together).
+bool has_digit_or_ten(std::string_view s) noexcept {
+  constexpr std::uint64_t ones = ~std::uint64_t{0} / 255;
+  constexpr std::uint64_t high = ones * 128, low7 = ones * 127;
+  // 十 (E5 8D 81, ending at k) followed by a numeral and 五: 十四五, 十三五 — not (十三) or 十九大.
+  const auto ten_at = [&](std::size_t k) {
+    return k >= 2 && static_cast<unsigned char>(s[k - 1]) == 0x8D && static_cast<unsigned char>(s[k - 2]) == 0xE5 &&
+           starts_with_at(s, k + 4, "五");
+  };
+  std::size_t i = 0;
+  for (; i + 8 <= s.size(); i += 8) {
+    std::uint64_t x;
+    std::memcpy(&x, s.data() + i, 8);
+    // Bytes strictly between 0x2F and 0x3A (Hacker's Delight "hasbetween", any byte value).
+    const std::uint64_t between = (ones * (127 + 0x3A) - (x & low7)) & ~x & ((x & low7) + ones * (127 - 0x2F)) & high;
+    if (between != 0) return true;
+    const std::uint64_t y = x ^ (ones * 0x81);  // a zero byte where x holds 0x81
+    for (std::uint64_t hits = (y - ones) & ~y & high; hits != 0; hits &= hits - 1) {
+      const std::size_t lane = static_cast<std::size_t>(std::countr_zero(hits)) / 8;
+      const std::size_t k = i + (std::endian::native == std::endian::little ? lane : 7 - lane);
+      if (static_cast<unsigned char>(s[k]) == 0x81 && ten_at(k)) return true;
+    }
+  }
+  for (; i < s.size(); ++i) {
+    if (is_digit(s[i]) || (static_cast<unsigned char>(s[i]) == 0x81 && ten_at(i))) return true;
+  }
+  return false;
+}
+
+/// Length of the first of `words` that `s` starts with at `i` (0 if none).
+std::size_t match_any_at(std::string_view s, std::size_t i, const std::vector<std::string>& words) noexcept {
+  for (const auto& w : words) {
+    if (starts_with_at(s, i, w)) return w.size();
+  }
+  return 0;
+}
+
+/// Clause boundaries: , ; : ! ? and their full-width forms, 。 and line breaks.
+/// Returns the byte length of the boundary character at `i`, or 0.
+std::size_t boundary_at(std::string_view s, std::size_t i) noexcept {
+  const char c = s[i];
+  if (c == ',' || c == ';' || c == ':' || c == '!' || c == '?' || c == '\n') return 1;
+  for (std::string_view w : {"。", "，", "；", "：", "！", "？"}) {
+    if (starts_with_at(s, i, w)) return w.size();
+  }
+  return 0;
+}
+
+/// Trims ASCII spaces and the given words (repeatedly) from both ends of [b, e).
+std::pair<std::size_t, std::size_t> strip_phrase(std::string_view s, std::size_t b, std::size_t e) {
+  const auto& r = rules();
+  for (bool changed = true; changed && b < e;) {
+    changed = false;
+    while (b < e && (s[b] == ' ' || s[b] == '\t')) ++b, changed = true;
+    while (e > b && (s[e - 1] == ' ' || s[e - 1] == '\t')) --e, changed = true;
+    if (b < e && std::string_view(",.;:").find(s[b]) != std::string_view::npos) ++b, changed = true;
+    if (starts_with_at(s, b, "、")) b += 3, changed = true;
+    if (e - b > 3) {
+      if (const auto n = match_any_at(s.substr(0, e), b, r.strip_leading); n > 0 && n < e - b) b += n, changed = true;
+    }
+    for (const auto& w : r.strip_trailing) {
+      if (e - b > w.size() && s.substr(b, e - b).ends_with(w)) {
+        e -= w.size();
+        changed = true;
+        break;
+      }
+    }
+  }
+  return {b, e};
+}
+
+/// value × scale, rounded to 6 decimals so that 2.3亿 is 230000000, not 229999999.99999997.
+double scaled(double value, double scale) noexcept {
+  const double x = value * scale;
+  return std::fabs(x) < 1e15 ? std::round(x * 1e6) / 1e6 : x;
+}
+
+struct quantity {
+  std::size_t begin = 0;           ///< first digit
+  std::size_t number_end = 0;      ///< after the (last) number
+  std::size_t unit_begin = 0;      ///< scale + unit as printed
+  std::size_t unit_end = 0;
+  std::size_t end = 0;             ///< after the suffix (以上 …)
+  double value = 0.0;
+  bool range = false;
+  bool approximate = false;
+  double scale = 1.0;
+  std::string base_unit;           ///< "" when only a scale or nothing was printed
+  bool has_scale = false;
+  bool has_unit = false;
+  int suffix = 0;                  ///< 1: at least (以上), 2: about / at most (左右, 以内)
+};
+
+/// Reads a decimal number at `i` (digits, optional thousands commas, one decimal point).
+std::optional<std::pair<double, std::size_t>> read_number(std::string_view s, std::size_t i) {
+  std::string digits;
+  std::size_t j = i;
+  bool point = false;
+  while (j < s.size()) {
+    const char c = s[j];
+    if (is_digit(c)) {
+      digits += c;
+      ++j;
+    } else if (c == ',' && !point && !digits.empty() && j + 4 <= s.size() && is_digit(s[j + 1]) &&
+               is_digit(s[j + 2]) && is_digit(s[j + 3]) && (j + 4 == s.size() || !is_digit(s[j + 4]))) {
+      ++j;  // thousands separator: 36,000
+    } else if (c == '.' && !point && j + 1 < s.size() && is_digit(s[j + 1])) {
+      point = true;
+      digits += c;
+      ++j;
+    } else {
+      break;
+    }
+  }
+  if (digits.empty() || digits.size() > 18) return std::nullopt;
+  double v = 0.0;
+  const auto [ptr, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), v);
+  if (ec != std::errc{} || ptr != digits.data() + digits.size() || !std::isfinite(v)) return std::nullopt;
+  return std::pair{v, j};
+}
+
+/// Reads the scale, unit and suffix after a number ending at `j` (the number itself is
+/// already in q). Returns false when what follows makes it no quantity (a year, a date,
+/// a document number, a code).
+bool read_unit(std::string_view s, std::size_t j, quantity& q) {
+  const auto& r = rules();
+  if (j < s.size() && (is_ascii_alpha(s[j]) || s[j] == '+' || s[j] == '*' || s[j] == '/' || s[j] == '_')) return false;
+  if (j + 1 < s.size() && s[j] == ':' && is_digit(s[j + 1])) return false;  // 1:1
+  for (std::string_view w : {"年", "月", "日", "号", "时", "〕", "]"}) {
+    if (starts_with_at(s, j, w)) return false;
+  }
+  if (const auto n = match_any_at(s, j, r.approximate)) q.approximate = true, j += n;
+  q.unit_begin = j;
+  if (const auto m = r.scale_matcher.longest_match_at(s, j)) {
+    q.scale = r.scale_factor[m->id];
+    q.has_scale = true;
+    j = m->end;
+  }
+  if (const auto m = r.unit_matcher.longest_match_at(s, j)) {
+    q.base_unit = r.units[m->id].base;
+    q.has_unit = true;
+    j = m->end;
+  }
+  q.unit_end = j;
+  if (const auto n = match_any_at(s, j, r.suffix_at_least)) {
+    q.suffix = 1, j += n;
+  } else if (const auto n2 = match_any_at(s, j, r.suffix_reach)) {
+    q.suffix = 2, j += n2;
+  }
+  q.end = j;
+  return true;
+}
+
+/// A quantity at `i` (a digit) in s: number, optional range, scale, unit, suffix.
+std::optional<quantity> read_quantity(std::string_view s, std::size_t i, std::size_t& resume) {
+  const auto first = read_number(s, i);
+  if (!first) {
+    resume = i + 1;
+    while (resume < s.size() && is_digit(s[resume])) ++resume;
+    return std::nullopt;
+  }
+  quantity q;
+  q.begin = i;
+  q.value = first->first;
+  std::size_t j = first->second;
+  // A range: 30-50家, 30~50家, 30至50家.
+  for (std::string_view dash : {"-", "~", "～", "—", "至", "到"}) {
+    if (starts_with_at(s, j, dash) && j + dash.size() < s.size() && is_digit(s[j + dash.size()])) {
+      if (const auto second = read_number(s, j + dash.size())) {
+        q.range = true;
+        j = second->second;
+      }
+      break;
+    }
+  }
+  q.number_end = j;
+  resume = j;
+  if (!read_unit(s, j, q)) {
+    resume = j;
+    return std::nullopt;
+  }
+  resume = q.end;
+  return q;
+}
+
+/// A year written as YYYY年 at `i`: the year and the offset after 年.
+std::optional<std::pair<int, std::size_t>> year_at(std::string_view s, std::size_t i) {
+  if (i + 4 + 3 > s.size()) return std::nullopt;
+  for (std::size_t k = 0; k < 4; ++k) {
+    if (!is_digit(s[i + k])) return std::nullopt;
+  }
+  if (i + 4 < s.size() && is_digit(s[i + 4])) return std::nullopt;
+  if (!starts_with_at(s, i + 4, "年")) return std::nullopt;
+  const int y = (s[i] - '0') * 1000 + (s[i + 1] - '0') * 100 + (s[i + 2] - '0') * 10 + (s[i + 3] - '0');
+  if (y < 1949 || y > 2200) return std::nullopt;
+  return std::pair{y, i + 7};
+}
+
+}  // namespace
+
+// ------------------------------------------------------------------ indicator catalog
+
+struct indicator_catalog::matcher {
+  aho_corasick ac;
+  std::vector<std::uint32_t> alias_length;  // by pattern id → (indicator, length)
+  std::vector<std::uint32_t> alias_owner;
+};
+
+indicator_catalog::indicator_catalog() : matcher_(std::make_unique<matcher>()) {}
+indicator_catalog::~indicator_catalog() = default;
+indicator_catalog::indicator_catalog(const indicator_catalog& other)
+    : indicators_(other.indicators_), matcher_(std::make_unique<matcher>(*other.matcher_)) {}
+indicator_catalog& indicator_catalog::operator=(const indicator_catalog& other) {
+  if (this != &other) {
+    indicators_ = other.indicators_;
+    matcher_ = std::make_unique<matcher>(*other.matcher_);
+  }
+  return *this;
+}
+indicator_catalog::indicator_catalog(indicator_catalog&&) noexcept = default;
+indicator_catalog& indicator_catalog::operator=(indicator_catalog&&) noexcept = default;
+
+const indicator_catalog& indicator_catalog::builtin() {
+  static const indicator_catalog c = from_json(builtin_data("indicators.json"), "indicators.json");
+  return c;
+}
+
+indicator_catalog indicator_catalog::from_json(std::string_view json, const std::string& origin) {
+  const auto fail = [&](const std::string& pointer, const std::string& what) {
+    throw schema_error({origin, {}, {}, {}},
+                       fmt::format("{}: {}; see docs/targets.md for the indicators file format", pointer, what));
+  };
+  nlohmann::json j;
+  try {
+    j = nlohmann::json::parse(json);
+  } catch (const nlohmann::json::parse_error& e) {
+    throw schema_error({origin, e.byte > 0 ? std::optional<std::uint64_t>(e.byte - 1) : std::nullopt, {}, {}},
+                       "malformed JSON; check the file with a JSON validator");
+  }
+  if (!j.is_object()) fail("", "the file must hold a JSON object");
+  if (!j.contains("schema") || j["schema"] != "plancmp.indicators/1") {
+    fail("/schema", "schema must be \"plancmp.indicators/1\"");
+  }
+  if (!j.contains("indicators") || !j["indicators"].is_array()) fail("/indicators", "a list of indicators is required");
+  const auto& simplify = text::simplifier::shared();
+  indicator_catalog c;
+  std::set<std::string> keys;
+  const auto& list = j["indicators"];
+  for (std::size_t i = 0; i < list.size(); ++i) {
+    const auto at = fmt::format("/indicators/{}", i);
+    const auto& e = list[i];
+    if (!e.is_object()) fail(at, "an indicator must be an object");
+    const auto str = [&](const char* key, bool required) -> std::string {
+      if (!e.contains(key)) {
+        if (required) fail(fmt::format("{}/{}", at, key), "missing");
+        return {};
+      }
+      if (!e[key].is_string()) fail(fmt::format("{}/{}", at, key), "must be a string");
+      return e[key].get<std::string>();
+    };
+    indicator ind;
+    ind.key = str("key", true);
+    if (ind.key.empty()) fail(at + "/key", "must not be empty");
+    if (!keys.insert(ind.key).second) fail(at + "/key", fmt::format("key \"{}\" is listed twice", ind.key));
+    ind.name_en = str("name_en", false);
+    ind.name_zh = str("name_zh", false);
+    ind.base_unit = str("base_unit", false);
+    if (!e.contains("aliases") || !e["aliases"].is_array()) fail(at + "/aliases", "a list of strings is required");
+    for (std::size_t k = 0; k < e["aliases"].size(); ++k) {
+      const auto& a = e["aliases"][k];
+      if (!a.is_string() || a.get<std::string>().empty()) {
+        fail(fmt::format("{}/aliases/{}", at, k), "must be a non-empty string");
+      }
+      const std::string alias = a.get<std::string>();
+      if (!text::detail::is_valid_utf8(alias)) fail(fmt::format("{}/aliases/{}", at, k), "is not UTF-8");
+      // Aliases are matched against the simplified view; accept them in either script.
+      std::string simplified = simplify.convert(alias).text;
+      if (std::find(ind.aliases.begin(), ind.aliases.end(), simplified) == ind.aliases.end()) {
+        ind.aliases.push_back(std::move(simplified));
+      }
+    }
+    c.indicators_.push_back(std::move(ind));
+  }
+  c.rebuild();
+  return c;
+}
+
+indicator_catalog indicator_catalog::from_file(const std::string& path) {
+  return from_json(read_file(path), path);
+}
+
+indicator_catalog indicator_catalog::builtin_with(const std::string& path) {
+  indicator_catalog c = builtin();
+  c.merge(from_file(path));
+  return c;
+}
+
+void indicator_catalog::merge(const indicator_catalog& other) {
+  for (const auto& ind : other.indicators_) {
+    const auto it = std::find_if(indicators_.begin(), indicators_.end(),
+                                 [&](const indicator& x) { return x.key == ind.key; });
+    if (it != indicators_.end()) {
+      *it = ind;
+    } else {
+      indicators_.push_back(ind);
+    }
+  }
+  rebuild();
+}
+
+void indicator_catalog::rebuild() {
+  auto m = std::make_unique<matcher>();
+  std::vector<aho_corasick::pattern> patterns;
+  for (std::size_t i = 0; i < indicators_.size(); ++i) {
+    for (const auto& a : indicators_[i].aliases) {
+      patterns.push_back({a, static_cast<std::uint32_t>(m->alias_owner.size())});
+      m->alias_owner.push_back(static_cast<std::uint32_t>(i));
+      m->alias_length.push_back(static_cast<std::uint32_t>(a.size()));
+    }
+  }
+  if (!patterns.empty()) m->ac = aho_corasick(patterns);
+  matcher_ = std::move(m);
+}
+
+const indicator* indicator_catalog::find(std::string_view key) const noexcept {
+  for (const auto& ind : indicators_) {
+    if (ind.key == key) return &ind;
+  }
+  return nullptr;
+}
+
+std::string_view indicator_catalog::match(std::string_view phrase) const {
+  return match(phrase, std::string_view{});
+}
+
+std::string_view indicator_catalog::match(std::string_view phrase, std::string_view base_unit) const {
+  std::size_t best = npos;
+  std::uint32_t best_length = 0;
+  matcher_->ac.for_each_match(phrase, [&](const aho_corasick::match& m) {
+    const std::uint32_t owner = matcher_->alias_owner[m.id];
+    const auto& ind = indicators_[owner];
+    if (!base_unit.empty() && !ind.base_unit.empty() && ind.base_unit != base_unit) return;
+    const std::uint32_t length = matcher_->alias_length[m.id];
+    if (length > best_length || (length == best_length && owner < best)) best = owner, best_length = length;
+  });
+  return best == npos ? std::string_view{} : std::string_view(indicators_[best].key);
+}
+
+// ------------------------------------------------------------------ years
+
+std::optional<int> year_of_title(std::string_view title) {
+  const auto& r = rules();
+  for (const auto& [name, year] : r.five_year_plans) {
+    if (title.find(name) != std::string_view::npos) return year;
+  }
+  std::optional<int> found;
+  for (std::size_t i = 0; i < title.size(); ++i) {
+    if (!is_digit(title[i]) || (i > 0 && is_digit(title[i - 1]))) continue;
+    // 2023-2025年: the end of the range.
+    if (i + 9 < title.size() + 0 && (title[i + 4] == '-' || title.substr(i + 4).starts_with("至"))) {
+      const std::size_t second = title[i + 4] == '-' ? i + 5 : i + 7;
+      if (const auto y = year_at(title, second)) return y->first;
+    }
+    if (const auto y = year_at(title, i)) {
+      if (found && *found != y->first) return std::nullopt;  // several years: none is the plan's
+      found = y->first;
+    }
+  }
+  return found;
+}
+
+namespace {
+
+// ------------------------------------------------------------------ the extractor
+
+/// The year context of the text being scanned: a year stated in it holds for the
+/// targets that follow, within one element (a goal section's goals share one).
+struct unit_state {
+  int kind = -1;          ///< what the context is: element kind, or a goal section
+  std::size_t index = 0;  ///< which one
+  std::optional<int> year;
+};
+
+/// Who states the targets of a line: the owner's id and, for measures, its agencies.
+struct line_owner {
+  std::string_view id;
+  const measure* agencies_of = nullptr;
+};
+
+class extractor {
+ public:
+  extractor(const text::document& doc, const indicator_catalog& catalog, std::optional<int> default_year)
+      : doc_(doc), s_(doc.simplified), catalog_(catalog), default_year_(default_year) {}
+
+  std::vector<target> targets;
+  /// Where targets without an owner came from (table or annex id), by span begin: named in
+  /// diagnostics.
+  std::map<std::uint64_t, std::string> origin;
+
+  /// Scans one line [b, e) of the simplified text as prose of the current unit. Lines
+  /// with neither a digit nor 十 (十四五) hold no target and no year: they cost one pass.
+  void scan_line(std::size_t b, std::size_t e, unit_state& u, const line_owner& owner) {
+    const auto* const bytes = reinterpret_cast<const unsigned char*>(s_.data());
+    // A heading number (1. 1、 (1) 13) is no quantity: start after it.
+    {
+      std::size_t k = b;
+      if (k < e && s_[k] == '(') ++k;
+      const std::size_t digits = k;
+      while (k < e && is_digit(s_[k])) ++k;
+      if (k > digits && k < e && ((s_[k] == '.' && !(k + 1 < e && is_digit(s_[k + 1]))) || s_[k] == ')' ||
+                                     starts_with_at(s_.substr(0, e), k, "、"))) {
+        b = s_[k] == '.' || s_[k] == ')' ? k + 1 : k + 3;
+      }
+    }
+    const bool candidate = has_digit_or_ten(s_.substr(b, e - b));
+    if (!candidate) return;
+    std::size_t segment = b;  // where the text for the next quantity starts
+    std::size_t clause = b;
+    bool sentence_has_target = false;
+    comparator last_kind = comparator::reach;
+    bool last_periodic = false;
+    int quotes = 0;
+    bool ascii_quote = false;
+    const auto end_clause = [&](std::size_t next, bool sentence) {
+      clause = segment = next;
+      if (sentence) sentence_has_target = false;
+    };
+    std::size_t i = b;
+    while (i < e) {
+      const unsigned char byte = bytes[i];
+      // Most characters are Han (lead bytes E4–E9) and need nothing: skip them in one step.
+      if (scan_class[byte] == 0) {
+        i += 3;
+        continue;
+      }
+      if (byte < 0x80) {
+        switch (byte) {
+          case '0': case '1': case '2': case '3': case '4':
+          case '5': case '6': case '7': case '8': case '9': {
+            if (quotes > 0 || ascii_quote ||
+                (i > b && (is_ascii_alpha(s_[i - 1]) || s_[i - 1] == '-' || s_[i - 1] == '.' || s_[i - 1] == '/'))) {
+              while (i < e && (is_digit(s_[i]) || s_[i] == '.')) ++i;
+              continue;
+            }
+            if (const auto y = year_at(s_.substr(0, e), i)) {
+              maybe_set_year(i, y->first, y->second, clause, e, u);
+              i = y->second;
+              continue;
+            }
+            std::size_t resume = i + 1;
+            const auto q = read_quantity(s_.substr(0, e), i, resume);
+            if (q && !(i >= b + 3 && starts_with_at(s_, i - 3, "第")) &&
+                accept(*q, segment, e, u, owner, sentence_has_target, last_kind, last_periodic)) {
+              segment = q->end;
+            }
+            i = std::max(resume, i + 1);
+            continue;
+          }
+          case ',': case ':': end_clause(i + 1, false); break;
+          case ';': case '!': case '?': end_clause(i + 1, true), ascii_quote = false; break;
+          case '"': ascii_quote = !ascii_quote; break;
+          default: break;
+        }
+        ++i;
+        continue;
+      }
+      if (byte == 0xE5 && i + 2 < e && bytes[i + 1] == 0x8D && bytes[i + 2] == 0x81) {
+        five_year_marker(i, e, u);  // 十
+      } else if (byte == 0xE2 && i + 2 < e && bytes[i + 1] == 0x80) {
+        if (bytes[i + 2] == 0x9C) ++quotes;                                  // “
+        if (bytes[i + 2] == 0x9D) quotes = std::max(0, quotes - 1);          // ”
+      } else if (byte == 0xE3 && i + 2 < e && bytes[i + 1] == 0x80) {
+        switch (bytes[i + 2]) {
+          case 0x82: end_clause(i + 3, true), quotes = 0; break;              // 。
+          case 0x88: case 0x8A: case 0x8C: case 0x8E: ++quotes; break;       // 〈 《 「 『
+          case 0x89: case 0x8B: case 0x8D: case 0x8F: quotes = std::max(0, quotes - 1); break;
+          default: break;
+        }
+      } else if (byte == 0xEF && i + 2 < e && bytes[i + 1] == 0xBC) {
+        // Full-width ，：；！？ (normalization turns them into ASCII; kept for raw input).
+        switch (bytes[i + 2]) {
+          case 0x8C: case 0x9A: end_clause(i + 3, false); break;
+          case 0x9B: case 0x81: case 0x9F: end_clause(i + 3, true); break;
+          default: break;
+        }
+      }
+      i += sequence_length(byte);
+    }
+  }
+
+  // ---- tables -------------------------------------------------------------------------
+
+  /// Targets of a recognized table: the indicator column, baseline and target columns
+  /// (years from their headers), the responsible-unit column.
+  void table_targets(const table_block& t, bool first_listed_leads) {
+    const auto& r = rules();
+    const std::size_t n = t.columns.size();
+    if (n < 2 || t.rows.empty()) return;
+    std::vector<column_role> roles(n, column_role::none);
+    std::vector<std::optional<int>> years(n);
+    for (std::size_t c = 0; c < n; ++c) {
+      const std::string head = simplify(t.columns[c]).text;
+      for (const auto& [role, word] : r.table_columns) {
+        if (head.find(word) != std::string::npos) {
+          roles[c] = role;
+          break;
+        }
+      }
+      if (head == "单位") roles[c] = column_role::unit;
+      for (std::size_t i = 0; i < head.size(); ++i) {
+        if (is_digit(head[i]) && (i == 0 || !is_digit(head[i - 1]))) {
+          if (const auto y = year_at(head, i)) {
+            years[c] = y->first;
+            break;
+          }
+        }
+      }
+      if (roles[c] == column_role::none && years[c]) roles[c] = column_role::target;
+    }
+    std::size_t indicator_column = 0;
+    for (std::size_t c = 0; c < n; ++c) {
+      if (roles[c] == column_role::indicator) {
+        indicator_column = c;
+        break;
+      }
+    }
+    std::vector<std::size_t> value_columns;
+    std::optional<std::size_t> baseline_column, agency_column, unit_column;
+    for (std::size_t c = 0; c < n; ++c) {
+      if (c == indicator_column) continue;
+      if (roles[c] == column_role::target) value_columns.push_back(c);
+      if (roles[c] == column_role::baseline && !baseline_column) baseline_column = c;
+      if (roles[c] == column_role::agency && !agency_column) agency_column = c;
+      if (roles[c] == column_role::unit && !unit_column) unit_column = c;
+    }
+    if (value_columns.empty()) {
+      // No target column by name: the columns whose cells are mostly quantities.
+      for (std::size_t c = 0; c < n; ++c) {
+        if (c == indicator_column || roles[c] != column_role::none) continue;
+        std::size_t numeric = 0;
+        for (const auto& row : t.rows) numeric += cell_quantity(simplify(row[c]).text).has_value();
+        if (numeric * 2 > t.rows.size()) value_columns.push_back(c);
+      }
+    }
+    if (value_columns.empty()) return;
+    const bool name_columns = value_columns.size() > 1 && std::none_of(value_columns.begin(), value_columns.end(),
+                                                                       [&](std::size_t c) { return years[c].has_value(); });
+    for (std::size_t row = 0; row < t.rows.size(); ++row) {
+      const auto& cells = t.rows[row];
+      const auto name = simplify(cells[indicator_column]);
+      // Indicator with its unit in brackets: 有效注册商标量(万件), …单位(累计)(家).
+      std::string_view label = name.text;
+      std::string bracket_unit_printed;
+      std::string_view bracket_unit;
+      if (label.ends_with(")")) {
+        const auto open = label.rfind('(');
+        if (open != std::string_view::npos && open > 0) {
+          const auto inside = label.substr(open + 1, label.size() - open - 2);
+          quantity probe;
+          if (!inside.empty() && read_unit(inside, 0, probe) && probe.end == inside.size() &&
+              (probe.has_unit || probe.has_scale)) {
+            bracket_unit = inside;
+            const std::size_t pb = name.offsets.to_source(open + 1), pe = name.offsets.to_source(label.size() - 1);
+            bracket_unit_printed = cells[indicator_column].substr(pb, pe - pb);
+            label = label.substr(0, open);
+          }
+        }
+      }
+      const std::string label_printed = cells[indicator_column].substr(0, name.offsets.to_source(label.size()));
+      const bool total = std::any_of(r.total_words.begin(), r.total_words.end(),
+                                     [&](const std::string& w) { return label == w; });
+      std::vector<std::string> agencies;
+      if (agency_column) agencies = clause_names(cells[*agency_column], first_listed_leads);
+      std::optional<quantity> baseline;
+      if (baseline_column) baseline = cell_quantity(simplify(cells[*baseline_column]).text);
+      for (const std::size_t c : value_columns) {
+        const std::string cell = simplify(cells[c]).text;
+        const auto q = cell_quantity(cell);
+        if (!q) continue;
+        target tg;
+        const std::string column_name = name_columns ? fmt::format("({})", t.columns[c]) : std::string();
+        tg.indicator = label_printed + column_name;
+        const std::string simplified_label = std::string(label);
+        tg.value = q->value;
+        // The unit: printed in the cell, else in the indicator's brackets, else a unit column.
+        std::string unit_key;
+        if (q->has_unit || q->has_scale) {
+          tg.unit = cells[c].substr(q->unit_begin, q->unit_end - q->unit_begin);
+          tg.base_unit = q->base_unit;
+          tg.normalized_value = scaled(q->value, q->scale);
+        } else {
+          quantity u;
+          std::string_view unit_text = bracket_unit;
+          std::string unit_cell;
+          if (unit_text.empty() && unit_column) unit_cell = simplify(cells[*unit_column]).text, unit_text = unit_cell;
+          if (!unit_text.empty() && read_unit(unit_text, 0, u)) {
+            tg.unit = bracket_unit.empty() ? cells[*unit_column] : bracket_unit_printed;
+            tg.base_unit = u.base_unit;
+            tg.normalized_value = scaled(q->value, u.scale);
+          } else {
+            tg.normalized_value = q->value;
+          }
+        }
+        tg.kind = q->suffix == 1 || q->approximate ? comparator::at_least : comparator::reach;
+        tg.year = years[c] ? years[c] : default_year_;
+        if (baseline_column && baseline) {
+          tg.baseline = baseline->value;
+          tg.baseline_year = years[*baseline_column];
+        }
+        tg.periodic = r.periodic_matcher.contains_any(simplified_label);
+        tg.agencies = agencies;
+        tg.where = t.cell_spans[row][c];
+        const std::string key_phrase = total ? simplify(t.columns[c]).text : simplified_label;
+        resolve_key(tg, key_phrase);
+        origin.emplace(tg.where.begin, t.id);
+        targets.push_back(std::move(tg));
+      }
+    }
+  }
+
+  /// Tables inside an annex, read from its lines (one cell per line): a header run of short
+  /// cells holding header words, then rows of label cells followed by value cells. Merged
+  /// cells show as rows with fewer values (the missing ones are the later columns) and as a
+  /// group label that only the first row of a group prints; a value printed only in a
+  /// group's first row belongs to the group. Totals (合计) are checked against the sums.
+  /// Returns the lines it consumed.
+  std::vector<bool> annex_table_targets(const std::vector<std::size_t>& lines, const std::vector<std::string>& header_words,
+                                        const std::string& annex_id, std::vector<diagnostic>& diagnostics) {
+    std::vector<bool> used(lines.size(), false);
+    const auto& r = rules();
+    auto text_of = [&](std::size_t k) { return trimmed(doc_.lines[lines[k]]); };
+    auto is_value = [&](std::size_t k) {
+      const auto [b, e] = text_of(k);
+      return cell_quantity(s_.substr(b, e - b)).has_value();
+    };
+    auto short_cell = [&](std::size_t k) {
+      const auto [b, e] = text_of(k);
+      const auto t = s_.substr(b, e - b);
+      return text::detail::count_code_points(t) <= 20 && t.find("。") == std::string_view::npos &&
+             t.find(',') == std::string_view::npos && t.find(';') == std::string_view::npos;
+    };
+    auto has_header_word = [&](std::size_t k) {
+      const auto [b, e] = text_of(k);
+      const auto t = s_.substr(b, e - b);
+      return std::any_of(header_words.begin(), header_words.end(),
+                         [&](const std::string& w) { return t.find(w) != std::string_view::npos; });
+    };
+    std::size_t first_value = npos;
+    for (std::size_t k = 0; k < lines.size(); ++k) {
+      if (is_value(k)) {
+        first_value = k;
+        break;
+      }
+    }
+    if (first_value == npos) return used;
+    std::size_t header_begin = npos, header_end = npos;
+    for (std::size_t k = 0; k < first_value; ++k) {
+      if (!short_cell(k)) {
+        header_begin = header_end = npos;
+        continue;
+      }
+      if (has_header_word(k)) {
+        if (header_begin == npos) header_begin = k;
+        header_end = k + 1;
+      }
+    }
+    if (header_begin == npos) return used;
+    // Body: label runs followed by value runs, until a sentence.
+    struct row {
+      std::vector<std::size_t> labels, values;
+    };
+    std::vector<row> rows;
+    std::size_t k = header_end;
+    for (; k < lines.size() && short_cell(k); ++k) {
+      if (is_value(k)) {
+        if (rows.empty()) rows.emplace_back();
+        rows.back().values.push_back(k);
+      } else {
+        if (rows.empty() || !rows.back().values.empty()) rows.emplace_back();
+        rows.back().labels.push_back(k);
+      }
+    }
+    if (!rows.empty() && rows.back().values.empty()) rows.pop_back();
+    std::size_t columns = 0;
+    for (const auto& rw : rows) columns = std::max(columns, rw.values.size());
+    if (columns == 0) return used;
+    const std::size_t table_end = rows.back().values.back() + 1;
+    for (std::size_t x = header_begin; x < table_end; ++x) used[x] = true;
+    // Column names: the header cells after the label column(s), joined evenly.
+    std::size_t label_headers = 0;
+    for (std::size_t h = header_begin; h < header_end; ++h) {
+      const auto [b, e] = text_of(h);
+      const auto t = s_.substr(b, e - b);
+      bool indicator_word = false;
+      for (const auto& [role, word] : r.table_columns) {
+        if (role == column_role::indicator && t.find(word) != std::string_view::npos) indicator_word = true;
+      }
+      if (!indicator_word) break;
+      ++label_headers;
+    }
+    label_headers = std::max<std::size_t>(label_headers, 1);
+    std::vector<std::string> names(columns);
+    const std::size_t rest = header_end - header_begin > label_headers ? header_end - header_begin - label_headers : 0;
+    for (std::size_t c = 0; c < columns; ++c) {
+      if (rest >= columns && rest % columns == 0) {
+        const std::size_t per = rest / columns;
+        for (std::size_t x = 0; x < per; ++x) names[c] += printed_line(lines[header_begin + label_headers + c * per + x]);
+      } else if (c < rest) {
+        names[c] = printed_line(lines[header_begin + label_headers + c]);
+      } else {
+        names[c] = fmt::format("column {}", c + 1);
+      }
+    }
+    // Labels: join a label broken after 及/和/与/、; a row with several labels opens a group.
+    struct item {
+      std::string printed;
+      std::string simplified;
+    };
+    auto join_labels = [&](const std::vector<std::size_t>& ls) {
+      std::vector<item> out;
+      for (const auto l : ls) {
+        const auto [b, e] = text_of(l);
+        const std::string simplified(s_.substr(b, e - b));
+        const std::string printed = printed_line(lines[l]);
+        if (!out.empty()) {
+          const auto& prev = out.back().simplified;
+          if (prev.ends_with("及") || prev.ends_with("和") || prev.ends_with("与") || prev.ends_with("、") ||
+              prev.ends_with("的") || prev.ends_with("或")) {
+            out.back().simplified += simplified;
+            out.back().printed += printed;
+            continue;
+          }
+        }
+        out.push_back({printed, simplified});
+      }
+      return out;
+    };
+    struct cell_value {
+      std::size_t row, column, line;
+      quantity q;
+    };
+    std::vector<cell_value> values;
+    std::vector<item> row_item(rows.size());
+    std::vector<std::optional<item>> row_group(rows.size());
+    std::vector<std::size_t> group_of(rows.size(), npos);
+    std::vector<bool> is_total(rows.size(), false);
+    std::size_t group = npos;
+    std::optional<item> group_label;
+    for (std::size_t x = 0; x < rows.size(); ++x) {
+      auto labels = join_labels(rows[x].labels);
+      if (labels.empty()) labels.push_back({"", ""});
+      is_total[x] = std::any_of(r.total_words.begin(), r.total_words.end(),
+                                [&](const std::string& w) { return labels.back().simplified == w; });
+      if (labels.size() >= 2) {
+        group = x;
+        group_label = labels[labels.size() - 2];
+      } else if (is_total[x]) {
+        group = npos;
+        group_label.reset();
+      }
+      row_item[x] = labels.back();
+      row_group[x] = group_label;
+      group_of[x] = group;
+      for (std::size_t c = 0; c < rows[x].values.size(); ++c) {
+        const auto [b, e] = text_of(rows[x].values[c]);
+        values.push_back({x, c, rows[x].values[c], *cell_quantity(s_.substr(b, e - b))});
+      }
+    }
+    // A value only the first row of a group prints, in a column the group's other rows
+    // lack, belongs to the whole group (a merged cell).
+    auto group_level = [&](const cell_value& v) {
+      const std::size_t g = group_of[v.row];
+      if (g == npos || g != v.row) return false;
+      std::size_t members = 0;
+      bool others = false;
+      for (std::size_t x = v.row; x < rows.size() && group_of[x] == g; ++x) {
+        ++members;
+        if (x != v.row && rows[x].values.size() > v.column) others = true;
+      }
+      return members > 1 && !others;
+    };
+    std::vector<double> sums(columns, 0.0), totals(columns, -1.0);
+    std::vector<std::size_t> total_line(columns, npos);
+    for (const auto& v : values) {
+      const bool whole_group = group_level(v);
+      const item& label = whole_group ? *row_group[v.row] : row_item[v.row];
+      target tg;
+      tg.indicator = label.printed + "(" + names[v.column] + ")";
+      tg.value = v.q.value;
+      const auto [b, e] = text_of(v.line);
+      tg.unit = std::string(doc_.printed_of_simplified(b + v.q.unit_begin, b + v.q.unit_end));
+      tg.base_unit = v.q.base_unit;
+      tg.normalized_value = scaled(v.q.value, v.q.scale);
+      tg.kind = v.q.suffix == 1 ? comparator::at_least : comparator::reach;
+      tg.year = default_year_;
+      tg.where = doc_.source_of_simplified(b, e);
+      if (is_total[v.row]) {
+        resolve_key(tg, simplified_of(names[v.column]));
+        totals[v.column] = tg.normalized_value;
+        total_line[v.column] = v.line;
+      } else {
+        resolve_key(tg, label.simplified);
+        sums[v.column] += tg.normalized_value;
+      }
+      origin.emplace(tg.where.begin, annex_id);
+      targets.push_back(std::move(tg));
+    }
+    for (std::size_t c = 0; c < columns; ++c) {
+      if (total_line[c] == npos) continue;
+      if (std::fabs(sums[c] - totals[c]) > 1e-6 * std::max(1.0, std::fabs(totals[c]))) {
+        const auto& l = doc_.lines[total_line[c]];
+        diagnostics.push_back({l.number, l.source, "target.total_mismatch",
+                               fmt::format("table column {}: the rows add up to {}, the total row says {}", names[c],
+                                           sums[c], totals[c])});
+      }
+    }
+    return used;
+  }
+
+  /// The span-free pieces of a line: its trimmed simplified range.
+  std::pair<std::size_t, std::size_t> trimmed(const text::line& l) const {
+    std::size_t b = l.simplified_begin, e = l.simplified_end;
+    while (b < e && (s_[b] == ' ' || s_[b] == '\t' || s_[b] == '\r')) ++b;
+    while (e > b && (s_[e - 1] == ' ' || s_[e - 1] == '\t' || s_[e - 1] == '\r')) --e;
+    return {b, e};
+  }
+  std::string printed_line(std::size_t line) const {
+    const auto [b, e] = trimmed(doc_.lines[line]);
+    return std::string(doc_.printed_of_simplified(b, e));
+  }
+
+ private:
+  static std::string simplified_of(const std::string& printed) { return text::simplifier::shared().convert(printed).text; }
+
+  /// A whole cell that is one quantity: 0.56, 7000万元, 85%, 50以上. "-" and "" are none.
+  static std::optional<quantity> cell_quantity(std::string_view cell) {
+    while (!cell.empty() && cell.back() == ' ') cell.remove_suffix(1);
+    while (!cell.empty() && cell.front() == ' ') cell.remove_prefix(1);
+    if (cell.empty() || !is_digit(cell.front())) return std::nullopt;
+    std::size_t resume = 0;
+    auto q = read_quantity(cell, 0, resume);
+    if (!q || q->end != cell.size()) return std::nullopt;
+    return q;
+  }
+
+  std::vector<std::string> clause_names(const std::string& printed_cell, bool first_listed_leads) const {
+    const auto conv = simplify(printed_cell);
+    const auto parsed = parse_clause(conv.text, first_listed_leads);
+    std::vector<std::pair<role, std::string>> names;
+    for (const auto& a : parsed.agencies) {
+      const std::size_t pb = conv.offsets.to_source(a.begin), pe = conv.offsets.to_source(a.end);
+      names.emplace_back(a.part, printed_cell.substr(pb, pe - pb));
+    }
+    // Leads first, then the others, each in the order printed.
+    std::stable_partition(names.begin(), names.end(), [](const auto& x) { return x.first == role::lead; });
+    std::vector<std::string> out;
+    for (auto& [part, name] : names) out.push_back(std::move(name));
+    return out;
+  }
+
+  /// Canonical key of a target: its indicator phrase against the catalog; a relative target
+  /// (growth in %) matches whatever the indicator's unit, a level one only an indicator of
+  /// its own base unit. A target printed without a unit takes the indicator's base unit.
+  void resolve_key(target& tg, std::string_view phrase) const {
+    const bool relative = (tg.kind == comparator::increase_by || tg.kind == comparator::reduce_by ||
+                           tg.kind == comparator::annual_growth) &&
+                          (tg.base_unit == "%" || tg.base_unit == "个百分点" || tg.base_unit == "倍");
+    const auto key = relative ? catalog_.match(phrase) : catalog_.match(phrase, tg.base_unit);
+    tg.indicator_key = std::string(key);
+    if (!key.empty() && tg.base_unit.empty()) {
+      if (const auto* ind = catalog_.find(key)) tg.base_unit = ind->base_unit;
+    }
+  }
+
+  void maybe_set_year(std::size_t i, int year, std::size_t after, std::size_t clause, std::size_t e, unit_state& u) {
+    const auto& r = rules();
+    const std::string_view before = s_.substr(clause, i - clause);
+    bool set = std::any_of(r.year_before.begin(), r.year_before.end(),
+                           [&](const std::string& w) { return before.ends_with(w); });
+    if (!set) {
+      // A year opening its clause (2025年,…) sets the year too, when the clause is just it.
+      std::size_t k = clause;
+      while (k < i && s_[k] == ' ') ++k;
+      std::size_t j = after;
+      for (std::string_view w : {"底", "末", "前"}) {
+        if (starts_with_at(s_, j, w)) j += w.size();
+      }
+      set = k == i && j < e && boundary_at(s_, j) > 0;
+    }
+    if (set) u.year = year;
+  }
+
+  /// "十四五"末, 十四五期末 …: the year the five-year plan ends.
+  void five_year_marker(std::size_t i, std::size_t e, unit_state& u) {
+    const auto& r = rules();
+    for (const auto& [name, year] : r.five_year_plans) {
+      if (!starts_with_at(s_.substr(0, e), i, name)) continue;
+      std::size_t j = i + name.size();
+      for (std::string_view q : {"”", "\"", "’", "'"}) {
+        if (starts_with_at(s_, j, q)) {
+          j += q.size();
+          break;
+        }
+      }
+      if (match_any_at(s_.substr(0, e), j, r.period_end) > 0) u.year = year;
+      return;
+    }
+  }
+
+  /// Decides whether the quantity is a target, and adds it (several when its indicator
+  /// phrase lists several measured things: A和B年均增幅20%以上).
+  bool accept(const quantity& q, std::size_t segment, std::size_t line_end, unit_state& u,
+              const line_owner& owner, bool& sentence_has_target,
+              comparator& last_kind, bool& last_periodic) {
+    const auto& r = rules();
+    const std::string_view seg = s_.substr(segment, q.begin - segment);
+    // The cue nearest the number (the longest among those ending at the same place).
+    std::optional<aho_corasick::match> cue;
+    r.cue_matcher.for_each_match(seg, [&](const aho_corasick::match& m) {
+      if (!cue || m.end > cue->end || (m.end == cue->end && m.begin < cue->begin)) cue = m;
+    });
+    std::size_t seg_end = seg.size();
+    while (seg_end > 0 && seg[seg_end - 1] == ' ') --seg_end;
+    const bool cue_adjacent = cue && cue->end == seg_end;
+    const bool has_unit = q.has_unit || q.has_scale;
+    const auto kind_of_cue = cue ? static_cast<cue_kind>(cue->id) : cue_kind::object;
+    if (!has_unit) {
+      // A bare number is a target only right after 达到 / 不低于 …, ending its clause.
+      if (!cue_adjacent || kind_of_cue == cue_kind::object || (q.end < line_end && boundary_at(s_, q.end) == 0)) {
+        return false;
+      }
+    } else if (!cue && q.suffix == 0 && !q.approximate && !(sentence_has_target && q.has_unit)) {
+      return false;
+    }
+    comparator kind = comparator::reach;
+    const bool at_least = q.suffix == 1 || q.approximate || q.range;
+    if (cue) {
+      switch (kind_of_cue) {
+        case cue_kind::annual: kind = comparator::annual_growth; break;
+        case cue_kind::increase: kind = comparator::increase_by; break;
+        case cue_kind::reduce: kind = comparator::reduce_by; break;
+        case cue_kind::not_less_than: kind = comparator::not_less_than; break;
+        case cue_kind::at_least: kind = comparator::at_least; break;
+        case cue_kind::reach:
+        case cue_kind::object: kind = at_least ? comparator::at_least : comparator::reach; break;
+      }
+    } else {
+      kind = at_least ? comparator::at_least : sentence_has_target ? last_kind : comparator::reach;
+    }
+    bool periodic = r.periodic_matcher.contains_any(seg);
+    if (!cue && !q.suffix && sentence_has_target) periodic = periodic || last_periodic;
+    // The indicator phrase: before a level cue, between an object cue and the number, or
+    // the object written after the quantity.
+    std::size_t pb = segment, pe = q.begin;
+    if (cue && kind_of_cue != cue_kind::object) {
+      pe = segment + cue->begin;
+    } else if (cue) {
+      // The verb is the first object cue after any level cue: 年增品牌指导服务站 is 年增 +
+      // 品牌指导服务站, not …服务 + 站. Further verbs right after it are dropped too
+      // (累计建成企业专利特色库).
+      std::size_t after_level = 0;
+      std::optional<std::size_t> first_object;
+      r.cue_matcher.for_each_match(seg, [&](const aho_corasick::match& m) {
+        if (static_cast<cue_kind>(m.id) != cue_kind::object) after_level = std::max(after_level, m.end);
+      });
+      r.cue_matcher.for_each_match(seg, [&](const aho_corasick::match& m) {
+        if (static_cast<cue_kind>(m.id) == cue_kind::object && m.begin >= after_level &&
+            (!first_object || m.end < *first_object)) {
+          first_object = m.end;
+        }
+      });
+      pb = segment + first_object.value_or(cue->end);
+      while (pb < pe) {
+        const auto m = r.cue_matcher.longest_match_at(s_.substr(0, pe), pb);
+        if (!m || static_cast<cue_kind>(m->id) != cue_kind::object || m->end >= pe) break;
+        pb = m->end;
+      }
+    }
+    std::tie(pb, pe) = strip_phrase(s_, pb, pe);
+    if (pb >= pe) std::tie(pb, pe) = object_after(q.end, line_end);
+    target base;
+    base.value = q.value;
+    base.unit = std::string(doc_.printed_of_simplified(q.unit_begin, q.unit_end));
+    base.base_unit = q.base_unit;
+    base.normalized_value = scaled(q.value, q.scale);
+    base.kind = kind;
+    base.year = u.year ? u.year : default_year_;
+    base.periodic = periodic;
+    if (owner.agencies_of != nullptr) {
+      for (const auto& a : owner.agencies_of->lead) base.agencies.push_back(a.name);
+      for (const auto& a : owner.agencies_of->support) base.agencies.push_back(a.name);
+    }
+    base.owner = std::string(owner.id);
+    base.where = doc_.source_of_simplified(q.begin, q.end);
+    for (const auto& [b, e] : split_phrase(pb, pe)) {
+      target tg = base;
+      tg.indicator = std::string(doc_.printed_of_simplified(b, e));
+      resolve_key(tg, s_.substr(b, e - b));
+      targets.push_back(std::move(tg));
+    }
+    sentence_has_target = true;
+    last_kind = kind;
+    last_periodic = periodic;
+    return true;
+  }
+
+  /// The object after a quantity (培育6家以上专业化…运营机构): to the end of its clause, cut at
+  /// a verb that starts the rest of the sentence, the part after the last 的.
+  std::pair<std::size_t, std::size_t> object_after(std::size_t from, std::size_t line_end) const {
+    std::size_t e = from;
+    while (e < line_end && boundary_at(s_, e) == 0) e += sequence_length(static_cast<unsigned char>(s_[e]));
+    e = std::min(e, line_end);
+    const auto& r = rules();
+    std::size_t stop = e;
+    r.object_stop_matcher.for_each_match(s_.substr(from, e - from), [&](const aho_corasick::match& m) {
+      if (from + m.begin > from && from + m.begin < stop) stop = from + m.begin;
+    });
+    e = stop;
+    std::size_t b = from;
+    const std::string_view obj = s_.substr(b, e - b);
+    if (const auto de = obj.rfind("的"); de != std::string_view::npos && de + 3 < obj.size()) b += de + 3;
+    // At most 30 characters: a longer run is a sentence, not a name.
+    std::size_t chars = 0, k = b;
+    while (k < e && chars < 30) k += sequence_length(static_cast<unsigned char>(s_[k])), ++chars;
+    return strip_phrase(s_, b, k);
+  }
+
+  /// Splits 知识产权质押融资金额和知识产权交易量 into its measured parts, when each ends
+  /// with a measure noun (量, 额, 数, 率, 规模); otherwise the phrase whole.
+  std::vector<std::pair<std::size_t, std::size_t>> split_phrase(std::size_t b, std::size_t e) const {
+    std::vector<std::pair<std::size_t, std::size_t>> parts;
+    std::size_t start = b;
+    for (std::size_t i = b; i < e;) {
+      std::size_t sep = 0;
+      for (std::string_view w : {"和", "及", "与", "、"}) {
+        if (starts_with_at(s_.substr(0, e), i, w)) sep = w.size();
+      }
+      if (sep > 0) {
+        parts.emplace_back(start, i);
+        start = i + sep;
+        i += sep;
+        continue;
+      }
+      i += sequence_length(static_cast<unsigned char>(s_[i]));
+    }
+    parts.emplace_back(start, e);
+    if (parts.size() < 2) return {{b, e}};
+    for (const auto& [pb, pe] : parts) {
+      const auto part = s_.substr(pb, pe - pb);
+      const bool measured = part.ends_with("量") || part.ends_with("额") || part.ends_with("数") ||
+                            part.ends_with("率") || part.ends_with("规模");
+      if (!measured || text::detail::count_code_points(part) < 3) return {{b, e}};
+    }
+    return parts;
+  }
+
+  /// A printed cell in simplified script with its map back: the identity for documents
+  /// printed in simplified script (the conversion would change nothing).
+  text::simplified_text simplify(const std::string& printed) const {
+    if (doc_.source_script == text::script::traditional || doc_.source_script == text::script::mixed) {
+      return text::simplifier::shared().convert(printed);
+    }
+    return {printed, text::offset_map::identity(printed.size())};
+  }
+
+  const text::document& doc_;
+  std::string_view s_;
+  const indicator_catalog& catalog_;
+  std::optional<int> default_year_;
+};
+
+/// Elements of one kind with their spans, swept in document order alongside the lines.
+struct region_list {
+  std::vector<std::pair<span, std::size_t>> items;  // (span, index), by begin
+  std::size_t next = 0;
+  void sort() {
+    std::stable_sort(items.begin(), items.end(), [](const auto& a, const auto& b) { return a.first.begin < b.first.begin; });
+  }
+  /// The element overlapping [b, e), for lines visited in increasing order.
+  std::optional<std::size_t> at(std::uint64_t b, std::uint64_t e) {
+    while (next < items.size() && items[next].first.end <= b) ++next;
+    for (std::size_t k = next; k < items.size() && items[k].first.begin < e; ++k) {
+      if (items[k].first.end > b && !items[k].first.empty()) return items[k].second;
+    }
+    return std::nullopt;
+  }
+};
+
+std::uint32_t line_of(const text::document& doc, std::uint64_t byte) {
+  const auto it = std::upper_bound(doc.lines.begin(), doc.lines.end(), byte,
+                                   [](std::uint64_t b, const text::line& l) { return b < l.source.begin; });
+  return it == doc.lines.begin() ? std::uint32_t{0} : std::prev(it)->number;
+}
+
+bool same_statement(const target& a, const target& b) {
+  return a.indicator_key == b.indicator_key && a.indicator == b.indicator && a.normalized_value == b.normalized_value &&
+         a.base_unit == b.base_unit && a.kind == b.kind && a.periodic == b.periodic;
+}
+
+/// Conflicting values: one indicator, year, kind (level or a growth comparator) and
+/// periodicity, different normalized values.
+void report_conflicts(const text::document& doc, plan& p, const std::map<std::uint64_t, std::string>& origin) {
+  auto level = [](comparator c) {
+    return c == comparator::reach || c == comparator::at_least || c == comparator::not_less_than ? 0
+                                                                                                   : static_cast<int>(c);
+  };
+  for (std::size_t i = 0; i < p.targets.size(); ++i) {
+    const auto& a = p.targets[i];
+    if (a.indicator_key.empty()) continue;
+    for (std::size_t j = 0; j < i; ++j) {
+      const auto& b = p.targets[j];
+      if ((!a.owner.empty() && a.owner == b.owner) || b.indicator_key != a.indicator_key || b.year != a.year || b.periodic != a.periodic ||
+          b.base_unit != a.base_unit || level(b.kind) != level(a.kind) || b.normalized_value == a.normalized_value) {
+        continue;
+      }
+      const auto where = [&](const target& t) {
+        if (!t.owner.empty()) return t.owner;
+        const auto o = origin.find(t.where.begin);
+        return o != origin.end() ? o->second : std::string("text outside goals and measures");
+      };
+      p.diagnostics.push_back(
+          {line_of(doc, a.where.begin), a.where, "target.conflict",
+           fmt::format("indicator {}{}: {}{} ({}) here, {}{} ({}) at byte {}; both are kept", a.indicator_key,
+                       a.year ? fmt::format(" for {}", *a.year) : std::string(), a.value, a.unit, where(a), b.value,
+                       b.unit, where(b), b.where.begin)});
+      break;  // one diagnostic per later value
+    }
+  }
+}
+
+}  // namespace
+
+void extract_targets(const text::document& doc, plan& p, const target_options& options) {
+  const indicator_catalog& catalog = options.indicators != nullptr ? *options.indicators : indicator_catalog::builtin();
+  const std::optional<int> default_year = options.year_from_title ? year_of_title(p.title) : std::nullopt;
+  extractor x(doc, catalog, default_year);
+
+  region_list tables, box_items, annexes, measures, goals, top_sections;
+  for (std::size_t i = 0; i < p.tables.size(); ++i) tables.items.emplace_back(p.tables[i].where, i);
+  std::vector<std::pair<std::size_t, std::size_t>> item_index;
+  for (std::size_t b = 0; b < p.boxes.size(); ++b) {
+    for (std::size_t k = 0; k < p.boxes[b].items.size(); ++k) {
+      box_items.items.emplace_back(p.boxes[b].items[k].where, item_index.size());
+      item_index.emplace_back(b, k);
+    }
+  }
+  for (std::size_t i = 0; i < p.annexes.size(); ++i) annexes.items.emplace_back(p.annexes[i].where, i);
+  for (std::size_t i = 0; i < p.measures.size(); ++i) measures.items.emplace_back(p.measures[i].where, i);
+  for (std::size_t i = 0; i < p.goals.size(); ++i) goals.items.emplace_back(p.goals[i].where, i);
+  for (std::size_t i = 0; i < p.sections.size(); ++i) {
+    if (p.sections[i].depth == 0) top_sections.items.emplace_back(p.sections[i].extent, i);
+  }
+  for (auto* list : {&tables, &box_items, &annexes, &measures, &goals, &top_sections}) list->sort();
+
+  const auto skipped_kind = [](section_kind k) {
+    return k == section_kind::guiding_ideology || k == section_kind::principles;
+  };
+  std::vector<std::vector<std::size_t>> annex_lines(p.annexes.size());
+  unit_state state;
+  std::vector<std::size_t> box_target_begin;  // targets from box items: checked against their measure
+  enum context_kind { box_context, measure_context, goal_context, section_context, text_context, annex_context };
+  for (std::size_t li = 0; li < doc.lines.size(); ++li) {
+    const auto& l = doc.lines[li];
+    if (l.blank || l.noise) continue;
+    const std::uint64_t lb = l.source.begin, le = l.source.end;
+    if (!p.body.empty() && lb < p.body.begin) continue;                                       // the cover notice
+    if (!p.title_span.empty() && lb >= p.title_span.begin && lb < p.title_span.end) continue;  // the title
+    if (tables.at(lb, le)) continue;
+    const auto [b, e] = x.trimmed(l);
+    if (const auto a = annexes.at(lb, le)) {
+      annex_lines[*a].push_back(li);
+      continue;
+    }
+    const auto top = top_sections.at(lb, le);
+    int kind = text_context;
+    std::size_t index = 0;
+    line_owner owner;
+    if (const auto bi = box_items.at(lb, le)) {
+      const auto [bx, k] = item_index[*bi];
+      const auto& item = p.boxes[bx].items[k];
+      kind = box_context, index = *bi;
+      if (item.restates) owner = {*item.restates, p.find_measure(*item.restates)};
+    } else if (const auto m = measures.at(lb, le)) {
+      kind = measure_context, index = *m;
+      owner = {p.measures[*m].id, &p.measures[*m]};
+    } else if (const auto g = goals.at(lb, le)) {
+      const auto& gl = p.goals[*g];
+      if (skipped_kind(gl.kind)) continue;
+      // A year stated in a goal section holds for its later goals (经过三年努力，到2020年 …).
+      kind = goal_context, index = top ? *top : *g;
+      owner = {gl.id, nullptr};
+    } else if (top) {
+      if (skipped_kind(p.sections[*top].kind)) continue;
+      kind = section_context, index = *top;
+    }
+    if (kind != state.kind || index != state.index) state = unit_state{kind, index, std::nullopt};
+    const std::size_t before = x.targets.size();
+    x.scan_line(b, e, state, owner);
+    if (kind == box_context) {
+      for (std::size_t t = before; t < x.targets.size(); ++t) box_target_begin.push_back(t);
+    }
+  }
+  // A box item restating a measure repeats its targets: keep one.
+  if (!box_target_begin.empty()) {
+    std::vector<bool> drop(x.targets.size(), false);
+    for (const auto t : box_target_begin) {
+      const auto& bt = x.targets[t];
+      if (bt.owner.empty()) continue;
+      for (std::size_t o = 0; o < x.targets.size(); ++o) {
+        if (o != t && !drop[o] && x.targets[o].owner == bt.owner && same_statement(x.targets[o], bt) &&
+            std::find(box_target_begin.begin(), box_target_begin.end(), o) == box_target_begin.end()) {
+          drop[t] = true;
+          break;
+        }
+      }
+    }
+    std::vector<target> kept;
+    for (std::size_t t = 0; t < x.targets.size(); ++t) {
+      if (!drop[t]) kept.push_back(std::move(x.targets[t]));
+    }
+    x.targets = std::move(kept);
+  }
+  // Recognized tables.
+  for (const auto& t : p.tables) x.table_targets(t, p.first_listed_leads);
+  // Annexes: tables from their lines, the rest as prose.
+  static const std::vector<std::string> header_words = [] {
+    const auto j = nlohmann::json::parse(builtin_data("outline.json"));
+    return j.at("table_header_words").get<std::vector<std::string>>();
+  }();
+  for (std::size_t a = 0; a < p.annexes.size(); ++a) {
+    const auto& lines = annex_lines[a];
+    const auto used = x.annex_table_targets(lines, header_words, p.annexes[a].id, p.diagnostics);
+    unit_state annex_state{annex_context, a, std::nullopt};
+    for (std::size_t k = 0; k < lines.size(); ++k) {
+      if (used[k]) continue;
+      const auto [b, e] = x.trimmed(doc.lines[lines[k]]);
+      x.scan_line(b, e, annex_state, line_owner{});
+    }
+  }
+  const auto by_position = [](const target& a, const target& b) { return a.where.begin < b.where.begin; };
+  if (!std::is_sorted(x.targets.begin(), x.targets.end(), by_position)) {
+    std::stable_sort(x.targets.begin(), x.targets.end(), by_position);
+  }
+  p.targets = std::move(x.targets);
+  report_conflicts(doc, p, x.origin);
+}
+
+std::vector<target> find_targets(std::string_view text, const target_options& options) {
+  const text::document doc = text::make_document(std::string(text), "<text>");
+  const indicator_catalog& catalog = options.indicators != nullptr ? *options.indicators : indicator_catalog::builtin();
+  extractor x(doc, catalog, std::nullopt);
+  unit_state state;
+  for (const auto& l : doc.lines) {
+    if (l.blank) continue;
+    const auto [b, e] = x.trimmed(l);
+    x.scan_line(b, e, state, line_owner{});
+  }
+  return std::move(x.targets);
+}
+
+}  // namespace plancmp::inline v0::parse

@@ -1,0 +1,482 @@
+// SPDX-License-Identifier: MIT
+// Quantitative targets: the acceptance checks of the targets issue on the seed plans, the
+// indicator catalog, prose forms one by one, and precision / recall on a fixture of
+// hand-checked sentences (tests/data/targets_fixture.json).
+#include <plancmp/error.hpp>
+#include <plancmp/model/serialize.hpp>
+#include <plancmp/parse/parser.hpp>
+#include <plancmp/parse/targets.hpp>
+
+#include "support/seeds.hpp"
+
+#include <doctest/doctest.h>
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <set>
+
+using namespace plancmp;
+
+namespace {
+
+const plan& seed_plan(const std::string& name) {
+  static std::map<std::string, plan> cache;
+  auto it = cache.find(name);
+  if (it == cache.end()) it = cache.emplace(name, parse::parse_file(test::seed_path(name))).first;
+  return it->second;
+}
+
+std::vector<const target*> owned_by(const plan& p, std::string_view owner) {
+  std::vector<const target*> out;
+  for (const auto& t : p.targets) {
+    if (t.owner == owner) out.push_back(&t);
+  }
+  return out;
+}
+
+const target* find_target(const plan& p, double value, std::string_view unit, std::string_view owner = "*") {
+  for (const auto& t : p.targets) {
+    if (t.value == value && t.unit == unit && (owner == "*" || t.owner == owner)) return &t;
+  }
+  return nullptr;
+}
+
+/// The bytes of the original file a span points at.
+std::string bytes_at(const std::string& seed, span s) {
+  static std::map<std::string, std::string> files;
+  auto it = files.find(seed);
+  if (it == files.end()) it = files.emplace(seed, test::seed_bytes(seed)).first;
+  return it->second.substr(s.begin, s.size());
+}
+
+}  // namespace
+
+TEST_CASE("indicator catalog: built-in indicators, matching, user extension") {
+  const auto& c = parse::indicator_catalog::builtin();
+  for (const char* key : {"effective_invention_patents", "invention_patents_per_10k",
+                          "high_value_invention_patents_per_10k", "pct_applications",
+                          "effective_registered_trademarks", "madrid_registrations", "copyright_registrations",
+                          "ip_pledge_financing", "ip_standard_certified_enterprises", "geographical_indications"}) {
+    CAPTURE(key);
+    REQUIRE(c.find(key) != nullptr);
+    CHECK_FALSE(c.find(key)->name_en.empty());
+    CHECK_FALSE(c.find(key)->aliases.empty());
+  }
+  // The longest alias wins: 每万人口高价值发明专利 is not 每万人口发明专利.
+  CHECK(c.match("每万人口高价值发明专利拥有量") == "high_value_invention_patents_per_10k");
+  CHECK(c.match("全市有效发明专利拥有量") == "effective_invention_patents");
+  CHECK(c.match("每万人口发明专利拥有量") == "invention_patents_per_10k");
+  CHECK(c.match("商标有效注册数") == "effective_registered_trademarks");
+  CHECK(c.match("知识产权年质押金额") == "ip_pledge_financing");
+  CHECK(c.match("专业服务能力") == "");
+  // A unit that is not the indicator's excludes it.
+  CHECK(c.match("高价值专利组合培育及绩效评价", "元") == "");
+  CHECK(c.match("高价值专利组合", "个") == "high_value_patent_portfolios");
+
+  SUBCASE("user file merged over the built-ins; traditional aliases accepted") {
+    auto mine = parse::indicator_catalog::from_json(R"({"schema": "plancmp.indicators/1", "indicators": [
+      {"key": "ip_pledge_financing", "name_en": "Pledge financing", "base_unit": "元", "aliases": ["質押貸款"]},
+      {"key": "patent_navigation_projects", "name_en": "Patent navigation projects", "base_unit": "项",
+       "aliases": ["专利导航项目"]}]})",
+                                                    "mine.json");
+    parse::indicator_catalog merged = c;
+    merged.merge(mine);
+    CHECK(merged.indicators().size() == c.indicators().size() + 1);
+    CHECK(merged.find("ip_pledge_financing")->name_en == "Pledge financing");
+    CHECK(merged.match("知识产权质押贷款") == "ip_pledge_financing");  // 質押貸款 → 质押贷款
+    CHECK(merged.match("知识产权质押金额") == "");                    // the replaced aliases are gone
+    CHECK(merged.match("实施专利导航项目") == "patent_navigation_projects");
+    // A plan parsed with the merged catalog resolves the new indicator.
+    parse::parse_options o;
+    o.targets.indicators = &merged;
+    const auto ts = parse::find_targets("年实施专利导航项目20项以上。", o.targets);
+    REQUIRE(ts.size() == 1);
+    CHECK(ts[0].indicator_key == "patent_navigation_projects");
+  }
+
+  SUBCASE("bad files are refused with the file and the JSON Pointer") {
+    CHECK_THROWS_WITH_AS(parse::indicator_catalog::from_json(R"({"schema": "plancmp.indicators/2", "indicators": []})",
+                                                             "x.json"),
+                         "x.json: /schema: schema must be \"plancmp.indicators/1\"; see docs/targets.md for the "
+                         "indicators file format",
+                         schema_error);
+    CHECK_THROWS_WITH_AS(
+        parse::indicator_catalog::from_json(
+            R"({"schema": "plancmp.indicators/1", "indicators": [{"key": "a", "aliases": ["x"]}, {"key": "a", "aliases": []}]})",
+            "x.json"),
+        "x.json: /indicators/1/key: key \"a\" is listed twice; see docs/targets.md for the indicators file format",
+        schema_error);
+    CHECK_THROWS_AS(parse::indicator_catalog::from_json(R"({"schema": "plancmp.indicators/1", "indicators": [{"key": "a", "aliases": [""]}]})"),
+                    schema_error);
+    CHECK_THROWS_AS(parse::indicator_catalog::from_json("{", "x.json"), schema_error);
+    CHECK_THROWS_AS(parse::indicator_catalog::from_file("/nonexistent/indicators.json"), io_error);
+  }
+}
+
+TEST_CASE("prose forms: scales, units, comparators, years, periodic, several per sentence") {
+  const auto one = [](std::string_view text) {
+    const auto ts = parse::find_targets(text);
+    CAPTURE(text);
+    REQUIRE(ts.size() == 1);
+    return ts[0];
+  };
+  SUBCASE("year from 到2022年, value and span") {
+    const std::string text = "力争到2022年，全市有效发明专利拥有量达到36000件。";
+    const auto t = one(text);
+    CHECK(t.value == 36000);
+    CHECK(t.unit == "件");
+    CHECK(t.normalized_value == 36000);
+    CHECK(t.base_unit == "件");
+    CHECK(t.kind == comparator::reach);
+    CHECK(t.year == 2022);
+    CHECK(t.indicator == "有效发明专利拥有量");
+    CHECK(t.indicator_key == "effective_invention_patents");
+    CHECK(text.substr(t.where.begin, t.where.size()) == "36000件");
+  }
+  SUBCASE("万 and 亿 scales; 亿 without 元 takes the indicator's base unit") {
+    auto t = one("年新增有效注册商标5万件以上");
+    CHECK(t.unit == "万件");
+    CHECK(t.normalized_value == 50000);
+    CHECK(t.kind == comparator::at_least);
+    CHECK(t.periodic);
+    t = one("知识产权年质押金额达到40亿");
+    CHECK(t.unit == "亿");
+    CHECK(t.base_unit == "元");
+    CHECK(t.normalized_value == 4e9);
+    t = one("合计2.3亿元以上");
+    CHECK(t.normalized_value == 230000000);
+    CHECK(t.base_unit == "元");
+  }
+  SUBCASE("comparators") {
+    CHECK(one("年登记量递增10%").kind == comparator::annual_growth);
+    CHECK(one("年均增幅20%以上").kind == comparator::annual_growth);
+    CHECK(one("结案时间缩短20%以上").kind == comparator::reduce_by);
+    CHECK(one("质押融资规模增长20%以上").kind == comparator::increase_by);
+    CHECK(one("累计达到500家以上").kind == comparator::at_least);
+    CHECK(one("发明专利数量不低于50件").kind == comparator::not_less_than);
+    CHECK(one("社会满意度达到80分以上").unit == "分");
+    CHECK(one("年增品牌指导服务站5家以上").indicator == "品牌指导服务站");
+  }
+  SUBCASE("ranges, bare numbers after 达到, years from five-year plans") {
+    auto t = one("培育30-50家示范企业");
+    CHECK(t.value == 30);
+    CHECK(t.kind == comparator::at_least);
+    t = one("“十四五”末,每万人口发明专利拥有量达到3.85");
+    CHECK(t.value == 3.85);
+    CHECK(t.unit == "");
+    CHECK(t.base_unit == "件");
+    CHECK(t.year == 2025);
+    CHECK(one("经过三年努力,到2020年,培育6家以上运营机构。").year == 2020);
+  }
+  SUBCASE("several targets share one year; a list continues without a verb") {
+    const auto ts = parse::find_targets(
+        "到2025年,累计建成企业专利特色库1900个,行业专利特色库100个;知识产权质押融资金额和知识产权交易量年均增幅20%以上。");
+    REQUIRE(ts.size() == 4);
+    for (const auto& t : ts) CHECK(t.year == 2025);
+    CHECK(ts[0].indicator_key == "enterprise_patent_databases");
+    CHECK(ts[1].indicator_key == "industry_patent_databases");
+    CHECK(ts[1].value == 100);
+    CHECK(ts[2].indicator_key == "ip_pledge_financing");
+    CHECK(ts[3].indicator_key == "ip_transactions");
+    CHECK(ts[3].kind == comparator::annual_growth);
+  }
+  SUBCASE("not targets: years, dates, document numbers, names in quotes, context counts") {
+    for (std::string_view text : {"2025年12月底前完成", "(国发〔2015〕71号)", "开展“剑网 2020”专项行动",
+                                  "围绕我市10个农业特色产业集群", "加强12315行政执法体系建设",
+                                  "制定实施2020-2021年全省知识产权保护行动计划", "达到与国家支持资金1:1匹配",
+                                  "从2亿元中央财政支持经费中分别列支7000万元", "第3期培训班"}) {
+      CAPTURE(text);
+      CHECK(parse::find_targets(text).empty());
+    }
+  }
+  SUBCASE("traditional script: printed as printed, matched through simplification") {
+    const auto t = one("力爭知識產權質押融資規模增長20%以上");
+    CHECK(t.indicator == "知識產權質押融資規模");
+    CHECK(t.indicator_key == "ip_pledge_financing");
+  }
+}
+
+TEST_CASE("year_of_title") {
+  CHECK(parse::year_of_title("衡水市“十四五”知识产权保护和运用实施方案") == 2025);
+  CHECK(parse::year_of_title("2020年甘肅省深入實施知識產權戰略加快建設知識產權強省推進計劃") == 2020);
+  CHECK(parse::year_of_title("2023-2025年贯彻落实《关于进一步强化全区知识产权保护的具体措施》推进计划") == 2025);
+  CHECK_FALSE(parse::year_of_title("宁波市知识产权运营服务体系建设实施方案").has_value());
+}
+
+TEST_CASE("Hengshui: the 9 table indicators, the 发展目标 prose, the conflicting trademark value") {
+  const auto& p = seed_plan(test::hengshui);
+  REQUIRE(p.tables.size() == 1);
+  struct row {
+    const char* indicator;
+    std::optional<double> baseline;
+    double value;
+    const char* unit;
+    const char* key;
+    const char* first_agency;
+  };
+  const row expected[] = {
+      {"每万人口高价值发明专利拥有量", 0.56, 1.17, "件", "high_value_invention_patents_per_10k", "市市场监督管理局"},
+      {"每万人口发明专利拥有量", 2.09, 3.85, "件", "invention_patents_per_10k", "市市场监督管理局"},
+      {"知识产权质押融资登记金额", 2, 3, "亿元", "ip_pledge_financing", "市市场监督管理局"},
+      {"知识产权服务品牌机构", 2, 4, "家", "ip_service_brand_institutions", "市市场监督管理局"},
+      {"知识产权管理规范国有标准认证的企事业单位(累计)", 38, 88, "家", "ip_standard_certified_enterprises",
+       "市市场监督管理局"},
+      {"省级知识产权优势示范企业", 26, 50, "", "provincial_ip_advantage_enterprises", "市市场监督管理局"},
+      {"有效注册商标量", 3.8, 5.2, "万件", "effective_registered_trademarks", "市市场监督管理局"},
+      {"著作权登记量", std::nullopt, 5200, "件", "copyright_registrations", "市委宣传部"},
+      {"知识产权民事一审案件服判息率", std::nullopt, 85, "%", "civil_first_instance_acceptance_rate", "市法院"},
+  };
+  std::vector<const target*> table;
+  for (const auto& t : p.targets) {
+    if (p.tables[0].where.contains(t.where)) table.push_back(&t);
+  }
+  REQUIRE(table.size() == 9);
+  for (std::size_t i = 0; i < 9; ++i) {
+    const auto& t = *table[i];
+    const auto& e = expected[i];
+    CAPTURE(e.indicator);
+    CHECK(t.indicator == e.indicator);
+    CHECK(t.value == e.value);
+    CHECK(t.unit == e.unit);
+    CHECK(t.baseline == e.baseline);
+    CHECK(t.baseline_year == (e.baseline ? std::optional<int>(2020) : std::nullopt));
+    CHECK(t.year == 2025);
+    CHECK(t.indicator_key == e.key);
+    CHECK(t.kind == comparator::reach);
+    REQUIRE_FALSE(t.agencies.empty());
+    CHECK(t.agencies[0] == e.first_agency);
+    CHECK(bytes_at(test::hengshui, t.where) == p.tables[0].rows[i][2]);
+  }
+  CHECK(table[0]->agencies.size() == 6);  // 市市场监督管理局 leads, five units support
+  CHECK(table[6]->normalized_value == 52000);
+  CHECK(table[2]->normalized_value == 3e8);
+  CHECK(table[2]->base_unit == "元");
+  CHECK(table[5]->base_unit == "家");
+
+  // 发展目标: "十四五"末 … four targets in one paragraph.
+  const auto prose = owned_by(p, "三.p2");
+  REQUIRE(prose.size() == 4);
+  CHECK(prose[0]->indicator_key == "invention_patents_per_10k");
+  CHECK(prose[0]->value == 3.85);
+  CHECK(prose[1]->value == 1.17);
+  CHECK(prose[2]->value == 5.4);
+  CHECK(prose[2]->unit == "万件");
+  CHECK(prose[2]->normalized_value == 54000);
+  CHECK(prose[3]->value == 5200);
+  CHECK(prose[3]->periodic);
+  for (const auto* t : prose) CHECK(t->year == 2025);
+  CHECK(bytes_at(test::hengshui, prose[2]->where) == "5.4万件");
+
+  // 5.4万件 in prose, 5.2万件 in the table: both kept, one diagnostic.
+  std::vector<const diagnostic*> conflicts;
+  for (const auto& d : p.diagnostics) {
+    if (d.code == "target.conflict") conflicts.push_back(&d);
+  }
+  REQUIRE(conflicts.size() == 1);
+  CHECK(conflicts[0]->message.find("effective_registered_trademarks") != std::string::npos);
+  CHECK(conflicts[0]->message.find("5.2万件") != std::string::npos);
+  CHECK(conflicts[0]->message.find("5.4万件") != std::string::npos);
+  CHECK(conflicts[0]->line == 130);
+  // Measure targets carry the measure's agencies.
+  const auto* pledge = find_target(p, 3, "亿元", "六.(一).3");
+  REQUIRE(pledge != nullptr);
+  CHECK(pledge->year == 2025);
+  CHECK(std::find(pledge->agencies.begin(), pledge->agencies.end(), "市市场监督管理局") != pledge->agencies.end());
+}
+
+TEST_CASE("Ningbo 2020: the 2022 targets") {
+  const auto& p = seed_plan(test::ningbo_2020);
+  const auto ts = owned_by(p, "一.p2");
+  struct e {
+    double value;
+    const char* unit;
+    comparator kind;
+    const char* key;
+  };
+  const e expected[] = {{36000, "件", comparator::reach, "effective_invention_patents"},
+                        {650, "件", comparator::reach, "pct_applications"},
+                        {4500, "件", comparator::reach, "copyright_registrations"},
+                        {40, "万件", comparator::at_least, "effective_registered_trademarks"},
+                        {1200, "件", comparator::reach, "madrid_registrations"},
+                        {40, "亿", comparator::reach, "ip_pledge_financing"},
+                        {650, "家", comparator::reach, "ip_standard_certified_enterprises"},
+                        {150, "家", comparator::reach, "national_ip_advantage_enterprises"}};
+  REQUIRE(ts.size() == 8);
+  for (std::size_t i = 0; i < 8; ++i) {
+    CAPTURE(i);
+    CHECK(ts[i]->value == expected[i].value);
+    CHECK(ts[i]->unit == expected[i].unit);
+    CHECK(ts[i]->kind == expected[i].kind);
+    CHECK(ts[i]->indicator_key == expected[i].key);
+    CHECK(ts[i]->year == 2022);
+  }
+  CHECK(ts[3]->normalized_value == 400000);
+  CHECK(ts[5]->normalized_value == 4e9);
+  // Graph: the goal states its targets.
+  const auto g2 = std::find_if(p.goals.begin(), p.goals.end(), [](const plancmp::goal& g) { return g.id == "一.p2"; });
+  REQUIRE(g2 != p.goals.end());
+  const auto linked = p.targets_of(vertex_kind::goal, static_cast<std::size_t>(g2 - p.goals.begin()));
+  CHECK(linked.size() == 8);
+}
+
+TEST_CASE("Ningbo 2017: numeric goals and the annex funding table with its totals") {
+  const auto& p = seed_plan(test::ningbo_2017);
+  struct e {
+    const char* owner;
+    double value;
+    const char* unit;
+    comparator kind;
+  };
+  const e goals[] = {{"二.(一)", 6, "家", comparator::at_least},        {"二.(一)", 1000, "万元", comparator::at_least},
+                     {"二.(一)", 1200, "件", comparator::reach},         {"二.(一)", 20, "%", comparator::annual_growth},
+                     {"二.(二)", 20, "个", comparator::at_least},        {"二.(二)", 50, "件", comparator::not_less_than},
+                     {"二.(二)", 10, "件", comparator::not_less_than},   {"二.(三)", 95, "%", comparator::at_least},
+                     {"二.(三)", 20, "%", comparator::reduce_by},        {"二.(三)", 100, "家", comparator::not_less_than},
+                     {"二.(三)", 2000, "件", comparator::reach},         {"二.(三)", 80, "分", comparator::at_least},
+                     {"二.(四)", 1900, "个", comparator::reach},         {"二.(四)", 100, "个", comparator::reach},
+                     {"二.(四)", 500, "家", comparator::at_least},       {"二.(四)", 1500, "家", comparator::at_least},
+                     {"三.(三).1.(1)", 80, "人", comparator::at_least}};
+  for (const auto& g : goals) {
+    CAPTURE(g.owner);
+    CAPTURE(g.value);
+    const auto ts = owned_by(p, g.owner);
+    CHECK(std::any_of(ts.begin(), ts.end(), [&](const target* t) {
+      return t->value == g.value && t->unit == g.unit && t->kind == g.kind;
+    }));
+  }
+  CHECK(find_target(p, 1200, "件", "二.(一)")->year == 2020);  // 经过三年努力，到2020年
+  CHECK(find_target(p, 80, "人", "三.(三).1.(1)")->year == 2019);
+  CHECK(owned_by(p, "二.(三)").size() == 6);  // 95%, +20%/yr cases, −20% closure time, 100家, 2000件, 80分
+
+  // 附件1: 7000万元 … 合计 2亿元 (central) and 2.3亿元 (local).
+  const auto& annex = p.annexes.at(0);
+  std::vector<const target*> funding;
+  for (const auto& t : p.targets) {
+    if (annex.where.contains(t.where)) funding.push_back(&t);
+  }
+  REQUIRE(funding.size() == 11);
+  double central = 0;
+  for (const auto* t : funding) {
+    if (t->indicator.find("中央财政支持经费") != std::string::npos && t->indicator.find("合计") != 0)
+      central += t->normalized_value;
+  }
+  CHECK(central == 2e8);
+  const auto total_central = std::find_if(funding.begin(), funding.end(), [](const target* t) {
+    return t->indicator_key == "central_fiscal_funding";
+  });
+  const auto total_local = std::find_if(funding.begin(), funding.end(), [](const target* t) {
+    return t->indicator_key == "local_matching_funding";
+  });
+  REQUIRE(total_central != funding.end());
+  REQUIRE(total_local != funding.end());
+  CHECK((*total_central)->value == 2);
+  CHECK((*total_central)->unit == "亿元");
+  CHECK((*total_local)->value == 2.3);
+  CHECK((*total_local)->normalized_value == 230000000);
+  CHECK(bytes_at(test::ningbo_2017, (*total_local)->where) == "2.3亿元");
+  // The merged local cell of the subsidy group belongs to the group.
+  CHECK(find_target(p, 2, "亿元", "")->indicator == "知识产权运营服务体系建设补助类(地方配套经费)");
+  for (const auto& d : p.diagnostics) CHECK(d.code != "target.total_mismatch");
+}
+
+TEST_CASE("Gansu: the 20% pledge-financing growth target") {
+  const auto& p = seed_plan(test::gansu);
+  const auto it = std::find_if(p.targets.begin(), p.targets.end(),
+                               [](const target& t) { return t.indicator_key == "ip_pledge_financing"; });
+  REQUIRE(it != p.targets.end());
+  CHECK(it->value == 20);
+  CHECK(it->unit == "%");
+  CHECK(it->kind == comparator::increase_by);
+  CHECK(it->year == 2020);
+  CHECK(it->indicator == "知識產權質押融資規模");
+  CHECK(it->agencies == std::vector<std::string>{"省市場監管局"});
+  CHECK(bytes_at(test::gansu, it->where) == "20%以上");
+}
+
+TEST_CASE("every seed: spans point at the quantity; JSON round trip with targets") {
+  for (const auto& name : test::seed_names()) {
+    CAPTURE(name);
+    const auto& p = seed_plan(name);
+    for (const auto& t : p.targets) {
+      CAPTURE(t.indicator);
+      const std::string bytes = bytes_at(name, t.where);
+      REQUIRE_FALSE(bytes.empty());
+      CHECK((bytes[0] >= '0' && bytes[0] <= '9'));
+      CHECK(std::isfinite(t.normalized_value));
+      if (!t.owner.empty()) CHECK((p.find_measure(t.owner) != nullptr || p.find_goal(t.owner) != nullptr));
+    }
+    const std::string json = to_json(p);
+    const plan back = plan_from_json(json, name);
+    CHECK(back == p);
+    CHECK(back.targets == p.targets);
+    CHECK(to_json(back) == json);
+  }
+  CHECK(seed_plan(test::district).targets.empty());
+}
+
+TEST_CASE("target extraction can be turned off") {
+  parse::parse_options o;
+  o.read_targets = false;
+  const auto p = parse::parse_file(test::seed_path(test::hengshui), o);
+  CHECK(p.targets.empty());
+}
+
+TEST_CASE("fixture: precision and recall on hand-checked sentences") {
+  const auto fixture = nlohmann::json::parse(read_file(test::test_data_dir() + "/targets_fixture.json"));
+  const auto& sentences = fixture.at("sentences");
+  REQUIRE(sentences.size() >= 30);
+  std::size_t expected_total = 0, found_total = 0, matched = 0;
+  std::set<std::string> seeds;
+  for (const auto& s : sentences) {
+    const std::string seed = s.at("seed");
+    const std::string text = s.at("text");
+    seeds.insert(seed);
+    const std::string bytes = test::seed_bytes(seed);
+    const auto at = bytes.find(text);
+    CAPTURE(text);
+    REQUIRE(at != std::string::npos);
+    const span where{at, at + text.size()};
+    std::vector<const target*> found;
+    for (const auto& t : seed_plan(seed).targets) {
+      if (where.contains(t.where)) found.push_back(&t);
+    }
+    std::vector<bool> used(found.size(), false);
+    std::size_t here = 0;
+    for (const auto& e : s.at("targets")) {
+      ++expected_total;
+      for (std::size_t k = 0; k < found.size(); ++k) {
+        const target& t = *found[k];
+        if (used[k] || t.value != e.at("value").get<double>() || t.unit != e.at("unit").get<std::string>() ||
+            to_string(t.kind) != e.at("comparator").get<std::string>()) {
+          continue;
+        }
+        if (e.contains("year") && t.year != e.at("year").get<int>()) continue;
+        if (e.contains("indicator_key") && t.indicator_key != e.at("indicator_key").get<std::string>()) continue;
+        if (e.contains("periodic") && t.periodic != e.at("periodic").get<bool>()) continue;
+        used[k] = true;
+        ++here;
+        break;
+      }
+    }
+    CHECK(here == s.at("targets").size());
+    for (std::size_t k = 0; k < found.size(); ++k) {
+      if (!used[k]) {
+        CAPTURE(found[k]->indicator);
+        CAPTURE(found[k]->value);
+        CHECK_MESSAGE(false, "unexpected target");
+      }
+    }
+    matched += here;
+    found_total += found.size();
+  }
+  CHECK(seeds.size() >= 4);
+  const double precision = found_total == 0 ? 0.0 : static_cast<double>(matched) / static_cast<double>(found_total);
+  const double recall = static_cast<double>(matched) / static_cast<double>(expected_total);
+  MESSAGE("targets fixture: " << sentences.size() << " sentences, " << expected_total << " expected, " << found_total
+                              << " found, precision " << precision << ", recall " << recall);
+  CHECK(expected_total >= 40);
+  CHECK(precision >= 0.95);
+  CHECK(recall >= 0.95);
+}
