@@ -14,6 +14,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <bit>
 #include <cstdint>
 #include <map>
 #include <set>
@@ -128,7 +129,7 @@ struct doc_number_match {
   std::size_t prefix_end, year_begin, year_end, serial_begin;
 };
 std::optional<doc_number_match> find_doc_number(std::string_view s) {
-  for (std::size_t pos = s.find("号"); pos != std::string_view::npos; pos = s.find("号", pos + 3)) {
+  for (std::size_t pos = detail::find(s, "号"); pos != std::string_view::npos; pos = detail::find(s, "号", pos + 3)) {
     std::size_t i = pos;
     while (i > 0 && s[i - 1] >= '0' && s[i - 1] <= '9') --i;
     if (i == pos) continue;
@@ -192,10 +193,15 @@ class bigram_ids {
     keys_.assign(capacity, 0);
     ids_.assign(capacity, 0);
   }
+  /// Fibonacci hashing: the product's top bits, which every bit of the key affects (the
+  /// low bits would depend on the second character alone).
+  [[nodiscard]] std::size_t home(std::uint64_t gram) const noexcept {
+    return static_cast<std::size_t>((gram * 0x9E3779B97F4A7C15ULL) >> (64 - std::countr_zero(keys_.size())));
+  }
   /// The id of `gram`, adding it if `insert`; npos if absent and not inserted.
   std::size_t find(std::uint64_t gram, bool insert) {
     const std::size_t mask = keys_.size() - 1;
-    for (std::size_t slot = (gram * 0x9E3779B97F4A7C15ULL) >> 20 & mask;; slot = (slot + 1) & mask) {
+    for (std::size_t slot = home(gram);; slot = (slot + 1) & mask) {
       if (keys_[slot] == gram) return ids_[slot];
       if (keys_[slot] == 0) {
         if (!insert) return npos;
@@ -204,7 +210,7 @@ class bigram_ids {
           return find(gram, insert);
         }
         keys_[slot] = gram;
-        ids_[slot] = size_;
+        ids_[slot] = static_cast<std::uint32_t>(size_);
         return size_++;
       }
     }
@@ -214,7 +220,7 @@ class bigram_ids {
  private:
   void grow() {
     std::vector<std::uint64_t> keys;
-    std::vector<std::size_t> ids;
+    std::vector<std::uint32_t> ids;
     keys.swap(keys_);
     ids.swap(ids_);
     keys_.assign(2 * keys.size(), 0);
@@ -222,14 +228,14 @@ class bigram_ids {
     const std::size_t mask = keys_.size() - 1;
     for (std::size_t i = 0; i < keys.size(); ++i) {
       if (keys[i] == 0) continue;
-      std::size_t slot = (keys[i] * 0x9E3779B97F4A7C15ULL) >> 20 & mask;
+      std::size_t slot = home(keys[i]);
       while (keys_[slot] != 0) slot = (slot + 1) & mask;
       keys_[slot] = keys[i];
       ids_[slot] = ids[i];
     }
   }
   std::vector<std::uint64_t> keys_;  // 0 marks an empty slot (no bigram is 0)
-  std::vector<std::size_t> ids_;
+  std::vector<std::uint32_t> ids_;
   std::size_t size_ = 0;
 };
 
@@ -240,8 +246,7 @@ class parser {
   plan run() {
     collect_lines();
     source_metadata();
-    first_listed_ = std::any_of(lines_.begin(), lines_.end(),
-                                [](const content_line& l) { return states_first_listed_leads(l.text); });
+    first_listed_ = document_states_first_listed_leads();
     p_.first_listed_leads = first_listed_;
     const std::size_t first_heading = find_first_section();
     if (first_heading == npos) {
@@ -277,6 +282,26 @@ class parser {
       while (e > b && (s[e - 1] == ' ' || s[e - 1] == '\t' || s[e - 1] == '\r')) --e;
       lines_.push_back({i, b, e, s.substr(b, e - b)});
     }
+  }
+
+  /// Whether some content line states the first-listed-leads rule. Rather than testing
+  /// every line, each group's longest word is searched in the whole text (it is rare:
+  /// 第一位, 排名第一 …) and only the lines holding it are tested.
+  bool document_states_first_listed_leads() const {
+    const std::string_view text = doc_.simplified;
+    for (const auto& group : rules().first_listed_leads) {
+      const auto key = *std::max_element(group.begin(), group.end(),
+                                         [](const auto& a, const auto& b) { return a.size() < b.size(); });
+      for (std::size_t pos = detail::find(text, key); pos != std::string_view::npos;
+           pos = detail::find(text, key, pos + 1)) {
+        const auto it = std::upper_bound(lines_.begin(), lines_.end(), pos,
+                                         [](std::size_t p, const content_line& l) { return p < l.begin; });
+        if (it == lines_.begin()) continue;
+        const content_line& l = *std::prev(it);
+        if (pos + key.size() <= l.end && states_first_listed_leads(l.text)) return true;
+      }
+    }
+    return false;
   }
 
   void mark(std::size_t content_index, line_role role, const std::string& owner) {
@@ -417,7 +442,7 @@ class parser {
     if (!notice.empty()) {
       for (std::size_t i = notice_lines.first; i <= notice_lines.second; ++i) p_.notice_title += printed_line(i);
       if (contains_any(notice, rules().draft_markers)) p_.draft = true;
-      const auto about = notice.find("关于");
+      const auto about = detail::find(notice, "关于");
       if (about > 0 && about != std::string::npos) {
         const auto& l = lines_[notice_lines.first];
         p_.issuer = printed(l.begin, l.begin + about);
@@ -426,7 +451,7 @@ class parser {
     }
     if (p_.title.empty() && !notice.empty()) {
       // No title block: take the title from the notice, 关于印发《X》的通知 → X.
-      const auto b = notice.find("《");
+      const auto b = detail::find(notice, "《");
       const auto e = notice.rfind("》");
       if (b != std::string::npos && e != std::string::npos && e > b) {
         p_.title = printed(lines_[notice_lines.first].begin + b + 3, lines_[notice_lines.first].begin + e);
@@ -501,7 +526,7 @@ class parser {
     level lv = level::unknown;
     std::size_t suffix_len = 0;
     for (const auto& [suffix, l] : suffixes) {
-      const auto pos = s.find(suffix, skip);
+      const auto pos = detail::find(s, suffix, skip);
       // A place name is 2–6 characters before its suffix, at the start of the issuer.
       if (pos != std::string_view::npos && pos >= skip + 6 && pos <= skip + 18 && pos < best) {
         best = pos;
@@ -746,7 +771,7 @@ class parser {
     }
     box_item item;
     item.text = printed_line(i);
-    const auto stop = l.text.find("。");
+    const auto stop = detail::find(l.text, "。");
     item.title = stop != std::string_view::npos && char_count(l.text.substr(0, stop)) <= 40
                      ? printed(l.begin, l.begin + stop)
                      : std::string();
@@ -948,7 +973,7 @@ class parser {
   }
 
   static std::string first_sentence(const std::string& text) {
-    const auto stop = text.find("。");
+    const auto stop = detail::find(text, "。");
     if (stop == std::string::npos) return text.size() <= 120 ? text : std::string();
     return char_count(std::string_view(text).substr(0, stop)) <= 60 ? text.substr(0, stop) : std::string();
   }
@@ -962,7 +987,7 @@ class parser {
       return printed(b, l.end);
     }
     const std::string_view all = std::string_view(doc_.simplified).substr(b, clause_begin - b);
-    const auto stop = all.find("。");
+    const auto stop = detail::find(all, "。");
     if (stop != std::string_view::npos) return printed(b, b + stop);
     return printed(b, clause_begin);
   }
