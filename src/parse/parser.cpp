@@ -183,6 +183,46 @@ void for_each_bigram(std::string_view s, Emit&& emit) {
   }
 }
 
+/// The home slot of a bigram in a power-of-two table: Fibonacci hashing, taking the
+/// product's top bits, which every bit of the key affects (the low bits would depend on
+/// the second character alone).
+std::size_t bigram_slot(std::uint64_t gram, std::size_t capacity) noexcept {
+  return static_cast<std::size_t>((gram * 0x9E3779B97F4A7C15ULL) >> (64 - std::countr_zero(capacity)));
+}
+
+/// A set of bigrams emptied in O(1) (entries carry the generation that added them), for
+/// counting the distinct bigrams of one text after another without sorting.
+class bigram_set {
+ public:
+  /// Empties the set for a text of at most `expected` bigrams.
+  void reset(std::size_t expected) {
+    if (++generation_ == 0 || 2 * expected > keys_.size()) {
+      std::size_t capacity = 64;
+      while (capacity < 2 * expected) capacity *= 2;
+      keys_.assign(std::max(capacity, keys_.size()), 0);
+      generations_.assign(keys_.size(), 0);
+      generation_ = 1;
+    }
+  }
+  /// Adds `gram`; false if it was already there.
+  bool insert(std::uint64_t gram) noexcept {
+    const std::size_t mask = keys_.size() - 1;
+    for (std::size_t slot = bigram_slot(gram, keys_.size());; slot = (slot + 1) & mask) {
+      if (generations_[slot] != generation_) {
+        keys_[slot] = gram;
+        generations_[slot] = generation_;
+        return true;
+      }
+      if (keys_[slot] == gram) return false;
+    }
+  }
+
+ private:
+  std::vector<std::uint64_t> keys_;
+  std::vector<std::uint32_t> generations_;
+  std::uint32_t generation_ = 0;
+};
+
 /// Numbers distinct bigrams 0, 1, 2 … in a flat open-addressing table: linear time,
 /// where sorting the bigrams of a whole plan would cost more than parsing it.
 class bigram_ids {
@@ -193,11 +233,7 @@ class bigram_ids {
     keys_.assign(capacity, 0);
     ids_.assign(capacity, 0);
   }
-  /// Fibonacci hashing: the product's top bits, which every bit of the key affects (the
-  /// low bits would depend on the second character alone).
-  [[nodiscard]] std::size_t home(std::uint64_t gram) const noexcept {
-    return static_cast<std::size_t>((gram * 0x9E3779B97F4A7C15ULL) >> (64 - std::countr_zero(keys_.size())));
-  }
+  [[nodiscard]] std::size_t home(std::uint64_t gram) const noexcept { return bigram_slot(gram, keys_.size()); }
   /// The id of `gram`, adding it if `insert`; npos if absent and not inserted.
   std::size_t find(std::uint64_t gram, bool insert) {
     const std::size_t mask = keys_.size() - 1;
@@ -1056,74 +1092,64 @@ class parser {
 
   /// Links each box item to the measure it restates, when one is similar enough: the share
   /// of the smaller bigram set found in the other (a box item restates a measure when most
-  /// of its bigrams come from it). One sorted posting list of (bigram, measure) serves all
-  /// items, so the cost grows with the items' bigrams, not items × measures.
+  /// of its bigrams come from it). Only the items' bigrams are numbered, with postings to
+  /// the items holding them; each measure's distinct bigrams are then looked up once, so
+  /// the cost grows with the text, not items × measures.
   void link_boxes() {
     if (p_.boxes.empty() || p_.measures.empty()) return;
-    const std::size_t n = p_.measures.size();
-    std::vector<std::string_view> texts;
-    std::size_t total = 0;
-    for (const auto& m : p_.measures) {
-      std::string_view t = m.text;
-      if (!m.clause.empty() && t.ends_with(m.clause)) t.remove_suffix(m.clause.size());
-      texts.push_back(t);
-      total += t.size() / 3;
-    }
-    // Postings: for each distinct bigram, the measures holding it (CSR, built in two passes).
-    bigram_ids ids(total);
-    std::vector<std::pair<std::uint32_t, std::uint32_t>> pairs;  // (bigram id, measure)
-    std::vector<std::uint32_t> last_owner;
-    std::vector<std::size_t> measure_size(n, 0);
-    for (std::size_t k = 0; k < n; ++k) {
-      for_each_bigram(texts[k], [&](std::uint64_t gram) {
-        const std::size_t id = ids.find(gram, true);
-        if (id == last_owner.size()) last_owner.push_back(std::uint32_t(-1));
-        if (last_owner[id] == k) return;  // already counted for this measure
-        last_owner[id] = static_cast<std::uint32_t>(k);
-        pairs.emplace_back(static_cast<std::uint32_t>(id), static_cast<std::uint32_t>(k));
-        ++measure_size[k];
+    bigram_set seen;
+    // Calls visit(bigram) once for each distinct bigram of `t`; returns their number.
+    const auto distinct_bigrams = [&seen](std::string_view t, auto&& visit) {
+      seen.reset(t.size() / 3 + 1);
+      std::size_t count = 0;
+      for_each_bigram(t, [&](std::uint64_t g) {
+        if (seen.insert(g)) ++count, visit(g);
       });
-    }
-    std::vector<std::size_t> start(ids.size() + 1, 0);
-    for (const auto& [id, k] : pairs) ++start[id + 1];
-    for (std::size_t i = 1; i < start.size(); ++i) start[i] += start[i - 1];
-    std::vector<std::uint32_t> postings(pairs.size());
-    {
-      std::vector<std::size_t> fill(start.begin(), start.end() - 1);
-      for (const auto& [id, k] : pairs) postings[fill[id]++] = k;
-    }
-    std::vector<std::size_t> common(n);
-    std::vector<std::uint32_t> seen(ids.size(), 0);
-    std::uint32_t stamp = 0;
+      return count;
+    };
+    std::vector<box_item*> items;
+    std::size_t expected = 0;
     for (auto& b : p_.boxes) {
       for (auto& item : b.items) {
-        ++stamp;
-        std::fill(common.begin(), common.end(), 0);
-        std::size_t item_size = 0;
-        std::vector<std::uint64_t> unknown;  // bigrams no measure has: count once each
-        for_each_bigram(item.text, [&](std::uint64_t gram) {
-          const std::size_t id = ids.find(gram, false);
-          if (id == npos) {
-            if (std::find(unknown.begin(), unknown.end(), gram) == unknown.end()) unknown.push_back(gram), ++item_size;
-            return;
-          }
-          if (seen[id] == stamp) return;
-          seen[id] = stamp;
-          ++item_size;
-          for (std::size_t p = start[id]; p < start[id + 1]; ++p) ++common[postings[p]];
-        });
-        double best = 0.0;
-        std::size_t which = npos;
-        for (std::size_t k = 0; k < n; ++k) {
-          const auto smaller = std::min(item_size, measure_size[k]);
-          if (smaller == 0) continue;
-          const double score = static_cast<double>(common[k]) / static_cast<double>(smaller);
-          if (score > best) best = score, which = k;
-        }
-        if (which != npos && best >= options_.restates_threshold) {
-          item.restates = p_.measures[which].id;
-          item.similarity = best;
-        }
+        items.push_back(&item);
+        expected += item.text.size() / 3;
+      }
+    }
+    bigram_ids ids(expected);
+    std::vector<std::vector<std::uint32_t>> items_of;  // per bigram id: the items holding it
+    std::vector<std::size_t> item_size(items.size());
+    for (std::size_t i = 0; i < items.size(); ++i) {
+      item_size[i] = distinct_bigrams(items[i]->text, [&](std::uint64_t g) {
+        const std::size_t id = ids.find(g, true);
+        if (id == items_of.size()) items_of.emplace_back();
+        items_of[id].push_back(static_cast<std::uint32_t>(i));
+      });
+    }
+    const std::size_t n = p_.measures.size();
+    std::vector<std::size_t> measure_size(n);
+    std::vector<std::uint32_t> common(items.size() * n, 0);  // [item][measure]
+    for (std::size_t k = 0; k < n; ++k) {
+      const auto& m = p_.measures[k];
+      std::string_view t = m.text;
+      if (!m.clause.empty() && t.ends_with(m.clause)) t.remove_suffix(m.clause.size());
+      measure_size[k] = distinct_bigrams(t, [&](std::uint64_t g) {
+        const std::size_t id = ids.find(g, false);
+        if (id == npos) return;
+        for (const std::uint32_t i : items_of[id]) ++common[i * n + k];
+      });
+    }
+    for (std::size_t i = 0; i < items.size(); ++i) {
+      double best = 0.0;
+      std::size_t which = npos;
+      for (std::size_t k = 0; k < n; ++k) {
+        const auto smaller = std::min(item_size[i], measure_size[k]);
+        if (smaller == 0) continue;
+        const double score = static_cast<double>(common[i * n + k]) / static_cast<double>(smaller);
+        if (score > best) best = score, which = k;
+      }
+      if (which != npos && best >= options_.restates_threshold) {
+        items[i]->restates = p_.measures[which].id;
+        items[i]->similarity = best;
       }
     }
   }

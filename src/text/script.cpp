@@ -71,7 +71,13 @@ struct decoded {
 inline bool is_continuation(unsigned char c) noexcept { return (c & 0xC0U) == 0x80U; }
 
 inline decoded decode(const unsigned char* p, const unsigned char* end) noexcept {
-  if (*p < 0x80U) return {*p, 1};  // the common case, without the general decoder
+  if (*p < 0x80U) return {*p, 1};  // the common cases, without the general decoder
+  // Three bytes with a lead byte that admits no overlong form or surrogate (E1–EC, EE–EF):
+  // nearly every Han character.
+  if (*p >= 0xE1U && *p <= 0xEFU && *p != 0xEDU && end - p >= 3 && is_continuation(p[1]) &&
+      is_continuation(p[2])) {
+    return {static_cast<char32_t>(((*p & 0x0FU) << 12) | ((p[1] & 0x3FU) << 6) | (p[2] & 0x3FU)), 3};
+  }
   const std::string_view s(reinterpret_cast<const char*>(p), static_cast<std::size_t>(end - p));
   std::size_t length = 0;
   const char32_t c = detail::next_code_point(s, length);
