@@ -302,7 +302,8 @@ class parser {
  private:
   // ------------------------------------------------------------------ lines
   void collect_lines() {
-    roles_.assign(doc_.lines.size(), {line_role::blank, {}});
+    roles_.assign(doc_.lines.size(), {line_role::blank, 0});
+    owners_.assign(1, std::string());
     for (std::size_t i = 0; i < doc_.lines.size(); ++i) {
       const auto& l = doc_.lines[i];
       if (l.blank) continue;
@@ -343,7 +344,13 @@ class parser {
   void mark(std::size_t content_index, line_role role, const std::string& owner) {
     auto& r = roles_[lines_[content_index].index];
     r.first = role;
-    r.second = owner;
+    if (owner.empty()) {
+      r.second = 0;
+      return;
+    }
+    // Lines of one owner are marked one after another: keep each owner's name once.
+    if (owners_.back() != owner) owners_.push_back(owner);
+    r.second = static_cast<std::uint32_t>(owners_.size() - 1);
   }
 
   std::string printed(std::size_t sb, std::size_t se) const {
@@ -1167,7 +1174,7 @@ class parser {
     if (options_.accounting != nullptr) {
       options_.accounting->clear();
       for (std::size_t i = 0; i < doc_.lines.size(); ++i) {
-        options_.accounting->push_back({doc_.lines[i].number, roles_[i].first, roles_[i].second});
+        options_.accounting->push_back({doc_.lines[i].number, roles_[i].first, owners_[roles_[i].second]});
       }
     }
   }
@@ -1176,7 +1183,8 @@ class parser {
   const parse_options& options_;
   plan p_;
   std::vector<content_line> lines_;
-  std::vector<std::pair<line_role, std::string>> roles_;  // per document line
+  std::vector<std::pair<line_role, std::uint32_t>> roles_;  // per document line: role, owner index
+  std::vector<std::string> owners_;                         // owner names; [0] is none
   std::vector<node> nodes_;
   std::size_t title_end_ = 0;
   std::pair<std::size_t, std::size_t> issuer_at_{0, 0};  ///< the issuer in the simplified text

@@ -33,7 +33,7 @@ TEST_CASE("find: as string_view::find") {
   }
   SUBCASE("random texts over a small alphabet agree with the standard library") {
     std::mt19937 rng(7);
-    const std::string_view alphabet[] = {"a", "b", "知", "识", "\xE7", "\x9F"};
+    const std::string_view alphabet[] = {"a", "b", "知", "识", "。", "一", "\xE7", "\x9F", "\x80"};
     auto random_text = [&](std::size_t max_pieces) {
       std::string out;
       const std::size_t pieces = rng() % (max_pieces + 1);
