@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <limits>
 #include <map>
+#include <memory>
 #include <stdexcept>
 #include <tuple>
 #include <unordered_map>
@@ -100,11 +101,17 @@ std::optional<edge_kind> parse_edge_kind(std::string_view name) noexcept {
   return detail::enum_from_name<edge_kind>(detail::edge_kind_names, name);
 }
 
+std::shared_ptr<const plan_graph> plan::empty_graph() {
+  static const auto empty = std::make_shared<const plan_graph>();
+  return empty;
+}
+
 void plan::rebuild_graph() {
   // Build into locals and commit at the end: a throw (length_error, bad_alloc) leaves the
   // previous agency list and graph intact rather than half-built.
   std::vector<agency> rebuilt = collect_agencies(measures, agencies);
-  plan_graph g;
+  auto graph = std::make_shared<plan_graph>();
+  plan_graph& g = *graph;
   std::vector<std::vector<plan_vertex>> vertex_of(vertex_kind_count);
   std::vector<std::vector<plan_vertex>> item_vertex(boxes.size());
 
@@ -212,7 +219,7 @@ void plan::rebuild_graph() {
   }
 
   agencies = std::move(rebuilt);
-  graph_.swap(g);  // adjacency_list has no move assignment in Boost 1.74; swap is O(1)
+  graph_ = std::move(graph);
   vertex_of_ = std::move(vertex_of);
   box_item_vertex_ = std::move(item_vertex);
 }
@@ -267,9 +274,9 @@ std::vector<std::size_t> plan::measures_of(std::size_t agency_idx, std::optional
   std::vector<std::size_t> result;
   const auto v = vertex(vertex_kind::agency, agency_idx);
   if (!v) return result;
-  for (const auto e : boost::make_iterator_range(boost::out_edges(*v, graph_))) {
-    const vertex_property& to = graph_[boost::target(e, graph_)];
-    if (role_matches(graph_[e].kind, part) && to.kind == vertex_kind::measure)
+  for (const auto e : boost::make_iterator_range(boost::out_edges(*v, graph()))) {
+    const vertex_property& to = graph()[boost::target(e, graph())];
+    if (role_matches(graph()[e].kind, part) && to.kind == vertex_kind::measure)
       result.push_back(to.index);
   }
   return sorted_unique(std::move(result));
@@ -279,9 +286,9 @@ std::vector<std::size_t> plan::agencies_of(std::size_t measure_idx, std::optiona
   std::vector<std::size_t> result;
   const auto v = vertex(vertex_kind::measure, measure_idx);
   if (!v) return result;
-  for (const auto e : boost::make_iterator_range(boost::in_edges(*v, graph_))) {
-    const vertex_property& from = graph_[boost::source(e, graph_)];
-    if (role_matches(graph_[e].kind, part) && from.kind == vertex_kind::agency)
+  for (const auto e : boost::make_iterator_range(boost::in_edges(*v, graph()))) {
+    const vertex_property& from = graph()[boost::source(e, graph())];
+    if (role_matches(graph()[e].kind, part) && from.kind == vertex_kind::agency)
       result.push_back(from.index);
   }
   return sorted_unique(std::move(result));
@@ -296,10 +303,10 @@ std::vector<std::size_t> plan::measures_in(std::size_t section_idx) const {
   while (!stack.empty()) {
     const plan_vertex v = stack.back();
     stack.pop_back();
-    for (const auto e : boost::make_iterator_range(boost::out_edges(v, graph_))) {
-      if (graph_[e].kind != edge_kind::contains) continue;
-      const plan_vertex child = boost::target(e, graph_);
-      if (graph_[child].kind == vertex_kind::measure) result.push_back(graph_[child].index);
+    for (const auto e : boost::make_iterator_range(boost::out_edges(v, graph()))) {
+      if (graph()[e].kind != edge_kind::contains) continue;
+      const plan_vertex child = boost::target(e, graph());
+      if (graph()[child].kind == vertex_kind::measure) result.push_back(graph()[child].index);
       stack.push_back(child);
     }
   }
@@ -311,8 +318,8 @@ std::vector<std::size_t> plan::targets_of(vertex_kind owner_kind, std::size_t ow
   if (owner_kind != vertex_kind::goal && owner_kind != vertex_kind::measure) return result;
   const auto v = vertex(owner_kind, owner);
   if (!v) return result;
-  for (const auto e : boost::make_iterator_range(boost::out_edges(*v, graph_)))
-    if (graph_[e].kind == edge_kind::states) result.push_back(graph_[boost::target(e, graph_)].index);
+  for (const auto e : boost::make_iterator_range(boost::out_edges(*v, graph())))
+    if (graph()[e].kind == edge_kind::states) result.push_back(graph()[boost::target(e, graph())].index);
   return sorted_unique(std::move(result));
 }
 

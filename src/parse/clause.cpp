@@ -13,14 +13,21 @@ using detail::contains_any;
 using detail::rules;
 
 // Bracket pairs seen around clauses and inside agency names, in normalized text.
+// 【 〔 】 〕 are E3 80 90, E3 80 94, E3 80 91, E3 80 95.
+bool is_cjk_bracket(std::string_view s, std::size_t i, unsigned char a, unsigned char b) {
+  if (static_cast<unsigned char>(s[i]) != 0xE3 || i + 3 > s.size() || static_cast<unsigned char>(s[i + 1]) != 0x80)
+    return false;
+  const auto c = static_cast<unsigned char>(s[i + 2]);
+  return c == a || c == b;
+}
 bool is_opener(std::string_view s, std::size_t i, std::size_t& len) {
   if (s[i] == '(' || s[i] == '[') return len = 1, true;
-  if (s.substr(i).starts_with("【") || s.substr(i).starts_with("〔")) return len = 3, true;
+  if (is_cjk_bracket(s, i, 0x90, 0x94)) return len = 3, true;  // 【 〔
   return false;
 }
 bool is_closer(std::string_view s, std::size_t i, std::size_t& len) {
   if (s[i] == ')' || s[i] == ']') return len = 1, true;
-  if (s.substr(i).starts_with("】") || s.substr(i).starts_with("〕")) return len = 3, true;
+  if (is_cjk_bracket(s, i, 0x91, 0x95)) return len = 3, true;  // 】 〕
   return false;
 }
 
@@ -45,7 +52,7 @@ std::vector<std::pair<std::size_t, std::size_t>> split_top(std::string_view s, s
       ++depth;
     } else if (is_closer(s, i, len)) {
       if (depth > 0) --depth;
-    } else if (depth == 0 && s.substr(i).starts_with(sep)) {
+    } else if (depth == 0 && s[i] == sep[0] && s.compare(i, sep.size(), sep) == 0) {
       parts.emplace_back(begin, i);
       i += sep.size();
       begin = i;
@@ -104,7 +111,7 @@ int days_in_month(int year, int month) {
 
 // The number written right before `unit` (e.g. 2025 before 年), or 0.
 int number_before(std::string_view s, std::string_view unit, std::size_t max_digits) {
-  const auto pos = s.find(unit);
+  const auto pos = detail::find(s, unit);
   if (pos == std::string_view::npos) return 0;
   std::size_t b = pos;
   while (b > 0 && s[b - 1] >= '0' && s[b - 1] <= '9' && pos - b < max_digits) --b;
@@ -126,12 +133,12 @@ std::optional<clause_location> find_unopened_clause(std::string_view t, std::siz
   if (!contains_any(content, rules().clause_words) || detail::char_count(content) > 80) return std::nullopt;
   static constexpr std::string_view level_prefixes[] = {"省", "市", "区", "县", "国家"};
   // The leftmost prefix from which the rest of the first name reads as an agency.
-  const auto first_name_end = std::min(content.find("、"), content.size());
+  const auto first_name_end = std::min(detail::find(content, "、"), content.size());
   for (std::size_t i = 0; i < first_name_end; i += detail::sequence_length(static_cast<unsigned char>(content[i]))) {
     for (const auto prefix : level_prefixes) {
       if (!content.substr(i).starts_with(prefix)) continue;
       const auto rest = content.substr(i);
-      std::string_view name = rest.substr(0, std::min(rest.find("、"), rest.size()));
+      std::string_view name = rest.substr(0, std::min(detail::find(rest, "、"), rest.size()));
       for (const auto& suffix : rules().group_suffixes) {
         if (name.ends_with(suffix)) {
           name.remove_suffix(suffix.size());
@@ -173,9 +180,7 @@ std::optional<deadline> parse_deadline(std::string_view text) {
 
 bool states_first_listed_leads(std::string_view line) {
   for (const auto& group : rules().first_listed_leads) {
-    bool all = !group.empty();
-    for (const auto& w : group) all = all && contains(line, w);
-    if (all) return true;
+    if (std::all_of(group.begin(), group.end(), [&](const std::string& w) { return contains(line, w); })) return true;
   }
   return false;
 }

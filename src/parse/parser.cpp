@@ -16,6 +16,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <bit>
 #include <cstdint>
 #include <map>
 #include <set>
@@ -130,7 +131,7 @@ struct doc_number_match {
   std::size_t prefix_end, year_begin, year_end, serial_begin;
 };
 std::optional<doc_number_match> find_doc_number(std::string_view s) {
-  for (std::size_t pos = s.find("号"); pos != std::string_view::npos; pos = s.find("号", pos + 3)) {
+  for (std::size_t pos = detail::find(s, "号"); pos != std::string_view::npos; pos = detail::find(s, "号", pos + 3)) {
     std::size_t i = pos;
     while (i > 0 && s[i - 1] >= '0' && s[i - 1] <= '9') --i;
     if (i == pos) continue;
@@ -184,6 +185,46 @@ void for_each_bigram(std::string_view s, Emit&& emit) {
   }
 }
 
+/// The home slot of a bigram in a power-of-two table: Fibonacci hashing, taking the
+/// product's top bits, which every bit of the key affects (the low bits would depend on
+/// the second character alone).
+std::size_t bigram_slot(std::uint64_t gram, std::size_t capacity) noexcept {
+  return static_cast<std::size_t>((gram * 0x9E3779B97F4A7C15ULL) >> (64 - std::countr_zero(capacity)));
+}
+
+/// A set of bigrams emptied in O(1) (entries carry the generation that added them), for
+/// counting the distinct bigrams of one text after another without sorting.
+class bigram_set {
+ public:
+  /// Empties the set for a text of at most `expected` bigrams.
+  void reset(std::size_t expected) {
+    if (++generation_ == 0 || 2 * expected > keys_.size()) {
+      std::size_t capacity = 64;
+      while (capacity < 2 * expected) capacity *= 2;
+      keys_.assign(std::max(capacity, keys_.size()), 0);
+      generations_.assign(keys_.size(), 0);
+      generation_ = 1;
+    }
+  }
+  /// Adds `gram`; false if it was already there.
+  bool insert(std::uint64_t gram) noexcept {
+    const std::size_t mask = keys_.size() - 1;
+    for (std::size_t slot = bigram_slot(gram, keys_.size());; slot = (slot + 1) & mask) {
+      if (generations_[slot] != generation_) {
+        keys_[slot] = gram;
+        generations_[slot] = generation_;
+        return true;
+      }
+      if (keys_[slot] == gram) return false;
+    }
+  }
+
+ private:
+  std::vector<std::uint64_t> keys_;
+  std::vector<std::uint32_t> generations_;
+  std::uint32_t generation_ = 0;
+};
+
 /// Numbers distinct bigrams 0, 1, 2 … in a flat open-addressing table: linear time,
 /// where sorting the bigrams of a whole plan would cost more than parsing it.
 class bigram_ids {
@@ -194,10 +235,11 @@ class bigram_ids {
     keys_.assign(capacity, 0);
     ids_.assign(capacity, 0);
   }
+  [[nodiscard]] std::size_t home(std::uint64_t gram) const noexcept { return bigram_slot(gram, keys_.size()); }
   /// The id of `gram`, adding it if `insert`; npos if absent and not inserted.
   std::size_t find(std::uint64_t gram, bool insert) {
     const std::size_t mask = keys_.size() - 1;
-    for (std::size_t slot = (gram * 0x9E3779B97F4A7C15ULL) >> 20 & mask;; slot = (slot + 1) & mask) {
+    for (std::size_t slot = home(gram);; slot = (slot + 1) & mask) {
       if (keys_[slot] == gram) return ids_[slot];
       if (keys_[slot] == 0) {
         if (!insert) return npos;
@@ -206,7 +248,7 @@ class bigram_ids {
           return find(gram, insert);
         }
         keys_[slot] = gram;
-        ids_[slot] = size_;
+        ids_[slot] = static_cast<std::uint32_t>(size_);
         return size_++;
       }
     }
@@ -216,7 +258,7 @@ class bigram_ids {
  private:
   void grow() {
     std::vector<std::uint64_t> keys;
-    std::vector<std::size_t> ids;
+    std::vector<std::uint32_t> ids;
     keys.swap(keys_);
     ids.swap(ids_);
     keys_.assign(2 * keys.size(), 0);
@@ -224,14 +266,14 @@ class bigram_ids {
     const std::size_t mask = keys_.size() - 1;
     for (std::size_t i = 0; i < keys.size(); ++i) {
       if (keys[i] == 0) continue;
-      std::size_t slot = (keys[i] * 0x9E3779B97F4A7C15ULL) >> 20 & mask;
+      std::size_t slot = home(keys[i]);
       while (keys_[slot] != 0) slot = (slot + 1) & mask;
       keys_[slot] = keys[i];
       ids_[slot] = ids[i];
     }
   }
   std::vector<std::uint64_t> keys_;  // 0 marks an empty slot (no bigram is 0)
-  std::vector<std::size_t> ids_;
+  std::vector<std::uint32_t> ids_;
   std::size_t size_ = 0;
 };
 
@@ -242,8 +284,7 @@ class parser {
   plan run() {
     collect_lines();
     source_metadata();
-    first_listed_ = std::any_of(lines_.begin(), lines_.end(),
-                                [](const content_line& l) { return states_first_listed_leads(l.text); });
+    first_listed_ = document_states_first_listed_leads();
     p_.first_listed_leads = first_listed_;
     const std::size_t first_heading = find_first_section();
     if (first_heading == npos) {
@@ -264,7 +305,8 @@ class parser {
  private:
   // ------------------------------------------------------------------ lines
   void collect_lines() {
-    roles_.assign(doc_.lines.size(), {line_role::blank, {}});
+    roles_.assign(doc_.lines.size(), {line_role::blank, 0});
+    owners_.assign(1, std::string());
     for (std::size_t i = 0; i < doc_.lines.size(); ++i) {
       const auto& l = doc_.lines[i];
       if (l.blank) continue;
@@ -282,10 +324,36 @@ class parser {
     }
   }
 
+  /// Whether some content line states the first-listed-leads rule. Rather than testing
+  /// every line, each group's longest word is searched in the whole text (it is rare:
+  /// 第一位, 排名第一 …) and only the lines holding it are tested.
+  bool document_states_first_listed_leads() const {
+    const std::string_view text = doc_.simplified;
+    for (const auto& group : rules().first_listed_leads) {
+      const auto key = *std::max_element(group.begin(), group.end(),
+                                         [](const auto& a, const auto& b) { return a.size() < b.size(); });
+      for (std::size_t pos = detail::find(text, key); pos != std::string_view::npos;
+           pos = detail::find(text, key, pos + 1)) {
+        const auto it = std::upper_bound(lines_.begin(), lines_.end(), pos,
+                                         [](std::size_t p, const content_line& l) { return p < l.begin; });
+        if (it == lines_.begin()) continue;
+        const content_line& l = *std::prev(it);
+        if (pos + key.size() <= l.end && states_first_listed_leads(l.text)) return true;
+      }
+    }
+    return false;
+  }
+
   void mark(std::size_t content_index, line_role role, const std::string& owner) {
     auto& r = roles_[lines_[content_index].index];
     r.first = role;
-    r.second = owner;
+    if (owner.empty()) {
+      r.second = 0;
+      return;
+    }
+    // Lines of one owner are marked one after another: keep each owner's name once.
+    if (owners_.back() != owner) owners_.push_back(owner);
+    r.second = static_cast<std::uint32_t>(owners_.size() - 1);
   }
 
   std::string printed(std::size_t sb, std::size_t se) const {
@@ -420,7 +488,7 @@ class parser {
     if (!notice.empty()) {
       for (std::size_t i = notice_lines.first; i <= notice_lines.second; ++i) p_.notice_title += printed_line(i);
       if (contains_any(notice, rules().draft_markers)) p_.draft = true;
-      const auto about = notice.find("关于");
+      const auto about = detail::find(notice, "关于");
       if (about > 0 && about != std::string::npos) {
         const auto& l = lines_[notice_lines.first];
         p_.issuer = printed(l.begin, l.begin + about);
@@ -429,7 +497,7 @@ class parser {
     }
     if (p_.title.empty() && !notice.empty()) {
       // No title block: take the title from the notice, 关于印发《X》的通知 → X.
-      const auto b = notice.find("《");
+      const auto b = detail::find(notice, "《");
       const auto e = notice.rfind("》");
       if (b != std::string::npos && e != std::string::npos && e > b) {
         p_.title = printed(lines_[notice_lines.first].begin + b + 3, lines_[notice_lines.first].begin + e);
@@ -504,7 +572,7 @@ class parser {
     level lv = level::unknown;
     std::size_t suffix_len = 0;
     for (const auto& [suffix, l] : suffixes) {
-      const auto pos = s.find(suffix, skip);
+      const auto pos = detail::find(s, suffix, skip);
       // A place name is 2–6 characters before its suffix, at the start of the issuer.
       if (pos != std::string_view::npos && pos >= skip + 6 && pos <= skip + 18 && pos < best) {
         best = pos;
@@ -749,7 +817,7 @@ class parser {
     }
     box_item item;
     item.text = printed_line(i);
-    const auto stop = l.text.find("。");
+    const auto stop = detail::find(l.text, "。");
     item.title = stop != std::string_view::npos && char_count(l.text.substr(0, stop)) <= 40
                      ? printed(l.begin, l.begin + stop)
                      : std::string();
@@ -951,7 +1019,7 @@ class parser {
   }
 
   static std::string first_sentence(const std::string& text) {
-    const auto stop = text.find("。");
+    const auto stop = detail::find(text, "。");
     if (stop == std::string::npos) return text.size() <= 120 ? text : std::string();
     return char_count(std::string_view(text).substr(0, stop)) <= 60 ? text.substr(0, stop) : std::string();
   }
@@ -965,7 +1033,7 @@ class parser {
       return printed(b, l.end);
     }
     const std::string_view all = std::string_view(doc_.simplified).substr(b, clause_begin - b);
-    const auto stop = all.find("。");
+    const auto stop = detail::find(all, "。");
     if (stop != std::string_view::npos) return printed(b, b + stop);
     return printed(b, clause_begin);
   }
@@ -1034,74 +1102,64 @@ class parser {
 
   /// Links each box item to the measure it restates, when one is similar enough: the share
   /// of the smaller bigram set found in the other (a box item restates a measure when most
-  /// of its bigrams come from it). One sorted posting list of (bigram, measure) serves all
-  /// items, so the cost grows with the items' bigrams, not items × measures.
+  /// of its bigrams come from it). Only the items' bigrams are numbered, with postings to
+  /// the items holding them; each measure's distinct bigrams are then looked up once, so
+  /// the cost grows with the text, not items × measures.
   void link_boxes() {
     if (p_.boxes.empty() || p_.measures.empty()) return;
-    const std::size_t n = p_.measures.size();
-    std::vector<std::string_view> texts;
-    std::size_t total = 0;
-    for (const auto& m : p_.measures) {
-      std::string_view t = m.text;
-      if (!m.clause.empty() && t.ends_with(m.clause)) t.remove_suffix(m.clause.size());
-      texts.push_back(t);
-      total += t.size() / 3;
-    }
-    // Postings: for each distinct bigram, the measures holding it (CSR, built in two passes).
-    bigram_ids ids(total);
-    std::vector<std::pair<std::uint32_t, std::uint32_t>> pairs;  // (bigram id, measure)
-    std::vector<std::uint32_t> last_owner;
-    std::vector<std::size_t> measure_size(n, 0);
-    for (std::size_t k = 0; k < n; ++k) {
-      for_each_bigram(texts[k], [&](std::uint64_t gram) {
-        const std::size_t id = ids.find(gram, true);
-        if (id == last_owner.size()) last_owner.push_back(std::uint32_t(-1));
-        if (last_owner[id] == k) return;  // already counted for this measure
-        last_owner[id] = static_cast<std::uint32_t>(k);
-        pairs.emplace_back(static_cast<std::uint32_t>(id), static_cast<std::uint32_t>(k));
-        ++measure_size[k];
+    bigram_set seen;
+    // Calls visit(bigram) once for each distinct bigram of `t`; returns their number.
+    const auto distinct_bigrams = [&seen](std::string_view t, auto&& visit) {
+      seen.reset(t.size() / 3 + 1);
+      std::size_t count = 0;
+      for_each_bigram(t, [&](std::uint64_t g) {
+        if (seen.insert(g)) ++count, visit(g);
       });
-    }
-    std::vector<std::size_t> start(ids.size() + 1, 0);
-    for (const auto& [id, k] : pairs) ++start[id + 1];
-    for (std::size_t i = 1; i < start.size(); ++i) start[i] += start[i - 1];
-    std::vector<std::uint32_t> postings(pairs.size());
-    {
-      std::vector<std::size_t> fill(start.begin(), start.end() - 1);
-      for (const auto& [id, k] : pairs) postings[fill[id]++] = k;
-    }
-    std::vector<std::size_t> common(n);
-    std::vector<std::uint32_t> seen(ids.size(), 0);
-    std::uint32_t stamp = 0;
+      return count;
+    };
+    std::vector<box_item*> items;
+    std::size_t expected = 0;
     for (auto& b : p_.boxes) {
       for (auto& item : b.items) {
-        ++stamp;
-        std::fill(common.begin(), common.end(), 0);
-        std::size_t item_size = 0;
-        std::vector<std::uint64_t> unknown;  // bigrams no measure has: count once each
-        for_each_bigram(item.text, [&](std::uint64_t gram) {
-          const std::size_t id = ids.find(gram, false);
-          if (id == npos) {
-            if (std::find(unknown.begin(), unknown.end(), gram) == unknown.end()) unknown.push_back(gram), ++item_size;
-            return;
-          }
-          if (seen[id] == stamp) return;
-          seen[id] = stamp;
-          ++item_size;
-          for (std::size_t p = start[id]; p < start[id + 1]; ++p) ++common[postings[p]];
-        });
-        double best = 0.0;
-        std::size_t which = npos;
-        for (std::size_t k = 0; k < n; ++k) {
-          const auto smaller = std::min(item_size, measure_size[k]);
-          if (smaller == 0) continue;
-          const double score = static_cast<double>(common[k]) / static_cast<double>(smaller);
-          if (score > best) best = score, which = k;
-        }
-        if (which != npos && best >= options_.restates_threshold) {
-          item.restates = p_.measures[which].id;
-          item.similarity = best;
-        }
+        items.push_back(&item);
+        expected += item.text.size() / 3;
+      }
+    }
+    bigram_ids ids(expected);
+    std::vector<std::vector<std::uint32_t>> items_of;  // per bigram id: the items holding it
+    std::vector<std::size_t> item_size(items.size());
+    for (std::size_t i = 0; i < items.size(); ++i) {
+      item_size[i] = distinct_bigrams(items[i]->text, [&](std::uint64_t g) {
+        const std::size_t id = ids.find(g, true);
+        if (id == items_of.size()) items_of.emplace_back();
+        items_of[id].push_back(static_cast<std::uint32_t>(i));
+      });
+    }
+    const std::size_t n = p_.measures.size();
+    std::vector<std::size_t> measure_size(n);
+    std::vector<std::uint32_t> common(items.size() * n, 0);  // [item][measure]
+    for (std::size_t k = 0; k < n; ++k) {
+      const auto& m = p_.measures[k];
+      std::string_view t = m.text;
+      if (!m.clause.empty() && t.ends_with(m.clause)) t.remove_suffix(m.clause.size());
+      measure_size[k] = distinct_bigrams(t, [&](std::uint64_t g) {
+        const std::size_t id = ids.find(g, false);
+        if (id == npos) return;
+        for (const std::uint32_t i : items_of[id]) ++common[i * n + k];
+      });
+    }
+    for (std::size_t i = 0; i < items.size(); ++i) {
+      double best = 0.0;
+      std::size_t which = npos;
+      for (std::size_t k = 0; k < n; ++k) {
+        const auto smaller = std::min(item_size[i], measure_size[k]);
+        if (smaller == 0) continue;
+        const double score = static_cast<double>(common[i * n + k]) / static_cast<double>(smaller);
+        if (score > best) best = score, which = k;
+      }
+      if (which != npos && best >= options_.restates_threshold) {
+        items[i]->restates = p_.measures[which].id;
+        items[i]->similarity = best;
       }
     }
   }
@@ -1119,7 +1177,7 @@ class parser {
     if (options_.accounting != nullptr) {
       options_.accounting->clear();
       for (std::size_t i = 0; i < doc_.lines.size(); ++i) {
-        options_.accounting->push_back({doc_.lines[i].number, roles_[i].first, roles_[i].second});
+        options_.accounting->push_back({doc_.lines[i].number, roles_[i].first, owners_[roles_[i].second]});
       }
     }
   }
@@ -1128,7 +1186,8 @@ class parser {
   const parse_options& options_;
   plan p_;
   std::vector<content_line> lines_;
-  std::vector<std::pair<line_role, std::string>> roles_;  // per document line
+  std::vector<std::pair<line_role, std::uint32_t>> roles_;  // per document line: role, owner index
+  std::vector<std::string> owners_;                         // owner names; [0] is none
   std::vector<node> nodes_;
   std::size_t title_end_ = 0;
   std::pair<std::size_t, std::size_t> issuer_at_{0, 0};  ///< the issuer in the simplified text

@@ -15,9 +15,15 @@ namespace {
 std::vector<std::string> strings(const nlohmann::json& j, const char* path) {
   std::vector<std::string> out;
   if (!j.is_array()) throw schema_error({"outline.json", {}, {}, {}}, fmt::format("{} must be a list", path));
-  for (const auto& x : j) out.push_back(x.get<std::string>());
+  for (const auto& x : j) {
+    auto word = x.get<std::string>();
+    if (word.empty()) throw schema_error({"outline.json", {}, {}, {}}, fmt::format("{} holds an empty word", path));
+    out.push_back(std::move(word));
+  }
   return out;
 }
+
+word_list words(const nlohmann::json& j, const char* path) { return word_list(strings(j, path)); }
 
 outline_rules load() {
   const auto j = nlohmann::json::parse(builtin_data("outline.json"));
@@ -30,28 +36,32 @@ outline_rules load() {
     if (!k) throw schema_error({"outline.json", {}, {}, {}}, fmt::format("unknown section kind '{}'", kind));
     for (const auto& w : strings(words, "/section_kinds")) r.section_kinds.emplace_back(*k, w);
   }
-  r.plan_title_words = strings(j.at("plan_title_words"), "/plan_title_words");
-  r.notice_title_endings = strings(j.at("notice_title_endings"), "/notice_title_endings");
-  r.draft_markers = strings(j.at("draft_markers"), "/draft_markers");
+  r.plan_title_words = words(j.at("plan_title_words"), "/plan_title_words");
+  r.notice_title_endings = words(j.at("notice_title_endings"), "/notice_title_endings");
+  r.draft_markers = words(j.at("draft_markers"), "/draft_markers");
   const auto& resp = j.at("responsibility");
-  r.clause_prefixes = strings(resp.at("clause_prefixes"), "/responsibility/clause_prefixes");
-  r.lead_markers = strings(resp.at("lead_markers"), "/responsibility/lead_markers");
-  r.group_suffixes = strings(resp.at("group_suffixes"), "/responsibility/group_suffixes");
-  r.support_prefixes = strings(resp.at("support_prefixes"), "/responsibility/support_prefixes");
-  r.clause_words = strings(resp.at("clause_words"), "/responsibility/clause_words");
+  r.clause_prefixes = words(resp.at("clause_prefixes"), "/responsibility/clause_prefixes");
+  r.lead_markers = words(resp.at("lead_markers"), "/responsibility/lead_markers");
+  r.group_suffixes = words(resp.at("group_suffixes"), "/responsibility/group_suffixes");
+  r.support_prefixes = words(resp.at("support_prefixes"), "/responsibility/support_prefixes");
+  r.clause_words = words(resp.at("clause_words"), "/responsibility/clause_words");
   const auto& dl = j.at("deadline");
-  r.deadline_ongoing = strings(dl.at("ongoing"), "/deadline/ongoing");
-  r.deadline_recurring = strings(dl.at("recurring"), "/deadline/recurring");
-  r.deadline_markers = strings(dl.at("markers"), "/deadline/markers");
+  r.deadline_ongoing = words(dl.at("ongoing"), "/deadline/ongoing");
+  r.deadline_recurring = words(dl.at("recurring"), "/deadline/recurring");
+  r.deadline_markers = words(dl.at("markers"), "/deadline/markers");
   for (const auto& group : j.at("first_listed_leads")) {
     r.first_listed_leads.push_back(strings(group, "/first_listed_leads"));
+    if (r.first_listed_leads.back().empty()) {
+      throw schema_error({"outline.json", {}, {}, {}}, "/first_listed_leads: a group holds no words");
+    }
   }
-  r.agency_endings = strings(j.at("agency_endings"), "/agency_endings");
-  r.collective_markers = strings(j.at("collective_markers"), "/collective_markers");
-  r.table_header_words = strings(j.at("table_header_words"), "/table_header_words");
+  r.agency_endings = words(j.at("agency_endings"), "/agency_endings");
+  r.collective_markers = words(j.at("collective_markers"), "/collective_markers");
+  r.table_header_words = words(j.at("table_header_words"), "/table_header_words");
   // Longest suffix first, so 等按职责分工负责 is stripped whole before 负责.
-  std::stable_sort(r.group_suffixes.begin(), r.group_suffixes.end(),
-                   [](const auto& a, const auto& b) { return a.size() > b.size(); });
+  auto suffixes = r.group_suffixes.words;
+  std::stable_sort(suffixes.begin(), suffixes.end(), [](const auto& a, const auto& b) { return a.size() > b.size(); });
+  r.group_suffixes = word_list(std::move(suffixes));
   return r;
 }
 

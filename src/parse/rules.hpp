@@ -3,6 +3,7 @@
 #pragma once
 
 #include <plancmp/model/outline.hpp>
+#include <plancmp/text/detail/aho_corasick.hpp>
 #include <plancmp/text/detail/utf8.hpp>
 
 #include <string>
@@ -12,23 +13,36 @@
 
 namespace plancmp::inline v0::parse::detail {
 
+/// A list of words from outline.json with one automaton over all of them, so that
+/// "does this line hold any of them" is one pass over the line, not one per word (a
+/// plain find() of a CJK word stops at every character that shares its first byte).
+struct word_list {
+  std::vector<std::string> words;
+  plancmp::detail::aho_corasick matcher;
+
+  word_list() = default;
+  explicit word_list(std::vector<std::string> w) : words(std::move(w)), matcher(words) {}
+  [[nodiscard]] auto begin() const { return words.begin(); }
+  [[nodiscard]] auto end() const { return words.end(); }
+};
+
 struct outline_rules {
   std::vector<std::pair<section_kind, std::string>> section_kinds;
-  std::vector<std::string> plan_title_words;
-  std::vector<std::string> notice_title_endings;
-  std::vector<std::string> draft_markers;
-  std::vector<std::string> clause_prefixes;
-  std::vector<std::string> lead_markers;
-  std::vector<std::string> group_suffixes;  // longest first
-  std::vector<std::string> support_prefixes;
-  std::vector<std::string> clause_words;
-  std::vector<std::string> deadline_ongoing;
-  std::vector<std::string> deadline_recurring;
-  std::vector<std::string> deadline_markers;
-  std::vector<std::vector<std::string>> first_listed_leads;
-  std::vector<std::string> agency_endings;
-  std::vector<std::string> collective_markers;
-  std::vector<std::string> table_header_words;
+  word_list plan_title_words;
+  word_list notice_title_endings;
+  word_list draft_markers;
+  word_list clause_prefixes;
+  word_list lead_markers;
+  word_list group_suffixes;  // longest first
+  word_list support_prefixes;
+  word_list clause_words;
+  word_list deadline_ongoing;
+  word_list deadline_recurring;
+  word_list deadline_markers;
+  std::vector<std::vector<std::string>> first_listed_leads;  ///< each group: words all in one line
+  word_list agency_endings;
+  word_list collective_markers;
+  word_list table_header_words;
 };
 
 /// The rules embedded from data/outline.json (parsed on first use).
@@ -36,16 +50,12 @@ const outline_rules& rules();
 
 // ---- small UTF-8 string helpers used across the parser
 
+using text::detail::find;
 inline bool contains(std::string_view s, std::string_view needle) {
-  return s.find(needle) != std::string_view::npos;
+  return find(s, needle) != std::string_view::npos;
 }
-inline bool contains_any(std::string_view s, const std::vector<std::string>& needles) {
-  for (const auto& n : needles) {
-    if (contains(s, n)) return true;
-  }
-  return false;
-}
-inline bool ends_with_any(std::string_view s, const std::vector<std::string>& endings) {
+inline bool contains_any(std::string_view s, const word_list& words) { return words.matcher.contains_any(s); }
+inline bool ends_with_any(std::string_view s, const word_list& endings) {
   for (const auto& e : endings) {
     if (s.ends_with(e)) return true;
   }

@@ -128,9 +128,9 @@ document make_document(std::string bytes, std::string path, const read_options& 
   const simplifier& converter = simplifier::shared();
   simplified_text simplified = converter.convert(doc.printed);
   doc.simplified = std::move(simplified.text);
+  doc.source_script = simplified.source_script;
   doc.simplified_to_printed = std::move(simplified.offsets);
   doc.simplified_to_original = offset_map::compose(doc.simplified_to_printed, doc.printed_to_original);
-  doc.source_script = converter.detect(doc.printed);
 
   // Conversion never crosses a line break, so both views have the same lines; walk
   // them in lockstep.

@@ -71,7 +71,13 @@ struct decoded {
 inline bool is_continuation(unsigned char c) noexcept { return (c & 0xC0U) == 0x80U; }
 
 inline decoded decode(const unsigned char* p, const unsigned char* end) noexcept {
-  if (*p < 0x80U) return {*p, 1};  // the common case, without the general decoder
+  if (*p < 0x80U) return {*p, 1};  // the common cases, without the general decoder
+  // Three bytes with a lead byte that admits no overlong form or surrogate (E1–EC, EE–EF):
+  // nearly every Han character.
+  if (*p >= 0xE1U && *p <= 0xEFU && *p != 0xEDU && end - p >= 3 && is_continuation(p[1]) &&
+      is_continuation(p[2])) {
+    return {static_cast<char32_t>(((*p & 0x0FU) << 12) | ((p[1] & 0x3FU) << 6) | (p[2] & 0x3FU)), 3};
+  }
   const std::string_view s(reinterpret_cast<const char*>(p), static_cast<std::size_t>(end - p));
   std::size_t length = 0;
   const char32_t c = detail::next_code_point(s, length);
@@ -296,6 +302,19 @@ const simplifier& simplifier::shared() {
 
 namespace {
 
+/// The script of a text from the votes of its characters that exist in one script only.
+/// Real simplified plans carry a few traditional-only characters (names, quoted titles,
+/// scraping debris) and traditional ones a few simplified-only characters (Gansu's page
+/// has 2 in 2,500), so the verdict goes to the clear majority; a text is "mixed" only
+/// when the minority holds at least a fifth of the votes.
+script script_verdict(std::size_t traditional, std::size_t simplified) noexcept {
+  const std::size_t votes = traditional + simplified;
+  if (votes == 0) return script::none;
+  const std::size_t minority = std::min(traditional, simplified);
+  if (minority * 5 >= votes) return script::mixed;
+  return traditional > simplified ? script::traditional : script::simplified;
+}
+
 /// Writes the converted text into a buffer sized up front (growing only when a
 /// replacement is longer than what it replaces) and keeps the offset map's breakpoints
 /// minimal: one is recorded only where output and input stop advancing together. This
@@ -381,6 +400,8 @@ simplified_text simplifier::convert(std::string_view utf8) const {
   const auto* run = begin;  // start of the pending unchanged run
   const auto* p = begin;
   auto as_chars = [](const unsigned char* q) { return reinterpret_cast<const char*>(q); };
+  std::size_t traditional = 0;  // votes for the source script, as in detect()
+  std::size_t simplified = 0;
 
   while (p < end) {
     if (*p < 0x80 && !t.ascii_has_entries) {
@@ -397,6 +418,8 @@ simplified_text simplifier::convert(std::string_view utf8) const {
     }
     const decoded d = decode(p, end);
     const std::uint32_t e = t.entry(d.code_point);
+    traditional += (e & tables::traditional_only) != 0;
+    simplified += (e & tables::simplified_only) != 0;
     if ((e & (tables::replacement_mask | tables::phrase_start)) == 0) {
       p += d.length;
       continue;
@@ -434,6 +457,14 @@ simplified_text simplifier::convert(std::string_view utf8) const {
             sink.append(value.substr(vs[i], stop - vs[i]));
           }
         }
+        // The phrase's other characters vote too, as they do in detect().
+        for (const auto* q = p + d.length; q < p + key.size();) {
+          const decoded inner = decode(q, end);
+          const std::uint32_t ie = t.entry(inner.code_point);
+          traditional += (ie & tables::traditional_only) != 0;
+          simplified += (ie & tables::simplified_only) != 0;
+          q += inner.length;
+        }
         p += key.size();
         sink.mark(as_chars(p));
         run = p;
@@ -458,6 +489,7 @@ simplified_text simplifier::convert(std::string_view utf8) const {
   }
   sink.copy(as_chars(run), as_chars(end));
   result.offsets.finish(sink.finish(), utf8.size());
+  result.source_script = script_verdict(traditional, simplified);
   return result;
 }
 
@@ -478,16 +510,7 @@ script simplifier::detect(std::string_view utf8) const {
     simplified += (e & tables::simplified_only) != 0;
     p += d.length;
   }
-  // Only characters that exist in one script vote. Real simplified plans carry a few
-  // traditional-only characters (names, quoted titles, scraping debris) and traditional
-  // ones a few simplified-only characters (Gansu's page has 2 in 2,500), so the verdict
-  // goes to the clear majority; a text is "mixed" only when the minority holds at least
-  // a fifth of the votes.
-  const std::size_t votes = traditional + simplified;
-  if (votes == 0) return script::none;
-  const std::size_t minority = std::min(traditional, simplified);
-  if (minority * 5 >= votes) return script::mixed;
-  return traditional > simplified ? script::traditional : script::simplified;
+  return script_verdict(traditional, simplified);
 }
 
 }  // namespace plancmp::inline v0::text

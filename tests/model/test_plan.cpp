@@ -177,6 +177,29 @@ TEST_CASE("rebuild_graph: vertices, edges and their kinds") {
   }
 }
 
+TEST_CASE("copying and moving a plan carry its graph") {
+  plan p = test::sample_plan();
+  const auto vertices = boost::num_vertices(p.graph());
+  const auto edges = boost::num_edges(p.graph());
+  const auto leads = p.measures_of(0, role::lead);
+  REQUIRE(vertices > 0);
+
+  const plan copy = p;  // NOLINT(performance-unnecessary-copy-initialization): the copy is the test
+  CHECK(boost::num_vertices(copy.graph()) == vertices);
+  CHECK(copy.measures_of(0, role::lead) == leads);
+
+  plan moved = std::move(p);
+  CHECK(boost::num_vertices(moved.graph()) == vertices);
+  CHECK(boost::num_edges(moved.graph()) == edges);
+  CHECK(moved.measures_of(0, role::lead) == leads);
+
+  plan assigned;
+  assigned = std::move(moved);
+  CHECK(boost::num_vertices(assigned.graph()) == vertices);
+  CHECK(assigned.measures_of(0, role::lead) == leads);
+  CHECK(assigned == copy);
+}
+
 TEST_CASE("rebuild_graph: the agency list") {
   plan p = test::sample_plan();
   REQUIRE(p.agencies.size() == 4);

@@ -254,6 +254,15 @@ TEST_CASE("script detection") {
       CHECK(s.detect(plancmp::test::seed_bytes(name)) == expected);
     }
   }
+  SUBCASE("convert() reports the verdict detect() gives") {
+    std::vector<std::string> texts = {"", "省市場監管局牽頭", "省市场监管局牵头", "知识产权 知識產權", "中国 中國",
+                                      "人民政府", "於", "Produced By 2020-06-04"};
+    for (const auto& name : plancmp::test::seed_names()) texts.push_back(plancmp::test::seed_bytes(name));
+    for (const auto& text : texts) {
+      INFO(text.substr(0, 60));
+      CHECK(s.convert(text).source_script == s.detect(text));
+    }
+  }
   SUBCASE("converted Gansu reads as simplified") {
     const auto gansu = plancmp::test::seed_bytes(plancmp::test::gansu);
     CHECK(s.detect(s.convert(gansu).text) == script::simplified);

@@ -12,6 +12,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -126,7 +127,7 @@ class plan {
   /// goal or measure → target (by `target.owner`; a measure id wins over a goal id).
   /// References to ids that do not exist make no edge.
   void rebuild_graph();
-  [[nodiscard]] const plan_graph& graph() const noexcept { return graph_; }
+  [[nodiscard]] const plan_graph& graph() const noexcept { return *graph_; }
   /// The vertex standing for an element (the plan itself: kind plan, index 0; a box
   /// item: kind box_item, index of its box, `item` its index in the box); nullopt when
   /// there is none (index out of range, or the graph not rebuilt since the vectors grew).
@@ -157,7 +158,11 @@ class plan {
   friend bool operator==(const plan& a, const plan& b);
 
  private:
-  plan_graph graph_;
+  /// The graph is immutable between rebuilds, so copies of a plan share it. (Boost 1.74's
+  /// adjacency_list has no move operations and its swap() makes three copies: held by
+  /// value, every plan returned or moved would copy its whole graph.)
+  std::shared_ptr<const plan_graph> graph_ = empty_graph();
+  static std::shared_ptr<const plan_graph> empty_graph();
   std::vector<std::vector<plan_vertex>> vertex_of_;  ///< per vertex_kind, per index
   std::vector<std::vector<plan_vertex>> box_item_vertex_;
 };

@@ -24,6 +24,7 @@ enum class script {
 struct simplified_text {
   std::string text;
   offset_map offsets;  ///< text offsets → input offsets
+  script source_script = script::none;  ///< the input's script, as `detect()` would say
 };
 
 /// Traditional → simplified conversion with OpenCC's t2s dictionaries (phrases first,

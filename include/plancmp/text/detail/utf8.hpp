@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstring>
 #include <string_view>
 
 namespace plancmp::inline v0::text::detail {
@@ -109,6 +110,38 @@ template <typename String>
 void append_utf8(String& out, char32_t c) {
   char buffer[4];
   out.append(buffer, static_cast<std::size_t>(put_utf8(buffer, c) - buffer));
+}
+
+/// `text.find(needle, pos)`, faster on Chinese text: it looks for one byte of the needle
+/// with memchr and compares the whole needle only there. string_view::find looks for the
+/// first byte, and in Chinese text the first byte of a character (E4–E9 for most) starts a
+/// third of all bytes. This takes the last continuation byte of the needle that is not
+/// 80–82 (the bytes of 、 and 。, common everywhere); one of the 64 continuation bytes
+/// rarely matches. Needles without one (ASCII) use their last byte.
+[[nodiscard]] inline std::size_t find(std::string_view text, std::string_view needle,
+                                      std::size_t pos = 0) noexcept {
+  const std::size_t n = needle.size();
+  if (pos > text.size()) return std::string_view::npos;
+  if (n == 0) return pos;
+  if (text.size() - pos < n) return std::string_view::npos;
+  std::size_t anchor = n - 1;
+  for (std::size_t i = n; i-- > 0;) {
+    const auto b = static_cast<unsigned char>(needle[i]);
+    if (b >= 0x83 && b <= 0xBF) {
+      anchor = i;
+      break;
+    }
+  }
+  const char key = needle[anchor];
+  const char* const first = text.data() + pos + anchor;         // anchor of the first candidate
+  const char* const last = text.data() + text.size() - (n - anchor);  // anchor of the last one
+  for (const char* p = first; p <= last; ++p) {
+    p = static_cast<const char*>(std::memchr(p, key, static_cast<std::size_t>(last - p) + 1));
+    if (p == nullptr) return std::string_view::npos;
+    const char* const start = p - anchor;
+    if (std::memcmp(start, needle.data(), n) == 0) return static_cast<std::size_t>(start - text.data());
+  }
+  return std::string_view::npos;
 }
 
 }  // namespace plancmp::inline v0::text::detail
