@@ -3,7 +3,7 @@
 // Boost.Graph metrics and GraphML/DOT export) and the cross-plan agency-function table.
 #include <plancmp/analysis/agencies.hpp>
 
-#include <plancmp/text/detail/utf8.hpp>
+#include <plancmp/model/detail/markup.hpp>
 
 #include <boost/graph/betweenness_centrality.hpp>
 #include <boost/graph/connected_components.hpp>
@@ -41,73 +41,15 @@ std::string join(const std::vector<std::string>& parts, std::string_view separat
   return out;
 }
 
-template <typename Escape>
-void append_escaped(std::string& out, std::string_view text, Escape escape) {
-  std::size_t pos = 0;
-  while (pos < text.size()) {
-    char32_t c = text::detail::next_code_point(text, pos);
-    if (c == text::detail::invalid_code_point) c = 0xFFFD;
-    escape(out, c);
-  }
-}
-
 std::string xml(std::string_view text) {
   std::string out;
-  append_escaped(out, text, [](std::string& o, char32_t c) {
-    switch (c) {
-      case '&':
-        o += "&amp;";
-        return;
-      case '<':
-        o += "&lt;";
-        return;
-      case '>':
-        o += "&gt;";
-        return;
-      case '"':
-        o += "&quot;";
-        return;
-      case '\'':
-        o += "&apos;";
-        return;
-      case '\r':
-        o += "&#13;";
-        return;
-      case '\t':
-      case '\n':
-        o += static_cast<char>(c);
-        return;
-      default:
-        break;
-    }
-    if (c < 0x20 || c == 0xFFFE || c == 0xFFFF) return;
-    text::detail::append_utf8(o, c);
-  });
+  detail::append_xml(out, text);
   return out;
 }
 
 std::string dot(std::string_view text) {
   std::string out;
-  append_escaped(out, text, [](std::string& o, char32_t c) {
-    switch (c) {
-      case '"':
-        o += "\\\"";
-        return;
-      case '\\':
-        o += "\\\\";
-        return;
-      case '\n':
-        o += "\\n";
-        return;
-      case '\t':
-        o += ' ';
-        return;
-      default:
-        break;
-    }
-    if (c < 0x20 || c == 0x7F) return;
-    text::detail::append_utf8(o, c);
-  });
+  detail::append_dot(out, text);
   return out;
 }
 

@@ -22,6 +22,7 @@
 #include <plancmp/error.hpp>
 
 #include "enum_names.hpp"
+#include <plancmp/model/detail/markup.hpp>
 #include <plancmp/text/detail/utf8.hpp>
 
 #include <fmt/format.h>
@@ -39,6 +40,9 @@
 namespace plancmp::inline v0 {
 
 namespace {
+
+using detail::append_dot;
+using detail::append_xml;
 
 using ojson = nlohmann::ordered_json;
 using json = nlohmann::json;
@@ -1093,80 +1097,6 @@ void check_graph_is_current(const plan& p) {
         fmt::format("plan graph is out of date ({} vertices for {} elements); call "
                     "plan::rebuild_graph() after changing the plan's vectors",
                     boost::num_vertices(p.graph()), expected));
-}
-
-/// Appends `text` to `out` with what `escape` makes of each code point; ill-formed UTF-8
-/// becomes U+FFFD so that one bad byte cannot make the whole file unreadable.
-template <typename Escape>
-void append_escaped(std::string& out, std::string_view text, Escape escape) {
-  std::size_t pos = 0;
-  while (pos < text.size()) {
-    char32_t c = text::detail::next_code_point(text, pos);
-    if (c == text::detail::invalid_code_point) c = 0xFFFD;
-    escape(out, c);
-  }
-}
-
-/// XML 1.0 character data and attribute values: markup characters as entities, CR as a
-/// character reference (parsers would turn a raw one into LF), and the characters XML 1.0
-/// does not allow at all (C0 controls but tab and LF, U+FFFE, U+FFFF) dropped.
-void append_xml(std::string& out, std::string_view text) {
-  append_escaped(out, text, [](std::string& o, char32_t c) {
-    switch (c) {
-      case '&':
-        o += "&amp;";
-        return;
-      case '<':
-        o += "&lt;";
-        return;
-      case '>':
-        o += "&gt;";
-        return;
-      case '"':
-        o += "&quot;";
-        return;
-      case '\'':
-        o += "&apos;";
-        return;
-      case '\r':
-        o += "&#13;";
-        return;
-      case '\t':
-      case '\n':
-        o += static_cast<char>(c);
-        return;
-      default:
-        break;
-    }
-    if (c < 0x20 || c == 0xFFFE || c == 0xFFFF) return;
-    text::detail::append_utf8(o, c);
-  });
-}
-
-/// The inside of a DOT double-quoted string: quote and backslash escaped (a backslash
-/// would otherwise start one of Graphviz's \N \G \l … escapes), newlines as \n, other
-/// control characters dropped.
-void append_dot(std::string& out, std::string_view text) {
-  append_escaped(out, text, [](std::string& o, char32_t c) {
-    switch (c) {
-      case '"':
-        o += "\\\"";
-        return;
-      case '\\':
-        o += "\\\\";
-        return;
-      case '\n':
-        o += "\\n";
-        return;
-      case '\t':
-        o += ' ';
-        return;
-      default:
-        break;
-    }
-    if (c < 0x20 || c == 0x7F) return;
-    text::detail::append_utf8(o, c);
-  });
 }
 
 /// At most `limit` code points of `text` (whole code points), with "…" when cut.
