@@ -1202,11 +1202,7 @@ plan parse_document(const text::document& doc, const parse_options& options) {
   plan p = parser(doc, options).run();
   if (options.resolve_agencies) {
     // Agency names → ontology; unresolved names become diagnostics on their line.
-    const auto line_of = [&doc](std::uint64_t byte) {
-      const auto it = std::upper_bound(doc.lines.begin(), doc.lines.end(), byte,
-                                       [](std::uint64_t b, const text::line& l) { return b < l.source.begin; });
-      return it == doc.lines.begin() ? std::uint32_t{0} : std::prev(it)->number;
-    };
+    const auto line_of = [&doc](std::uint64_t byte) { return doc.line_number_at(byte); };
     resolve_agencies(p, options.ontology != nullptr ? *options.ontology : agency_ontology::builtin(), {line_of});
   }
   return p;

@@ -1253,12 +1253,6 @@ struct region_list {
   }
 };
 
-std::uint32_t line_of(const text::document& doc, std::uint64_t byte) {
-  const auto it = std::upper_bound(doc.lines.begin(), doc.lines.end(), byte,
-                                   [](std::uint64_t b, const text::line& l) { return b < l.source.begin; });
-  return it == doc.lines.begin() ? std::uint32_t{0} : std::prev(it)->number;
-}
-
 bool same_statement(const target& a, const target& b) {
   return a.indicator_key == b.indicator_key && a.indicator == b.indicator && a.normalized_value == b.normalized_value &&
          a.base_unit == b.base_unit && a.kind == b.kind && a.periodic == b.periodic;
@@ -1286,7 +1280,7 @@ void report_conflicts(const text::document& doc, plan& p, const std::map<std::ui
         return o != origin.end() ? o->second : std::string("text outside goals and measures");
       };
       p.diagnostics.push_back(
-          {line_of(doc, a.where.begin), a.where, "target.conflict",
+          {doc.line_number_at(a.where.begin), a.where, "target.conflict",
            fmt::format("indicator {}{}: {}{} ({}) here, {}{} ({}) at byte {}; both are kept", a.indicator_key,
                        a.year ? fmt::format(" for {}", *a.year) : std::string(), a.value, a.unit, where(a), b.value,
                        b.unit, where(b), b.where.begin)});

@@ -103,6 +103,12 @@ std::size_t document::noise_line_count() const noexcept {
       std::count_if(lines.begin(), lines.end(), [](const line& l) { return bool(l.noise); }));
 }
 
+std::uint32_t document::line_number_at(std::uint64_t byte) const noexcept {
+  const auto it = std::upper_bound(lines.begin(), lines.end(), byte,
+                                   [](std::uint64_t b, const line& l) { return b < l.source.begin; });
+  return it == lines.begin() ? std::uint32_t{0} : std::prev(it)->number;
+}
+
 document read_document(const std::string& path, const read_options& options) {
   return make_document(read_file(path, options.max_input_bytes), path, options);
 }

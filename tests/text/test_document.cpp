@@ -247,6 +247,15 @@ TEST_CASE("document: lines, blank lines and line numbers of a small file") {
         static_cast<std::size_t>(std::count_if(doc.lines.begin(), doc.lines.end(),
                                                [](const line& l) { return bool(l.noise); })));
 
+  // Every original byte of a line (and its line break) belongs to that line.
+  for (std::size_t i = 0; i < doc.lines.size(); ++i) {
+    CAPTURE(i);
+    const std::uint64_t next = i + 1 < doc.lines.size() ? doc.lines[i + 1].source.begin : bytes.size();
+    for (std::uint64_t b = doc.lines[i].source.begin; b < next; ++b) CHECK(doc.line_number_at(b) == i + 1);
+  }
+  CHECK(doc.line_number_at(bytes.size() + 10) == 7);
+  CHECK(make_document("").line_number_at(0) == 0);
+
   SUBCASE("a final line break does not open an empty line") {
     CHECK(make_document("a\nb\n").lines.size() == 2);
     CHECK(make_document("a\nb\r\n").lines.size() == 2);

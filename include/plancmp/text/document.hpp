@@ -63,6 +63,9 @@ struct document {
   [[nodiscard]] std::string_view printed_of_simplified(std::size_t begin, std::size_t end) const noexcept;
   /// Number of noise lines.
   [[nodiscard]] std::size_t noise_line_count() const noexcept;
+  /// The number (1-based) of the line holding original byte `byte`: the last line that
+  /// begins at or before it; 0 before the first line (or with no lines).
+  [[nodiscard]] std::uint32_t line_number_at(std::uint64_t byte) const noexcept;
 };
 
 /// Reads a file into a document. Throws `io_error`, `decode_error` or `usage_error`
