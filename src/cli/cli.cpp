@@ -3,6 +3,7 @@
 
 #include <plancmp/data.hpp>
 #include <plancmp/error.hpp>
+#include <plancmp/parse/parser.hpp>
 
 #include <fmt/format.h>
 
@@ -69,6 +70,33 @@ std::string render(const options& opts, const report::table& t) {
 std::vector<command>& commands() {
   static std::vector<command> registry;
   return registry;
+}
+
+std::string render_all(const options& opts, const std::vector<report::table>& tables) {
+  if (opts.format == report::table_format::json) {
+    std::string out = "[";
+    for (std::size_t i = 0; i < tables.size(); ++i)
+      out += (i == 0 ? "\n" : ",\n") + report::to_json(tables[i]);
+    return out + "\n]\n";
+  }
+  std::string out;
+  for (std::size_t i = 0; i < tables.size(); ++i) {
+    // CSV tables are separated by an empty record; Markdown ones by a blank line.
+    const bool csv = opts.format == report::table_format::csv;
+    if (i > 0) out += csv ? "\r\n" : "\n";
+    out += csv ? report::to_csv(tables[i], {opts.excel && i == 0}) : render(opts, tables[i]);
+  }
+  return out;
+}
+
+std::vector<parsed_input> parse_inputs(const options& opts) {
+  std::vector<parsed_input> out;
+  for (auto& in : load_inputs(opts)) {
+    parsed_input p{text::make_document(std::move(in.bytes), in.name), {}};
+    p.parsed = parse::parse_document(p.document);
+    out.push_back(std::move(p));
+  }
+  return out;
 }
 
 }  // namespace plancmp::cli

@@ -3,7 +3,9 @@
 // output, exit codes. Each subcommand lives in its own src/cli/<name>.cpp.
 #pragma once
 
+#include <plancmp/model/plan.hpp>
 #include <plancmp/report/table.hpp>
+#include <plancmp/text/document.hpp>
 
 #include <functional>
 #include <string>
@@ -39,11 +41,23 @@ struct input {
 /// The inputs named on the command line, or the bundled seeds when there are none.
 std::vector<input> load_inputs(const options& opts);
 
+/// An input read as a document and parsed, for analyses that map back into the text.
+struct parsed_input {
+  text::document document;
+  plan parsed;
+};
+/// The inputs (see load_inputs), each read and parsed with the default options.
+std::vector<parsed_input> parse_inputs(const options& opts);
+
 /// Writes `text` to the -o file or standard output.
 void write_output(const options& opts, std::string_view text);
 
 /// Renders a table in the chosen format (with the Excel BOM for --excel CSV).
 std::string render(const options& opts, const report::table& t);
+
+/// Renders several tables: a JSON array, CSV tables separated by an empty record, Markdown
+/// tables by a blank line.
+std::string render_all(const options& opts, const std::vector<report::table>& tables);
 
 struct command {
   std::string name;

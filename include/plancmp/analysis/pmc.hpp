@@ -1,0 +1,111 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <plancmp/model/plan.hpp>
+#include <plancmp/report/table.hpp>
+#include <plancmp/span.hpp>
+#include <plancmp/text/document.hpp>
+
+#include <cstddef>
+#include <memory>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace plancmp::inline v0::analysis {
+
+/// How a second-level PMC variable is computed from the plan graph (docs/coverage.md).
+struct pmc_rule {
+  std::string kind;  ///< keywords, theme, horizon, issuer_level, agencies, lead_share, targets, deadlines, always
+  std::vector<std::string> phrases;  ///< keywords: any of them in the plan's title, preamble, goals or measures
+  std::string scheme;                ///< theme: scheme id
+  std::string theme;                 ///< theme: theme id
+  std::vector<std::string> levels;   ///< issuer_level: level names
+  double min = 1.0;                  ///< theme, agencies, targets, deadlines: count; lead_share: share
+  int min_years = 0;                 ///< horizon: years after the issue year, inclusive
+  int max_years = 0;
+};
+
+/// A binary second-level variable.
+struct pmc_subvariable {
+  std::string id;  ///< "X1:1"
+  std::string zh, en, description;
+  pmc_rule rule;
+};
+
+/// A first-level variable: the mean of its second-level variables.
+struct pmc_variable {
+  std::string id;  ///< "X1"
+  std::string zh, en;
+  std::vector<pmc_subvariable> sub;
+};
+
+/// A grade band: PMC ≥ min.
+struct pmc_grade {
+  double min = 0.0;
+  std::string zh, en;
+};
+
+/// The PMC model: variables, rules and grade bands, read from data (data/pmc.json).
+class pmc_model {
+ public:
+  /// Reads `plancmp.pmc/1`; throws `schema_error` naming `origin` and the JSON Pointer.
+  [[nodiscard]] static pmc_model from_json(std::string_view json, const std::string& origin);
+  /// The built-in model (data/pmc.json).
+  [[nodiscard]] static const pmc_model& builtin();
+
+  std::string version;
+  std::vector<pmc_variable> variables;
+  std::vector<pmc_grade> grades;       ///< highest band first
+  std::vector<std::string> surface;    ///< variable ids of the surface matrix, row-major (a square number)
+
+  pmc_model();
+  ~pmc_model();
+  pmc_model(pmc_model&&) noexcept;
+  pmc_model& operator=(pmc_model&&) noexcept;
+  pmc_model(const pmc_model&) = delete;
+  pmc_model& operator=(const pmc_model&) = delete;
+
+  struct compiled;  ///< taggers and automata built from the rules
+  [[nodiscard]] const compiled& rules() const noexcept { return *compiled_; }
+
+ private:
+  std::unique_ptr<compiled> compiled_;
+};
+
+/// The value of one second-level variable for one plan, with why.
+struct pmc_value {
+  std::string id;
+  int value = 0;                  ///< 0 or 1
+  std::string evidence;           ///< what made it 1 (printed text, unit id …), or why it is 0
+  std::optional<span> where;      ///< bytes of the evidence in the original file (for every 1)
+};
+
+/// A plan's PMC index.
+struct pmc_result {
+  std::string plan;    ///< plan_label
+  std::string source;  ///< the plan's file
+  std::vector<double> scores;                 ///< per first-level variable
+  std::vector<std::vector<pmc_value>> values; ///< per first-level, per second-level variable
+  double pmc = 0.0;                           ///< the sum of the scores
+  std::string grade_zh, grade_en;
+  std::vector<std::vector<double>> surface;   ///< the PMC surface matrix
+};
+
+/// Computes the PMC index of a plan parsed from `doc`.
+///
+///     auto r = plancmp::analysis::compute_pmc(p, doc);
+///     fmt::print("{:.2f} {}\n", r.pmc, r.grade_en);
+[[nodiscard]] pmc_result compute_pmc(const plan& p, const text::document& doc,
+                                     const pmc_model& model = pmc_model::builtin());
+
+/// First-level scores (rows) × plans, then PMC and grade.
+[[nodiscard]] report::table to_table(std::span<const pmc_result> results, const pmc_model& model);
+/// Second-level variables (rows) × plans: 0/1, each 1 linked to its evidence's bytes.
+[[nodiscard]] report::table detail_table(std::span<const pmc_result> results, const pmc_model& model);
+/// The PMC surface matrix of one plan.
+[[nodiscard]] report::table surface_table(const pmc_result& result, const pmc_model& model);
+
+}  // namespace plancmp::inline v0::analysis

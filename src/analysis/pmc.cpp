@@ -1,0 +1,426 @@
+// SPDX-License-Identifier: MIT
+#include <plancmp/analysis/agencies.hpp>
+#include <plancmp/analysis/pmc.hpp>
+#include <plancmp/analysis/tagging.hpp>
+#include <plancmp/data.hpp>
+#include <plancmp/error.hpp>
+#include <plancmp/text/detail/aho_corasick.hpp>
+#include <plancmp/text/script.hpp>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <set>
+
+namespace plancmp::inline v0::analysis {
+
+namespace {
+
+using json = nlohmann::json;
+using plancmp::detail::aho_corasick;
+
+constexpr std::string_view schema_name = "plancmp.pmc/1";
+
+[[noreturn]] void fail(const std::string& origin, const std::string& pointer, const std::string& what) {
+  throw schema_error({origin, {}, {}, {}}, fmt::format("{}: {}", pointer.empty() ? "/" : pointer, what));
+}
+
+std::string string_at(const json& j, const std::string& origin, const std::string& at, const char* key,
+                      bool required = true) {
+  const auto it = j.find(key);
+  if (it == j.end()) {
+    if (required) fail(origin, at, fmt::format("missing key \"{}\"", key));
+    return {};
+  }
+  if (!it->is_string()) fail(origin, at + "/" + key, "must be a string");
+  return it->get<std::string>();
+}
+
+std::vector<std::string> strings_at(const json& j, const std::string& origin, const std::string& at, const char* key) {
+  const auto it = j.find(key);
+  if (it == j.end()) fail(origin, at, fmt::format("missing key \"{}\"", key));
+  if (!it->is_array() || it->empty()) fail(origin, at + "/" + key, "must be a non-empty list of strings");
+  std::vector<std::string> out;
+  for (std::size_t i = 0; i < it->size(); ++i) {
+    if (!(*it)[i].is_string() || (*it)[i].get<std::string>().empty())
+      fail(origin, fmt::format("{}/{}/{}", at, key, i), "must be a non-empty string");
+    out.push_back((*it)[i].get<std::string>());
+  }
+  return out;
+}
+
+double number_at(const json& j, const std::string& origin, const std::string& at, const char* key) {
+  const auto it = j.find(key);
+  if (it == j.end()) fail(origin, at, fmt::format("missing key \"{}\"", key));
+  if (!it->is_number()) fail(origin, at + "/" + key, "must be a number");
+  return it->get<double>();
+}
+
+pmc_rule read_rule(const json& j, const std::string& origin, const std::string& at) {
+  if (!j.is_object()) fail(origin, at, "must be an object {\"kind\", …}");
+  pmc_rule r;
+  r.kind = string_at(j, origin, at, "kind");
+  if (r.kind == "keywords") {
+    for (auto& p : strings_at(j, origin, at, "phrases")) r.phrases.push_back(text::simplifier::shared().convert(p).text);
+  } else if (r.kind == "theme") {
+    r.scheme = string_at(j, origin, at, "scheme");
+    r.theme = string_at(j, origin, at, "theme");
+    r.min = number_at(j, origin, at, "min");
+    const coding_scheme* s = nullptr;
+    try {
+      s = &coding_scheme::builtin(r.scheme);
+    } catch (const usage_error& e) {
+      fail(origin, at + "/scheme", e.message());
+    }
+    if (!s->find(r.theme)) fail(origin, at + "/theme", fmt::format("scheme '{}' has no theme '{}'", r.scheme, r.theme));
+  } else if (r.kind == "horizon") {
+    r.min_years = static_cast<int>(number_at(j, origin, at, "min_years"));
+    r.max_years = static_cast<int>(number_at(j, origin, at, "max_years"));
+    if (r.max_years < r.min_years) fail(origin, at + "/max_years", "must not be less than min_years");
+  } else if (r.kind == "issuer_level") {
+    r.levels = strings_at(j, origin, at, "levels");
+    for (std::size_t i = 0; i < r.levels.size(); ++i) {
+      if (!parse_level(r.levels[i]))
+        fail(origin, fmt::format("{}/levels/{}", at, i), "must be a level: national, province, city, district, county");
+    }
+  } else if (r.kind == "agencies" || r.kind == "targets" || r.kind == "deadlines" || r.kind == "lead_share") {
+    r.min = number_at(j, origin, at, "min");
+  } else if (r.kind != "always") {
+    fail(origin, at + "/kind",
+         fmt::format("unknown rule kind \"{}\" (known: keywords, theme, horizon, issuer_level, agencies, "
+                     "lead_share, targets, deadlines, always)",
+                     r.kind));
+  }
+  return r;
+}
+
+}  // namespace
+
+struct pmc_model::compiled {
+  std::map<std::string, tagger, std::less<>> taggers;  // by scheme id
+  std::map<std::string, aho_corasick, std::less<>> keywords;  // by sub-variable id
+};
+
+pmc_model::pmc_model() : compiled_(std::make_unique<compiled>()) {}
+pmc_model::~pmc_model() = default;
+pmc_model::pmc_model(pmc_model&&) noexcept = default;
+pmc_model& pmc_model::operator=(pmc_model&&) noexcept = default;
+
+pmc_model pmc_model::from_json(std::string_view text, const std::string& origin) {
+  json j;
+  try {
+    j = json::parse(text);
+  } catch (const json::parse_error& e) {
+    throw schema_error({origin, e.byte == 0 ? std::nullopt : std::optional<std::uint64_t>(e.byte - 1), {}, {}},
+                       fmt::format("malformed JSON ({}); fix the file", e.what()));
+  }
+  if (!j.is_object()) fail(origin, "", "a PMC model is a JSON object");
+  if (const std::string s = string_at(j, origin, "", "schema"); s != schema_name)
+    fail(origin, "/schema", fmt::format("unsupported schema \"{}\" (supported: \"{}\")", s, schema_name));
+  pmc_model m;
+  m.version = string_at(j, origin, "", "version", false);
+  const auto vars = j.find("variables");
+  if (vars == j.end() || !vars->is_array() || vars->empty()) fail(origin, "/variables", "must be a non-empty list");
+  std::set<std::string> ids;
+  for (std::size_t v = 0; v < vars->size(); ++v) {
+    const json& x = (*vars)[v];
+    const std::string at = fmt::format("/variables/{}", v);
+    if (!x.is_object()) fail(origin, at, "must be an object {\"id\", \"zh\", \"en\", \"sub\"}");
+    pmc_variable var{string_at(x, origin, at, "id"), string_at(x, origin, at, "zh"), string_at(x, origin, at, "en"), {}};
+    if (!ids.insert(var.id).second) fail(origin, at + "/id", fmt::format("variable id \"{}\" is used twice", var.id));
+    const auto sub = x.find("sub");
+    if (sub == x.end() || !sub->is_array() || sub->empty()) fail(origin, at + "/sub", "must be a non-empty list");
+    for (std::size_t s = 0; s < sub->size(); ++s) {
+      const json& y = (*sub)[s];
+      const std::string here = fmt::format("{}/sub/{}", at, s);
+      if (!y.is_object()) fail(origin, here, "must be an object {\"id\", \"zh\", \"en\", \"rule\"}");
+      pmc_subvariable sv{string_at(y, origin, here, "id"), string_at(y, origin, here, "zh"),
+                         string_at(y, origin, here, "en"), string_at(y, origin, here, "description", false), {}};
+      if (!ids.insert(sv.id).second) fail(origin, here + "/id", fmt::format("variable id \"{}\" is used twice", sv.id));
+      const auto rule = y.find("rule");
+      if (rule == y.end()) fail(origin, here, "missing key \"rule\"");
+      sv.rule = read_rule(*rule, origin, here + "/rule");
+      var.sub.push_back(std::move(sv));
+    }
+    m.variables.push_back(std::move(var));
+  }
+  if (const auto g = j.find("grades"); g != j.end()) {
+    if (!g->is_array()) fail(origin, "/grades", "must be a list of {\"min\", \"zh\", \"en\"}");
+    for (std::size_t i = 0; i < g->size(); ++i) {
+      const std::string at = fmt::format("/grades/{}", i);
+      if (!(*g)[i].is_object()) fail(origin, at, "must be an object {\"min\", \"zh\", \"en\"}");
+      m.grades.push_back({number_at((*g)[i], origin, at, "min"), string_at((*g)[i], origin, at, "zh"),
+                          string_at((*g)[i], origin, at, "en")});
+    }
+    std::sort(m.grades.begin(), m.grades.end(), [](const auto& a, const auto& b) { return a.min > b.min; });
+  }
+  if (const auto s = j.find("surface"); s != j.end()) {
+    m.surface = strings_at(j, origin, "", "surface");
+    const auto side = static_cast<std::size_t>(std::lround(std::sqrt(static_cast<double>(m.surface.size()))));
+    if (side * side != m.surface.size()) fail(origin, "/surface", "must list a square number of variables (9: 3×3)");
+    for (std::size_t i = 0; i < m.surface.size(); ++i) {
+      const bool known = std::any_of(m.variables.begin(), m.variables.end(),
+                                     [&](const pmc_variable& v) { return v.id == m.surface[i]; });
+      if (!known) fail(origin, fmt::format("/surface/{}", i), fmt::format("no variable \"{}\"", m.surface[i]));
+    }
+  }
+  for (const auto& var : m.variables) {
+    for (const auto& sv : var.sub) {
+      if (sv.rule.kind == "theme" && !m.compiled_->taggers.contains(sv.rule.scheme))
+        m.compiled_->taggers.emplace(sv.rule.scheme, tagger(coding_scheme::builtin(sv.rule.scheme)));
+      if (sv.rule.kind == "keywords") {
+        std::vector<aho_corasick::pattern> patterns;
+        for (std::size_t i = 0; i < sv.rule.phrases.size(); ++i)
+          patterns.push_back({sv.rule.phrases[i], static_cast<aho_corasick::pattern_id>(i)});
+        m.compiled_->keywords.emplace(sv.id, aho_corasick(std::span<const aho_corasick::pattern>(patterns)));
+      }
+    }
+  }
+  return m;
+}
+
+const pmc_model& pmc_model::builtin() {
+  static const pmc_model model = from_json(builtin_data("pmc.json"), "builtin:pmc.json");
+  return model;
+}
+
+pmc_result compute_pmc(const plan& p, const text::document& doc, const pmc_model& model) {
+  pmc_result r;
+  r.plan = plan_label(p);
+  r.source = p.source.path;
+  const auto& rules = model.rules();
+  std::map<std::string, plan_tagging, std::less<>> taggings;
+  const auto tagging_for = [&](const std::string& scheme) -> const plan_tagging& {
+    auto it = taggings.find(scheme);
+    if (it == taggings.end()) it = taggings.emplace(scheme, rules.taggers.at(scheme).tag(p, doc)).first;
+    return it->second;
+  };
+  // The plan's own text: from its title (or body) to the end of the body.
+  std::size_t text_begin = 0;
+  std::size_t text_end = doc.simplified.size();
+  if (!p.body.empty()) {
+    const std::uint64_t first = p.title_span.empty() ? p.body.begin : std::min(p.title_span.begin, p.body.begin);
+    text_begin = simplified_offset_of(doc, first);
+    text_end = std::max(text_begin, simplified_offset_of(doc, p.body.end));
+  }
+  const std::string_view body = std::string_view(doc.simplified).substr(text_begin, text_end - text_begin);
+  const int issue_year = p.issued ? p.issued->year : 0;
+
+  for (const pmc_variable& var : model.variables) {
+    std::vector<pmc_value> values;
+    double sum = 0;
+    for (const pmc_subvariable& sv : var.sub) {
+      pmc_value v{sv.id, 0, {}, {}};
+      const pmc_rule& rule = sv.rule;
+      const auto yes = [&](std::string why, span where) {
+        v.value = 1;
+        v.evidence = std::move(why);
+        v.where = where;
+      };
+      if (rule.kind == "keywords") {
+        bool found = false;
+        rules.keywords.at(sv.id).for_each_match(body, [&](const aho_corasick::match& m) {
+          const std::size_t b = text_begin + m.begin;
+          const std::size_t e = text_begin + m.end;
+          const span where = doc.source_of_simplified(b, e);
+          yes(fmt::format("「{}」 line {}", doc.printed_of_simplified(b, e), doc.line_number_at(where.begin)), where);
+          found = true;
+          return false;
+        });
+        if (!found) v.evidence = "none of its phrases occurs in the plan";
+      } else if (rule.kind == "theme") {
+        const auto& tg = tagging_for(rule.scheme);
+        const std::size_t theme = *rules.taggers.at(rule.scheme).scheme().find(rule.theme);
+        std::size_t n = 0;
+        const tagged_unit* first = nullptr;
+        for (const auto& u : tg.measures) {
+          if (u.find(theme) != nullptr) {
+            ++n;
+            if (first == nullptr) first = &u;
+          }
+        }
+        if (static_cast<double>(n) >= rule.min && first != nullptr) {
+          const auto& ev = first->find(theme)->evidence.front();
+          yes(fmt::format("{} measures, first {}「{}」", n, first->id, ev.printed), ev.where);
+        } else {
+          v.evidence = fmt::format("{} measures carry {}.{}", n, rule.scheme, rule.theme);
+        }
+      } else if (rule.kind == "horizon") {
+        if (issue_year == 0) {
+          v.evidence = "the plan's issue year is unknown";
+        } else {
+          const auto fits = [&](int year) {
+            const int d = year - issue_year;
+            return d >= rule.min_years && d <= rule.max_years;
+          };
+          for (const target& t : p.targets) {
+            if (t.year && fits(*t.year)) {
+              yes(fmt::format("target {} by {}", t.indicator, *t.year), t.where);
+              break;
+            }
+          }
+          if (!v.value) {
+            for (const measure& m : p.measures) {
+              if (m.due && m.due->due && fits(m.due->due->year)) {
+                yes(fmt::format("measure {} due {}", m.id, m.due->text), m.due->where);
+                break;
+              }
+            }
+          }
+          if (!v.value) v.evidence = "no target year or deadline in this range";
+        }
+      } else if (rule.kind == "issuer_level") {
+        const auto lv = p.issuing_jurisdiction.admin_level;
+        if (std::find(rule.levels.begin(), rule.levels.end(), to_string(lv)) != rule.levels.end())
+          yes(fmt::format("issued by {} ({})", p.issuing_jurisdiction.name, to_string(lv)), p.title_span);
+        else
+          v.evidence = fmt::format("issuer level is {}", to_string(lv));
+      } else if (rule.kind == "agencies" || rule.kind == "lead_share") {
+        std::set<std::string> canonical;
+        std::optional<span> first;
+        std::size_t led = 0;
+        for (const measure& m : p.measures) {
+          if (!m.lead.empty()) ++led;
+          for (const auto* list : {&m.lead, &m.support}) {
+            for (const auto& a : *list) {
+              if (!first) first = a.where;
+              const auto idx = p.agency_index(a.name);
+              if (idx && p.agencies[*idx].resolution && !p.agencies[*idx].collective)
+                canonical.insert(p.agencies[*idx].resolution->canonical);
+            }
+          }
+        }
+        if (rule.kind == "agencies") {
+          if (static_cast<double>(canonical.size()) >= rule.min && first)
+            yes(fmt::format("{} canonical agencies", canonical.size()), *first);
+          else
+            v.evidence = fmt::format("{} canonical agencies", canonical.size());
+        } else {
+          const double s = p.measures.empty() ? 0.0 : static_cast<double>(led) / static_cast<double>(p.measures.size());
+          if (s >= rule.min && first)
+            yes(fmt::format("{} of {} measures name a lead", led, p.measures.size()), *first);
+          else
+            v.evidence = fmt::format("{} of {} measures name a lead", led, p.measures.size());
+        }
+      } else if (rule.kind == "targets") {
+        if (static_cast<double>(p.targets.size()) >= rule.min && !p.targets.empty())
+          yes(fmt::format("{} targets, first {}", p.targets.size(), p.targets.front().indicator), p.targets.front().where);
+        else
+          v.evidence = fmt::format("{} targets", p.targets.size());
+      } else if (rule.kind == "deadlines") {
+        std::size_t n = 0;
+        const measure* first = nullptr;
+        for (const measure& m : p.measures) {
+          if (m.due) {
+            ++n;
+            if (first == nullptr) first = &m;
+          }
+        }
+        if (static_cast<double>(n) >= rule.min && first != nullptr)
+          yes(fmt::format("{} measures with deadlines, first {}: {}", n, first->id, first->due->text), first->due->where);
+        else
+          v.evidence = fmt::format("{} measures with deadlines", n);
+      } else if (rule.kind == "always") {
+        yes(fmt::format("published: {}", p.title), p.title_span);
+      }
+      sum += v.value;
+      values.push_back(std::move(v));
+    }
+    r.scores.push_back(values.empty() ? 0.0 : sum / static_cast<double>(values.size()));
+    r.values.push_back(std::move(values));
+  }
+  for (const double s : r.scores) r.pmc += s;
+  for (const auto& g : model.grades) {
+    if (r.pmc + 1e-9 >= g.min) {
+      r.grade_zh = g.zh;
+      r.grade_en = g.en;
+      break;
+    }
+  }
+  if (!model.surface.empty()) {
+    const auto side = static_cast<std::size_t>(std::lround(std::sqrt(static_cast<double>(model.surface.size()))));
+    r.surface.assign(side, std::vector<double>(side, 0.0));
+    for (std::size_t i = 0; i < model.surface.size(); ++i) {
+      for (std::size_t v = 0; v < model.variables.size(); ++v) {
+        if (model.variables[v].id == model.surface[i]) r.surface[i / side][i % side] = r.scores[v];
+      }
+    }
+  }
+  return r;
+}
+
+report::table to_table(std::span<const pmc_result> results, const pmc_model& model) {
+  report::table t;
+  t.caption = "PMC index: first-level variables";
+  t.columns.push_back("variable");
+  for (const auto& r : results) t.columns.push_back(r.plan);
+  for (std::size_t v = 0; v < model.variables.size(); ++v) {
+    const auto& var = model.variables[v];
+    std::vector<report::cell> row{fmt::format("{} {} {}", var.id, var.zh, var.en)};
+    for (const auto& r : results) row.emplace_back(r.scores.at(v), 2);
+    t.add_row(std::move(row));
+  }
+  std::vector<report::cell> pmc{"PMC"};
+  std::vector<report::cell> grade{"grade"};
+  for (const auto& r : results) {
+    pmc.emplace_back(r.pmc, 2);
+    grade.emplace_back(fmt::format("{} {}", r.grade_zh, r.grade_en));
+  }
+  t.add_row(std::move(pmc));
+  t.add_row(std::move(grade));
+  std::string bands;
+  for (const auto& g : model.grades) bands += fmt::format("{}{} {} ≥ {:g}", bands.empty() ? "" : ", ", g.zh, g.en, g.min);
+  t.notes.push_back("grades: " + bands);
+  return t;
+}
+
+report::table detail_table(std::span<const pmc_result> results, const pmc_model& model) {
+  report::table t;
+  t.caption = "PMC index: second-level variables (1 = met, with evidence)";
+  t.columns.push_back("variable");
+  for (const auto& r : results) {
+    t.columns.push_back(r.plan);
+    t.columns.push_back("evidence");
+  }
+  for (std::size_t v = 0; v < model.variables.size(); ++v) {
+    for (std::size_t s = 0; s < model.variables[v].sub.size(); ++s) {
+      const auto& sv = model.variables[v].sub[s];
+      std::vector<report::cell> row{fmt::format("{} {} {}", sv.id, sv.zh, sv.en)};
+      for (const auto& r : results) {
+        const pmc_value& val = r.values.at(v).at(s);
+        report::cell c(val.value);
+        if (val.where) {
+          c.source = r.source;
+          c.where = val.where;
+        }
+        row.push_back(std::move(c));
+        row.emplace_back(val.evidence);
+      }
+      t.add_row(std::move(row));
+    }
+  }
+  return t;
+}
+
+report::table surface_table(const pmc_result& r, const pmc_model& model) {
+  report::table t;
+  t.caption = fmt::format("PMC surface: {} (PMC {:.2f}, {} {})", r.plan, r.pmc, r.grade_zh, r.grade_en);
+  const std::size_t side = r.surface.size();
+  t.columns.push_back("");
+  for (std::size_t c = 0; c < side; ++c) t.columns.push_back(fmt::format("column {}", c + 1));
+  for (std::size_t row = 0; row < side; ++row) {
+    std::vector<report::cell> cells{fmt::format("row {}", row + 1)};
+    for (std::size_t c = 0; c < side; ++c) cells.emplace_back(r.surface[row][c], 2);
+    t.add_row(std::move(cells));
+  }
+  std::string layout;
+  for (std::size_t i = 0; i < model.surface.size(); ++i)
+    layout += fmt::format("{}{}", i == 0 ? "" : (i % side == 0 ? " / " : " "), model.surface[i]);
+  t.notes.push_back("layout (row-major): " + layout);
+  return t;
+}
+
+}  // namespace plancmp::inline v0::analysis
