@@ -7,6 +7,7 @@
 #include <plancmp/text/detail/utf8.hpp>
 
 #include <fmt/format.h>
+#include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <unordered_set>
@@ -62,7 +63,8 @@ std::optional<std::size_t> tagged_unit::primary(const coding_scheme& scheme, int
 struct tagger::impl {
   coding_scheme scheme;
   const text::word_tokenizer* words = nullptr;
-  std::unordered_set<std::string> lexicon;
+  std::unordered_set<std::string> lexicon;  // domain compounds: their parts are real mentions
+  std::unordered_set<std::string> names;    // proper names: nothing fires inside them
   aho_corasick automaton;
   // Pattern ids below keyword_count are keywords (flattened), the rest exclusion phrases.
   struct keyword_ref {
@@ -136,7 +138,9 @@ struct tagger::impl {
                                  [](std::size_t b, const text::token& t) { return b < t.begin; });
       if (it == tokens.begin()) return false;
       --it;
-      return h.end <= it->end && lexicon.contains(std::string(text.substr(it->begin, it->end - it->begin)));
+      if (h.end > it->end) return false;
+      const std::string word(text.substr(it->begin, it->end - it->begin));
+      return lexicon.contains(word) && !names.contains(word);
     };
 
     std::vector<hit> kept;
@@ -195,16 +199,25 @@ struct tagger::impl {
 tagger::tagger(coding_scheme scheme) : impl_(std::make_unique<impl>()) {
   impl_->scheme = std::move(scheme);
   impl_->words = &text::word_tokenizer::builtin();
-  for (auto& term : text::word_tokenizer::read_lexicon(builtin_data("lexicon.json"), "builtin:lexicon.json"))
-    impl_->lexicon.insert(std::move(term));
+  // The lexicon's "proper_names" group holds names (印度尼西亚); every other group holds
+  // domain compounds (司法保护). The file was checked when the tokenizer loaded it.
+  const auto lexicon = nlohmann::json::parse(builtin_data("lexicon.json"));
+  for (const auto& group : lexicon.value("groups", nlohmann::json::array())) {
+    auto& into = group.value("name", "") == "proper_names" ? impl_->names : impl_->lexicon;
+    for (const auto& term : group.at("terms")) into.insert(term.get<std::string>());
+  }
+  for (const auto& term : lexicon.value("terms", nlohmann::json::array())) impl_->lexicon.insert(term.get<std::string>());
+  for (const auto& name : impl_->names) impl_->lexicon.insert(name);
   impl_->build();
 }
 
-tagger::tagger(coding_scheme scheme, const text::word_tokenizer& words, std::vector<std::string> lexicon_terms)
+tagger::tagger(coding_scheme scheme, const text::word_tokenizer& words, std::vector<std::string> lexicon_terms,
+               std::vector<std::string> proper_names)
     : impl_(std::make_unique<impl>()) {
   impl_->scheme = std::move(scheme);
   impl_->words = &words;
   for (auto& term : lexicon_terms) impl_->lexicon.insert(std::move(term));
+  for (auto& name : proper_names) impl_->names.insert(std::move(name));
   impl_->build();
 }
 
@@ -246,6 +259,7 @@ plan_tagging tagger::tag(const plan& p, const text::document& doc) const {
     const std::size_t b = simplified_offset_of(doc, where.begin);
     const std::size_t e = std::max(b, simplified_offset_of(doc, where.end));
     std::string_view text = std::string_view(doc.simplified).substr(b, e - b);
+    while (!text.empty() && (text.back() == '\n' || text.back() == '\r' || text.back() == ' ')) text.remove_suffix(1);
     if (has_clause) {
       if (const auto loc = parse::find_clause(text)) text = text.substr(0, loc->begin);
     }

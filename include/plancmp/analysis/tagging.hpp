@@ -72,7 +72,8 @@ struct plan_tagging {
 /// plans match simplified keywords and evidence maps back to the original bytes. A keyword
 /// whose boundary is `word` (by default: keywords of one or two characters) fires only on
 /// word boundaries of the text layer's word tokenizer, or inside a domain-lexicon term
-/// (保护 inside 司法保护) — not inside an unrelated word (印度 inside 印度尼西亚). A match
+/// (保护 inside 司法保护) — not inside an unrelated word or a proper name of the lexicon's
+/// `proper_names` group (印度 inside 印度尼西亚). A match
 /// lying inside one of the theme's exclusion phrases does not count, and of nested matches
 /// of one theme (专利 inside 发明专利) only the longest counts. A responsibility clause
 /// closing a measure is not tagged (agency names are not content).
@@ -86,8 +87,10 @@ class tagger {
  public:
   /// Uses the built-in word tokenizer and its lexicon (data/lexicon.json).
   explicit tagger(coding_scheme scheme);
-  /// Uses `words` (which must outlive the tagger) and the lexicon terms it was built with.
-  tagger(coding_scheme scheme, const text::word_tokenizer& words, std::vector<std::string> lexicon_terms);
+  /// Uses `words` (which must outlive the tagger) and the lexicon terms it was built with:
+  /// parts of `lexicon_terms` count as mentions, nothing fires inside `proper_names`.
+  tagger(coding_scheme scheme, const text::word_tokenizer& words, std::vector<std::string> lexicon_terms,
+         std::vector<std::string> proper_names = {});
   ~tagger();
   tagger(tagger&&) noexcept;
   tagger& operator=(tagger&&) noexcept;

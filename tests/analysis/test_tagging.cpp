@@ -1,0 +1,200 @@
+// SPDX-License-Identifier: MIT
+// Tagging: keyword matching rules on small texts (word boundaries, exclusions, nesting,
+// weights, title weight), evidence spans on a traditional-script seed, and the acceptance
+// checks of issue 6 — agreement with a hand-labelled fixture of seed measures, and a
+// value-chain label (or a diagnostic) for every seed measure.
+#include <plancmp/analysis/tagging.hpp>
+
+#include <plancmp/parse/parser.hpp>
+#include <plancmp/text/document.hpp>
+
+#include "support/seeds.hpp"
+
+#include <doctest/doctest.h>
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+using namespace plancmp;
+using plancmp::analysis::tagger;
+
+namespace {
+
+coding_scheme scheme_of(const char* themes) {
+  return coding_scheme::from_json(
+      fmt::format(R"({{"schema": "plancmp.coding_scheme/1", "id": "t", "themes": {}}})", themes), "t.json");
+}
+
+std::vector<std::string> labelled(const tagger& t, std::string_view text, std::size_t title_end = 0) {
+  std::vector<std::string> out;
+  for (const auto& l : t.tag_text(text, title_end)) out.push_back(t.scheme().themes[l.theme].id);
+  return out;
+}
+
+struct seed_plan {
+  text::document doc;
+  plan p;
+};
+
+const seed_plan& parsed_seed(const std::string& name) {
+  static std::map<std::string, seed_plan> cache;
+  auto it = cache.find(name);
+  if (it == cache.end()) {
+    seed_plan s{text::read_document(test::seed_path(name)), {}};
+    s.p = parse::parse_document(s.doc);
+    it = cache.emplace(name, std::move(s)).first;
+  }
+  return it->second;
+}
+
+}  // namespace
+
+TEST_CASE("a short keyword fires on word boundaries only") {
+  const tagger t(scheme_of(R"([{"id": "india", "zh": "印度", "en": "India", "keywords": ["印度"]},
+                                {"id": "protection", "zh": "保护", "en": "protection", "keywords": ["保护"]}])"));
+  CHECK(labelled(t, "加强与印度的合作") == std::vector<std::string>{"india"});
+  CHECK(labelled(t, "加强与印度尼西亚的合作").empty());
+  // Inside a domain-lexicon term a part is a real mention: 保护 in 司法保护.
+  CHECK(labelled(t, "强化司法保护") == std::vector<std::string>{"protection"});
+  SUBCASE("boundary any lets it fire inside a word") {
+    const tagger any(scheme_of(R"([{"id": "india", "zh": "印度", "en": "India",
+                                     "keywords": [{"phrase": "印度", "boundary": "any"}]}])"));
+    CHECK(labelled(any, "加强与印度尼西亚的合作") == std::vector<std::string>{"india"});
+  }
+}
+
+TEST_CASE("exclusions veto, nested matches count once, weights and titles add up") {
+  const tagger t(scheme_of(R"([{"id": "protection", "zh": "保护", "en": "protection",
+                                 "keywords": ["保护", "知识产权保护"], "exclude": ["生态保护"]},
+                                {"id": "patent", "zh": "专利", "en": "patent",
+                                 "keywords": [{"phrase": "专利", "weight": 0.5}, "发明专利"]}])"));
+  CHECK(labelled(t, "加强生态保护").empty());
+  const auto labels = t.tag_text("加强知识产权保护");
+  REQUIRE(labels.size() == 1);
+  CHECK(labels[0].score == doctest::Approx(1.0));  // 保护 inside 知识产权保护 is not counted again
+  REQUIRE(labels[0].evidence.size() == 1);
+  CHECK(labels[0].evidence[0].keyword == "知识产权保护");
+  CHECK(labels[0].evidence[0].where == span{6, 24});
+  CHECK(labelled(t, "申请专利").empty());  // weight 0.5 < min_score 1
+  CHECK(labelled(t, "申请专利。", 15) == std::vector<std::string>{"patent"});  // doubled in the title
+}
+
+TEST_CASE("a parent theme carries its children's matches") {
+  const tagger t(scheme_of(R"([{"id": "supply", "zh": "供给型", "en": "supply", "children": [
+                                 {"id": "funding", "zh": "资金投入", "en": "funding", "keywords": ["专项资金"]}]},
+                                {"id": "demand", "zh": "需求型", "en": "demand", "children": [
+                                 {"id": "pilot", "zh": "示范试点", "en": "pilots", "keywords": ["试点"]}]}])"));
+  const auto labels = t.tag_text("设立专项资金");
+  REQUIRE(labels.size() == 2);
+  CHECK(t.scheme().themes[labels[0].theme].id == "supply");
+  CHECK(t.scheme().themes[labels[1].theme].id == "funding");
+  CHECK(labels[0].evidence == labels[1].evidence);
+}
+
+TEST_CASE("traditional-script measures match simplified keywords; evidence points at the original bytes") {
+  const auto& s = parsed_seed(test::gansu);
+  const tagger t(coding_scheme::builtin("ip_value_chain"));
+  const auto tags = t.tag(s.p, s.doc);
+  REQUIRE(tags.measures.size() == s.p.measures.size());
+  std::size_t checked = 0;
+  for (const auto& u : tags.measures) {
+    for (const auto& l : u.labels) {
+      for (const auto& e : l.evidence) {
+        // The bytes at the span are the printed (traditional) text, inside the measure.
+        CHECK(s.doc.original.substr(e.where.begin, e.where.size()) == e.printed);
+        CHECK(u.where.contains(e.where));
+        ++checked;
+      }
+    }
+  }
+  CHECK(checked > 100);
+  const auto protection = *t.scheme().find("protection");
+  const auto m = std::find_if(tags.measures.begin(), tags.measures.end(),
+                               [](const auto& u) { return u.id == "二.(二).29"; });
+  REQUIRE(m != tags.measures.end());
+  REQUIRE(m->find(protection) != nullptr);
+  const auto& ev = m->find(protection)->evidence;
+  CHECK(std::any_of(ev.begin(), ev.end(), [](const auto& e) { return e.printed == "執法"; }));
+}
+
+TEST_CASE("the responsibility clause is not tagged") {
+  const auto doc = text::make_document(
+      "一、重点任务\n(一)推进专利导航。开展专利导航项目。(市市场监督管理局牵头,市司法局负责)\n", "clause.txt");
+  const plan p = parse::parse_document(doc);
+  REQUIRE(p.measures.size() == 1);
+  const tagger t(scheme_of(R"([{"id": "judicial", "zh": "司法", "en": "judicial", "keywords": ["司法局", "司法"]},
+                                {"id": "navigation", "zh": "导航", "en": "navigation", "keywords": ["专利导航"]}])"));
+  const auto tags = t.tag(p, doc);
+  REQUIRE(tags.measures.size() == 1);
+  REQUIRE(tags.measures[0].labels.size() == 1);
+  CHECK(t.scheme().themes[tags.measures[0].labels[0].theme].id == "navigation");
+  CHECK(tags.measures[0].labels[0].evidence[0].in_title);
+}
+
+TEST_CASE("every seed measure gets a value-chain label or a diagnostic saying why not") {
+  const tagger t(coding_scheme::builtin("ip_value_chain"));
+  std::size_t measures = 0, unlabelled = 0;
+  for (const auto& name : test::seed_names()) {
+    const auto& s = parsed_seed(name);
+    const auto tags = t.tag(s.p, s.doc);
+    for (const auto& u : tags.measures) {
+      ++measures;
+      if (!u.labels.empty()) continue;
+      ++unlabelled;
+      const bool explained = std::any_of(tags.diagnostics.begin(), tags.diagnostics.end(), [&](const diagnostic& d) {
+        return d.code == "tagging.unlabelled" && d.message.find(u.id) != std::string::npos && d.where == u.where;
+      });
+      CHECK_MESSAGE(explained, name, " ", u.id);
+      MESSAGE("no value-chain label: ", name, " ", u.id);
+    }
+  }
+  CHECK(measures == 227);
+  CHECK(unlabelled * 20 < measures);  // fewer than 5 % unlabelled
+}
+
+TEST_CASE("the tagger agrees with the hand-labelled fixture on at least 85 % of labels") {
+  const auto fixture =
+      nlohmann::json::parse(read_file(test::test_data_dir() + "/coverage_fixture.json"));
+  const tagger chain(coding_scheme::builtin("ip_value_chain"));
+  const tagger tools(coding_scheme::builtin("policy_tools"));
+  std::map<std::string, std::pair<analysis::plan_tagging, analysis::plan_tagging>> tagged;
+  std::size_t labels = 0, agreed = 0;
+  std::set<std::string> seeds;
+  std::string disagreements;
+  for (const auto& entry : fixture.at("measures")) {
+    const std::string seed = entry.at("seed");
+    const std::string id = entry.at("measure");
+    seeds.insert(seed);
+    const auto& s = parsed_seed(seed);
+    if (!tagged.contains(seed)) tagged.emplace(seed, std::pair{chain.tag(s.p, s.doc), tools.tag(s.p, s.doc)});
+    const auto& [chain_tags, tool_tags] = tagged.at(seed);
+    const auto at = std::find_if(chain_tags.measures.begin(), chain_tags.measures.end(),
+                                 [&](const auto& u) { return u.id == id; });
+    REQUIRE_MESSAGE(at != chain_tags.measures.end(), seed, " has no measure ", id);
+    const auto index = static_cast<std::size_t>(at - chain_tags.measures.begin());
+    const auto check = [&](const tagger& t, const analysis::tagged_unit& u, const nlohmann::json& expected,
+                           const char* what) {
+      ++labels;
+      const auto primary = u.primary(t.scheme());
+      const std::string got = primary ? t.scheme().themes[*primary].id : "(none)";
+      const bool ok = std::any_of(expected.begin(), expected.end(), [&](const auto& e) { return e == got; });
+      if (ok) {
+        ++agreed;
+      } else {
+        disagreements += fmt::format("  {} {} {}: hand {} — tagger {}\n", seed.substr(0, 3), id, what,
+                                     expected.dump(), got);
+      }
+    };
+    check(chain, chain_tags.measures[index], entry.at("value_chain"), "value chain");
+    check(tools, tool_tags.measures[index], entry.at("policy_tool"), "policy tool");
+  }
+  const double agreement = static_cast<double>(agreed) / static_cast<double>(labels);
+  MESSAGE(fmt::format("agreement {}/{} = {:.1f} %; disagreements:\n{}", agreed, labels, 100 * agreement,
+                      disagreements));
+  CHECK(labels >= 120);
+  CHECK(seeds.size() == 5);
+  CHECK(agreement >= 0.85);
+}
