@@ -35,6 +35,109 @@ std::string snippet(std::string_view text, std::size_t chars) {
   return pos < text.size() ? out + "…" : out;
 }
 
+/// Byte length of the separator (punctuation, space, line break) at `i`, 0 for a word
+/// character: ASCII other than letters and digits, CJK symbols and punctuation (U+3000–303F:
+/// 、。《》【】〔〕), general punctuation (U+2000–206F: “”‘’—…), full-width punctuation
+/// (U+FF00–FF65 other than letters and digits) and the middle dot.
+std::size_t separator_length(std::string_view text, std::size_t i) {
+  const auto c = static_cast<unsigned char>(text[i]);
+  if (c < 0x80) {
+    const bool word = (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+    return word ? 0 : 1;
+  }
+  if (i + 1 >= text.size()) return 0;
+  const auto c1 = static_cast<unsigned char>(text[i + 1]);
+  if (c == 0xC2) return c1 == 0xB7 ? 2 : 0;
+  if (i + 2 >= text.size()) return 0;
+  const auto c2 = static_cast<unsigned char>(text[i + 2]);
+  if (c == 0xE3) return c1 == 0x80 ? 3 : 0;
+  if (c == 0xE2) return c1 == 0x80 || c1 == 0x81 ? 3 : 0;
+  if (c == 0xEF && c1 == 0xBC) return (c2 >= 0x90 && c2 <= 0x99) || (c2 >= 0xA1 && c2 <= 0xBA) ? 0 : 3;
+  if (c == 0xEF && c1 == 0xBD) return (c2 >= 0x81 && c2 <= 0x9A) || c2 > 0xA5 ? 0 : 3;
+  return 0;
+}
+
+/// Word boundaries of a unit's text from the word tokenizer, computed clause by clause
+/// (between punctuation marks) only where a match asks, and shared by all schemes tagging
+/// the unit. Clause by clause is exact: lexicon terms hold no punctuation and ICU breaks
+/// at punctuation, so the tokens of a clause are those of the whole text.
+class word_oracle {
+ public:
+  word_oracle(std::string_view text, const text::word_tokenizer& words) : text_(text), words_(words) {}
+
+  /// Whether `[begin, end)` (a match inside one clause) starts / ends on a word boundary.
+  /// Where the clause edge decides, no tokenizing is needed.
+  std::pair<bool, bool> boundaries(std::size_t begin, std::size_t end, bool need_begin, bool need_end) {
+    clause& c = clause_at(begin);
+    const bool edge_begin = begin == c.begin;
+    const bool edge_end = end == c.end;
+    if ((!need_begin || edge_begin) && (!need_end || edge_end)) return {edge_begin, edge_end};
+    tokenize(c);
+    const auto on = [&](std::size_t at) {
+      return at == c.begin || at == c.end || std::binary_search(c.bounds.begin(), c.bounds.end(), at);
+    };
+    return {on(begin), on(end)};
+  }
+
+  /// The token holding `[begin, end)`, if one does.
+  std::optional<text::token> token_holding(std::size_t begin, std::size_t end) {
+    clause& c = clause_at(begin);
+    tokenize(c);
+    auto it = std::upper_bound(c.tokens.begin(), c.tokens.end(), begin,
+                               [](std::size_t b, const text::token& t) { return b < t.begin; });
+    if (it == c.tokens.begin()) return std::nullopt;
+    --it;
+    if (end > it->end) return std::nullopt;
+    return *it;
+  }
+
+ private:
+  struct clause {
+    std::size_t begin, end;
+    bool tokenized = false;
+    std::vector<text::token> tokens;  // offsets into the whole text
+    std::vector<std::size_t> bounds;  // sorted token begins and ends
+  };
+
+  void tokenize(clause& c) {
+    if (c.tokenized) return;
+    c.tokenized = true;
+    c.tokens = words_.tokenize(text_.substr(c.begin, c.end - c.begin));
+    for (auto& t : c.tokens) {
+      t.begin += c.begin;
+      t.end += c.begin;
+      c.bounds.push_back(t.begin);
+      c.bounds.push_back(t.end);
+    }
+    std::sort(c.bounds.begin(), c.bounds.end());
+  }
+
+  clause& clause_at(std::size_t pos) {
+    for (clause& c : clauses_) {
+      if (c.begin <= pos && pos < c.end) return c;
+    }
+    std::size_t b = pos;
+    while (b > 0) {
+      std::size_t start = b - 1;  // the character before b
+      while (start > 0 && (static_cast<unsigned char>(text_[start]) & 0xC0) == 0x80) --start;
+      if (separator_length(text_, start) != 0) break;
+      b = start;
+    }
+    std::size_t e = pos;
+    while (e < text_.size()) {
+      if (separator_length(text_, e) != 0) break;
+      ++e;
+      while (e < text_.size() && (static_cast<unsigned char>(text_[e]) & 0xC0) == 0x80) ++e;
+    }
+    clauses_.push_back({b, e, false, {}, {}});
+    return clauses_.back();
+  }
+
+  std::string_view text_;
+  const text::word_tokenizer& words_;
+  std::vector<clause> clauses_;
+};
+
 }  // namespace
 
 std::string_view to_string(unit_kind k) noexcept { return k == unit_kind::measure ? "measure" : "goal"; }
@@ -104,52 +207,39 @@ struct tagger::impl {
     std::size_t begin, end, keyword;
   };
 
-  std::vector<theme_label> tag(std::string_view text, std::size_t title_end) const {
+  std::vector<theme_label> tag(std::string_view text, std::size_t title_end, word_oracle& oracle) const {
     std::vector<hit> hits;
     std::vector<std::pair<aho_corasick::match, std::size_t>> vetoes;  // (range, theme)
-    bool need_words = false;
     automaton.for_each_match(text, [&](const aho_corasick::match& m) {
       if (m.id < keywords.size()) {
         hits.push_back({m.begin, m.end, m.id});
-        need_words = need_words || keywords[m.id].need_begin || keywords[m.id].need_end;
       } else {
         vetoes.emplace_back(m, exclusion_theme[m.id - keywords.size()]);
       }
     });
     if (hits.empty()) return {};
 
-    // Word boundaries, only when some match needs them (the tokenizer is the costly part).
-    std::vector<text::token> tokens;
-    std::vector<std::size_t> bounds;
-    if (need_words) {
-      tokens = words->tokenize(text);
-      bounds.reserve(tokens.size() * 2);
-      for (const auto& t : tokens) {
-        bounds.push_back(t.begin);
-        bounds.push_back(t.end);
-      }
-      std::sort(bounds.begin(), bounds.end());
-    }
-    const auto on_bound = [&](std::size_t at) { return std::binary_search(bounds.begin(), bounds.end(), at); };
     // Inside a domain-lexicon term a part is a real mention (保护 in 司法保护); inside an
-    // ordinary dictionary word (印度 in 印度尼西亚) it is not.
+    // ordinary dictionary word or a proper name (印度 in 印度尼西亚) it is not.
     const auto inside_lexicon_term = [&](const hit& h) {
-      auto it = std::upper_bound(tokens.begin(), tokens.end(), h.begin,
-                                 [](std::size_t b, const text::token& t) { return b < t.begin; });
-      if (it == tokens.begin()) return false;
-      --it;
-      if (h.end > it->end) return false;
-      const std::string word(text.substr(it->begin, it->end - it->begin));
+      const auto t = oracle.token_holding(h.begin, h.end);
+      if (!t) return false;
+      const std::string word(text.substr(t->begin, t->end - t->begin));
       return lexicon.contains(word) && !names.contains(word);
+    };
+    const auto fits_words = [&](const hit& h) {
+      const keyword_ref& k = keywords[h.keyword];
+      if (!k.need_begin && !k.need_end) return true;
+      const auto [at_begin, at_end] = oracle.boundaries(h.begin, h.end, k.need_begin, k.need_end);
+      if ((!k.need_begin || at_begin) && (!k.need_end || at_end)) return true;
+      return inside_lexicon_term(h);
     };
 
     std::vector<hit> kept;
     kept.reserve(hits.size());
     for (const hit& h : hits) {
       const keyword_ref& k = keywords[h.keyword];
-      if ((k.need_begin && !on_bound(h.begin)) || (k.need_end && !on_bound(h.end))) {
-        if (!inside_lexicon_term(h)) continue;
-      }
+      if (!fits_words(h)) continue;
       const bool vetoed = std::any_of(vetoes.begin(), vetoes.end(), [&](const auto& v) {
         return v.second == k.theme && v.first.begin <= h.begin && h.end <= v.first.end;
       });
@@ -228,7 +318,8 @@ tagger& tagger::operator=(tagger&&) noexcept = default;
 const coding_scheme& tagger::scheme() const noexcept { return impl_->scheme; }
 
 std::vector<theme_label> tagger::tag_text(std::string_view text, std::size_t title_end) const {
-  return impl_->tag(text, title_end);
+  word_oracle oracle(text, *impl_->words);
+  return impl_->tag(text, title_end, oracle);
 }
 
 std::size_t simplified_offset_of(const text::document& doc, std::uint64_t byte) noexcept {
@@ -251,11 +342,21 @@ std::size_t simplified_offset_of(const text::document& doc, std::uint64_t byte) 
 }
 
 plan_tagging tagger::tag(const plan& p, const text::document& doc) const {
-  plan_tagging out;
-  out.plan = plan_label(p);
-  out.scheme = impl_->scheme.id;
+  const tagger* self = this;
+  return std::move(tag_all(std::span<const tagger* const>(&self, 1), p, doc).front());
+}
+
+std::vector<plan_tagging> tagger::tag_all(std::span<const tagger* const> taggers, const plan& p,
+                                          const text::document& doc) {
+  std::vector<plan_tagging> out(taggers.size());
+  const std::string label = plan_label(p);
+  for (std::size_t k = 0; k < taggers.size(); ++k) {
+    out[k].plan = label;
+    out[k].scheme = taggers[k]->impl_->scheme.id;
+    out[k].measures.reserve(p.measures.size());
+    out[k].goals.reserve(p.goals.size());
+  }
   const auto tag_unit = [&](unit_kind kind, std::size_t index, const std::string& id, span where, bool has_clause) {
-    tagged_unit u{kind, index, id, where, {}};
     const std::size_t b = simplified_offset_of(doc, where.begin);
     const std::size_t e = std::max(b, simplified_offset_of(doc, where.end));
     std::string_view text = std::string_view(doc.simplified).substr(b, e - b);
@@ -264,33 +365,42 @@ plan_tagging tagger::tag(const plan& p, const text::document& doc) const {
       if (const auto loc = parse::find_clause(text)) text = text.substr(0, loc->begin);
     }
     const std::uint32_t line = doc.line_number_at(where.begin);
-    if (text.empty()) {
-      out.diagnostics.push_back({line, where, "tagging.no_text",
-                                 fmt::format("{} {}: its text could not be located in the document", to_string(kind), id)});
-    } else {
-      u.labels = impl_->tag(text, title_end_of(text));
-      for (auto& l : u.labels) {
-        for (auto& ev : l.evidence) {
-          const std::size_t eb = b + ev.where.begin;
-          const std::size_t ee = b + ev.where.end;
-          ev.where = doc.source_of_simplified(eb, ee);
-          ev.printed = std::string(doc.printed_of_simplified(eb, ee));
+    const std::size_t title_end = title_end_of(text);
+    std::optional<word_oracle> oracle;
+    const text::word_tokenizer* oracle_words = nullptr;
+    for (std::size_t k = 0; k < taggers.size(); ++k) {
+      const impl& im = *taggers[k]->impl_;
+      tagged_unit u{kind, index, id, where, {}};
+      if (text.empty()) {
+        out[k].diagnostics.push_back({line, where, "tagging.no_text",
+                                      fmt::format("{} {}: its text could not be located in the document", to_string(kind), id)});
+      } else {
+        if (!oracle || im.words != oracle_words) {
+          oracle.emplace(text, *im.words);
+          oracle_words = im.words;
+        }
+        u.labels = im.tag(text, title_end, *oracle);
+        for (auto& l : u.labels) {
+          for (auto& ev : l.evidence) {
+            const std::size_t eb = b + ev.where.begin;
+            const std::size_t ee = b + ev.where.end;
+            ev.where = doc.source_of_simplified(eb, ee);
+            ev.printed = std::string(doc.printed_of_simplified(eb, ee));
+          }
+        }
+        if (u.labels.empty()) {
+          out[k].diagnostics.push_back(
+              {line, where, "tagging.unlabelled",
+               fmt::format("{} {}: no keyword of scheme '{}' reached the minimum score {} in \"{}\"", to_string(kind),
+                           id, im.scheme.id, im.scheme.min_score, snippet(text, 40))});
         }
       }
-      if (u.labels.empty()) {
-        out.diagnostics.push_back(
-            {line, where, "tagging.unlabelled",
-             fmt::format("{} {}: no keyword of scheme '{}' reached the minimum score {} in \"{}\"", to_string(kind),
-                         id, impl_->scheme.id, impl_->scheme.min_score, snippet(text, 40))});
-      }
+      (kind == unit_kind::measure ? out[k].measures : out[k].goals).push_back(std::move(u));
     }
-    return u;
   };
-  out.measures.reserve(p.measures.size());
   for (std::size_t i = 0; i < p.measures.size(); ++i)
-    out.measures.push_back(tag_unit(unit_kind::measure, i, p.measures[i].id, p.measures[i].where, true));
-  for (std::size_t i = 0; i < p.goals.size(); ++i)
-    out.goals.push_back(tag_unit(unit_kind::goal, i, p.goals[i].id, p.goals[i].where, false));
+    tag_unit(unit_kind::measure, i, p.measures[i].id, p.measures[i].where, true);
+  for (std::size_t i = 0; i < p.goals.size(); ++i) tag_unit(unit_kind::goal, i, p.goals[i].id, p.goals[i].where, false);
   return out;
 }
 

@@ -11,6 +11,7 @@
 #include <cstddef>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -103,6 +104,11 @@ class tagger {
 
   /// Tags every measure and goal of `p`, which was parsed from `doc`.
   [[nodiscard]] plan_tagging tag(const plan& p, const text::document& doc) const;
+
+  /// Tags with several taggers at once (one result per tagger, in order): each unit is
+  /// located once, and its word boundaries are computed once for all schemes.
+  [[nodiscard]] static std::vector<plan_tagging> tag_all(std::span<const tagger* const> taggers, const plan& p,
+                                                         const text::document& doc);
 
  private:
   struct impl;
