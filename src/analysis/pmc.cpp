@@ -270,7 +270,25 @@ pmc_result compute_pmc(const plan& p, const text::document& doc, const pmc_model
               }
             }
           }
-          if (!v.value) v.evidence = "no target year or deadline in this range";
+          if (!v.value) {
+            // Years the goals name (到2025年, 2035年远景目标), as written in the goal text.
+            for (const goal& g : p.goals) {
+              const std::size_t gb = simplified_offset_of(doc, g.where.begin);
+              const std::size_t ge = std::max(gb, simplified_offset_of(doc, g.where.end));
+              const std::string_view t = std::string_view(doc.simplified).substr(gb, ge - gb);
+              for (std::size_t at = t.find("年"); at != std::string_view::npos && !v.value; at = t.find("年", at + 1)) {
+                if (at < 4) continue;
+                const std::string_view digits = t.substr(at - 4, 4);
+                if (!std::all_of(digits.begin(), digits.end(), [](char c) { return c >= '0' && c <= '9'; })) continue;
+                if (at >= 5 && t[at - 5] >= '0' && t[at - 5] <= '9') continue;
+                const int year = std::stoi(std::string(digits));
+                if (year >= 1990 && year <= 2100 && fits(year))
+                  yes(fmt::format("goal {} names {}年", g.id, year), doc.source_of_simplified(gb + at - 4, gb + at + 3));
+              }
+              if (v.value) break;
+            }
+          }
+          if (!v.value) v.evidence = "no target year, deadline or goal year in this range";
         }
       } else if (rule.kind == "issuer_level") {
         const auto lv = p.issuing_jurisdiction.admin_level;

@@ -1,0 +1,132 @@
+// SPDX-License-Identifier: MIT
+// PMC index: the model file and its errors, the rules on a small plan checked by hand,
+// evidence for every 1, grades and the surface matrix, and the seeds.
+#include <plancmp/analysis/pmc.hpp>
+
+#include <plancmp/error.hpp>
+#include <plancmp/parse/parser.hpp>
+
+#include "support/seeds.hpp"
+
+#include <doctest/doctest.h>
+
+using namespace plancmp;
+using namespace plancmp::analysis;
+
+namespace {
+
+const char* small_model = R"({
+  "schema": "plancmp.pmc/1",
+  "surface": ["X1", "X2", "X3", "X4"],
+  "grades": [{"min": 3, "zh": "好", "en": "good"}, {"min": 0, "zh": "差", "en": "bad"}],
+  "variables": [
+    {"id": "X1", "zh": "甲", "en": "a", "sub": [
+      {"id": "X1:1", "zh": "监督", "en": "supervision", "rule": {"kind": "keywords", "phrases": ["督查"]}},
+      {"id": "X1:2", "zh": "税收", "en": "tax", "rule": {"kind": "keywords", "phrases": ["税收"]}}]},
+    {"id": "X2", "zh": "乙", "en": "b", "sub": [
+      {"id": "X2:1", "zh": "保护", "en": "protection", "rule": {"kind": "theme", "scheme": "ip_value_chain", "theme": "protection", "min": 1}},
+      {"id": "X2:2", "zh": "短期", "en": "short", "rule": {"kind": "horizon", "min_years": 0, "max_years": 2}},
+      {"id": "X2:3", "zh": "长期", "en": "long", "rule": {"kind": "horizon", "min_years": 6, "max_years": 50}}]},
+    {"id": "X3", "zh": "丙", "en": "c", "sub": [
+      {"id": "X3:1", "zh": "市级", "en": "city", "rule": {"kind": "issuer_level", "levels": ["city"]}},
+      {"id": "X3:2", "zh": "部门", "en": "agencies", "rule": {"kind": "agencies", "min": 2}},
+      {"id": "X3:3", "zh": "牵头", "en": "leads", "rule": {"kind": "lead_share", "min": 1.0}},
+      {"id": "X3:4", "zh": "时限", "en": "deadlines", "rule": {"kind": "deadlines", "min": 1}}]},
+    {"id": "X4", "zh": "丁", "en": "d", "sub": [
+      {"id": "X4:1", "zh": "公开", "en": "published", "rule": {"kind": "always"}},
+      {"id": "X4:2", "zh": "指标", "en": "targets", "rule": {"kind": "targets", "min": 1}}]}
+  ]})";
+
+const char* small_plan =
+    "宁波市人民政府办公厅关于印发宁波市知识产权保护实施方案的通知\n"
+    "宁波市人民政府办公厅\n"
+    "2022年3月1日\n"
+    "宁波市知识产权保护实施方案\n"
+    "一、重点任务\n"
+    "(一)加强司法保护。开展督查。(市法院牵头,市公安局负责;2023年底前完成)\n"
+    "(二)强化行政执法。(市市场监管局负责;持续推进)\n";
+
+}  // namespace
+
+TEST_CASE("PMC rules on a small plan, each 1 with evidence") {
+  const auto model = pmc_model::from_json(small_model, "m.json");
+  const auto doc = text::make_document(small_plan, "p.txt");
+  const plan p = parse::parse_document(doc);
+  REQUIRE(p.measures.size() == 2);
+  const auto r = compute_pmc(p, doc, model);
+  const auto value = [&](std::size_t v, std::size_t s) { return r.values.at(v).at(s).value; };
+  CHECK(value(0, 0) == 1);  // 督查
+  CHECK(value(0, 1) == 0);  // no 税收
+  CHECK(value(1, 0) == 1);  // protection measures
+  CHECK(value(1, 1) == (p.issued ? 1 : 0));  // 2023 deadline, 1 year after 2022
+  CHECK(value(1, 2) == 0);
+  CHECK(value(2, 1) == 1);  // 市法院, 市公安局, 市市场监管局
+  CHECK(value(2, 2) == 1);  // both measures name a lead
+  CHECK(value(2, 3) == 1);
+  CHECK(value(3, 0) == 1);
+  CHECK(value(3, 1) == 0);  // no targets
+  CHECK(r.scores[0] == doctest::Approx(0.5));
+  CHECK(r.scores[3] == doctest::Approx(0.5));
+  double sum = 0;
+  for (const double s : r.scores) sum += s;
+  CHECK(r.pmc == doctest::Approx(sum));
+  CHECK(r.grade_en == (r.pmc >= 3 ? "good" : "bad"));
+  REQUIRE(r.surface.size() == 2);
+  CHECK(r.surface[0][0] == doctest::Approx(r.scores[0]));
+  CHECK(r.surface[1][1] == doctest::Approx(r.scores[3]));
+  // Every 1 carries the bytes it came from; a keyword's bytes are the keyword.
+  for (const auto& var : r.values) {
+    for (const auto& v : var) {
+      if (v.value == 1) CHECK_MESSAGE(v.where.has_value(), v.id);
+      if (v.value == 0) CHECK_MESSAGE(!v.evidence.empty(), v.id);
+    }
+  }
+  const auto where = *r.values[0][0].where;
+  CHECK(doc.original.substr(where.begin, where.size()) == "督查");
+
+  const std::vector<pmc_result> results{r};
+  CHECK(to_table(results, model).rows.size() == 4 + 2);
+  CHECK(detail_table(results, model).rows.size() == 11);
+  CHECK(surface_table(r, model).rows.size() == 2);
+}
+
+TEST_CASE("PMC model errors name the file and the JSON Pointer") {
+  const auto wrap = [](const char* rule) {
+    return std::string(R"({"schema": "plancmp.pmc/1", "variables": [{"id": "X1", "zh": "甲", "en": "a", "sub": [
+      {"id": "X1:1", "zh": "乙", "en": "b", "rule": )") + rule + "}]}]}";
+  };
+  CHECK_THROWS_WITH_AS((void)pmc_model::from_json(wrap(R"({"kind": "magic"})"), "m.json"),
+                       doctest::Contains("m.json: /variables/0/sub/0/rule/kind: unknown rule kind \"magic\""),
+                       schema_error);
+  CHECK_THROWS_WITH_AS(
+      (void)pmc_model::from_json(wrap(R"({"kind": "theme", "scheme": "ip_value_chain", "theme": "nope", "min": 1})"), "m.json"),
+      "m.json: /variables/0/sub/0/rule/theme: scheme 'ip_value_chain' has no theme 'nope'", schema_error);
+  CHECK_THROWS_WITH_AS((void)pmc_model::from_json(wrap(R"({"kind": "issuer_level", "levels": ["planet"]})"), "m.json"),
+                       doctest::Contains("m.json: /variables/0/sub/0/rule/levels/0: must be a level"), schema_error);
+  CHECK_THROWS_WITH_AS((void)pmc_model::from_json(wrap(R"({"kind": "horizon", "min_years": 5, "max_years": 1})"), "m.json"),
+                       "m.json: /variables/0/sub/0/rule/max_years: must not be less than min_years", schema_error);
+  CHECK_THROWS_WITH_AS((void)pmc_model::from_json(R"({"schema": "plancmp.pmc/1", "variables": []})", "m.json"),
+                       "m.json: /variables: must be a non-empty list", schema_error);
+}
+
+TEST_CASE("the built-in PMC model scores the seeds with evidence for every 1") {
+  const auto& model = pmc_model::builtin();
+  CHECK(model.variables.size() == 10);
+  CHECK(model.surface.size() == 9);
+  for (const auto& name : test::seed_names()) {
+    const auto doc = text::read_document(test::seed_path(name));
+    const plan p = parse::parse_document(doc);
+    const auto r = compute_pmc(p, doc, model);
+    CHECK(r.scores.size() == 10);
+    CHECK(r.pmc >= 0.0);
+    CHECK(r.pmc <= 10.0);
+    CHECK(!r.grade_en.empty());
+    for (const auto& var : r.values) {
+      for (const auto& v : var) {
+        if (v.value != 1) continue;
+        REQUIRE_MESSAGE(v.where.has_value(), name, " ", v.id);
+        CHECK_MESSAGE(v.where->end <= doc.original.size(), name, " ", v.id);
+      }
+    }
+  }
+}
