@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <filesystem>
 #include <map>
 #include <mutex>
 #include <set>
@@ -492,6 +493,12 @@ std::vector<std::string> coding_scheme::builtin_ids() {
 coding_scheme coding_scheme::load(const std::string& id_or_path) {
   const auto ids = builtin_ids();
   if (std::find(ids.begin(), ids.end(), id_or_path) != ids.end()) return builtin(id_or_path);
+  std::error_code ec;
+  if (!std::filesystem::exists(id_or_path, ec)) {
+    std::string known;
+    for (const auto& id : ids) known += (known.empty() ? "" : ", ") + id;
+    throw usage_error(fmt::format("'{}' is neither a built-in coding scheme ({}) nor a file", id_or_path, known));
+  }
   return from_file(id_or_path);
 }
 

@@ -153,6 +153,10 @@ TEST_CASE("the built-in schemes load, and each theme has its Chinese and English
                        doctest::Contains("no built-in coding scheme named 'nope'; known: ip_objects, ip_value_chain"),
                        usage_error);
   CHECK(coding_scheme::load("policy_tools") == tools);
+  CHECK_THROWS_WITH_AS((void)coding_scheme::load("nope"),
+                       "'nope' is neither a built-in coding scheme (ip_objects, ip_value_chain, policy_tools, "
+                       "protection_channels) nor a file",
+                       usage_error);
   CHECK(to_string(keyword_boundary::prefix) == "prefix");
   CHECK(parse_keyword_boundary("suffix") == keyword_boundary::suffix);
   CHECK_FALSE(parse_keyword_boundary("edge").has_value());
