@@ -10,6 +10,8 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "../model/json_read.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <map>
@@ -25,18 +27,12 @@ using plancmp::detail::aho_corasick;
 constexpr std::string_view schema_name = "plancmp.pmc/1";
 
 [[noreturn]] void fail(const std::string& origin, const std::string& pointer, const std::string& what) {
-  throw schema_error({origin, {}, {}, {}}, fmt::format("{}: {}", pointer.empty() ? "/" : pointer, what));
+  detail::schema_fail(origin, pointer, what);
 }
 
 std::string string_at(const json& j, const std::string& origin, const std::string& at, const char* key,
                       bool required = true) {
-  const auto it = j.find(key);
-  if (it == j.end()) {
-    if (required) fail(origin, at, fmt::format("missing key \"{}\"", key));
-    return {};
-  }
-  if (!it->is_string()) fail(origin, at + "/" + key, "must be a string");
-  return it->get<std::string>();
+  return detail::json_string(j, origin, at, key, required);
 }
 
 std::vector<std::string> strings_at(const json& j, const std::string& origin, const std::string& at, const char* key) {
@@ -110,13 +106,7 @@ pmc_model::pmc_model(pmc_model&&) noexcept = default;
 pmc_model& pmc_model::operator=(pmc_model&&) noexcept = default;
 
 pmc_model pmc_model::from_json(std::string_view text, const std::string& origin) {
-  json j;
-  try {
-    j = json::parse(text);
-  } catch (const json::parse_error& e) {
-    throw schema_error({origin, e.byte == 0 ? std::nullopt : std::optional<std::uint64_t>(e.byte - 1), {}, {}},
-                       fmt::format("malformed JSON ({}); fix the file", e.what()));
-  }
+  const json j = detail::parse_json(text, origin);
   if (!j.is_object()) fail(origin, "", "a PMC model is a JSON object");
   if (const std::string s = string_at(j, origin, "", "schema"); s != schema_name)
     fail(origin, "/schema", fmt::format("unsupported schema \"{}\" (supported: \"{}\")", s, schema_name));

@@ -12,6 +12,8 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "json_read.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <set>
@@ -25,8 +27,7 @@ using json = nlohmann::json;
 constexpr std::string_view schema_name = "plancmp.agencies/1";
 
 [[noreturn]] void fail(const std::string& origin, const std::string& pointer, const std::string& what) {
-  throw schema_error({origin, {}, {}, {}},
-                     fmt::format("{}: {}", pointer.empty() ? "/" : pointer, what));
+  detail::schema_fail(origin, pointer, what);
 }
 
 /// Spaces dropped (scraped names carry NBSP and U+3000), full-width brackets made ASCII
@@ -70,13 +71,7 @@ bool place_like(std::string_view s) {
 
 std::string string_at(const json& j, const std::string& origin, const std::string& at, const char* key,
                       bool required = true) {
-  const auto it = j.find(key);
-  if (it == j.end()) {
-    if (required) fail(origin, at, fmt::format("missing key \"{}\"", key));
-    return {};
-  }
-  if (!it->is_string()) fail(origin, at + "/" + key, "must be a string");
-  return it->get<std::string>();
+  return detail::json_string(j, origin, at, key, required);
 }
 
 bool bool_at(const json& j, const std::string& origin, const std::string& at, const char* key) {
@@ -175,14 +170,7 @@ agency_ontology agency_ontology::from_json(std::string_view text, const std::str
 void agency_ontology::merge_file(const std::string& path) { merge_json(read_file(path), path); }
 
 void agency_ontology::merge_json(std::string_view text, const std::string& origin) {
-  json j;
-  try {
-    j = json::parse(text);
-  } catch (const json::parse_error& e) {
-    throw schema_error(
-        {origin, e.byte == 0 ? std::nullopt : std::optional<std::uint64_t>(e.byte - 1), {}, {}},
-        fmt::format("malformed JSON ({}); fix the file", e.what()));
-  }
+  const json j = detail::parse_json(text, origin);
   if (!j.is_object()) fail(origin, "", "an ontology file is a JSON object");
   const std::string schema = string_at(j, origin, "", "schema");
   if (schema != schema_name)

@@ -8,6 +8,8 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "json_read.hpp"
+
 #include <algorithm>
 #include <filesystem>
 #include <map>
@@ -25,18 +27,12 @@ constexpr std::string_view builtin_prefix = "scheme_";
 constexpr std::string_view builtin_suffix = ".json";
 
 [[noreturn]] void fail(const std::string& origin, const std::string& pointer, const std::string& what) {
-  throw schema_error({origin, {}, {}, {}}, fmt::format("{}: {}", pointer.empty() ? "/" : pointer, what));
+  detail::schema_fail(origin, pointer, what);
 }
 
 std::string string_at(const json& j, const std::string& origin, const std::string& at, const char* key,
                       bool required) {
-  const auto it = j.find(key);
-  if (it == j.end()) {
-    if (required) fail(origin, at, fmt::format("missing key \"{}\"", key));
-    return {};
-  }
-  if (!it->is_string()) fail(origin, at + "/" + key, "must be a string");
-  return it->get<std::string>();
+  return detail::json_string(j, origin, at, key, required);
 }
 
 double number_at(const json& j, const std::string& origin, const std::string& at, const char* key,
@@ -407,13 +403,7 @@ std::string coding_scheme::display_name(std::size_t theme) const {
 }
 
 coding_scheme coding_scheme::from_json(std::string_view text, const std::string& origin) {
-  json j;
-  try {
-    j = json::parse(text);
-  } catch (const json::parse_error& e) {
-    throw schema_error({origin, e.byte == 0 ? std::nullopt : std::optional<std::uint64_t>(e.byte - 1), {}, {}},
-                       fmt::format("malformed JSON ({}); fix the file", e.what()));
-  }
+  const json j = detail::parse_json(text, origin);
   if (!j.is_object()) fail(origin, "", "a coding scheme is a JSON object");
   const std::string schema = string_at(j, origin, "", "schema", true);
   if (schema != schema_name)
