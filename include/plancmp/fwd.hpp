@@ -34,12 +34,24 @@ struct diagnostic;
 struct source_info;
 struct document_number;
 class plan;
+struct keyword;
+struct theme;
+struct coding_scheme;
 
 namespace parse {
 struct heading;
 struct parse_options;
 struct line_use;
 }  // namespace parse
+
+namespace analysis {
+class tagger;
+struct plan_tagging;
+struct coverage_matrix;
+struct tools_by_chain;
+class pmc_model;
+struct pmc_result;
+}  // namespace analysis
 
 namespace report {
 struct cell;

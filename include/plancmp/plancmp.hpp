@@ -17,6 +17,7 @@
 #include <plancmp/text/tokenize.hpp>
 
 #include <plancmp/model/agency_ontology.hpp>
+#include <plancmp/model/coding_scheme.hpp>
 #include <plancmp/model/diagnostic.hpp>
 #include <plancmp/model/jurisdiction.hpp>
 #include <plancmp/model/outline.hpp>
@@ -30,5 +31,8 @@
 #include <plancmp/parse/parser.hpp>
 
 #include <plancmp/analysis/agencies.hpp>
+#include <plancmp/analysis/coverage.hpp>
+#include <plancmp/analysis/pmc.hpp>
+#include <plancmp/analysis/tagging.hpp>
 
 #include <plancmp/report/table.hpp>
