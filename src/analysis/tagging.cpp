@@ -38,12 +38,16 @@ std::string snippet(std::string_view text, std::size_t chars) {
 /// Byte length of the separator (punctuation, space, line break) at `i`, 0 for a word
 /// character: ASCII other than letters and digits, CJK symbols and punctuation (U+3000–303F:
 /// 、。《》【】〔〕), general punctuation (U+2000–206F: “”‘’—…), full-width punctuation
-/// (U+FF00–FF65 other than letters and digits) and the middle dot.
+/// (U+FF00–FF65 other than letters and digits) and the middle dot; not the point or comma
+/// inside a number.
 std::size_t separator_length(std::string_view text, std::size_t i) {
   const auto c = static_cast<unsigned char>(text[i]);
+  const auto digit = [&](std::size_t k) { return k < text.size() && text[k] >= '0' && text[k] <= '9'; };
   if (c < 0x80) {
     const bool word = (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
-    return word ? 0 : 1;
+    // 3.85 and 36,000 are one word.
+    const bool in_number = (c == '.' || c == ',') && i > 0 && digit(i - 1) && digit(i + 1);
+    return word || in_number ? 0 : 1;
   }
   if (i + 1 >= text.size()) return 0;
   const auto c1 = static_cast<unsigned char>(text[i + 1]);
@@ -59,8 +63,9 @@ std::size_t separator_length(std::string_view text, std::size_t i) {
 
 /// Word boundaries of a unit's text from the word tokenizer, computed clause by clause
 /// (between punctuation marks) only where a match asks, and shared by all schemes tagging
-/// the unit. Clause by clause is exact: lexicon terms hold no punctuation and ICU breaks
-/// at punctuation, so the tokens of a clause are those of the whole text.
+/// the unit. Clause by clause is exact for plan text (tests/analysis/test_tagging.cpp checks
+/// every content line of the seeds): lexicon terms hold no punctuation and ICU breaks at
+/// punctuation, except inside numbers (3.85) — kept whole here too — and addresses.
 class word_oracle {
  public:
   word_oracle(std::string_view text, const text::word_tokenizer& words) : text_(text), words_(words) {}
