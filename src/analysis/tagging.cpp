@@ -171,8 +171,14 @@ std::optional<std::size_t> tagged_unit::primary(const coding_scheme& scheme, int
 struct tagger::impl {
   coding_scheme scheme;
   const text::word_tokenizer* words = nullptr;
-  std::unordered_set<std::string> lexicon;  // domain compounds: their parts are real mentions
-  std::unordered_set<std::string> names;    // proper names: nothing fires inside them
+  // Looked up by string_view, without building a string per match.
+  struct text_hash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
+  };
+  using word_set = std::unordered_set<std::string, text_hash, std::equal_to<>>;
+  word_set lexicon;  // domain compounds: their parts are real mentions
+  word_set names;    // proper names: nothing fires inside them
   aho_corasick automaton;
   // Pattern ids below keyword_count are keywords (flattened), the rest exclusion phrases.
   struct keyword_ref {
@@ -214,6 +220,7 @@ struct tagger::impl {
 
   std::vector<theme_label> tag(std::string_view text, std::size_t title_end, word_oracle& oracle) const {
     std::vector<hit> hits;
+    hits.reserve(32);
     std::vector<std::pair<aho_corasick::match, std::size_t>> vetoes;  // (range, theme)
     automaton.for_each_match(text, [&](const aho_corasick::match& m) {
       if (m.id < keywords.size()) {
@@ -229,7 +236,7 @@ struct tagger::impl {
     const auto inside_lexicon_term = [&](const hit& h) {
       const auto t = oracle.token_holding(h.begin, h.end);
       if (!t) return false;
-      const std::string word(text.substr(t->begin, t->end - t->begin));
+      const std::string_view word = text.substr(t->begin, t->end - t->begin);
       return lexicon.contains(word) && !names.contains(word);
     };
     const auto fits_words = [&](const hit& h) {
