@@ -161,3 +161,24 @@ TEST_CASE("the built-in schemes load, and each theme has its Chinese and English
   CHECK(parse_keyword_boundary("suffix") == keyword_boundary::suffix);
   CHECK_FALSE(parse_keyword_boundary("edge").has_value());
 }
+
+TEST_CASE("damaged YAML dictionaries fail with schema_error, never otherwise") {
+  // Every prefix and every one-byte deletion of a valid dictionary (run under ASan by
+  // scripts/test): the reader either accepts it or throws schema_error.
+  const std::string valid =
+      "# comment\n---\n保护:\n  司法:\n    - 法院\n    - \"审判*\"  # glob\n  行政: [执法, '*查处', \"a\\\"b\"]\nx:\n  - 'it''s'\n";
+  std::size_t accepted = 0, rejected = 0;
+  const auto attempt = [&](const std::string& text) {
+    try {
+      (void)coding_scheme::from_yaml(text, "d.yml");
+      ++accepted;
+    } catch (const schema_error&) {
+      ++rejected;
+    }
+  };
+  for (std::size_t n = 0; n <= valid.size(); ++n) attempt(valid.substr(0, n));
+  for (std::size_t i = 0; i < valid.size(); ++i) attempt(valid.substr(0, i) + valid.substr(i + 1));
+  CHECK(accepted > 0);
+  CHECK(rejected > 0);
+  CHECK(accepted + rejected == 2 * valid.size() + 1);
+}
