@@ -2,9 +2,9 @@
 // Coverage tagging speed on one core: every measure (and goal) of a 1,000-plan synthetic
 // corpus tagged against all built-in coding schemes. The corpus is built from the five seeds
 // (four simplified, one traditional): plan i is a copy of the parsed seed i mod 5 with its
-// measures rotated by i / 5 places, so no two plans list them alike; it shares that seed's
-// document, which tagging only reads. The tagger keeps no cache between units, so the work
-// is that of 1,000 distinct // plans. Each run tags the whole corpus with every scheme; the table reports the median
+// measures rotated by i / 5 places; it shares that seed's document, which tagging only
+// reads. The tagger keeps no cache between units or plans, so the work is that of 1,000
+// plans. Each run tags the whole corpus with every scheme; the table reports the median
 // wall time and the median CPU time of the thread (the goal is checked on CPU time, since
 // the shared build machine lends the core to other processes during a run).
 //
