@@ -63,7 +63,14 @@ int run_coverage(const options& opts) {
   if (matrix != nullptr) {
     const analysis::tagger tools(coding_scheme::builtin("policy_tools"));
     const analysis::tagger chain(coding_scheme::builtin("ip_value_chain"));
-    const auto t = analysis::compute_tools_by_chain(tag_all(tools), tools.scheme(), tag_all(chain), chain.scheme());
+    const analysis::tagger* const both[] = {&tools, &chain};
+    std::vector<analysis::plan_tagging> tool_tags, chain_tags;
+    for (const auto& in : inputs) {
+      auto tags = analysis::tagger::tag_all(both, in.parsed, in.document);
+      tool_tags.push_back(std::move(tags[0]));
+      chain_tags.push_back(std::move(tags[1]));
+    }
+    const auto t = analysis::compute_tools_by_chain(tool_tags, tools.scheme(), chain_tags, chain.scheme());
     for (std::size_t p = 0; p < t.plans.size(); ++p) tables.push_back(analysis::to_table(t, p));
     if (t.plans.size() > 1) tables.push_back(analysis::to_table(t, std::numeric_limits<std::size_t>::max()));
     write_output(opts, render_all(opts, tables));
