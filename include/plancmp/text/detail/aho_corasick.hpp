@@ -5,7 +5,6 @@
 #pragma once
 
 #include <array>
-#include <bit>
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
@@ -89,10 +88,10 @@ class aho_corasick {
   /// patterns' first bytes (the first byte, then a hash of the first 3 to 8 bytes unless
   /// a pattern shorter than 3 starts with that byte) and walks the automaton only where a
   /// pattern may start; UTF-8 continuation bytes, for instance, fail at the first test
-  /// when no pattern begins with one. On text where
-  /// matches are rare that is a few independent operations per byte instead of a chain
-  /// of dependent table loads; where nearly every position could start a pattern it
-  /// costs up to one walk of the longest pattern per position.
+  /// when no pattern begins with one. On text where matches are rare that is a few
+  /// independent operations per byte instead of a chain of dependent table loads; where
+  /// nearly every position could start a pattern it costs up to one walk of the longest
+  /// pattern per position.
   template <class Visitor>
   bool for_each_match_any_order(std::string_view text, Visitor&& visit) const;
 
