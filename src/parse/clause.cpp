@@ -3,6 +3,8 @@
 
 #include "rules.hpp"
 
+#include <boost/container/small_vector.hpp>
+
 #include <algorithm>
 
 namespace plancmp::inline v0::parse {
@@ -40,10 +42,14 @@ std::string_view trim_right_punct(std::string_view s) {
   }
 }
 
+// [begin, end) offsets of the parts of a clause. A clause has a few parts, so they stay
+// on the stack: splitting runs several times per clause, at every level.
+using clause_parts = boost::container::small_vector<std::pair<std::size_t, std::size_t>, 8>;
+
 // Splits `s` at top-level (outside brackets) occurrences of `sep`, returning
 // [begin, end) offsets relative to `s`.
-std::vector<std::pair<std::size_t, std::size_t>> split_top(std::string_view s, std::string_view sep) {
-  std::vector<std::pair<std::size_t, std::size_t>> parts;
+clause_parts split_top(std::string_view s, std::string_view sep) {
+  clause_parts parts;
   int depth = 0;
   std::size_t begin = 0;
   for (std::size_t i = 0; i < s.size();) {

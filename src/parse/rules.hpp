@@ -6,8 +6,10 @@
 #include <plancmp/text/detail/aho_corasick.hpp>
 #include <plancmp/text/detail/utf8.hpp>
 
+#include <algorithm>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -16,14 +18,42 @@ namespace plancmp::inline v0::parse::detail {
 /// A list of words from outline.json with one automaton over all of them, so that
 /// "does this line hold any of them" is one pass over the line, not one per word (a
 /// plain find() of a CJK word stops at every character that shares its first byte).
+///
+/// "Does this name end with any of them" looks up the name's last n bytes for each
+/// distinct word length n, instead of comparing with every word (agency names are tested
+/// against some forty endings, several times per clause).
 struct word_list {
   std::vector<std::string> words;
   plancmp::detail::aho_corasick matcher;
 
   word_list() = default;
-  explicit word_list(std::vector<std::string> w) : words(std::move(w)), matcher(words) {}
+  explicit word_list(std::vector<std::string> w) : words(std::move(w)), matcher(words) {
+    for (const auto& word : words) {
+      by_bytes_.insert(word);
+      if (std::find(lengths_.begin(), lengths_.end(), word.size()) == lengths_.end()) lengths_.push_back(word.size());
+    }
+  }
+  word_list(const word_list& other) : word_list(other.words) {}  // by_bytes_ views its own words
+  word_list& operator=(const word_list& other) {
+    if (this != &other) *this = word_list(other.words);
+    return *this;
+  }
+  word_list(word_list&&) noexcept = default;  // moving a vector keeps its strings in place
+  word_list& operator=(word_list&&) noexcept = default;
+  ~word_list() = default;
+
   [[nodiscard]] auto begin() const { return words.begin(); }
   [[nodiscard]] auto end() const { return words.end(); }
+  [[nodiscard]] bool is_ending_of(std::string_view s) const {
+    for (const std::size_t n : lengths_) {
+      if (n <= s.size() && by_bytes_.contains(s.substr(s.size() - n))) return true;
+    }
+    return false;
+  }
+
+ private:
+  std::unordered_set<std::string_view> by_bytes_;  // views into `words`
+  std::vector<std::size_t> lengths_;               // distinct word sizes
 };
 
 struct outline_rules {
@@ -55,12 +85,7 @@ inline bool contains(std::string_view s, std::string_view needle) {
   return find(s, needle) != std::string_view::npos;
 }
 inline bool contains_any(std::string_view s, const word_list& words) { return words.matcher.contains_any(s); }
-inline bool ends_with_any(std::string_view s, const word_list& endings) {
-  for (const auto& e : endings) {
-    if (s.ends_with(e)) return true;
-  }
-  return false;
-}
+inline bool ends_with_any(std::string_view s, const word_list& endings) { return endings.is_ending_of(s); }
 /// Strips ASCII whitespace (the text layer turned NBSP and U+3000 into spaces).
 inline std::string_view trim(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r')) s.remove_prefix(1);

@@ -503,7 +503,8 @@ std::string_view indicator_catalog::match(std::string_view phrase) const {
 std::string_view indicator_catalog::match(std::string_view phrase, std::string_view base_unit) const {
   std::size_t best = npos;
   std::uint32_t best_length = 0;
-  matcher_->ac.for_each_match(phrase, [&](const aho_corasick::match& m) {
+  // The longest alias wins, then the first indicator: the order of matches does not matter.
+  matcher_->ac.for_each_match_any_order(phrase, [&](const aho_corasick::match& m) {
     const std::uint32_t owner = matcher_->alias_owner[m.id];
     const auto& ind = indicators_[owner];
     if (!base_unit.empty() && !ind.base_unit.empty() && ind.base_unit != base_unit) return;
@@ -1081,9 +1082,11 @@ class extractor {
               comparator& last_kind, bool& last_periodic) {
     const auto& r = rules();
     const std::string_view seg = s_.substr(segment, q.begin - segment);
-    // The cue nearest the number (the longest among those ending at the same place).
+    // The cue nearest the number (the longest among those ending at the same place). Any
+    // order of matches gives the same cue: both orders visit the patterns of one span in
+    // the order they were added.
     std::optional<aho_corasick::match> cue;
-    r.cue_matcher.for_each_match(seg, [&](const aho_corasick::match& m) {
+    r.cue_matcher.for_each_match_any_order(seg, [&](const aho_corasick::match& m) {
       if (!cue || m.end > cue->end || (m.end == cue->end && m.begin < cue->begin)) cue = m;
     });
     std::size_t seg_end = seg.size();
@@ -1127,10 +1130,10 @@ class extractor {
       // (累计建成企业专利特色库).
       std::size_t after_level = 0;
       std::optional<std::size_t> first_object;
-      r.cue_matcher.for_each_match(seg, [&](const aho_corasick::match& m) {
+      r.cue_matcher.for_each_match_any_order(seg, [&](const aho_corasick::match& m) {
         if (static_cast<cue_kind>(m.id) != cue_kind::object) after_level = std::max(after_level, m.end);
       });
-      r.cue_matcher.for_each_match(seg, [&](const aho_corasick::match& m) {
+      r.cue_matcher.for_each_match_any_order(seg, [&](const aho_corasick::match& m) {
         if (static_cast<cue_kind>(m.id) == cue_kind::object && m.begin >= after_level &&
             (!first_object || m.end < *first_object)) {
           first_object = m.end;

@@ -2,6 +2,7 @@
 #include <plancmp/text/detail/aho_corasick.hpp>
 
 #include <algorithm>
+#include <bit>
 #include <stdexcept>
 
 namespace plancmp::inline v0::detail {
@@ -123,6 +124,59 @@ aho_corasick::aho_corasick(std::span<const pattern> patterns, options opts) {
     const bool output = info.out_begin != info.out_end || info.dict_link != 0;
     target = target * class_count_ | (output ? output_flag : 0);
   }
+  row_shift_ = static_cast<std::uint32_t>(std::countr_zero(class_count_));
+  const std::uint32_t odd = class_count_ >> row_shift_;
+  row_inverse_ = odd;  // Newton's iteration doubles the correct low bits each time
+  for (int k = 0; k < 5; ++k) row_inverse_ *= 2 - odd * row_inverse_;
+
+  build_prefilter(patterns, opts);
+}
+
+void aho_corasick::build_prefilter(std::span<const pattern> patterns, options opts) {
+  std::size_t width = 8;
+  bool any_long = false;
+  for (const pattern& p : patterns) {
+    const bool is_short = p.bytes.size() < short_pattern_bytes;
+    const unsigned char lower = fold(static_cast<unsigned char>(p.bytes.front()), opts.ascii_case_insensitive);
+    const bool letter = opts.ascii_case_insensitive && lower >= 'a' && lower <= 'z';
+    for (const unsigned char first : {lower, letter ? static_cast<unsigned char>(lower - 'a' + 'A') : lower}) {
+      start& kind = start_by_byte_[first];
+      if (is_short) {
+        kind = start::short_too;
+      } else if (kind == start::none) {
+        kind = start::long_only;
+      }
+    }
+    if (!is_short) {
+      width = std::min(width, p.bytes.size());
+      any_long = true;
+    }
+  }
+  if (!any_long) return;
+  prefilter_width_ = width;
+  // The first `width` bytes in memory order, whatever the byte order of a loaded word.
+  const std::uint64_t low = width == 8 ? ~std::uint64_t{0} : (std::uint64_t{1} << (8 * width)) - 1;
+  prefilter_mask_ = std::endian::native == std::endian::little ? low : ~(~std::uint64_t{0} >> (8 * width));
+  prefilter_.assign(std::size_t{1} << (prefilter_hash_bits - 6), 0);
+  for (const pattern& p : patterns) {
+    if (p.bytes.size() < short_pattern_bytes) continue;
+    std::array<unsigned char, 8> prefix{};
+    std::memcpy(prefix.data(), p.bytes.data(), width);
+    // With case folding, every upper/lower spelling of the prefix's letters (at most 2^8).
+    std::vector<std::size_t> letters;
+    for (std::size_t k = 0; k < width; ++k) {
+      const unsigned char folded = fold(prefix[k], true);
+      if (opts.ascii_case_insensitive && folded >= 'a' && folded <= 'z') letters.push_back(k);
+    }
+    for (std::uint32_t variant = 0; variant < (1U << letters.size()); ++variant) {
+      for (std::size_t k = 0; k < letters.size(); ++k) {
+        const unsigned char lower = fold(prefix[letters[k]], true);
+        prefix[letters[k]] = (variant >> k) & 1 ? static_cast<unsigned char>(lower - 'a' + 'A') : lower;
+      }
+      const std::uint32_t h = prefilter_slot(load_8(prefix.data()) & prefilter_mask_);
+      prefilter_[h >> 6] |= std::uint64_t{1} << (h & 63);
+    }
+  }
 }
 
 std::optional<aho_corasick::match> aho_corasick::longest_match_at(std::string_view text,
@@ -154,7 +208,7 @@ std::vector<aho_corasick::match> aho_corasick::find_leftmost_longest(std::string
 }
 
 bool aho_corasick::contains_any(std::string_view text) const {
-  return !for_each_match(text, [](const match&) { return false; });
+  return !for_each_match_any_order(text, [](const match&) { return false; });
 }
 
 }  // namespace plancmp::inline v0::detail

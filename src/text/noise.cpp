@@ -661,9 +661,9 @@ noise_verdict noise_classifier::classify(std::string_view raw) const {
     return guard == 0;
   };
 
-  // The first rule in file order that matches decides.
+  // The first rule in file order that matches decides, so the order of matches does not.
   std::size_t best = none;
-  r.contains.for_each_match(line, [&](const aho_corasick::match& m) {
+  r.contains.for_each_match_any_order(line, [&](const aho_corasick::match& m) {
     if (m.id >= best) return;
     const rules::rule& rule = r.list[m.id];
     if (rule.mode == match_mode::anywhere || (may_be_short && short_line_fits(rule.max_chars)))

@@ -6,9 +6,11 @@
 #include "reference/naive_matcher.hpp"
 #include "support/seeds.hpp"
 
+#include <algorithm>
 #include <random>
 #include <stdexcept>
 #include <string>
+#include <tuple>
 #include <vector>
 
 using plancmp::detail::aho_corasick;
@@ -151,5 +153,57 @@ TEST_CASE("aho_corasick: agrees with the naive reference on the seeds") {
     CHECK(as_naive(ac.find_all(text)) == plancmp::reference::naive_find_all(text, patterns));
     CHECK(as_naive(ac.find_leftmost_longest(text)) ==
           plancmp::reference::naive_leftmost_longest(text, patterns));
+  }
+}
+
+namespace {
+
+std::vector<aho_corasick::match> sorted(std::vector<aho_corasick::match> matches) {
+  std::sort(matches.begin(), matches.end(), [](const auto& a, const auto& b) {
+    return std::tie(a.begin, a.end, a.id) < std::tie(b.begin, b.end, b.id);
+  });
+  return matches;
+}
+
+std::vector<aho_corasick::match> any_order(const aho_corasick& ac, std::string_view text) {
+  std::vector<aho_corasick::match> out;
+  ac.for_each_match_any_order(text, [&](const aho_corasick::match& m) { out.push_back(m); });
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("aho_corasick: for_each_match_any_order finds what for_each_match finds") {
+  // Patterns of at least 3 bytes turn the prefilter on; shorter ones leave it off. Texts
+  // run from empty to longer than a loaded word, so both scan loops and the tail run.
+  std::mt19937 rng(20261201);
+  for (int round = 0; round < 600; ++round) {
+    const bool fold = round % 3 == 0;
+    const std::size_t min_bytes = round % 4 == 0 ? 1 : 3;
+    std::vector<naive_pattern> patterns;
+    std::uniform_int_distribution<int> count(1, 8);
+    for (int k = count(rng); k > 0; --k) {
+      std::string p = random_string(rng, 4);
+      if (p.size() >= min_bytes) patterns.push_back({p, static_cast<std::uint32_t>(k % 3)});
+    }
+    if (patterns.empty()) continue;
+    const aho_corasick ac = build(patterns, fold);
+    for (int t = 0; t < 5; ++t) {
+      const std::string text = t == 0 ? std::string() : random_string(rng, 14);
+      INFO("round " << round << " text " << text << " fold " << fold);
+      CHECK(sorted(any_order(ac, text)) == sorted(ac.find_all(text)));
+      CHECK(ac.contains_any(text) == !ac.find_all(text).empty());
+    }
+  }
+  const aho_corasick folded(std::vector<std::string>{"Produced By", "ICP备"}, {.ascii_case_insensitive = true});
+  CHECK(any_order(folded, "xx pRODUCED bY") == std::vector<aho_corasick::match>{{3, 14, 0}});
+  CHECK(any_order(folded, "icp备") == std::vector<aho_corasick::match>{{0, 6, 1}});
+  CHECK(any_order(folded, "ICP").empty());
+
+  const aho_corasick cjk(std::vector<std::string>{"知识产权", "市场监管局", "按职责分工负责"});
+  for (const std::string& seed : plancmp::test::seed_names()) {
+    const std::string text = plancmp::test::seed_bytes(seed);
+    INFO(seed);
+    CHECK(sorted(any_order(cjk, text)) == sorted(cjk.find_all(text)));
   }
 }

@@ -7,6 +7,7 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <optional>
 #include <span>
 #include <string>
@@ -81,6 +82,19 @@ class aho_corasick {
   template <class Visitor>
   bool for_each_match(std::string_view text, Visitor&& visit) const;
 
+  /// Calls `visit(match)` for the same matches as `for_each_match`, in an order that
+  /// depends on the patterns: use it where the order does not matter ("is any of them
+  /// here", "the smallest id found"). It tests each position with a filter of the
+  /// patterns' first bytes (the first byte, then a hash of the first 3 to 8 bytes unless
+  /// a pattern shorter than 3 starts with that byte) and walks the automaton only where a
+  /// pattern may start; UTF-8 continuation bytes, for instance, fail at the first test
+  /// when no pattern begins with one. On text where matches are rare that is a few
+  /// independent operations per byte instead of a chain of dependent table loads; where
+  /// nearly every position could start a pattern it costs up to one walk of the longest
+  /// pattern per position.
+  template <class Visitor>
+  bool for_each_match_any_order(std::string_view text, Visitor&& visit) const;
+
   /// Calls `visit(match)` for the leftmost-longest, non-overlapping matches, left to
   /// right: at each position the match starting earliest wins, among those the longest,
   /// among equals the pattern added first; scanning resumes at its end. This is
@@ -128,9 +142,36 @@ class aho_corasick {
   [[nodiscard]] std::uint32_t step(std::uint32_t row, unsigned char byte) const noexcept {
     return next_[row + byte_class_[byte]];
   }
-  [[nodiscard]] const state_info& info_of_row(std::uint32_t row) const noexcept {
-    return state_[row / class_count_];
+  // A row is state × class_count_, so the state is an exact division, done as a shift
+  // and a multiplication by the inverse of the odd factor (a division would cost as much
+  // as the rest of a step).
+  [[nodiscard]] std::uint32_t state_of_row(std::uint32_t row) const noexcept {
+    return (row >> row_shift_) * row_inverse_;
   }
+  [[nodiscard]] const state_info& info_of_row(std::uint32_t row) const noexcept {
+    return state_[state_of_row(row)];
+  }
+
+  // The prefilter: one bit per hash of the first `prefilter_width_` bytes of a pattern
+  // (every case variant of them when ASCII case is folded); 2^16 bits, 8 KiB, stay in L1.
+  // Patterns shorter than `short_pattern_bytes` are admitted by their first byte instead.
+  static constexpr unsigned prefilter_hash_bits = 16;
+  static constexpr std::size_t short_pattern_bytes = 3;
+  [[nodiscard]] static std::uint64_t load_8(const unsigned char* p) noexcept {
+    std::uint64_t word = 0;
+    std::memcpy(&word, p, sizeof word);
+    return word;
+  }
+  [[nodiscard]] static std::uint32_t prefilter_slot(std::uint64_t prefix) noexcept {
+    return static_cast<std::uint32_t>((prefix * 0x9E3779B97F4A7C15ULL) >> (64 - prefilter_hash_bits));
+  }
+  [[nodiscard]] bool prefilter_admits(std::uint64_t word) const noexcept {
+    const std::uint32_t h = prefilter_slot(word & prefilter_mask_);
+    return (prefilter_[h >> 6] >> (h & 63)) & 1;
+  }
+  // What the first byte of a position says about the patterns that may start there.
+  enum class start : std::uint8_t { none, long_only, short_too };
+  void build_prefilter(std::span<const pattern> patterns, options opts);
   // The state holding the longest pattern that ends at `s` (s itself or its dict link);
   // 0 when none does.
   [[nodiscard]] std::uint32_t longest_output_state(std::uint32_t s) const noexcept {
@@ -156,6 +197,12 @@ class aho_corasick {
   std::vector<std::uint32_t> pattern_length_;  // by pattern index
   std::vector<pattern_id> pattern_id_;         // by pattern index
   std::size_t max_pattern_length_ = 0;
+  std::uint32_t row_shift_ = 0;    // trailing zero bits of class_count_
+  std::uint32_t row_inverse_ = 1;  // inverse of its odd factor modulo 2^32
+  std::size_t prefilter_width_ = 0;   // 0: every pattern is short
+  std::uint64_t prefilter_mask_ = 0;  // keeps the first prefilter_width_ bytes of a word
+  std::vector<std::uint64_t> prefilter_;
+  std::array<start, 256> start_by_byte_{};
 };
 
 template <class Visitor>
@@ -173,13 +220,36 @@ bool aho_corasick::for_each_match(std::string_view text, Visitor&& visit) const 
     row = raw & row_mask;
     if ((raw & output_flag) == 0) continue;
     const std::size_t end = i + 1;
-    for (std::uint32_t t = longest_output_state(row / class_count_); t != 0; t = state_[t].dict_link) {
+    for (std::uint32_t t = longest_output_state(state_of_row(row)); t != 0; t = state_[t].dict_link) {
       const state_info& info = state_[t];
       for (std::uint32_t o = info.out_begin; o < info.out_end; ++o) {
         const std::uint32_t p = out_[o];
         if (!call(visit, match{end - pattern_length_[p], end, pattern_id_[p]})) return false;
       }
     }
+  }
+  return true;
+}
+
+template <class Visitor>
+bool aho_corasick::for_each_match_any_order(std::string_view text, Visitor&& visit) const {
+  if (empty()) return true;
+  const auto* const bytes = reinterpret_cast<const unsigned char*>(text.data());
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const start first = start_by_byte_[bytes[i]];
+    if (first == start::none) continue;
+    if (first == start::long_only) {
+      std::uint64_t word = 0;
+      if (i + 8 <= text.size()) {
+        word = load_8(bytes + i);
+      } else {  // the last few positions: fewer than 8 bytes remain
+        std::array<unsigned char, 8> tail{};
+        std::memcpy(tail.data(), bytes + i, text.size() - i);
+        word = load_8(tail.data());
+      }
+      if (!prefilter_admits(word)) continue;
+    }
+    if (!for_each_match_at(text, i, visit)) return false;
   }
   return true;
 }
@@ -202,7 +272,7 @@ bool aho_corasick::for_each_leftmost_longest(std::string_view text, Visitor&& vi
       row = raw & row_mask;
       if ((raw & output_flag) == 0 && !have) continue;
       const std::size_t end = i + 1;
-      const std::uint32_t s = row / class_count_;
+      const std::uint32_t s = state_of_row(row);
       if (const std::uint32_t t = longest_output_state(s); t != 0) {
         const std::uint32_t p = out_[state_[t].out_begin];  // first added among equals
         const std::size_t begin = end - pattern_length_[p];
