@@ -1,0 +1,192 @@
+// SPDX-License-Identifier: MIT
+#include <plancmp/analysis/assignment.hpp>
+#include <plancmp/error.hpp>
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+namespace plancmp::inline v0::analysis {
+namespace {
+
+constexpr std::ptrdiff_t none = -1;
+
+/// Minimum-cost assignment of every row of a dense `n × m` cost matrix (n ≤ m) to a
+/// distinct column: shortest augmenting paths with potentials (Crouse 2016, the
+/// algorithm behind SciPy's linear_sum_assignment). Returns the column of each row.
+std::vector<std::ptrdiff_t> solve_dense(const std::vector<double>& cost, std::size_t n,
+                                        std::size_t m) {
+  constexpr double inf = std::numeric_limits<double>::infinity();
+  std::vector<double> u(n, 0.0);
+  std::vector<double> v(m, 0.0);
+  std::vector<double> shortest(m);
+  std::vector<std::ptrdiff_t> path(m);
+  std::vector<std::ptrdiff_t> column_of(n, none);
+  std::vector<std::ptrdiff_t> row_of(m, none);
+  std::vector<std::size_t> remaining(m);
+  std::vector<char> row_seen(n);
+  std::vector<char> column_seen(m);
+  std::vector<std::size_t> seen_rows;
+  std::vector<std::size_t> seen_columns;
+
+  for (std::size_t current = 0; current < n; ++current) {
+    std::fill(shortest.begin(), shortest.end(), inf);
+    // Columns in reverse order, so that ties go to the lowest index after the swaps below.
+    for (std::size_t j = 0; j < m; ++j) remaining[j] = m - 1 - j;
+    std::size_t remaining_count = m;
+    seen_rows.clear();
+    seen_columns.clear();
+
+    double min_value = 0.0;
+    std::size_t i = current;
+    std::ptrdiff_t sink = none;
+    while (sink == none) {
+      row_seen[i] = 1;
+      seen_rows.push_back(i);
+      const double* row = cost.data() + i * m;
+      const double base = min_value - u[i];
+      double lowest = inf;
+      std::size_t lowest_at = 0;
+      for (std::size_t it = 0; it < remaining_count; ++it) {
+        const std::size_t j = remaining[it];
+        const double reduced = base + row[j] - v[j];
+        if (reduced < shortest[j]) {
+          path[j] = static_cast<std::ptrdiff_t>(i);
+          shortest[j] = reduced;
+        }
+        if (shortest[j] < lowest || (shortest[j] == lowest && row_of[j] == none)) {
+          lowest = shortest[j];
+          lowest_at = it;
+        }
+      }
+      min_value = lowest;
+      const std::size_t j = remaining[lowest_at];
+      if (row_of[j] == none) {
+        sink = static_cast<std::ptrdiff_t>(j);
+      } else {
+        i = static_cast<std::size_t>(row_of[j]);
+      }
+      column_seen[j] = 1;
+      seen_columns.push_back(j);
+      remaining[lowest_at] = remaining[--remaining_count];
+    }
+
+    u[current] += min_value;
+    for (const std::size_t r : seen_rows) {
+      if (r != current) u[r] += min_value - shortest[static_cast<std::size_t>(column_of[r])];
+      row_seen[r] = 0;
+    }
+    for (const std::size_t c : seen_columns) {
+      v[c] -= min_value - shortest[c];
+      column_seen[c] = 0;
+    }
+    for (std::size_t j = static_cast<std::size_t>(sink);;) {
+      const auto r = static_cast<std::size_t>(path[j]);
+      row_of[j] = static_cast<std::ptrdiff_t>(r);
+      const std::ptrdiff_t previous = column_of[r];
+      column_of[r] = static_cast<std::ptrdiff_t>(j);
+      if (r == current) break;
+      j = static_cast<std::size_t>(previous);
+    }
+  }
+  return column_of;
+}
+
+}  // namespace
+
+assignment max_weight_assignment(std::span<const double> weights, std::size_t rows,
+                                 std::size_t columns, const assignment_options& options) {
+  if (weights.size() != rows * columns) {
+    throw usage_error(fmt::format(
+        "max_weight_assignment: {} weights for a {} × {} matrix; pass rows * columns weights, "
+        "row-major",
+        weights.size(), rows, columns));
+  }
+  const auto admissible = [&](double w) { return w > 0.0 && w >= options.threshold; };
+  std::vector<std::size_t> kept_rows;
+  std::vector<char> column_used(columns, 0);
+  for (std::size_t i = 0; i < rows; ++i) {
+    bool any = false;
+    for (std::size_t j = 0; j < columns; ++j) {
+      const double w = weights[i * columns + j];
+      if (std::isnan(w)) {
+        throw usage_error(fmt::format(
+            "max_weight_assignment: weight ({}, {}) is NaN; give every pair a number", i, j));
+      }
+      if (admissible(w)) {
+        any = true;
+        column_used[j] = 1;
+      }
+    }
+    if (any) kept_rows.push_back(i);
+  }
+  std::vector<std::size_t> kept_columns;
+  for (std::size_t j = 0; j < columns; ++j)
+    if (column_used[j] != 0) kept_columns.push_back(j);
+
+  // Solve on the admissible submatrix, as minimum cost -w over the shorter side; pairs
+  // of weight 0 in the optimum stand for "unmatched".
+  const bool transposed = kept_rows.size() > kept_columns.size();
+  const std::vector<std::size_t>& short_side = transposed ? kept_columns : kept_rows;
+  const std::vector<std::size_t>& long_side = transposed ? kept_rows : kept_columns;
+  const std::size_t n = short_side.size();
+  const std::size_t m = long_side.size();
+  std::vector<double> cost(n * m);
+  for (std::size_t a = 0; a < n; ++a) {
+    for (std::size_t b = 0; b < m; ++b) {
+      const std::size_t i = transposed ? long_side[b] : short_side[a];
+      const std::size_t j = transposed ? short_side[a] : long_side[b];
+      const double w = weights[i * columns + j];
+      cost[a * m + b] = admissible(w) ? -w : 0.0;
+    }
+  }
+
+  assignment result;
+  std::vector<std::ptrdiff_t> column_of_row(rows, none);
+  std::vector<std::ptrdiff_t> row_of_column(columns, none);
+  if (n > 0) {
+    const auto solution = solve_dense(cost, n, m);
+    for (std::size_t a = 0; a < n; ++a) {
+      const auto b = static_cast<std::size_t>(solution[a]);
+      const std::size_t i = transposed ? long_side[b] : short_side[a];
+      const std::size_t j = transposed ? short_side[a] : long_side[b];
+      const double w = weights[i * columns + j];
+      if (!admissible(w)) continue;
+      column_of_row[i] = static_cast<std::ptrdiff_t>(j);
+      row_of_column[j] = static_cast<std::ptrdiff_t>(i);
+      result.pairs.push_back({i, j, w, false});
+      result.total_weight += w;
+    }
+  }
+  if (options.one_to_many) {
+    for (std::size_t j = 0; j < columns; ++j) {
+      if (row_of_column[j] != none) continue;
+      std::ptrdiff_t best = none;
+      double best_weight = 0.0;
+      for (std::size_t i = 0; i < rows; ++i) {
+        const double w = weights[i * columns + j];
+        if (admissible(w) && (best == none || w > best_weight)) {
+          best = static_cast<std::ptrdiff_t>(i);
+          best_weight = w;
+        }
+      }
+      if (best == none) continue;
+      row_of_column[j] = best;
+      result.pairs.push_back({static_cast<std::size_t>(best), j, best_weight, true});
+    }
+  }
+  std::sort(result.pairs.begin(), result.pairs.end(), [](const auto& x, const auto& y) {
+    return x.row != y.row ? x.row < y.row : x.column < y.column;
+  });
+  std::vector<char> row_matched(rows, 0);
+  for (const assigned_pair& p : result.pairs) row_matched[p.row] = 1;
+  for (std::size_t i = 0; i < rows; ++i)
+    if (row_matched[i] == 0) result.unmatched_rows.push_back(i);
+  for (std::size_t j = 0; j < columns; ++j)
+    if (row_of_column[j] == none) result.unmatched_columns.push_back(j);
+  return result;
+}
+
+}  // namespace plancmp::inline v0::analysis
