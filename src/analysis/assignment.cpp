@@ -31,7 +31,25 @@ std::vector<std::ptrdiff_t> solve_dense(const std::vector<double>& cost, std::si
   std::vector<std::size_t> seen_rows;
   std::vector<std::size_t> seen_columns;
 
-  for (std::size_t current = 0; current < n; ++current) {
+  // Row reduction (the start of Jonker–Volgenant): every row's potential is its
+  // cheapest cost, which keeps all reduced costs ≥ 0 with v = 0, and a row whose cheapest
+  // column is still free takes it at reduced cost 0. On similarity matrices most rows
+  // have a clear best partner, so only the few left need an augmenting path. (Column
+  // potentials must stay 0 on columns that end up unassigned, so no column reduction.)
+  std::vector<std::size_t> free_rows;
+  for (std::size_t i = 0; i < n; ++i) {
+    const double* row = cost.data() + i * m;
+    const std::size_t best = static_cast<std::size_t>(std::min_element(row, row + m) - row);
+    u[i] = row[best];
+    if (row_of[best] == none) {
+      row_of[best] = static_cast<std::ptrdiff_t>(i);
+      column_of[i] = static_cast<std::ptrdiff_t>(best);
+    } else {
+      free_rows.push_back(i);
+    }
+  }
+
+  for (const std::size_t current : free_rows) {
     std::fill(shortest.begin(), shortest.end(), inf);
     // Columns in reverse order, so that ties go to the lowest index after the swaps below.
     for (std::size_t j = 0; j < m; ++j) remaining[j] = m - 1 - j;
@@ -104,25 +122,33 @@ assignment max_weight_assignment(std::span<const double> weights, std::size_t ro
         "row-major",
         weights.size(), rows, columns));
   }
-  const auto admissible = [&](double w) { return w > 0.0 && w >= options.threshold; };
-  std::vector<std::size_t> kept_rows;
+  const double threshold = options.threshold;
+  const auto admissible = [threshold](double w) { return w > 0.0 && w >= threshold; };
+  // One pass over the matrix: NaN check, and which rows and columns have an admissible pair.
+  std::vector<char> row_used(rows, 0);
   std::vector<char> column_used(columns, 0);
   for (std::size_t i = 0; i < rows; ++i) {
-    bool any = false;
+    const double* row = weights.data() + i * columns;
+    char any = 0;
+    bool nan = false;
     for (std::size_t j = 0; j < columns; ++j) {
-      const double w = weights[i * columns + j];
-      if (std::isnan(w)) {
-        throw usage_error(fmt::format(
-            "max_weight_assignment: weight ({}, {}) is NaN; give every pair a number", i, j));
-      }
-      if (admissible(w)) {
-        any = true;
-        column_used[j] = 1;
-      }
+      const char ok = admissible(row[j]) ? 1 : 0;
+      nan |= std::isnan(row[j]);
+      column_used[j] |= ok;
+      any |= ok;
     }
-    if (any) kept_rows.push_back(i);
+    if (nan) {
+      const auto j = static_cast<std::size_t>(
+          std::find_if(row, row + columns, [](double w) { return std::isnan(w); }) - row);
+      throw usage_error(fmt::format(
+          "max_weight_assignment: weight ({}, {}) is NaN; give every pair a number", i, j));
+    }
+    row_used[i] = any;
   }
+  std::vector<std::size_t> kept_rows;
   std::vector<std::size_t> kept_columns;
+  for (std::size_t i = 0; i < rows; ++i)
+    if (row_used[i] != 0) kept_rows.push_back(i);
   for (std::size_t j = 0; j < columns; ++j)
     if (column_used[j] != 0) kept_columns.push_back(j);
 
@@ -133,13 +159,20 @@ assignment max_weight_assignment(std::span<const double> weights, std::size_t ro
   const std::vector<std::size_t>& long_side = transposed ? kept_rows : kept_columns;
   const std::size_t n = short_side.size();
   const std::size_t m = long_side.size();
+  const auto cost_of = [&](double w) { return admissible(w) ? -w : 0.0; };
   std::vector<double> cost(n * m);
-  for (std::size_t a = 0; a < n; ++a) {
-    for (std::size_t b = 0; b < m; ++b) {
-      const std::size_t i = transposed ? long_side[b] : short_side[a];
-      const std::size_t j = transposed ? short_side[a] : long_side[b];
-      const double w = weights[i * columns + j];
-      cost[a * m + b] = admissible(w) ? -w : 0.0;
+  if (!transposed && m == columns) {
+    for (std::size_t a = 0; a < n; ++a) {
+      const double* row = weights.data() + short_side[a] * columns;
+      std::transform(row, row + columns, cost.begin() + static_cast<std::ptrdiff_t>(a * m), cost_of);
+    }
+  } else {
+    for (std::size_t a = 0; a < n; ++a) {
+      for (std::size_t b = 0; b < m; ++b) {
+        const std::size_t i = transposed ? long_side[b] : short_side[a];
+        const std::size_t j = transposed ? short_side[a] : long_side[b];
+        cost[a * m + b] = cost_of(weights[i * columns + j]);
+      }
     }
   }
 
