@@ -19,23 +19,6 @@ namespace {
 constexpr std::array<std::string_view, 6> table_names{"all",  "resolution", "functions",
                                                       "load", "network",    "matrix"};
 
-std::string render_all(const options& opts, const std::vector<report::table>& tables) {
-  if (opts.format == report::table_format::json) {
-    std::string out = "[";
-    for (std::size_t i = 0; i < tables.size(); ++i)
-      out += (i == 0 ? "\n" : ",\n") + report::to_json(tables[i]);
-    return out + "\n]\n";
-  }
-  std::string out;
-  for (std::size_t i = 0; i < tables.size(); ++i) {
-    // CSV tables are separated by an empty record; Markdown ones by a blank line.
-    const bool csv = opts.format == report::table_format::csv;
-    if (i > 0) out += csv ? "\r\n" : "\n";
-    out += csv ? report::to_csv(tables[i], {opts.excel && i == 0}) : render(opts, tables[i]);
-  }
-  return out;
-}
-
 int run_agencies(const options& opts) {
   const std::string* network = opts.value("network");
   if (network != nullptr && *network != "graphml" && *network != "dot") {
@@ -90,7 +73,7 @@ int run_agencies(const options& opts) {
     if (which == "matrix")
       tables.push_back(analysis::to_table(analysis::make_responsibility_matrix(p)));
   }
-  write_output(opts, render_all(opts, tables));
+  write_output(opts, render(opts, tables));
   return exit_ok;
 }
 

@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include <charconv>
 #include <cstdio>
 #include <iostream>
 #include <iterator>
@@ -64,6 +65,34 @@ void write_output(const options& opts, std::string_view text) {
 std::string render(const options& opts, const report::table& t) {
   if (opts.format == report::table_format::csv) return report::to_csv(t, {opts.excel});
   return report::render(t, opts.format);
+}
+
+std::string render(const options& opts, const std::vector<report::table>& tables) {
+  if (opts.format == report::table_format::json) {
+    std::string out = "[";
+    for (std::size_t i = 0; i < tables.size(); ++i)
+      out += (i == 0 ? "\n" : ",\n") + report::to_json(tables[i]);
+    return out + "\n]\n";
+  }
+  std::string out;
+  for (std::size_t i = 0; i < tables.size(); ++i) {
+    // CSV tables are separated by an empty record; Markdown ones by a blank line.
+    const bool csv = opts.format == report::table_format::csv;
+    if (i > 0) out += csv ? "\r\n" : "\n";
+    out += csv ? report::to_csv(tables[i], {opts.excel && i == 0}) : render(opts, tables[i]);
+  }
+  return out;
+}
+
+double number_option(const options& opts, std::string_view name, double fallback, double min, double max) {
+  const std::string* text = opts.value(name);
+  if (text == nullptr) return fallback;
+  double v = 0;
+  const auto [end, ec] = std::from_chars(text->data(), text->data() + text->size(), v);
+  if (ec != std::errc() || end != text->data() + text->size() || v < min || v > max) {
+    throw usage_error(fmt::format("--{} takes a number from {} to {}, not '{}'", name, min, max, *text));
+  }
+  return v;
 }
 
 std::vector<command>& commands() {

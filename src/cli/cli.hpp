@@ -45,6 +45,14 @@ void write_output(const options& opts, std::string_view text);
 /// Renders a table in the chosen format (with the Excel BOM for --excel CSV).
 std::string render(const options& opts, const report::table& t);
 
+/// Renders several tables: a JSON array, CSV tables separated by an empty record (the
+/// Excel BOM on the first only), Markdown tables separated by a blank line.
+std::string render(const options& opts, const std::vector<report::table>& tables);
+
+/// The value of `--name` as a number in [min, max], or `fallback` when absent; throws
+/// `usage_error` naming the option otherwise.
+double number_option(const options& opts, std::string_view name, double fallback, double min, double max);
+
 struct command {
   std::string name;
   std::string summary;   ///< one line for `plancmp --help`

@@ -1,0 +1,62 @@
+// SPDX-License-Identifier: MIT
+// plancmp matrix: plan × plan similarity tables, one per metric.
+#include "cli.hpp"
+
+#include <plancmp/analysis/similarity.hpp>
+#include <plancmp/error.hpp>
+#include <plancmp/parse/parser.hpp>
+
+#include <fmt/format.h>
+
+namespace plancmp::cli {
+namespace {
+
+int run_matrix(const options& opts) {
+  const std::string* metric_text = opts.value("metric");
+  const std::string metric = metric_text != nullptr ? *metric_text : "all";
+  if (metric != "all" && metric != "text" && metric != "agency") {
+    throw usage_error(fmt::format("--metric takes all, text or agency, not '{}'", metric));
+  }
+  const auto inputs = load_inputs(opts);
+  std::vector<plan> plans;
+  plans.reserve(inputs.size());
+  for (const auto& in : inputs) plans.push_back(parse::parse_bytes(in.bytes, in.name));
+
+  std::vector<report::table> tables;
+  if (metric != "agency") {
+    analysis::vectorize_options v;
+    v.threads = opts.threads;
+    report::table t = analysis::to_table(analysis::text_similarity_matrix(plans, v));
+    t.notes.push_back(
+        "mean best match: for each measure its best cosine (char 2–3-gram tf-idf) in the other plan, "
+        "averaged, and the mean of both directions");
+    tables.push_back(std::move(t));
+  }
+  if (metric != "text") {
+    report::table t = analysis::to_table(analysis::agency_profile_matrix(plans));
+    t.notes.push_back(
+        "cosine of the plans' profiles: measures per canonical agency (lead or support); "
+        "0 for a plan that names no agency");
+    tables.push_back(std::move(t));
+  }
+  write_output(opts, render(opts, tables));
+  return exit_ok;
+}
+
+const registration matrix_command{{
+    "matrix",
+    "plan × plan similarity: text (mean best match) and agency profiles",
+    "usage: plancmp matrix [FILE...] [--metric all|text|agency] [--format md|csv|json] [--excel] [-o FILE]\n\n"
+    "One table per metric, plans as rows and columns:\n"
+    "  text     mean best match of the plans' measures (cosine of char 2–3-gram tf-idf, simplified script)\n"
+    "  agency   cosine of the plans' agency profiles (canonical agencies, docs/agencies.md)\n\n"
+    "examples:\n"
+    "  plancmp matrix\n"
+    "  plancmp matrix --metric text --format csv --excel -o matrix.csv\n",
+    {"metric"},
+    {},
+    run_matrix,
+}};
+
+}  // namespace
+}  // namespace plancmp::cli
