@@ -29,6 +29,57 @@ double assignment_similarity(std::span<const double> similarity, std::size_t row
   return 2.0 * a.total_weight / static_cast<double>(rows + columns);
 }
 
+std::vector<double> measure_similarity(const plan& a, const plan& b, const vectorize_options& vectors) {
+  const unit_options units;  // measures, clauses stripped
+  plan_units ua = collect_units(std::span<const plan>(&a, 1), units);
+  plan_units ub = collect_units(std::span<const plan>(&b, 1), units);
+  std::vector<std::string> texts = ua.texts;
+  texts.insert(texts.end(), ub.texts.begin(), ub.texts.end());
+  vectorizer v(vectors);
+  const csr_matrix x = v.fit_transform(texts);
+  const std::size_t n = ua.units.size();
+  const std::size_t m = ub.units.size();
+  // Rows 0..n-1 are a's measures, n..n+m-1 b's; accumulate each a row against b's columns.
+  csr_matrix right;
+  right.columns = x.columns;
+  for (std::size_t r = n; r < n + m; ++r) right.push_row(x.row_columns(r), x.row_values(r));
+  const csr_matrix by_feature = transpose(right);
+  std::vector<double> result(n * m, 0.0);
+  for (std::size_t i = 0; i < n; ++i) {
+    double* row = result.data() + i * m;
+    const auto features = x.row_columns(i);
+    const auto values = x.row_values(i);
+    for (std::size_t e = 0; e < features.size(); ++e) {
+      const auto holders = by_feature.row_columns(features[e]);
+      const auto weights = by_feature.row_values(features[e]);
+      for (std::size_t t = 0; t < holders.size(); ++t)
+        row[holders[t]] += static_cast<double>(values[e]) * static_cast<double>(weights[t]);
+    }
+    for (std::size_t j = 0; j < m; ++j) row[j] = std::min(1.0, row[j]);
+  }
+  return result;
+}
+
+plan_alignment align_plans(const plan& a, const plan& b, const plan_alignment_options& options) {
+  return align_measures(a, b, measure_similarity(a, b, options.vectors), options);
+}
+
+plan_alignment align_plans(const text::document& doc_a, const plan& a, const text::document& doc_b,
+                           const plan& b, const plan_alignment_options& options) {
+  return align_measures(doc_a, a, doc_b, b, measure_similarity(a, b, options.vectors), options);
+}
+
+std::function<double(const std::vector<std::vector<double>>&)> assignment_metric(double threshold) {
+  return [threshold](const std::vector<std::vector<double>>& block) {
+    const std::size_t rows = block.size();
+    const std::size_t columns = rows == 0 ? 0 : block[0].size();
+    std::vector<double> flat;
+    flat.reserve(rows * columns);
+    for (const auto& row : block) flat.insert(flat.end(), row.begin(), row.end());
+    return assignment_similarity(flat, rows, columns, threshold);
+  };
+}
+
 plan_alignment align_measures(const plan& a, const plan& b, std::span<const double> similarity,
                               const plan_alignment_options& options) {
   check_shape(similarity, a, b);

@@ -3,6 +3,7 @@
 // hand-made similarity matrix; evidence passages with spans on the Ningbo seeds.
 #include <plancmp/analysis/plan_alignment.hpp>
 
+#include <plancmp/analysis/similarity.hpp>
 #include <plancmp/error.hpp>
 #include <plancmp/parse/parser.hpp>
 #include <plancmp/text/document.hpp>
@@ -10,6 +11,8 @@
 #include "support/seeds.hpp"
 
 #include <doctest/doctest.h>
+
+#include <algorithm>
 
 using namespace plancmp;
 
@@ -50,7 +53,9 @@ TEST_CASE("align_measures on a hand-made similarity matrix") {
   CHECK(analysis::assignment_similarity(s, 3, 2) == doctest::Approx(r.score));
 
   SUBCASE("one-to-many attaches measure 3 to x") {
-    r = analysis::align_measures(a, b, s, {.threshold = 0.3, .one_to_many = true});
+    analysis::plan_alignment_options o;
+    o.one_to_many = true;
+    r = analysis::align_measures(a, b, s, o);
     REQUIRE(r.pairs.size() == 3);
     CHECK(r.pairs[2].id_a == "3");
     CHECK(r.pairs[2].id_b == "x");
@@ -59,7 +64,9 @@ TEST_CASE("align_measures on a hand-made similarity matrix") {
     CHECK(r.score == doctest::Approx(2 * 1.7 / 5));  // the one-to-one part only
   }
   SUBCASE("a high threshold leaves everything unmatched") {
-    r = analysis::align_measures(a, b, s, {.threshold = 0.95, .one_to_many = false});
+    analysis::plan_alignment_options o;
+    o.threshold = 0.95;
+    r = analysis::align_measures(a, b, s, o);
     CHECK(r.pairs.empty());
     CHECK(r.unmatched_a.size() == 3);
     CHECK(r.unmatched_b.size() == 2);
@@ -97,4 +104,49 @@ TEST_CASE("align_measures with documents gives the shared passage as evidence") 
   CHECK(std::string_view(da.original).substr(e.where_a.begin, e.where_a.size()) == e.text_a);
   CHECK(std::string_view(db.original).substr(e.where_b.begin, e.where_b.size()) == e.text_b);
   CHECK(e.text_a.starts_with("加强《企业知识产权管理规范》"));
+}
+
+TEST_CASE("align_plans: Ningbo 2020 and 2017 on tf-idf cosines") {
+  const auto da = text::read_document(test::seed_path(test::ningbo_2020));
+  const auto db = text::read_document(test::seed_path(test::ningbo_2017));
+  const plan a = parse::parse_document(da);
+  const plan b = parse::parse_document(db);
+  const auto s = analysis::measure_similarity(a, b);
+  REQUIRE(s.size() == a.measures.size() * b.measures.size());
+  const auto r = analysis::align_plans(da, a, db, b);
+  const auto it = std::find_if(r.pairs.begin(), r.pairs.end(),
+                               [](const auto& p) { return p.id_a == "五.(十八)"; });
+  REQUIRE(it != r.pairs.end());
+  CHECK(it->id_b == "三.(一).3");
+  CHECK(it->similarity > 0.5);
+  REQUIRE(it->evidence);
+  CHECK(it->evidence->text_a.starts_with("加强《企业知识产权管理规范》"));
+  CHECK(r.pairs.size() + r.unmatched_a.size() == a.measures.size());
+  CHECK(r.pairs.size() + r.unmatched_b.size() == b.measures.size());
+  CHECK(r.score > 0.0);
+  CHECK(r.score < 1.0);
+
+  SUBCASE("a plan aligned with itself scores 1, every measure with itself") {
+    const auto self = analysis::align_plans(a, a);
+    CHECK(self.score == doctest::Approx(1.0));
+    for (const auto& p : self.pairs) CHECK(p.measure_a == p.measure_b);
+  }
+}
+
+TEST_CASE("assignment_metric plugs into the plan × plan text matrix") {
+  std::vector<plan> plans;
+  for (const auto& name : test::seed_names()) plans.push_back(parse::parse_file(test::seed_path(name)));
+  const auto m = analysis::text_similarity_matrix(plans, {}, {}, analysis::assignment_metric(0.3),
+                                                  "assignment");
+  CHECK(m.metric == "assignment");
+  for (std::size_t x = 0; x < plans.size(); ++x) {
+    CHECK(m.score[x][x] == doctest::Approx(1.0));
+    for (std::size_t y = 0; y < plans.size(); ++y) {
+      CHECK(m.score[x][y] == doctest::Approx(m.score[y][x]));
+      CHECK(m.score[x][y] >= 0.0);
+    }
+  }
+  // The two Ningbo plans are the pair most alike.
+  CHECK(m.score[0][4] > m.score[0][1]);
+  CHECK(m.score[0][4] > m.score[0][3]);
 }

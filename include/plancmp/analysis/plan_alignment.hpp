@@ -3,11 +3,13 @@
 
 #include <plancmp/analysis/assignment.hpp>
 #include <plancmp/analysis/reuse.hpp>
+#include <plancmp/analysis/vectorize.hpp>
 #include <plancmp/model/plan.hpp>
 #include <plancmp/report/table.hpp>
 #include <plancmp/text/document.hpp>
 
 #include <cstddef>
+#include <functional>
 #include <optional>
 #include <span>
 #include <string>
@@ -30,6 +32,9 @@ struct plan_alignment_options {
   /// Also attach every measure left unmatched on either side to its most similar
   /// measure on the other side (if above the threshold): one-to-many and many-to-one.
   bool one_to_many = false;
+  /// How `align_plans` turns measures into vectors (cosine of char 2–3-gram tf-idf by
+  /// default, fitted on the measures of both plans; responsibility clauses left out).
+  vectorize_options vectors;
   /// With documents: how the evidence passage of each pair is found.
   reuse_options evidence = evidence_reuse_options();
 };
@@ -83,11 +88,35 @@ struct plan_alignment {
                                             std::span<const double> similarity,
                                             const plan_alignment_options& options = {});
 
+/// The measure similarity matrix of two plans, `a.measures.size() × b.measures.size()`,
+/// row-major: cosines of the measures' vectors (simplified script, clauses stripped), with
+/// one vocabulary fitted on the measures of both plans.
+[[nodiscard]] std::vector<double> measure_similarity(const plan& a, const plan& b,
+                                                     const vectorize_options& vectors = {});
+
+/// Aligns the measures of two plans on their `measure_similarity`.
+///
+///     auto r = align_plans(parse::parse_file(x), parse::parse_file(y));
+///     fmt::print("{:.3f}\n", r.score);
+[[nodiscard]] plan_alignment align_plans(const plan& a, const plan& b,
+                                         const plan_alignment_options& options = {});
+/// The same, with the shared passage of each pair as evidence (spans into both files).
+[[nodiscard]] plan_alignment align_plans(const text::document& doc_a, const plan& a,
+                                         const text::document& doc_b, const plan& b,
+                                         const plan_alignment_options& options = {});
+
 /// The assignment-based similarity of two plans from their measure similarity matrix
 /// (`rows × columns`, row-major): 2 · (weight of the best one-to-one assignment over pairs
 /// at or above `threshold`) / (rows + columns); 0 for two empty plans.
 [[nodiscard]] double assignment_similarity(std::span<const double> similarity, std::size_t rows,
                                            std::size_t columns, double threshold = 0.3);
+
+/// `assignment_similarity` as a metric for `text_similarity_matrix` (its block of unit
+/// cosines in, the plan score out):
+///
+///     auto m = text_similarity_matrix(plans, {}, {}, assignment_metric(0.3), "assignment");
+[[nodiscard]] std::function<double(const std::vector<std::vector<double>>&)> assignment_metric(
+    double threshold = 0.3);
 
 /// One row per pair (ids, similarity, evidence passage with its spans), then one row per
 /// unmatched measure; the overall score in the notes.
