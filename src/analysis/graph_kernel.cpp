@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include <plancmp/analysis/graph_kernel.hpp>
+#include <plancmp/analysis/agencies.hpp>
 #include <plancmp/error.hpp>
 
 #include <fmt/format.h>
@@ -110,6 +111,21 @@ std::vector<double> wl_kernel_matrix(std::span<const plan_graph* const> graphs,
 double wl_similarity(const plan_graph& a, const plan_graph& b, const wl_options& options) {
   const std::vector<const plan_graph*> graphs = {&a, &b};
   return wl_kernel_matrix(graphs, options, true)[1];
+}
+
+plan_matrix structure_similarity_matrix(std::span<const plan> plans, const wl_options& options) {
+  std::vector<const plan_graph*> graphs;
+  graphs.reserve(plans.size());
+  for (const plan& p : plans) graphs.push_back(&p.graph());
+  const std::vector<double> k = wl_kernel_matrix(graphs, options);
+  plan_matrix m;
+  m.metric = fmt::format("structure (WL subtree kernel, h = {})", options.iterations);
+  const std::size_t n = plans.size();
+  for (const plan& p : plans) m.plans.push_back(plan_label(p));
+  m.score.assign(n, std::vector<double>(n, 0.0));
+  for (std::size_t x = 0; x < n; ++x)
+    for (std::size_t y = 0; y < n; ++y) m.score[x][y] = k[x * n + y];
+  return m;
 }
 
 }  // namespace plancmp::inline v0::analysis

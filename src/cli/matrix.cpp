@@ -2,6 +2,8 @@
 // plancmp matrix: plan × plan similarity tables, one per metric.
 #include "cli.hpp"
 
+#include <plancmp/analysis/graph_kernel.hpp>
+#include <plancmp/analysis/plan_alignment.hpp>
 #include <plancmp/analysis/similarity.hpp>
 #include <plancmp/error.hpp>
 #include <plancmp/parse/parser.hpp>
@@ -14,8 +16,10 @@ namespace {
 int run_matrix(const options& opts) {
   const std::string* metric_text = opts.value("metric");
   const std::string metric = metric_text != nullptr ? *metric_text : "all";
-  if (metric != "all" && metric != "text" && metric != "agency") {
-    throw usage_error(fmt::format("--metric takes all, text or agency, not '{}'", metric));
+  if (metric != "all" && metric != "text" && metric != "assignment" && metric != "agency" &&
+      metric != "structure") {
+    throw usage_error(fmt::format(
+        "--metric takes all, text, assignment, agency or structure, not '{}'", metric));
   }
   const auto inputs = load_inputs(opts);
   std::vector<plan> plans;
@@ -23,7 +27,7 @@ int run_matrix(const options& opts) {
   for (const auto& in : inputs) plans.push_back(parse::parse_bytes(in.bytes, in.name));
 
   std::vector<report::table> tables;
-  if (metric != "agency") {
+  if (metric == "all" || metric == "text") {
     analysis::vectorize_options v;
     v.threads = opts.threads;
     report::table t = analysis::to_table(analysis::text_similarity_matrix(plans, v));
@@ -32,7 +36,24 @@ int run_matrix(const options& opts) {
         "averaged, and the mean of both directions");
     tables.push_back(std::move(t));
   }
-  if (metric != "text") {
+  if (metric == "all" || metric == "assignment") {
+    analysis::vectorize_options v;
+    v.threads = opts.threads;
+    report::table t = analysis::to_table(analysis::text_similarity_matrix(
+        plans, v, {}, analysis::assignment_metric(0.3), "assignment"));
+    t.notes.push_back(
+        "assignment: 2 × weight of the best one-to-one measure alignment (cosine ≥ 0.3) / "
+        "(measures of both plans); 1 for identical plans");
+    tables.push_back(std::move(t));
+  }
+  if (metric == "all" || metric == "structure") {
+    report::table t = analysis::to_table(analysis::structure_similarity_matrix(plans));
+    t.notes.push_back(
+        "normalized WL subtree kernel on the plan graphs: vertex kinds relabeled 3 times by "
+        "their neighbourhoods; 1 for plans of the same shape");
+    tables.push_back(std::move(t));
+  }
+  if (metric == "all" || metric == "agency") {
     report::table t = analysis::to_table(analysis::agency_profile_matrix(plans));
     t.notes.push_back(
         "cosine of the plans' profiles: measures per canonical agency (lead or support); "
@@ -45,11 +66,14 @@ int run_matrix(const options& opts) {
 
 const registration matrix_command{{
     "matrix",
-    "plan × plan similarity: text (mean best match) and agency profiles",
-    "usage: plancmp matrix [FILE...] [--metric all|text|agency] [--format md|csv|json] [--excel] [-o FILE]\n\n"
+    "plan × plan similarity: text (mean best match, assignment), structure and agency profiles",
+    "usage: plancmp matrix [FILE...] [--metric all|text|assignment|structure|agency]\n"
+    "                      [--format md|csv|json] [--excel] [-o FILE]\n\n"
     "One table per metric, plans as rows and columns:\n"
-    "  text     mean best match of the plans' measures (cosine of char 2–3-gram tf-idf, simplified script)\n"
-    "  agency   cosine of the plans' agency profiles (canonical agencies, docs/agencies.md)\n\n"
+    "  text        mean best match of the plans' measures (cosine of char 2–3-gram tf-idf, simplified script)\n"
+    "  assignment  2 × weight of the best one-to-one measure alignment / measures of both plans\n"
+    "  structure   Weisfeiler–Lehman subtree kernel on the plan graphs (normalized)\n"
+    "  agency      cosine of the plans' agency profiles (canonical agencies, docs/agencies.md)\n\n"
     "examples:\n"
     "  plancmp matrix\n"
     "  plancmp matrix --metric text --format csv --excel -o matrix.csv\n",

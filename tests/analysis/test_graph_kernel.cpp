@@ -83,6 +83,10 @@ TEST_CASE("wl_kernel_matrix on the seeds: symmetric, unit diagonal, in [0, 1]") 
       CHECK(k[x * n + y] <= 1.0 + 1e-12);
     }
   }
+  const auto m = analysis::structure_similarity_matrix(plans);
+  REQUIRE(m.score.size() == n);
+  CHECK(m.score[0][4] == doctest::Approx(k[4]));
+  CHECK(m.metric == "structure (WL subtree kernel, h = 3)");
   // A plan is more like itself parsed again than like any other plan.
   const plan again = parse::parse_file(test::seed_path(test::hengshui));
   CHECK(analysis::wl_similarity(plans[1].graph(), again.graph()) == doctest::Approx(1.0));

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <plancmp/analysis/similarity.hpp>
 #include <plancmp/model/plan.hpp>
 
 #include <cstddef>
@@ -35,5 +36,10 @@ struct wl_options {
 /// The normalized kernel of two plan graphs (0 … 1).
 [[nodiscard]] double wl_similarity(const plan_graph& a, const plan_graph& b,
                                    const wl_options& options = {});
+
+/// The normalized WL kernel of every pair of plans, as a plan × plan matrix (metric
+/// "structure (WL subtree kernel, h = …)", plans labelled by `plan_label`).
+[[nodiscard]] plan_matrix structure_similarity_matrix(std::span<const plan> plans,
+                                                      const wl_options& options = {});
 
 }  // namespace plancmp::inline v0::analysis
