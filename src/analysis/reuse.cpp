@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include <plancmp/analysis/reuse.hpp>
+#include <plancmp/analysis/similarity.hpp>
+#include <plancmp/analysis/vectorize.hpp>
 #include <plancmp/data.hpp>
 #include <plancmp/error.hpp>
 #include <plancmp/text/detail/utf8.hpp>
@@ -124,6 +126,29 @@ std::vector<std::pair<std::size_t, std::size_t>> seed_candidates(
   return pairs;
 }
 
+/// Each measure's `k` most similar measures on the other side, both ways.
+std::vector<std::pair<std::size_t, std::size_t>> top_k_candidates(const plan& a, const plan& b,
+                                                                  std::size_t k) {
+  const unit_options units;
+  const plan_units ua = collect_units(std::span<const plan>(&a, 1), units);
+  const plan_units ub = collect_units(std::span<const plan>(&b, 1), units);
+  std::vector<std::string> texts = ua.texts;
+  texts.insert(texts.end(), ub.texts.begin(), ub.texts.end());
+  vectorizer v;
+  const csr_matrix all = v.fit_transform(texts);
+  csr_matrix xa;
+  csr_matrix xb;
+  xa.columns = xb.columns = all.columns;
+  for (std::size_t r = 0; r < all.rows(); ++r)
+    (r < ua.texts.size() ? xa : xb).push_row(all.row_columns(r), all.row_values(r));
+  similarity_options options;
+  options.top_k = k;
+  std::vector<std::pair<std::size_t, std::size_t>> pairs;
+  for (const match& m : top_k_similar(xa, xb, options).matches) pairs.emplace_back(m.query, m.candidate);
+  for (const match& m : top_k_similar(xb, xa, options).matches) pairs.emplace_back(m.candidate, m.query);
+  return pairs;
+}
+
 }  // namespace
 
 const std::vector<std::string>& builtin_boilerplate() {
@@ -155,8 +180,21 @@ reuse_report find_reuse(const text::document& doc_a, const plan& a, const text::
   reuse_report report;
   report.file_a = a.source.path;
   report.file_b = b.source.path;
-  auto pairs = options.candidates.empty() ? seed_candidates(sa, sb, options.seed_length)
-                                          : options.candidates;
+  std::vector<std::pair<std::size_t, std::size_t>> pairs = options.candidates;
+  if (pairs.empty()) {
+    switch (options.source) {
+      case reuse_options::candidate_source::shared_runs:
+        pairs = seed_candidates(sa, sb, options.seed_length);
+        break;
+      case reuse_options::candidate_source::top_k:
+        pairs = top_k_candidates(a, b, options.top_k);
+        break;
+      case reuse_options::candidate_source::all_pairs:
+        for (std::size_t i = 0; i < sa.size(); ++i)
+          for (std::size_t j = 0; j < sb.size(); ++j) pairs.emplace_back(i, j);
+        break;
+    }
+  }
   for (const auto& [i, j] : pairs) {
     if (i >= sa.size() || j >= sb.size()) {
       throw usage_error(fmt::format(

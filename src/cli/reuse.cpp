@@ -4,8 +4,11 @@
 #include "cli.hpp"
 
 #include <plancmp/analysis/reuse.hpp>
+#include <plancmp/error.hpp>
 #include <plancmp/parse/parser.hpp>
 #include <plancmp/text/document.hpp>
+
+#include <fmt/format.h>
 
 namespace plancmp::cli {
 namespace {
@@ -16,6 +19,19 @@ int run_reuse(const options& opts) {
   reuse.min_identity = number_option(opts, "min-identity", reuse.min_identity, 0, 1);
   reuse.builtin_boilerplate = !opts.has_flag("keep-boilerplate");
   reuse.mask_clauses = !opts.has_flag("keep-boilerplate");
+  if (const std::string* source = opts.value("candidates")) {
+    using source_kind = analysis::reuse_options::candidate_source;
+    if (*source == "runs") {
+      reuse.source = source_kind::shared_runs;
+    } else if (*source == "top-k") {
+      reuse.source = source_kind::top_k;
+    } else if (*source == "all") {
+      reuse.source = source_kind::all_pairs;
+    } else {
+      throw usage_error(fmt::format("--candidates takes runs, top-k or all, not '{}'", *source));
+    }
+  }
+  reuse.top_k = static_cast<std::size_t>(number_option(opts, "top-k", 3, 1, 1e6));
 
   const auto inputs = load_inputs(opts);
   std::vector<text::document> docs;
@@ -36,6 +52,7 @@ const registration reuse_command{{
     "reuse",
     "passages two plans share (local alignment), with their bytes in both files",
     "usage: plancmp reuse [FILE...] [--min-length N] [--min-identity X] [--keep-boilerplate]\n"
+    "                     [--candidates runs|top-k|all] [--top-k K]\n"
     "                     [--format md|csv|json] [--excel] [-o FILE]\n\n"
     "Compares every pair of the plans given (with none: the bundled seeds) measure by\n"
     "measure with Smith–Waterman local alignment (affine gaps) on the simplified text, so a\n"
@@ -45,11 +62,15 @@ const registration reuse_command{{
     "original files (in JSON: \"span\":[begin,end] beside \"source\").\n\n"
     "  --min-length N      characters that must align identically (default 20)\n"
     "  --min-identity X    share of identical alignment columns (default 0.6)\n"
-    "  --keep-boilerplate  do not mask clauses and boilerplate phrases\n\n"
+    "  --keep-boilerplate  do not mask clauses and boilerplate phrases\n"
+    "  --candidates HOW    measure pairs to align: runs (sharing 8 characters that are not\n"
+    "                      boilerplate; the default), top-k (each measure's K most similar\n"
+    "                      measures by tf-idf cosine, both ways) or all\n"
+    "  --top-k K           for --candidates top-k (default 3)\n\n"
     "examples:\n"
     "  plancmp reuse seeds/000_edee8db098a98e76.txt seeds/004_b234aa7c753f2ac8.txt\n"
     "  plancmp reuse A.txt B.txt --min-length 40 --format json -o reuse.json\n",
-    {"min-length", "min-identity"},
+    {"min-length", "min-identity", "candidates", "top-k"},
     {"keep-boilerplate"},
     run_reuse,
 }};

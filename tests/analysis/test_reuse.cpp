@@ -76,6 +76,21 @@ TEST_CASE("find_reuse: Ningbo 2020 (十八) reuses Ningbo 2017 三.(一).3") {
     CHECK(row[5].where == it->where_a);
     CHECK(row[6].where == it->where_b);
   }
+  SUBCASE("top-k and all-pairs candidates find the same passage") {
+    for (const auto source : {analysis::reuse_options::candidate_source::top_k,
+                              analysis::reuse_options::candidate_source::all_pairs}) {
+      analysis::reuse_options o;
+      o.source = source;
+      const auto other = analysis::find_reuse(a.doc, a.p, b.doc, b.p, o);
+      CHECK(std::find(other.passages.begin(), other.passages.end(), *it) != other.passages.end());
+    }
+    analysis::reuse_options all;
+    all.source = analysis::reuse_options::candidate_source::all_pairs;
+    const auto every = analysis::find_reuse(a.doc, a.p, b.doc, b.p, all);
+    CHECK(every.candidate_pairs == a.p.measures.size() * b.p.measures.size());
+    // Shared runs miss nothing that all pairs find.
+    CHECK(every.passages == r.passages);
+  }
   SUBCASE("the given candidate pairs are the only ones aligned") {
     analysis::reuse_options o;
     o.candidates = {{it->measure_a, it->measure_b}};

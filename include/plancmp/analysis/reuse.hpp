@@ -27,10 +27,20 @@ struct reuse_options {
   bool builtin_boilerplate = true;
   /// More phrases to mask, simplified script.
   std::vector<std::string> boilerplate;
-  /// Measure pairs to compare (index in a, index in b), e.g. top-k similar pairs. Empty:
-  /// every pair of measures that shares a run of `seed_length` unmasked characters.
+  /// Measure pairs to compare (index in a, index in b). When empty, the pairs come from
+  /// `candidate_source`.
   std::vector<std::pair<std::size_t, std::size_t>> candidates;
+  /// How candidate pairs are found when `candidates` is empty:
+  /// - `shared_runs` (default): every pair of measures sharing a run of `seed_length`
+  ///   characters that are not boilerplate (a hash join: linear in the text, and it misses
+  ///   no passage that has such a run, which any passage worth reporting does);
+  /// - `top_k`: each measure of A with its `top_k` most similar measures of B (cosine of
+  ///   char 2–3-gram tf-idf, `analysis::top_k_similar`), and the same from B's side;
+  /// - `all_pairs`: every pair (tiny inputs, tests).
+  enum class candidate_source { shared_runs, top_k, all_pairs };
+  candidate_source source = candidate_source::shared_runs;
   std::size_t seed_length = 8;
+  std::size_t top_k = 3;
 };
 
 /// A passage of a measure of plan A found again in a measure of plan B.
@@ -59,7 +69,8 @@ struct reuse_report {
 /// alignment with affine gaps on the simplified text (so traditional and simplified
 /// script compare), whitespace dropped, responsibility clauses and boilerplate masked.
 /// Spans point into both original files. Each plan must have been parsed from its
-/// document (`parse::parse_document(doc)`).
+/// document (`parse::parse_document(doc)`). Throws `usage_error` for a candidate pair out
+/// of range.
 ///
 ///     auto da = text::read_document("seeds/000_edee8db098a98e76.txt");
 ///     auto db = text::read_document("seeds/004_b234aa7c753f2ac8.txt");
