@@ -137,12 +137,13 @@ TEST_CASE("max_weight_assignment agrees with brute force on random matrices") {
     const std::size_t rows = shape(rng);
     const std::size_t columns = shape(rng);
     std::vector<double> w(rows * columns);
-    const int kind = trial % 4;
+    const int kind = trial % 5;
     for (double& x : w) {
       if (kind == 0) x = real(rng);
       if (kind == 1) x = coarse(rng) / 3.0;              // ties and zeros
       if (kind == 2) x = real(rng) < 0.7 ? 0.0 : real(rng);  // sparse
       if (kind == 3) x = real(rng) * 2.0 - 1.0;           // negative entries too
+      if (kind == 4) x = real(rng) < 0.9 ? 0.0 : real(rng);  // very sparse: the sparse solver
     }
     const double threshold = (trial % 3 == 0) ? 0.0 : real(rng) * 0.6;
     CAPTURE(trial);
@@ -172,4 +173,28 @@ TEST_CASE("max_weight_assignment is deterministic and exact on larger permutatio
   for (const auto& p : a.pairs) CHECK(p.column == plant[p.row]);
   const auto b = max_weight_assignment(w, n, m);
   CHECK(a.pairs == b.pairs);
+}
+
+TEST_CASE("max_weight_assignment: the sparse and the dense solver agree on larger matrices") {
+  // Matrices with few admissible pairs go to the sparse solver; the same matrix with a
+  // quarter of its pairs raised to a negligible weight goes to the dense one. Optimal
+  // weights must agree to within that negligible total.
+  std::mt19937 rng(99);
+  std::uniform_real_distribution<double> real(0.0, 1.0);
+  for (int trial = 0; trial < 60; ++trial) {
+    const std::size_t rows = 20 + static_cast<std::size_t>(trial) * 3;
+    const std::size_t columns = 15 + static_cast<std::size_t>(trial * 7 % 90);
+    std::vector<double> sparse(rows * columns, 0.0);
+    for (double& x : sparse)
+      if (real(rng) < 0.1) x = trial % 2 == 0 ? real(rng) : std::round(real(rng) * 4) / 4;
+    std::vector<double> dense = sparse;
+    for (double& x : dense)
+      if (x == 0.0 && real(rng) < 0.3) x = 1e-12;
+    CAPTURE(trial);
+    const auto a = max_weight_assignment(sparse, rows, columns);
+    const auto b = max_weight_assignment(dense, rows, columns);
+    check_consistent(a, sparse, rows, columns, 0.0);
+    check_consistent(b, dense, rows, columns, 0.0);
+    CHECK(a.total_weight == doctest::Approx(b.total_weight).epsilon(1e-9));
+  }
 }

@@ -41,10 +41,14 @@ struct assignment {
 /// `options.threshold` and is positive, so the optimum is over partial matchings.
 ///
 /// Shortest augmenting paths with dual potentials (Jonker–Volgenant / Crouse, the
-/// algorithm of SciPy's `linear_sum_assignment`), O(n²m) worst case, near O(nm) on
-/// similarity matrices where most rows have a clear best column. Rows and columns with
-/// no admissible pair are dropped before solving. Deterministic; ties are broken by
-/// index. Throws `usage_error` when `weights.size() != rows * columns` or a weight is NaN.
+/// algorithm of SciPy's `linear_sum_assignment`) after a row reduction that settles every
+/// row whose best column is still free. When at most a fifth of the pairs pass the
+/// threshold, the search runs on those pairs only (Dijkstra with a heap, each row with a
+/// private "unmatched" column of weight 0); otherwise on the dense matrix, without the
+/// rows and columns that have no admissible pair. O(n²m) worst case, near O(nm) on
+/// similarity matrices: 1,000 × 1,200 measures in 2–8 ms (bench/bench_align.cpp).
+/// Deterministic. Throws `usage_error` when `weights.size() != rows * columns` or a
+/// weight is NaN.
 ///
 ///     const std::vector<double> w = {0.9, 0.1,
 ///                                    0.8, 0.7};
