@@ -46,7 +46,7 @@ const registration align_command{{
     "with its span in the first file (JSON: \"source\" and \"span\"). Measures without a\n"
     "partner are listed as unmatched; the notes give the overall score, 2 × assignment\n"
     "weight / (measures of A + measures of B).\n\n"
-    "  --threshold T   pairs less similar than T stay unmatched (default 0.3)\n"
+    "  --threshold T   pairs less similar than T stay unmatched (default 0.2)\n"
     "  --one-to-many   also attach every unmatched measure to its most similar measure on\n"
     "                  the other side (marked \"extra\")\n\n"
     "examples:\n"

@@ -40,9 +40,9 @@ int run_matrix(const options& opts) {
     analysis::vectorize_options v;
     v.threads = opts.threads;
     report::table t = analysis::to_table(analysis::text_similarity_matrix(
-        plans, v, {}, analysis::assignment_metric(0.3), "assignment"));
+        plans, v, {}, analysis::assignment_metric(0.2), "assignment"));
     t.notes.push_back(
-        "assignment: 2 × weight of the best one-to-one measure alignment (cosine ≥ 0.3) / "
+        "assignment: 2 × weight of the best one-to-one measure alignment (cosine ≥ 0.2) / "
         "(measures of both plans); 1 for identical plans");
     tables.push_back(std::move(t));
   }

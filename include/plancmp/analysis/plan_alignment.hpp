@@ -28,7 +28,7 @@ namespace plancmp::inline v0::analysis {
 /// Options for aligning the measures of two plans.
 struct plan_alignment_options {
   /// Measure pairs less similar than this stay unmatched.
-  double threshold = 0.3;
+  double threshold = 0.2;
   /// Also attach every measure left unmatched on either side to its most similar
   /// measure on the other side (if above the threshold): one-to-many and many-to-one.
   bool one_to_many = false;
@@ -109,14 +109,14 @@ struct plan_alignment {
 /// (`rows × columns`, row-major): 2 · (weight of the best one-to-one assignment over pairs
 /// at or above `threshold`) / (rows + columns); 0 for two empty plans.
 [[nodiscard]] double assignment_similarity(std::span<const double> similarity, std::size_t rows,
-                                           std::size_t columns, double threshold = 0.3);
+                                           std::size_t columns, double threshold = 0.2);
 
 /// `assignment_similarity` as a metric for `text_similarity_matrix` (its block of unit
 /// cosines in, the plan score out):
 ///
-///     auto m = text_similarity_matrix(plans, {}, {}, assignment_metric(0.3), "assignment");
+///     auto m = text_similarity_matrix(plans, {}, {}, assignment_metric(0.2), "assignment");
 [[nodiscard]] std::function<double(const std::vector<std::vector<double>>&)> assignment_metric(
-    double threshold = 0.3);
+    double threshold = 0.2);
 
 /// One row per pair (ids, similarity, evidence passage with its spans), then one row per
 /// unmatched measure; the overall score in the notes.
