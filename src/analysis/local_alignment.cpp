@@ -19,12 +19,14 @@ int substitution(char32_t x, char32_t y, const alignment_scoring& s) noexcept {
   return (x & boilerplate_bit) != 0 ? 0 : s.match;
 }
 
-/// Global alignment of a[0, n) with b[0, m) from both starts, by rows in linear memory;
-/// calls `visit(i, j, h)` for every cell (i, j ≥ 1). `a_at(i)`, `b_at(j)` give the
-/// characters (0-based) so the same loop serves forward and reversed sequences.
+/// Global alignment (Gotoh) of a[0, n) with b[0, m), by rows in linear memory; calls
+/// `visit(i, j, h, from)` for every cell (i, j ≥ 1) and stops when it returns false.
+/// `from`: bits 0-1 where H came from (0 diagonal, 1 E, 2 F), bit 2 E opened from H,
+/// bit 3 F opened from H. `a_at(i)`, `b_at(j)` give the characters (0-based), so the
+/// same loop serves forward and reversed sequences.
 template <class A, class B, class Visit>
-void anchored_rows(std::size_t n, std::size_t m, A a_at, B b_at, const alignment_scoring& s,
-                   Visit visit) {
+void global_rows(std::size_t n, std::size_t m, A a_at, B b_at, const alignment_scoring& s,
+                 Visit visit) {
   std::vector<int> h(m + 1);
   std::vector<int> f(m + 1, minus_infinity);
   h[0] = 0;
@@ -35,52 +37,39 @@ void anchored_rows(std::size_t n, std::size_t m, A a_at, B b_at, const alignment
     int e = minus_infinity;
     const char32_t x = a_at(i - 1);
     for (std::size_t j = 1; j <= m; ++j) {
-      e = std::max(e + s.gap_extend, h[j - 1] + s.gap_open + s.gap_extend);
-      f[j] = std::max(f[j] + s.gap_extend, h[j] + s.gap_open + s.gap_extend);
-      const int value = std::max({diagonal + substitution(x, b_at(j - 1), s), e, f[j]});
+      std::uint8_t from = 0;
+      const int e_open = h[j - 1] + s.gap_open + s.gap_extend;
+      const int e_extend = e + s.gap_extend;
+      if (e_open >= e_extend) from |= 4;
+      e = std::max(e_open, e_extend);
+      const int f_open = h[j] + s.gap_open + s.gap_extend;
+      const int f_extend = f[j] + s.gap_extend;
+      if (f_open >= f_extend) from |= 8;
+      f[j] = std::max(f_open, f_extend);
+      int value = diagonal + substitution(x, b_at(j - 1), s);
+      if (e > value) value = e, from = static_cast<std::uint8_t>((from & ~3) | 1);
+      if (f[j] > value) value = f[j], from = static_cast<std::uint8_t>((from & ~3) | 2);
       diagonal = h[j];
       h[j] = value;
-      if (!visit(i, j, value)) return;
+      if (!visit(i, j, value, from)) return;
     }
   }
 }
 
 /// Counts matches, mismatches and gap characters of an optimal global alignment of
-/// a[0, n) with b[0, m) (full direction matrix over this rectangle only, no recursion).
+/// a[0, n) with b[0, m) (direction matrix over this rectangle only, no recursion).
 void count_columns(std::span<const char32_t> a, std::span<const char32_t> b,
                    const alignment_scoring& s, local_alignment& out) {
   const std::size_t n = a.size();
   const std::size_t m = b.size();
   if (n * m > max_traceback_cells) return;
-  // Per cell: bits 0-1 where H came from (0 diagonal, 1 E, 2 F), bit 2 E opened from H,
-  // bit 3 F opened from H.
   std::vector<std::uint8_t> from((n + 1) * (m + 1), 0);
-  std::vector<int> h(m + 1);
-  std::vector<int> f(m + 1, minus_infinity);
-  h[0] = 0;
-  for (std::size_t j = 1; j <= m; ++j) h[j] = s.gap_open + static_cast<int>(j) * s.gap_extend;
-  for (std::size_t i = 1; i <= n; ++i) {
-    int diagonal = h[0];
-    h[0] = s.gap_open + static_cast<int>(i) * s.gap_extend;
-    int e = minus_infinity;
-    for (std::size_t j = 1; j <= m; ++j) {
-      std::uint8_t bits = 0;
-      const int e_open = h[j - 1] + s.gap_open + s.gap_extend;
-      const int e_extend = e + s.gap_extend;
-      if (e_open >= e_extend) bits |= 4;
-      e = std::max(e_open, e_extend);
-      const int f_open = h[j] + s.gap_open + s.gap_extend;
-      const int f_extend = f[j] + s.gap_extend;
-      if (f_open >= f_extend) bits |= 8;
-      f[j] = std::max(f_open, f_extend);
-      int value = diagonal + substitution(a[i - 1], b[j - 1], s);
-      if (e > value) value = e, bits = static_cast<std::uint8_t>((bits & ~3) | 1);
-      if (f[j] > value) value = f[j], bits = static_cast<std::uint8_t>((bits & ~3) | 2);
-      diagonal = h[j];
-      h[j] = value;
-      from[i * (m + 1) + j] = bits;
-    }
-  }
+  global_rows(
+      n, m, [&](std::size_t k) { return a[k]; }, [&](std::size_t k) { return b[k]; }, s,
+      [&](std::size_t i, std::size_t j, int, std::uint8_t bits) {
+        from[i * (m + 1) + j] = bits;
+        return true;
+      });
   enum { in_h, in_e, in_f } state = in_h;
   std::size_t i = n;
   std::size_t j = m;
@@ -147,10 +136,10 @@ local_alignment best_local_alignment(std::span<const char32_t> a, std::span<cons
   // reaches the best score.
   const std::size_t ae = best.a_end;
   const std::size_t be = best.b_end;
-  anchored_rows(
+  global_rows(
       ae, be, [&](std::size_t k) { return a[ae - 1 - k]; },
       [&](std::size_t k) { return b[be - 1 - k]; }, s,
-      [&](std::size_t i, std::size_t j, int value) {
+      [&](std::size_t i, std::size_t j, int value, std::uint8_t) {
         if (value != best.score) return true;
         best.a_begin = ae - i;
         best.b_begin = be - j;

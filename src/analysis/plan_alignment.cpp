@@ -2,6 +2,8 @@
 #include <plancmp/analysis/plan_alignment.hpp>
 #include <plancmp/error.hpp>
 
+#include "detail/measure_pair_vectors.hpp"
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -30,25 +32,15 @@ double assignment_similarity(std::span<const double> similarity, std::size_t row
 }
 
 std::vector<double> measure_similarity(const plan& a, const plan& b, const vectorize_options& vectors) {
-  const unit_options units;  // measures, clauses stripped
-  plan_units ua = collect_units(std::span<const plan>(&a, 1), units);
-  plan_units ub = collect_units(std::span<const plan>(&b, 1), units);
-  std::vector<std::string> texts = ua.texts;
-  texts.insert(texts.end(), ub.texts.begin(), ub.texts.end());
-  vectorizer v(vectors);
-  const csr_matrix x = v.fit_transform(texts);
-  const std::size_t n = ua.units.size();
-  const std::size_t m = ub.units.size();
-  // Rows 0..n-1 are a's measures, n..n+m-1 b's; accumulate each a row against b's columns.
-  csr_matrix right;
-  right.columns = x.columns;
-  for (std::size_t r = n; r < n + m; ++r) right.push_row(x.row_columns(r), x.row_values(r));
-  const csr_matrix by_feature = transpose(right);
+  const detail::measure_pair_vectors x = detail::vectorize_measures(a, b, vectors);
+  const std::size_t n = x.a.rows();
+  const std::size_t m = x.b.rows();
+  const csr_matrix by_feature = transpose(x.b);
   std::vector<double> result(n * m, 0.0);
   for (std::size_t i = 0; i < n; ++i) {
     double* row = result.data() + i * m;
-    const auto features = x.row_columns(i);
-    const auto values = x.row_values(i);
+    const auto features = x.a.row_columns(i);
+    const auto values = x.a.row_values(i);
     for (std::size_t e = 0; e < features.size(); ++e) {
       const auto holders = by_feature.row_columns(features[e]);
       const auto weights = by_feature.row_values(features[e]);

@@ -1,10 +1,11 @@
 // SPDX-License-Identifier: MIT
 #include <plancmp/analysis/reuse.hpp>
 #include <plancmp/analysis/similarity.hpp>
-#include <plancmp/analysis/vectorize.hpp>
 #include <plancmp/data.hpp>
 #include <plancmp/error.hpp>
 #include <plancmp/text/detail/utf8.hpp>
+
+#include "detail/measure_pair_vectors.hpp"
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -129,23 +130,12 @@ std::vector<std::pair<std::size_t, std::size_t>> seed_candidates(
 /// Each measure's `k` most similar measures on the other side, both ways.
 std::vector<std::pair<std::size_t, std::size_t>> top_k_candidates(const plan& a, const plan& b,
                                                                   std::size_t k) {
-  const unit_options units;
-  const plan_units ua = collect_units(std::span<const plan>(&a, 1), units);
-  const plan_units ub = collect_units(std::span<const plan>(&b, 1), units);
-  std::vector<std::string> texts = ua.texts;
-  texts.insert(texts.end(), ub.texts.begin(), ub.texts.end());
-  vectorizer v;
-  const csr_matrix all = v.fit_transform(texts);
-  csr_matrix xa;
-  csr_matrix xb;
-  xa.columns = xb.columns = all.columns;
-  for (std::size_t r = 0; r < all.rows(); ++r)
-    (r < ua.texts.size() ? xa : xb).push_row(all.row_columns(r), all.row_values(r));
+  const detail::measure_pair_vectors x = detail::vectorize_measures(a, b, {});
   similarity_options options;
   options.top_k = k;
   std::vector<std::pair<std::size_t, std::size_t>> pairs;
-  for (const match& m : top_k_similar(xa, xb, options).matches) pairs.emplace_back(m.query, m.candidate);
-  for (const match& m : top_k_similar(xb, xa, options).matches) pairs.emplace_back(m.candidate, m.query);
+  for (const match& m : top_k_similar(x.a, x.b, options).matches) pairs.emplace_back(m.query, m.candidate);
+  for (const match& m : top_k_similar(x.b, x.a, options).matches) pairs.emplace_back(m.candidate, m.query);
   return pairs;
 }
 

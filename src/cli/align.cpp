@@ -5,8 +5,6 @@
 
 #include <plancmp/analysis/plan_alignment.hpp>
 #include <plancmp/error.hpp>
-#include <plancmp/parse/parser.hpp>
-#include <plancmp/text/document.hpp>
 
 namespace plancmp::cli {
 namespace {
@@ -17,19 +15,13 @@ int run_align(const options& opts) {
   align.one_to_many = opts.has_flag("one-to-many");
   align.vectors.threads = opts.threads;
 
-  const auto inputs = load_inputs(opts);
-  if (inputs.size() < 2) throw usage_error("align needs two plans (or more: every pair is aligned)");
-  std::vector<text::document> docs;
-  std::vector<plan> plans;
-  for (const auto& in : inputs) {
-    docs.push_back(text::make_document(in.bytes, in.name));
-    plans.push_back(parse::parse_document(docs.back()));
-  }
+  const parsed_inputs in = load_parsed_inputs(opts);
+  if (in.plans.size() < 2) throw usage_error("align needs two plans (or more: every pair is aligned)");
   std::vector<report::table> tables;
-  for (std::size_t i = 0; i < plans.size(); ++i)
-    for (std::size_t j = i + 1; j < plans.size(); ++j)
-      tables.push_back(
-          analysis::to_table(analysis::align_plans(docs[i], plans[i], docs[j], plans[j], align)));
+  for (std::size_t i = 0; i < in.plans.size(); ++i)
+    for (std::size_t j = i + 1; j < in.plans.size(); ++j)
+      tables.push_back(analysis::to_table(analysis::align_plans(
+          in.documents[i], in.plans[i], in.documents[j], in.plans[j], align)));
   write_output(opts, render(opts, tables));
   return exit_ok;
 }

@@ -3,6 +3,7 @@
 
 #include <plancmp/data.hpp>
 #include <plancmp/error.hpp>
+#include <plancmp/parse/parser.hpp>
 
 #include <fmt/format.h>
 
@@ -42,6 +43,15 @@ std::vector<input> load_inputs(const options& opts) {
     } else {
       out.push_back({path, read_file(path)});
     }
+  }
+  return out;
+}
+
+parsed_inputs load_parsed_inputs(const options& opts) {
+  parsed_inputs out;
+  for (auto& in : load_inputs(opts)) {
+    out.documents.push_back(text::make_document(std::move(in.bytes), in.name));
+    out.plans.push_back(parse::parse_document(out.documents.back()));
   }
   return out;
 }

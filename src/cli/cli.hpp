@@ -3,7 +3,9 @@
 // output, exit codes. Each subcommand lives in its own src/cli/<name>.cpp.
 #pragma once
 
+#include <plancmp/model/plan.hpp>
 #include <plancmp/report/table.hpp>
+#include <plancmp/text/document.hpp>
 
 #include <functional>
 #include <string>
@@ -38,6 +40,14 @@ struct input {
 
 /// The inputs named on the command line, or the bundled seeds when there are none.
 std::vector<input> load_inputs(const options& opts);
+
+/// The inputs read as documents and parsed, for commands that need the text views and
+/// offset maps as well as the plans (spans into both files of a pair).
+struct parsed_inputs {
+  std::vector<text::document> documents;
+  std::vector<plan> plans;
+};
+parsed_inputs load_parsed_inputs(const options& opts);
 
 /// Writes `text` to the -o file or standard output.
 void write_output(const options& opts, std::string_view text);

@@ -26,39 +26,35 @@ int run_matrix(const options& opts) {
   plans.reserve(inputs.size());
   for (const auto& in : inputs) plans.push_back(parse::parse_bytes(in.bytes, in.name));
 
+  analysis::vectorize_options vectors;
+  vectors.threads = opts.threads;
   std::vector<report::table> tables;
-  if (metric == "all" || metric == "text") {
-    analysis::vectorize_options v;
-    v.threads = opts.threads;
-    report::table t = analysis::to_table(analysis::text_similarity_matrix(plans, v));
-    t.notes.push_back(
+  const auto wanted = [&](std::string_view name) { return metric == "all" || metric == name; };
+  const auto add = [&](const analysis::plan_matrix& m, const char* note) {
+    report::table t = analysis::to_table(m);
+    t.notes.emplace_back(note);
+    tables.push_back(std::move(t));
+  };
+  if (wanted("text")) {
+    add(analysis::text_similarity_matrix(plans, vectors),
         "mean best match: for each measure its best cosine (char 2–3-gram tf-idf) in the other plan, "
         "averaged, and the mean of both directions");
-    tables.push_back(std::move(t));
   }
-  if (metric == "all" || metric == "assignment") {
-    analysis::vectorize_options v;
-    v.threads = opts.threads;
-    report::table t = analysis::to_table(analysis::text_similarity_matrix(
-        plans, v, {}, analysis::assignment_metric(0.2), "assignment"));
-    t.notes.push_back(
+  if (wanted("assignment")) {
+    add(analysis::text_similarity_matrix(plans, vectors, {}, analysis::assignment_metric(0.2),
+                                         "assignment"),
         "assignment: 2 × weight of the best one-to-one measure alignment (cosine ≥ 0.2) / "
         "(measures of both plans); 1 for identical plans");
-    tables.push_back(std::move(t));
   }
-  if (metric == "all" || metric == "structure") {
-    report::table t = analysis::to_table(analysis::structure_similarity_matrix(plans));
-    t.notes.push_back(
+  if (wanted("structure")) {
+    add(analysis::structure_similarity_matrix(plans),
         "normalized WL subtree kernel on the plan graphs: vertex kinds relabeled 3 times by "
         "their neighbourhoods; 1 for plans of the same shape");
-    tables.push_back(std::move(t));
   }
-  if (metric == "all" || metric == "agency") {
-    report::table t = analysis::to_table(analysis::agency_profile_matrix(plans));
-    t.notes.push_back(
+  if (wanted("agency")) {
+    add(analysis::agency_profile_matrix(plans),
         "cosine of the plans' profiles: measures per canonical agency (lead or support); "
         "0 for a plan that names no agency");
-    tables.push_back(std::move(t));
   }
   write_output(opts, render(opts, tables));
   return exit_ok;

@@ -5,8 +5,6 @@
 
 #include <plancmp/analysis/reuse.hpp>
 #include <plancmp/error.hpp>
-#include <plancmp/parse/parser.hpp>
-#include <plancmp/text/document.hpp>
 
 #include <fmt/format.h>
 
@@ -33,17 +31,12 @@ int run_reuse(const options& opts) {
   }
   reuse.top_k = static_cast<std::size_t>(number_option(opts, "top-k", 3, 1, 1e6));
 
-  const auto inputs = load_inputs(opts);
-  std::vector<text::document> docs;
-  std::vector<plan> plans;
-  for (const auto& in : inputs) {
-    docs.push_back(text::make_document(in.bytes, in.name));
-    plans.push_back(parse::parse_document(docs.back()));
-  }
+  const parsed_inputs in = load_parsed_inputs(opts);
   std::vector<report::table> tables;
-  for (std::size_t i = 0; i < plans.size(); ++i)
-    for (std::size_t j = i + 1; j < plans.size(); ++j)
-      tables.push_back(analysis::to_table(analysis::find_reuse(docs[i], plans[i], docs[j], plans[j], reuse)));
+  for (std::size_t i = 0; i < in.plans.size(); ++i)
+    for (std::size_t j = i + 1; j < in.plans.size(); ++j)
+      tables.push_back(analysis::to_table(analysis::find_reuse(
+          in.documents[i], in.plans[i], in.documents[j], in.plans[j], reuse)));
   write_output(opts, render(opts, tables));
   return exit_ok;
 }
