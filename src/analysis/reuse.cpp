@@ -89,10 +89,10 @@ measure_sequence sequence_of(const text::document& doc, const measure& m,
   return s;
 }
 
-/// Hashes of every run of `q` characters with no boilerplate in it.
-std::vector<std::uint64_t> seeds_of(const measure_sequence& s, std::size_t q) {
-  std::vector<std::uint64_t> out;
-  if (q == 0 || s.characters.size() < q) return out;
+/// Calls `visit(start, hash)` for every run of `q` characters with no boilerplate in it.
+template <class Visit>
+void for_each_clean_run(const measure_sequence& s, std::size_t q, Visit visit) {
+  if (q == 0 || s.characters.size() < q) return;
   for (std::size_t i = 0; i + q <= s.characters.size(); ++i) {
     std::uint64_t h = 1469598103934665603ULL;
     bool clean = true;
@@ -101,8 +101,14 @@ std::vector<std::uint64_t> seeds_of(const measure_sequence& s, std::size_t q) {
       clean = c != masked_character && (c & boilerplate_bit) == 0;
       h = (h ^ c) * 1099511628211ULL;
     }
-    if (clean) out.push_back(h);
+    if (clean) visit(i, h);
   }
+}
+
+/// Hashes of every run of `q` characters with no boilerplate in it, sorted, distinct.
+std::vector<std::uint64_t> seeds_of(const measure_sequence& s, std::size_t q) {
+  std::vector<std::uint64_t> out;
+  for_each_clean_run(s, q, [&](std::size_t, std::uint64_t h) { out.push_back(h); });
   std::sort(out.begin(), out.end());
   out.erase(std::unique(out.begin(), out.end()), out.end());
   return out;
@@ -150,6 +156,52 @@ const std::vector<std::string>& builtin_boilerplate() {
                      [](const std::string& x, const std::string& y) { return x.size() > y.size(); });
     return list;
   }();
+  return phrases;
+}
+
+std::vector<std::string> frequent_phrases(std::span<const text::document> documents,
+                                          std::span<const plan> plans,
+                                          const frequent_phrase_options& options) {
+  if (documents.size() != plans.size()) {
+    throw usage_error(fmt::format(
+        "frequent_phrases: {} documents for {} plans; pass the document of every plan",
+        documents.size(), plans.size()));
+  }
+  std::vector<std::vector<measure_sequence>> sequences(plans.size());
+  std::unordered_map<std::uint64_t, std::size_t> plans_with;
+  for (std::size_t p = 0; p < plans.size(); ++p) {
+    std::vector<std::uint64_t> runs;
+    for (const measure& m : plans[p].measures) {
+      sequences[p].push_back(sequence_of(documents[p], m, builtin_boilerplate(), true));
+      const auto seeds = seeds_of(sequences[p].back(), options.length);
+      runs.insert(runs.end(), seeds.begin(), seeds.end());
+    }
+    std::sort(runs.begin(), runs.end());
+    runs.erase(std::unique(runs.begin(), runs.end()), runs.end());
+    for (const std::uint64_t h : runs) ++plans_with[h];
+  }
+  std::vector<std::string> phrases;
+  for (const auto& of_plan : sequences) {
+    for (const measure_sequence& s : of_plan) {
+      std::vector<char> frequent(s.characters.size(), 0);
+      for_each_clean_run(s, options.length, [&](std::size_t start, std::uint64_t h) {
+        if (plans_with[h] < options.min_plans) return;
+        std::fill_n(frequent.begin() + static_cast<std::ptrdiff_t>(start), options.length, 1);
+      });
+      for (std::size_t i = 0; i < frequent.size();) {
+        if (frequent[i] == 0) {
+          ++i;
+          continue;
+        }
+        std::string phrase;
+        for (; i < frequent.size() && frequent[i] != 0; ++i)
+          text::detail::append_utf8(phrase, s.characters[i]);
+        phrases.push_back(std::move(phrase));
+      }
+    }
+  }
+  std::sort(phrases.begin(), phrases.end());
+  phrases.erase(std::unique(phrases.begin(), phrases.end()), phrases.end());
   return phrases;
 }
 

@@ -32,6 +32,11 @@ int run_reuse(const options& opts) {
   reuse.top_k = static_cast<std::size_t>(number_option(opts, "top-k", 3, 1, 1e6));
 
   const parsed_inputs in = load_parsed_inputs(opts);
+  if (opts.value("frequent") != nullptr) {
+    analysis::frequent_phrase_options frequent;
+    frequent.min_plans = static_cast<std::size_t>(number_option(opts, "frequent", 3, 2, 1e9));
+    reuse.boilerplate = analysis::frequent_phrases(in.documents, in.plans, frequent);
+  }
   std::vector<report::table> tables;
   for (std::size_t i = 0; i < in.plans.size(); ++i)
     for (std::size_t j = i + 1; j < in.plans.size(); ++j)
@@ -45,7 +50,7 @@ const registration reuse_command{{
     "reuse",
     "passages two plans share (local alignment), with their bytes in both files",
     "usage: plancmp reuse [FILE...] [--min-length N] [--min-identity X] [--keep-boilerplate]\n"
-    "                     [--candidates runs|top-k|all] [--top-k K]\n"
+    "                     [--candidates runs|top-k|all] [--top-k K] [--frequent N]\n"
     "                     [--format md|csv|json] [--excel] [-o FILE]\n\n"
     "Compares every pair of the plans given (with none: the bundled seeds) measure by\n"
     "measure with Smith–Waterman local alignment (affine gaps) on the simplified text, so a\n"
@@ -59,11 +64,13 @@ const registration reuse_command{{
     "  --candidates HOW    measure pairs to align: runs (sharing 8 characters that are not\n"
     "                      boilerplate; the default), top-k (each measure's K most similar\n"
     "                      measures by tf-idf cosine, both ways) or all\n"
-    "  --top-k K           for --candidates top-k (default 3)\n\n"
+    "  --top-k K           for --candidates top-k (default 3)\n"
+    "  --frequent N        also mask every 6-character run that N or more of the given\n"
+    "                      plans share (boilerplate learnt from the corpus)\n\n"
     "examples:\n"
     "  plancmp reuse seeds/000_edee8db098a98e76.txt seeds/004_b234aa7c753f2ac8.txt\n"
     "  plancmp reuse A.txt B.txt --min-length 40 --format json -o reuse.json\n",
-    {"min-length", "min-identity", "candidates", "top-k"},
+    {"min-length", "min-identity", "candidates", "top-k", "frequent"},
     {"keep-boilerplate"},
     run_reuse,
 }};

@@ -3,7 +3,9 @@
 // 三.(一).3, checked at the bytes of both original files; boilerplate never counts.
 #include <plancmp/analysis/reuse.hpp>
 
+#include <plancmp/error.hpp>
 #include <plancmp/parse/parser.hpp>
+#include <plancmp/text/detail/utf8.hpp>
 #include <plancmp/text/document.hpp>
 
 #include "support/seeds.hpp"
@@ -132,4 +134,42 @@ TEST_CASE("find_reuse: a plan and its own copy in traditional script") {
   const auto r = analysis::find_reuse(g.doc, g.p, g.doc, g.p, o);
   REQUIRE(r.passages.size() >= 1);
   for (const auto& p : r.passages) CHECK(bytes_at(g.doc, p.where_a) == bytes_at(g.doc, p.where_b));
+}
+
+TEST_CASE("frequent_phrases: what most seed plans say is learnt as boilerplate") {
+  std::vector<text::document> docs;
+  std::vector<plan> plans;
+  for (const auto& name : test::seed_names()) {
+    docs.push_back(text::read_document(seed_path(name)));
+    plans.push_back(parse::parse_document(docs.back()));
+  }
+  const auto phrases = analysis::frequent_phrases(docs, plans, {.min_plans = 3, .length = 6});
+  REQUIRE_FALSE(phrases.empty());
+  CHECK(std::is_sorted(phrases.begin(), phrases.end()));
+  for (const auto& p : phrases) {
+    CAPTURE(p);
+    // Six characters or more; its first six (a frequent run) are in the simplified text of
+    // at least three plans (line breaks aside).
+    std::size_t six = 0;
+    for (int k = 0; k < 6 && six < p.size(); ++k) (void)text::detail::next_code_point(p, six);
+    CHECK(text::detail::count_code_points(p) >= 6);
+    std::size_t holders = 0;
+    for (const auto& d : docs) {
+      std::string flat;
+      for (const char c : d.simplified)
+        if (c != '\n' && c != ' ') flat += c;
+      holders += flat.find(p.substr(0, six)) != std::string::npos ? 1 : 0;
+    }
+    CHECK(holders >= 3);
+  }
+  // With every phrase of the corpus masked, the Ningbo pair keeps its long passage but
+  // phrases shared by most plans no longer count toward it.
+  analysis::reuse_options o;
+  o.boilerplate = phrases;
+  const auto r = analysis::find_reuse(docs[0], plans[0], docs[4], plans[4], o);
+  const auto it = std::find_if(r.passages.begin(), r.passages.end(),
+                               [](const auto& p) { return p.id_a == "五.(十八)"; });
+  CHECK(it != r.passages.end());
+
+  CHECK_THROWS_AS((void)analysis::frequent_phrases(std::span(docs).first(2), plans), usage_error);
 }

@@ -8,6 +8,7 @@
 #include <plancmp/text/document.hpp>
 
 #include <cstddef>
+#include <span>
 #include <string>
 #include <utility>
 #include <vector>
@@ -83,6 +84,25 @@ struct reuse_report {
 /// One row per passage: measures, length, identity, score and both texts, each text cell
 /// carrying its file and span.
 [[nodiscard]] report::table to_table(const reuse_report& r);
+
+/// Options for `frequent_phrases`.
+struct frequent_phrase_options {
+  std::size_t min_plans = 3;  ///< a run counts when it occurs in at least this many plans
+  std::size_t length = 6;     ///< characters per run
+};
+
+/// Boilerplate learnt from a corpus: the phrases that many plans share. Every run of
+/// `length` characters (simplified script, white space dropped, clauses and built-in
+/// boilerplate excluded) that occurs in the measures of at least `min_plans` plans is
+/// frequent; overlapping frequent runs of one measure merge into one phrase. Sorted,
+/// distinct. Give them to `reuse_options::boilerplate` so that comparing two plans of a
+/// corpus ignores what the whole corpus says. `documents[i]` must be the document
+/// `plans[i]` was parsed from; throws `usage_error` when the counts differ.
+///
+///     auto common = frequent_phrases(docs, plans, {.min_plans = 3, .length = 6});
+[[nodiscard]] std::vector<std::string> frequent_phrases(std::span<const text::document> documents,
+                                                        std::span<const plan> plans,
+                                                        const frequent_phrase_options& options = {});
 
 /// The built-in boilerplate phrases (data/boilerplate.json), simplified script.
 [[nodiscard]] const std::vector<std::string>& builtin_boilerplate();
