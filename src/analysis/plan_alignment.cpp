@@ -7,7 +7,10 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cstdint>
+#include <string>
 #include <tuple>
+#include <utility>
 
 namespace plancmp::inline v0::analysis {
 namespace {
@@ -31,8 +34,9 @@ double assignment_similarity(std::span<const double> similarity, std::size_t row
   return 2.0 * a.total_weight / static_cast<double>(rows + columns);
 }
 
-std::vector<double> measure_similarity(const plan& a, const plan& b, const vectorize_options& vectors) {
-  const detail::measure_pair_vectors x = detail::vectorize_measures(a, b, vectors);
+namespace {
+
+std::vector<double> cosines(const detail::measure_pair_vectors& x) {
   const std::size_t n = x.a.rows();
   const std::size_t m = x.b.rows();
   const csr_matrix by_feature = transpose(x.b);
@@ -52,13 +56,56 @@ std::vector<double> measure_similarity(const plan& a, const plan& b, const vecto
   return result;
 }
 
+/// The features of row i of x.a and row j of x.b with the largest weight products.
+std::vector<std::string> top_shared_features(const detail::measure_pair_vectors& x, std::size_t i,
+                                             std::size_t j, std::size_t count) {
+  std::vector<std::pair<double, std::uint32_t>> shared;
+  const auto ca = x.a.row_columns(i);
+  const auto va = x.a.row_values(i);
+  const auto cb = x.b.row_columns(j);
+  const auto vb = x.b.row_values(j);
+  for (std::size_t p = 0, q = 0; p < ca.size() && q < cb.size();) {
+    if (ca[p] < cb[q]) {
+      ++p;
+    } else if (cb[q] < ca[p]) {
+      ++q;
+    } else {
+      shared.emplace_back(-static_cast<double>(va[p]) * static_cast<double>(vb[q]), ca[p]);
+      ++p, ++q;
+    }
+  }
+  std::sort(shared.begin(), shared.end());  // largest product first, then by column
+  std::vector<std::string> out;
+  for (std::size_t k = 0; k < shared.size() && k < count; ++k) out.push_back(x.vocabulary[shared[k].second]);
+  return out;
+}
+
+plan_alignment align_with_features(const text::document* doc_a, const plan& a,
+                                   const text::document* doc_b, const plan& b,
+                                   const plan_alignment_options& options) {
+  const detail::measure_pair_vectors x = detail::vectorize_measures(a, b, options.vectors);
+  const std::vector<double> similarity = cosines(x);
+  plan_alignment result = doc_a != nullptr
+                              ? align_measures(*doc_a, a, *doc_b, b, similarity, options)
+                              : align_measures(a, b, similarity, options);
+  for (measure_pair& p : result.pairs)
+    p.shared_features = top_shared_features(x, p.measure_a, p.measure_b, options.shared_features);
+  return result;
+}
+
+}  // namespace
+
+std::vector<double> measure_similarity(const plan& a, const plan& b, const vectorize_options& vectors) {
+  return cosines(detail::vectorize_measures(a, b, vectors));
+}
+
 plan_alignment align_plans(const plan& a, const plan& b, const plan_alignment_options& options) {
-  return align_measures(a, b, measure_similarity(a, b, options.vectors), options);
+  return align_with_features(nullptr, a, nullptr, b, options);
 }
 
 plan_alignment align_plans(const text::document& doc_a, const plan& a, const text::document& doc_b,
                            const plan& b, const plan_alignment_options& options) {
-  return align_measures(doc_a, a, doc_b, b, measure_similarity(a, b, options.vectors), options);
+  return align_with_features(&doc_a, a, &doc_b, b, options);
 }
 
 std::function<double(const std::vector<std::vector<double>>&)> assignment_metric(double threshold) {
@@ -87,7 +134,7 @@ plan_alignment align_measures(const plan& a, const plan& b, std::span<const doub
   result.total_similarity = forward.total_weight;
   result.score = n + m == 0 ? 0.0 : 2.0 * forward.total_weight / static_cast<double>(n + m);
   auto add = [&](std::size_t i, std::size_t j, double w, bool extra) {
-    result.pairs.push_back({i, j, a.measures[i].id, b.measures[j].id, w, extra, std::nullopt});
+    result.pairs.push_back({i, j, a.measures[i].id, b.measures[j].id, w, extra, std::nullopt, {}});
   };
   for (const assigned_pair& p : forward.pairs) add(p.row, p.column, p.weight, false);
 
@@ -148,7 +195,7 @@ plan_alignment align_measures(const text::document& doc_a, const plan& a,
 report::table to_table(const plan_alignment& alignment) {
   report::table t;
   t.caption = fmt::format("Measure alignment: {} ↔ {}", alignment.file_a, alignment.file_b);
-  t.columns = {"measure A", "measure B", "similarity", "kind", "shared passage"};
+  t.columns = {"measure A", "measure B", "similarity", "kind", "shared n-grams", "shared passage"};
   for (const measure_pair& p : alignment.pairs) {
     report::cell passage;
     if (p.evidence) {
@@ -156,11 +203,13 @@ report::table to_table(const plan_alignment& alignment) {
       passage.source = alignment.file_a;
       passage.where = p.evidence->where_a;
     }
+    std::string features;
+    for (const std::string& f : p.shared_features) features += (features.empty() ? "" : " ") + f;
     t.add_row({p.id_a, p.id_b, report::cell(p.similarity, 3), p.extra ? "extra" : "one-to-one",
-               std::move(passage)});
+               std::move(features), std::move(passage)});
   }
-  for (const unmatched_measure& u : alignment.unmatched_a) t.add_row({u.id, "", {}, "unmatched", {}});
-  for (const unmatched_measure& u : alignment.unmatched_b) t.add_row({"", u.id, {}, "unmatched", {}});
+  for (const unmatched_measure& u : alignment.unmatched_a) t.add_row({u.id, "", {}, "unmatched", {}, {}});
+  for (const unmatched_measure& u : alignment.unmatched_b) t.add_row({"", u.id, {}, "unmatched", {}, {}});
   t.notes.push_back(fmt::format(
       "score {:.3f} = 2 × {:.3f} (one-to-one assignment weight) / ({} + {} measures); {} pairs, "
       "{} unmatched in A, {} unmatched in B",

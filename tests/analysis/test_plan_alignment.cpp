@@ -121,6 +121,11 @@ TEST_CASE("align_plans: Ningbo 2020 and 2017 on tf-idf cosines") {
   CHECK(it->similarity > 0.5);
   REQUIRE(it->evidence);
   CHECK(it->evidence->text_a.starts_with("加强《企业知识产权管理规范》"));
+  REQUIRE(it->shared_features.size() == 5);
+  for (const auto& f : it->shared_features) {
+    CHECK(a.measures[it->measure_a].text.find(f) != std::string::npos);
+    CHECK(b.measures[it->measure_b].text.find(f) != std::string::npos);
+  }
   CHECK(r.pairs.size() + r.unmatched_a.size() == a.measures.size());
   CHECK(r.pairs.size() + r.unmatched_b.size() == b.measures.size());
   CHECK(r.score > 0.0);

@@ -35,6 +35,8 @@ struct plan_alignment_options {
   /// How `align_plans` turns measures into vectors (cosine of char 2–3-gram tf-idf by
   /// default, fitted on the measures of both plans; responsibility clauses left out).
   vectorize_options vectors;
+  /// `align_plans`: how many top shared features to list per pair.
+  std::size_t shared_features = 5;
   /// With documents: how the evidence passage of each pair is found.
   reuse_options evidence = evidence_reuse_options();
 };
@@ -50,6 +52,9 @@ struct measure_pair {
   /// The longest passage the two measures share (with spans into both files), when the
   /// alignment was made with the documents and there is one.
   std::optional<reused_passage> evidence;
+  /// From `align_plans`: the features (char n-grams) that contribute most to the cosine,
+  /// best first, at most `plan_alignment_options::shared_features`.
+  std::vector<std::string> shared_features;
 };
 
 /// A measure that found no partner.
@@ -94,7 +99,8 @@ struct plan_alignment {
 [[nodiscard]] std::vector<double> measure_similarity(const plan& a, const plan& b,
                                                      const vectorize_options& vectors = {});
 
-/// Aligns the measures of two plans on their `measure_similarity`.
+/// Aligns the measures of two plans on their `measure_similarity`, listing for each pair
+/// its top shared features (the n-grams with the largest products of weights).
 ///
 ///     auto r = align_plans(parse::parse_file(x), parse::parse_file(y));
 ///     fmt::print("{:.3f}\n", r.score);

@@ -15,6 +15,7 @@ namespace plancmp::inline v0::analysis::detail {
 struct measure_pair_vectors {
   csr_matrix a;  ///< one row per measure of the first plan
   csr_matrix b;  ///< one row per measure of the second plan, same columns
+  std::vector<std::string> vocabulary;  ///< feature text by column
 };
 
 /// Measures only, in simplified script, responsibility clauses stripped (`unit_options{}`).
@@ -28,6 +29,7 @@ inline measure_pair_vectors vectorize_measures(const plan& a, const plan& b,
   vectorizer v(options);
   const csr_matrix all = v.fit_transform(texts);
   measure_pair_vectors out;
+  out.vocabulary = v.vocabulary();
   out.a.columns = out.b.columns = all.columns;
   for (std::size_t r = 0; r < all.rows(); ++r)
     (r < ua.texts.size() ? out.a : out.b).push_row(all.row_columns(r), all.row_values(r));
