@@ -136,6 +136,87 @@ top_k_result exact_top_k(const csr_matrix& queries, const csr_matrix& corpus, bo
   return gather(kept);
 }
 
+/// Within one corpus the product is symmetric: row i is multiplied only with rows j > i
+/// and each score is offered to both rows' heaps, which halves the work. Heaps are per
+/// worker (rows · top_k each) and merged at the end; a pair's score is computed once,
+/// from its lower row, so the merged result is the same for every thread count.
+top_k_result exact_top_k_within(const csr_matrix& corpus, const similarity_options& o) {
+  const pair_filter filter = make_filter(corpus, corpus, true, o);
+  const csr_matrix by_column = transpose(corpus);
+  const std::size_t n = corpus.rows();
+  const std::size_t k = o.top_k;
+  const unsigned workers = detail::worker_count(o.threads, n / rows_per_block + 1);
+  struct scratch {
+    std::vector<float> sum;
+    std::vector<std::uint32_t> touched;
+    std::vector<match> slots;         // rows · k heaps
+    std::vector<std::uint32_t> size;  // per row: matches in its heap
+  };
+  std::vector<scratch> work(workers);
+  const auto threshold = static_cast<float>(o.threshold);
+  auto offer_to = [k](scratch& s, std::uint32_t row, const match& m) {
+    match* heap = s.slots.data() + std::size_t{row} * k;
+    std::uint32_t& size = s.size[row];
+    if (size < k) {
+      heap[size++] = m;
+      std::push_heap(heap, heap + size, better);
+    } else if (better(m, heap[0])) {
+      std::pop_heap(heap, heap + size, better);
+      heap[size - 1] = m;
+      std::push_heap(heap, heap + size, better);
+    }
+  };
+  if (k > 0) {
+    detail::for_each_block(n, rows_per_block, workers, [&](std::size_t begin, std::size_t end, unsigned w) {
+      scratch& s = work[w];
+      if (s.sum.empty()) {
+        s.sum.assign(n, 0.0F);
+        s.slots.resize(n * k);
+        s.size.assign(n, 0);
+      }
+      for (std::size_t i = begin; i < end; ++i) {
+        s.touched.clear();
+        for (auto e = corpus.row_begin[i]; e < corpus.row_begin[i + 1]; ++e) {
+          const float weight = corpus.value[e];
+          const std::uint32_t f = corpus.column[e];
+          const std::uint32_t* first = by_column.column.data() + by_column.row_begin[f];
+          const std::uint32_t* last = by_column.column.data() + by_column.row_begin[f + 1];
+          const std::uint32_t* from = std::upper_bound(first, last, static_cast<std::uint32_t>(i));
+          const float* value = by_column.value.data() + (from - by_column.column.data());
+          for (const std::uint32_t* c = from; c != last; ++c, ++value) {
+            // Products of positive weights are positive: 0 marks an untouched row.
+            if (s.sum[*c] == 0.0F) s.touched.push_back(*c);
+            s.sum[*c] += weight * *value;
+          }
+        }
+        const auto row = static_cast<std::uint32_t>(i);
+        for (const std::uint32_t c : s.touched) {
+          const float score = s.sum[c];
+          s.sum[c] = 0.0F;
+          if (score > threshold && filter.allowed(i, c)) {
+            offer_to(s, row, {row, c, score});
+            offer_to(s, c, {c, row, score});
+          }
+        }
+      }
+    });
+  }
+  std::vector<std::vector<match>> kept(n);
+  detail::for_each_block(n, 1024, workers, [&](std::size_t begin, std::size_t end, unsigned) {
+    for (std::size_t r = begin; r < end; ++r) {
+      std::vector<match>& out = kept[r];
+      for (const scratch& s : work) {
+        if (s.size.empty()) continue;
+        const match* heap = s.slots.data() + r * k;
+        out.insert(out.end(), heap, heap + s.size[r]);
+      }
+      std::sort(out.begin(), out.end(), better);
+      if (out.size() > k) out.resize(k);
+    }
+  });
+  return gather(kept);
+}
+
 top_k_result pruned_top_k(const csr_matrix& queries, const csr_matrix& corpus, bool same,
                           const similarity_options& o, const pruning_options& p) {
   const pair_filter filter = make_filter(queries, corpus, same, o);
@@ -210,7 +291,7 @@ top_k_result pruned_top_k(const csr_matrix& queries, const csr_matrix& corpus, b
 }  // namespace
 
 top_k_result top_k_similar(const csr_matrix& corpus, const similarity_options& options) {
-  return exact_top_k(corpus, corpus, true, options);
+  return exact_top_k_within(corpus, options);
 }
 top_k_result top_k_similar(const csr_matrix& queries, const csr_matrix& corpus,
                            const similarity_options& options) {

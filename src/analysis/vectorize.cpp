@@ -142,44 +142,133 @@ term_counts count_ids(std::vector<std::uint32_t>& ids) {
   return out;
 }
 
-}  // namespace
-
-std::size_t vectorizer::string_hash::operator()(std::string_view s) const noexcept {
-  // FNV-1a: short keys (2–9 bytes), so a simple byte hash beats std::hash's setup.
-  std::uint64_t h = 1469598103934665603ULL;
-  for (const char c : s) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ULL;
-  return static_cast<std::size_t>(h ^ (h >> 29));
+/// Rows gathered into one CSR matrix.
+csr_matrix assemble(std::vector<std::vector<std::uint32_t>>& cols, std::vector<std::vector<float>>& vals,
+                    std::size_t columns) {
+  csr_matrix m;
+  m.columns = columns;
+  std::size_t nnz = 0;
+  for (const auto& c : cols) nnz += c.size();
+  m.row_begin.reserve(cols.size() + 1);
+  m.column.reserve(nnz);
+  m.value.reserve(nnz);
+  for (std::size_t r = 0; r < cols.size(); ++r) {
+    m.push_row(cols[r], vals[r]);
+    std::vector<std::uint32_t>().swap(cols[r]);
+    std::vector<float>().swap(vals[r]);
+  }
+  return m;
 }
+
+}  // namespace
 
 vectorizer::vectorizer(vectorize_options options) : options_(options) { check_options(options_); }
 
-std::vector<std::string_view> vectorizer::features_of(std::string_view text) const {
-  std::vector<std::string_view> out;
+namespace {
+
+constexpr std::uint64_t hashed_bit = std::uint64_t{1} << 63;
+
+/// Up to three code points, each + 1 in 21 bits: exact, and never 0 or hashed_bit.
+std::uint64_t pack(std::span<const char32_t> points) noexcept {
+  std::uint64_t key = 0;
+  for (const char32_t c : points) key = (key << 21) | (std::uint64_t{c} + 1);
+  return key;
+}
+
+std::uint64_t hash_bytes(std::string_view s) noexcept {
+  std::uint64_t h = 1469598103934665603ULL;
+  for (const char c : s) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ULL;
+  h ^= h >> 31;
+  h *= 0x9e3779b97f4a7c15ULL;
+  return (h ^ (h >> 29)) | hashed_bit;
+}
+
+/// The key of one feature: packed when it has at most three code points, else hashed.
+std::uint64_t key_of_feature(std::string_view f) noexcept {
+  char32_t points[3];
+  std::size_t n = 0;
+  for (std::size_t pos = 0; pos < f.size();) {
+    if (n == 3) return hash_bytes(f);
+    points[n++] = text::detail::next_code_point(f, pos);
+  }
+  return pack({points, n});
+}
+
+std::string unpack(std::uint64_t key) {
+  std::string out;
+  char buf[4];
+  for (int shift = 42; shift >= 0; shift -= 21) {
+    const auto v = static_cast<char32_t>((key >> shift) & 0x1FFFFF);
+    if (v != 0) out.append(buf, text::detail::put_utf8(buf, v - 1));
+  }
+  return out;
+}
+
+std::size_t slot_of(std::uint64_t key, std::size_t mask) noexcept {
+  return static_cast<std::size_t>((key * 0x9e3779b97f4a7c15ULL) >> 20) & mask;
+}
+
+}  // namespace
+
+std::vector<std::string> vectorizer::features_of(std::string_view text) const {
+  std::vector<std::string> out;
   switch (options_.features) {
     case feature_kind::char_ngrams:
       for (int n = options_.ngram_min; n <= options_.ngram_max; ++n)
-        for (const text::token& t : text::char_ngrams(text, n))
-          out.push_back(text.substr(t.begin, t.end - t.begin));
+        for (const text::token& t : text::char_ngrams(text, n)) out.emplace_back(text.substr(t.begin, t.end - t.begin));
       break;
     case feature_kind::raw_char_ngrams: {
+      const std::string prepared = sklearn_preprocess(text);
       std::vector<std::size_t> starts;  // code point boundaries
-      for (std::size_t pos = 0; pos < text.size();) {
+      for (std::size_t pos = 0; pos < prepared.size();) {
         starts.push_back(pos);
-        (void)text::detail::next_code_point(text, pos);
+        (void)text::detail::next_code_point(prepared, pos);
       }
-      starts.push_back(text.size());
+      starts.push_back(prepared.size());
       const std::size_t points = starts.size() - 1;
       for (int n = options_.ngram_min; n <= options_.ngram_max; ++n)
         for (std::size_t i = 0; i + static_cast<std::size_t>(n) <= points; ++i)
-          out.push_back(text.substr(starts[i], starts[i + n] - starts[i]));
+          out.push_back(prepared.substr(starts[i], starts[i + n] - starts[i]));
       break;
     }
     case feature_kind::words:
       for (const text::token& t : text::word_tokenizer::builtin().tokenize(text))
-        out.push_back(text.substr(t.begin, t.end - t.begin));
+        out.emplace_back(text.substr(t.begin, t.end - t.begin));
       break;
   }
   return out;
+}
+
+void vectorizer::keys_of(std::string_view text, std::vector<std::uint64_t>& keys) const {
+  keys.clear();
+  if (options_.features == feature_kind::raw_char_ngrams && options_.ngram_max <= 3) {
+    // The hot path of the benchmark: code points packed straight into keys.
+    const std::string prepared = sklearn_preprocess(text);
+    std::vector<char32_t> points;
+    points.reserve(prepared.size() / 2);
+    for (std::size_t pos = 0; pos < prepared.size();) points.push_back(text::detail::next_code_point(prepared, pos));
+    for (int n = options_.ngram_min; n <= options_.ngram_max; ++n) {
+      const auto len = static_cast<std::size_t>(n);
+      for (std::size_t i = 0; i + len <= points.size(); ++i) keys.push_back(pack({points.data() + i, len}));
+    }
+    return;
+  }
+  if (options_.features == feature_kind::char_ngrams) {
+    for (int n = options_.ngram_min; n <= options_.ngram_max; ++n)
+      for (const text::token& t : text::char_ngrams(text, n))
+        keys.push_back(key_of_feature(text.substr(t.begin, t.end - t.begin)));
+    return;
+  }
+  for (const std::string& f : features_of(text)) keys.push_back(key_of_feature(f));
+}
+
+std::uint32_t vectorizer::column_of(std::uint64_t key) const noexcept {
+  if (slot_key_.empty()) return 0xFFFFFFFF;
+  const std::size_t mask = slot_key_.size() - 1;
+  for (std::size_t s = slot_of(key, mask);; s = (s + 1) & mask) {
+    if (slot_key_[s] == key) return slot_column_[s];
+    if (slot_key_[s] == 0) return 0xFFFFFFFF;
+  }
 }
 
 namespace {
@@ -215,51 +304,126 @@ void weigh_row(const vectorize_options& o, const std::vector<double>& idf, doubl
   for (const double x : w) vals.push_back(static_cast<float>(x * scale));
 }
 
+/// Open-addressing key → id table that grows, for fitting.
+struct key_table {
+  std::vector<std::uint64_t> keys = std::vector<std::uint64_t>(1 << 16, 0);
+  std::vector<std::uint32_t> ids = std::vector<std::uint32_t>(1 << 16, 0);
+  std::size_t size = 0;
+
+  /// The id of `key`, inserting it as `next` when absent (then `inserted` is true).
+  std::uint32_t find_or_insert(std::uint64_t key, std::uint32_t next, bool& inserted) {
+    if (2 * (size + 1) > keys.size()) grow();
+    const std::size_t mask = keys.size() - 1;
+    for (std::size_t s = slot_of(key, mask);; s = (s + 1) & mask) {
+      if (keys[s] == key) {
+        inserted = false;
+        return ids[s];
+      }
+      if (keys[s] == 0) {
+        keys[s] = key;
+        ids[s] = next;
+        ++size;
+        inserted = true;
+        return next;
+      }
+    }
+  }
+  void grow() {
+    key_table bigger;
+    bigger.keys.assign(keys.size() * 2, 0);
+    bigger.ids.assign(keys.size() * 2, 0);
+    const std::size_t mask = bigger.keys.size() - 1;
+    for (std::size_t s = 0; s < keys.size(); ++s) {
+      if (keys[s] == 0) continue;
+      std::size_t t = slot_of(keys[s], mask);
+      while (bigger.keys[t] != 0) t = (t + 1) & mask;
+      bigger.keys[t] = keys[s];
+      bigger.ids[t] = ids[s];
+    }
+    keys.swap(bigger.keys);
+    ids.swap(bigger.ids);
+  }
+};
+
 }  // namespace
 
 csr_matrix vectorizer::fit_transform(std::span<const std::string> texts) {
   check_options(options_);
-  const bool raw = options_.features == feature_kind::raw_char_ngrams;
-  // One pass: ids in order of first sight, then renumbered in byte order.
-  std::unordered_map<std::string, std::uint32_t, string_hash, std::equal_to<>> seen;
-  std::vector<std::string> seen_terms;
+  // Texts in chunks: keys cut in parallel, ids given in order of first sight (one
+  // thread), counts in parallel; then ids renumbered in the byte order of the features.
+  key_table table;
+  std::vector<std::uint64_t> key_by_id;
+  std::vector<std::string> hashed_text;  // by id: the feature text of a hashed key
   std::vector<term_counts> docs(texts.size());
   std::vector<std::size_t> lengths(texts.size());
   std::vector<std::uint32_t> df;
-  std::vector<std::uint32_t> ids;
-  for (std::size_t d = 0; d < texts.size(); ++d) {
-    const std::string prepared = raw ? sklearn_preprocess(texts[d]) : std::string();
-    const auto features = features_of(raw ? std::string_view(prepared) : std::string_view(texts[d]));
-    ids.clear();
-    for (const std::string_view f : features) {
-      auto it = seen.find(f);
-      if (it == seen.end()) {
-        it = seen.emplace(std::string(f), static_cast<std::uint32_t>(seen_terms.size())).first;
-        seen_terms.emplace_back(f);
-        df.push_back(0);
+  constexpr std::size_t chunk = 4096;
+  std::vector<std::vector<std::uint64_t>> keys(chunk);
+  for (std::size_t first = 0; first < texts.size(); first += chunk) {
+    const std::size_t last = std::min(texts.size(), first + chunk);
+    detail::for_each_block(last - first, 64, options_.threads, [&](std::size_t b, std::size_t e, unsigned) {
+      for (std::size_t i = b; i < e; ++i) keys_of(texts[first + i], keys[i]);
+    });
+    for (std::size_t d = first; d < last; ++d) {
+      std::vector<std::uint64_t>& k = keys[d - first];
+      lengths[d] = k.size();
+      bool new_hashed = false;
+      for (std::uint64_t& key : k) {
+        bool inserted = false;
+        const auto id = table.find_or_insert(key, static_cast<std::uint32_t>(key_by_id.size()), inserted);
+        if (inserted) {
+          key_by_id.push_back(key);
+          df.push_back(0);
+          new_hashed = new_hashed || (key & hashed_bit) != 0;
+        }
+        key = id;
       }
-      ids.push_back(it->second);
+      if (new_hashed) {  // rare: features longer than three code points
+        hashed_text.resize(key_by_id.size());
+        for (const std::string& f : features_of(texts[d])) {
+          bool inserted = false;
+          const auto id = table.find_or_insert(key_of_feature(f), 0, inserted);
+          if (hashed_text[id].empty()) hashed_text[id] = f;
+        }
+      }
     }
-    lengths[d] = features.size();
-    docs[d] = count_ids(ids);
-    for (const auto& tc : docs[d]) ++df[tc.first];
+    detail::for_each_block(last - first, 64, options_.threads, [&](std::size_t b, std::size_t e, unsigned) {
+      std::vector<std::uint32_t> ids;
+      for (std::size_t i = b; i < e; ++i) {
+        ids.assign(keys[i].begin(), keys[i].end());
+        docs[first + i] = count_ids(ids);
+        std::vector<std::uint64_t>().swap(keys[i]);
+      }
+    });
+    for (std::size_t d = first; d < last; ++d)
+      for (const auto& tc : docs[d]) ++df[tc.first];
   }
+  hashed_text.resize(key_by_id.size());
   // Vocabulary: features with df ≥ min_df, in byte order.
+  std::vector<std::string> feature(key_by_id.size());
   std::vector<std::uint32_t> order;
-  for (std::uint32_t i = 0; i < seen_terms.size(); ++i)
-    if (df[i] >= options_.min_df) order.push_back(i);
-  std::sort(order.begin(), order.end(),
-            [&](std::uint32_t a, std::uint32_t b) { return seen_terms[a] < seen_terms[b]; });
+  for (std::uint32_t i = 0; i < key_by_id.size(); ++i) {
+    if (df[i] < options_.min_df) continue;
+    feature[i] = (key_by_id[i] & hashed_bit) != 0 ? std::move(hashed_text[i]) : unpack(key_by_id[i]);
+    order.push_back(i);
+  }
+  std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) { return feature[a] < feature[b]; });
   constexpr std::uint32_t dropped = 0xFFFFFFFF;
-  std::vector<std::uint32_t> new_id(seen_terms.size(), dropped);
+  std::vector<std::uint32_t> new_id(key_by_id.size(), dropped);
   vocabulary_.clear();
   df_.clear();
-  column_of_.clear();
+  std::size_t slots = 16;
+  while (slots < 2 * order.size() + 2) slots *= 2;
+  slot_key_.assign(slots, 0);
+  slot_column_.assign(slots, 0);
   for (std::uint32_t c = 0; c < order.size(); ++c) {
     new_id[order[c]] = c;
-    vocabulary_.push_back(std::move(seen_terms[order[c]]));
+    vocabulary_.push_back(std::move(feature[order[c]]));
     df_.push_back(df[order[c]]);
-    column_of_.emplace(vocabulary_.back(), c);
+    std::size_t s = slot_of(key_by_id[order[c]], slots - 1);
+    while (slot_key_[s] != 0) s = (s + 1) & (slots - 1);
+    slot_key_[s] = key_by_id[order[c]];
+    slot_column_[s] = c;
   }
   fitted_texts_ = texts.size();
   const double n = static_cast<double>(fitted_texts_);
@@ -276,22 +440,20 @@ csr_matrix vectorizer::fit_transform(std::span<const std::string> texts) {
                                : double(std::accumulate(lengths.begin(), lengths.end(), std::size_t{0})) / n;
   fitted_ = true;
 
-  csr_matrix m;
-  m.columns = vocabulary_.size();
-  m.row_begin.reserve(texts.size() + 1);
-  std::vector<std::uint32_t> cols;
-  std::vector<float> vals;
-  for (std::size_t d = 0; d < texts.size(); ++d) {
-    term_counts mapped;
-    mapped.reserve(docs[d].size());
-    for (const auto& [id, count] : docs[d])
-      if (new_id[id] != dropped) mapped.emplace_back(new_id[id], count);
-    std::sort(mapped.begin(), mapped.end());
-    term_counts().swap(docs[d]);
-    weigh_row(options_, idf_, mean_length_, mapped, lengths[d], cols, vals);
-    m.push_row(cols, vals);
-  }
-  return m;
+  std::vector<std::vector<std::uint32_t>> cols(texts.size());
+  std::vector<std::vector<float>> vals(texts.size());
+  detail::for_each_block(texts.size(), 256, options_.threads, [&](std::size_t b, std::size_t e, unsigned) {
+    for (std::size_t d = b; d < e; ++d) {
+      term_counts mapped;
+      mapped.reserve(docs[d].size());
+      for (const auto& [id, count] : docs[d])
+        if (new_id[id] != dropped) mapped.emplace_back(new_id[id], count);
+      std::sort(mapped.begin(), mapped.end());
+      term_counts().swap(docs[d]);
+      weigh_row(options_, idf_, mean_length_, mapped, lengths[d], cols[d], vals[d]);
+    }
+  });
+  return assemble(cols, vals, vocabulary_.size());
 }
 
 vectorizer& vectorizer::fit(std::span<const std::string> texts) {
@@ -301,31 +463,20 @@ vectorizer& vectorizer::fit(std::span<const std::string> texts) {
 
 csr_matrix vectorizer::transform(std::span<const std::string> texts) const {
   if (!fitted_) throw usage_error("vectorizer::transform called before fit(): fit it on a corpus first");
-  const bool raw = options_.features == feature_kind::raw_char_ngrams;
-  struct row {
-    std::vector<std::uint32_t> cols;
-    std::vector<float> vals;
-  };
-  std::vector<row> rows(texts.size());
-  detail::for_each_block(texts.size(), 256, options_.threads,
-                         [&](std::size_t begin, std::size_t end, unsigned) {
+  std::vector<std::vector<std::uint32_t>> cols(texts.size());
+  std::vector<std::vector<float>> vals(texts.size());
+  detail::for_each_block(texts.size(), 256, options_.threads, [&](std::size_t begin, std::size_t end, unsigned) {
+    std::vector<std::uint64_t> keys;
     std::vector<std::uint32_t> ids;
     for (std::size_t d = begin; d < end; ++d) {
-      const std::string prepared = raw ? sklearn_preprocess(texts[d]) : std::string();
-      const auto features = features_of(raw ? std::string_view(prepared) : std::string_view(texts[d]));
+      keys_of(texts[d], keys);
       ids.clear();
-      for (const std::string_view f : features) {
-        const auto it = column_of_.find(f);
-        if (it != column_of_.end()) ids.push_back(it->second);
-      }
-      weigh_row(options_, idf_, mean_length_, count_ids(ids), features.size(), rows[d].cols,
-                rows[d].vals);
+      for (const std::uint64_t k : keys)
+        if (const auto c = column_of(k); c != 0xFFFFFFFF) ids.push_back(c);
+      weigh_row(options_, idf_, mean_length_, count_ids(ids), keys.size(), cols[d], vals[d]);
     }
   });
-  csr_matrix m;
-  m.columns = vocabulary_.size();
-  for (const row& r : rows) m.push_row(r.cols, r.vals);
-  return m;
+  return assemble(cols, vals, vocabulary_.size());
 }
 
 // ---------------------------------------------------------------- plans to rows

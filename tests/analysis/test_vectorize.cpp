@@ -13,7 +13,9 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <cmath>
+#include <random>
 #include <string>
 #include <vector>
 
@@ -65,16 +67,16 @@ TEST_CASE("tf-idf follows scikit-learn's smooth idf and L2 norm") {
 TEST_CASE("features: n-grams never cross punctuation; raw n-grams are scikit-learn's") {
   vectorizer v;
   const auto f = v.features_of("保护、运用");
-  CHECK(f == std::vector<std::string_view>{"保护", "运用"});
+  CHECK(f == std::vector<std::string>{"保护", "运用"});
   vectorize_options raw;
   raw.features = feature_kind::raw_char_ngrams;
   raw.ngram_min = 2;
   raw.ngram_max = 2;
-  CHECK(vectorizer(raw).features_of("保护、运") == std::vector<std::string_view>{"保护", "护、", "、运"});
+  CHECK(vectorizer(raw).features_of("保护、运") == std::vector<std::string>{"保护", "护、", "、运"});
   vectorize_options words;
   words.features = feature_kind::words;
   CHECK(vectorizer(words).features_of("加强知识产权保护") ==
-        std::vector<std::string_view>{"加强", "知识产权", "保护"});
+        std::vector<std::string>{"加强", "知识产权", "保护"});
 }
 
 TEST_CASE("transform uses the fitted vocabulary; errors name the fix") {
@@ -138,5 +140,46 @@ TEST_CASE("plans to rows: units, ids, clause stripped, script-invariant") {
     CHECK(u.texts[i].find("負責") == std::string::npos);  // simplified
     if (!gansu.measures[i].clause.empty())
       CHECK(u.texts[i].find(s.convert(gansu.measures[i].clause).text) == std::string::npos);
+  }
+}
+
+TEST_CASE("vectorizer equals textbook tf-idf on random texts, every feature kind") {
+  std::mt19937 rng(3);
+  const std::vector<std::string> alphabet{"知", "识", "产", "权", "保", "护", "，", "。", " ", "a", "B", "専"};
+  std::vector<std::string> texts;
+  for (int i = 0; i < 60; ++i) {
+    std::string t;
+    const int len = 1 + static_cast<int>(rng() % 30);
+    for (int j = 0; j < len; ++j) t += alphabet[rng() % alphabet.size()];
+    texts.push_back(t);
+  }
+  for (const feature_kind kind : {feature_kind::char_ngrams, feature_kind::raw_char_ngrams, feature_kind::words}) {
+    for (const auto& [lo, hi] : {std::pair{1, 1}, std::pair{2, 3}, std::pair{2, 5}}) {
+      for (const bool sublinear : {false, true}) {
+        vectorize_options o;
+        o.features = kind;
+        o.ngram_min = lo;
+        o.ngram_max = hi;
+        o.sublinear_tf = sublinear;
+        o.threads = 3;
+        vectorizer v(o);
+        const csr_matrix m = v.fit_transform(texts);
+        const auto want = reference::naive_tf_idf(
+            texts, [&](const std::string& t) { return v.features_of(t); }, true, sublinear);
+        CAPTURE(lo);
+        CAPTURE(hi);
+        REQUIRE(m.rows() == texts.size());
+        for (std::size_t r = 0; r < texts.size(); ++r) {
+          REQUIRE(m.row_columns(r).size() == want[r].size());
+          for (std::size_t e = 0; e < m.row_columns(r).size(); ++e) {
+            const std::string& f = v.vocabulary()[m.row_columns(r)[e]];
+            REQUIRE(want[r].count(f) == 1);
+            CHECK(m.row_values(r)[e] == doctest::Approx(want[r].at(f)).epsilon(1e-5));
+          }
+        }
+        CHECK(std::is_sorted(v.vocabulary().begin(), v.vocabulary().end()));
+        CHECK(v.transform(texts) == m);  // transform of the fitted corpus is the same matrix
+      }
+    }
   }
 }

@@ -10,7 +10,9 @@
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
+#include <map>
 #include <set>
+#include <string>
 #include <vector>
 
 namespace plancmp::reference {
@@ -69,6 +71,36 @@ inline double brute_force_jaccard(const analysis::csr_matrix& m, std::size_t a, 
   for (const auto x : sa) common += sb.count(x);
   const std::size_t all = sa.size() + sb.size() - common;
   return all == 0 ? 0.0 : double(common) / double(all);
+}
+
+}  // namespace plancmp::reference
+
+namespace plancmp::reference {
+
+/// tf-idf by the textbook: count features per text in a std::map, idf from document
+/// frequencies, L2. `features(text)` tokenizes. Rows as feature → weight.
+template <class Features>
+std::vector<std::map<std::string, double>> naive_tf_idf(const std::vector<std::string>& texts, Features features,
+                                                        bool smooth, bool sublinear) {
+  std::vector<std::map<std::string, double>> counts;
+  std::map<std::string, double> df;
+  for (const auto& t : texts) {
+    std::map<std::string, double> c;
+    for (const auto& f : features(t)) c[f] += 1;
+    for (const auto& [f, x] : c) df[f] += 1;
+    counts.push_back(c);
+  }
+  const double n = double(texts.size());
+  for (auto& c : counts) {
+    double norm = 0;
+    for (auto& [f, x] : c) {
+      const double tf = sublinear ? 1 + std::log(x) : x;
+      x = tf * (smooth ? std::log((1 + n) / (1 + df[f])) + 1 : std::log(n / df[f]) + 1);
+      norm += x * x;
+    }
+    for (auto& [f, x] : c) x /= std::sqrt(norm);
+  }
+  return counts;
 }
 
 }  // namespace plancmp::reference

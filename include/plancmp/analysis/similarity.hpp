@@ -63,7 +63,7 @@ struct top_k_result {
 /// (and more than `min_capped_df`) generate no candidates; each query's best
 /// `rescore_factor · top_k` candidates by the partial score are then scored exactly.
 struct pruning_options {
-  double max_df_fraction = 0.01;
+  double max_df_fraction = 0.002;
   std::size_t min_capped_df = 64;
   std::size_t rescore_factor = 4;
 };

@@ -9,7 +9,6 @@
 #include <span>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 namespace plancmp::inline v0::analysis {
@@ -108,18 +107,20 @@ class vectorizer {
   /// Per column: fitted texts containing the feature.
   [[nodiscard]] const std::vector<std::uint32_t>& document_frequency() const noexcept { return df_; }
 
-  /// The features of one text, as byte ranges into it (the vectorizer's tokenizer).
-  [[nodiscard]] std::vector<std::string_view> features_of(std::string_view text) const;
+  /// The features of one text, in order, repeats included (the vectorizer's tokenizer).
+  [[nodiscard]] std::vector<std::string> features_of(std::string_view text) const;
 
  private:
-  struct string_hash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view s) const noexcept;
-  };
+  /// Features as 64-bit keys: up to three code points packed exactly, longer features
+  /// hashed (see docs/similarity.md); an open-addressing table maps keys to columns.
+  [[nodiscard]] std::uint32_t column_of(std::uint64_t key) const noexcept;
+  void keys_of(std::string_view text, std::vector<std::uint64_t>& keys) const;
+
   vectorize_options options_;
   bool fitted_ = false;
   std::vector<std::string> vocabulary_;
-  std::unordered_map<std::string, std::uint32_t, string_hash, std::equal_to<>> column_of_;
+  std::vector<std::uint64_t> slot_key_;     ///< 0: empty slot
+  std::vector<std::uint32_t> slot_column_;
   std::vector<double> idf_;
   std::vector<std::uint32_t> df_;
   std::size_t fitted_texts_ = 0;
