@@ -3,13 +3,21 @@
 
 #include <plancmp/data.hpp>
 #include <plancmp/error.hpp>
+#include <plancmp/parse/corpus.hpp>
 #include <plancmp/parse/parser.hpp>
+#include <plancmp/text/formats.hpp>
 
 #include <fmt/format.h>
+#include <unistd.h>
 
+#include <atomic>
 #include <cstdio>
+#include <exception>
 #include <iostream>
 #include <iterator>
+#include <mutex>
+#include <optional>
+#include <thread>
 
 namespace plancmp::cli {
 
@@ -40,10 +48,79 @@ std::vector<input> load_inputs(const options& opts) {
       std::string bytes{std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>()};
       out.push_back({"<stdin>", std::move(bytes)});
     } else {
-      out.push_back({path, read_file(path)});
+      // A directory stands for the plan files under it (docs/inputs.md).
+      for (const auto& file : parse::list_corpus_files({path})) out.push_back({file, read_file(file)});
     }
   }
   return out;
+}
+
+namespace {
+
+/// Runs `work(i)` for every input on `opts.threads` threads, with progress on standard
+/// error when it is a terminal. With several inputs a failing file is reported and
+/// skipped (its index is returned); a single input's error propagates.
+std::vector<std::size_t> for_each_input(const options& opts, const std::vector<input>& inputs,
+                                        const std::function<void(std::size_t)>& work) {
+  const bool single = inputs.size() <= 1;
+  const bool progress = !single && !opts.quiet && ::isatty(STDERR_FILENO) == 1;
+  std::vector<std::exception_ptr> errors(inputs.size());
+  std::atomic<std::size_t> next{0};
+  std::size_t done = 0;
+  std::mutex progress_mutex;
+  auto run = [&] {
+    for (std::size_t i = next++; i < inputs.size(); i = next++) {
+      try {
+        work(i);
+      } catch (...) {
+        errors[i] = std::current_exception();
+      }
+      if (progress) {
+        const std::lock_guard lock(progress_mutex);
+        fmt::print(stderr, "\r\x1b[K[{}/{}] {}", ++done, inputs.size(), inputs[i].name);
+        std::fflush(stderr);
+      }
+    }
+  };
+  unsigned threads = opts.threads != 0 ? opts.threads : std::max(1u, std::thread::hardware_concurrency());
+  threads = static_cast<unsigned>(std::min<std::size_t>(threads, std::max<std::size_t>(1, inputs.size())));
+  std::vector<std::thread> pool;
+  for (unsigned t = 1; t < threads; ++t) pool.emplace_back(run);
+  run();
+  for (auto& t : pool) t.join();
+  if (progress) fmt::print(stderr, "\r\x1b[K");
+  std::vector<std::size_t> failed;
+  for (std::size_t i = 0; i < inputs.size(); ++i) {
+    if (!errors[i]) continue;
+    if (single) std::rethrow_exception(errors[i]);
+    try {
+      std::rethrow_exception(errors[i]);
+    } catch (const std::exception& e) {
+      fmt::print(stderr, "plancmp: skipped: {}\n", e.what());
+    }
+    failed.push_back(i);
+  }
+  return failed;
+}
+
+template <class T>
+void erase_indices(std::vector<T>& v, const std::vector<std::size_t>& indices) {
+  for (auto it = indices.rbegin(); it != indices.rend(); ++it) v.erase(v.begin() + static_cast<std::ptrdiff_t>(*it));
+}
+
+}  // namespace
+
+std::vector<plan> parse_all(const options& opts, std::vector<input>& inputs, const parse::parse_options& parse_opts) {
+  std::vector<std::optional<plan>> results(inputs.size());
+  const auto failed = for_each_input(opts, inputs, [&](std::size_t i) {
+    results[i] = parse::parse_bytes(inputs[i].bytes, inputs[i].name, parse_opts);
+  });
+  erase_indices(results, failed);
+  erase_indices(inputs, failed);
+  std::vector<plan> plans;
+  plans.reserve(results.size());
+  for (auto& r : results) plans.push_back(std::move(*r));
+  return plans;
 }
 
 void write_output(const options& opts, std::string_view text) {
@@ -90,12 +167,17 @@ std::string render_all(const options& opts, const std::vector<report::table>& ta
 }
 
 std::vector<parsed_input> parse_inputs(const options& opts) {
-  std::vector<parsed_input> out;
-  for (auto& in : load_inputs(opts)) {
-    parsed_input p{text::make_document(std::move(in.bytes), in.name), {}};
+  auto inputs = load_inputs(opts);
+  std::vector<std::optional<parsed_input>> results(inputs.size());
+  const auto failed = for_each_input(opts, inputs, [&](std::size_t i) {
+    parsed_input p{text::make_any_document(std::move(inputs[i].bytes), inputs[i].name), {}};
     p.parsed = parse::parse_document(p.document);
-    out.push_back(std::move(p));
-  }
+    results[i] = std::move(p);
+  });
+  erase_indices(results, failed);
+  std::vector<parsed_input> out;
+  out.reserve(results.size());
+  for (auto& r : results) out.push_back(std::move(*r));
   return out;
 }
 

@@ -4,6 +4,7 @@
 
 #include <plancmp/parse/parser.hpp>
 #include <plancmp/text/document.hpp>
+#include <plancmp/text/formats.hpp>
 
 #include <fmt/format.h>
 
@@ -15,7 +16,7 @@ int run_inspect(const options& opts) {
   t.caption = "Documents";
   t.columns = {"file", "jurisdiction", "script", "encoding", "bytes", "lines", "noise lines"};
   for (const auto& in : load_inputs(opts)) {
-    const auto doc = text::make_document(in.bytes, in.name);
+    const auto doc = text::make_any_document(in.bytes, in.name);
     const auto p = parse::parse_document(doc);
     const auto& j = p.issuing_jurisdiction;
     std::string where = j.name.empty() ? "—" : j.name;

@@ -4,6 +4,7 @@
 // document's simplified view and takes every printed string and span from the
 // document's maps, so names stay as printed and every fact points at its bytes.
 #include <plancmp/parse/parser.hpp>
+#include <plancmp/text/formats.hpp>
 
 #include <plancmp/hash.hpp>
 #include <plancmp/model/agency_ontology.hpp>
@@ -1209,11 +1210,11 @@ plan parse_document(const text::document& doc, const parse_options& options) {
 }
 
 plan parse_file(const std::string& path, const parse_options& options) {
-  return parse_document(text::read_document(path, options.read), options);
+  return parse_document(text::read_any_document(path, options.read), options);
 }
 
 plan parse_bytes(std::string bytes, std::string name, const parse_options& options) {
-  return parse_document(text::make_document(std::move(bytes), std::move(name), options.read), options);
+  return parse_document(text::make_any_document(std::move(bytes), std::move(name), options.read), options);
 }
 
 }  // namespace plancmp::inline v0::parse
