@@ -81,9 +81,9 @@ class docx_walker {
 
  private:
   void paragraph(const pugi::xml_node& p) {
-    out_.line_break(0);
+    out_.line_break();
     runs(p);
-    out_.line_break(0);
+    out_.line_break();
   }
   void runs(const pugi::xml_node& parent) {
     for (const auto& n : parent.children()) {
@@ -106,14 +106,14 @@ class docx_walker {
   void table(const pugi::xml_node& tbl) {
     for (const auto& tr : tbl.children()) {
       if (local_name(tr) != "tr") continue;
-      out_.begin_row(0);
+      out_.begin_row();
       for (const auto& tc : tr.children()) {
         if (local_name(tc) != "tc") continue;
-        out_.begin_cell(0);
+        out_.begin_cell();
         runs(tc);
         out_.end_cell();
       }
-      out_.end_row(0);
+      out_.end_row();
     }
   }
 

@@ -21,12 +21,14 @@ class text_builder {
   /// one to one), or a replacement for the source character at `source`.
   void text(std::string_view s, std::size_t source) {
     if (s.empty()) return;
+    // Separators map to the end of the text before them, so that a cell's or a line's
+    // span ends at its last character, not at the next tag.
     if (pending_cell_) {
-      emit("\t", source);
+      emit("\t", last_source_);
       pending_cell_ = false;
       pending_space_ = false;
     }
-    if (pending_space_ && !line_empty_) emit(" ", source);
+    if (pending_space_ && !line_empty_) emit(" ", last_source_);
     pending_space_ = false;
     emit(s, source);
     last_source_ = std::min(source_size_, std::max(last_source_, source + s.size()));
@@ -35,29 +37,29 @@ class text_builder {
   /// Collapsible white space: at most one space, never at the start or end of a line.
   void space() noexcept { pending_space_ = true; }
   /// Ends the current line (in a table cell: a space instead).
-  void line_break(std::size_t source) {
+  void line_break() {
     if (cell_depth_ > 0) {
       space();
       return;
     }
-    if (!line_empty_) emit("\n", source);
+    if (!line_empty_) emit("\n", last_source_);
     line_empty_ = true;
     pending_space_ = false;
     pending_cell_ = false;
   }
   /// A table row: cells separated by tabs, the row one line.
-  void begin_row(std::size_t source) {
-    line_break(source);
+  void begin_row() {
+    line_break();
     cells_in_row_ = 0;
   }
-  void end_row(std::size_t source) {
+  void end_row() {
     pending_cell_ = false;
-    line_break(source);
+    line_break();
   }
-  void begin_cell(std::size_t source) {
+  void begin_cell() {
     if (cells_in_row_++ > 0) {
       // An empty cell still takes its column.
-      if (pending_cell_) emit("\t", source);
+      if (pending_cell_) emit("\t", last_source_);
       pending_cell_ = true;
     }
     line_empty_ = line_empty_ && cells_in_row_ == 1;

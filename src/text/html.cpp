@@ -105,10 +105,6 @@ class html_walker {
     if (p == nullptr || p < buffer_.data() || p > buffer_.data() + buffer_.size()) return 0;
     return static_cast<std::size_t>(p - buffer_.data());
   }
-  std::size_t start_of(const GumboElement& e) const noexcept { return offset_of(e.original_tag.data); }
-  std::size_t end_of(const GumboElement& e) const noexcept {
-    return e.original_end_tag.data != nullptr ? offset_of(e.original_end_tag.data) : 0;
-  }
 
   void children(const GumboVector* v) {
     for (unsigned i = 0; i < v->length; ++i) walk(static_cast<const GumboNode*>(v->data[i]));
@@ -117,25 +113,24 @@ class html_walker {
   void element(const GumboNode* node) {
     const GumboElement& e = node->v.element;
     if (is_dropped(e.tag)) return;
-    const std::size_t begin = start_of(e);
     if (e.tag == GUMBO_TAG_TR) {
-      out_.begin_row(begin);
+      out_.begin_row();
       children(&e.children);
-      out_.end_row(end_of(e));
+      out_.end_row();
       return;
     }
     if (e.tag == GUMBO_TAG_TD || e.tag == GUMBO_TAG_TH) {
-      out_.begin_cell(begin);
+      out_.begin_cell();
       children(&e.children);
       out_.end_cell();
       return;
     }
     const bool block = is_block(e.tag);
-    if (block) out_.line_break(begin);
+    if (block) out_.line_break();
     if (e.tag == GUMBO_TAG_PRE) ++pre_depth_;
     children(&e.children);
     if (e.tag == GUMBO_TAG_PRE) --pre_depth_;
-    if (block) out_.line_break(end_of(e));
+    if (block) out_.line_break();
   }
 
   /// Walks the decoded text and its original source together: equal bytes map one to
@@ -151,7 +146,7 @@ class html_walker {
       j += n;
       if (n == 1 && is_html_space(ch[0])) {
         if (pre_depth_ > 0 && ch[0] == '\n') {
-          out_.line_break(base + p);
+          out_.line_break();
         } else {
           out_.space();
         }

@@ -174,7 +174,7 @@ TEST_CASE("HTML page: lines, tables as rows, entities, GBK, spans into the raw p
       "<p>" + plan_lines[2] + "</p>\n"
       "<p>(一)加强专利创造。推进高价值专利培育。(市市场监督管理局牵头,市科技局按职责分工负责)</p>\n"
       "<p>(二)强化保护。建立<b>快速</b>维权中心。(市市场监督管理局负责)</p>\n"
-      "<table><tr><th>指标名称</th><th>2020年</th><th>2025年</th><th>责任单位</th></tr>\n"
+      "<table><tr><th>指标名称</th><th>2020年基期值</th><th>2025年目标值</th><th>责任单位</th></tr>\n"
       "<tr><td>每万人口发明专利拥有量(件)</td><td>3.5</td><td>6</td><td>市市场监督管理局&amp;市科技局</td></tr>"
       "</table></div></body></html>";
   const std::string page = text::encode(page_utf8, text::encoding::gb18030);
@@ -186,7 +186,7 @@ TEST_CASE("HTML page: lines, tables as rows, entities, GBK, spans into the raw p
   CHECK(doc.printed.find("假标题") == std::string::npos);
   CHECK(doc.printed.find("网站标题") == std::string::npos);
   CHECK(doc.printed.find("建立快速维权中心") != std::string::npos);
-  CHECK(doc.printed.find("指标名称\t2020年\t2025年\t责任单位\n") != std::string::npos);
+  CHECK(doc.printed.find("指标名称\t2020年基期值\t2025年目标值\t责任单位\n") != std::string::npos);
   CHECK(doc.printed.find("\t市市场监督管理局&市科技局") != std::string::npos);
   // Spans point into the GBK bytes: a heading line maps to its bytes in the page.
   for (const auto& l : doc.lines) {
@@ -197,6 +197,21 @@ TEST_CASE("HTML page: lines, tables as rows, entities, GBK, spans into the raw p
   const plan parsed = parse::parse_document(doc);
   CHECK(keys(parsed) == text_measures(plan_lines));
   CHECK(parsed.measures.size() == 2);
+  // The indicator table arrives as rows and reads like its flattened text form.
+  auto flattened = plan_lines;
+  for (const char* cell : {"指标名称", "2020年基期值", "2025年目标值", "责任单位", "每万人口发明专利拥有量(件)", "3.5", "6",
+                           "市市场监督管理局&市科技局"}) {
+    flattened.push_back(cell);
+  }
+  const plan from_text = parse::parse_document(text::make_document(join_lines(flattened), "plan.txt"));
+  REQUIRE(parsed.tables.size() == 1);
+  REQUIRE(from_text.tables.size() == 1);
+  CHECK(parsed.tables[0].columns == from_text.tables[0].columns);
+  CHECK(parsed.tables[0].rows == from_text.tables[0].rows);
+  CHECK(parsed.targets.size() == from_text.targets.size());
+  // A cell's span points at its bytes in the GBK page.
+  const span cell = parsed.tables[0].cell_spans[0][1];
+  CHECK(page.substr(cell.begin, cell.end - cell.begin) == "3.5");
 }
 
 TEST_CASE("PDF: two pages in reading order, page map, clear errors") {
@@ -223,15 +238,49 @@ TEST_CASE("PDF: two pages in reading order, page map, clear errors") {
 TEST_CASE("DOCX: paragraphs, tables as rows, clear errors") {
   std::string body;
   for (const auto& l : plan_lines) body += docx_paragraph(l);
-  body +=
-      "<w:tbl><w:tr><w:tc><w:p><w:r><w:t>序号</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>工作事项</w:t></w:r></w:p>"
-      "</w:tc><w:tc><w:p><w:r><w:t>牵头单位</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>配合单位</w:t></w:r>"
-      "</w:p></w:tc></w:tr></w:tbl>";
+  const std::vector<std::vector<std::string>> task_table = {
+      {"序号", "工作事项", "牵头单位", "配合单位"},
+      {"1", "建设知识产权保护中心。推动专利快速审查。", "市市场监督管理局", "市科技局、市财政局"},
+      {"2", "培育高价值专利", "市科技局", "市教育局"},
+  };
+  body += "<w:p><w:r><w:t>二、任务分工</w:t></w:r></w:p><w:tbl>";
+  for (const auto& row : task_table) {
+    body += "<w:tr>";
+    for (const auto& cell : row) body += "<w:tc>" + docx_paragraph(cell) + "</w:tc>";
+    body += "</w:tr>";
+  }
+  body += "</w:tbl>";
   const std::string docx = make_docx(body);
   const auto doc = text::make_any_document(docx, "plan.docx");
   CHECK(doc.format == "docx");
   CHECK(doc.printed.find("序号\t工作事项\t牵头单位\t配合单位\n") != std::string::npos);
-  CHECK(keys(parse::parse_document(doc)) == text_measures(plan_lines));
+
+  // The same plan as text, with the table flattened one cell per line and as tab-joined rows.
+  auto flattened = plan_lines;
+  auto tabbed = plan_lines;
+  flattened.push_back("二、任务分工");
+  tabbed.push_back("二、任务分工");
+  for (const auto& row : task_table) {
+    std::string line;
+    for (const auto& cell : row) {
+      flattened.push_back(cell);
+      line += (line.empty() ? "" : "\t") + cell;
+    }
+    tabbed.push_back(line);
+  }
+  const plan parsed = parse::parse_document(doc);
+  CHECK(keys(parsed) == text_measures(flattened));
+  CHECK(keys(parsed) == text_measures(tabbed));
+  REQUIRE(parsed.measures.size() == 4);
+  const measure& task = parsed.measures[2];
+  CHECK(task.title == "建设知识产权保护中心");
+  CHECK(task.id.ends_with("table1.1"));
+  REQUIRE(task.lead.size() == 1);
+  CHECK(task.lead[0].name == "市市场监督管理局");
+  REQUIRE(task.support.size() == 2);
+  CHECK(task.support[1].name == "市财政局");
+  CHECK(doc.original.substr(task.support[1].where.begin, task.support[1].where.end - task.support[1].where.begin) ==
+        "市财政局");
 
   SUBCASE("a truncated zip") {
     CHECK_THROWS_WITH_AS(text::make_any_document(docx.substr(0, docx.size() / 2), "cut.docx"),
