@@ -4,20 +4,18 @@
 #include <plancmp/data.hpp>
 #include <plancmp/error.hpp>
 #include <plancmp/parse/corpus.hpp>
+#include <plancmp/parse/detail/parallel.hpp>
 #include <plancmp/parse/parser.hpp>
 #include <plancmp/text/formats.hpp>
 
 #include <fmt/format.h>
 #include <unistd.h>
 
-#include <atomic>
 #include <cstdio>
 #include <exception>
 #include <iostream>
 #include <iterator>
-#include <mutex>
 #include <optional>
-#include <thread>
 
 namespace plancmp::cli {
 
@@ -64,30 +62,12 @@ std::vector<std::size_t> for_each_input(const options& opts, const std::vector<i
                                         const std::function<void(std::size_t)>& work) {
   const bool single = inputs.size() <= 1;
   const bool progress = !single && !opts.quiet && ::isatty(STDERR_FILENO) == 1;
-  std::vector<std::exception_ptr> errors(inputs.size());
-  std::atomic<std::size_t> next{0};
   std::size_t done = 0;
-  std::mutex progress_mutex;
-  auto run = [&] {
-    for (std::size_t i = next++; i < inputs.size(); i = next++) {
-      try {
-        work(i);
-      } catch (...) {
-        errors[i] = std::current_exception();
-      }
-      if (progress) {
-        const std::lock_guard lock(progress_mutex);
-        fmt::print(stderr, "\r\x1b[K[{}/{}] {}", ++done, inputs.size(), inputs[i].name);
-        std::fflush(stderr);
-      }
-    }
-  };
-  unsigned threads = opts.threads != 0 ? opts.threads : std::max(1u, std::thread::hardware_concurrency());
-  threads = static_cast<unsigned>(std::min<std::size_t>(threads, std::max<std::size_t>(1, inputs.size())));
-  std::vector<std::thread> pool;
-  for (unsigned t = 1; t < threads; ++t) pool.emplace_back(run);
-  run();
-  for (auto& t : pool) t.join();
+  const auto errors = detail::for_each_index(inputs.size(), opts.threads, work, [&](std::size_t i) {
+    if (!progress) return;
+    fmt::print(stderr, "\r\x1b[K[{}/{}] {}", ++done, inputs.size(), inputs[i].name);
+    std::fflush(stderr);
+  });
   if (progress) fmt::print(stderr, "\r\x1b[K");
   std::vector<std::size_t> failed;
   for (std::size_t i = 0; i < inputs.size(); ++i) {
@@ -97,6 +77,8 @@ std::vector<std::size_t> for_each_input(const options& opts, const std::vector<i
       std::rethrow_exception(errors[i]);
     } catch (const std::exception& e) {
       fmt::print(stderr, "plancmp: skipped: {}\n", e.what());
+    } catch (...) {
+      fmt::print(stderr, "plancmp: skipped: {}: unknown error\n", inputs[i].name);
     }
     failed.push_back(i);
   }

@@ -2,6 +2,7 @@
 #include <plancmp/data.hpp>
 #include <plancmp/error.hpp>
 #include <plancmp/parse/corpus.hpp>
+#include <plancmp/parse/detail/parallel.hpp>
 #include <plancmp/text/formats.hpp>
 
 #include <fmt/format.h>
@@ -24,6 +25,16 @@ bool has_extension(const std::string& name, const std::vector<std::string>& exte
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
   }
   return std::any_of(extensions.begin(), extensions.end(), [&](const std::string& e) { return lower.ends_with(e); });
+}
+
+std::string message_of(const std::exception_ptr& e) {
+  try {
+    std::rethrow_exception(e);
+  } catch (const std::exception& x) {
+    return x.what();
+  } catch (...) {
+    return "unknown error";
+  }
 }
 
 }  // namespace
@@ -61,44 +72,62 @@ std::vector<std::string> list_corpus_files(const std::vector<std::string>& paths
 corpus corpus::load(const std::vector<std::string>& paths, const corpus_options& options) {
   const std::vector<std::string> files = list_corpus_files(paths, options);
   std::vector<std::optional<corpus_entry>> entries(files.size());
-  std::vector<std::string> errors(files.size());
   parse_options popts = options.parse;
   popts.accounting = nullptr;
-  std::atomic<std::size_t> next{0};
   std::size_t done = 0;
-  std::mutex progress_mutex;
-  auto work = [&] {
-    for (std::size_t i = next++; i < files.size(); i = next++) {
-      try {
+  const auto errors = detail::for_each_index(
+      files.size(), options.threads,
+      [&](std::size_t i) {
         std::string bytes = read_file(files[i], popts.read.max_input_bytes);
         const std::size_t size = bytes.size();
         const text::document doc = text::make_any_document(std::move(bytes), files[i], popts.read);
         entries[i] = corpus_entry{files[i], doc.format, std::string(text::to_string(doc.source_encoding)), size,
                                   parse_document(doc, popts)};
-      } catch (const std::exception& e) {
-        errors[i] = e.what();
-      }
-      if (options.progress) {
-        const std::lock_guard lock(progress_mutex);
-        options.progress(++done, files.size(), files[i]);
-      }
-    }
-  };
-  unsigned threads = options.threads != 0 ? options.threads : std::max(1u, std::thread::hardware_concurrency());
-  threads = static_cast<unsigned>(std::min<std::size_t>(threads, std::max<std::size_t>(1, files.size())));
-  std::vector<std::thread> pool;
-  for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work);
-  work();
-  for (auto& t : pool) t.join();
+      },
+      [&](std::size_t i) {
+        if (options.progress) options.progress(++done, files.size(), files[i]);
+      });
   corpus c;
   for (std::size_t i = 0; i < files.size(); ++i) {
     if (entries[i]) {
       c.add(std::move(*entries[i]));
     } else {
-      c.add_failure({files[i], errors[i]});
+      c.add_failure({files[i], message_of(errors[i])});
     }
   }
   return c;
 }
 
 }  // namespace plancmp::inline v0::parse
+
+namespace plancmp::inline v0::detail {
+
+std::vector<std::exception_ptr> for_each_index(std::size_t count, unsigned threads,
+                                               const std::function<void(std::size_t)>& work,
+                                               const std::function<void(std::size_t)>& after) {
+  std::vector<std::exception_ptr> errors(count);
+  std::atomic<std::size_t> next{0};
+  std::mutex after_mutex;
+  auto run = [&] {
+    for (std::size_t i = next++; i < count; i = next++) {
+      try {
+        work(i);
+      } catch (...) {
+        errors[i] = std::current_exception();
+      }
+      if (after) {
+        const std::lock_guard lock(after_mutex);
+        after(i);
+      }
+    }
+  };
+  if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
+  threads = static_cast<unsigned>(std::min<std::size_t>(threads, std::max<std::size_t>(1, count)));
+  std::vector<std::thread> pool;
+  for (unsigned t = 1; t < threads; ++t) pool.emplace_back(run);
+  run();
+  for (auto& t : pool) t.join();
+  return errors;
+}
+
+}  // namespace plancmp::inline v0::detail
