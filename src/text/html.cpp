@@ -137,8 +137,10 @@ class html_walker {
   /// one, an entity maps to its `&…;`, white space collapses.
   void text(const GumboText& t) {
     const std::string_view decoded = t.text;
-    const std::string_view original(t.original_text.data, t.original_text.length);
+    // gumbo's original_text of a merged text node may cover only its first token (up to
+    // an entity), so walk the page itself from where the node starts.
     const std::size_t base = offset_of(t.original_text.data);
+    const std::string_view original = buffer_.substr(base);
     std::size_t p = 0;
     for (std::size_t j = 0; j < decoded.size();) {
       const std::size_t n = std::min(utf8_length(static_cast<unsigned char>(decoded[j])), decoded.size() - j);
@@ -154,13 +156,15 @@ class html_walker {
         if (p < original.size() && is_html_space(original[p])) ++p;
         continue;
       }
-      if (original.substr(p, n) == ch) {
+      const bool entity = p + 1 < original.size() && original[p] == '&' &&
+                          (std::isalnum(static_cast<unsigned char>(original[p + 1])) || original[p + 1] == '#');
+      if (!entity && original.substr(p, n) == ch) {
         out_.text(ch, base + p);
         p += n;
         continue;
       }
       out_.text(ch, base + p);
-      if (p < original.size() && original[p] == '&') {
+      if (entity) {
         const std::size_t semicolon = original.find(';', p);
         if (semicolon != std::string_view::npos && semicolon - p <= 40) {
           p = semicolon + 1;

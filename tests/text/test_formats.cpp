@@ -212,6 +212,19 @@ TEST_CASE("HTML page: lines, tables as rows, entities, GBK, spans into the raw p
   // A cell's span points at its bytes in the GBK page.
   const span cell = parsed.tables[0].cell_spans[0][1];
   CHECK(page.substr(cell.begin, cell.end - cell.begin) == "3.5");
+  const span entity_cell = parsed.tables[0].cell_spans[0][3];
+  CHECK(page.substr(entity_cell.begin, entity_cell.end - entity_cell.begin) ==
+        text::encode("市市场监督管理局&amp;市科技局", text::encoding::gb18030));
+
+  SUBCASE("every prefix of the page is a document or a decode_error") {
+    for (std::size_t n = 0; n < page.size(); n += 7) {
+      try {
+        const auto d = text::make_any_document(page.substr(0, n), "cut.html", {}, text::input_format::html);
+        for (const auto& l : d.lines) CHECK(l.source.end <= n);
+      } catch (const decode_error&) {
+      }
+    }
+  }
 }
 
 TEST_CASE("PDF: two pages in reading order, page map, clear errors") {
@@ -228,6 +241,14 @@ TEST_CASE("PDF: two pages in reading order, page map, clear errors") {
   SUBCASE("a scan without a text layer") {
     CHECK_THROWS_WITH_AS(text::make_any_document(make_pdf({{}, {}}), "scan.pdf"),
                          doctest::Contains("scan.pdf: the PDF has 2 page(s) but no text layer"), parse_error);
+  }
+  SUBCASE("truncated PDFs are documents or parse_errors") {
+    for (std::size_t n = 0; n < pdf.size(); n += 61) {
+      try {
+        (void)text::make_any_document(pdf.substr(0, n), "cut.pdf", {}, text::input_format::pdf);
+      } catch (const parse_error&) {
+      }
+    }
   }
   SUBCASE("a corrupt PDF") {
     CHECK_THROWS_WITH_AS(text::make_any_document("%PDF-1.4\ngarbage", "bad.pdf"),
@@ -282,6 +303,15 @@ TEST_CASE("DOCX: paragraphs, tables as rows, clear errors") {
   CHECK(doc.original.substr(task.support[1].where.begin, task.support[1].where.end - task.support[1].where.begin) ==
         "市财政局");
 
+  SUBCASE("every prefix and a flipped byte of the zip are parse_errors, never crashes") {
+    for (std::size_t n = 0; n < docx.size(); n += 13) {
+      CHECK_THROWS_AS(text::make_any_document(docx.substr(0, n), "cut.docx", {}, text::input_format::docx),
+                      parse_error);
+    }
+    std::string flipped = docx;
+    flipped[flipped.find("word/document.xml") + 40] ^= 0x55;  // inside the compressed data
+    CHECK_THROWS_AS(text::make_any_document(flipped, "flip.docx"), parse_error);
+  }
   SUBCASE("a truncated zip") {
     CHECK_THROWS_WITH_AS(text::make_any_document(docx.substr(0, docx.size() / 2), "cut.docx"),
                          doctest::Contains("cut.docx: not a readable DOCX"), parse_error);
