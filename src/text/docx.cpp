@@ -46,6 +46,12 @@ std::string read_zip_member(std::string_view bytes, const char* member, const st
       (st.valid & ZIP_STAT_SIZE) == 0) {
     throw parse_error(at(path), fmt::format("not a DOCX: the zip archive has no {}", member));
   }
+  constexpr zip_uint64_t max_member_bytes = zip_uint64_t(1) << 30;
+  if (st.size > max_member_bytes) {
+    throw parse_error(at(path), fmt::format("{} would unpack to {} bytes, more than the 1 GiB plancmp reads; "
+                                            "the file is damaged or not a plan",
+                                            member, st.size));
+  }
   std::unique_ptr<zip_file_t, int (*)(zip_file_t*)> file(zip_fopen_index(archive, static_cast<zip_uint64_t>(index), 0),
                                                           zip_fclose);
   std::string data(static_cast<std::size_t>(st.size), '\0');

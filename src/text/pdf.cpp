@@ -37,6 +37,10 @@ bool only_space(std::string_view s) noexcept {
 
 extracted_text extract_pdf(std::string_view bytes, const std::string& path) {
   silence_poppler();
+  // poppler keeps global state (fonts, the error callback); plancmp does not rely on it
+  // being safe across threads, so one PDF is read at a time. Parsing still runs in parallel.
+  static std::mutex poppler_mutex;
+  const std::lock_guard lock(poppler_mutex);
   if (bytes.size() > static_cast<std::size_t>(INT_MAX)) {
     throw usage_error(at(path), "PDF files above 2 GiB are not supported; split the file");
   }
