@@ -12,6 +12,8 @@
 #include <gumbo.h>
 
 #include <cstring>
+#include <functional>
+#include <vector>
 #include <memory>
 
 namespace plancmp::inline v0::text {
@@ -77,6 +79,58 @@ std::size_t utf8_length(unsigned char b) noexcept {
   return b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
 }
 
+void for_each_child_element(const GumboNode* node, const std::function<void(const GumboNode*)>& f) {
+  if (node->type != GUMBO_NODE_ELEMENT) return;
+  const GumboVector& v = node->v.element.children;
+  for (unsigned i = 0; i < v.length; ++i) {
+    const auto* child = static_cast<const GumboNode*>(v.data[i]);
+    if (child->type == GUMBO_NODE_ELEMENT) f(child);
+  }
+}
+
+/// Block elements and tables under `node` (stops at nested tables).
+void count_blocks(const GumboNode* node, std::size_t& blocks, bool& nested_table) {
+  for_each_child_element(node, [&](const GumboNode* c) {
+    if (c->v.element.tag == GUMBO_TAG_TABLE) {
+      nested_table = true;
+      return;
+    }
+    if (is_block(c->v.element.tag)) ++blocks;
+    count_blocks(c, blocks, nested_table);
+  });
+}
+
+/// Government sites often lay a whole page out in a table: the article sits in one
+/// cell, with menus in others. Such a table is read as blocks, not as tab-joined rows:
+/// one column only, a nested table, or a cell holding more than two block elements.
+bool is_layout_table(const GumboNode* table) {
+  std::size_t max_cells = 0;
+  bool layout = false;
+  auto row = [&](const GumboNode* tr) {
+    std::size_t cells = 0;
+    for_each_child_element(tr, [&](const GumboNode* cell) {
+      const GumboTag tag = cell->v.element.tag;
+      if (tag != GUMBO_TAG_TD && tag != GUMBO_TAG_TH) return;
+      ++cells;
+      std::size_t blocks = 0;
+      bool nested = false;
+      count_blocks(cell, blocks, nested);
+      layout = layout || nested || blocks > 2;
+    });
+    max_cells = std::max(max_cells, cells);
+  };
+  for_each_child_element(table, [&](const GumboNode* c) {
+    const GumboTag tag = c->v.element.tag;
+    if (tag == GUMBO_TAG_TR) row(c);
+    if (tag == GUMBO_TAG_TBODY || tag == GUMBO_TAG_THEAD || tag == GUMBO_TAG_TFOOT) {
+      for_each_child_element(c, [&](const GumboNode* tr) {
+        if (tr->v.element.tag == GUMBO_TAG_TR) row(tr);
+      });
+    }
+  });
+  return layout || max_cells <= 1;
+}
+
 class html_walker {
  public:
   html_walker(std::string_view buffer, detail::text_builder& out) : buffer_(buffer), out_(out) {}
@@ -113,6 +167,21 @@ class html_walker {
   void element(const GumboNode* node) {
     const GumboElement& e = node->v.element;
     if (is_dropped(e.tag)) return;
+    if (e.tag == GUMBO_TAG_TABLE) {
+      layout_.push_back(is_layout_table(node));
+      out_.line_break();
+      children(&e.children);
+      out_.line_break();
+      layout_.pop_back();
+      return;
+    }
+    const bool in_layout = !layout_.empty() && layout_.back();
+    if (in_layout && (e.tag == GUMBO_TAG_TR || e.tag == GUMBO_TAG_TD || e.tag == GUMBO_TAG_TH)) {
+      out_.line_break();
+      children(&e.children);
+      out_.line_break();
+      return;
+    }
     if (e.tag == GUMBO_TAG_TR) {
       out_.begin_row();
       children(&e.children);
@@ -180,6 +249,7 @@ class html_walker {
 
   std::string_view buffer_;
   detail::text_builder& out_;
+  std::vector<bool> layout_;  ///< for each open table: a layout table (no tab-joined rows)
   int pre_depth_ = 0;
 };
 

@@ -227,6 +227,19 @@ TEST_CASE("HTML page: lines, tables as rows, entities, GBK, spans into the raw p
   }
 }
 
+TEST_CASE("HTML: a page laid out in a table is read as blocks, its data table as rows") {
+  std::string article;
+  for (const auto& l : plan_lines) article += "<p>" + l + "</p>";
+  const std::string page =
+      "<html><body><table><tr><td><a>首页</a><br><a>政务公开</a><br><a>联系我们</a></td><td>" + article +
+      "<table><tr><td>指标名称</td><td>2020年基期值</td><td>2025年目标值</td></tr>"
+      "<tr><td><p>有效发明专利(件)</p></td><td>100</td><td>200</td></tr></table></td></tr></table></body></html>";
+  const auto doc = text::make_any_document(page, "layout.html");
+  CHECK(doc.printed.find(plan_lines[3] + "\n" + plan_lines[4] + "\n") != std::string::npos);
+  CHECK(doc.printed.find("有效发明专利(件)\t100\t200\n") != std::string::npos);
+  CHECK(keys(parse::parse_document(doc)) == text_measures(plan_lines));
+}
+
 TEST_CASE("PDF: two pages in reading order, page map, clear errors") {
   const std::string pdf = make_pdf({{plan_lines[0], plan_lines[1], plan_lines[2], plan_lines[3]}, {plan_lines[4]}});
   const auto doc = text::make_any_document(pdf, "plan.pdf");
