@@ -4,7 +4,6 @@
 
 #include <plancmp/parse/parser.hpp>
 #include <plancmp/text/document.hpp>
-#include <plancmp/text/formats.hpp>
 
 #include <fmt/format.h>
 
@@ -15,13 +14,13 @@ int run_inspect(const options& opts) {
   report::table t;
   t.caption = "Documents";
   t.columns = {"file", "jurisdiction", "script", "encoding", "bytes", "lines", "noise lines"};
-  for (const auto& in : load_inputs(opts)) {
-    const auto doc = text::make_any_document(in.bytes, in.name);
-    const auto p = parse::parse_document(doc);
+  for (const auto& in : parse_inputs(opts)) {
+    const auto& doc = in.document;
+    const auto& p = in.parsed;
     const auto& j = p.issuing_jurisdiction;
     std::string where = j.name.empty() ? "—" : j.name;
     if (j.admin_level != level::unknown) where += fmt::format(" ({})", to_string(j.admin_level));
-    t.add_row({in.name, where, std::string(text::to_string(doc.source_script)),
+    t.add_row({doc.path, where, std::string(text::to_string(doc.source_script)),
                std::string(text::to_string(doc.source_encoding)), doc.original.size(),
                doc.lines.size(), doc.noise_line_count()});
   }
