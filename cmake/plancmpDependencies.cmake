@@ -26,6 +26,18 @@ find_package(PkgConfig QUIET)
 plancmp_require(PKG_CONFIG_FOUND "pkg-config" "pkg-config")
 pkg_check_modules(OpenCC QUIET IMPORTED_TARGET opencc>=1.1)
 plancmp_require(OpenCC_FOUND "OpenCC 1.1" "libopencc-dev")
+# Real-world inputs (docs/inputs.md): HTML through gumbo, PDF through poppler-cpp,
+# DOCX through libzip and pugixml.
+pkg_check_modules(Gumbo QUIET IMPORTED_TARGET gumbo)
+plancmp_require(Gumbo_FOUND "gumbo (HTML5 parser)" "libgumbo-dev")
+pkg_check_modules(PopplerCpp QUIET IMPORTED_TARGET poppler-cpp)
+plancmp_require(PopplerCpp_FOUND "poppler-cpp (PDF text)" "libpoppler-cpp-dev")
+# pkg-config, not libzip's CMake config: Debian's references the zipcmp/zipmerge
+# programs, which libzip-dev does not install.
+pkg_check_modules(LibZip QUIET IMPORTED_TARGET libzip>=1.7)
+plancmp_require(LibZip_FOUND "libzip (DOCX archives)" "libzip-dev")
+find_package(pugixml 1.11 QUIET)
+plancmp_require(pugixml_FOUND "pugixml (DOCX XML)" "libpugixml-dev")
 if(PLANCMP_BUILD_TESTS)
   find_package(doctest 2.4 QUIET)
   plancmp_require(doctest_FOUND "doctest" "doctest-dev")

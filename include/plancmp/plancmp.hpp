@@ -10,6 +10,7 @@
 
 #include <plancmp/text/document.hpp>
 #include <plancmp/text/encoding.hpp>
+#include <plancmp/text/formats.hpp>
 #include <plancmp/text/noise.hpp>
 #include <plancmp/text/normalize.hpp>
 #include <plancmp/text/offset_map.hpp>
@@ -27,6 +28,7 @@
 #include <plancmp/model/target.hpp>
 
 #include <plancmp/parse/clause.hpp>
+#include <plancmp/parse/corpus.hpp>
 #include <plancmp/parse/heading.hpp>
 #include <plancmp/parse/parser.hpp>
 

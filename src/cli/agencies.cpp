@@ -37,15 +37,13 @@ int run_agencies(const options& opts) {
   }
   const agency_ontology& ontology = custom ? *custom : agency_ontology::builtin();
 
-  const auto inputs = load_inputs(opts);
+  auto inputs = load_inputs(opts);
   if (network != nullptr && inputs.size() > 1 && opts.output != "-") {
     throw usage_error("--network writes one graph per file; give one FILE with -o, or use stdout");
   }
   parse::parse_options parse_opts;
   parse_opts.ontology = &ontology;
-  std::vector<plan> plans;
-  plans.reserve(inputs.size());
-  for (const auto& in : inputs) plans.push_back(parse::parse_bytes(in.bytes, in.name, parse_opts));
+  const std::vector<plan> plans = parse_all(opts, inputs, parse_opts);
 
   analysis::network_options net_opts;
   net_opts.by_canonical = opts.has_flag("canonical");

@@ -3,14 +3,20 @@
 
 #include <plancmp/data.hpp>
 #include <plancmp/error.hpp>
+#include <plancmp/parse/corpus.hpp>
+#include <plancmp/parse/detail/parallel.hpp>
 #include <plancmp/parse/parser.hpp>
+#include <plancmp/text/formats.hpp>
 
 #include <fmt/format.h>
+#include <unistd.h>
 
 #include <charconv>
 #include <cstdio>
+#include <exception>
 #include <iostream>
 #include <iterator>
+#include <optional>
 
 namespace plancmp::cli {
 
@@ -41,19 +47,63 @@ std::vector<input> load_inputs(const options& opts) {
       std::string bytes{std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>()};
       out.push_back({"<stdin>", std::move(bytes)});
     } else {
-      out.push_back({path, read_file(path)});
+      // A directory stands for the plan files under it (docs/inputs.md).
+      for (const auto& file : parse::list_corpus_files({path})) out.push_back({file, read_file(file)});
     }
   }
   return out;
 }
 
-parsed_inputs load_parsed_inputs(const options& opts) {
-  parsed_inputs out;
-  for (auto& in : load_inputs(opts)) {
-    out.documents.push_back(text::make_document(std::move(in.bytes), in.name));
-    out.plans.push_back(parse::parse_document(out.documents.back()));
+namespace {
+
+/// Runs `work(i)` for every input on `opts.threads` threads, with progress on standard
+/// error when it is a terminal. With several inputs a failing file is reported and
+/// skipped (its index is returned); a single input's error propagates.
+std::vector<std::size_t> for_each_input(const options& opts, const std::vector<input>& inputs,
+                                        const std::function<void(std::size_t)>& work) {
+  const bool single = inputs.size() <= 1;
+  const bool progress = !single && !opts.quiet && ::isatty(STDERR_FILENO) == 1;
+  std::size_t done = 0;
+  const auto errors = detail::for_each_index(inputs.size(), opts.threads, work, [&](std::size_t i) {
+    if (!progress) return;
+    fmt::print(stderr, "\r\x1b[K[{}/{}] {}", ++done, inputs.size(), inputs[i].name);
+    std::fflush(stderr);
+  });
+  if (progress) fmt::print(stderr, "\r\x1b[K");
+  std::vector<std::size_t> failed;
+  for (std::size_t i = 0; i < inputs.size(); ++i) {
+    if (!errors[i]) continue;
+    if (single) std::rethrow_exception(errors[i]);
+    try {
+      std::rethrow_exception(errors[i]);
+    } catch (const std::exception& e) {
+      fmt::print(stderr, "plancmp: skipped: {}\n", e.what());
+    } catch (...) {
+      fmt::print(stderr, "plancmp: skipped: {}: unknown error\n", inputs[i].name);
+    }
+    failed.push_back(i);
   }
-  return out;
+  return failed;
+}
+
+template <class T>
+void erase_indices(std::vector<T>& v, const std::vector<std::size_t>& indices) {
+  for (auto it = indices.rbegin(); it != indices.rend(); ++it) v.erase(v.begin() + static_cast<std::ptrdiff_t>(*it));
+}
+
+}  // namespace
+
+std::vector<plan> parse_all(const options& opts, std::vector<input>& inputs, const parse::parse_options& parse_opts) {
+  std::vector<std::optional<plan>> results(inputs.size());
+  const auto failed = for_each_input(opts, inputs, [&](std::size_t i) {
+    results[i] = parse::parse_bytes(inputs[i].bytes, inputs[i].name, parse_opts);
+  });
+  erase_indices(results, failed);
+  erase_indices(inputs, failed);
+  std::vector<plan> plans;
+  plans.reserve(results.size());
+  for (auto& r : results) plans.push_back(std::move(*r));
+  return plans;
 }
 
 void write_output(const options& opts, std::string_view text) {
@@ -108,6 +158,26 @@ double number_option(const options& opts, std::string_view name, double fallback
 std::vector<command>& commands() {
   static std::vector<command> registry;
   return registry;
+}
+
+parsed_inputs load_parsed_inputs(const options& opts) {
+  auto inputs = load_inputs(opts);
+  std::vector<std::optional<text::document>> documents(inputs.size());
+  std::vector<std::optional<plan>> plans(inputs.size());
+  const auto failed = for_each_input(opts, inputs, [&](std::size_t i) {
+    documents[i] = text::make_any_document(std::move(inputs[i].bytes), inputs[i].name);
+    plans[i] = parse::parse_document(*documents[i]);
+  });
+  erase_indices(documents, failed);
+  erase_indices(plans, failed);
+  parsed_inputs out;
+  out.documents.reserve(documents.size());
+  out.plans.reserve(plans.size());
+  for (std::size_t i = 0; i < plans.size(); ++i) {
+    out.documents.push_back(std::move(*documents[i]));
+    out.plans.push_back(std::move(*plans[i]));
+  }
+  return out;
 }
 
 }  // namespace plancmp::cli

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <plancmp/model/plan.hpp>
+#include <plancmp/parse/parser.hpp>
 #include <plancmp/report/table.hpp>
 #include <plancmp/text/document.hpp>
 
@@ -19,7 +20,7 @@ enum exit_status : int { exit_ok = 0, exit_bad_input = 1, exit_usage = 2 };
 
 /// Options every subcommand understands, and the positional arguments.
 struct options {
-  std::vector<std::string> inputs;       ///< files; "-" is standard input; none: the bundled seeds
+  std::vector<std::string> inputs;       ///< files or directories; "-" is standard input; none: the seeds
   report::table_format format = report::table_format::markdown;
   bool excel = false;                    ///< CSV with a UTF-8 BOM
   std::string output = "-";              ///< -o FILE
@@ -38,11 +39,18 @@ struct input {
   std::string bytes;
 };
 
-/// The inputs named on the command line, or the bundled seeds when there are none.
+/// The inputs named on the command line (directories expanded to the plan files under
+/// them, see parse::list_corpus_files), or the bundled seeds when there are none.
 std::vector<input> load_inputs(const options& opts);
 
-/// The inputs read as documents and parsed, for commands that need the text views and
-/// offset maps as well as the plans (spans into both files of a pair).
+/// Parses every input (any format) on `opts.threads` threads. With several inputs a file
+/// that fails is reported on standard error and removed from `inputs` (so `inputs[k]`
+/// stays the file of `plans[k]`); a single input's error propagates.
+std::vector<plan> parse_all(const options& opts, std::vector<input>& inputs, const parse::parse_options& parse_opts);
+
+/// The inputs read as documents (any format) and parsed on `opts.threads` threads, for
+/// commands that need the text views and offset maps as well as the plans (spans into
+/// both files of a pair). Failing files are skipped as in parse_all.
 struct parsed_inputs {
   std::vector<text::document> documents;
   std::vector<plan> plans;

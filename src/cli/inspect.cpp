@@ -14,13 +14,14 @@ int run_inspect(const options& opts) {
   report::table t;
   t.caption = "Documents";
   t.columns = {"file", "jurisdiction", "script", "encoding", "bytes", "lines", "noise lines"};
-  for (const auto& in : load_inputs(opts)) {
-    const auto doc = text::make_document(in.bytes, in.name);
-    const auto p = parse::parse_document(doc);
+  const parsed_inputs inputs = load_parsed_inputs(opts);
+  for (std::size_t i = 0; i < inputs.plans.size(); ++i) {
+    const auto& doc = inputs.documents[i];
+    const auto& p = inputs.plans[i];
     const auto& j = p.issuing_jurisdiction;
     std::string where = j.name.empty() ? "—" : j.name;
     if (j.admin_level != level::unknown) where += fmt::format(" ({})", to_string(j.admin_level));
-    t.add_row({in.name, where, std::string(text::to_string(doc.source_script)),
+    t.add_row({doc.path, where, std::string(text::to_string(doc.source_script)),
                std::string(text::to_string(doc.source_encoding)), doc.original.size(),
                doc.lines.size(), doc.noise_line_count()});
   }

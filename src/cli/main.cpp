@@ -35,6 +35,9 @@ void print_overview() {
       "  --quiet               no progress or notes on standard error\n"
       "  -h, --help            help; `plancmp COMMAND --help` shows examples\n\n"
       "With no FILE, commands run on the five bundled seed plans. `-` reads standard input.\n"
+      "A FILE may be text, HTML, PDF or DOCX; a directory stands for the .txt .html .htm\n"
+      ".pdf .docx files under it (recursively). With several files, one that cannot be read\n"
+      "is reported on standard error and skipped; progress shows when stderr is a terminal.\n"
       "Exit status: 0 ok, 1 bad input, 2 usage error.\n";
   std::fputs(out.c_str(), stdout);
 }

@@ -23,7 +23,7 @@ int run_parse(const options& opts) {
     throw usage_error(fmt::format("--graph takes graphml or dot, not '{}'", *graph));
   }
   const bool json = opts.has_flag("json");
-  const auto inputs = load_inputs(opts);
+  auto inputs = load_inputs(opts);
   if ((json || graph != nullptr) && inputs.size() > 1 && opts.output != "-") {
     // One JSON document or graph per file would overwrite each other in one -o file.
     throw usage_error("--json and --graph write one document per file; give one FILE with -o, or use stdout");
@@ -33,8 +33,10 @@ int run_parse(const options& opts) {
   t.columns = {"file", "title", "jurisdiction", "level", "issued", "sections", "measures", "goals",
                "agencies", "deadlines", "targets", "boxes", "tables", "annexes", "diagnostics"};
   std::string out;
-  for (const auto& in : inputs) {
-    const auto p = parse::parse_bytes(in.bytes, in.name);
+  const std::vector<plan> plans = parse_all(opts, inputs, {});
+  for (std::size_t k = 0; k < plans.size(); ++k) {
+    const auto& in = inputs[k];
+    const auto& p = plans[k];
     if (json) {
       out += to_json(p) + "\n";
       continue;

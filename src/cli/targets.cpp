@@ -62,10 +62,8 @@ int run_targets(const options& opts) {
   if (custom) popts.targets.indicators = &*custom;
   const parse::indicator_catalog& catalog = custom ? *custom : parse::indicator_catalog::builtin();
 
-  const auto inputs = load_inputs(opts);
-  std::vector<plan> plans;
-  plans.reserve(inputs.size());
-  for (const auto& in : inputs) plans.push_back(parse::parse_bytes(in.bytes, in.name, popts));
+  auto inputs = load_inputs(opts);
+  const std::vector<plan> plans = parse_all(opts, inputs, popts);
 
   report::table t;
   if (opts.has_flag("long")) {

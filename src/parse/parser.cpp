@@ -4,6 +4,7 @@
 // document's simplified view and takes every printed string and span from the
 // document's maps, so names stay as printed and every fact points at its bytes.
 #include <plancmp/parse/parser.hpp>
+#include <plancmp/text/formats.hpp>
 
 #include <plancmp/hash.hpp>
 #include <plancmp/model/agency_ontology.hpp>
@@ -14,6 +15,7 @@
 #include "rules.hpp"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <algorithm>
 #include <bit>
@@ -58,6 +60,7 @@ struct content_line {
   std::size_t begin = 0;  ///< trimmed range in document::simplified
   std::size_t end = 0;
   std::string_view text;  ///< doc.simplified[begin, end)
+  bool cell = false;      ///< one cell of a tab-joined table row
 };
 
 /// A node of the numbered outline while parsing.
@@ -293,6 +296,11 @@ class parser {
       const std::size_t title_begin = find_title_block(first_heading);
       cover_metadata(title_begin);
       body(first_heading);
+      if (task_measures_) {
+        // Rows of task tables were read before the outline's own measures.
+        std::stable_sort(p_.measures.begin(), p_.measures.end(),
+                         [](const measure& a, const measure& b) { return a.where.begin < b.where.begin; });
+      }
     }
     jurisdiction_level();
     if (options_.read_targets) extract_targets(doc_, p_, options_.targets);
@@ -320,7 +328,92 @@ class parser {
       const std::string_view s = doc_.simplified;
       while (b < e && (s[b] == ' ' || s[b] == '\t' || s[b] == '\r')) ++b;
       while (e > b && (s[e - 1] == ' ' || s[e - 1] == '\t' || s[e - 1] == '\r')) --e;
-      lines_.push_back({i, b, e, s.substr(b, e - b)});
+      push_cells(i, b, e);
+    }
+  }
+
+  /// A line of three or more tab-separated cells (a table row from HTML, DOCX or a
+  /// spreadsheet) becomes one content line per cell, the form flattened tables take, so
+  /// that one table reader serves both; empty cells keep their column.
+  void push_cells(std::size_t index, std::size_t b, std::size_t e) {
+    const std::string_view s = doc_.simplified;
+    const std::string_view line = s.substr(b, e - b);
+    if (std::count(line.begin(), line.end(), '\t') < 2) {
+      lines_.push_back({index, b, e, line});
+      return;
+    }
+    for (std::size_t cb = b; cb <= e;) {
+      std::size_t ce = cb;
+      while (ce < e && s[ce] != '\t') ++ce;
+      std::size_t tb = cb, te = ce;
+      while (tb < te && s[tb] == ' ') ++tb;
+      while (te > tb && s[te - 1] == ' ') --te;
+      lines_.push_back({index, tb, te, s.substr(tb, te - tb), true});
+      cb = ce + 1;
+    }
+  }
+
+  /// A task-assignment table (序号 / 工作事项 / 牵头单位 / 配合单位 [/ 完成时限]): each row
+  /// becomes a measure `<table id>.<序号>` with the lead and support units of its row.
+  void add_task_measures(const table_block& t, std::size_t header, const std::vector<std::vector<std::size_t>>& rows,
+                         const std::vector<std::size_t>& stack) {
+    const std::size_t columns = t.columns.size();
+    auto find_column = [&](const detail::word_list& words, std::size_t skip) {
+      for (std::size_t c = 0; c < columns; ++c) {
+        if (c != skip && contains_any(lines_[header + c].text, words)) return c;
+      }
+      return npos;
+    };
+    const std::size_t support = find_column(rules().support_columns, npos);
+    const std::size_t lead = find_column(rules().lead_columns, support);
+    const std::size_t task = find_column(rules().task_columns, npos);
+    if (task == npos || lead == npos || task == lead) return;
+    const std::size_t due = find_column(rules().deadline_columns, npos);
+    const std::vector<std::string> parent_path = stack.empty() ? std::vector<std::string>{} : nodes_[stack.back()].path;
+    std::size_t row_number = 0;
+    for (const auto& row : rows) {
+      ++row_number;
+      if (row.size() <= std::max(task, lead) || lines_[row[task]].text.empty()) continue;
+      measure m;
+      const std::string number = row.size() > 0 && !lines_[row[0]].text.empty() && row[0] != row[task] &&
+                                         std::all_of(lines_[row[0]].text.begin(), lines_[row[0]].text.end(),
+                                                     [](char ch) { return ch >= '0' && ch <= '9'; })
+                                     ? std::string(lines_[row[0]].text)
+                                     : std::to_string(row_number);
+      m.path = parent_path;
+      m.path.push_back(t.id);
+      m.path.push_back(number);
+      m.id = fmt::format("{}", fmt::join(m.path, "."));
+      const auto& cell = lines_[row[task]];
+      m.text = printed_line(row[task]);
+      const auto stop = detail::find(cell.text, "。");
+      m.title = stop != std::string_view::npos && char_count(cell.text.substr(0, stop)) <= 40
+                    ? printed(cell.begin, cell.begin + stop)
+                    : (char_count(cell.text) <= 40 ? m.text : std::string());
+      m.where = {line_span(row.front()).begin, line_span(row.back()).end};
+      auto take = [&](std::size_t column, role part) {
+        if (column == npos || column >= row.size()) return;
+        const auto& l = lines_[row[column]];
+        for (const auto& a : parse_clause(l.text, false).agencies) {
+          agency_mention mention{printed(l.begin + a.begin, l.begin + a.end), part,
+                                 source(l.begin + a.begin, l.begin + a.end)};
+          if (a.collective) collective_names_.insert(mention.name);
+          (part == role::lead ? m.lead : m.support).push_back(std::move(mention));
+        }
+      };
+      take(lead, role::lead);
+      take(support, role::support);
+      if (due != npos && due < row.size()) {
+        const auto& l = lines_[row[due]];
+        if (auto d = parse_deadline(l.text)) {
+          d->text = printed_line(row[due]);
+          d->where = line_span(row[due]);
+          m.due = std::move(d);
+        }
+      }
+      p_.measures.push_back(std::move(m));
+      task_measures_ = true;
+      if (!stack.empty()) ++nodes_[stack.back()].children;  // a section now, not a measure
     }
   }
 
@@ -878,6 +971,7 @@ class parser {
     }
     t.where = {line_span(i).begin, line_span(end - 1).end};
     for (std::size_t c = i; c < end; ++c) mark(c, line_role::table, t.id);
+    add_task_measures(t, best_start, rows, stack);
     p_.tables.push_back(std::move(t));
     return end - i;
   }
@@ -889,6 +983,7 @@ class parser {
     std::vector<std::vector<std::size_t>> rows;
     std::size_t r = from;
     auto ends_table = [&](std::size_t c) {
+      if (lines_[c].cell) return false;  // a row's cells hold whole sentences
       const auto t = lines_[c].text;
       const auto h = recognize_heading(t);
       return (h && h->style != numbering::arabic_bare) || t.ends_with("。") || char_count(t) > 80;
@@ -897,7 +992,9 @@ class parser {
       std::vector<std::size_t> row;
       std::size_t c = r;
       for (; c < lines_.size() && c - r < columns; ++c) {
-        if (c > r && ends_table(c)) break;
+        // Inside a row only a heading or a long line ends the table: a task cell may
+        // be a whole sentence ending in 。.
+        if (c > r && ends_table(c) && !lines_[c].text.ends_with("。")) break;
         row.push_back(c);
       }
       rows.push_back(std::move(row));
@@ -1192,6 +1289,7 @@ class parser {
   std::size_t title_end_ = 0;
   std::pair<std::size_t, std::size_t> issuer_at_{0, 0};  ///< the issuer in the simplified text
   bool first_listed_ = false;
+  bool task_measures_ = false;  ///< a task-assignment table gave measures
   std::string last_item_simplified_;
   std::set<std::string> collective_names_;
 };
@@ -1209,11 +1307,11 @@ plan parse_document(const text::document& doc, const parse_options& options) {
 }
 
 plan parse_file(const std::string& path, const parse_options& options) {
-  return parse_document(text::read_document(path, options.read), options);
+  return parse_document(text::read_any_document(path, options.read), options);
 }
 
 plan parse_bytes(std::string bytes, std::string name, const parse_options& options) {
-  return parse_document(text::make_document(std::move(bytes), std::move(name), options.read), options);
+  return parse_document(text::make_any_document(std::move(bytes), std::move(name), options.read), options);
 }
 
 }  // namespace plancmp::inline v0::parse

@@ -58,6 +58,11 @@ outline_rules load() {
   r.agency_endings = words(j.at("agency_endings"), "/agency_endings");
   r.collective_markers = words(j.at("collective_markers"), "/collective_markers");
   r.table_header_words = words(j.at("table_header_words"), "/table_header_words");
+  const auto& task = j.at("task_table_columns");
+  r.task_columns = words(task.at("task"), "/task_table_columns/task");
+  r.lead_columns = words(task.at("lead"), "/task_table_columns/lead");
+  r.support_columns = words(task.at("support"), "/task_table_columns/support");
+  r.deadline_columns = words(task.at("deadline"), "/task_table_columns/deadline");
   // Longest suffix first, so 等按职责分工负责 is stripped whole before 负责.
   auto suffixes = r.group_suffixes.words;
   std::stable_sort(suffixes.begin(), suffixes.end(), [](const auto& a, const auto& b) { return a.size() > b.size(); });

@@ -73,6 +73,11 @@ struct outline_rules {
   word_list agency_endings;
   word_list collective_markers;
   word_list table_header_words;
+  // Columns of a task-assignment table (序号 / 工作事项 / 牵头单位 / 配合单位 / 完成时限).
+  word_list task_columns;
+  word_list lead_columns;
+  word_list support_columns;
+  word_list deadline_columns;
 };
 
 /// The rules embedded from data/outline.json (parsed on first use).

@@ -109,6 +109,11 @@ std::uint32_t document::line_number_at(std::uint64_t byte) const noexcept {
   return it == lines.begin() ? std::uint32_t{0} : std::prev(it)->number;
 }
 
+std::uint32_t document::page_at(std::uint64_t byte) const noexcept {
+  const auto it = std::upper_bound(page_starts.begin(), page_starts.end(), byte);
+  return static_cast<std::uint32_t>(it - page_starts.begin());
+}
+
 document read_document(const std::string& path, const read_options& options) {
   return make_document(read_file(path, options.max_input_bytes), path, options);
 }

@@ -57,10 +57,12 @@ struct parse_options {
 /// cannot place becomes a diagnostic (with its span and a reason).
 [[nodiscard]] plan parse_document(const text::document& doc, const parse_options& options = {});
 
-/// Reads and parses a file; throws what `text::read_document` throws.
+/// Reads and parses a file of any input format (text, HTML, PDF, DOCX: see
+/// text/formats.hpp); throws what `text::read_any_document` throws.
 [[nodiscard]] plan parse_file(const std::string& path, const parse_options& options = {});
 
-/// Parses bytes in memory; `name` names them in the plan and in errors.
+/// Parses bytes in memory of any input format (detected from the bytes, then the
+/// extension of `name`); `name` names them in the plan and in errors.
 [[nodiscard]] plan parse_bytes(std::string bytes, std::string name = "<bytes>",
                                const parse_options& options = {});
 

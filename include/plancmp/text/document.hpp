@@ -55,6 +55,14 @@ struct document {
 
   std::vector<line> lines;
 
+  /// The format the document was read from: "text", "html", "pdf", "docx" (see
+  /// text/formats.hpp). For pdf and docx `original` is the extracted text.
+  std::string format = "text";
+  /// PDF: offset in `original` where each page begins; empty for other formats.
+  std::vector<std::size_t> page_starts;
+  /// The 1-based page holding original byte `byte`; 0 when the document has no pages.
+  [[nodiscard]] std::uint32_t page_at(std::uint64_t byte) const noexcept;
+
   /// Original-byte span of a byte range of `simplified`.
   [[nodiscard]] span source_of_simplified(std::size_t begin, std::size_t end) const noexcept;
   /// Original-byte span of a byte range of `printed`.

@@ -1,0 +1,332 @@
+// SPDX-License-Identifier: MIT
+// HTML, PDF and DOCX inputs: fixtures built here (a plan page with an indicator table, a
+// two-page PDF from a tiny PDF writer, a DOCX with a task table written with libzip),
+// each parsed to the same measures as its plain-text equivalent.
+#include <plancmp/error.hpp>
+#include <plancmp/parse/parser.hpp>
+#include <plancmp/text/encoding.hpp>
+#include <plancmp/text/formats.hpp>
+
+#include <doctest/doctest.h>
+#include <fmt/format.h>
+#include <zip.h>
+
+#include <filesystem>
+#include <fstream>
+
+using namespace plancmp;
+
+namespace {
+
+// The plan body shared by every fixture, one line per entry.
+const std::vector<std::string> plan_lines = {
+    "测试市人民政府办公室关于印发测试市知识产权实施方案的通知",
+    "测试市知识产权实施方案",
+    "一、重点任务",
+    "(一)加强专利创造。推进高价值专利培育。(市市场监督管理局牵头,市科技局按职责分工负责)",
+    "(二)强化保护。建立快速维权中心。(市市场监督管理局负责)",
+};
+
+std::string join_lines(const std::vector<std::string>& lines) {
+  std::string out;
+  for (const auto& l : lines) out += l + "\n";
+  return out;
+}
+
+struct measure_key {
+  std::string id, title;
+  std::vector<std::string> lead, support;
+  friend bool operator==(const measure_key&, const measure_key&) = default;
+};
+
+std::vector<measure_key> keys(const plan& p) {
+  std::vector<measure_key> out;
+  for (const auto& m : p.measures) {
+    measure_key k{m.id, m.title, {}, {}};
+    for (const auto& a : m.lead) k.lead.push_back(a.name);
+    for (const auto& a : m.support) k.support.push_back(a.name);
+    out.push_back(std::move(k));
+  }
+  return out;
+}
+
+std::vector<measure_key> text_measures(const std::vector<std::string>& lines) {
+  return keys(parse::parse_document(text::make_document(join_lines(lines), "plan.txt")));
+}
+
+// ------------------------------------------------------------------ a tiny PDF writer
+std::string utf16_hex(const std::string& utf8) {
+  std::string utf16 = text::encode(utf8, text::encoding::utf16be);
+  if (utf16.starts_with("\xFE\xFF")) utf16.erase(0, 2);  // no byte-order mark inside a PDF string
+  std::string hex;
+  for (unsigned char c : utf16) hex += fmt::format("{:02X}", c);
+  return hex;
+}
+
+/// A PDF with one page per entry of `pages`, each a list of lines, in a Type0 font whose
+/// character ids are the UTF-16 code units and whose ToUnicode map says so.
+std::string make_pdf(const std::vector<std::vector<std::string>>& pages) {
+  std::vector<std::string> objects;  // object n is objects[n - 1]
+  const std::size_t page_count = pages.size();
+  // 1 catalog, 2 pages, 3 font, 4 descendant font, 5 descriptor, 6 ToUnicode,
+  // then page and content objects alternating.
+  std::string kids;
+  for (std::size_t i = 0; i < page_count; ++i) kids += fmt::format("{} 0 R ", 7 + 2 * i);
+  objects.push_back("<< /Type /Catalog /Pages 2 0 R >>");
+  objects.push_back(fmt::format("<< /Type /Pages /Kids [{}] /Count {} >>", kids, page_count));
+  objects.push_back(
+      "<< /Type /Font /Subtype /Type0 /BaseFont /TestCJK /Encoding /Identity-H "
+      "/DescendantFonts [4 0 R] /ToUnicode 6 0 R >>");
+  objects.push_back(
+      "<< /Type /Font /Subtype /CIDFontType2 /BaseFont /TestCJK /CIDSystemInfo << /Registry (Adobe) "
+      "/Ordering (Identity) /Supplement 0 >> /FontDescriptor 5 0 R /DW 1000 >>");
+  objects.push_back(
+      "<< /Type /FontDescriptor /FontName /TestCJK /Flags 4 /FontBBox [0 -200 1000 900] /ItalicAngle 0 "
+      "/Ascent 880 /Descent -120 /CapHeight 700 /StemV 80 >>");
+  std::string cmap =
+      "/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CIDSystemInfo << /Registry (Adobe) "
+      "/Ordering (UCS) /Supplement 0 >> def /CMapName /Adobe-Identity-UCS def /CMapType 2 def\n"
+      "1 begincodespacerange <0000> <FFFF> endcodespacerange\n";
+  for (int block = 0; block < 256; block += 64) {
+    cmap += "64 beginbfrange\n";
+    for (int b = block; b < block + 64; ++b) cmap += fmt::format("<{0:02X}00> <{0:02X}FF> <{0:02X}00>\n", b);
+    cmap += "endbfrange\n";
+  }
+  cmap += "endcmap CMapName currentdict /CMap defineresource pop end end\n";
+  objects.push_back(fmt::format("<< /Length {} >>\nstream\n{}endstream", cmap.size(), cmap));
+  for (std::size_t i = 0; i < page_count; ++i) {
+    objects.push_back(fmt::format("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 1000 842] /Resources << /Font "
+                                  "<< /F1 3 0 R >> >> /Contents {} 0 R >>",
+                                  8 + 2 * i));
+    std::string content = "BT /F1 10 Tf 20 800 Td 16 TL\n";
+    for (const auto& line : pages[i]) content += fmt::format("<{}> Tj T*\n", utf16_hex(line));
+    content += "ET\n";
+    objects.push_back(fmt::format("<< /Length {} >>\nstream\n{}endstream", content.size(), content));
+  }
+  std::string pdf = "%PDF-1.4\n";
+  std::vector<std::size_t> offsets;
+  for (std::size_t i = 0; i < objects.size(); ++i) {
+    offsets.push_back(pdf.size());
+    pdf += fmt::format("{} 0 obj\n{}\nendobj\n", i + 1, objects[i]);
+  }
+  const std::size_t xref = pdf.size();
+  pdf += fmt::format("xref\n0 {}\n0000000000 65535 f \n", objects.size() + 1);
+  for (auto o : offsets) pdf += fmt::format("{:010} 00000 n \n", o);
+  pdf += fmt::format("trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{}\n%%EOF\n", objects.size() + 1, xref);
+  return pdf;
+}
+
+// ------------------------------------------------------------------ a tiny DOCX writer
+std::string xml_escape(const std::string& s) {
+  std::string out;
+  for (char c : s) {
+    if (c == '&') out += "&amp;";
+    else if (c == '<') out += "&lt;";
+    else if (c == '>') out += "&gt;";
+    else out += c;
+  }
+  return out;
+}
+
+std::string docx_paragraph(const std::string& text) {
+  return "<w:p><w:r><w:t>" + xml_escape(text) + "</w:t></w:r></w:p>";
+}
+
+std::string make_docx(const std::string& body_xml) {
+  const std::string document =
+      "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>"
+      "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>" +
+      body_xml + "<w:sectPr/></w:body></w:document>";
+  const std::string types =
+      "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Types "
+      "xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"/>";
+  const auto path = std::filesystem::temp_directory_path() / fmt::format("plancmp_test_{}.docx", ::getpid());
+  int err = 0;
+  zip_t* z = zip_open(path.c_str(), ZIP_CREATE | ZIP_TRUNCATE, &err);
+  REQUIRE(z != nullptr);
+  zip_file_add(z, "[Content_Types].xml", zip_source_buffer(z, types.data(), types.size(), 0), ZIP_FL_ENC_UTF_8);
+  zip_file_add(z, "word/document.xml", zip_source_buffer(z, document.data(), document.size(), 0),
+               ZIP_FL_ENC_UTF_8);
+  REQUIRE(zip_close(z) == 0);
+  std::ifstream in(path, std::ios::binary);
+  std::string bytes{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+  std::filesystem::remove(path);
+  return bytes;
+}
+
+}  // namespace
+
+TEST_CASE("detect_format") {
+  CHECK(text::detect_format("%PDF-1.4\n") == text::input_format::pdf);
+  CHECK(text::detect_format("<!DOCTYPE html><p>x") == text::input_format::html);
+  CHECK(text::detect_format("一、总体要求", "a.htm") == text::input_format::html);
+  CHECK(text::detect_format("一、总体要求", "a.txt") == text::input_format::text);
+  CHECK(text::format_from_extension("dir/A.DOCX") == text::input_format::docx);
+  CHECK_FALSE(text::format_from_extension("dir.x/readme").has_value());
+}
+
+TEST_CASE("HTML page: lines, tables as rows, entities, GBK, spans into the raw page") {
+  const std::string page_utf8 =
+      "<!DOCTYPE html><html><head><meta charset=\"gbk\"><title>网站标题</title>"
+      "<style>p{color:red}</style><script>var x = '一、假标题';</script></head><body>"
+      "<nav><a href=\"/\">首页</a> <a>政务公开</a></nav>\n"
+      "<div class=\"content\"><p>" + plan_lines[0] + "</p>\n<h1>" + plan_lines[1] + "</h1>\n"
+      "<p>" + plan_lines[2] + "</p>\n"
+      "<p>(一)加强专利创造。推进高价值专利培育。(市市场监督管理局牵头,市科技局按职责分工负责)</p>\n"
+      "<p>(二)强化保护。建立<b>快速</b>维权中心。(市市场监督管理局负责)</p>\n"
+      "<table><tr><th>指标名称</th><th>2020年基期值</th><th>2025年目标值</th><th>责任单位</th></tr>\n"
+      "<tr><td>每万人口发明专利拥有量(件)</td><td>3.5</td><td>6</td><td>市市场监督管理局&amp;市科技局</td></tr>"
+      "</table></div></body></html>";
+  const std::string page = text::encode(page_utf8, text::encoding::gb18030);
+  const auto doc = text::make_any_document(page, "plan.html");
+  CHECK(doc.format == "html");
+  CHECK(doc.source_encoding == text::encoding::gb18030);
+  CHECK(doc.original == page);
+  CHECK(doc.printed.find("首页") == std::string::npos);
+  CHECK(doc.printed.find("假标题") == std::string::npos);
+  CHECK(doc.printed.find("网站标题") == std::string::npos);
+  CHECK(doc.printed.find("建立快速维权中心") != std::string::npos);
+  CHECK(doc.printed.find("指标名称\t2020年基期值\t2025年目标值\t责任单位\n") != std::string::npos);
+  CHECK(doc.printed.find("\t市市场监督管理局&市科技局") != std::string::npos);
+  // Spans point into the GBK bytes: a heading line maps to its bytes in the page.
+  for (const auto& l : doc.lines) {
+    if (doc.printed.substr(l.printed_begin, l.printed_end - l.printed_begin) != plan_lines[2]) continue;
+    const auto raw = page.substr(l.source.begin, l.source.end - l.source.begin);
+    CHECK(raw == text::encode(plan_lines[2], text::encoding::gb18030));
+  }
+  const plan parsed = parse::parse_document(doc);
+  CHECK(keys(parsed) == text_measures(plan_lines));
+  CHECK(parsed.measures.size() == 2);
+  // The indicator table arrives as rows and reads like its flattened text form.
+  auto flattened = plan_lines;
+  for (const char* cell : {"指标名称", "2020年基期值", "2025年目标值", "责任单位", "每万人口发明专利拥有量(件)", "3.5", "6",
+                           "市市场监督管理局&市科技局"}) {
+    flattened.push_back(cell);
+  }
+  const plan from_text = parse::parse_document(text::make_document(join_lines(flattened), "plan.txt"));
+  REQUIRE(parsed.tables.size() == 1);
+  REQUIRE(from_text.tables.size() == 1);
+  CHECK(parsed.tables[0].columns == from_text.tables[0].columns);
+  CHECK(parsed.tables[0].rows == from_text.tables[0].rows);
+  CHECK(parsed.targets.size() == from_text.targets.size());
+  // A cell's span points at its bytes in the GBK page.
+  const span cell = parsed.tables[0].cell_spans[0][1];
+  CHECK(page.substr(cell.begin, cell.end - cell.begin) == "3.5");
+  const span entity_cell = parsed.tables[0].cell_spans[0][3];
+  CHECK(page.substr(entity_cell.begin, entity_cell.end - entity_cell.begin) ==
+        text::encode("市市场监督管理局&amp;市科技局", text::encoding::gb18030));
+
+  SUBCASE("every prefix of the page is a document or a decode_error") {
+    for (std::size_t n = 0; n < page.size(); n += 7) {
+      try {
+        const auto d = text::make_any_document(page.substr(0, n), "cut.html", {}, text::input_format::html);
+        for (const auto& l : d.lines) CHECK(l.source.end <= n);
+      } catch (const decode_error&) {
+      }
+    }
+  }
+}
+
+TEST_CASE("HTML: a page laid out in a table is read as blocks, its data table as rows") {
+  std::string article;
+  for (const auto& l : plan_lines) article += "<p>" + l + "</p>";
+  const std::string page =
+      "<html><body><table><tr><td><a>首页</a><br><a>政务公开</a><br><a>联系我们</a></td><td>" + article +
+      "<table><tr><td>指标名称</td><td>2020年基期值</td><td>2025年目标值</td></tr>"
+      "<tr><td><p>有效发明专利(件)</p></td><td>100</td><td>200</td></tr></table></td></tr></table></body></html>";
+  const auto doc = text::make_any_document(page, "layout.html");
+  CHECK(doc.printed.find(plan_lines[3] + "\n" + plan_lines[4] + "\n") != std::string::npos);
+  CHECK(doc.printed.find("有效发明专利(件)\t100\t200\n") != std::string::npos);
+  CHECK(keys(parse::parse_document(doc)) == text_measures(plan_lines));
+}
+
+TEST_CASE("PDF: two pages in reading order, page map, clear errors") {
+  const std::string pdf = make_pdf({{plan_lines[0], plan_lines[1], plan_lines[2], plan_lines[3]}, {plan_lines[4]}});
+  const auto doc = text::make_any_document(pdf, "plan.pdf");
+  CHECK(doc.format == "pdf");
+  REQUIRE(doc.page_starts.size() == 2);
+  const auto second = doc.printed.find("(二)");
+  REQUIRE(second != std::string::npos);
+  CHECK(doc.page_at(second) == 2);
+  CHECK(doc.page_at(doc.printed.find("(一)")) == 1);
+  CHECK(keys(parse::parse_document(doc)) == text_measures(plan_lines));
+
+  SUBCASE("a scan without a text layer") {
+    CHECK_THROWS_WITH_AS(text::make_any_document(make_pdf({{}, {}}), "scan.pdf"),
+                         doctest::Contains("scan.pdf: the PDF has 2 page(s) but no text layer"), parse_error);
+  }
+  SUBCASE("truncated PDFs are documents or parse_errors") {
+    for (std::size_t n = 0; n < pdf.size(); n += 61) {
+      try {
+        (void)text::make_any_document(pdf.substr(0, n), "cut.pdf", {}, text::input_format::pdf);
+      } catch (const parse_error&) {
+      }
+    }
+  }
+  SUBCASE("a corrupt PDF") {
+    CHECK_THROWS_WITH_AS(text::make_any_document("%PDF-1.4\ngarbage", "bad.pdf"),
+                         doctest::Contains("bad.pdf: not a readable PDF"), parse_error);
+  }
+}
+
+TEST_CASE("DOCX: paragraphs, tables as rows, clear errors") {
+  std::string body;
+  for (const auto& l : plan_lines) body += docx_paragraph(l);
+  const std::vector<std::vector<std::string>> task_table = {
+      {"序号", "工作事项", "牵头单位", "配合单位"},
+      {"1", "建设知识产权保护中心。推动专利快速审查。", "市市场监督管理局", "市科技局、市财政局"},
+      {"2", "培育高价值专利", "市科技局", "市教育局"},
+  };
+  body += "<w:p><w:r><w:t>二、任务分工</w:t></w:r></w:p><w:tbl>";
+  for (const auto& row : task_table) {
+    body += "<w:tr>";
+    for (const auto& cell : row) body += "<w:tc>" + docx_paragraph(cell) + "</w:tc>";
+    body += "</w:tr>";
+  }
+  body += "</w:tbl>";
+  const std::string docx = make_docx(body);
+  const auto doc = text::make_any_document(docx, "plan.docx");
+  CHECK(doc.format == "docx");
+  CHECK(doc.printed.find("序号\t工作事项\t牵头单位\t配合单位\n") != std::string::npos);
+
+  // The same plan as text, with the table flattened one cell per line and as tab-joined rows.
+  auto flattened = plan_lines;
+  auto tabbed = plan_lines;
+  flattened.push_back("二、任务分工");
+  tabbed.push_back("二、任务分工");
+  for (const auto& row : task_table) {
+    std::string line;
+    for (const auto& cell : row) {
+      flattened.push_back(cell);
+      line += (line.empty() ? "" : "\t") + cell;
+    }
+    tabbed.push_back(line);
+  }
+  const plan parsed = parse::parse_document(doc);
+  CHECK(keys(parsed) == text_measures(flattened));
+  CHECK(keys(parsed) == text_measures(tabbed));
+  REQUIRE(parsed.measures.size() == 4);
+  const measure& task = parsed.measures[2];
+  CHECK(task.title == "建设知识产权保护中心");
+  CHECK(task.id.ends_with("table1.1"));
+  REQUIRE(task.lead.size() == 1);
+  CHECK(task.lead[0].name == "市市场监督管理局");
+  REQUIRE(task.support.size() == 2);
+  CHECK(task.support[1].name == "市财政局");
+  CHECK(doc.original.substr(task.support[1].where.begin, task.support[1].where.end - task.support[1].where.begin) ==
+        "市财政局");
+
+  SUBCASE("every prefix and a flipped byte of the zip are parse_errors, never crashes") {
+    for (std::size_t n = 0; n < docx.size(); n += 13) {
+      CHECK_THROWS_AS(text::make_any_document(docx.substr(0, n), "cut.docx", {}, text::input_format::docx),
+                      parse_error);
+    }
+    std::string flipped = docx;
+    flipped[flipped.find("word/document.xml") + 40] ^= 0x55;  // inside the compressed data
+    CHECK_THROWS_AS(text::make_any_document(flipped, "flip.docx"), parse_error);
+  }
+  SUBCASE("a truncated zip") {
+    CHECK_THROWS_WITH_AS(text::make_any_document(docx.substr(0, docx.size() / 2), "cut.docx"),
+                         doctest::Contains("cut.docx: not a readable DOCX"), parse_error);
+  }
+}
