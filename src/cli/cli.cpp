@@ -7,9 +7,11 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <iostream>
 #include <iterator>
+#include <unistd.h>
 
 namespace plancmp::cli {
 
@@ -91,12 +93,41 @@ std::string render_all(const options& opts, const std::vector<report::table>& ta
 
 std::vector<parsed_input> parse_inputs(const options& opts) {
   std::vector<parsed_input> out;
-  for (auto& in : load_inputs(opts)) {
+  auto inputs = load_inputs(opts);
+  progress bar(opts, "parsing", inputs.size());
+  for (auto& in : inputs) {
     parsed_input p{text::make_document(std::move(in.bytes), in.name), {}};
     p.parsed = parse::parse_document(p.document);
     out.push_back(std::move(p));
+    bar.step();
   }
   return out;
+}
+
+progress::progress(const options& opts, std::string label, std::size_t total)
+    : label_(std::move(label)),
+      total_(total),
+      enabled_(!opts.quiet && ::isatty(STDERR_FILENO) == 1),
+      start_(std::chrono::steady_clock::now()) {}
+
+progress::~progress() {
+  if (shown_) std::fputs("\r\x1b[K", stderr);  // clear the bar: the terminal is left as it was
+}
+
+void progress::step() {
+  ++done_;
+  if (!enabled_) return;
+  if (!shown_ && std::chrono::steady_clock::now() - start_ < std::chrono::seconds(1)) return;
+  shown_ = true;
+  draw();
+}
+
+void progress::draw() {
+  constexpr std::size_t width = 30;
+  const std::size_t filled = total_ == 0 ? width : std::min(width, done_ * width / total_);
+  std::fprintf(stderr, "\r%s [%s%s] %zu/%zu", label_.c_str(), std::string(filled, '#').c_str(),
+               std::string(width - filled, ' ').c_str(), done_, total_);
+  std::fflush(stderr);
 }
 
 }  // namespace plancmp::cli

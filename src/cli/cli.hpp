@@ -7,6 +7,7 @@
 #include <plancmp/report/table.hpp>
 #include <plancmp/text/document.hpp>
 
+#include <chrono>
 #include <functional>
 #include <string>
 #include <string_view>
@@ -58,6 +59,27 @@ std::string render(const options& opts, const report::table& t);
 /// Renders several tables: a JSON array, CSV tables separated by an empty record, Markdown
 /// tables by a blank line.
 std::string render_all(const options& opts, const std::vector<report::table>& tables);
+
+/// A progress bar on standard error, drawn only when standard error is a terminal, --quiet
+/// is not given and the work has already taken a second (short runs stay silent).
+///
+///     progress bar(opts, "parsing", inputs.size());
+///     for (…) { …; bar.step(); }
+class progress {
+ public:
+  progress(const options& opts, std::string label, std::size_t total);
+  ~progress();
+  progress(const progress&) = delete;
+  progress& operator=(const progress&) = delete;
+  void step();
+
+ private:
+  void draw();
+  std::string label_;
+  std::size_t total_, done_ = 0;
+  bool enabled_, shown_ = false;
+  std::chrono::steady_clock::time_point start_;
+};
 
 struct command {
   std::string name;
