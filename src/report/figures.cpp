@@ -65,7 +65,9 @@ std::string svg_open(double width, double height, std::string_view title) {
       width, height, xml(cjk_font_stack), font_size, xml(title), font_size + 2);
 }
 
-std::string number(double v, int precision) { return fmt::format("{:.{}f}", v, precision); }
+std::string number(double v, int precision) {
+  return precision < 0 ? fmt::format("{}", v) : fmt::format("{:.{}f}", v, precision);
+}
 
 }  // namespace
 

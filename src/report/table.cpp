@@ -3,7 +3,6 @@
 #include <plancmp/hash.hpp>
 #include <plancmp/model/detail/markup.hpp>
 #include <plancmp/report/table.hpp>
-#include <plancmp/text/detail/utf8.hpp>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -304,23 +303,8 @@ std::string to_latex(const table& t) {
   return out;
 }
 
-void append_html(std::string& out, std::string_view text) {
-  std::size_t pos = 0;
-  while (pos < text.size()) {
-    char32_t c = text::detail::next_code_point(text, pos);
-    if (c == text::detail::invalid_code_point) c = 0xFFFD;
-    switch (c) {
-      case '&': out += "&amp;"; continue;
-      case '<': out += "&lt;"; continue;
-      case '>': out += "&gt;"; continue;
-      case '"': out += "&quot;"; continue;
-      case '\'': out += "&#39;"; continue;
-      default: break;
-    }
-    if ((c < 0x20 && c != '\n' && c != '\t') || c == 0x7F || c == 0xFFFE || c == 0xFFFF) continue;
-    text::detail::append_utf8(out, c);
-  }
-}
+// XML character data is valid HTML text and attribute content: one escaper for both.
+void append_html(std::string& out, std::string_view text) { detail::append_xml(out, text); }
 
 std::string html_escape(std::string_view text) {
   std::string out;

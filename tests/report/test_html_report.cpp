@@ -5,6 +5,7 @@
 
 #include <plancmp/parse/parser.hpp>
 
+#include "support/parsed.hpp"
 #include "support/seeds.hpp"
 
 #include <doctest/doctest.h>
@@ -16,16 +17,8 @@ using namespace plancmp;
 
 namespace {
 
-struct parsed {
-  text::document doc;
-  plan p;
-};
-
-parsed read(std::string bytes, std::string name) {
-  parsed out{text::make_document(std::move(bytes), std::move(name)), {}};
-  out.p = parse::parse_document(out.doc);
-  return out;
-}
+using test::parsed;
+using test::parse_text;
 
 std::string report_of(const std::vector<parsed>& plans, const report::report_options& options = {}) {
   std::vector<report::report_input> refs;
@@ -38,7 +31,7 @@ std::string report_of(const std::vector<parsed>& plans, const report::report_opt
 TEST_CASE("html_report of the seeds: sections, every link has its target, deterministic") {
   std::vector<parsed> plans;
   for (const auto& name : {test::ningbo_2020, test::hengshui, test::gansu, test::district}) {
-    plans.push_back(read(test::seed_bytes(name), "seeds/" + name));
+    plans.push_back(parse_text(test::seed_bytes(name), "seeds/" + name));
   }
   report::report_options options;
   options.draw_networks = false;  // the test must not depend on Graphviz being installed
@@ -65,7 +58,7 @@ TEST_CASE("html_report escapes document text: a plan holding <script> shows it a
       "一、加强知识产权保护\n"
       "(一)完善<img src=x onerror=alert(2)>制度。加强专利保护。(市市场监管局牵头)\n";
   std::vector<parsed> plans;
-  plans.push_back(read(bytes, "evil<script>.txt"));
+  plans.push_back(parse_text(bytes, "evil<script>.txt"));
   const std::string html = report_of(plans, {.title = "t</title><script>", .extra_sections = {},
                                              .draw_networks = false});
   CHECK(html.find("<script") == std::string::npos);

@@ -51,7 +51,7 @@ struct bar_chart {
   std::vector<std::string> categories;
   std::vector<std::string> series;
   std::vector<std::vector<std::optional<double>>> values;  ///< [category][series]
-  int precision = 2;
+  int precision = -1;  ///< decimals shown; negative: the shortest form that reads back (36000, 3.85)
   bool per_category_scale = true;  ///< each category scaled to its own maximum (units differ)
 };
 [[nodiscard]] std::string to_svg(const bar_chart& b);

@@ -94,8 +94,8 @@ struct html_options {
 /// SHA-256 of the file name + "-" begin + "-" end. Stable across runs.
 [[nodiscard]] std::string source_anchor(std::string_view source, const span& where);
 
-/// Appends HTML-escaped text (`& < > " '`; control characters dropped, ill-formed UTF-8
-/// as U+FFFD).
+/// Appends HTML-escaped text (`& < > " '` as entities, CR as `&#13;`, other control
+/// characters but tab and LF dropped, ill-formed UTF-8 as U+FFFD).
 void append_html(std::string& out, std::string_view text);
 [[nodiscard]] std::string html_escape(std::string_view text);
 
