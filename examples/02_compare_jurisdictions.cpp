@@ -6,6 +6,7 @@
 // their measures cover, the policy tools × value chain table of the literature, the
 // quantitative targets they set, and which agencies lead. Every table prints as Markdown;
 // pass another report::table_format to get CSV, JSON, LaTeX or HTML instead.
+#include <plancmp/analysis/similarity.hpp>
 #include <plancmp/plancmp.hpp>
 
 #include <fmt/format.h>
@@ -27,6 +28,10 @@ int main() {
     plans.push_back(plancmp::parse::parse_document(docs.back()));
     plans.back().source.path = "seeds/" + f;  // a short, machine-independent name in tables
   }
+
+  // Similarity: for each measure its best cosine (character 2–3-gram tf-idf, simplified
+  // script, so Gansu's traditional text compares) in the other plan, averaged both ways.
+  fmt::print("{}\n", report::to_markdown(analysis::to_table(analysis::text_similarity_matrix(plans))));
 
   // Two coding schemes: the IP value chain (创造 运用 保护 管理 服务) and Rothwell &
   // Zegveld's policy tools (供给型 环境型 需求型), tagged in one pass per plan.

@@ -145,8 +145,6 @@ class word_oracle {
 
 }  // namespace
 
-std::string_view to_string(unit_kind k) noexcept { return k == unit_kind::measure ? "measure" : "goal"; }
-
 const theme_label* tagged_unit::find(std::size_t theme) const noexcept {
   for (const auto& l : labels) {
     if (l.theme == theme) return &l;

@@ -73,7 +73,7 @@ int run_agencies(const options& opts) {
     if (which == "matrix")
       tables.push_back(analysis::to_table(analysis::make_responsibility_matrix(p)));
   }
-  write_output(opts, render_all(opts, tables));
+  write_output(opts, render(opts, tables));
   return exit_ok;
 }
 

@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <charconv>
 #include <cstdio>
 #include <iostream>
 #include <iterator>
@@ -48,6 +49,18 @@ std::vector<input> load_inputs(const options& opts) {
   return out;
 }
 
+parsed_inputs load_parsed_inputs(const options& opts) {
+  parsed_inputs out;
+  auto inputs = load_inputs(opts);
+  progress bar(opts, "parsing", inputs.size());
+  for (auto& in : inputs) {
+    out.documents.push_back(text::make_document(std::move(in.bytes), in.name));
+    out.plans.push_back(parse::parse_document(out.documents.back()));
+    bar.step();
+  }
+  return out;
+}
+
 void write_output(const options& opts, std::string_view text) {
   if (opts.output == "-") {
     std::fwrite(text.data(), 1, text.size(), stdout);
@@ -69,12 +82,7 @@ std::string render(const options& opts, const report::table& t) {
   return report::render(t, opts.format);
 }
 
-std::vector<command>& commands() {
-  static std::vector<command> registry;
-  return registry;
-}
-
-std::string render_all(const options& opts, const std::vector<report::table>& tables) {
+std::string render(const options& opts, const std::vector<report::table>& tables) {
   if (opts.format == report::table_format::json) {
     std::string out = "[";
     for (std::size_t i = 0; i < tables.size(); ++i)
@@ -91,17 +99,20 @@ std::string render_all(const options& opts, const std::vector<report::table>& ta
   return out;
 }
 
-std::vector<parsed_input> parse_inputs(const options& opts) {
-  std::vector<parsed_input> out;
-  auto inputs = load_inputs(opts);
-  progress bar(opts, "parsing", inputs.size());
-  for (auto& in : inputs) {
-    parsed_input p{text::make_document(std::move(in.bytes), in.name), {}};
-    p.parsed = parse::parse_document(p.document);
-    out.push_back(std::move(p));
-    bar.step();
+double number_option(const options& opts, std::string_view name, double fallback, double min, double max) {
+  const std::string* text = opts.value(name);
+  if (text == nullptr) return fallback;
+  double v = 0;
+  const auto [end, ec] = std::from_chars(text->data(), text->data() + text->size(), v);
+  if (ec != std::errc() || end != text->data() + text->size() || v < min || v > max) {
+    throw usage_error(fmt::format("--{} takes a number from {} to {}, not '{}'", name, min, max, *text));
   }
-  return out;
+  return v;
+}
+
+std::vector<command>& commands() {
+  static std::vector<command> registry;
+  return registry;
 }
 
 progress::progress(const options& opts, std::string label, std::size_t total)

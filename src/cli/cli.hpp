@@ -42,13 +42,13 @@ struct input {
 /// The inputs named on the command line, or the bundled seeds when there are none.
 std::vector<input> load_inputs(const options& opts);
 
-/// An input read as a document and parsed, for analyses that map back into the text.
-struct parsed_input {
-  text::document document;
-  plan parsed;
+/// The inputs read as documents and parsed, for commands that need the text views and
+/// offset maps as well as the plans (spans into both files of a pair).
+struct parsed_inputs {
+  std::vector<text::document> documents;
+  std::vector<plan> plans;
 };
-/// The inputs (see load_inputs), each read and parsed with the default options.
-std::vector<parsed_input> parse_inputs(const options& opts);
+parsed_inputs load_parsed_inputs(const options& opts);
 
 /// Writes `text` to the -o file or standard output.
 void write_output(const options& opts, std::string_view text);
@@ -56,9 +56,13 @@ void write_output(const options& opts, std::string_view text);
 /// Renders a table in the chosen format (with the Excel BOM for --excel CSV).
 std::string render(const options& opts, const report::table& t);
 
-/// Renders several tables: a JSON array, CSV tables separated by an empty record, Markdown
-/// tables by a blank line.
-std::string render_all(const options& opts, const std::vector<report::table>& tables);
+/// Renders several tables: a JSON array, CSV tables separated by an empty record (the
+/// Excel BOM on the first only), Markdown tables separated by a blank line.
+std::string render(const options& opts, const std::vector<report::table>& tables);
+
+/// The value of `--name` as a number in [min, max], or `fallback` when absent; throws
+/// `usage_error` naming the option otherwise.
+double number_option(const options& opts, std::string_view name, double fallback, double min, double max);
 
 /// A progress bar on standard error, drawn only when standard error is a terminal, --quiet
 /// is not given and the work has already taken a second (short runs stay silent).

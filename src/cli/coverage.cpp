@@ -16,7 +16,7 @@
 namespace plancmp::cli {
 namespace {
 
-report::table diagnostics_table(const std::vector<parsed_input>& inputs,
+report::table diagnostics_table(const parsed_inputs& inputs,
                                 const std::vector<analysis::plan_tagging>& taggings) {
   report::table t;
   t.caption = fmt::format("Tagging diagnostics: {}", taggings.empty() ? "" : taggings.front().scheme);
@@ -24,9 +24,9 @@ report::table diagnostics_table(const std::vector<parsed_input>& inputs,
   for (std::size_t i = 0; i < taggings.size(); ++i) {
     for (const auto& d : taggings[i].diagnostics) {
       report::cell where(static_cast<std::int64_t>(d.line));
-      where.source = inputs[i].parsed.source.path;
+      where.source = inputs.plans[i].source.path;
       where.where = d.where;
-      t.add_row({inputs[i].parsed.source.path, std::move(where), d.code, d.message});
+      t.add_row({inputs.plans[i].source.path, std::move(where), d.code, d.message});
     }
   }
   return t;
@@ -50,12 +50,11 @@ int run_coverage(const options& opts) {
   if (by != nullptr && *by != "targets" && *by != "agencies")
     throw usage_error(fmt::format("--by takes targets or agencies, not '{}'", *by));
 
-  const auto inputs = parse_inputs(opts);
-  std::vector<plan> plans;
-  for (const auto& in : inputs) plans.push_back(in.parsed);
+  const parsed_inputs inputs = load_parsed_inputs(opts);
+  const std::vector<plan>& plans = inputs.plans;
   const auto tag_all = [&](const analysis::tagger& t) {
     std::vector<analysis::plan_tagging> out;
-    for (const auto& in : inputs) out.push_back(t.tag(in.parsed, in.document));
+    for (std::size_t i = 0; i < plans.size(); ++i) out.push_back(t.tag(plans[i], inputs.documents[i]));
     return out;
   };
 
@@ -65,15 +64,15 @@ int run_coverage(const options& opts) {
     const analysis::tagger chain(coding_scheme::builtin("ip_value_chain"));
     const analysis::tagger* const both[] = {&tools, &chain};
     std::vector<analysis::plan_tagging> tool_tags, chain_tags;
-    for (const auto& in : inputs) {
-      auto tags = analysis::tagger::tag_all(both, in.parsed, in.document);
+    for (std::size_t i = 0; i < plans.size(); ++i) {
+      auto tags = analysis::tagger::tag_all(both, plans[i], inputs.documents[i]);
       tool_tags.push_back(std::move(tags[0]));
       chain_tags.push_back(std::move(tags[1]));
     }
     const auto t = analysis::compute_tools_by_chain(tool_tags, tools.scheme(), chain_tags, chain.scheme());
     for (std::size_t p = 0; p < t.plans.size(); ++p) tables.push_back(analysis::to_table(t, p));
     if (t.plans.size() > 1) tables.push_back(analysis::to_table(t, std::numeric_limits<std::size_t>::max()));
-    write_output(opts, render_all(opts, tables));
+    write_output(opts, render(opts, tables));
     return exit_ok;
   }
 
@@ -96,7 +95,7 @@ int run_coverage(const options& opts) {
     tables.push_back(analysis::to_table(analysis::compare_coverage(m, 0, 1)));
   }
   if (opts.has_flag("diagnostics")) tables.push_back(diagnostics_table(inputs, taggings));
-  write_output(opts, render_all(opts, tables));
+  write_output(opts, render(opts, tables));
   return exit_ok;
 }
 

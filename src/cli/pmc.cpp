@@ -16,13 +16,15 @@ int run_pmc(const options& opts) {
   if (const std::string* file = opts.value("model")) custom = analysis::pmc_model::from_json(read_file(*file), *file);
   const analysis::pmc_model& model = custom ? *custom : analysis::pmc_model::builtin();
   std::vector<analysis::pmc_result> results;
-  for (const auto& in : parse_inputs(opts)) results.push_back(analysis::compute_pmc(in.parsed, in.document, model));
+  const parsed_inputs inputs = load_parsed_inputs(opts);
+  for (std::size_t i = 0; i < inputs.plans.size(); ++i)
+    results.push_back(analysis::compute_pmc(inputs.plans[i], inputs.documents[i], model));
   std::vector<report::table> tables{analysis::to_table(results, model)};
   if (opts.has_flag("detail")) tables.push_back(analysis::detail_table(results, model));
   if (opts.has_flag("surface")) {
     for (const auto& r : results) tables.push_back(analysis::surface_table(r, model));
   }
-  write_output(opts, render_all(opts, tables));
+  write_output(opts, render(opts, tables));
   return exit_ok;
 }
 

@@ -3,7 +3,10 @@
 
 #include <plancmp/analysis/agencies.hpp>
 #include <plancmp/analysis/coverage.hpp>
+#include <plancmp/analysis/plan_alignment.hpp>
 #include <plancmp/analysis/pmc.hpp>
+#include <plancmp/analysis/reuse.hpp>
+#include <plancmp/analysis/similarity.hpp>
 #include <plancmp/analysis/tagging.hpp>
 #include <plancmp/error.hpp>
 #include <plancmp/model/coding_scheme.hpp>
@@ -36,6 +39,8 @@ pre.dot{background:#f6f6f6;padding:.5em;overflow:auto;max-height:20em}
 .source{white-space:pre-wrap;border-left:3px solid #ccc;padding:.2em .6em;margin:.4em 0}
 .source:target{border-left-color:#d62728;background:#fff4d6}
 .loc{color:#555;font-size:.85em;display:block}
+.pair{display:grid;grid-template-columns:1fr 1fr;gap:1em;margin:.6em 0;border-top:1px solid #ddd;padding-top:.4em}
+.pair mark{background:#fff1a8}
 )";
 
 struct source_ref {
@@ -64,6 +69,10 @@ class builder {
     pmc();
     targets();
     agencies();
+    if (plans_.size() > 1) {
+      similarity();
+      if (options_.pairwise) pairwise();
+    }
     for (const auto& s : options_.extra_sections) {
       section(s.id, s.title);
       for (const auto& t : s.tables) add(t);
@@ -103,6 +112,14 @@ class builder {
       }
     }
     body_ += to_html(t, {.link_sources = true, .id = {}});
+  }
+
+  /// A link to the source excerpt of `where` in `source`, remembered for the sources section.
+  std::string link(const std::string& source, const span& where, std::string_view text) {
+    const auto it = by_path_.find(source);
+    if (it == by_path_.end()) return html_escape(text);
+    linked_.insert({it->second, where, source});
+    return "<a href=\"#" + source_anchor(source, where) + "\">" + html_escape(text) + "</a>";
   }
 
   void figures(const std::vector<std::string>& svgs) {
@@ -245,6 +262,51 @@ class builder {
       } else {
         body_ += "<p>Graphviz is not installed; the network in DOT (render with <code>dot -Tsvg</code>):</p>\n";
         body_ += "<pre class=\"dot\">" + html_escape(fig.text) + "</pre>\n";
+      }
+    }
+  }
+
+  void similarity() {
+    section("similarity", "相似度 Similarity");
+    std::vector<std::string> svgs;
+    for (const auto& m : {analysis::text_similarity_matrix(plans_), analysis::agency_profile_matrix(plans_)}) {
+      add(analysis::to_table(m));
+      heatmap h;
+      h.title = fmt::format("相似度 similarity: {}", m.metric);
+      h.row_axis = "规划 plan";
+      h.column_axis = "规划 plan";
+      h.rows = m.plans;
+      h.columns = m.plans;
+      h.values = m.score;
+      h.min = 0;
+      h.max = 1;
+      svgs.push_back(to_svg(h));
+    }
+    figures(svgs);
+  }
+
+  /// Every pair of plans: the measure alignment, and the passages they share side by side.
+  void pairwise() {
+    section("alignment", "措施对齐 Measure alignment");
+    for (std::size_t i = 0; i < plans_.size(); ++i) {
+      for (std::size_t j = i + 1; j < plans_.size(); ++j)
+        add(analysis::to_table(analysis::align_plans(*inputs_[i].document, plans_[i], *inputs_[j].document, plans_[j])));
+    }
+    section("reuse", "文本复用 Reused passages");
+    for (std::size_t i = 0; i < plans_.size(); ++i) {
+      for (std::size_t j = i + 1; j < plans_.size(); ++j) {
+        const auto r = analysis::find_reuse(*inputs_[i].document, plans_[i], *inputs_[j].document, plans_[j]);
+        body_ += "<h3>" +
+                 html_escape(fmt::format("{} ↔ {}: {} passages", analysis::plan_label(plans_[i]),
+                                         analysis::plan_label(plans_[j]), r.passages.size())) +
+                 "</h3>\n";
+        for (const auto& p : r.passages) {
+          body_ += "<div class=\"pair\"><div><span class=\"loc\">" +
+                   link(plans_[i].source.path, p.where_a, fmt::format("{} · {}", r.file_a, p.id_a)) +
+                   "</span><mark>" + html_escape(p.text_a) + "</mark></div><div><span class=\"loc\">" +
+                   link(plans_[j].source.path, p.where_b, fmt::format("{} · {}", r.file_b, p.id_b)) +
+                   "</span><mark>" + html_escape(p.text_b) + "</mark></div></div>\n";
+        }
       }
     }
   }

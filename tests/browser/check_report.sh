@@ -67,7 +67,7 @@ PY
   if [ "$colours" -lt 20 ]; then echo "FAIL: the screenshot looks blank"; status=1; fi
 fi
 
-for id in overview coverage tools-by-chain pmc targets agencies sources; do
+for id in overview coverage tools-by-chain pmc targets agencies similarity alignment reuse sources; do
   if ! grep -q "<section id=\"$id\">" "$work/dom.html"; then
     echo "FAIL: section #$id missing from the rendered DOM"; status=1
   fi
@@ -77,5 +77,5 @@ done
 if grep -E "CONSOLE|Uncaught|ERROR:.*(console|javascript)" "$work/screenshot.log" | grep -v "^$" >"$work/console.txt"; then
   echo "FAIL: console errors:"; cat "$work/console.txt"; status=1
 fi
-[ $status -eq 0 ] && echo "ok: screenshot not blank, 7 sections present, no console errors"
+[ $status -eq 0 ] && echo "ok: screenshot not blank, 10 sections present, no console errors"
 exit $status

@@ -36,7 +36,8 @@ TEST_CASE("html_report of the seeds: sections, every link has its target, determ
   report::report_options options;
   options.draw_networks = false;  // the test must not depend on Graphviz being installed
   const std::string html = report_of(plans, options);
-  for (const char* id : {"overview", "coverage", "tools-by-chain", "pmc", "targets", "agencies", "sources"}) {
+  for (const char* id : {"overview", "coverage", "tools-by-chain", "pmc", "targets", "agencies", "similarity",
+                         "alignment", "reuse", "sources"}) {
     CHECK_MESSAGE(html.find(std::string("<section id=\"") + id + "\">") != std::string::npos, id);
   }
   CHECK(html.find("<script") == std::string::npos);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <plancmp/analysis/unit.hpp>
 #include <plancmp/model/coding_scheme.hpp>
 #include <plancmp/model/diagnostic.hpp>
 #include <plancmp/model/plan.hpp>
@@ -17,11 +18,6 @@
 #include <vector>
 
 namespace plancmp::inline v0::analysis {
-
-/// What a tagged unit is.
-enum class unit_kind { measure, goal };
-/// "measure", "goal".
-[[nodiscard]] std::string_view to_string(unit_kind k) noexcept;
 
 /// Why a unit carries a theme: one keyword match.
 struct match_evidence {

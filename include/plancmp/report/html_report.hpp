@@ -31,13 +31,16 @@ struct report_options {
   std::string title = "plancmp report";
   std::vector<report_section> extra_sections;  ///< appended after the built-in ones
   bool draw_networks = true;                   ///< run Graphviz `dot` when installed
+  bool pairwise = true;  ///< measure alignment and reused passages for every pair of plans
 };
 
 /// The one-file HTML report: inline CSS and SVG, no scripts, no network. Sections (with
 /// these ids): `overview` (one row per plan), `coverage` (value chain and policy tools,
 /// with heatmaps), `tools-by-chain`, `pmc` (scores and surfaces), `targets` (table and
 /// bar chart), `agencies` (functions table and each plan's co-responsibility network),
-/// the extra sections, then `sources`: every span a table cell links to, shown as the
+/// with two or more plans `similarity` (text and agency-profile matrices with heatmaps),
+/// `alignment` (measure alignment of every pair) and `reuse` (the passages every pair
+/// shares, side by side), the extra sections, then `sources`: every span a table cell links to, shown as the
 /// source lines it covers under the id `source_anchor(file, span)`. All document text is
 /// escaped; the same inputs give byte-identical output.
 ///

@@ -1,0 +1,141 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <plancmp/analysis/vectorize.hpp>
+#include <plancmp/model/plan.hpp>
+#include <plancmp/report/table.hpp>
+
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <span>
+#include <string>
+#include <vector>
+
+namespace plancmp::inline v0::analysis {
+
+// ---------------------------------------------------------------- top-k search
+
+/// One scored pair: row `query` of the queries and row `candidate` of the corpus.
+struct match {
+  std::uint32_t query = 0;
+  std::uint32_t candidate = 0;
+  float score = 0.0F;  ///< cosine (dot product of L2-normalized rows); Jaccard for LSH
+  friend bool operator==(const match&, const match&) = default;
+};
+
+struct similarity_options {
+  std::size_t top_k = 10;          ///< best candidates kept per query row
+  double threshold = 0.0;          ///< keep scores > threshold (0: any overlap at all)
+  /// Row → plan index; with `exclude_same_plan`, pairs of one plan are skipped. Within one
+  /// corpus a row is never its own candidate.
+  std::span<const std::uint32_t> query_plans;
+  std::span<const std::uint32_t> candidate_plans;  ///< between two corpora; else query_plans
+  bool exclude_same_plan = false;
+  unsigned threads = 0;            ///< 0: all cores
+};
+
+/// The k best candidates of every query row: `matches` sorted by query, then score
+/// descending, then candidate ascending (ties broken by index, so the output is the same
+/// for every thread count). Memory O(nnz + rows · top_k).
+///
+///     auto v = plancmp::analysis::fit_transform_plans(vec, plans);
+///     auto plan_of = v.row_plans();
+///     auto best = plancmp::analysis::top_k_similar(v.matrix, {.top_k = 5,
+///         .query_plans = plan_of, .exclude_same_plan = true});
+struct top_k_result {
+  std::vector<match> matches;
+  std::size_t queries = 0;
+  /// Matches of query row q: [query_begin[q], query_begin[q + 1]).
+  std::vector<std::uint64_t> query_begin;
+  [[nodiscard]] std::span<const match> of(std::size_t q) const noexcept {
+    return {matches.data() + query_begin[q], matches.data() + query_begin[q + 1]};
+  }
+};
+
+/// Exact all-pairs top-k within one corpus (a row never matches itself).
+[[nodiscard]] top_k_result top_k_similar(const csr_matrix& corpus, const similarity_options& options = {});
+/// Exact top-k of every row of `queries` among the rows of `corpus` (same columns).
+[[nodiscard]] top_k_result top_k_similar(const csr_matrix& queries, const csr_matrix& corpus,
+                                         const similarity_options& options = {});
+
+/// Candidate pruning: features held by more than `max_df_fraction` of the corpus rows
+/// (and more than `min_capped_df`) generate no candidates; each query's best
+/// `rescore_factor · top_k` candidates by the partial score are then scored exactly.
+struct pruning_options {
+  double max_df_fraction = 0.002;
+  std::size_t min_capped_df = 64;
+  std::size_t rescore_factor = 4;
+};
+[[nodiscard]] top_k_result top_k_similar_pruned(const csr_matrix& corpus,
+                                                const similarity_options& options = {},
+                                                const pruning_options& pruning = {});
+[[nodiscard]] top_k_result top_k_similar_pruned(const csr_matrix& queries, const csr_matrix& corpus,
+                                                const similarity_options& options = {},
+                                                const pruning_options& pruning = {});
+
+/// How much of an exact result an approximate one found.
+struct recall_report {
+  std::size_t exact_pairs = 0;   ///< pairs in the exact result
+  std::size_t found = 0;         ///< of those, pairs also in the approximate result
+  double recall = 1.0;           ///< found / exact_pairs (1 when there are none)
+  /// Exact pairs whose score exceeds the k-th score the approximate result kept for that
+  /// query (ties at the boundary do not count as misses) — the strict top-k recall.
+  double score_recall = 1.0;
+};
+[[nodiscard]] recall_report compare_top_k(const top_k_result& exact, const top_k_result& approx);
+
+// ---------------------------------------------------------------- MinHash + LSH
+
+struct lsh_options {
+  std::size_t hashes = 128;     ///< MinHash signature length = bands · rows per band
+  std::size_t bands = 32;
+  std::uint64_t seed = 0x9e3779b97f4a7c15ULL;  ///< fixed: same input, same output
+  double threshold = 0.5;       ///< keep pairs with exact Jaccard ≥ threshold
+  std::span<const std::uint32_t> plans;  ///< row → plan, for exclude_same_plan
+  bool exclude_same_plan = false;
+  unsigned threads = 0;
+};
+/// Near-duplicate rows: MinHash signatures over each row's feature set, banded into
+/// buckets; candidate pairs sharing a bucket are verified by exact Jaccard of their
+/// feature sets. Pairs (query < candidate), sorted by query then candidate.
+[[nodiscard]] std::vector<match> near_duplicates(const csr_matrix& rows, const lsh_options& options = {});
+
+/// Jaccard similarity of the feature (column) sets of two rows.
+[[nodiscard]] double row_jaccard(const csr_matrix& x, std::size_t a, const csr_matrix& y, std::size_t b);
+
+// ---------------------------------------------------------------- plan × plan
+
+/// A square, symmetric matrix of scores between plans, with the metric's name.
+struct plan_matrix {
+  std::string metric;
+  std::vector<std::string> plans;          ///< plan labels
+  std::vector<std::vector<double>> score;  ///< score[a][b]
+};
+
+/// Score of two plans from the similarity of their units: `block` holds cosine scores
+/// of the units of plan a (rows) against those of plan b (columns). A hook: mean best
+/// match is built in; an assignment-based score plugs in here.
+using plan_text_metric =
+    std::function<double(const std::vector<std::vector<double>>& block)>;
+
+/// Mean best match, symmetrised: the mean over a's units of their best score in b,
+/// averaged with the same from b's side. 0 when either side has no units.
+[[nodiscard]] double mean_best_match(const std::vector<std::vector<double>>& block);
+
+/// Text similarity of every pair of plans: units vectorized together (`v` is fitted on
+/// all of them), blocks of cosines between plans, reduced by `metric`.
+[[nodiscard]] plan_matrix text_similarity_matrix(std::span<const plan> plans,
+                                                 const vectorize_options& vectors = {},
+                                                 const unit_options& units = {},
+                                                 const plan_text_metric& metric = mean_best_match,
+                                                 const std::string& metric_name = "mean best match");
+
+/// Cosine between the plans' agency profiles: per canonical agency id, the measures it
+/// leads or supports (unresolved names count under their printed name).
+[[nodiscard]] plan_matrix agency_profile_matrix(std::span<const plan> plans);
+
+/// Plans as rows and columns, scores with three decimals.
+[[nodiscard]] report::table to_table(const plan_matrix& m);
+
+}  // namespace plancmp::inline v0::analysis

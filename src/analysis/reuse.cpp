@@ -1,0 +1,304 @@
+// SPDX-License-Identifier: MIT
+#include <plancmp/analysis/reuse.hpp>
+#include <plancmp/analysis/similarity.hpp>
+#include <plancmp/data.hpp>
+#include <plancmp/error.hpp>
+#include <plancmp/text/detail/utf8.hpp>
+
+#include "detail/measure_pair_vectors.hpp"
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+
+namespace plancmp::inline v0::analysis {
+namespace {
+
+/// The first offset of the derived string, at a character boundary of `derived`, that
+/// maps to `source` or later (`offset_map::to_source` never decreases).
+std::size_t derived_offset(const text::offset_map& map, std::string_view derived,
+                           std::size_t source) {
+  std::size_t low = 0;
+  std::size_t high = map.derived_size();
+  while (low < high) {
+    const std::size_t mid = low + (high - low) / 2;
+    if (map.to_source(mid) < source) {
+      low = mid + 1;
+    } else {
+      high = mid;
+    }
+  }
+  while (low < derived.size() && (static_cast<unsigned char>(derived[low]) & 0xC0U) == 0x80U) ++low;
+  return low;
+}
+
+bool is_space(char32_t c) noexcept {
+  return c == U' ' || c == U'\n' || c == U'\r' || c == U'\t' || c == U'\u3000' || c == U'\u00A0';
+}
+
+/// A measure's simplified text as an alignable sequence: one entry per non-space
+/// character, with its byte range in `document::simplified`; boilerplate marked.
+struct measure_sequence {
+  std::vector<char32_t> characters;
+  std::vector<std::size_t> begins;
+  std::vector<std::size_t> ends;
+};
+
+measure_sequence sequence_of(const text::document& doc, const measure& m,
+                             const std::vector<std::string>& phrases, bool mask_clause) {
+  const std::string_view simplified = doc.simplified;
+  const std::size_t begin = derived_offset(doc.simplified_to_original, simplified, m.where.begin);
+  const std::size_t end = derived_offset(doc.simplified_to_original, simplified, m.where.end);
+  measure_sequence s;
+  for (std::size_t at = begin; at < end;) {
+    const std::size_t start = at;
+    const char32_t c = text::detail::next_code_point(simplified, at);
+    if (is_space(c)) continue;
+    s.characters.push_back(c == text::detail::invalid_code_point ? masked_character : c);
+    s.begins.push_back(start);
+    s.ends.push_back(at);
+  }
+  // Byte ranges of `simplified` to mark as boilerplate.
+  std::vector<std::pair<std::size_t, std::size_t>> marks;
+  const std::string_view body = simplified.substr(begin, end - begin);
+  for (const std::string& phrase : phrases) {
+    if (phrase.empty()) continue;
+    for (std::size_t at = body.find(phrase); at != std::string_view::npos;
+         at = body.find(phrase, at + phrase.size()))
+      marks.emplace_back(begin + at, begin + at + phrase.size());
+  }
+  if (mask_clause && !m.clause.empty()) {
+    const std::string_view printed = doc.printed;
+    const std::size_t pb = derived_offset(doc.printed_to_original, printed, m.where.begin);
+    const std::size_t pe = derived_offset(doc.printed_to_original, printed, m.where.end);
+    const std::size_t at = printed.substr(pb, pe - pb).rfind(m.clause);
+    if (at != std::string_view::npos) {
+      marks.emplace_back(derived_offset(doc.simplified_to_printed, simplified, pb + at),
+                         derived_offset(doc.simplified_to_printed, simplified, pb + at + m.clause.size()));
+    }
+  }
+  for (const auto& [mb, me] : marks) {
+    const auto first = std::lower_bound(s.begins.begin(), s.begins.end(), mb) - s.begins.begin();
+    for (auto k = static_cast<std::size_t>(first); k < s.begins.size() && s.ends[k] <= me; ++k)
+      if (s.characters[k] != masked_character) s.characters[k] |= boilerplate_bit;
+  }
+  return s;
+}
+
+/// Calls `visit(start, hash)` for every run of `q` characters with no boilerplate in it.
+template <class Visit>
+void for_each_clean_run(const measure_sequence& s, std::size_t q, Visit visit) {
+  if (q == 0 || s.characters.size() < q) return;
+  for (std::size_t i = 0; i + q <= s.characters.size(); ++i) {
+    std::uint64_t h = 1469598103934665603ULL;
+    bool clean = true;
+    for (std::size_t k = i; k < i + q && clean; ++k) {
+      const char32_t c = s.characters[k];
+      clean = c != masked_character && (c & boilerplate_bit) == 0;
+      h = (h ^ c) * 1099511628211ULL;
+    }
+    if (clean) visit(i, h);
+  }
+}
+
+/// Hashes of every run of `q` characters with no boilerplate in it, sorted, distinct.
+std::vector<std::uint64_t> seeds_of(const measure_sequence& s, std::size_t q) {
+  std::vector<std::uint64_t> out;
+  for_each_clean_run(s, q, [&](std::size_t, std::uint64_t h) { out.push_back(h); });
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
+std::vector<std::pair<std::size_t, std::size_t>> seed_candidates(
+    const std::vector<measure_sequence>& a, const std::vector<measure_sequence>& b, std::size_t q) {
+  std::unordered_map<std::uint64_t, std::vector<std::size_t>> in_b;
+  for (std::size_t j = 0; j < b.size(); ++j)
+    for (const std::uint64_t h : seeds_of(b[j], q)) in_b[h].push_back(j);
+  std::vector<std::pair<std::size_t, std::size_t>> pairs;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    std::vector<std::size_t> partners;
+    for (const std::uint64_t h : seeds_of(a[i], q)) {
+      const auto it = in_b.find(h);
+      if (it != in_b.end()) partners.insert(partners.end(), it->second.begin(), it->second.end());
+    }
+    std::sort(partners.begin(), partners.end());
+    partners.erase(std::unique(partners.begin(), partners.end()), partners.end());
+    for (const std::size_t j : partners) pairs.emplace_back(i, j);
+  }
+  return pairs;
+}
+
+/// Each measure's `k` most similar measures on the other side, both ways.
+std::vector<std::pair<std::size_t, std::size_t>> top_k_candidates(const plan& a, const plan& b,
+                                                                  std::size_t k) {
+  const detail::measure_pair_vectors x = detail::vectorize_measures(a, b, {});
+  similarity_options options;
+  options.top_k = k;
+  std::vector<std::pair<std::size_t, std::size_t>> pairs;
+  for (const match& m : top_k_similar(x.a, x.b, options).matches) pairs.emplace_back(m.query, m.candidate);
+  for (const match& m : top_k_similar(x.b, x.a, options).matches) pairs.emplace_back(m.candidate, m.query);
+  return pairs;
+}
+
+}  // namespace
+
+const std::vector<std::string>& builtin_boilerplate() {
+  static const std::vector<std::string> phrases = [] {
+    const auto j = nlohmann::json::parse(builtin_data("boilerplate.json"));
+    auto list = j.at("phrases").get<std::vector<std::string>>();
+    // Longest first, so that a long phrase is marked whole before its parts.
+    std::stable_sort(list.begin(), list.end(),
+                     [](const std::string& x, const std::string& y) { return x.size() > y.size(); });
+    return list;
+  }();
+  return phrases;
+}
+
+std::vector<std::string> frequent_phrases(std::span<const text::document> documents,
+                                          std::span<const plan> plans,
+                                          const frequent_phrase_options& options) {
+  if (documents.size() != plans.size()) {
+    throw usage_error(fmt::format(
+        "frequent_phrases: {} documents for {} plans; pass the document of every plan",
+        documents.size(), plans.size()));
+  }
+  std::vector<std::vector<measure_sequence>> sequences(plans.size());
+  std::unordered_map<std::uint64_t, std::size_t> plans_with;
+  for (std::size_t p = 0; p < plans.size(); ++p) {
+    std::vector<std::uint64_t> runs;
+    for (const measure& m : plans[p].measures) {
+      sequences[p].push_back(sequence_of(documents[p], m, builtin_boilerplate(), true));
+      const auto seeds = seeds_of(sequences[p].back(), options.length);
+      runs.insert(runs.end(), seeds.begin(), seeds.end());
+    }
+    std::sort(runs.begin(), runs.end());
+    runs.erase(std::unique(runs.begin(), runs.end()), runs.end());
+    for (const std::uint64_t h : runs) ++plans_with[h];
+  }
+  std::vector<std::string> phrases;
+  for (const auto& of_plan : sequences) {
+    for (const measure_sequence& s : of_plan) {
+      std::vector<char> frequent(s.characters.size(), 0);
+      for_each_clean_run(s, options.length, [&](std::size_t start, std::uint64_t h) {
+        if (plans_with[h] < options.min_plans) return;
+        std::fill_n(frequent.begin() + static_cast<std::ptrdiff_t>(start), options.length, 1);
+      });
+      for (std::size_t i = 0; i < frequent.size();) {
+        if (frequent[i] == 0) {
+          ++i;
+          continue;
+        }
+        std::string phrase;
+        for (; i < frequent.size() && frequent[i] != 0; ++i)
+          text::detail::append_utf8(phrase, s.characters[i]);
+        phrases.push_back(std::move(phrase));
+      }
+    }
+  }
+  std::sort(phrases.begin(), phrases.end());
+  phrases.erase(std::unique(phrases.begin(), phrases.end()), phrases.end());
+  return phrases;
+}
+
+reuse_report find_reuse(const text::document& doc_a, const plan& a, const text::document& doc_b,
+                        const plan& b, const reuse_options& options) {
+  std::vector<std::string> phrases = options.boilerplate;
+  if (options.builtin_boilerplate) {
+    const auto& builtin = builtin_boilerplate();
+    phrases.insert(phrases.end(), builtin.begin(), builtin.end());
+  }
+  std::vector<measure_sequence> sa;
+  std::vector<measure_sequence> sb;
+  sa.reserve(a.measures.size());
+  sb.reserve(b.measures.size());
+  for (const measure& m : a.measures) sa.push_back(sequence_of(doc_a, m, phrases, options.mask_clauses));
+  for (const measure& m : b.measures) sb.push_back(sequence_of(doc_b, m, phrases, options.mask_clauses));
+
+  reuse_report report;
+  report.file_a = a.source.path;
+  report.file_b = b.source.path;
+  std::vector<std::pair<std::size_t, std::size_t>> pairs = options.candidates;
+  if (pairs.empty()) {
+    switch (options.source) {
+      case reuse_options::candidate_source::shared_runs:
+        pairs = seed_candidates(sa, sb, options.seed_length);
+        break;
+      case reuse_options::candidate_source::top_k:
+        pairs = top_k_candidates(a, b, options.top_k);
+        break;
+      case reuse_options::candidate_source::all_pairs:
+        for (std::size_t i = 0; i < sa.size(); ++i)
+          for (std::size_t j = 0; j < sb.size(); ++j) pairs.emplace_back(i, j);
+        break;
+    }
+  }
+  for (const auto& [i, j] : pairs) {
+    if (i >= sa.size() || j >= sb.size()) {
+      throw usage_error(fmt::format(
+          "find_reuse: candidate pair ({}, {}) is out of range for plans of {} and {} measures",
+          i, j, sa.size(), sb.size()));
+    }
+  }
+  std::sort(pairs.begin(), pairs.end());
+  pairs.erase(std::unique(pairs.begin(), pairs.end()), pairs.end());
+  report.candidate_pairs = pairs.size();
+
+  const int min_score = std::max(1, static_cast<int>(options.min_length) * options.scoring.match / 2);
+  for (const auto& [i, j] : pairs) {
+    const auto found = local_alignments(sa[i].characters, sb[j].characters, min_score, options.scoring);
+    for (const local_alignment& al : found) {
+      if (al.matches < options.min_length || al.identity() < options.min_identity) continue;
+      reused_passage p;
+      p.measure_a = i;
+      p.measure_b = j;
+      p.id_a = a.measures[i].id;
+      p.id_b = b.measures[j].id;
+      const std::size_t ab = sa[i].begins[al.a_begin];
+      const std::size_t ae = sa[i].ends[al.a_end - 1];
+      const std::size_t bb = sb[j].begins[al.b_begin];
+      const std::size_t be = sb[j].ends[al.b_end - 1];
+      p.where_a = doc_a.source_of_simplified(ab, ae);
+      p.where_b = doc_b.source_of_simplified(bb, be);
+      p.text_a = std::string(doc_a.printed_of_simplified(ab, ae));
+      p.text_b = std::string(doc_b.printed_of_simplified(bb, be));
+      p.alignment = al;
+      report.passages.push_back(std::move(p));
+    }
+  }
+  std::sort(report.passages.begin(), report.passages.end(),
+            [](const reused_passage& x, const reused_passage& y) {
+              return std::tie(x.measure_a, x.alignment.a_begin, x.measure_b) <
+                     std::tie(y.measure_a, y.alignment.a_begin, y.measure_b);
+            });
+  return report;
+}
+
+report::table to_table(const reuse_report& r) {
+  report::table t;
+  t.caption = fmt::format("Reused passages: {} ↔ {}", r.file_a, r.file_b);
+  t.columns = {"measure A", "measure B", "characters", "identity", "score", "passage in A",
+               "passage in B"};
+  for (const reused_passage& p : r.passages) {
+    report::cell text_a(p.text_a);
+    text_a.source = r.file_a;
+    text_a.where = p.where_a;
+    report::cell text_b(p.text_b);
+    text_b.source = r.file_b;
+    text_b.where = p.where_b;
+    t.add_row({p.id_a, p.id_b, p.alignment.matches + p.alignment.neutral,
+               report::cell(p.alignment.identity(), 3), static_cast<std::int64_t>(p.alignment.score),
+               std::move(text_a), std::move(text_b)});
+  }
+  t.notes.push_back(fmt::format(
+      "{} measure pairs aligned (Smith–Waterman, affine gaps, simplified script); responsibility "
+      "clauses and boilerplate phrases (data/boilerplate.json) do not count",
+      r.candidate_pairs));
+  return t;
+}
+
+}  // namespace plancmp::inline v0::analysis

@@ -1,0 +1,544 @@
+// SPDX-License-Identifier: MIT
+#include <plancmp/analysis/similarity.hpp>
+
+#include "detail/parallel.hpp"
+
+#include <plancmp/analysis/agencies.hpp>
+#include <plancmp/error.hpp>
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <numeric>
+#include <set>
+
+namespace plancmp::inline v0::analysis {
+
+namespace {
+
+/// Heap order: a is better than b (higher score, then lower index).
+bool better(const match& a, const match& b) noexcept {
+  return a.score > b.score || (a.score == b.score && a.candidate < b.candidate);
+}
+
+/// Keeps the best `k` matches offered; `heap.front()` is the worst kept.
+void offer(std::vector<match>& heap, std::size_t k, const match& m) {
+  if (heap.size() < k) {
+    heap.push_back(m);
+    std::push_heap(heap.begin(), heap.end(), better);
+  } else if (better(m, heap.front())) {
+    std::pop_heap(heap.begin(), heap.end(), better);
+    heap.back() = m;
+    std::push_heap(heap.begin(), heap.end(), better);
+  }
+}
+
+/// Which candidates a query may be paired with.
+struct pair_filter {
+  bool same_corpus = false;
+  bool exclude_same_plan = false;
+  std::span<const std::uint32_t> query_plans;
+  std::span<const std::uint32_t> candidate_plans;
+
+  [[nodiscard]] bool allowed(std::size_t q, std::size_t c) const noexcept {
+    if (same_corpus && q == c) return false;
+    if (exclude_same_plan && query_plans[q] == candidate_plans[c]) return false;
+    return true;
+  }
+};
+
+pair_filter make_filter(const csr_matrix& queries, const csr_matrix& corpus, bool same,
+                        const similarity_options& o) {
+  if (queries.columns != corpus.columns) {
+    throw usage_error(fmt::format(
+        "top-k search: queries have {} columns and the corpus {}; vectorize both with one vectorizer",
+        queries.columns, corpus.columns));
+  }
+  pair_filter f{same, o.exclude_same_plan, o.query_plans,
+                same || o.candidate_plans.empty() ? o.query_plans : o.candidate_plans};
+  if (o.exclude_same_plan &&
+      (f.query_plans.size() != queries.rows() || f.candidate_plans.size() != corpus.rows())) {
+    throw usage_error(fmt::format(
+        "exclude_same_plan needs one plan index per row: {} query rows, {} given; {} corpus rows, {} given",
+        queries.rows(), f.query_plans.size(), corpus.rows(), f.candidate_plans.size()));
+  }
+  return f;
+}
+
+/// Per query, its kept matches best first, gathered into one result.
+top_k_result gather(std::vector<std::vector<match>>& per_query) {
+  top_k_result r;
+  r.queries = per_query.size();
+  r.query_begin.reserve(per_query.size() + 1);
+  r.query_begin.push_back(0);
+  std::size_t total = 0;
+  for (const auto& v : per_query) total += v.size();
+  r.matches.reserve(total);
+  for (auto& v : per_query) {
+    r.matches.insert(r.matches.end(), v.begin(), v.end());
+    r.query_begin.push_back(r.matches.size());
+    std::vector<match>().swap(v);
+  }
+  return r;
+}
+
+constexpr std::size_t rows_per_block = 64;
+
+/// Gustavson's row-by-row product against the transposed corpus: a dense accumulator and
+/// a stamp per corpus row, per worker; a bounded heap per query.
+top_k_result exact_top_k(const csr_matrix& queries, const csr_matrix& corpus, bool same,
+                         const similarity_options& o) {
+  const pair_filter filter = make_filter(queries, corpus, same, o);
+  const csr_matrix by_column = transpose(corpus);
+  std::vector<std::vector<match>> kept(queries.rows());
+  const unsigned workers = detail::worker_count(o.threads, queries.rows() / rows_per_block + 1);
+  struct scratch {
+    std::vector<float> sum;
+    std::vector<std::uint32_t> stamp;
+    std::vector<std::uint32_t> touched;
+  };
+  std::vector<scratch> work(workers);
+  const auto threshold = static_cast<float>(o.threshold);
+  detail::for_each_block(queries.rows(), rows_per_block, workers,
+                         [&](std::size_t begin, std::size_t end, unsigned w) {
+    scratch& s = work[w];
+    if (s.sum.empty()) {
+      s.sum.assign(corpus.rows(), 0.0F);
+      s.stamp.assign(corpus.rows(), 0);
+    }
+    for (std::size_t q = begin; q < end; ++q) {
+      const auto mark = static_cast<std::uint32_t>(q + 1);
+      s.touched.clear();
+      for (auto e = queries.row_begin[q]; e < queries.row_begin[q + 1]; ++e) {
+        const float weight = queries.value[e];
+        const std::uint32_t f = queries.column[e];
+        for (auto t = by_column.row_begin[f]; t < by_column.row_begin[f + 1]; ++t) {
+          const std::uint32_t c = by_column.column[t];
+          if (s.stamp[c] != mark) {
+            s.stamp[c] = mark;
+            s.sum[c] = 0.0F;
+            s.touched.push_back(c);
+          }
+          s.sum[c] += weight * by_column.value[t];
+        }
+      }
+      std::vector<match>& heap = kept[q];
+      for (const std::uint32_t c : s.touched) {
+        const float score = s.sum[c];
+        if (score > threshold && filter.allowed(q, c))
+          offer(heap, o.top_k, {static_cast<std::uint32_t>(q), c, score});
+      }
+      std::sort_heap(heap.begin(), heap.end(), better);
+    }
+  });
+  return gather(kept);
+}
+
+/// Within one corpus the product is symmetric: row i is multiplied only with rows j > i
+/// and each score is offered to both rows' heaps, which halves the work. Heaps are per
+/// worker (rows · top_k each) and merged at the end; a pair's score is computed once,
+/// from its lower row, so the merged result is the same for every thread count.
+top_k_result exact_top_k_within(const csr_matrix& corpus, const similarity_options& o) {
+  const pair_filter filter = make_filter(corpus, corpus, true, o);
+  const csr_matrix by_column = transpose(corpus);
+  const std::size_t n = corpus.rows();
+  const std::size_t k = o.top_k;
+  const unsigned workers = detail::worker_count(o.threads, n / rows_per_block + 1);
+  struct scratch {
+    std::vector<float> sum;
+    std::vector<std::uint32_t> touched;
+    std::vector<match> slots;         // rows · k heaps
+    std::vector<std::uint32_t> size;  // per row: matches in its heap
+  };
+  std::vector<scratch> work(workers);
+  const auto threshold = static_cast<float>(o.threshold);
+  auto offer_to = [k](scratch& s, std::uint32_t row, const match& m) {
+    match* heap = s.slots.data() + std::size_t{row} * k;
+    std::uint32_t& size = s.size[row];
+    if (size < k) {
+      heap[size++] = m;
+      std::push_heap(heap, heap + size, better);
+    } else if (better(m, heap[0])) {
+      std::pop_heap(heap, heap + size, better);
+      heap[size - 1] = m;
+      std::push_heap(heap, heap + size, better);
+    }
+  };
+  if (k > 0) {
+    detail::for_each_block(n, rows_per_block, workers, [&](std::size_t begin, std::size_t end, unsigned w) {
+      scratch& s = work[w];
+      if (s.sum.empty()) {
+        s.sum.assign(n, 0.0F);
+        s.slots.resize(n * k);
+        s.size.assign(n, 0);
+      }
+      for (std::size_t i = begin; i < end; ++i) {
+        s.touched.clear();
+        for (auto e = corpus.row_begin[i]; e < corpus.row_begin[i + 1]; ++e) {
+          const float weight = corpus.value[e];
+          const std::uint32_t f = corpus.column[e];
+          const std::uint32_t* first = by_column.column.data() + by_column.row_begin[f];
+          const std::uint32_t* last = by_column.column.data() + by_column.row_begin[f + 1];
+          const std::uint32_t* from = std::upper_bound(first, last, static_cast<std::uint32_t>(i));
+          const float* value = by_column.value.data() + (from - by_column.column.data());
+          for (const std::uint32_t* c = from; c != last; ++c, ++value) {
+            // Products of positive weights are positive: 0 marks an untouched row.
+            if (s.sum[*c] == 0.0F) s.touched.push_back(*c);
+            s.sum[*c] += weight * *value;
+          }
+        }
+        const auto row = static_cast<std::uint32_t>(i);
+        for (const std::uint32_t c : s.touched) {
+          const float score = s.sum[c];
+          s.sum[c] = 0.0F;
+          if (score > threshold && filter.allowed(i, c)) {
+            offer_to(s, row, {row, c, score});
+            offer_to(s, c, {c, row, score});
+          }
+        }
+      }
+    });
+  }
+  std::vector<std::vector<match>> kept(n);
+  detail::for_each_block(n, 1024, workers, [&](std::size_t begin, std::size_t end, unsigned) {
+    for (std::size_t r = begin; r < end; ++r) {
+      std::vector<match>& out = kept[r];
+      for (const scratch& s : work) {
+        if (s.size.empty()) continue;
+        const match* heap = s.slots.data() + r * k;
+        out.insert(out.end(), heap, heap + s.size[r]);
+      }
+      std::sort(out.begin(), out.end(), better);
+      if (out.size() > k) out.resize(k);
+    }
+  });
+  return gather(kept);
+}
+
+top_k_result pruned_top_k(const csr_matrix& queries, const csr_matrix& corpus, bool same,
+                          const similarity_options& o, const pruning_options& p) {
+  const pair_filter filter = make_filter(queries, corpus, same, o);
+  // The inverted index leaves out frequent features: they cost df² work and say little.
+  const csr_matrix full = transpose(corpus);
+  const auto cap = std::max<std::size_t>(
+      p.min_capped_df, static_cast<std::size_t>(p.max_df_fraction * double(corpus.rows())));
+  csr_matrix index;
+  index.columns = full.columns;
+  for (std::size_t f = 0; f < full.rows(); ++f) {
+    const auto df = full.row_begin[f + 1] - full.row_begin[f];
+    if (df <= cap) {
+      index.push_row(full.row_columns(f), full.row_values(f));
+    } else {
+      index.row_begin.push_back(index.column.size());
+    }
+  }
+  const std::size_t rescored = std::max<std::size_t>(1, p.rescore_factor * o.top_k);
+  std::vector<std::vector<match>> kept(queries.rows());
+  const unsigned workers = detail::worker_count(o.threads, queries.rows() / rows_per_block + 1);
+  struct scratch {
+    std::vector<float> sum;
+    std::vector<std::uint32_t> stamp;
+    std::vector<std::uint32_t> touched;
+    std::vector<float> query;  // the query row, dense, for exact rescoring
+    std::vector<match> candidates;
+  };
+  std::vector<scratch> work(workers);
+  const auto threshold = static_cast<float>(o.threshold);
+  detail::for_each_block(queries.rows(), rows_per_block, workers,
+                         [&](std::size_t begin, std::size_t end, unsigned w) {
+    scratch& s = work[w];
+    if (s.sum.empty()) {
+      s.sum.assign(corpus.rows(), 0.0F);
+      s.stamp.assign(corpus.rows(), 0);
+      s.query.assign(corpus.columns, 0.0F);
+    }
+    for (std::size_t q = begin; q < end; ++q) {
+      const auto mark = static_cast<std::uint32_t>(q + 1);
+      s.touched.clear();
+      for (auto e = queries.row_begin[q]; e < queries.row_begin[q + 1]; ++e) {
+        const float weight = queries.value[e];
+        const std::uint32_t f = queries.column[e];
+        s.query[f] = weight;
+        for (auto t = index.row_begin[f]; t < index.row_begin[f + 1]; ++t) {
+          const std::uint32_t c = index.column[t];
+          if (s.stamp[c] != mark) {
+            s.stamp[c] = mark;
+            s.sum[c] = 0.0F;
+            s.touched.push_back(c);
+          }
+          s.sum[c] += weight * index.value[t];
+        }
+      }
+      s.candidates.clear();
+      for (const std::uint32_t c : s.touched)
+        if (filter.allowed(q, c)) offer(s.candidates, rescored, {static_cast<std::uint32_t>(q), c, s.sum[c]});
+      std::vector<match>& heap = kept[q];
+      for (const match& m : s.candidates) {
+        float score = 0.0F;
+        for (auto e = corpus.row_begin[m.candidate]; e < corpus.row_begin[m.candidate + 1]; ++e)
+          score += s.query[corpus.column[e]] * corpus.value[e];
+        if (score > threshold) offer(heap, o.top_k, {m.query, m.candidate, score});
+      }
+      std::sort_heap(heap.begin(), heap.end(), better);
+      for (auto e = queries.row_begin[q]; e < queries.row_begin[q + 1]; ++e) s.query[queries.column[e]] = 0.0F;
+    }
+  });
+  return gather(kept);
+}
+
+}  // namespace
+
+top_k_result top_k_similar(const csr_matrix& corpus, const similarity_options& options) {
+  return exact_top_k_within(corpus, options);
+}
+top_k_result top_k_similar(const csr_matrix& queries, const csr_matrix& corpus,
+                           const similarity_options& options) {
+  return exact_top_k(queries, corpus, false, options);
+}
+top_k_result top_k_similar_pruned(const csr_matrix& corpus, const similarity_options& options,
+                                  const pruning_options& pruning) {
+  return pruned_top_k(corpus, corpus, true, options, pruning);
+}
+top_k_result top_k_similar_pruned(const csr_matrix& queries, const csr_matrix& corpus,
+                                  const similarity_options& options, const pruning_options& pruning) {
+  return pruned_top_k(queries, corpus, false, options, pruning);
+}
+
+recall_report compare_top_k(const top_k_result& exact, const top_k_result& approx) {
+  if (exact.queries != approx.queries) {
+    throw usage_error(fmt::format("compare_top_k: {} exact queries but {} approximate ones",
+                                  exact.queries, approx.queries));
+  }
+  recall_report r;
+  std::size_t tied = 0;
+  for (std::size_t q = 0; q < exact.queries; ++q) {
+    const auto a = approx.of(q);
+    const auto e = exact.of(q);
+    for (const match& m : e) {
+      ++r.exact_pairs;
+      const bool in = std::any_of(a.begin(), a.end(), [&](const match& x) { return x.candidate == m.candidate; });
+      if (in) {
+        ++r.found;
+      } else if (a.size() == e.size() && !a.empty() && m.score <= a.back().score + 1e-6F) {
+        ++tied;  // a different candidate with the same score at the boundary
+      }
+    }
+  }
+  if (r.exact_pairs > 0) {
+    r.recall = double(r.found) / double(r.exact_pairs);
+    r.score_recall = double(r.found + tied) / double(r.exact_pairs);
+  }
+  return r;
+}
+
+// ---------------------------------------------------------------- MinHash + LSH
+
+double row_jaccard(const csr_matrix& x, std::size_t a, const csr_matrix& y, std::size_t b) {
+  const auto ca = x.row_columns(a);
+  const auto cb = y.row_columns(b);
+  std::size_t common = 0;
+  std::size_t i = 0;
+  std::size_t j = 0;
+  while (i < ca.size() && j < cb.size()) {
+    if (ca[i] < cb[j]) {
+      ++i;
+    } else if (cb[j] < ca[i]) {
+      ++j;
+    } else {
+      ++common, ++i, ++j;
+    }
+  }
+  const std::size_t all = ca.size() + cb.size() - common;
+  return all == 0 ? 0.0 : double(common) / double(all);
+}
+
+namespace {
+
+std::uint64_t mix64(std::uint64_t x) noexcept {  // splitmix64 finalizer
+  x ^= x >> 30;
+  x *= 0xbf58476d1ce4e5b9ULL;
+  x ^= x >> 27;
+  x *= 0x94d049bb133111ebULL;
+  return x ^ (x >> 31);
+}
+
+}  // namespace
+
+std::vector<match> near_duplicates(const csr_matrix& rows, const lsh_options& o) {
+  if (o.bands == 0 || o.hashes == 0 || o.hashes % o.bands != 0) {
+    throw usage_error(fmt::format("LSH: {} hashes do not split into {} bands of equal size", o.hashes, o.bands));
+  }
+  if (o.exclude_same_plan && o.plans.size() != rows.rows()) {
+    throw usage_error(fmt::format("LSH exclude_same_plan needs one plan index per row: {} rows, {} given",
+                                  rows.rows(), o.plans.size()));
+  }
+  const std::size_t h = o.hashes;
+  const std::size_t r = h / o.bands;
+  // Hash functions a·x + b over 32 bits of the feature's own hash: one multiply-add per
+  // hash and feature, which the compiler vectorizes.
+  std::vector<std::uint32_t> mul(h);
+  std::vector<std::uint32_t> add(h);
+  for (std::size_t i = 0; i < h; ++i) {
+    mul[i] = static_cast<std::uint32_t>(mix64(o.seed + 2 * i)) | 1U;
+    add[i] = static_cast<std::uint32_t>(mix64(o.seed + 2 * i + 1));
+  }
+  const std::size_t n = rows.rows();
+  std::vector<std::uint32_t> signature(n * h);
+  detail::for_each_block(n, 256, o.threads, [&](std::size_t begin, std::size_t end, unsigned) {
+    for (std::size_t row = begin; row < end; ++row) {
+      std::uint32_t* sig = signature.data() + row * h;
+      std::fill(sig, sig + h, 0xFFFFFFFFU);
+      for (const std::uint32_t c : rows.row_columns(row)) {
+        const auto x = static_cast<std::uint32_t>(mix64(c));
+        for (std::size_t i = 0; i < h; ++i) sig[i] = std::min(sig[i], mul[i] * x + add[i]);
+      }
+    }
+  });
+  // Buckets: (band, key of the band's values, row), sorted; rows sharing one are candidates.
+  struct entry {
+    std::uint64_t key;
+    std::uint32_t row;
+    bool operator<(const entry& e) const noexcept { return key < e.key || (key == e.key && row < e.row); }
+  };
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> pairs;
+  std::vector<entry> bucket(n);
+  constexpr std::size_t window = 64;  // pairs per row inside a huge bucket (boilerplate)
+  for (std::size_t b = 0; b < o.bands; ++b) {
+    std::size_t filled = 0;
+    for (std::size_t row = 0; row < n; ++row) {
+      if (rows.row_begin[row] == rows.row_begin[row + 1]) continue;
+      std::uint64_t key = mix64(b + 1);
+      for (std::size_t i = b * r; i < (b + 1) * r; ++i) key = mix64(key ^ signature[row * h + i]);
+      bucket[filled++] = {key, static_cast<std::uint32_t>(row)};
+    }
+    std::sort(bucket.begin(), bucket.begin() + static_cast<std::ptrdiff_t>(filled));
+    for (std::size_t i = 0; i < filled;) {
+      std::size_t j = i;
+      while (j < filled && bucket[j].key == bucket[i].key) ++j;
+      for (std::size_t x = i; x < j; ++x)
+        for (std::size_t y = x + 1; y < j && y <= x + window; ++y) {
+          const auto qa = bucket[x].row;
+          const auto qb = bucket[y].row;
+          if (o.exclude_same_plan && o.plans[qa] == o.plans[qb]) continue;
+          pairs.emplace_back(qa, qb);
+        }
+      i = j;
+    }
+  }
+  std::sort(pairs.begin(), pairs.end());
+  pairs.erase(std::unique(pairs.begin(), pairs.end()), pairs.end());
+  std::vector<float> score(pairs.size());
+  detail::for_each_block(pairs.size(), 1024, o.threads, [&](std::size_t begin, std::size_t end, unsigned) {
+    for (std::size_t i = begin; i < end; ++i)
+      score[i] = static_cast<float>(row_jaccard(rows, pairs[i].first, rows, pairs[i].second));
+  });
+  std::vector<match> out;
+  for (std::size_t i = 0; i < pairs.size(); ++i)
+    if (score[i] >= o.threshold) out.push_back({pairs[i].first, pairs[i].second, score[i]});
+  return out;
+}
+
+// ---------------------------------------------------------------- plan × plan
+
+double mean_best_match(const std::vector<std::vector<double>>& block) {
+  if (block.empty() || block.front().empty()) return 0.0;
+  const std::size_t cols = block.front().size();
+  double rows_side = 0.0;
+  std::vector<double> col_best(cols, 0.0);
+  for (const auto& row : block) {
+    rows_side += *std::max_element(row.begin(), row.end());
+    for (std::size_t c = 0; c < cols; ++c) col_best[c] = std::max(col_best[c], row[c]);
+  }
+  const double cols_side = std::accumulate(col_best.begin(), col_best.end(), 0.0);
+  return 0.5 * (rows_side / double(block.size()) + cols_side / double(cols));
+}
+
+plan_matrix text_similarity_matrix(std::span<const plan> plans, const vectorize_options& vectors,
+                                   const unit_options& units, const plan_text_metric& metric,
+                                   const std::string& metric_name) {
+  vectorizer v(vectors);
+  const plan_vectors pv = fit_transform_plans(v, plans, units);
+  const std::size_t n = plans.size();
+  std::vector<std::vector<std::size_t>> rows_of(n);
+  for (std::size_t r = 0; r < pv.units.size(); ++r) rows_of[pv.units[r].plan].push_back(r);
+  plan_matrix m;
+  m.metric = metric_name;
+  for (const plan& p : plans) m.plans.push_back(plan_label(p));
+  m.score.assign(n, std::vector<double>(n, 0.0));
+  const csr_matrix by_column = transpose(pv.matrix);
+  std::vector<double> dense(pv.matrix.rows());
+  for (std::size_t a = 0; a < n; ++a) {
+    // Cosines of a's units against every unit, one accumulator row at a time.
+    std::vector<std::vector<double>> all(rows_of[a].size());
+    for (std::size_t i = 0; i < rows_of[a].size(); ++i) {
+      std::fill(dense.begin(), dense.end(), 0.0);
+      const std::size_t q = rows_of[a][i];
+      for (auto e = pv.matrix.row_begin[q]; e < pv.matrix.row_begin[q + 1]; ++e)
+        for (auto t = by_column.row_begin[pv.matrix.column[e]]; t < by_column.row_begin[pv.matrix.column[e] + 1]; ++t)
+          dense[by_column.column[t]] += double(pv.matrix.value[e]) * by_column.value[t];
+      all[i] = dense;
+    }
+    for (std::size_t b = 0; b < n; ++b) {
+      std::vector<std::vector<double>> block(rows_of[a].size(), std::vector<double>(rows_of[b].size()));
+      for (std::size_t i = 0; i < rows_of[a].size(); ++i)
+        for (std::size_t j = 0; j < rows_of[b].size(); ++j) block[i][j] = std::min(1.0, all[i][rows_of[b][j]]);
+      m.score[a][b] = metric(block);
+    }
+  }
+  return m;
+}
+
+plan_matrix agency_profile_matrix(std::span<const plan> plans) {
+  plan_matrix m;
+  m.metric = "agency profile cosine";
+  std::vector<std::map<std::string, double>> profile(plans.size());
+  for (std::size_t p = 0; p < plans.size(); ++p) {
+    const plan& pl = plans[p];
+    m.plans.push_back(plan_label(pl));
+    for (const measure& me : pl.measures) {
+      std::set<std::string> named;
+      for (const auto* mentions : {&me.lead, &me.support}) {
+        for (const agency_mention& a : *mentions) {
+          const auto idx = pl.agency_index(a.name);
+          const agency* ag = idx ? &pl.agencies[*idx] : nullptr;
+          named.insert(ag != nullptr && ag->resolution ? ag->resolution->canonical : a.name);
+        }
+      }
+      for (const std::string& id : named) profile[p][id] += 1.0;
+    }
+  }
+  const std::size_t n = plans.size();
+  m.score.assign(n, std::vector<double>(n, 0.0));
+  for (std::size_t a = 0; a < n; ++a) {
+    for (std::size_t b = 0; b < n; ++b) {
+      double dot = 0.0;
+      double na = 0.0;
+      double nb = 0.0;
+      for (const auto& [id, x] : profile[a]) {
+        na += x * x;
+        const auto it = profile[b].find(id);
+        if (it != profile[b].end()) dot += x * it->second;
+      }
+      for (const auto& [id, y] : profile[b]) nb += y * y;
+      m.score[a][b] = na > 0 && nb > 0 ? dot / std::sqrt(na * nb) : 0.0;
+    }
+  }
+  return m;
+}
+
+report::table to_table(const plan_matrix& m) {
+  report::table t;
+  t.caption = fmt::format("Plan × plan similarity: {}", m.metric);
+  t.columns.push_back("plan");
+  for (const std::string& p : m.plans) t.columns.push_back(p);
+  for (std::size_t a = 0; a < m.plans.size(); ++a) {
+    std::vector<report::cell> row{m.plans[a]};
+    for (std::size_t b = 0; b < m.plans.size(); ++b) row.emplace_back(m.score[a][b], 3);
+    t.add_row(std::move(row));
+  }
+  return t;
+}
+
+}  // namespace plancmp::inline v0::analysis

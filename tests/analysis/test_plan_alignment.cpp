@@ -1,0 +1,157 @@
+// SPDX-License-Identifier: MIT
+// Measure alignment of two plans: pairs, unmatched measures, score and one-to-many on a
+// hand-made similarity matrix; evidence passages with spans on the Ningbo seeds.
+#include <plancmp/analysis/plan_alignment.hpp>
+
+#include <plancmp/analysis/similarity.hpp>
+#include <plancmp/error.hpp>
+#include <plancmp/parse/parser.hpp>
+#include <plancmp/text/document.hpp>
+
+#include "support/seeds.hpp"
+
+#include <doctest/doctest.h>
+
+#include <algorithm>
+
+using namespace plancmp;
+
+namespace {
+
+plan plan_of(std::vector<std::string> ids, std::string path) {
+  plan p;
+  p.source.path = std::move(path);
+  for (auto& id : ids) {
+    measure m;
+    m.id = id;
+    m.path = {id};
+    p.measures.push_back(std::move(m));
+  }
+  return p;
+}
+
+}  // namespace
+
+TEST_CASE("align_measures on a hand-made similarity matrix") {
+  const plan a = plan_of({"1", "2", "3"}, "a.txt");
+  const plan b = plan_of({"x", "y"}, "b.txt");
+  // 1↔y strong, 2↔x strong, 3 only weakly like x (below the threshold one-to-one wins).
+  const std::vector<double> s = {0.1, 0.9,
+                                 0.8, 0.2,
+                                 0.5, 0.1};
+  auto r = analysis::align_measures(a, b, s);
+  REQUIRE(r.pairs.size() == 2);
+  CHECK(r.pairs[0].id_a == "1");
+  CHECK(r.pairs[0].id_b == "y");
+  CHECK(r.pairs[1].id_a == "2");
+  CHECK(r.pairs[1].id_b == "x");
+  CHECK(r.total_similarity == doctest::Approx(1.7));
+  CHECK(r.score == doctest::Approx(2 * 1.7 / 5));
+  REQUIRE(r.unmatched_a.size() == 1);
+  CHECK(r.unmatched_a[0] == analysis::unmatched_measure{2, "3"});
+  CHECK(r.unmatched_b.empty());
+  CHECK(analysis::assignment_similarity(s, 3, 2) == doctest::Approx(r.score));
+
+  SUBCASE("one-to-many attaches measure 3 to x") {
+    analysis::plan_alignment_options o;
+    o.one_to_many = true;
+    r = analysis::align_measures(a, b, s, o);
+    REQUIRE(r.pairs.size() == 3);
+    CHECK(r.pairs[2].id_a == "3");
+    CHECK(r.pairs[2].id_b == "x");
+    CHECK(r.pairs[2].extra);
+    CHECK(r.unmatched_a.empty());
+    CHECK(r.score == doctest::Approx(2 * 1.7 / 5));  // the one-to-one part only
+  }
+  SUBCASE("a high threshold leaves everything unmatched") {
+    analysis::plan_alignment_options o;
+    o.threshold = 0.95;
+    r = analysis::align_measures(a, b, s, o);
+    CHECK(r.pairs.empty());
+    CHECK(r.unmatched_a.size() == 3);
+    CHECK(r.unmatched_b.size() == 2);
+    CHECK(r.score == 0.0);
+  }
+  SUBCASE("the table lists pairs, then unmatched measures, and the score") {
+    const auto t = analysis::to_table(r);
+    CHECK(t.rows.size() == 3);
+    CHECK(t.rows[2][3].text() == "unmatched");
+    REQUIRE(t.notes.size() == 1);
+    CHECK(t.notes[0].starts_with("score 0.680"));
+  }
+  SUBCASE("a matrix of the wrong size is a usage error") {
+    CHECK_THROWS_AS((void)analysis::align_measures(a, b, std::vector<double>(5, 0.0)), usage_error);
+  }
+}
+
+TEST_CASE("align_measures with documents gives the shared passage as evidence") {
+  const auto da = text::read_document(test::seed_path(test::ningbo_2020));
+  const auto db = text::read_document(test::seed_path(test::ningbo_2017));
+  const plan a = parse::parse_document(da);
+  const plan b = parse::parse_document(db);
+  std::size_t i = 0;
+  std::size_t j = 0;
+  for (; i < a.measures.size() && a.measures[i].id != "五.(十八)"; ++i) {}
+  for (; j < b.measures.size() && b.measures[j].id != "三.(一).3"; ++j) {}
+  REQUIRE(i < a.measures.size());
+  REQUIRE(j < b.measures.size());
+  std::vector<double> s(a.measures.size() * b.measures.size(), 0.0);
+  s[i * b.measures.size() + j] = 0.8;
+  const auto r = analysis::align_measures(da, a, db, b, s);
+  REQUIRE(r.pairs.size() == 1);
+  REQUIRE(r.pairs[0].evidence);
+  const auto& e = *r.pairs[0].evidence;
+  CHECK(std::string_view(da.original).substr(e.where_a.begin, e.where_a.size()) == e.text_a);
+  CHECK(std::string_view(db.original).substr(e.where_b.begin, e.where_b.size()) == e.text_b);
+  CHECK(e.text_a.starts_with("加强《企业知识产权管理规范》"));
+}
+
+TEST_CASE("align_plans: Ningbo 2020 and 2017 on tf-idf cosines") {
+  const auto da = text::read_document(test::seed_path(test::ningbo_2020));
+  const auto db = text::read_document(test::seed_path(test::ningbo_2017));
+  const plan a = parse::parse_document(da);
+  const plan b = parse::parse_document(db);
+  const auto s = analysis::measure_similarity(a, b);
+  REQUIRE(s.size() == a.measures.size() * b.measures.size());
+  const auto r = analysis::align_plans(da, a, db, b);
+  const auto it = std::find_if(r.pairs.begin(), r.pairs.end(),
+                               [](const auto& p) { return p.id_a == "五.(十八)"; });
+  REQUIRE(it != r.pairs.end());
+  CHECK(it->id_b == "三.(一).3");
+  CHECK(it->similarity > 0.5);
+  REQUIRE(it->evidence);
+  CHECK(it->evidence->text_a.starts_with("加强《企业知识产权管理规范》"));
+  REQUIRE(it->shared_features.size() == 5);
+  for (const auto& f : it->shared_features) {
+    CHECK(a.measures[it->measure_a].text.find(f) != std::string::npos);
+    CHECK(b.measures[it->measure_b].text.find(f) != std::string::npos);
+  }
+  CHECK(r.pairs.size() + r.unmatched_a.size() == a.measures.size());
+  CHECK(r.pairs.size() + r.unmatched_b.size() == b.measures.size());
+  CHECK(r.score > 0.0);
+  CHECK(r.score < 1.0);
+
+  SUBCASE("a plan aligned with itself scores 1, every measure with itself") {
+    const auto self = analysis::align_plans(a, a);
+    CHECK(self.score == doctest::Approx(1.0));
+    for (const auto& p : self.pairs) CHECK(p.measure_a == p.measure_b);
+  }
+}
+
+TEST_CASE("assignment_metric plugs into the plan × plan text matrix") {
+  std::vector<plan> plans;
+  for (const auto& name : test::seed_names()) plans.push_back(parse::parse_file(test::seed_path(name)));
+  const auto m = analysis::text_similarity_matrix(plans, {}, {}, analysis::assignment_metric(0.3),
+                                                  "assignment");
+  CHECK(m.metric == "assignment");
+  for (std::size_t x = 0; x < plans.size(); ++x) {
+    CHECK(m.score[x][x] == doctest::Approx(1.0));
+    for (std::size_t y = 0; y < plans.size(); ++y) {
+      CHECK(m.score[x][y] == doctest::Approx(m.score[y][x]));
+      CHECK(m.score[x][y] >= 0.0);
+    }
+  }
+  // The two Ningbo plans are the pair most alike.
+  CHECK(m.score[0][4] > m.score[0][1]);
+  CHECK(m.score[0][4] > m.score[0][3]);
+}
