@@ -165,14 +165,8 @@ class builder {
       const auto m = analysis::compute_coverage(plans_, *tagging, tg->scheme());
       add(analysis::to_table(m, analysis::coverage_view::counts));
       add(analysis::to_table(m, analysis::coverage_view::evidence));
-      heatmap h;
-      h.title = fmt::format("覆盖率 share of measures: {}", m.scheme);
-      h.row_axis = "主题 theme";
-      h.column_axis = "规划 plan";
-      h.rows = m.themes;
-      h.columns = m.plans;
-      h.min = 0;
-      h.max = 1;
+      heatmap h{.title = fmt::format("覆盖率 share of measures: {}", m.scheme), .row_axis = "主题 theme",
+                .column_axis = "规划 plan", .rows = m.themes, .columns = m.plans, .values = {}, .min = 0, .max = 1};
       for (std::size_t th = 0; th < m.themes.size(); ++th) {
         std::vector<double> row;
         for (std::size_t p = 0; p < m.plans.size(); ++p) row.push_back(m.shares[p][th]);
@@ -271,15 +265,9 @@ class builder {
     std::vector<std::string> svgs;
     for (const auto& m : {analysis::text_similarity_matrix(plans_), analysis::agency_profile_matrix(plans_)}) {
       add(analysis::to_table(m));
-      heatmap h;
-      h.title = fmt::format("相似度 similarity: {}", m.metric);
-      h.row_axis = "规划 plan";
-      h.column_axis = "规划 plan";
-      h.rows = m.plans;
-      h.columns = m.plans;
-      h.values = m.score;
-      h.min = 0;
-      h.max = 1;
+      const heatmap h{.title = fmt::format("相似度 similarity: {}", m.metric), .row_axis = "规划 plan",
+                      .column_axis = "规划 plan", .rows = m.plans, .columns = m.plans, .values = m.score,
+                      .min = 0, .max = 1};
       svgs.push_back(to_svg(h));
     }
     figures(svgs);
