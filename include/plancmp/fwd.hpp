@@ -56,6 +56,10 @@ struct pmc_result;
 namespace report {
 struct cell;
 struct table;
+struct heatmap;
+struct bar_chart;
+struct report_input;
+struct report_options;
 }  // namespace report
 
 namespace text {

@@ -80,7 +80,7 @@ const registration agencies_command{{
     "agency resolution, cross-plan agency functions, lead load and co-responsibility networks",
     "usage: plancmp agencies [FILE...] [--table all|resolution|functions|load|network|matrix]\n"
     "                        [--network graphml|dot] [--canonical] [--no-collectives]\n"
-    "                        [--ontology FILE] [--format md|csv|json] [--excel] [-o FILE]\n\n"
+    "                        [--ontology FILE] [--format md|csv|json|latex|html] [--excel] [-o FILE]\n\n"
     "Resolves every agency a plan names against the agency ontology (data/agencies.json,\n"
     "docs/agencies.md) and compares the plans: which canonical function leads and supports\n"
     "how many measures in each plan (pre-reform names such as 市知识产权局 fall in the row\n"

@@ -30,7 +30,7 @@ const registration align_command{{
     "align",
     "measure-by-measure alignment of two plans, with scores and shared passages",
     "usage: plancmp align [FILE...] [--threshold T] [--one-to-many]\n"
-    "                     [--format md|csv|json] [--excel] [-o FILE]\n\n"
+    "                     [--format md|csv|json|latex|html] [--excel] [-o FILE]\n\n"
     "Aligns the measures of two plans (with more files, of every pair; with none, of the\n"
     "bundled seeds) one-to-one by maximum-weight assignment on their similarity (cosine of\n"
     "char 2–3-gram tf-idf, simplified script, responsibility clauses left out). Each pair\n"

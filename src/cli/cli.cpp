@@ -11,6 +11,7 @@
 #include <fmt/format.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <charconv>
 #include <cstdio>
 #include <exception>
@@ -62,14 +63,11 @@ namespace {
 std::vector<std::size_t> for_each_input(const options& opts, const std::vector<input>& inputs,
                                         const std::function<void(std::size_t)>& work) {
   const bool single = inputs.size() <= 1;
-  const bool progress = !single && !opts.quiet && ::isatty(STDERR_FILENO) == 1;
-  std::size_t done = 0;
-  const auto errors = detail::for_each_index(inputs.size(), opts.threads, work, [&](std::size_t i) {
-    if (!progress) return;
-    fmt::print(stderr, "\r\x1b[K[{}/{}] {}", ++done, inputs.size(), inputs[i].name);
-    std::fflush(stderr);
-  });
-  if (progress) fmt::print(stderr, "\r\x1b[K");
+  std::vector<std::exception_ptr> errors;
+  {
+    progress bar(opts, "parsing", inputs.size());
+    errors = detail::for_each_index(inputs.size(), opts.threads, work, [&](std::size_t) { bar.step(); });
+  }
   std::vector<std::size_t> failed;
   for (std::size_t i = 0; i < inputs.size(); ++i) {
     if (!errors[i]) continue;
@@ -178,6 +176,32 @@ parsed_inputs load_parsed_inputs(const options& opts) {
     out.plans.push_back(std::move(*plans[i]));
   }
   return out;
+}
+
+progress::progress(const options& opts, std::string label, std::size_t total)
+    : label_(std::move(label)),
+      total_(total),
+      enabled_(!opts.quiet && ::isatty(STDERR_FILENO) == 1),
+      start_(std::chrono::steady_clock::now()) {}
+
+progress::~progress() {
+  if (shown_) std::fputs("\r\x1b[K", stderr);  // clear the bar: the terminal is left as it was
+}
+
+void progress::step() {
+  ++done_;
+  if (!enabled_) return;
+  if (!shown_ && std::chrono::steady_clock::now() - start_ < std::chrono::seconds(1)) return;
+  shown_ = true;
+  draw();
+}
+
+void progress::draw() {
+  constexpr std::size_t width = 30;
+  const std::size_t filled = total_ == 0 ? width : std::min(width, done_ * width / total_);
+  std::fprintf(stderr, "\r%s [%s%s] %zu/%zu", label_.c_str(), std::string(filled, '#').c_str(),
+               std::string(width - filled, ' ').c_str(), done_, total_);
+  std::fflush(stderr);
 }
 
 }  // namespace plancmp::cli

@@ -8,6 +8,7 @@
 #include <plancmp/report/table.hpp>
 #include <plancmp/text/document.hpp>
 
+#include <chrono>
 #include <functional>
 #include <string>
 #include <string_view>
@@ -70,6 +71,27 @@ std::string render(const options& opts, const std::vector<report::table>& tables
 /// The value of `--name` as a number in [min, max], or `fallback` when absent; throws
 /// `usage_error` naming the option otherwise.
 double number_option(const options& opts, std::string_view name, double fallback, double min, double max);
+
+/// A progress bar on standard error, drawn only when standard error is a terminal, --quiet
+/// is not given and the work has already taken a second (short runs stay silent).
+///
+///     progress bar(opts, "parsing", inputs.size());
+///     for (…) { …; bar.step(); }
+class progress {
+ public:
+  progress(const options& opts, std::string label, std::size_t total);
+  ~progress();
+  progress(const progress&) = delete;
+  progress& operator=(const progress&) = delete;
+  void step();
+
+ private:
+  void draw();
+  std::string label_;
+  std::size_t total_, done_ = 0;
+  bool enabled_, shown_ = false;
+  std::chrono::steady_clock::time_point start_;
+};
 
 struct command {
   std::string name;

@@ -105,7 +105,7 @@ const registration coverage_command{{
     "usage: plancmp coverage [FILE...] [--scheme ip_value_chain|ip_objects|policy_tools|protection_channels|PATH]\n"
     "                        [--view counts|shares|presence|evidence|all] [--goals] [--diff]\n"
     "                        [--by targets|agencies] [--matrix tools-by-chain] [--diagnostics]\n"
-    "                        [--format md|csv|json] [--excel] [-o FILE]\n\n"
+    "                        [--format md|csv|json|latex|html] [--excel] [-o FILE]\n\n"
     "Tags every measure with the themes of a coding scheme (multi-label, each label with the\n"
     "matched phrase and its bytes; docs/coverage.md) and prints plan × theme coverage.\n\n"
     "  --scheme NAME|PATH  a built-in scheme (default ip_value_chain), a JSON scheme\n"
@@ -120,6 +120,7 @@ const registration coverage_command{{
     "examples:\n"
     "  plancmp coverage --scheme policy_tools --view all\n"
     "  plancmp coverage --matrix tools-by-chain --format csv --excel -o tools.csv\n"
+    "  plancmp coverage --matrix tools-by-chain --format latex -o tools.tex  # booktabs; docs/report.md\n"
     "  plancmp coverage seeds/000_edee8db098a98e76.txt seeds/004_b234aa7c753f2ac8.txt --diff\n"
     "  plancmp coverage --scheme my_dictionary.yml\n",
     {"scheme", "view", "by", "matrix"},

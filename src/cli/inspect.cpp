@@ -32,7 +32,7 @@ int run_inspect(const options& opts) {
 const registration inspect{{
     "inspect",
     "encoding, script, lines and web-page noise of each file",
-    "usage: plancmp inspect [FILE...] [--format md|csv|json] [-o FILE]\n\n"
+    "usage: plancmp inspect [FILE...] [--format md|csv|json|latex|html] [-o FILE]\n\n"
     "Reads each file through the text layer (encoding detection, normalization,\n"
     "traditional-to-simplified conversion, noise-line detection) and prints one row\n"
     "per file, with the jurisdiction the parser reads from the issuing body.\n\n"

@@ -28,12 +28,12 @@ void print_overview() {
   for (const auto& c : cmds) out += fmt::format("  {:<10} {}\n", c.name, c.summary);
   out +=
       "\ncommon options:\n"
-      "  --format md|csv|json  table format (default md)\n"
-      "  --excel               with --format csv: add a UTF-8 BOM for Excel\n"
-      "  -o FILE               write to FILE instead of standard output\n"
-      "  --threads N           worker threads (default: all cores)\n"
-      "  --quiet               no progress or notes on standard error\n"
-      "  -h, --help            help; `plancmp COMMAND --help` shows examples\n\n"
+      "  --format md|csv|json|latex|html  table format (default md)\n"
+      "  --excel                          with --format csv: add a UTF-8 BOM for Excel\n"
+      "  -o FILE                          write to FILE instead of standard output\n"
+      "  --threads N                      worker threads (default: all cores)\n"
+      "  --quiet                          no progress or notes on standard error\n"
+      "  -h, --help                       help; `plancmp COMMAND --help` shows examples\n\n"
       "With no FILE, commands run on the five bundled seed plans. `-` reads standard input.\n"
       "A FILE may be text, HTML, PDF or DOCX; a directory stands for the .txt .html .htm\n"
       ".pdf .docx files under it (recursively). With several files, one that cannot be read\n"

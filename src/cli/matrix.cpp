@@ -64,7 +64,7 @@ const registration matrix_command{{
     "matrix",
     "plan × plan similarity: text (mean best match, assignment), structure and agency profiles",
     "usage: plancmp matrix [FILE...] [--metric all|text|assignment|structure|agency]\n"
-    "                      [--format md|csv|json] [--excel] [-o FILE]\n\n"
+    "                      [--format md|csv|json|latex|html] [--excel] [-o FILE]\n\n"
     "One table per metric, plans as rows and columns:\n"
     "  text        mean best match of the plans' measures (cosine of char 2–3-gram tf-idf, simplified script)\n"
     "  assignment  2 × weight of the best one-to-one measure alignment / measures of both plans\n"

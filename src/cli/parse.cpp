@@ -59,7 +59,7 @@ int run_parse(const options& opts) {
 const registration parse_command{{
     "parse",
     "parse plans into plan graphs: summary table, JSON, GraphML or DOT",
-    "usage: plancmp parse [FILE...] [--summary | --json | --graph graphml|dot] [--format md|csv|json] [-o FILE]\n\n"
+    "usage: plancmp parse [FILE...] [--summary | --json | --graph graphml|dot] [--format md|csv|json|latex|html] [-o FILE]\n\n"
     "Parses each plan (cover notice, title, outline, measures, goals, responsibility\n"
     "clauses, deadlines, boxes, tables, annexes). The default --summary prints one row\n"
     "per plan; --json writes the plan JSON (schema plancmp.plan/1, docs/plan-schema.md);\n"

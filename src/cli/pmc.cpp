@@ -32,7 +32,7 @@ const registration pmc_command{{
     "pmc",
     "PMC index per plan: variable scores, grade, evidence, surface matrix",
     "usage: plancmp pmc [FILE...] [--detail] [--surface] [--model FILE]\n"
-    "                   [--format md|csv|json] [--excel] [-o FILE]\n\n"
+    "                   [--format md|csv|json|latex|html] [--excel] [-o FILE]\n\n"
     "Scores each plan with the PMC index (Ruiz Estrada): every second-level variable is a\n"
     "documented rule over the plan graph (data/pmc.json, docs/coverage.md) and every 1 is\n"
     "traced to the bytes it came from (--detail).\n\n"

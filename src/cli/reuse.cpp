@@ -51,7 +51,7 @@ const registration reuse_command{{
     "passages two plans share (local alignment), with their bytes in both files",
     "usage: plancmp reuse [FILE...] [--min-length N] [--min-identity X] [--keep-boilerplate]\n"
     "                     [--candidates runs|top-k|all] [--top-k K] [--frequent N]\n"
-    "                     [--format md|csv|json] [--excel] [-o FILE]\n\n"
+    "                     [--format md|csv|json|latex|html] [--excel] [-o FILE]\n\n"
     "Compares every pair of the plans given (with none: the bundled seeds) measure by\n"
     "measure with Smith–Waterman local alignment (affine gaps) on the simplified text, so a\n"
     "traditional-script plan compares with a simplified one. Responsibility clauses and\n"

@@ -130,7 +130,7 @@ const registration similar_command{{
     "usage: plancmp similar [FILE...] [--top-k K] [--threshold T] [--mode exact|pruned|lsh]\n"
     "                       [--within] [--goals] [--boxes] [--features char|words]\n"
     "                       [--weighting tfidf|bm25] [--ngram-min N] [--ngram-max N] [--sublinear]\n"
-    "                       [--recall] [--format md|csv|json] [--excel] [-o FILE]\n\n"
+    "                       [--recall] [--format md|csv|json|latex|html] [--excel] [-o FILE]\n\n"
     "Vectorizes every measure (and, on request, goal and 专栏 item) of the plans in simplified\n"
     "script without its responsibility clause — character 2–3-grams weighted by tf-idf and\n"
     "L2-normalized by default — and lists each unit's most similar units in other plans.\n"

@@ -157,7 +157,7 @@ int run_targets(const options& opts) {
 const registration targets_command{{
     "targets",
     "quantitative targets of plans side by side, by canonical indicator",
-    "usage: plancmp targets [FILE...] [--long] [--indicators FILE] [--format md|csv|json] [--excel] [-o FILE]\n\n"
+    "usage: plancmp targets [FILE...] [--long] [--indicators FILE] [--format md|csv|json|latex|html] [--excel] [-o FILE]\n\n"
     "Extracts the quantitative targets (指标, 目标值, 基期值) of each plan, from prose and\n"
     "tables, and prints a cross-plan table: one row per canonical indicator of\n"
     "data/indicators.json (then indicators no entry names, under their printed names),\n"

@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include <plancmp/error.hpp>
+#include <plancmp/hash.hpp>
+#include <plancmp/model/detail/markup.hpp>
 #include <plancmp/report/table.hpp>
 
 #include <fmt/format.h>
@@ -33,7 +35,9 @@ table_format parse_table_format(std::string_view name) {
   if (name == "md" || name == "markdown") return table_format::markdown;
   if (name == "csv") return table_format::csv;
   if (name == "json") return table_format::json;
-  throw usage_error(fmt::format("unknown table format '{}'; use md, csv or json", name));
+  if (name == "latex" || name == "tex") return table_format::latex;
+  if (name == "html") return table_format::html;
+  throw usage_error(fmt::format("unknown table format '{}'; use md, csv, json, latex or html", name));
 }
 
 std::size_t display_width(std::string_view utf8) {
@@ -80,9 +84,20 @@ std::string markdown_escape(std::string_view text) {
 
 void pad(std::string& out, std::size_t n) { out.append(n, ' '); }
 
+/// Cell notes numbered in row order, as "[n]" marks and lines below the table.
+struct cell_notes {
+  std::vector<std::string> lines;
+  std::string mark(const cell& x) {
+    if (!x.note) return {};
+    lines.push_back(*x.note);
+    return fmt::format(" [{}]", lines.size());
+  }
+};
+
 }  // namespace
 
 std::string to_markdown(const table& t) {
+  cell_notes footnotes;
   const std::size_t ncol = t.columns.size();
   std::vector<std::vector<std::string>> text(t.rows.size(), std::vector<std::string>(ncol));
   std::vector<std::size_t> width(ncol, 3);
@@ -95,7 +110,7 @@ std::string to_markdown(const table& t) {
   for (std::size_t r = 0; r < t.rows.size(); ++r) {
     for (std::size_t c = 0; c < ncol; ++c) {
       const cell& x = t.rows[r][c];
-      text[r][c] = markdown_escape(x.text());
+      text[r][c] = markdown_escape(x.text() + footnotes.mark(x));
       width[c] = std::max(width[c], display_width(text[r][c]));
       if (!x.is_number() && !x.is_empty()) numeric[c] = false;
     }
@@ -125,14 +140,25 @@ std::string to_markdown(const table& t) {
   }
   out += '\n';
   for (const auto& row : text) emit(row);
-  if (!t.notes.empty()) {
+  if (!t.notes.empty() || !footnotes.lines.empty()) {
     out += '\n';
+    for (std::size_t i = 0; i < footnotes.lines.size(); ++i)
+      out += fmt::format("- [{}] {}\n", i + 1, markdown_escape(footnotes.lines[i]));
     for (const auto& note : t.notes) out += fmt::format("- {}\n", note);
   }
   return out;
 }
 
 namespace {
+// A spreadsheet runs a field that starts with one of these as a formula (CSV injection);
+// a leading apostrophe makes it text. Fields typed as numbers never get one.
+std::string neutralize_formula(std::string text) {
+  if (!text.empty() && (text[0] == '=' || text[0] == '+' || text[0] == '-' || text[0] == '@' ||
+                        text[0] == '\t' || text[0] == '\r'))
+    text.insert(0, 1, '\'');
+  return text;
+}
+
 std::string csv_field(std::string_view text) {
   const bool quote = text.find_first_of(",\"\r\n") != std::string_view::npos;
   if (!quote) return std::string(text);
@@ -158,9 +184,9 @@ std::string to_csv(const table& t, const csv_options& options) {
     }
     out += "\r\n";
   };
-  emit(t.columns.begin(), t.columns.end(), [](const std::string& s) { return s; });
+  emit(t.columns.begin(), t.columns.end(), [](const std::string& s) { return neutralize_formula(s); });
   for (const auto& row : t.rows) {
-    emit(row.begin(), row.end(), [](const cell& x) { return x.text(); });
+    emit(row.begin(), row.end(), [](const cell& x) { return x.is_number() ? x.text() : neutralize_formula(x.text()); });
   }
   return out;
 }
@@ -180,11 +206,12 @@ std::string to_json(const table& t) {
         case 3: v = std::get<double>(x.value); break;
         default: v = nullptr;
       }
-      if (x.source || x.where) {
+      if (x.source || x.where || x.note) {
         nlohmann::ordered_json w;
         w["value"] = std::move(v);
         if (x.source) w["source"] = *x.source;
         if (x.where) w["span"] = {x.where->begin, x.where->end};
+        if (x.note) w["note"] = *x.note;
         v = std::move(w);
       }
       r.push_back(std::move(v));
@@ -200,9 +227,130 @@ std::string render(const table& t, table_format format) {
   switch (format) {
     case table_format::csv: return to_csv(t);
     case table_format::json: return to_json(t);
+    case table_format::latex: return to_latex(t);
+    case table_format::html: return to_html(t);
     case table_format::markdown: break;
   }
   return to_markdown(t);
+}
+
+std::string latex_escape(std::string_view text) {
+  std::string out;
+  out.reserve(text.size() + 8);
+  for (char ch : text) {
+    switch (ch) {
+      case '#': out += "\\#"; break;
+      case '$': out += "\\$"; break;
+      case '%': out += "\\%"; break;
+      case '&': out += "\\&"; break;
+      case '_': out += "\\_"; break;
+      case '{': out += "\\{"; break;
+      case '}': out += "\\}"; break;
+      case '~': out += "\\textasciitilde{}"; break;
+      case '^': out += "\\textasciicircum{}"; break;
+      case '\\': out += "\\textbackslash{}"; break;
+      case '\n':
+      case '\r': out += ' '; break;
+      default: out += ch;
+    }
+  }
+  return out;
+}
+
+std::string to_latex(const table& t) {
+  const std::size_t ncol = t.columns.size();
+  std::vector<bool> numeric(ncol, !t.rows.empty());
+  for (const auto& row : t.rows) {
+    for (std::size_t c = 0; c < ncol; ++c) {
+      if (!row[c].is_number() && !row[c].is_empty()) numeric[c] = false;
+    }
+  }
+  cell_notes footnotes;
+  std::string out = "\\begin{table}[htbp]\n\\centering\n";
+  if (!t.caption.empty()) out += "\\caption{" + latex_escape(t.caption) + "}\n";
+  out += "\\begin{tabular}{";
+  for (std::size_t c = 0; c < ncol; ++c) out += numeric[c] ? 'r' : 'l';
+  out += "}\n\\toprule\n";
+  auto emit = [&](const std::vector<std::string>& cells) {
+    for (std::size_t c = 0; c < cells.size(); ++c) out += (c ? " & " : "") + cells[c];
+    out += " \\\\\n";
+  };
+  std::vector<std::string> cells;
+  for (const auto& h : t.columns) cells.push_back(latex_escape(h));
+  emit(cells);
+  out += "\\midrule\n";
+  for (const auto& row : t.rows) {
+    cells.clear();
+    for (const auto& x : row) {
+      std::string text = latex_escape(x.text());
+      if (x.note) {
+        footnotes.lines.push_back(*x.note);
+        text += fmt::format("\\textsuperscript{{{}}}", footnotes.lines.size());
+      }
+      cells.push_back(std::move(text));
+    }
+    emit(cells);
+  }
+  out += "\\bottomrule\n\\end{tabular}\n";
+  if (!footnotes.lines.empty() || !t.notes.empty()) {
+    out += "\\par\\smallskip\n{\\footnotesize\n";
+    for (std::size_t i = 0; i < footnotes.lines.size(); ++i)
+      out += fmt::format("\\textsuperscript{{{}}} {}\\\\\n", i + 1, latex_escape(footnotes.lines[i]));
+    for (const auto& note : t.notes) out += latex_escape(note) + "\\\\\n";
+    out += "}\n";
+  }
+  out += "\\end{table}\n";
+  return out;
+}
+
+// XML character data is valid HTML text and attribute content: one escaper for both.
+void append_html(std::string& out, std::string_view text) { detail::append_xml(out, text); }
+
+std::string html_escape(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  append_html(out, text);
+  return out;
+}
+
+std::string source_anchor(std::string_view source, const span& where) {
+  return fmt::format("src-{}-{}-{}", sha256_hex(source).substr(0, 8), where.begin, where.end);
+}
+
+std::string to_html(const table& t, const html_options& options) {
+  std::string out = "<table";
+  if (!options.id.empty()) out += " id=\"" + html_escape(options.id) + "\"";
+  out += ">\n";
+  if (!t.caption.empty()) out += "<caption>" + html_escape(t.caption) + "</caption>\n";
+  out += "<thead><tr>";
+  for (const auto& h : t.columns) out += "<th scope=\"col\">" + html_escape(h) + "</th>";
+  out += "</tr></thead>\n<tbody>\n";
+  for (const auto& row : t.rows) {
+    out += "<tr>";
+    for (const auto& x : row) {
+      out += x.is_number() ? "<td class=\"num\"" : "<td";
+      if (x.note) out += " title=\"" + html_escape(*x.note) + "\"";
+      out += '>';
+      const std::string text = html_escape(x.text());
+      if (options.link_sources && x.source && x.where) {
+        out += "<a href=\"#" + source_anchor(*x.source, *x.where) + "\">" + text + "</a>";
+      } else {
+        out += text;
+      }
+      out += "</td>";
+    }
+    out += "</tr>\n";
+  }
+  out += "</tbody>\n";
+  if (!t.notes.empty()) {
+    out += "<tfoot>";
+    for (const auto& note : t.notes)
+      out += fmt::format("<tr><td colspan=\"{}\">{}</td></tr>", std::max<std::size_t>(t.columns.size(), 1),
+                         html_escape(note));
+    out += "</tfoot>\n";
+  }
+  out += "</table>\n";
+  return out;
 }
 
 }  // namespace plancmp::inline v0::report

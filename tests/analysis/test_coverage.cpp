@@ -7,6 +7,7 @@
 #include <plancmp/error.hpp>
 #include <plancmp/parse/parser.hpp>
 
+#include "support/parsed.hpp"
 #include "support/seeds.hpp"
 
 #include <doctest/doctest.h>
@@ -18,16 +19,7 @@ using namespace plancmp::analysis;
 
 namespace {
 
-struct parsed {
-  text::document doc;
-  plan p;
-};
-
-parsed parse_text(std::string text, std::string name) {
-  parsed out{text::make_document(std::move(text), std::move(name)), {}};
-  out.p = parse::parse_document(out.doc);
-  return out;
-}
+using test::parse_text;
 
 // Plan A: three measures — protection by courts, a patent pledge fund, a talent programme.
 // Plan B: two measures — administrative enforcement, and nothing the chain knows.

@@ -19,6 +19,7 @@ struct cell {
   int precision = 2;                  ///< decimals shown for a real number
   std::optional<std::string> source;  ///< file the value was read from
   std::optional<span> where;          ///< bytes in that file
+  std::optional<std::string> note;    ///< a footnote on this cell (tooltip in HTML, footnote mark elsewhere)
 
   cell() = default;
   cell(std::string text) : value(std::move(text)) {}                   // NOLINT(google-explicit-constructor)
@@ -49,9 +50,10 @@ struct table {
 };
 
 /// Output formats for tables.
-enum class table_format { markdown, csv, json };
+enum class table_format { markdown, csv, json, latex, html };
 
-/// Parses "md", "markdown", "csv", "json"; throws `usage_error` naming the known formats.
+/// Parses "md", "markdown", "csv", "json", "latex", "tex", "html"; throws `usage_error`
+/// naming the known formats.
 [[nodiscard]] table_format parse_table_format(std::string_view name);
 
 /// GitHub-flavoured Markdown, columns padded to equal display width (CJK and other wide
@@ -62,11 +64,43 @@ struct csv_options {
   bool excel = false;  ///< start with a UTF-8 BOM so Excel shows Chinese correctly
 };
 /// RFC 4180 CSV: CRLF line ends, fields quoted when they hold `,` `"` or line breaks.
+/// Text cells (and headers) that begin with `=`, `+`, `-`, `@`, tab or CR are prefixed
+/// with `'` so that a spreadsheet does not run them as formulas (CSV injection); cells
+/// typed as numbers are written as they are, so `-3` stays a number.
 [[nodiscard]] std::string to_csv(const table& t, const csv_options& options = {});
 
 /// `{"caption":…, "columns":[…], "rows":[[…]], "notes":[…]}`; numbers stay numbers,
 /// cells with a source become `{"value":…, "source":…, "span":[b,e]}`.
 [[nodiscard]] std::string to_json(const table& t);
+
+/// A LaTeX `table` environment with a booktabs `tabular` (\toprule, \midrule,
+/// \bottomrule), numbers right-aligned, the caption as \caption and notes below. All ten
+/// LaTeX specials (`# $ % & ~ _ ^ \ { }`) are escaped. Chinese needs xeCJK; see
+/// docs/report.md for the preamble.
+[[nodiscard]] std::string to_latex(const table& t);
+
+struct html_options {
+  /// Cells with a source and span link to `#` + source_anchor(source, span) (the HTML
+  /// report shows the source excerpts under those ids).
+  bool link_sources = false;
+  std::string id;  ///< id attribute of the <table>, if any
+};
+/// An HTML `<table>` with `<caption>`, `<thead>`, `<tbody>` and notes in a `<tfoot>`;
+/// every piece of text escaped; numbers carry class "num"; a cell note becomes a
+/// `title` tooltip.
+[[nodiscard]] std::string to_html(const table& t, const html_options& options = {});
+
+/// The id of the anchor for a source excerpt: "src-" + the first 8 hex digits of the
+/// SHA-256 of the file name + "-" begin + "-" end. Stable across runs.
+[[nodiscard]] std::string source_anchor(std::string_view source, const span& where);
+
+/// Appends HTML-escaped text (`& < > " '` as entities, CR as `&#13;`, other control
+/// characters but tab and LF dropped, ill-formed UTF-8 as U+FFFD).
+void append_html(std::string& out, std::string_view text);
+[[nodiscard]] std::string html_escape(std::string_view text);
+
+/// LaTeX-escaped text: the ten specials made literal, newlines as spaces.
+[[nodiscard]] std::string latex_escape(std::string_view text);
 
 /// Renders in the given format.
 [[nodiscard]] std::string render(const table& t, table_format format);

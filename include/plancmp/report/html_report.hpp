@@ -1,0 +1,50 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <plancmp/model/plan.hpp>
+#include <plancmp/report/table.hpp>
+#include <plancmp/text/document.hpp>
+
+#include <span>
+#include <string>
+#include <vector>
+
+namespace plancmp::inline v0::report {
+
+/// One plan of a report: the document it was read from (for the source excerpts) and
+/// the plan parsed from it.
+struct report_input {
+  const text::document* document = nullptr;
+  const plan* parsed = nullptr;
+};
+
+/// An extra section a caller adds to the report (e.g. similarity or alignment computed
+/// elsewhere): tables rendered with source links, and SVG figures inlined as they are.
+struct report_section {
+  std::string id;     ///< HTML id (letters, digits, '-')
+  std::string title;  ///< heading, escaped
+  std::vector<table> tables;
+  std::vector<std::string> svg_figures;  ///< trusted SVG written by the library's figure functions
+};
+
+struct report_options {
+  std::string title = "plancmp report";
+  std::vector<report_section> extra_sections;  ///< appended after the built-in ones
+  bool draw_networks = true;                   ///< run Graphviz `dot` when installed
+  bool pairwise = true;  ///< measure alignment and reused passages for every pair of plans
+};
+
+/// The one-file HTML report: inline CSS and SVG, no scripts, no network. Sections (with
+/// these ids): `overview` (one row per plan), `coverage` (value chain and policy tools,
+/// with heatmaps), `tools-by-chain`, `pmc` (scores and surfaces), `targets` (table and
+/// bar chart), `agencies` (functions table and each plan's co-responsibility network),
+/// with two or more plans `similarity` (text and agency-profile matrices with heatmaps),
+/// `alignment` (measure alignment of every pair) and `reuse` (the passages every pair
+/// shares, side by side), the extra sections, then `sources`: every span a table cell links to, shown as the
+/// source lines it covers under the id `source_anchor(file, span)`. All document text is
+/// escaped; the same inputs give byte-identical output.
+///
+///     std::string html = plancmp::report::html_report(inputs);
+[[nodiscard]] std::string html_report(std::span<const report_input> inputs, const report_options& options = {});
+
+}  // namespace plancmp::inline v0::report

@@ -1,0 +1,344 @@
+// SPDX-License-Identifier: MIT
+#include <plancmp/report/html_report.hpp>
+
+#include <plancmp/analysis/agencies.hpp>
+#include <plancmp/analysis/coverage.hpp>
+#include <plancmp/analysis/plan_alignment.hpp>
+#include <plancmp/analysis/pmc.hpp>
+#include <plancmp/analysis/reuse.hpp>
+#include <plancmp/analysis/similarity.hpp>
+#include <plancmp/analysis/tagging.hpp>
+#include <plancmp/error.hpp>
+#include <plancmp/model/coding_scheme.hpp>
+#include <plancmp/report/figures.hpp>
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <limits>
+#include <map>
+#include <set>
+#include <tuple>
+
+namespace plancmp::inline v0::report {
+namespace {
+
+constexpr std::string_view style = R"(
+body{font-family:'Noto Sans CJK SC','Source Han Sans SC','WenQuanYi Micro Hei','PingFang SC','Microsoft YaHei',sans-serif;
+margin:0 auto;max-width:1200px;padding:0 1.5em 3em;color:#1a1a1a;line-height:1.5}
+nav{position:sticky;top:0;background:#fff;border-bottom:1px solid #ccc;padding:.4em 0;z-index:1}
+nav a{margin-right:1em}
+h1{font-size:1.6em}h2{border-bottom:2px solid #08306b;padding-bottom:.2em;margin-top:2em}
+table{border-collapse:collapse;margin:1em 0;font-size:.9em}
+caption{text-align:left;font-weight:bold;padding:.3em 0}
+th,td{border:1px solid #ccc;padding:.2em .5em;vertical-align:top}
+th{background:#eef3f8}td.num{text-align:right;font-variant-numeric:tabular-nums}
+tfoot td{font-size:.85em;color:#555;border:none}
+.figures{display:flex;flex-wrap:wrap;gap:1em}.figures svg{max-width:100%;height:auto}
+pre.dot{background:#f6f6f6;padding:.5em;overflow:auto;max-height:20em}
+.source{white-space:pre-wrap;border-left:3px solid #ccc;padding:.2em .6em;margin:.4em 0}
+.source:target{border-left-color:#d62728;background:#fff4d6}
+.loc{color:#555;font-size:.85em;display:block}
+.pair{display:grid;grid-template-columns:1fr 1fr;gap:1em;margin:.6em 0;border-top:1px solid #ddd;padding-top:.4em}
+.pair mark{background:#fff1a8}
+)";
+
+struct source_ref {
+  std::size_t input;
+  span where;
+  std::string source;  ///< the file name as the cell gives it (the anchor is made from it)
+  friend auto operator<=>(const source_ref&, const source_ref&) = default;
+};
+
+class builder {
+ public:
+  builder(std::span<const report_input> inputs, const report_options& options)
+      : inputs_(inputs), options_(options) {
+    for (std::size_t i = 0; i < inputs.size(); ++i) {
+      if (inputs[i].document == nullptr || inputs[i].parsed == nullptr)
+        throw usage_error(fmt::format("html_report: input {} has no document or plan", i + 1));
+      by_path_.emplace(inputs[i].document->path, i);
+      by_path_.emplace(inputs[i].parsed->source.path, i);
+      plans_.push_back(*inputs[i].parsed);
+    }
+  }
+
+  std::string build() {
+    overview();
+    coverage();
+    pmc();
+    targets();
+    agencies();
+    if (plans_.size() > 1) {
+      similarity();
+      if (options_.pairwise) pairwise();
+    }
+    for (const auto& s : options_.extra_sections) {
+      section(s.id, s.title);
+      for (const auto& t : s.tables) add(t);
+      if (!s.svg_figures.empty()) {
+        body_ += "<div class=\"figures\">\n";
+        for (const auto& svg : s.svg_figures) body_ += svg;
+        body_ += "</div>\n";
+      }
+    }
+    sources();
+
+    std::string out = "<!DOCTYPE html>\n<html lang=\"zh-Hans\">\n<head>\n<meta charset=\"utf-8\">\n";
+    out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
+    out += "<title>" + html_escape(options_.title) + "</title>\n<style>" + std::string(style) + "</style>\n";
+    out += "</head>\n<body>\n<h1>" + html_escape(options_.title) + "</h1>\n<nav>";
+    for (const auto& [id, title] : nav_) out += "<a href=\"#" + html_escape(id) + "\">" + html_escape(title) + "</a>";
+    out += "</nav>\n" + body_ + "</body>\n</html>\n";
+    return out;
+  }
+
+ private:
+  void section(const std::string& id, const std::string& title) {
+    if (!nav_.empty()) body_ += "</section>\n";
+    nav_.emplace_back(id, title);
+    body_ += "<section id=\"" + html_escape(id) + "\">\n<h2>" + html_escape(title) + "</h2>\n";
+  }
+
+  void paragraph(std::string_view text) { body_ += "<p>" + html_escape(text) + "</p>\n"; }
+
+  /// Renders a table with source links and remembers the spans its cells point at.
+  void add(const table& t) {
+    for (const auto& row : t.rows) {
+      for (const auto& x : row) {
+        if (!x.source || !x.where) continue;
+        const auto it = by_path_.find(*x.source);
+        if (it != by_path_.end()) linked_.insert({it->second, *x.where, *x.source});
+      }
+    }
+    body_ += to_html(t, {.link_sources = true, .id = {}});
+  }
+
+  /// A link to the source excerpt of `where` in `source`, remembered for the sources section.
+  std::string link(const std::string& source, const span& where, std::string_view text) {
+    const auto it = by_path_.find(source);
+    if (it == by_path_.end()) return html_escape(text);
+    linked_.insert({it->second, where, source});
+    return "<a href=\"#" + source_anchor(source, where) + "\">" + html_escape(text) + "</a>";
+  }
+
+  void figures(const std::vector<std::string>& svgs) {
+    body_ += "<div class=\"figures\">\n";
+    for (const auto& svg : svgs) body_ += svg;
+    body_ += "</div>\n";
+  }
+
+  void overview() {
+    section("overview", "概况 Overview");
+    table t;
+    t.caption = "Plans";
+    t.columns = {"plan", "file", "title", "jurisdiction", "level", "issued", "sections", "measures",
+                 "goals", "targets", "agencies", "diagnostics"};
+    for (const auto& p : plans_) {
+      cell title(p.title);
+      title.source = p.source.path;
+      title.where = p.title_span;
+      t.add_row({analysis::plan_label(p), p.source.path, std::move(title),
+                 p.issuing_jurisdiction.name.empty() ? "—" : p.issuing_jurisdiction.name,
+                 std::string(to_string(p.issuing_jurisdiction.admin_level)), p.issued ? p.issued->to_string() : "—",
+                 p.sections.size(), p.measures.size(), p.goals.size(), p.targets.size(), p.agencies.size(),
+                 p.diagnostics.size()});
+    }
+    add(t);
+  }
+
+  void coverage() {
+    section("coverage", "覆盖 Coverage");
+    const analysis::tagger chain(coding_scheme::builtin("ip_value_chain"));
+    const analysis::tagger tools(coding_scheme::builtin("policy_tools"));
+    const analysis::tagger* const both[] = {&tools, &chain};
+    std::vector<analysis::plan_tagging> tool_tags, chain_tags;
+    for (const auto& in : inputs_) {
+      auto tags = analysis::tagger::tag_all(both, *in.parsed, *in.document);
+      tool_tags.push_back(std::move(tags[0]));
+      chain_tags.push_back(std::move(tags[1]));
+    }
+    std::vector<std::string> svgs;
+    const std::pair<const analysis::tagger*, const std::vector<analysis::plan_tagging>*> schemes[] = {
+        {&chain, &chain_tags}, {&tools, &tool_tags}};
+    for (const auto& [tg, tagging] : schemes) {
+      const auto m = analysis::compute_coverage(plans_, *tagging, tg->scheme());
+      add(analysis::to_table(m, analysis::coverage_view::counts));
+      add(analysis::to_table(m, analysis::coverage_view::evidence));
+      heatmap h{.title = fmt::format("覆盖率 share of measures: {}", m.scheme), .row_axis = "主题 theme",
+                .column_axis = "规划 plan", .rows = m.themes, .columns = m.plans, .values = {}, .min = 0, .max = 1};
+      for (std::size_t th = 0; th < m.themes.size(); ++th) {
+        std::vector<double> row;
+        for (std::size_t p = 0; p < m.plans.size(); ++p) row.push_back(m.shares[p][th]);
+        h.values.push_back(std::move(row));
+      }
+      svgs.push_back(to_svg(h));
+    }
+    figures(svgs);
+
+    section("tools-by-chain", "政策工具 × 价值链 Policy tools × value chain");
+    const auto t = analysis::compute_tools_by_chain(tool_tags, tools.scheme(), chain_tags, chain.scheme());
+    if (t.plans.size() > 1) add(analysis::to_table(t, std::numeric_limits<std::size_t>::max()));
+    for (std::size_t p = 0; p < t.plans.size(); ++p) add(analysis::to_table(t, p));
+  }
+
+  void pmc() {
+    section("pmc", "PMC 指数 PMC index");
+    const auto& model = analysis::pmc_model::builtin();
+    std::vector<analysis::pmc_result> results;
+    for (const auto& in : inputs_) results.push_back(analysis::compute_pmc(*in.parsed, *in.document, model));
+    add(analysis::to_table(results, model));
+    add(analysis::detail_table(results, model));
+    std::vector<std::string> svgs;
+    for (const auto& r : results) {
+      heatmap h = pmc_surface(r, model);
+      h.columns.assign(h.columns.size(), "");
+      svgs.push_back(to_svg(h));
+    }
+    figures(svgs);
+  }
+
+  void targets() {
+    section("targets", "目标 Targets");
+    table t;
+    t.caption = "Quantitative targets";
+    t.columns = {"plan", "indicator", "key", "value", "unit", "comparator", "year", "baseline", "stated in"};
+    // Bar chart: canonical indicators stated by at least two plans, each plan's latest value.
+    std::map<std::string, std::vector<std::optional<std::pair<int, double>>>> latest;
+    std::map<std::string, std::string> unit_of;
+    for (std::size_t k = 0; k < plans_.size(); ++k) {
+      for (const auto& tg : plans_[k].targets) {
+        cell indicator(tg.indicator);
+        indicator.source = plans_[k].source.path;
+        indicator.where = tg.where;
+        t.add_row({analysis::plan_label(plans_[k]), std::move(indicator), tg.indicator_key, cell(tg.value, 2), tg.unit,
+                   std::string(to_string(tg.kind)), tg.year ? cell(*tg.year) : cell(),
+                   tg.baseline ? cell(*tg.baseline, 2) : cell(), tg.owner});
+        if (tg.indicator_key.empty()) continue;
+        auto& row = latest[tg.indicator_key];
+        row.resize(plans_.size());
+        const int year = tg.year.value_or(0);
+        if (!row[k] || row[k]->first < year) row[k] = std::pair{year, tg.normalized_value};
+        unit_of.emplace(tg.indicator_key, tg.base_unit);
+      }
+    }
+    add(t);
+    bar_chart b;
+    b.title = "目标值 target values (latest year; each indicator on its own scale)";
+    b.value_axis = "normalized value";
+    for (const auto& p : plans_) b.series.push_back(analysis::plan_label(p));
+    for (const auto& [key, row] : latest) {
+      if (std::count_if(row.begin(), row.end(), [](const auto& v) { return v.has_value(); }) < 2) continue;
+      b.categories.push_back(unit_of[key].empty() ? key : fmt::format("{} ({})", key, unit_of[key]));
+      std::vector<std::optional<double>> values;
+      for (const auto& v : row) values.push_back(v ? std::optional<double>(v->second) : std::nullopt);
+      b.values.push_back(std::move(values));
+    }
+    if (!b.categories.empty()) {
+      figures({to_svg(b)});
+    } else {
+      paragraph("No canonical indicator is stated by two or more of these plans.");
+    }
+  }
+
+  void agencies() {
+    section("agencies", "部门 Agencies");
+    add(analysis::to_table(analysis::compare_agency_functions(plans_)));
+    std::vector<std::string> svgs;
+    for (const auto& p : plans_) {
+      const auto net = analysis::build_co_responsibility_network(p);
+      if (boost::num_vertices(net.graph) == 0) continue;
+      body_ += "<h3>" + html_escape(fmt::format("共同责任网络 co-responsibility network: {}", net.plan)) + "</h3>\n";
+      add(analysis::to_table(net));
+      const auto fig = options_.draw_networks ? draw_network(net) : network_figure{analysis::to_dot(net), false};
+      if (fig.is_svg) {
+        figures({fig.text});
+      } else {
+        body_ += "<p>Graphviz is not installed; the network in DOT (render with <code>dot -Tsvg</code>):</p>\n";
+        body_ += "<pre class=\"dot\">" + html_escape(fig.text) + "</pre>\n";
+      }
+    }
+  }
+
+  void similarity() {
+    section("similarity", "相似度 Similarity");
+    std::vector<std::string> svgs;
+    for (const auto& m : {analysis::text_similarity_matrix(plans_), analysis::agency_profile_matrix(plans_)}) {
+      add(analysis::to_table(m));
+      const heatmap h{.title = fmt::format("相似度 similarity: {}", m.metric), .row_axis = "规划 plan",
+                      .column_axis = "规划 plan", .rows = m.plans, .columns = m.plans, .values = m.score,
+                      .min = 0, .max = 1};
+      svgs.push_back(to_svg(h));
+    }
+    figures(svgs);
+  }
+
+  /// Every pair of plans: the measure alignment, and the passages they share side by side.
+  void pairwise() {
+    section("alignment", "措施对齐 Measure alignment");
+    for (std::size_t i = 0; i < plans_.size(); ++i) {
+      for (std::size_t j = i + 1; j < plans_.size(); ++j)
+        add(analysis::to_table(analysis::align_plans(*inputs_[i].document, plans_[i], *inputs_[j].document, plans_[j])));
+    }
+    section("reuse", "文本复用 Reused passages");
+    for (std::size_t i = 0; i < plans_.size(); ++i) {
+      for (std::size_t j = i + 1; j < plans_.size(); ++j) {
+        const auto r = analysis::find_reuse(*inputs_[i].document, plans_[i], *inputs_[j].document, plans_[j]);
+        body_ += "<h3>" +
+                 html_escape(fmt::format("{} ↔ {}: {} passages", analysis::plan_label(plans_[i]),
+                                         analysis::plan_label(plans_[j]), r.passages.size())) +
+                 "</h3>\n";
+        for (const auto& p : r.passages) {
+          body_ += "<div class=\"pair\"><div><span class=\"loc\">" +
+                   link(plans_[i].source.path, p.where_a, fmt::format("{} · {}", r.file_a, p.id_a)) +
+                   "</span><mark>" + html_escape(p.text_a) + "</mark></div><div><span class=\"loc\">" +
+                   link(plans_[j].source.path, p.where_b, fmt::format("{} · {}", r.file_b, p.id_b)) +
+                   "</span><mark>" + html_escape(p.text_b) + "</mark></div></div>\n";
+        }
+      }
+    }
+  }
+
+  /// Every linked span as the lines of the source it covers.
+  void sources() {
+    section("sources", "原文 Sources");
+    paragraph("Each linked table cell points here: the original lines holding the bytes it was read from.");
+    std::size_t current = std::numeric_limits<std::size_t>::max();
+    for (const auto& ref : linked_) {
+      const text::document& doc = *inputs_[ref.input].document;
+      if (ref.input != current) {
+        current = ref.input;
+        body_ += "<h3>" + html_escape(doc.path) + "</h3>\n";
+      }
+      const std::uint32_t first = doc.line_number_at(ref.where.begin);
+      const std::uint32_t last = doc.line_number_at(ref.where.end > ref.where.begin ? ref.where.end - 1 : ref.where.begin);
+      std::string excerpt;
+      for (const auto& l : doc.lines) {
+        if (l.number < first || l.number > last) continue;
+        if (!excerpt.empty()) excerpt += '\n';
+        excerpt += doc.printed.substr(l.printed_begin, l.printed_end - l.printed_begin);
+        if (excerpt.size() > 1200) break;  // a long span (a whole body): its opening lines
+      }
+      body_ += fmt::format("<div class=\"source\" id=\"{}\"><span class=\"loc\">{} · bytes {}–{} · line {}</span>{}</div>\n",
+                           source_anchor(ref.source, ref.where), html_escape(doc.path), ref.where.begin, ref.where.end,
+                           first, html_escape(excerpt));
+    }
+    body_ += "</section>\n";
+  }
+
+  std::span<const report_input> inputs_;
+  const report_options& options_;
+  std::vector<plan> plans_;
+  std::map<std::string, std::size_t> by_path_;
+  std::set<source_ref> linked_;
+  std::vector<std::pair<std::string, std::string>> nav_;
+  std::string body_;
+};
+
+}  // namespace
+
+std::string html_report(std::span<const report_input> inputs, const report_options& options) {
+  return builder(inputs, options).build();
+}
+
+}  // namespace plancmp::inline v0::report

@@ -1,0 +1,81 @@
+#!/usr/bin/env bash
+# Renders the seeds' HTML report in headless Chromium and checks that it is really a page:
+# the screenshot is not blank, the main sections are in the DOM, the console has no errors.
+# Usage: check_report.sh PLANCMP_PROGRAM WORK_DIR. Exit 77 (ctest: skipped) without chromium.
+set -euo pipefail
+plancmp=$1
+work=$2
+
+browser=""
+for b in chromium chromium-browser; do
+  if command -v "$b" >/dev/null 2>&1; then browser=$(command -v "$b"); break; fi
+done
+if [ -z "$browser" ]; then
+  echo "SKIPPED: chromium is not installed (apt-get install chromium, or scripts/setup-deps)"
+  exit 77
+fi
+
+rm -rf "$work" && mkdir -p "$work"
+"$plancmp" report -o "$work/report.html" --quiet
+flags=(--headless --no-sandbox --disable-gpu --disable-quic --no-first-run
+       --disable-background-networking --disable-component-update --disable-sync
+       --disable-default-apps --disable-extensions --hide-scrollbars)
+
+run() {  # fresh profile per run; output of the browser itself to $work/<name>.log
+  local name=$1; shift
+  local profile
+  profile=$(mktemp -d "$work/profile.XXXXXX")
+  timeout 120 "$browser" "${flags[@]}" --user-data-dir="$profile" "$@" 2>"$work/$name.log"
+}
+
+url="file://$work/report.html"
+run screenshot --window-size=1280,2400 --screenshot="$work/report.png" --enable-logging=stderr --v=0 "$url" \
+  >/dev/null || true
+run dom --dump-dom "$url" >"$work/dom.html"
+
+status=0
+if [ ! -s "$work/report.png" ]; then
+  echo "FAIL: no screenshot written; see $work/screenshot.log"; status=1
+else
+  # Not blank: a rendered page of tables and figures has many distinct colours.
+  colours=$(/usr/bin/python3 - "$work/report.png" <<'PY'
+import sys, zlib, struct
+data = open(sys.argv[1], 'rb').read()
+assert data[:8] == b'\x89PNG\r\n\x1a\n'
+pos, idat, w, h, ct = 8, b'', 0, 0, 0
+while pos < len(data):
+    n, kind = struct.unpack('>I4s', data[pos:pos + 8])
+    body = data[pos + 8:pos + 8 + n]
+    if kind == b'IHDR':
+        w, h, depth, ct = struct.unpack('>IIBB', body[:10])
+    elif kind == b'IDAT':
+        idat += body
+    pos += 12 + n
+raw = zlib.decompress(idat)
+bpp = {2: 3, 6: 4}.get(ct, 1)
+stride = w * bpp + 1
+# Sample raw scanline bytes (filter bytes aside): distinct byte triples are a fair proxy.
+seen = set()
+for y in range(0, h, 7):
+    row = raw[y * stride + 1:(y + 1) * stride]
+    for x in range(0, len(row) - 3, bpp * 5):
+        seen.add(row[x:x + 3])
+print(len(seen))
+PY
+)
+  echo "screenshot: $(stat -c %s "$work/report.png") bytes, ~$colours distinct samples"
+  if [ "$colours" -lt 20 ]; then echo "FAIL: the screenshot looks blank"; status=1; fi
+fi
+
+for id in overview coverage tools-by-chain pmc targets agencies similarity alignment reuse sources; do
+  if ! grep -q "<section id=\"$id\">" "$work/dom.html"; then
+    echo "FAIL: section #$id missing from the rendered DOM"; status=1
+  fi
+done
+
+# Console messages are logged as `CONSOLE(...)` / `Uncaught` lines at --v=0.
+if grep -E "CONSOLE|Uncaught|ERROR:.*(console|javascript)" "$work/screenshot.log" | grep -v "^$" >"$work/console.txt"; then
+  echo "FAIL: console errors:"; cat "$work/console.txt"; status=1
+fi
+[ $status -eq 0 ] && echo "ok: screenshot not blank, 10 sections present, no console errors"
+exit $status

@@ -1,0 +1,67 @@
+// SPDX-License-Identifier: MIT
+// SVG figures: heatmap labels, legend and hover values; bar charts; escaping; the PMC
+// surface; Graphviz fallback.
+#include <plancmp/report/figures.hpp>
+
+#include <plancmp/analysis/agencies.hpp>
+#include <plancmp/analysis/pmc.hpp>
+#include <plancmp/error.hpp>
+#include <plancmp/parse/parser.hpp>
+
+#include "support/seeds.hpp"
+
+#include <doctest/doctest.h>
+
+using namespace plancmp;
+using namespace plancmp::report;
+
+TEST_CASE("heatmap: Chinese labels, CJK font stack, legend, values on hover, escaping") {
+  heatmap h;
+  h.title = "相似度 <similarity>";
+  h.row_axis = "规划";
+  h.column_axis = "规划";
+  h.rows = {"宁波市 2020", "衡水市 & co"};
+  h.columns = {"宁波市 2020", "衡水市 & co"};
+  h.values = {{1.0, 0.25}, {0.25, 1.0}};
+  const std::string svg = to_svg(h);
+  CHECK(svg.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\""));
+  CHECK(svg.find("Noto Sans CJK SC") != std::string::npos);
+  CHECK(svg.find("<title>相似度 &lt;similarity&gt;</title>") != std::string::npos);
+  CHECK(svg.find("<title>宁波市 2020 × 衡水市 &amp; co: 0.25</title>") != std::string::npos);
+  CHECK(svg.find("<similarity>") == std::string::npos);
+  CHECK(svg.find("linearGradient") != std::string::npos);  // the colour scale legend
+  CHECK(svg.find(">1.00</text>") != std::string::npos);
+  CHECK(svg == to_svg(h));  // deterministic
+
+  h.values = {{1.0}, {0.25, 1.0}};
+  CHECK_THROWS_AS((void)to_svg(h), usage_error);
+}
+
+TEST_CASE("bar chart: one bar per value, gaps for missing ones") {
+  bar_chart b;
+  b.title = "有效发明专利";
+  b.categories = {"invention_patents (件)"};
+  b.series = {"宁波市 2020", "衡水市 2022", "甘肃省"};
+  b.values = {{36000.0, std::nullopt, 1200.0}};
+  const std::string svg = to_svg(b);
+  CHECK(svg.find("<title>invention_patents (件) — 宁波市 2020: 36000</title>") != std::string::npos);
+  CHECK(svg.find("衡水市 2022: ") == std::string::npos);
+  CHECK(svg.find("甘肃省: 1200") != std::string::npos);
+}
+
+TEST_CASE("PMC surface and network drawings of a seed") {
+  const auto doc = text::make_document(test::seed_bytes(test::hengshui), test::hengshui);
+  const plan p = parse::parse_document(doc);
+  const auto r = analysis::compute_pmc(p, doc);
+  const heatmap h = pmc_surface(r, analysis::pmc_model::builtin());
+  CHECK(h.rows.size() == r.surface.size());
+  CHECK(to_svg(h).find("<svg") == 0);
+
+  const auto net = analysis::build_co_responsibility_network(p);
+  const network_figure fig = draw_network(net);
+  if (fig.is_svg) {
+    CHECK(fig.text.starts_with("<svg"));
+  } else {
+    CHECK(fig.text.find("graph") != std::string::npos);  // DOT when Graphviz is absent
+  }
+}

@@ -1,0 +1,95 @@
+// SPDX-License-Identifier: MIT
+// The table model and its renderers: Markdown, CSV (formula injection), JSON, LaTeX and
+// HTML escaping, cell notes and source links.
+#include <plancmp/report/table.hpp>
+
+#include <plancmp/error.hpp>
+
+#include <doctest/doctest.h>
+
+using namespace plancmp;
+using namespace plancmp::report;
+
+namespace {
+
+table sample() {
+  table t;
+  t.caption = "覆盖 & <coverage>";
+  t.columns = {"theme", "count", "share"};
+  t.add_row({"保护", 12, cell(0.5)});
+  t.add_row({"=HYPERLINK(\"x\")", -3, cell(-0.25)});
+  t.notes = {"50% of measures_total"};
+  return t;
+}
+
+}  // namespace
+
+TEST_CASE("parse_table_format knows the five formats") {
+  CHECK(parse_table_format("md") == table_format::markdown);
+  CHECK(parse_table_format("csv") == table_format::csv);
+  CHECK(parse_table_format("json") == table_format::json);
+  CHECK(parse_table_format("latex") == table_format::latex);
+  CHECK(parse_table_format("html") == table_format::html);
+  CHECK_THROWS_WITH_AS((void)parse_table_format("xlsx"),
+                       "unknown table format 'xlsx'; use md, csv, json, latex or html", usage_error);
+}
+
+TEST_CASE("CSV neutralizes formulas in text cells but not typed numbers") {
+  table t;
+  t.columns = {"a", "b", "c", "d", "e"};
+  t.add_row({"=1+1", "+cmd", "-x", "@SUM(A1)", -3});
+  t.add_row({"plain", cell(-1.5), "a=b", "\t=x", cell()});
+  CHECK(to_csv(t) ==
+        "a,b,c,d,e\r\n"
+        "'=1+1,'+cmd,'-x,'@SUM(A1),-3\r\n"
+        "plain,-1.50,a=b,'\t=x,\r\n");
+}
+
+TEST_CASE("LaTeX: booktabs and every special escaped") {
+  CHECK(latex_escape("# $ % & ~ _ ^ \\ { }") ==
+        "\\# \\$ \\% \\& \\textasciitilde{} \\_ \\textasciicircum{} \\textbackslash{} \\{ \\}");
+  const std::string out = to_latex(sample());
+  CHECK(out.find("\\caption{覆盖 \\& <coverage>}") != std::string::npos);
+  CHECK(out.find("\\begin{tabular}{lrr}") != std::string::npos);
+  CHECK(out.find("\\toprule\ntheme & count & share \\\\\n\\midrule\n") != std::string::npos);
+  CHECK(out.find("保护 & 12 & 0.50 \\\\\n") != std::string::npos);
+  CHECK(out.find("=HYPERLINK(\"x\") & -3 & -0.25 \\\\\n\\bottomrule") != std::string::npos);
+  CHECK(out.find("50\\% of measures\\_total") != std::string::npos);
+}
+
+TEST_CASE("HTML: escaped text, numeric cells, notes, source links") {
+  table t = sample();
+  cell linked("<script>alert(1)</script>");
+  linked.source = "seeds/a.txt";
+  linked.where = span{10, 20};
+  linked.note = "a \"note\"";
+  t.add_row({linked, 1, cell()});
+  const std::string plain = to_html(t);
+  CHECK(plain.find("<script>") == std::string::npos);
+  CHECK(plain.find("&lt;script&gt;alert(1)&lt;/script&gt;") != std::string::npos);
+  CHECK(plain.find("<caption>覆盖 &amp; &lt;coverage&gt;</caption>") != std::string::npos);
+  CHECK(plain.find("<td class=\"num\">12</td>") != std::string::npos);
+  CHECK(plain.find("title=\"a &quot;note&quot;\"") != std::string::npos);
+  CHECK(plain.find("<a href") == std::string::npos);
+  CHECK(plain.find("<tfoot><tr><td colspan=\"3\">50% of measures_total</td></tr></tfoot>") != std::string::npos);
+
+  const std::string linked_html = to_html(t, {.link_sources = true, .id = "t1"});
+  CHECK(linked_html.starts_with("<table id=\"t1\">"));
+  const std::string anchor = source_anchor("seeds/a.txt", span{10, 20});
+  CHECK(anchor.starts_with("src-"));
+  CHECK(anchor.ends_with("-10-20"));
+  CHECK(linked_html.find("<a href=\"#" + anchor + "\">&lt;script&gt;") != std::string::npos);
+  CHECK(html_escape("a\x01" "b\xff") == "ab\xEF\xBF\xBD");
+}
+
+TEST_CASE("Cell notes: numbered in Markdown, kept in JSON") {
+  table t;
+  t.columns = {"x"};
+  cell c(5);
+  c.note = "estimated";
+  t.add_row({c});
+  const std::string md = to_markdown(t);
+  CHECK(md.find("| 5 [1] |") != std::string::npos);
+  CHECK(md.find("- [1] estimated\n") != std::string::npos);
+  CHECK(to_json(t).find("\"note\": \"estimated\"") != std::string::npos);
+}
