@@ -97,6 +97,15 @@ std::map<std::string, theme_hit> themes_of(const plan_tagging& t, const coding_s
   return out;
 }
 
+// The first target of each canonical indicator, in plan order (unknown indicators left out).
+std::vector<const target*> first_per_indicator(const plan& p) {
+  std::vector<const target*> out;
+  std::set<std::string> seen;
+  for (const auto& t : p.targets)
+    if (!t.indicator_key.empty() && seen.insert(t.indicator_key).second) out.push_back(&t);
+  return out;
+}
+
 const target* first_target(const plan& p, const std::string& key) {
   for (const auto& t : p.targets)
     if (t.indicator_key == key) return &t;
@@ -187,9 +196,8 @@ gap_report gaps_against(const text::document& sdoc, const plan& subject, std::sp
                           subject_side(sdoc, subject, ref, s, m.id)});
       }
     // Indicators and weaker targets.
-    std::set<std::string> seen;
-    for (const auto& t : ref.targets) {
-      if (t.indicator_key.empty() || !seen.insert(t.indicator_key).second) continue;
+    for (const target* tp : first_per_indicator(ref)) {
+      const target& t = *tp;
       const target* mine = first_target(subject, t.indicator_key);
       gap_evidence theirs = evidence_at(rdoc, ref, t.owner, t.where);
       if (mine == nullptr) {
@@ -252,9 +260,8 @@ gap_report consensus_gaps(const text::document& sdoc, const plan& subject, std::
         const auto& m = peers[n].measures[hit.measure];
         if (e.peers++ == 0) e = {1, evidence_at(pdocs[n], peers[n], m.id, hit.where), m.id, n};
       }
-    std::set<std::string> seen;
-    for (const auto& t : peers[n].targets) {
-      if (t.indicator_key.empty() || !seen.insert(t.indicator_key).second) continue;
+    for (const target* tp : first_per_indicator(peers[n])) {
+      const target& t = *tp;
       auto& e = indicators[t.indicator_key];
       if (e.peers++ == 0) e = {1, evidence_at(pdocs[n], peers[n], t.owner, t.where), t.owner, n};
     }
@@ -316,19 +323,31 @@ report::cell evidence_cell(const gap_evidence& e) {
   }
   return c;
 }
+
+// One row per gap or change, built by `cells`; the notes count the rows of each kind.
+template <class Row, class Cells>
+report::table kind_table(std::string caption, std::vector<std::string> columns, const std::vector<Row>& rows,
+                         Cells cells) {
+  report::table t;
+  t.caption = std::move(caption);
+  t.columns = std::move(columns);
+  std::map<std::string, std::size_t> counts;
+  for (const auto& row : rows) {
+    t.add_row(cells(row));
+    ++counts[row.kind];
+  }
+  for (const auto& [kind, n] : counts) t.notes.push_back(fmt::format("{}: {}", kind, n));
+  return t;
+}
 }  // namespace
 
 report::table to_table(const gap_report& r) {
-  report::table t;
-  t.caption = "Gaps of " + r.subject;
-  t.columns = {"kind", "reference", "item", "detail", "score", "reference evidence", "subject evidence"};
-  for (const auto& g : r.gaps)
-    t.add_row({g.kind, g.reference, g.item, g.detail, report::cell(g.score, 3), evidence_cell(g.in_reference),
-               evidence_cell(g.in_subject)});
-  std::map<std::string, std::size_t> counts;
-  for (const auto& g : r.gaps) ++counts[g.kind];
-  for (const auto& [kind, n] : counts) t.notes.push_back(fmt::format("{}: {}", kind, n));
-  return t;
+  return kind_table("Gaps of " + r.subject,
+                    {"kind", "reference", "item", "detail", "score", "reference evidence", "subject evidence"}, r.gaps,
+                    [](const gap& g) -> std::vector<report::cell> {
+                      return {g.kind, g.reference, g.item, g.detail, report::cell(g.score, 3),
+                              evidence_cell(g.in_reference), evidence_cell(g.in_subject)};
+                    });
 }
 
 vertical_alignment align_vertical(const text::document& udoc, const plan& upper, const text::document& ldoc,
@@ -387,8 +406,9 @@ plan_diff diff_plans(const text::document& odoc, const plan& old_plan, const tex
     d.changes.push_back({"new", "", u.id, "", 0.0, {}, measure_evidence(ndoc, new_plan, u.index)});
   // Targets by canonical indicator.
   std::set<std::string> seen;
-  for (const auto& t : old_plan.targets) {
-    if (t.indicator_key.empty() || !seen.insert(t.indicator_key).second) continue;
+  for (const target* tp : first_per_indicator(old_plan)) {
+    const target& t = *tp;
+    seen.insert(t.indicator_key);
     const target* now = first_target(new_plan, t.indicator_key);
     gap_evidence before = evidence_at(odoc, old_plan, t.owner, t.where);
     if (now == nullptr) {
@@ -408,11 +428,10 @@ plan_diff diff_plans(const text::document& odoc, const plan& old_plan, const tex
     d.changes.push_back({kind, t.indicator_key, now->indicator_key, describe(t) + " → " + describe(*now), 0.0,
                          std::move(before), evidence_at(ndoc, new_plan, now->owner, now->where)});
   }
-  std::set<std::string> seen_new;
-  for (const auto& t : new_plan.targets)
-    if (!t.indicator_key.empty() && !seen.contains(t.indicator_key) && seen_new.insert(t.indicator_key).second)
-      d.changes.push_back({"target_new", "", t.indicator_key, describe(t), 0.0, {},
-                           evidence_at(ndoc, new_plan, t.owner, t.where)});
+  for (const target* t : first_per_indicator(new_plan))
+    if (!seen.contains(t->indicator_key))
+      d.changes.push_back({"target_new", "", t->indicator_key, describe(*t), 0.0, {},
+                           evidence_at(ndoc, new_plan, t->owner, t->where)});
   // Agencies by canonical function; a pre-reform name is a rename, not a drop.
   const auto new_functions = functions_of(new_plan);
   std::set<std::string> old_functions;
@@ -450,16 +469,12 @@ plan_diff diff_plans(const text::document& odoc, const plan& old_plan, const tex
 }
 
 report::table to_table(const plan_diff& d) {
-  report::table t;
-  t.caption = d.old_plan + " → " + d.new_plan;
-  t.columns = {"change", "old", "new", "detail", "score", "old evidence", "new evidence"};
-  for (const auto& c : d.changes)
-    t.add_row({c.kind, c.item_old, c.item_new, c.detail, report::cell(c.score, 3), evidence_cell(c.in_old),
-               evidence_cell(c.in_new)});
-  std::map<std::string, std::size_t> counts;
-  for (const auto& c : d.changes) ++counts[c.kind];
-  for (const auto& [kind, n] : counts) t.notes.push_back(fmt::format("{}: {}", kind, n));
-  return t;
+  return kind_table(d.old_plan + " → " + d.new_plan,
+                    {"change", "old", "new", "detail", "score", "old evidence", "new evidence"}, d.changes,
+                    [](const plan_change& c) -> std::vector<report::cell> {
+                      return {c.kind, c.item_old, c.item_new, c.detail, report::cell(c.score, 3),
+                              evidence_cell(c.in_old), evidence_cell(c.in_new)};
+                    });
 }
 
 }  // namespace plancmp::inline v0::analysis
