@@ -49,6 +49,9 @@ class tagger;
 struct plan_tagging;
 struct coverage_matrix;
 struct tools_by_chain;
+struct gap_report;
+struct vertical_alignment;
+struct plan_diff;
 class pmc_model;
 struct pmc_result;
 }  // namespace analysis

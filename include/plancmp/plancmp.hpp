@@ -34,6 +34,7 @@
 
 #include <plancmp/analysis/agencies.hpp>
 #include <plancmp/analysis/coverage.hpp>
+#include <plancmp/analysis/gaps.hpp>
 #include <plancmp/analysis/pmc.hpp>
 #include <plancmp/analysis/tagging.hpp>
 

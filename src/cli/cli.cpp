@@ -35,6 +35,14 @@ const std::string* options::value(std::string_view name) const {
   return nullptr;
 }
 
+std::vector<std::string> options::values(std::string_view name) const {
+  std::vector<std::string> out;
+  for (const auto& [k, v] : extra) {
+    if (k == name) out.push_back(v);
+  }
+  return out;
+}
+
 std::vector<input> load_inputs(const options& opts) {
   std::vector<input> out;
   if (opts.inputs.empty()) {

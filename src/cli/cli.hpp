@@ -32,6 +32,8 @@ struct options {
 
   [[nodiscard]] bool has_flag(std::string_view name) const;
   [[nodiscard]] const std::string* value(std::string_view name) const;
+  /// Every value given for `--name` (repeated options and list options), in order.
+  [[nodiscard]] std::vector<std::string> values(std::string_view name) const;
 };
 
 /// One input document: a display name and its bytes.
@@ -100,6 +102,9 @@ struct command {
   std::vector<std::string> value_options;  ///< names of --key value options it accepts
   std::vector<std::string> flag_options;   ///< names of --flag options it accepts
   std::function<int(const options&)> run;
+  /// Names of --key options taking one or more values: every argument after the option
+  /// up to the next one beginning with `-` (a lone `-` is a value) is one of its values.
+  std::vector<std::string> list_options = {};
 };
 
 /// The registry of subcommands, in the order `--help` lists them.

@@ -73,7 +73,13 @@ options parse_options(const command& cmd, int argc, char** argv) {
       opts.threads = n;
     } else if (arg.size() > 2 && arg.substr(0, 2) == "--") {
       const std::string name(arg.substr(2));
-      if (contains(cmd.value_options, name)) {
+      if (contains(cmd.list_options, name)) {
+        const auto is_value = [](std::string_view a) { return a == "-" || a.empty() || a[0] != '-'; };
+        if (i + 1 >= argc || !is_value(argv[i + 1])) {
+          throw usage_error(fmt::format("option {} needs at least one value", arg));
+        }
+        while (i + 1 < argc && is_value(argv[i + 1])) opts.extra.emplace_back(name, argv[++i]);
+      } else if (contains(cmd.value_options, name)) {
         opts.extra.emplace_back(name, next());
       } else if (contains(cmd.flag_options, name)) {
         opts.flags.push_back(name);

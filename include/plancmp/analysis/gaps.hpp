@@ -1,0 +1,137 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <plancmp/analysis/plan_alignment.hpp>
+#include <plancmp/model/plan.hpp>
+#include <plancmp/report/table.hpp>
+#include <plancmp/span.hpp>
+#include <plancmp/text/document.hpp>
+
+#include <cstddef>
+#include <span>
+#include <string>
+#include <vector>
+
+namespace plancmp::inline v0::analysis {
+
+/// One side of a gap's evidence: a file and the bytes that show it ("" / empty span when
+/// the side has nothing to point at, e.g. a plan without any measure).
+struct gap_evidence {
+  std::string source;  ///< the plan's file
+  std::string unit;    ///< measure, goal or target id the span belongs to
+  span where;          ///< bytes in the original file
+  std::string text;    ///< those bytes, as printed
+  friend bool operator==(const gap_evidence&, const gap_evidence&) = default;
+};
+
+/// One gap (缺口): what the reference has and the subject lacks or does less of.
+struct gap {
+  /// "measure", "theme", "indicator", "weaker_target", "agency_function",
+  /// "consensus_theme", "consensus_indicator"; accountability: "no_agency", "no_lead",
+  /// "no_deadline", "goal_without_target", "outsized_lead", "empty_restatement".
+  std::string kind;
+  std::string reference;  ///< plan_label of the reference ("" for accountability gaps)
+  std::string item;       ///< measure id, theme, indicator key, agency function …
+  std::string detail;     ///< what is missing or weaker, in words
+  double score = 0.0;     ///< similarity, share or peers, by kind
+  gap_evidence in_reference;  ///< the reference's side (accountability: the unit itself)
+  gap_evidence in_subject;    ///< the closest thing the subject has
+  friend bool operator==(const gap&, const gap&) = default;
+};
+
+/// Gaps of a subject plan, in a fixed order (by reference, kind, then item).
+struct gap_report {
+  std::string subject;                  ///< plan_label
+  std::string subject_source;           ///< file
+  std::vector<std::string> references;  ///< plan_labels
+  std::vector<gap> gaps;
+  [[nodiscard]] std::size_t count(std::string_view kind) const;
+};
+
+struct gap_options {
+  /// Reference measures whose best subject counterpart is below this are gaps.
+  double threshold = 0.2;
+  /// Coding schemes whose themes are compared.
+  std::vector<std::string> schemes = {"ip_value_chain", "ip_objects"};
+  /// Accountability: an agency leading more than this share of the measures is outsized.
+  double outsized_share = 0.25;
+  /// Accountability: a 专栏 item restating a measure at least this similar adds nothing.
+  double restatement_similarity = 0.9;
+  /// Consensus: a theme or indicator of at least this many peers (0: a majority).
+  std::size_t min_peers = 0;
+};
+
+/// A subject against each reference: reference measures without a counterpart, themes
+/// and indicators the reference covers and the subject does not, weaker targets on
+/// shared indicators, agency functions only the reference involves.
+///
+///     auto r = gaps_against(doc, subject, ref_docs, refs);
+///     fmt::print("{}", report::to_markdown(to_table(r)));
+[[nodiscard]] gap_report gaps_against(const text::document& subject_doc, const plan& subject,
+                                      std::span<const text::document> reference_docs,
+                                      std::span<const plan> references, const gap_options& options = {});
+
+/// Themes and indicators at least `options.min_peers` of the peers cover and the subject
+/// does not (one row each, evidence from the first peer covering it).
+[[nodiscard]] gap_report consensus_gaps(const text::document& subject_doc, const plan& subject,
+                                        std::span<const text::document> peer_docs, std::span<const plan> peers,
+                                        const gap_options& options = {});
+
+/// Accountability gaps within one plan: measures without an agency, without a lead,
+/// without a deadline; goals without a measurable target; agencies leading more than
+/// `outsized_share` of the measures; 专栏 items that restate a measure adding nothing.
+[[nodiscard]] gap_report accountability_gaps(const text::document& doc, const plan& p,
+                                             const gap_options& options = {});
+
+/// Columns: kind, reference, item, detail, score, reference evidence, subject evidence
+/// (both evidence cells carry their file and span).
+[[nodiscard]] report::table to_table(const gap_report& r);
+
+// ---------------------------------------------------------------- vertical alignment
+
+/// A lower-level plan against the upper-level plan it implements.
+struct vertical_alignment {
+  std::string upper, lower;        ///< plan_labels
+  plan_alignment alignment;        ///< a = upper, b = lower
+  std::size_t upper_measures = 0;
+  std::size_t carried = 0;         ///< upper measures with a lower counterpart
+  double carried_share = 0.0;      ///< carried / upper_measures (0 with none)
+  std::vector<std::string> not_carried;     ///< upper measure ids
+  std::vector<std::string> local_additions; ///< lower measure ids without an upper counterpart
+};
+[[nodiscard]] vertical_alignment align_vertical(const text::document& upper_doc, const plan& upper,
+                                                const text::document& lower_doc, const plan& lower,
+                                                const plan_alignment_options& options = {});
+/// One row per upper measure (carried or not) and per local addition; share in the notes.
+[[nodiscard]] report::table to_table(const vertical_alignment& v);
+
+// ---------------------------------------------------------------- version diff
+
+/// One change between two editions of a plan.
+struct plan_change {
+  /// "carried", "dropped", "new" (measures); "target_strengthened", "target_weakened",
+  /// "target_new", "target_dropped", "target_same", "target_changed" (other kind or unit); "agency_renamed", "agency_dropped",
+  /// "agency_new".
+  std::string kind;
+  std::string item_old;  ///< measure id, indicator, agency name in the old edition
+  std::string item_new;
+  std::string detail;
+  double score = 0.0;    ///< similarity for measures
+  gap_evidence in_old;
+  gap_evidence in_new;
+  friend bool operator==(const plan_change&, const plan_change&) = default;
+};
+struct plan_diff {
+  std::string old_plan, new_plan;  ///< plan_labels
+  std::vector<plan_change> changes;
+  [[nodiscard]] std::size_t count(std::string_view kind) const;
+};
+/// Measures carried over (with the shared passage as evidence), dropped and new; targets
+/// by canonical indicator; agencies by canonical function, a predecessor name in the old
+/// edition whose successor the new edition names being a rename, not a drop.
+[[nodiscard]] plan_diff diff_plans(const text::document& old_doc, const plan& old_plan,
+                                   const text::document& new_doc, const plan& new_plan,
+                                   const plan_alignment_options& options = {});
+[[nodiscard]] report::table to_table(const plan_diff& d);
+
+}  // namespace plancmp::inline v0::analysis

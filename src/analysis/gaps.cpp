@@ -1,0 +1,480 @@
+// SPDX-License-Identifier: MIT
+#include <plancmp/analysis/gaps.hpp>
+
+#include <plancmp/analysis/agencies.hpp>
+#include <plancmp/analysis/tagging.hpp>
+#include <plancmp/model/agency_ontology.hpp>
+#include <plancmp/model/coding_scheme.hpp>
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+namespace plancmp::inline v0::analysis {
+namespace {
+
+gap_evidence evidence_at(const text::document& doc, const plan& p, std::string unit, span where) {
+  gap_evidence e;
+  e.source = p.source.path;
+  e.unit = std::move(unit);
+  if (where.end <= doc.original.size() && where.begin <= where.end) {
+    e.where = where;
+    e.text = doc.original.substr(where.begin, where.size());
+  }
+  return e;
+}
+
+gap_evidence measure_evidence(const text::document& doc, const plan& p, std::size_t m) {
+  if (m >= p.measures.size()) return gap_evidence{p.source.path, "", {}, ""};
+  return evidence_at(doc, p, p.measures[m].id, p.measures[m].where);
+}
+
+// Index of the subject measure most similar to reference measure `row` (npos if none).
+std::size_t closest(const std::vector<double>& s, std::size_t columns, std::size_t row, double* score) {
+  std::size_t best = static_cast<std::size_t>(-1);
+  double best_score = -1.0;
+  for (std::size_t j = 0; j < columns; ++j)
+    if (s[row * columns + j] > best_score) best_score = s[row * columns + j], best = j;
+  if (score != nullptr) *score = std::max(best_score, 0.0);
+  return best;
+}
+
+std::optional<std::size_t> measure_index(const plan& p, std::string_view id) {
+  for (std::size_t i = 0; i < p.measures.size(); ++i)
+    if (p.measures[i].id == id) return i;
+  return std::nullopt;
+}
+
+// The subject side of a gap whose reference evidence lies in `owner` (measure id or
+// goal id): the subject measure closest to that reference measure, else the subject's
+// first goal, else its first measure.
+gap_evidence subject_side(const text::document& sdoc, const plan& subject, const plan& ref,
+                          const std::vector<double>& s, std::string_view owner) {
+  if (auto m = measure_index(ref, owner); m && !subject.measures.empty())
+    return measure_evidence(sdoc, subject, closest(s, subject.measures.size(), *m, nullptr));
+  if (!subject.goals.empty()) return evidence_at(sdoc, subject, subject.goals[0].id, subject.goals[0].where);
+  return measure_evidence(sdoc, subject, 0);
+}
+
+bool is_function(const agency& a) { return !a.collective && a.resolution && !a.resolution->canonical.empty(); }
+
+std::set<std::string> functions_of(const plan& p) {
+  std::set<std::string> out;
+  for (const auto& a : p.agencies)
+    if (is_function(a)) out.insert(a.resolution->canonical);
+  return out;
+}
+
+// First mention of a printed agency name in a measure's clause: (measure, span).
+std::optional<std::pair<std::size_t, span>> first_mention(const plan& p, const std::string& name) {
+  for (std::size_t i = 0; i < p.measures.size(); ++i) {
+    for (const auto* list : {&p.measures[i].lead, &p.measures[i].support})
+      for (const auto& m : *list)
+        if (m.name == name) return std::pair{i, m.where};
+  }
+  return std::nullopt;
+}
+
+std::string function_name(const std::string& canonical) {
+  const auto* e = agency_ontology::builtin().find(canonical);
+  return e != nullptr ? e->name_zh : canonical;
+}
+
+// Themes (by scheme-qualified name) a plan's measures carry, with the first evidence.
+struct theme_hit {
+  std::size_t measure = 0;
+  span where;
+};
+std::map<std::string, theme_hit> themes_of(const plan_tagging& t, const coding_scheme& scheme) {
+  std::map<std::string, theme_hit> out;
+  for (std::size_t i = 0; i < t.measures.size(); ++i)
+    for (const auto& l : t.measures[i].labels) {
+      const std::string key = scheme.id + ":" + scheme.themes[l.theme].zh;
+      if (!out.contains(key)) out[key] = {i, l.evidence.empty() ? span{} : l.evidence.front().where};
+    }
+  return out;
+}
+
+// The first target of each canonical indicator, in plan order (unknown indicators left out).
+std::vector<const target*> first_per_indicator(const plan& p) {
+  std::vector<const target*> out;
+  std::set<std::string> seen;
+  for (const auto& t : p.targets)
+    if (!t.indicator_key.empty() && seen.insert(t.indicator_key).second) out.push_back(&t);
+  return out;
+}
+
+const target* first_target(const plan& p, const std::string& key) {
+  for (const auto& t : p.targets)
+    if (t.indicator_key == key) return &t;
+  return nullptr;
+}
+
+std::string describe(const target& t) {
+  std::string s = fmt::format("{}{}", t.value, t.unit);
+  if (t.year) s += fmt::format(" ({})", *t.year);
+  if (t.baseline) s += fmt::format(", baseline {}", *t.baseline);
+  return s;
+}
+
+// Why `mine` is weaker than `theirs` on one indicator ("" when it is not). Values and
+// years are compared only between targets of the same kind and unit; a lower value counts
+// only when it is not due earlier (a lower 2022 milestone is no weaker than a 2025 one).
+std::string weaker(const target& mine, const target& theirs) {
+  std::vector<std::string> why;
+  const bool comparable = mine.kind == theirs.kind && mine.base_unit == theirs.base_unit;
+  const bool reduce = mine.kind == comparator::reduce_by;
+  if (comparable && (!mine.year || !theirs.year || *mine.year >= *theirs.year) &&
+      (reduce ? mine.normalized_value > theirs.normalized_value : mine.normalized_value < theirs.normalized_value))
+    why.emplace_back("lower value");
+  if (comparable && mine.year && theirs.year && *mine.year > *theirs.year) why.emplace_back("later year");
+  if (theirs.baseline && !mine.baseline) why.emplace_back("no baseline");
+  std::string out;
+  for (const auto& w : why) out += (out.empty() ? "" : ", ") + w;
+  return out;
+}
+
+std::vector<plan_tagging> tag(const text::document& doc, const plan& p, const std::vector<tagger>& taggers) {
+  std::vector<plan_tagging> out;
+  for (const auto& t : taggers) out.push_back(t.tag(p, doc));
+  return out;
+}
+
+std::vector<tagger> taggers_for(const gap_options& o) {
+  std::vector<tagger> out;
+  for (const auto& id : o.schemes) out.emplace_back(coding_scheme::load(id));
+  return out;
+}
+
+}  // namespace
+
+std::size_t gap_report::count(std::string_view kind) const {
+  return static_cast<std::size_t>(std::count_if(gaps.begin(), gaps.end(), [&](const gap& g) { return g.kind == kind; }));
+}
+std::size_t plan_diff::count(std::string_view kind) const {
+  return static_cast<std::size_t>(
+      std::count_if(changes.begin(), changes.end(), [&](const plan_change& c) { return c.kind == kind; }));
+}
+
+gap_report gaps_against(const text::document& sdoc, const plan& subject, std::span<const text::document> rdocs,
+                        std::span<const plan> refs, const gap_options& options) {
+  gap_report r;
+  r.subject = plan_label(subject);
+  r.subject_source = subject.source.path;
+  const auto taggers = taggers_for(options);
+  const auto subject_tags = tag(sdoc, subject, taggers);
+  std::set<std::string> subject_themes;
+  for (std::size_t k = 0; k < taggers.size(); ++k)
+    for (const auto& [key, hit] : themes_of(subject_tags[k], taggers[k].scheme())) subject_themes.insert(key);
+  const auto subject_functions = functions_of(subject);
+  const std::size_t columns = subject.measures.size();
+  for (std::size_t n = 0; n < refs.size(); ++n) {
+    const plan& ref = refs[n];
+    const text::document& rdoc = rdocs[n];
+    const std::string label = plan_label(ref);
+    r.references.push_back(label);
+    const auto s = measure_similarity(ref, subject);
+    // Reference measures without a counterpart.
+    for (std::size_t i = 0; i < ref.measures.size(); ++i) {
+      double score = 0.0;
+      const std::size_t j = columns == 0 ? columns : closest(s, columns, i, &score);
+      if (columns != 0 && score >= options.threshold) continue;
+      r.gaps.push_back({"measure", label, ref.measures[i].id,
+                        fmt::format("no counterpart at or above {:.2f}", options.threshold), score,
+                        measure_evidence(rdoc, ref, i), measure_evidence(sdoc, subject, j)});
+    }
+    // Themes per scheme.
+    const auto ref_tags = tag(rdoc, ref, taggers);
+    for (std::size_t k = 0; k < taggers.size(); ++k)
+      for (const auto& [key, hit] : themes_of(ref_tags[k], taggers[k].scheme())) {
+        if (subject_themes.contains(key)) continue;
+        const auto& m = ref.measures[hit.measure];
+        r.gaps.push_back({"theme", label, key, "covered by the reference, not by the subject", 0.0,
+                          evidence_at(rdoc, ref, m.id, hit.where),
+                          subject_side(sdoc, subject, ref, s, m.id)});
+      }
+    // Indicators and weaker targets.
+    for (const target* tp : first_per_indicator(ref)) {
+      const target& t = *tp;
+      const target* mine = first_target(subject, t.indicator_key);
+      gap_evidence theirs = evidence_at(rdoc, ref, t.owner, t.where);
+      if (mine == nullptr) {
+        r.gaps.push_back({"indicator", label, t.indicator_key,
+                          fmt::format("quantified by the reference ({}), not by the subject", describe(t)), 0.0,
+                          std::move(theirs), subject_side(sdoc, subject, ref, s, t.owner)});
+      } else if (auto why = weaker(*mine, t); !why.empty()) {
+        r.gaps.push_back({"weaker_target", label, t.indicator_key,
+                          fmt::format("{}: {} vs {}", why, describe(*mine), describe(t)), 0.0, std::move(theirs),
+                          evidence_at(sdoc, subject, mine->owner, mine->where)});
+      }
+    }
+    // Agency functions.
+    std::set<std::string> reported;
+    for (const auto& a : ref.agencies) {
+      if (!is_function(a) || subject_functions.contains(a.resolution->canonical) ||
+          !reported.insert(a.resolution->canonical).second)
+        continue;
+      const auto mention = first_mention(ref, a.name);
+      gap_evidence theirs = mention ? evidence_at(rdoc, ref, ref.measures[mention->first].id, mention->second)
+                                    : gap_evidence{ref.source.path, "", {}, ""};
+      gap_evidence ours = mention ? subject_side(sdoc, subject, ref, s, ref.measures[mention->first].id)
+                                  : gap_evidence{subject.source.path, "", {}, ""};
+      r.gaps.push_back({"agency_function", label, a.resolution->canonical,
+                        fmt::format("{} ({}) involved in the reference only", function_name(a.resolution->canonical),
+                                    a.name),
+                        0.0, std::move(theirs), std::move(ours)});
+    }
+  }
+  return r;
+}
+
+gap_report consensus_gaps(const text::document& sdoc, const plan& subject, std::span<const text::document> pdocs,
+                          std::span<const plan> peers, const gap_options& options) {
+  gap_report r;
+  r.subject = plan_label(subject);
+  r.subject_source = subject.source.path;
+  const std::size_t k = options.min_peers != 0 ? options.min_peers : peers.size() / 2 + 1;
+  const auto taggers = taggers_for(options);
+  std::set<std::string> subject_themes;
+  const auto subject_tags = tag(sdoc, subject, taggers);
+  for (std::size_t t = 0; t < taggers.size(); ++t)
+    for (const auto& [key, hit] : themes_of(subject_tags[t], taggers[t].scheme())) subject_themes.insert(key);
+  std::set<std::string> subject_indicators;
+  for (const auto& t : subject.targets)
+    if (!t.indicator_key.empty()) subject_indicators.insert(t.indicator_key);
+  struct tally {
+    std::size_t peers = 0;
+    gap_evidence first;
+    std::string owner;
+    std::size_t peer = 0;
+  };
+  std::map<std::string, tally> themes, indicators;
+  for (std::size_t n = 0; n < peers.size(); ++n) {
+    r.references.push_back(plan_label(peers[n]));
+    const auto tags = tag(pdocs[n], peers[n], taggers);
+    for (std::size_t t = 0; t < taggers.size(); ++t)
+      for (const auto& [key, hit] : themes_of(tags[t], taggers[t].scheme())) {
+        auto& e = themes[key];
+        const auto& m = peers[n].measures[hit.measure];
+        if (e.peers++ == 0) e = {1, evidence_at(pdocs[n], peers[n], m.id, hit.where), m.id, n};
+      }
+    for (const target* tp : first_per_indicator(peers[n])) {
+      const target& t = *tp;
+      auto& e = indicators[t.indicator_key];
+      if (e.peers++ == 0) e = {1, evidence_at(pdocs[n], peers[n], t.owner, t.where), t.owner, n};
+    }
+  }
+  auto emit = [&](const std::map<std::string, tally>& m, const std::set<std::string>& have, const char* kind) {
+    for (const auto& [key, e] : m) {
+      if (e.peers < k || have.contains(key)) continue;
+      const auto s = measure_similarity(peers[e.peer], subject);
+      r.gaps.push_back({kind, r.references[e.peer], key,
+                        fmt::format("{} of {} peers, not the subject", e.peers, peers.size()),
+                        static_cast<double>(e.peers), e.first,
+                        subject_side(sdoc, subject, peers[e.peer], s, e.owner)});
+    }
+  };
+  emit(themes, subject_themes, "consensus_theme");
+  emit(indicators, subject_indicators, "consensus_indicator");
+  return r;
+}
+
+gap_report accountability_gaps(const text::document& doc, const plan& p, const gap_options& options) {
+  gap_report r;
+  r.subject = plan_label(p);
+  r.subject_source = p.source.path;
+  auto add = [&](const char* kind, const std::string& item, std::string detail, double score, gap_evidence e) {
+    r.gaps.push_back({kind, "", item, std::move(detail), score, e, e});
+  };
+  for (std::size_t i = 0; i < p.measures.size(); ++i) {
+    const auto& m = p.measures[i];
+    if (m.lead.empty() && m.support.empty())
+      add("no_agency", m.id, "no responsible agency", 0.0, measure_evidence(doc, p, i));
+    else if (m.lead.empty())
+      add("no_lead", m.id, "agencies named, none leads", 0.0, evidence_at(doc, p, m.id, m.where));
+  }
+  for (std::size_t i = 0; i < p.measures.size(); ++i)
+    if (!p.measures[i].due) add("no_deadline", p.measures[i].id, "no deadline", 0.0, measure_evidence(doc, p, i));
+  for (const auto& g : p.goals)
+    if (std::none_of(p.targets.begin(), p.targets.end(), [&](const target& t) { return t.owner == g.id; }))
+      add("goal_without_target", g.id, "no measurable target", 0.0, evidence_at(doc, p, g.id, g.where));
+  for (const auto& a : compute_lead_load(p).agencies) {
+    if (a.collective || a.lead_share <= options.outsized_share) continue;
+    const auto mention = first_mention(p, a.name);
+    add("outsized_lead", a.name, fmt::format("leads {} of {} measures", a.lead, p.measures.size()), a.lead_share,
+        mention ? evidence_at(doc, p, p.measures[mention->first].id, mention->second) : gap_evidence{});
+  }
+  for (const auto& b : p.boxes)
+    for (const auto& item : b.items)
+      if (item.restates && item.similarity >= options.restatement_similarity)
+        add("empty_restatement", b.id + ":" + item.title, "restates " + *item.restates + ", adds nothing",
+            item.similarity, evidence_at(doc, p, *item.restates, item.where));
+  return r;
+}
+
+namespace {
+report::cell evidence_cell(const gap_evidence& e) {
+  report::cell c(e.text);
+  if (!e.source.empty() && !e.where.empty()) {
+    c.source = e.source;
+    c.where = e.where;
+  }
+  return c;
+}
+
+// One row per gap or change, built by `cells`; the notes count the rows of each kind.
+template <class Row, class Cells>
+report::table kind_table(std::string caption, std::vector<std::string> columns, const std::vector<Row>& rows,
+                         Cells cells) {
+  report::table t;
+  t.caption = std::move(caption);
+  t.columns = std::move(columns);
+  std::map<std::string, std::size_t> counts;
+  for (const auto& row : rows) {
+    t.add_row(cells(row));
+    ++counts[row.kind];
+  }
+  for (const auto& [kind, n] : counts) t.notes.push_back(fmt::format("{}: {}", kind, n));
+  return t;
+}
+}  // namespace
+
+report::table to_table(const gap_report& r) {
+  return kind_table("Gaps of " + r.subject,
+                    {"kind", "reference", "item", "detail", "score", "reference evidence", "subject evidence"}, r.gaps,
+                    [](const gap& g) -> std::vector<report::cell> {
+                      return {g.kind, g.reference, g.item, g.detail, report::cell(g.score, 3),
+                              evidence_cell(g.in_reference), evidence_cell(g.in_subject)};
+                    });
+}
+
+vertical_alignment align_vertical(const text::document& udoc, const plan& upper, const text::document& ldoc,
+                                  const plan& lower, const plan_alignment_options& options) {
+  vertical_alignment v;
+  v.upper = plan_label(upper);
+  v.lower = plan_label(lower);
+  v.alignment = align_plans(udoc, upper, ldoc, lower, options);
+  v.upper_measures = upper.measures.size();
+  v.carried = v.alignment.pairs.size();
+  v.carried_share = v.upper_measures == 0 ? 0.0 : static_cast<double>(v.carried) / static_cast<double>(v.upper_measures);
+  for (const auto& u : v.alignment.unmatched_a) v.not_carried.push_back(u.id);
+  for (const auto& u : v.alignment.unmatched_b) v.local_additions.push_back(u.id);
+  return v;
+}
+
+report::table to_table(const vertical_alignment& v) {
+  report::table t;
+  t.caption = v.lower + " carrying out " + v.upper;
+  t.columns = {"status", "upper measure", "lower measure", "similarity", "shared passage"};
+  for (const auto& p : v.alignment.pairs) {
+    report::cell passage;
+    if (p.evidence) {
+      passage = report::cell(p.evidence->text_a);
+      passage.source = v.alignment.file_a;
+      passage.where = p.evidence->where_a;
+    }
+    t.add_row({"carried", p.id_a, p.id_b, report::cell(p.similarity, 3), passage});
+  }
+  for (const auto& id : v.not_carried) t.add_row({"not carried", id, "", report::cell(), report::cell()});
+  for (const auto& id : v.local_additions) t.add_row({"local addition", "", id, report::cell(), report::cell()});
+  t.notes.push_back(fmt::format("carried down: {} of {} upper measures ({:.1f}%)", v.carried, v.upper_measures,
+                                100.0 * v.carried_share));
+  return t;
+}
+
+plan_diff diff_plans(const text::document& odoc, const plan& old_plan, const text::document& ndoc,
+                     const plan& new_plan, const plan_alignment_options& options) {
+  plan_diff d;
+  d.old_plan = plan_label(old_plan);
+  d.new_plan = plan_label(new_plan);
+  const auto aligned = align_plans(odoc, old_plan, ndoc, new_plan, options);
+  for (const auto& p : aligned.pairs) {
+    plan_change c{"carried", p.id_a, p.id_b, "", p.similarity, measure_evidence(odoc, old_plan, p.measure_a),
+                  measure_evidence(ndoc, new_plan, p.measure_b)};
+    if (p.evidence) {
+      c.detail = "shared passage";
+      c.in_old = evidence_at(odoc, old_plan, p.id_a, p.evidence->where_a);
+      c.in_new = evidence_at(ndoc, new_plan, p.id_b, p.evidence->where_b);
+    }
+    d.changes.push_back(std::move(c));
+  }
+  for (const auto& u : aligned.unmatched_a)
+    d.changes.push_back({"dropped", u.id, "", "", 0.0, measure_evidence(odoc, old_plan, u.index), {}});
+  for (const auto& u : aligned.unmatched_b)
+    d.changes.push_back({"new", "", u.id, "", 0.0, {}, measure_evidence(ndoc, new_plan, u.index)});
+  // Targets by canonical indicator.
+  std::set<std::string> seen;
+  for (const target* tp : first_per_indicator(old_plan)) {
+    const target& t = *tp;
+    seen.insert(t.indicator_key);
+    const target* now = first_target(new_plan, t.indicator_key);
+    gap_evidence before = evidence_at(odoc, old_plan, t.owner, t.where);
+    if (now == nullptr) {
+      d.changes.push_back({"target_dropped", t.indicator_key, "", describe(t), 0.0, std::move(before), {}});
+      continue;
+    }
+    // Comparable (same kind and unit): higher is stronger (lower for reduce_by); else
+    // the indicator is restated in other terms.
+    std::string kind = "target_changed";
+    if (now->kind == t.kind && now->base_unit == t.base_unit) {
+      const bool higher = now->normalized_value > t.normalized_value;
+      const bool reduce = t.kind == comparator::reduce_by;
+      kind = now->normalized_value == t.normalized_value ? "target_same"
+             : (higher != reduce)                        ? "target_strengthened"
+                                                         : "target_weakened";
+    }
+    d.changes.push_back({kind, t.indicator_key, now->indicator_key, describe(t) + " → " + describe(*now), 0.0,
+                         std::move(before), evidence_at(ndoc, new_plan, now->owner, now->where)});
+  }
+  for (const target* t : first_per_indicator(new_plan))
+    if (!seen.contains(t->indicator_key))
+      d.changes.push_back({"target_new", "", t->indicator_key, describe(*t), 0.0, {},
+                           evidence_at(ndoc, new_plan, t->owner, t->where)});
+  // Agencies by canonical function; a pre-reform name is a rename, not a drop.
+  const auto new_functions = functions_of(new_plan);
+  std::set<std::string> old_functions;
+  auto mention_in = [](const text::document& doc, const plan& p, const std::string& name) {
+    const auto m = first_mention(p, name);
+    return m ? evidence_at(doc, p, p.measures[m->first].id, m->second) : gap_evidence{p.source.path, "", {}, ""};
+  };
+  auto new_name_of = [&](const std::string& canonical) -> std::optional<std::string> {
+    for (const auto& a : new_plan.agencies)
+      if (is_function(a) && a.resolution->canonical == canonical) return a.name;
+    return std::nullopt;
+  };
+  for (const auto& a : old_plan.agencies) {
+    if (!is_function(a)) continue;
+    const std::string& canonical = a.resolution->canonical;
+    old_functions.insert(canonical);
+    const auto now = new_name_of(canonical);
+    if (a.resolution->match == "predecessor") {
+      d.changes.push_back({"agency_renamed", a.name, now.value_or(function_name(canonical)),
+                           "institutional reform: duties now with " + function_name(canonical), 0.0,
+                           mention_in(odoc, old_plan, a.name),
+                           now ? mention_in(ndoc, new_plan, *now) : gap_evidence{}});
+    } else if (!new_functions.contains(canonical)) {
+      d.changes.push_back({"agency_dropped", a.name, "", function_name(canonical), 0.0,
+                           mention_in(odoc, old_plan, a.name), {}});
+    }
+  }
+  for (const auto& a : new_plan.agencies)
+    if (is_function(a) && !old_functions.contains(a.resolution->canonical)) {
+      old_functions.insert(a.resolution->canonical);
+      d.changes.push_back({"agency_new", "", a.name, function_name(a.resolution->canonical), 0.0, {},
+                           mention_in(ndoc, new_plan, a.name)});
+    }
+  return d;
+}
+
+report::table to_table(const plan_diff& d) {
+  return kind_table(d.old_plan + " → " + d.new_plan,
+                    {"change", "old", "new", "detail", "score", "old evidence", "new evidence"}, d.changes,
+                    [](const plan_change& c) -> std::vector<report::cell> {
+                      return {c.kind, c.item_old, c.item_new, c.detail, report::cell(c.score, 3),
+                              evidence_cell(c.in_old), evidence_cell(c.in_new)};
+                    });
+}
+
+}  // namespace plancmp::inline v0::analysis
