@@ -84,6 +84,7 @@ int run_child(const std::string& dir, const std::string& mode, unsigned threads)
 struct run_result {
   double seconds = 0;      // reported by the run itself
   double peak_rss_mb = 0;  // of the whole process
+  double cpu_seconds = 0;  // user + system time of the whole process (start-up and I/O included)
   std::string output;
 };
 
@@ -111,6 +112,8 @@ run_result spawn(const std::vector<std::string>& argv) {
   if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
     throw std::runtime_error(fmt::format("{} failed (status {})", argv[0], status));
   r.peak_rss_mb = double(usage.ru_maxrss) / 1024.0;
+  r.cpu_seconds = double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) +
+                  double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
   const auto at = r.output.find("seconds=");
   r.seconds = at == std::string::npos ? 0 : std::stod(r.output.substr(at + 8));
   return r;
@@ -208,9 +211,10 @@ int main(int argc, char** argv) {
       return std::string(buf, n > 0 ? static_cast<std::size_t>(n) : 0);
     }();
     const std::string peer_script = std::string(PLANCMP_BENCH_DIR) + "/peer_sklearn_topk.py";
-    fmt::print("| plans | measures | system | mode | threads | seconds | peak RSS MB | speed-up vs peer | "
-               "RSS vs peer | top-10 overlap with peer | planted recall |\n");
-    fmt::print("| ---: | ---: | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+    fmt::print("| plans | measures | system | mode | threads | wall s | CPU s | peak RSS MB | speed-up vs peer (wall) | "
+               "CPU vs peer | RSS vs peer | top-10 overlap with peer | planted recall |\n");
+    fmt::print("| ---: | ---: | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+    std::fflush(stdout);
     for (const std::string& size_text : split(plans_list)) {
       const std::size_t plans = std::stoul(size_text);
       const std::string d = fmt::format("{}/{}", dir, plans);
@@ -224,24 +228,27 @@ int main(int argc, char** argv) {
       if (plans <= peer_max) {
         std::ifstream cached(d + "/peer.txt");
         run_result old;
-        if (reuse_peer && cached >> old.seconds >> old.peak_rss_mb) {
+        if (reuse_peer && cached >> old.seconds >> old.peak_rss_mb >> old.cpu_seconds) {
           peer = old;  // from an earlier run on the same corpus (same seed, same size)
         } else {
           peer = spawn({"/usr/bin/python3", peer_script, d + "/measures.txt", d + "/peer.tsv", std::to_string(k)});
-          std::ofstream(d + "/peer.txt") << peer->seconds << ' ' << peer->peak_rss_mb << '\n';
+          std::ofstream(d + "/peer.txt") << peer->seconds << ' ' << peer->peak_rss_mb << ' ' << peer->cpu_seconds << '\n';
         }
         peer_pairs = read_pairs(d + "/peer.tsv");
-        fmt::print("| {} | {} | scikit-learn | exact | 1 | {:.2f} | {:.0f} | 1.0 | 1.00 | 1.000 | {:.4f} |\n", plans,
-                   corpus.texts.size(), peer->seconds, peer->peak_rss_mb, planted_recall(peer_pairs, planted));
+        fmt::print("| {} | {} | scikit-learn | exact | 1 | {:.2f} | {:.1f} | {:.0f} | 1.0 | 1.00 | 1.00 | 1.000 | {:.4f} |\n",
+                   plans, corpus.texts.size(), peer->seconds, peer->cpu_seconds, peer->peak_rss_mb,
+                   planted_recall(peer_pairs, planted));
+        std::fflush(stdout);
       }
       for (const std::string& mode : split(modes_list)) {
         const run_result r = spawn({exe, "run", d, mode, std::to_string(threads)});
         std::fprintf(stderr, "%zu plans, %s: %s", plans, mode.c_str(), r.output.c_str());
         const auto ours = read_pairs(d + "/" + mode + ".tsv");
         const bool ranked = mode != "lsh";
-        fmt::print("| {} | {} | plancmp | {} | {} | {:.2f} | {:.0f} | {} | {} | {} | {:.4f} |\n", plans,
-                   corpus.texts.size(), mode, threads, r.seconds, r.peak_rss_mb,
+        fmt::print("| {} | {} | plancmp | {} | {} | {:.2f} | {:.1f} | {:.0f} | {} | {} | {} | {} | {:.4f} |\n", plans,
+                   corpus.texts.size(), mode, threads, r.seconds, r.cpu_seconds, r.peak_rss_mb,
                    peer ? fmt::format("{:.1f}", peer->seconds / r.seconds) : "—",
+                   peer ? fmt::format("{:.2f}", r.cpu_seconds / peer->cpu_seconds) : "—",
                    peer ? fmt::format("{:.2f}", r.peak_rss_mb / peer->peak_rss_mb) : "—",
                    peer && ranked ? fmt::format("{:.4f}", overlap(ours, peer_pairs)) : "—",
                    planted_recall(ours, planted));

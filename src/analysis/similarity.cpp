@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <map>
 #include <numeric>
 #include <set>
@@ -151,6 +152,9 @@ top_k_result exact_top_k_within(const csr_matrix& corpus, const similarity_optio
     std::vector<std::uint32_t> touched;
     std::vector<match> slots;         // rows · k heaps
     std::vector<std::uint32_t> size;  // per row: matches in its heap
+    // Per row: the worst score its full heap holds (−∞ until full). Most offers are
+    // rejected; this compact array answers them without touching the heaps.
+    std::vector<float> floor;
   };
   std::vector<scratch> work(workers);
   const auto threshold = static_cast<float>(o.threshold);
@@ -160,10 +164,12 @@ top_k_result exact_top_k_within(const csr_matrix& corpus, const similarity_optio
     if (size < k) {
       heap[size++] = m;
       std::push_heap(heap, heap + size, better);
+      if (size == k) s.floor[row] = heap[0].score;
     } else if (better(m, heap[0])) {
       std::pop_heap(heap, heap + size, better);
       heap[size - 1] = m;
       std::push_heap(heap, heap + size, better);
+      s.floor[row] = heap[0].score;
     }
   };
   if (k > 0) {
@@ -173,6 +179,7 @@ top_k_result exact_top_k_within(const csr_matrix& corpus, const similarity_optio
         s.sum.assign(n, 0.0F);
         s.slots.resize(n * k);
         s.size.assign(n, 0);
+        s.floor.assign(n, -std::numeric_limits<float>::infinity());
       }
       for (std::size_t i = begin; i < end; ++i) {
         s.touched.clear();
@@ -194,8 +201,8 @@ top_k_result exact_top_k_within(const csr_matrix& corpus, const similarity_optio
           const float score = s.sum[c];
           s.sum[c] = 0.0F;
           if (score > threshold && filter.allowed(i, c)) {
-            offer_to(s, row, {row, c, score});
-            offer_to(s, c, {c, row, score});
+            if (score >= s.floor[row]) offer_to(s, row, {row, c, score});
+            if (score >= s.floor[c]) offer_to(s, c, {c, row, score});
           }
         }
       }

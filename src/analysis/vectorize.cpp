@@ -310,6 +310,11 @@ struct key_table {
   std::vector<std::uint32_t> ids = std::vector<std::uint32_t>(1 << 16, 0);
   std::size_t size = 0;
 
+  void prefetch(std::uint64_t key) const noexcept {
+    const std::size_t s = slot_of(key, keys.size() - 1);
+    __builtin_prefetch(keys.data() + s);
+    __builtin_prefetch(ids.data() + s);
+  }
   /// The id of `key`, inserting it as `next` when absent (then `inserted` is true).
   std::uint32_t find_or_insert(std::uint64_t key, std::uint32_t next, bool& inserted) {
     if (2 * (size + 1) > keys.size()) grow();
@@ -368,7 +373,10 @@ csr_matrix vectorizer::fit_transform(std::span<const std::string> texts) {
       std::vector<std::uint64_t>& k = keys[d - first];
       lengths[d] = k.size();
       bool new_hashed = false;
-      for (std::uint64_t& key : k) {
+      for (std::size_t i = 0; i < k.size(); ++i) {
+        // The table outgrows the caches: fetch the slot of a key a few places ahead.
+        if (i + 8 < k.size()) table.prefetch(k[i + 8]);
+        std::uint64_t& key = k[i];
         bool inserted = false;
         const auto id = table.find_or_insert(key, static_cast<std::uint32_t>(key_by_id.size()), inserted);
         if (inserted) {
