@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <optional>
 #include <map>
 #include <numeric>
 #include <set>
@@ -87,50 +88,61 @@ top_k_result gather(std::vector<std::vector<match>>& per_query) {
 
 constexpr std::size_t rows_per_block = 64;
 
-/// Gustavson's row-by-row product against the transposed corpus: a dense accumulator and
-/// a stamp per corpus row, per worker; a bounded heap per query.
+/// Gustavson's accumulator: one dense sum per corpus row and the list of rows touched.
+/// Weights are non-negative, so a zero sum marks an untouched row and `take` leaves the
+/// sums zero again for the next query.
+struct accumulator {
+  std::vector<float> sum;
+  std::vector<std::uint32_t> touched;
+
+  /// Adds row `q` of `x` times the corpus (`by_column`: the corpus transposed), counting
+  /// only corpus rows after `after` when it is set (the symmetric kernel).
+  void add_row(const csr_matrix& x, std::size_t q, const csr_matrix& by_column,
+               std::optional<std::uint32_t> after = {}) {
+    if (sum.empty()) sum.assign(by_column.columns, 0.0F);
+    touched.clear();
+    for (auto e = x.row_begin[q]; e < x.row_begin[q + 1]; ++e) {
+      const float weight = x.value[e];
+      const std::uint32_t f = x.column[e];
+      const std::uint32_t* first = by_column.column.data() + by_column.row_begin[f];
+      const std::uint32_t* last = by_column.column.data() + by_column.row_begin[f + 1];
+      if (after) first = std::upper_bound(first, last, *after);
+      const float* value = by_column.value.data() + (first - by_column.column.data());
+      for (const std::uint32_t* c = first; c != last; ++c, ++value) {
+        if (sum[*c] == 0.0F) touched.push_back(*c);
+        sum[*c] += weight * *value;
+      }
+    }
+  }
+  /// Calls `use(row, score)` for every touched row, clearing the sums.
+  template <class Use>
+  void take(Use&& use) {
+    for (const std::uint32_t c : touched) {
+      const float score = sum[c];
+      sum[c] = 0.0F;
+      use(c, score);
+    }
+  }
+};
+
+/// A bounded heap per query against the transposed corpus, one accumulator per worker.
 top_k_result exact_top_k(const csr_matrix& queries, const csr_matrix& corpus, bool same,
                          const similarity_options& o) {
   const pair_filter filter = make_filter(queries, corpus, same, o);
   const csr_matrix by_column = transpose(corpus);
   std::vector<std::vector<match>> kept(queries.rows());
   const unsigned workers = detail::worker_count(o.threads, queries.rows() / rows_per_block + 1);
-  struct scratch {
-    std::vector<float> sum;
-    std::vector<std::uint32_t> stamp;
-    std::vector<std::uint32_t> touched;
-  };
-  std::vector<scratch> work(workers);
+  std::vector<accumulator> work(workers);
   const auto threshold = static_cast<float>(o.threshold);
   detail::for_each_block(queries.rows(), rows_per_block, workers,
                          [&](std::size_t begin, std::size_t end, unsigned w) {
-    scratch& s = work[w];
-    if (s.sum.empty()) {
-      s.sum.assign(corpus.rows(), 0.0F);
-      s.stamp.assign(corpus.rows(), 0);
-    }
+    accumulator& a = work[w];
     for (std::size_t q = begin; q < end; ++q) {
-      const auto mark = static_cast<std::uint32_t>(q + 1);
-      s.touched.clear();
-      for (auto e = queries.row_begin[q]; e < queries.row_begin[q + 1]; ++e) {
-        const float weight = queries.value[e];
-        const std::uint32_t f = queries.column[e];
-        for (auto t = by_column.row_begin[f]; t < by_column.row_begin[f + 1]; ++t) {
-          const std::uint32_t c = by_column.column[t];
-          if (s.stamp[c] != mark) {
-            s.stamp[c] = mark;
-            s.sum[c] = 0.0F;
-            s.touched.push_back(c);
-          }
-          s.sum[c] += weight * by_column.value[t];
-        }
-      }
+      a.add_row(queries, q, by_column);
       std::vector<match>& heap = kept[q];
-      for (const std::uint32_t c : s.touched) {
-        const float score = s.sum[c];
-        if (score > threshold && filter.allowed(q, c))
-          offer(heap, o.top_k, {static_cast<std::uint32_t>(q), c, score});
-      }
+      a.take([&](std::uint32_t c, float score) {
+        if (score > threshold && filter.allowed(q, c)) offer(heap, o.top_k, {static_cast<std::uint32_t>(q), c, score});
+      });
       std::sort_heap(heap.begin(), heap.end(), better);
     }
   });
@@ -148,8 +160,7 @@ top_k_result exact_top_k_within(const csr_matrix& corpus, const similarity_optio
   const std::size_t k = o.top_k;
   const unsigned workers = detail::worker_count(o.threads, n / rows_per_block + 1);
   struct scratch {
-    std::vector<float> sum;
-    std::vector<std::uint32_t> touched;
+    accumulator acc;
     std::vector<match> slots;         // rows · k heaps
     std::vector<std::uint32_t> size;  // per row: matches in its heap
     // Per row: the worst score its full heap holds (−∞ until full). Most offers are
@@ -175,36 +186,20 @@ top_k_result exact_top_k_within(const csr_matrix& corpus, const similarity_optio
   if (k > 0) {
     detail::for_each_block(n, rows_per_block, workers, [&](std::size_t begin, std::size_t end, unsigned w) {
       scratch& s = work[w];
-      if (s.sum.empty()) {
-        s.sum.assign(n, 0.0F);
+      if (s.slots.empty()) {
         s.slots.resize(n * k);
         s.size.assign(n, 0);
         s.floor.assign(n, -std::numeric_limits<float>::infinity());
       }
       for (std::size_t i = begin; i < end; ++i) {
-        s.touched.clear();
-        for (auto e = corpus.row_begin[i]; e < corpus.row_begin[i + 1]; ++e) {
-          const float weight = corpus.value[e];
-          const std::uint32_t f = corpus.column[e];
-          const std::uint32_t* first = by_column.column.data() + by_column.row_begin[f];
-          const std::uint32_t* last = by_column.column.data() + by_column.row_begin[f + 1];
-          const std::uint32_t* from = std::upper_bound(first, last, static_cast<std::uint32_t>(i));
-          const float* value = by_column.value.data() + (from - by_column.column.data());
-          for (const std::uint32_t* c = from; c != last; ++c, ++value) {
-            // Products of positive weights are positive: 0 marks an untouched row.
-            if (s.sum[*c] == 0.0F) s.touched.push_back(*c);
-            s.sum[*c] += weight * *value;
-          }
-        }
         const auto row = static_cast<std::uint32_t>(i);
-        for (const std::uint32_t c : s.touched) {
-          const float score = s.sum[c];
-          s.sum[c] = 0.0F;
+        s.acc.add_row(corpus, i, by_column, row);
+        s.acc.take([&](std::uint32_t c, float score) {
           if (score > threshold && filter.allowed(i, c)) {
             if (score >= s.floor[row]) offer_to(s, row, {row, c, score});
             if (score >= s.floor[c]) offer_to(s, c, {c, row, score});
           }
-        }
+        });
       }
     });
   }
@@ -245,9 +240,7 @@ top_k_result pruned_top_k(const csr_matrix& queries, const csr_matrix& corpus, b
   std::vector<std::vector<match>> kept(queries.rows());
   const unsigned workers = detail::worker_count(o.threads, queries.rows() / rows_per_block + 1);
   struct scratch {
-    std::vector<float> sum;
-    std::vector<std::uint32_t> stamp;
-    std::vector<std::uint32_t> touched;
+    accumulator acc;
     std::vector<float> query;  // the query row, dense, for exact rescoring
     std::vector<match> candidates;
   };
@@ -256,31 +249,14 @@ top_k_result pruned_top_k(const csr_matrix& queries, const csr_matrix& corpus, b
   detail::for_each_block(queries.rows(), rows_per_block, workers,
                          [&](std::size_t begin, std::size_t end, unsigned w) {
     scratch& s = work[w];
-    if (s.sum.empty()) {
-      s.sum.assign(corpus.rows(), 0.0F);
-      s.stamp.assign(corpus.rows(), 0);
-      s.query.assign(corpus.columns, 0.0F);
-    }
+    if (s.query.empty()) s.query.assign(corpus.columns, 0.0F);
     for (std::size_t q = begin; q < end; ++q) {
-      const auto mark = static_cast<std::uint32_t>(q + 1);
-      s.touched.clear();
-      for (auto e = queries.row_begin[q]; e < queries.row_begin[q + 1]; ++e) {
-        const float weight = queries.value[e];
-        const std::uint32_t f = queries.column[e];
-        s.query[f] = weight;
-        for (auto t = index.row_begin[f]; t < index.row_begin[f + 1]; ++t) {
-          const std::uint32_t c = index.column[t];
-          if (s.stamp[c] != mark) {
-            s.stamp[c] = mark;
-            s.sum[c] = 0.0F;
-            s.touched.push_back(c);
-          }
-          s.sum[c] += weight * index.value[t];
-        }
-      }
+      s.acc.add_row(queries, q, index);
       s.candidates.clear();
-      for (const std::uint32_t c : s.touched)
-        if (filter.allowed(q, c)) offer(s.candidates, rescored, {static_cast<std::uint32_t>(q), c, s.sum[c]});
+      s.acc.take([&](std::uint32_t c, float partial) {
+        if (filter.allowed(q, c)) offer(s.candidates, rescored, {static_cast<std::uint32_t>(q), c, partial});
+      });
+      for (auto e = queries.row_begin[q]; e < queries.row_begin[q + 1]; ++e) s.query[queries.column[e]] = queries.value[e];
       std::vector<match>& heap = kept[q];
       for (const match& m : s.candidates) {
         float score = 0.0F;
@@ -475,17 +451,13 @@ plan_matrix text_similarity_matrix(std::span<const plan> plans, const vectorize_
   for (const plan& p : plans) m.plans.push_back(plan_label(p));
   m.score.assign(n, std::vector<double>(n, 0.0));
   const csr_matrix by_column = transpose(pv.matrix);
-  std::vector<double> dense(pv.matrix.rows());
+  accumulator acc;
   for (std::size_t a = 0; a < n; ++a) {
     // Cosines of a's units against every unit, one accumulator row at a time.
-    std::vector<std::vector<double>> all(rows_of[a].size());
+    std::vector<std::vector<double>> all(rows_of[a].size(), std::vector<double>(pv.matrix.rows(), 0.0));
     for (std::size_t i = 0; i < rows_of[a].size(); ++i) {
-      std::fill(dense.begin(), dense.end(), 0.0);
-      const std::size_t q = rows_of[a][i];
-      for (auto e = pv.matrix.row_begin[q]; e < pv.matrix.row_begin[q + 1]; ++e)
-        for (auto t = by_column.row_begin[pv.matrix.column[e]]; t < by_column.row_begin[pv.matrix.column[e] + 1]; ++t)
-          dense[by_column.column[t]] += double(pv.matrix.value[e]) * by_column.value[t];
-      all[i] = dense;
+      acc.add_row(pv.matrix, rows_of[a][i], by_column);
+      acc.take([&](std::uint32_t c, float score) { all[i][c] = score; });
     }
     for (std::size_t b = 0; b < n; ++b) {
       std::vector<std::vector<double>> block(rows_of[a].size(), std::vector<double>(rows_of[b].size()));
