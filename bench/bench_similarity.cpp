@@ -71,7 +71,10 @@ int run_child(const std::string& dir, const std::string& mode, unsigned threads)
     analysis::similarity_options o;
     o.top_k = k;
     o.threads = threads;
-    out = (mode == "exact" ? analysis::top_k_similar(x, o) : analysis::top_k_similar_pruned(x, o)).matches;
+    // "pruned" uses the default pruning; "pruned@F" caps features held by more than F of the rows.
+    analysis::pruning_options p;
+    if (mode.rfind("pruned@", 0) == 0) p.max_df_fraction = std::stod(mode.substr(7));
+    out = (mode == "exact" ? analysis::top_k_similar(x, o) : analysis::top_k_similar_pruned(x, o, p)).matches;
   }
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   std::string text;
@@ -154,10 +157,12 @@ double overlap(const std::map<std::uint32_t, std::vector<std::pair<std::uint32_t
   return n == 0 ? 1.0 : sum / double(n);
 }
 
-/// Planted pairs found: the source among the copy's results or the copy among the source's.
+/// Planted pairs found: the source among the copy's results or the copy among the source's;
+/// only pairs of `kind` when it is not empty.
 double planted_recall(const std::map<std::uint32_t, std::vector<std::pair<std::uint32_t, double>>>& ours,
-                      const std::vector<std::string>& planted) {
+                      const std::vector<std::string>& planted, const std::string& kind = {}) {
   std::size_t found = 0;
+  std::size_t total = 0;
   auto has = [&](std::uint32_t q, std::uint32_t c) {
     const auto it = ours.find(q);
     if (it == ours.end()) return false;
@@ -169,10 +174,20 @@ double planted_recall(const std::map<std::uint32_t, std::vector<std::pair<std::u
     std::istringstream in(line);
     std::uint32_t copy = 0;
     std::uint32_t source = 0;
-    in >> copy >> source;
+    std::string what;
+    in >> copy >> source >> what;
+    if (!kind.empty() && what != kind) continue;
+    ++total;
     found += has(copy, source) || has(source, copy);
   }
-  return planted.empty() ? 1.0 : double(found) / double(planted.size());
+  return total == 0 ? 1.0 : double(found) / double(total);
+}
+
+std::string recall_by_kind(const std::map<std::uint32_t, std::vector<std::pair<std::uint32_t, double>>>& ours,
+                           const std::vector<std::string>& planted) {
+  return fmt::format("{:.3f} / {:.3f} / {:.3f} / {:.3f}", planted_recall(ours, planted, "exact"),
+                     planted_recall(ours, planted, "light"), planted_recall(ours, planted, "heavy"),
+                     planted_recall(ours, planted, "derivative"));
 }
 
 std::vector<std::string> split(const std::string& s) {
@@ -212,8 +227,8 @@ int main(int argc, char** argv) {
     }();
     const std::string peer_script = std::string(PLANCMP_BENCH_DIR) + "/peer_sklearn_topk.py";
     fmt::print("| plans | measures | system | mode | threads | wall s | CPU s | peak RSS MB | speed-up vs peer (wall) | "
-               "CPU vs peer | RSS vs peer | top-10 overlap with peer | planted recall |\n");
-    fmt::print("| ---: | ---: | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+               "CPU vs peer | RSS vs peer | top-10 overlap with peer | planted recall | exact / light / heavy / derivative |\n");
+    fmt::print("| ---: | ---: | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |\n");
     std::fflush(stdout);
     for (const std::string& size_text : split(plans_list)) {
       const std::size_t plans = std::stoul(size_text);
@@ -235,9 +250,9 @@ int main(int argc, char** argv) {
           std::ofstream(d + "/peer.txt") << peer->seconds << ' ' << peer->peak_rss_mb << ' ' << peer->cpu_seconds << '\n';
         }
         peer_pairs = read_pairs(d + "/peer.tsv");
-        fmt::print("| {} | {} | scikit-learn | exact | 1 | {:.2f} | {:.1f} | {:.0f} | 1.0 | 1.00 | 1.00 | 1.000 | {:.4f} |\n",
+        fmt::print("| {} | {} | scikit-learn | exact | 1 | {:.2f} | {:.1f} | {:.0f} | 1.0 | 1.00 | 1.00 | 1.000 | {:.4f} | {} |\n",
                    plans, corpus.texts.size(), peer->seconds, peer->cpu_seconds, peer->peak_rss_mb,
-                   planted_recall(peer_pairs, planted));
+                   planted_recall(peer_pairs, planted), recall_by_kind(peer_pairs, planted));
         std::fflush(stdout);
       }
       for (const std::string& mode : split(modes_list)) {
@@ -245,13 +260,13 @@ int main(int argc, char** argv) {
         std::fprintf(stderr, "%zu plans, %s: %s", plans, mode.c_str(), r.output.c_str());
         const auto ours = read_pairs(d + "/" + mode + ".tsv");
         const bool ranked = mode != "lsh";
-        fmt::print("| {} | {} | plancmp | {} | {} | {:.2f} | {:.1f} | {:.0f} | {} | {} | {} | {} | {:.4f} |\n", plans,
+        fmt::print("| {} | {} | plancmp | {} | {} | {:.2f} | {:.1f} | {:.0f} | {} | {} | {} | {} | {:.4f} | {} |\n", plans,
                    corpus.texts.size(), mode, threads, r.seconds, r.cpu_seconds, r.peak_rss_mb,
                    peer ? fmt::format("{:.1f}", peer->seconds / r.seconds) : "—",
                    peer ? fmt::format("{:.2f}", r.cpu_seconds / peer->cpu_seconds) : "—",
                    peer ? fmt::format("{:.2f}", r.peak_rss_mb / peer->peak_rss_mb) : "—",
                    peer && ranked ? fmt::format("{:.4f}", overlap(ours, peer_pairs)) : "—",
-                   planted_recall(ours, planted));
+                   planted_recall(ours, planted), recall_by_kind(ours, planted));
         std::fflush(stdout);
       }
     }
