@@ -37,7 +37,8 @@ struct similarity_options {
 
 /// The k best candidates of every query row: `matches` sorted by query, then score
 /// descending, then candidate ascending (ties broken by index, so the output is the same
-/// for every thread count). Memory O(nnz + rows · top_k).
+/// for every thread count). Memory O(nnz + threads · rows · top_k), never rows². Weights
+/// must be non-negative (tf-idf, BM25 and binary weights are).
 ///
 ///     auto v = plancmp::analysis::fit_transform_plans(vec, plans);
 ///     auto plan_of = v.row_plans();
@@ -62,6 +63,8 @@ struct top_k_result {
 /// Candidate pruning: features held by more than `max_df_fraction` of the corpus rows
 /// (and more than `min_capped_df`) generate no candidates; each query's best
 /// `rescore_factor · top_k` candidates by the partial score are then scored exactly.
+/// The default finds reuse (copies share rare n-grams) at a fraction of the exact cost;
+/// a higher cap keeps more of the general top-k (docs/similarity.md has figures).
 struct pruning_options {
   double max_df_fraction = 0.002;
   std::size_t min_capped_df = 64;
