@@ -8,6 +8,8 @@
 //                    [--peer-max-plans 1000] [--dir /tmp/plancmp_bench_similarity]
 //                    [--reuse-peer yes]   (the peer's timing and output from an earlier run)
 //   bench_similarity run DIR MODE THREADS      (one timed run; the driver spawns it)
+// Modes: exact, pruned, pruned@F (cap features in more than F of the rows), lsh (on the
+// tf-idf matrix), lsh-texts (MinHash straight from the texts, for the largest sizes).
 //
 // Every run is its own process, so peak RSS (wait4's ru_maxrss) is that run's alone.
 // Times exclude reading and writing files: vectorizing plus the search.
@@ -58,6 +60,18 @@ int run_child(const std::string& dir, const std::string& mode, unsigned threads)
   analysis::vectorize_options vo;
   vo.features = analysis::feature_kind::raw_char_ngrams;  // scikit-learn's analyzer='char'
   vo.threads = threads;
+  if (mode == "lsh-texts") {  // no matrix: MinHash straight from the texts
+    analysis::lsh_options o;
+    o.threads = threads;
+    o.threshold = 0.3;
+    const auto pairs = analysis::near_duplicate_texts(texts, vo, o);
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    std::string text;
+    for (const auto& m : pairs) text += fmt::format("{}\t{}\t{:.7f}\n", m.query, m.candidate, m.score);
+    std::ofstream(dir + "/" + mode + ".tsv", std::ios::binary) << text;
+    fmt::print("seconds={:.6f}\n", seconds);
+    return 0;
+  }
   analysis::vectorizer v(vo);
   const analysis::csr_matrix x = v.fit_transform(texts);
   const double vectorize_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
@@ -259,7 +273,7 @@ int main(int argc, char** argv) {
         const run_result r = spawn({exe, "run", d, mode, std::to_string(threads)});
         std::fprintf(stderr, "%zu plans, %s: %s", plans, mode.c_str(), r.output.c_str());
         const auto ours = read_pairs(d + "/" + mode + ".tsv");
-        const bool ranked = mode != "lsh";
+        const bool ranked = mode.rfind("lsh", 0) != 0;
         fmt::print("| {} | {} | plancmp | {} | {} | {:.2f} | {:.1f} | {:.0f} | {} | {} | {} | {} | {:.4f} | {} |\n", plans,
                    corpus.texts.size(), mode, threads, r.seconds, r.cpu_seconds, r.peak_rss_mb,
                    peer ? fmt::format("{:.1f}", peer->seconds / r.seconds) : "—",

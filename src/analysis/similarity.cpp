@@ -349,13 +349,18 @@ std::uint64_t mix64(std::uint64_t x) noexcept {  // splitmix64 finalizer
 
 }  // namespace
 
-std::vector<match> near_duplicates(const csr_matrix& rows, const lsh_options& o) {
+namespace {
+
+/// MinHash + banding over `n` sets: `features(row, out)` fills a row's distinct
+/// features (any 64-bit ids), `jaccard(a, b)` verifies a candidate pair.
+template <class Features, class Jaccard>
+std::vector<match> lsh_search(std::size_t n, Features features, Jaccard jaccard, const lsh_options& o) {
   if (o.bands == 0 || o.hashes == 0 || o.hashes % o.bands != 0) {
     throw usage_error(fmt::format("LSH: {} hashes do not split into {} bands of equal size", o.hashes, o.bands));
   }
-  if (o.exclude_same_plan && o.plans.size() != rows.rows()) {
-    throw usage_error(fmt::format("LSH exclude_same_plan needs one plan index per row: {} rows, {} given",
-                                  rows.rows(), o.plans.size()));
+  if (o.exclude_same_plan && o.plans.size() != n) {
+    throw usage_error(
+        fmt::format("LSH exclude_same_plan needs one plan index per row: {} rows, {} given", n, o.plans.size()));
   }
   const std::size_t h = o.hashes;
   const std::size_t r = h / o.bands;
@@ -367,14 +372,17 @@ std::vector<match> near_duplicates(const csr_matrix& rows, const lsh_options& o)
     mul[i] = static_cast<std::uint32_t>(mix64(o.seed + 2 * i)) | 1U;
     add[i] = static_cast<std::uint32_t>(mix64(o.seed + 2 * i + 1));
   }
-  const std::size_t n = rows.rows();
   std::vector<std::uint32_t> signature(n * h);
+  std::vector<char> is_empty(n, 0);
   detail::for_each_block(n, 256, o.threads, [&](std::size_t begin, std::size_t end, unsigned) {
+    std::vector<std::uint64_t> set;
     for (std::size_t row = begin; row < end; ++row) {
+      features(row, set);
+      is_empty[row] = set.empty() ? 1 : 0;
       std::uint32_t* sig = signature.data() + row * h;
       std::fill(sig, sig + h, 0xFFFFFFFFU);
-      for (const std::uint32_t c : rows.row_columns(row)) {
-        const auto x = static_cast<std::uint32_t>(mix64(c));
+      for (const std::uint64_t f : set) {
+        const auto x = static_cast<std::uint32_t>(mix64(f));
         for (std::size_t i = 0; i < h; ++i) sig[i] = std::min(sig[i], mul[i] * x + add[i]);
       }
     }
@@ -391,7 +399,7 @@ std::vector<match> near_duplicates(const csr_matrix& rows, const lsh_options& o)
   for (std::size_t b = 0; b < o.bands; ++b) {
     std::size_t filled = 0;
     for (std::size_t row = 0; row < n; ++row) {
-      if (rows.row_begin[row] == rows.row_begin[row + 1]) continue;
+      if (is_empty[row] != 0) continue;
       std::uint64_t key = mix64(b + 1);
       for (std::size_t i = b * r; i < (b + 1) * r; ++i) key = mix64(key ^ signature[row * h + i]);
       bucket[filled++] = {key, static_cast<std::uint32_t>(row)};
@@ -409,18 +417,56 @@ std::vector<match> near_duplicates(const csr_matrix& rows, const lsh_options& o)
         }
       i = j;
     }
+    // Keep the candidate list short between bands.
+    std::sort(pairs.begin(), pairs.end());
+    pairs.erase(std::unique(pairs.begin(), pairs.end()), pairs.end());
   }
-  std::sort(pairs.begin(), pairs.end());
-  pairs.erase(std::unique(pairs.begin(), pairs.end()), pairs.end());
+  std::vector<std::uint32_t>().swap(signature);
   std::vector<float> score(pairs.size());
   detail::for_each_block(pairs.size(), 1024, o.threads, [&](std::size_t begin, std::size_t end, unsigned) {
-    for (std::size_t i = begin; i < end; ++i)
-      score[i] = static_cast<float>(row_jaccard(rows, pairs[i].first, rows, pairs[i].second));
+    for (std::size_t i = begin; i < end; ++i) score[i] = static_cast<float>(jaccard(pairs[i].first, pairs[i].second));
   });
   std::vector<match> out;
   for (std::size_t i = 0; i < pairs.size(); ++i)
     if (score[i] >= o.threshold) out.push_back({pairs[i].first, pairs[i].second, score[i]});
   return out;
+}
+
+/// Jaccard of two sorted sets.
+double sorted_jaccard(const std::vector<std::uint64_t>& a, const std::vector<std::uint64_t>& b) {
+  std::size_t common = 0;
+  for (std::size_t i = 0, j = 0; i < a.size() && j < b.size();) {
+    if (a[i] < b[j]) {
+      ++i;
+    } else if (b[j] < a[i]) {
+      ++j;
+    } else {
+      ++common, ++i, ++j;
+    }
+  }
+  const std::size_t all = a.size() + b.size() - common;
+  return all == 0 ? 0.0 : double(common) / double(all);
+}
+
+}  // namespace
+
+std::vector<match> near_duplicates(const csr_matrix& rows, const lsh_options& o) {
+  return lsh_search(
+      rows.rows(),
+      [&](std::size_t row, std::vector<std::uint64_t>& set) {
+        const auto c = rows.row_columns(row);
+        set.assign(c.begin(), c.end());
+      },
+      [&](std::uint32_t a, std::uint32_t b) { return row_jaccard(rows, a, rows, b); }, o);
+}
+
+std::vector<match> near_duplicate_texts(std::span<const std::string> texts, const vectorize_options& features,
+                                        const lsh_options& o) {
+  const vectorizer v(features);
+  return lsh_search(
+      texts.size(), [&](std::size_t row, std::vector<std::uint64_t>& set) { set = v.feature_set(texts[row]); },
+      [&](std::uint32_t a, std::uint32_t b) { return sorted_jaccard(v.feature_set(texts[a]), v.feature_set(texts[b])); },
+      o);
 }
 
 // ---------------------------------------------------------------- plan × plan

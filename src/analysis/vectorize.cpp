@@ -262,6 +262,14 @@ void vectorizer::keys_of(std::string_view text, std::vector<std::uint64_t>& keys
   for (const std::string& f : features_of(text)) keys.push_back(key_of_feature(f));
 }
 
+std::vector<std::uint64_t> vectorizer::feature_set(std::string_view text) const {
+  std::vector<std::uint64_t> keys;
+  keys_of(text, keys);
+  std::sort(keys.begin(), keys.end());
+  keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+  return keys;
+}
+
 std::uint32_t vectorizer::column_of(std::uint64_t key) const noexcept {
   if (slot_key_.empty()) return 0xFFFFFFFF;
   const std::size_t mask = slot_key_.size() - 1;

@@ -104,6 +104,14 @@ struct lsh_options {
 /// feature sets. Pairs (query < candidate), sorted by query then candidate.
 [[nodiscard]] std::vector<match> near_duplicates(const csr_matrix& rows, const lsh_options& options = {});
 
+/// The same on texts, for corpora too large to hold as a matrix: each text's distinct
+/// features (`features`' tokenizer; no fitting, no weights) go straight into its
+/// signature, and candidates are verified by re-tokenizing both texts. Memory: the
+/// texts plus `hashes` · 4 bytes per text.
+[[nodiscard]] std::vector<match> near_duplicate_texts(std::span<const std::string> texts,
+                                                      const vectorize_options& features = {},
+                                                      const lsh_options& options = {});
+
 /// Jaccard similarity of the feature (column) sets of two rows.
 [[nodiscard]] double row_jaccard(const csr_matrix& x, std::size_t a, const csr_matrix& y, std::size_t b);
 
