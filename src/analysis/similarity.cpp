@@ -421,6 +421,24 @@ std::vector<match> lsh_search(std::size_t n, Features features, Jaccard jaccard,
     std::sort(pairs.begin(), pairs.end());
     pairs.erase(std::unique(pairs.begin(), pairs.end()), pairs.end());
   }
+  // The signatures estimate each pair's Jaccard (the share of equal values, standard
+  // error ≤ 0.5/√hashes): pairs far below the threshold skip the exact check, which costs
+  // far more (for texts: tokenizing both again).
+  const double slack = 4.0 * 0.5 / std::sqrt(double(h));
+  std::vector<char> keep(pairs.size(), 1);
+  detail::for_each_block(pairs.size(), 4096, o.threads, [&](std::size_t begin, std::size_t end, unsigned) {
+    for (std::size_t i = begin; i < end; ++i) {
+      const std::uint32_t* a = signature.data() + std::size_t{pairs[i].first} * h;
+      const std::uint32_t* b = signature.data() + std::size_t{pairs[i].second} * h;
+      std::size_t equal = 0;
+      for (std::size_t j = 0; j < h; ++j) equal += a[j] == b[j] ? 1 : 0;
+      keep[i] = double(equal) / double(h) + slack >= o.threshold ? 1 : 0;
+    }
+  });
+  std::size_t kept = 0;
+  for (std::size_t i = 0; i < pairs.size(); ++i)
+    if (keep[i] != 0) pairs[kept++] = pairs[i];
+  pairs.resize(kept);
   std::vector<std::uint32_t>().swap(signature);
   std::vector<float> score(pairs.size());
   detail::for_each_block(pairs.size(), 1024, o.threads, [&](std::size_t begin, std::size_t end, unsigned) {
