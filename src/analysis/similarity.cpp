@@ -353,8 +353,9 @@ namespace {
 
 /// MinHash + banding over `n` sets: `features(row, out)` fills a row's distinct
 /// features (any 64-bit ids), `jaccard(a, b)` verifies a candidate pair.
-template <class Features, class Jaccard>
-std::vector<match> lsh_search(std::size_t n, Features features, Jaccard jaccard, const lsh_options& o) {
+template <class Features, class Frequent, class Jaccard>
+std::vector<match> lsh_search(std::size_t n, Features features, Frequent frequent, Jaccard jaccard,
+                              const lsh_options& o) {
   if (o.bands == 0 || o.hashes == 0 || o.hashes % o.bands != 0) {
     throw usage_error(fmt::format("LSH: {} hashes do not split into {} bands of equal size", o.hashes, o.bands));
   }
@@ -378,13 +379,17 @@ std::vector<match> lsh_search(std::size_t n, Features features, Jaccard jaccard,
     std::vector<std::uint64_t> set;
     for (std::size_t row = begin; row < end; ++row) {
       features(row, set);
-      is_empty[row] = set.empty() ? 1 : 0;
       std::uint32_t* sig = signature.data() + row * h;
       std::fill(sig, sig + h, 0xFFFFFFFFU);
+      bool any = false;
       for (const std::uint64_t f : set) {
+        // Frequent features would put most pairs of the corpus into common buckets.
+        if (frequent(f)) continue;
+        any = true;
         const auto x = static_cast<std::uint32_t>(mix64(f));
         for (std::size_t i = 0; i < h; ++i) sig[i] = std::min(sig[i], mul[i] * x + add[i]);
       }
+      is_empty[row] = any ? 0 : 1;
     }
   });
   // Buckets: (band, key of the band's values, row), sorted; rows sharing one are candidates.
@@ -468,21 +473,51 @@ double sorted_jaccard(const std::vector<std::uint64_t>& a, const std::vector<std
 
 }  // namespace
 
+std::size_t frequent_df(const lsh_options& o, std::size_t n) {
+  return o.max_df_fraction >= 1.0 ? std::numeric_limits<std::size_t>::max()
+                                  : std::max<std::size_t>(o.min_capped_df,
+                                                          static_cast<std::size_t>(o.max_df_fraction * double(n)));
+}
+
 std::vector<match> near_duplicates(const csr_matrix& rows, const lsh_options& o) {
+  std::vector<std::uint32_t> df(rows.columns, 0);
+  for (const std::uint32_t c : rows.column) ++df[c];
+  const std::size_t cap = frequent_df(o, rows.rows());
   return lsh_search(
       rows.rows(),
       [&](std::size_t row, std::vector<std::uint64_t>& set) {
         const auto c = rows.row_columns(row);
         set.assign(c.begin(), c.end());
       },
+      [&](std::uint64_t c) { return df[c] > cap; },
       [&](std::uint32_t a, std::uint32_t b) { return row_jaccard(rows, a, rows, b); }, o);
 }
 
 std::vector<match> near_duplicate_texts(std::span<const std::string> texts, const vectorize_options& features,
                                         const lsh_options& o) {
   const vectorizer v(features);
+  // Document frequencies in a counting sketch (a first pass over the texts): collisions
+  // only overestimate, so at worst a few more features count as frequent.
+  constexpr std::size_t sketch_bits = 24;
+  const std::size_t cap = frequent_df(o, texts.size());
+  std::vector<std::uint32_t> sketch;
+  auto slot = [](std::uint64_t key) { return static_cast<std::size_t>(mix64(key ^ 0x5bd1e995ULL) >> (64 - sketch_bits)); };
+  if (cap != std::numeric_limits<std::size_t>::max()) {
+    const unsigned workers = detail::worker_count(o.threads, texts.size() / 1024 + 1);
+    std::vector<std::vector<std::uint32_t>> partial(workers);
+    detail::for_each_block(texts.size(), 1024, workers, [&](std::size_t begin, std::size_t end, unsigned w) {
+      auto& counts = partial[w];
+      if (counts.empty()) counts.assign(std::size_t{1} << sketch_bits, 0);
+      for (std::size_t t = begin; t < end; ++t)
+        for (const std::uint64_t key : v.feature_set(texts[t])) ++counts[slot(key)];
+    });
+    sketch.assign(std::size_t{1} << sketch_bits, 0);
+    for (const auto& counts : partial)
+      for (std::size_t i = 0; i < counts.size(); ++i) sketch[i] += counts[i];
+  }
   return lsh_search(
       texts.size(), [&](std::size_t row, std::vector<std::uint64_t>& set) { set = v.feature_set(texts[row]); },
+      [&](std::uint64_t key) { return !sketch.empty() && sketch[slot(key)] > cap; },
       [&](std::uint32_t a, std::uint32_t b) { return sorted_jaccard(v.feature_set(texts[a]), v.feature_set(texts[b])); },
       o);
 }

@@ -95,6 +95,11 @@ struct lsh_options {
   std::size_t bands = 32;
   std::uint64_t seed = 0x9e3779b97f4a7c15ULL;  ///< fixed: same input, same output
   double threshold = 0.5;       ///< keep pairs with exact Jaccard ≥ threshold
+  /// Features in more than this share of the rows (and more than `min_capped_df` rows)
+  /// stay out of the signatures: shared by most pairs, they would make most pairs
+  /// candidates. Verification still uses every feature. 1: keep all.
+  double max_df_fraction = 0.01;
+  std::size_t min_capped_df = 64;
   std::span<const std::uint32_t> plans;  ///< row → plan, for exclude_same_plan
   bool exclude_same_plan = false;
   unsigned threads = 0;
