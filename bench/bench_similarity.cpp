@@ -8,6 +8,8 @@
 //                    [--peer-max-plans 1000] [--dir /tmp/plancmp_bench_similarity]
 //                    [--reuse-peer yes]   (the peer's timing and output from an earlier run)
 //   bench_similarity run DIR MODE THREADS      (one timed run; the driver spawns it)
+// Modes: exact, pruned, pruned@F (cap features in more than F of the rows), lsh (on the
+// tf-idf matrix), lsh-texts (MinHash straight from the texts, for the largest sizes).
 //
 // Every run is its own process, so peak RSS (wait4's ru_maxrss) is that run's alone.
 // Times exclude reading and writing files: vectorizing plus the search.
@@ -58,6 +60,18 @@ int run_child(const std::string& dir, const std::string& mode, unsigned threads)
   analysis::vectorize_options vo;
   vo.features = analysis::feature_kind::raw_char_ngrams;  // scikit-learn's analyzer='char'
   vo.threads = threads;
+  if (mode == "lsh-texts") {  // no matrix: MinHash straight from the texts
+    analysis::lsh_options o;
+    o.threads = threads;
+    o.threshold = 0.3;
+    const auto pairs = analysis::near_duplicate_texts(texts, vo, o);
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    std::string text;
+    for (const auto& m : pairs) text += fmt::format("{}\t{}\t{:.7f}\n", m.query, m.candidate, m.score);
+    std::ofstream(dir + "/" + mode + ".tsv", std::ios::binary) << text;
+    fmt::print("seconds={:.6f}\n", seconds);
+    return 0;
+  }
   analysis::vectorizer v(vo);
   const analysis::csr_matrix x = v.fit_transform(texts);
   const double vectorize_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
@@ -71,7 +85,10 @@ int run_child(const std::string& dir, const std::string& mode, unsigned threads)
     analysis::similarity_options o;
     o.top_k = k;
     o.threads = threads;
-    out = (mode == "exact" ? analysis::top_k_similar(x, o) : analysis::top_k_similar_pruned(x, o)).matches;
+    // "pruned" uses the default pruning; "pruned@F" caps features held by more than F of the rows.
+    analysis::pruning_options p;
+    if (mode.rfind("pruned@", 0) == 0) p.max_df_fraction = std::stod(mode.substr(7));
+    out = (mode == "exact" ? analysis::top_k_similar(x, o) : analysis::top_k_similar_pruned(x, o, p)).matches;
   }
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   std::string text;
@@ -84,6 +101,7 @@ int run_child(const std::string& dir, const std::string& mode, unsigned threads)
 struct run_result {
   double seconds = 0;      // reported by the run itself
   double peak_rss_mb = 0;  // of the whole process
+  double cpu_seconds = 0;  // user + system time of the whole process (start-up and I/O included)
   std::string output;
 };
 
@@ -111,6 +129,8 @@ run_result spawn(const std::vector<std::string>& argv) {
   if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
     throw std::runtime_error(fmt::format("{} failed (status {})", argv[0], status));
   r.peak_rss_mb = double(usage.ru_maxrss) / 1024.0;
+  r.cpu_seconds = double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) +
+                  double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
   const auto at = r.output.find("seconds=");
   r.seconds = at == std::string::npos ? 0 : std::stod(r.output.substr(at + 8));
   return r;
@@ -151,10 +171,12 @@ double overlap(const std::map<std::uint32_t, std::vector<std::pair<std::uint32_t
   return n == 0 ? 1.0 : sum / double(n);
 }
 
-/// Planted pairs found: the source among the copy's results or the copy among the source's.
+/// Planted pairs found: the source among the copy's results or the copy among the source's;
+/// only pairs of `kind` when it is not empty.
 double planted_recall(const std::map<std::uint32_t, std::vector<std::pair<std::uint32_t, double>>>& ours,
-                      const std::vector<std::string>& planted) {
+                      const std::vector<std::string>& planted, const std::string& kind = {}) {
   std::size_t found = 0;
+  std::size_t total = 0;
   auto has = [&](std::uint32_t q, std::uint32_t c) {
     const auto it = ours.find(q);
     if (it == ours.end()) return false;
@@ -166,10 +188,20 @@ double planted_recall(const std::map<std::uint32_t, std::vector<std::pair<std::u
     std::istringstream in(line);
     std::uint32_t copy = 0;
     std::uint32_t source = 0;
-    in >> copy >> source;
+    std::string what;
+    in >> copy >> source >> what;
+    if (!kind.empty() && what != kind) continue;
+    ++total;
     found += has(copy, source) || has(source, copy);
   }
-  return planted.empty() ? 1.0 : double(found) / double(planted.size());
+  return total == 0 ? 1.0 : double(found) / double(total);
+}
+
+std::string recall_by_kind(const std::map<std::uint32_t, std::vector<std::pair<std::uint32_t, double>>>& ours,
+                           const std::vector<std::string>& planted) {
+  return fmt::format("{:.3f} / {:.3f} / {:.3f} / {:.3f}", planted_recall(ours, planted, "exact"),
+                     planted_recall(ours, planted, "light"), planted_recall(ours, planted, "heavy"),
+                     planted_recall(ours, planted, "derivative"));
 }
 
 std::vector<std::string> split(const std::string& s) {
@@ -208,9 +240,10 @@ int main(int argc, char** argv) {
       return std::string(buf, n > 0 ? static_cast<std::size_t>(n) : 0);
     }();
     const std::string peer_script = std::string(PLANCMP_BENCH_DIR) + "/peer_sklearn_topk.py";
-    fmt::print("| plans | measures | system | mode | threads | seconds | peak RSS MB | speed-up vs peer | "
-               "RSS vs peer | top-10 overlap with peer | planted recall |\n");
-    fmt::print("| ---: | ---: | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+    fmt::print("| plans | measures | system | mode | threads | wall s | CPU s | peak RSS MB | speed-up vs peer (wall) | "
+               "CPU vs peer | RSS vs peer | top-10 overlap with peer | planted recall | exact / light / heavy / derivative |\n");
+    fmt::print("| ---: | ---: | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |\n");
+    std::fflush(stdout);
     for (const std::string& size_text : split(plans_list)) {
       const std::size_t plans = std::stoul(size_text);
       const std::string d = fmt::format("{}/{}", dir, plans);
@@ -224,27 +257,30 @@ int main(int argc, char** argv) {
       if (plans <= peer_max) {
         std::ifstream cached(d + "/peer.txt");
         run_result old;
-        if (reuse_peer && cached >> old.seconds >> old.peak_rss_mb) {
+        if (reuse_peer && cached >> old.seconds >> old.peak_rss_mb >> old.cpu_seconds) {
           peer = old;  // from an earlier run on the same corpus (same seed, same size)
         } else {
           peer = spawn({"/usr/bin/python3", peer_script, d + "/measures.txt", d + "/peer.tsv", std::to_string(k)});
-          std::ofstream(d + "/peer.txt") << peer->seconds << ' ' << peer->peak_rss_mb << '\n';
+          std::ofstream(d + "/peer.txt") << peer->seconds << ' ' << peer->peak_rss_mb << ' ' << peer->cpu_seconds << '\n';
         }
         peer_pairs = read_pairs(d + "/peer.tsv");
-        fmt::print("| {} | {} | scikit-learn | exact | 1 | {:.2f} | {:.0f} | 1.0 | 1.00 | 1.000 | {:.4f} |\n", plans,
-                   corpus.texts.size(), peer->seconds, peer->peak_rss_mb, planted_recall(peer_pairs, planted));
+        fmt::print("| {} | {} | scikit-learn | exact | 1 | {:.2f} | {:.1f} | {:.0f} | 1.0 | 1.00 | 1.00 | 1.000 | {:.4f} | {} |\n",
+                   plans, corpus.texts.size(), peer->seconds, peer->cpu_seconds, peer->peak_rss_mb,
+                   planted_recall(peer_pairs, planted), recall_by_kind(peer_pairs, planted));
+        std::fflush(stdout);
       }
       for (const std::string& mode : split(modes_list)) {
         const run_result r = spawn({exe, "run", d, mode, std::to_string(threads)});
         std::fprintf(stderr, "%zu plans, %s: %s", plans, mode.c_str(), r.output.c_str());
         const auto ours = read_pairs(d + "/" + mode + ".tsv");
-        const bool ranked = mode != "lsh";
-        fmt::print("| {} | {} | plancmp | {} | {} | {:.2f} | {:.0f} | {} | {} | {} | {:.4f} |\n", plans,
-                   corpus.texts.size(), mode, threads, r.seconds, r.peak_rss_mb,
+        const bool ranked = mode.rfind("lsh", 0) != 0;
+        fmt::print("| {} | {} | plancmp | {} | {} | {:.2f} | {:.1f} | {:.0f} | {} | {} | {} | {} | {:.4f} | {} |\n", plans,
+                   corpus.texts.size(), mode, threads, r.seconds, r.cpu_seconds, r.peak_rss_mb,
                    peer ? fmt::format("{:.1f}", peer->seconds / r.seconds) : "—",
+                   peer ? fmt::format("{:.2f}", r.cpu_seconds / peer->cpu_seconds) : "—",
                    peer ? fmt::format("{:.2f}", r.peak_rss_mb / peer->peak_rss_mb) : "—",
                    peer && ranked ? fmt::format("{:.4f}", overlap(ours, peer_pairs)) : "—",
-                   planted_recall(ours, planted));
+                   planted_recall(ours, planted), recall_by_kind(ours, planted));
         std::fflush(stdout);
       }
     }

@@ -10,6 +10,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
+#include <optional>
 #include <map>
 #include <numeric>
 #include <set>
@@ -86,50 +88,61 @@ top_k_result gather(std::vector<std::vector<match>>& per_query) {
 
 constexpr std::size_t rows_per_block = 64;
 
-/// Gustavson's row-by-row product against the transposed corpus: a dense accumulator and
-/// a stamp per corpus row, per worker; a bounded heap per query.
+/// Gustavson's accumulator: one dense sum per corpus row and the list of rows touched.
+/// Weights are non-negative, so a zero sum marks an untouched row and `take` leaves the
+/// sums zero again for the next query.
+struct accumulator {
+  std::vector<float> sum;
+  std::vector<std::uint32_t> touched;
+
+  /// Adds row `q` of `x` times the corpus (`by_column`: the corpus transposed), counting
+  /// only corpus rows after `after` when it is set (the symmetric kernel).
+  void add_row(const csr_matrix& x, std::size_t q, const csr_matrix& by_column,
+               std::optional<std::uint32_t> after = {}) {
+    if (sum.empty()) sum.assign(by_column.columns, 0.0F);
+    touched.clear();
+    for (auto e = x.row_begin[q]; e < x.row_begin[q + 1]; ++e) {
+      const float weight = x.value[e];
+      const std::uint32_t f = x.column[e];
+      const std::uint32_t* first = by_column.column.data() + by_column.row_begin[f];
+      const std::uint32_t* last = by_column.column.data() + by_column.row_begin[f + 1];
+      if (after) first = std::upper_bound(first, last, *after);
+      const float* value = by_column.value.data() + (first - by_column.column.data());
+      for (const std::uint32_t* c = first; c != last; ++c, ++value) {
+        if (sum[*c] == 0.0F) touched.push_back(*c);
+        sum[*c] += weight * *value;
+      }
+    }
+  }
+  /// Calls `use(row, score)` for every touched row, clearing the sums.
+  template <class Use>
+  void take(Use&& use) {
+    for (const std::uint32_t c : touched) {
+      const float score = sum[c];
+      sum[c] = 0.0F;
+      use(c, score);
+    }
+  }
+};
+
+/// A bounded heap per query against the transposed corpus, one accumulator per worker.
 top_k_result exact_top_k(const csr_matrix& queries, const csr_matrix& corpus, bool same,
                          const similarity_options& o) {
   const pair_filter filter = make_filter(queries, corpus, same, o);
   const csr_matrix by_column = transpose(corpus);
   std::vector<std::vector<match>> kept(queries.rows());
   const unsigned workers = detail::worker_count(o.threads, queries.rows() / rows_per_block + 1);
-  struct scratch {
-    std::vector<float> sum;
-    std::vector<std::uint32_t> stamp;
-    std::vector<std::uint32_t> touched;
-  };
-  std::vector<scratch> work(workers);
+  std::vector<accumulator> work(workers);
   const auto threshold = static_cast<float>(o.threshold);
   detail::for_each_block(queries.rows(), rows_per_block, workers,
                          [&](std::size_t begin, std::size_t end, unsigned w) {
-    scratch& s = work[w];
-    if (s.sum.empty()) {
-      s.sum.assign(corpus.rows(), 0.0F);
-      s.stamp.assign(corpus.rows(), 0);
-    }
+    accumulator& a = work[w];
     for (std::size_t q = begin; q < end; ++q) {
-      const auto mark = static_cast<std::uint32_t>(q + 1);
-      s.touched.clear();
-      for (auto e = queries.row_begin[q]; e < queries.row_begin[q + 1]; ++e) {
-        const float weight = queries.value[e];
-        const std::uint32_t f = queries.column[e];
-        for (auto t = by_column.row_begin[f]; t < by_column.row_begin[f + 1]; ++t) {
-          const std::uint32_t c = by_column.column[t];
-          if (s.stamp[c] != mark) {
-            s.stamp[c] = mark;
-            s.sum[c] = 0.0F;
-            s.touched.push_back(c);
-          }
-          s.sum[c] += weight * by_column.value[t];
-        }
-      }
+      a.add_row(queries, q, by_column);
       std::vector<match>& heap = kept[q];
-      for (const std::uint32_t c : s.touched) {
-        const float score = s.sum[c];
-        if (score > threshold && filter.allowed(q, c))
-          offer(heap, o.top_k, {static_cast<std::uint32_t>(q), c, score});
-      }
+      a.take([&](std::uint32_t c, float score) {
+        if (score > threshold && filter.allowed(q, c)) offer(heap, o.top_k, {static_cast<std::uint32_t>(q), c, score});
+      });
       std::sort_heap(heap.begin(), heap.end(), better);
     }
   });
@@ -147,10 +160,12 @@ top_k_result exact_top_k_within(const csr_matrix& corpus, const similarity_optio
   const std::size_t k = o.top_k;
   const unsigned workers = detail::worker_count(o.threads, n / rows_per_block + 1);
   struct scratch {
-    std::vector<float> sum;
-    std::vector<std::uint32_t> touched;
+    accumulator acc;
     std::vector<match> slots;         // rows · k heaps
     std::vector<std::uint32_t> size;  // per row: matches in its heap
+    // Per row: the worst score its full heap holds (−∞ until full). Most offers are
+    // rejected; this compact array answers them without touching the heaps.
+    std::vector<float> floor;
   };
   std::vector<scratch> work(workers);
   const auto threshold = static_cast<float>(o.threshold);
@@ -160,44 +175,31 @@ top_k_result exact_top_k_within(const csr_matrix& corpus, const similarity_optio
     if (size < k) {
       heap[size++] = m;
       std::push_heap(heap, heap + size, better);
+      if (size == k) s.floor[row] = heap[0].score;
     } else if (better(m, heap[0])) {
       std::pop_heap(heap, heap + size, better);
       heap[size - 1] = m;
       std::push_heap(heap, heap + size, better);
+      s.floor[row] = heap[0].score;
     }
   };
   if (k > 0) {
     detail::for_each_block(n, rows_per_block, workers, [&](std::size_t begin, std::size_t end, unsigned w) {
       scratch& s = work[w];
-      if (s.sum.empty()) {
-        s.sum.assign(n, 0.0F);
+      if (s.slots.empty()) {
         s.slots.resize(n * k);
         s.size.assign(n, 0);
+        s.floor.assign(n, -std::numeric_limits<float>::infinity());
       }
       for (std::size_t i = begin; i < end; ++i) {
-        s.touched.clear();
-        for (auto e = corpus.row_begin[i]; e < corpus.row_begin[i + 1]; ++e) {
-          const float weight = corpus.value[e];
-          const std::uint32_t f = corpus.column[e];
-          const std::uint32_t* first = by_column.column.data() + by_column.row_begin[f];
-          const std::uint32_t* last = by_column.column.data() + by_column.row_begin[f + 1];
-          const std::uint32_t* from = std::upper_bound(first, last, static_cast<std::uint32_t>(i));
-          const float* value = by_column.value.data() + (from - by_column.column.data());
-          for (const std::uint32_t* c = from; c != last; ++c, ++value) {
-            // Products of positive weights are positive: 0 marks an untouched row.
-            if (s.sum[*c] == 0.0F) s.touched.push_back(*c);
-            s.sum[*c] += weight * *value;
-          }
-        }
         const auto row = static_cast<std::uint32_t>(i);
-        for (const std::uint32_t c : s.touched) {
-          const float score = s.sum[c];
-          s.sum[c] = 0.0F;
+        s.acc.add_row(corpus, i, by_column, row);
+        s.acc.take([&](std::uint32_t c, float score) {
           if (score > threshold && filter.allowed(i, c)) {
-            offer_to(s, row, {row, c, score});
-            offer_to(s, c, {c, row, score});
+            if (score >= s.floor[row]) offer_to(s, row, {row, c, score});
+            if (score >= s.floor[c]) offer_to(s, c, {c, row, score});
           }
-        }
+        });
       }
     });
   }
@@ -238,9 +240,7 @@ top_k_result pruned_top_k(const csr_matrix& queries, const csr_matrix& corpus, b
   std::vector<std::vector<match>> kept(queries.rows());
   const unsigned workers = detail::worker_count(o.threads, queries.rows() / rows_per_block + 1);
   struct scratch {
-    std::vector<float> sum;
-    std::vector<std::uint32_t> stamp;
-    std::vector<std::uint32_t> touched;
+    accumulator acc;
     std::vector<float> query;  // the query row, dense, for exact rescoring
     std::vector<match> candidates;
   };
@@ -249,31 +249,14 @@ top_k_result pruned_top_k(const csr_matrix& queries, const csr_matrix& corpus, b
   detail::for_each_block(queries.rows(), rows_per_block, workers,
                          [&](std::size_t begin, std::size_t end, unsigned w) {
     scratch& s = work[w];
-    if (s.sum.empty()) {
-      s.sum.assign(corpus.rows(), 0.0F);
-      s.stamp.assign(corpus.rows(), 0);
-      s.query.assign(corpus.columns, 0.0F);
-    }
+    if (s.query.empty()) s.query.assign(corpus.columns, 0.0F);
     for (std::size_t q = begin; q < end; ++q) {
-      const auto mark = static_cast<std::uint32_t>(q + 1);
-      s.touched.clear();
-      for (auto e = queries.row_begin[q]; e < queries.row_begin[q + 1]; ++e) {
-        const float weight = queries.value[e];
-        const std::uint32_t f = queries.column[e];
-        s.query[f] = weight;
-        for (auto t = index.row_begin[f]; t < index.row_begin[f + 1]; ++t) {
-          const std::uint32_t c = index.column[t];
-          if (s.stamp[c] != mark) {
-            s.stamp[c] = mark;
-            s.sum[c] = 0.0F;
-            s.touched.push_back(c);
-          }
-          s.sum[c] += weight * index.value[t];
-        }
-      }
+      s.acc.add_row(queries, q, index);
       s.candidates.clear();
-      for (const std::uint32_t c : s.touched)
-        if (filter.allowed(q, c)) offer(s.candidates, rescored, {static_cast<std::uint32_t>(q), c, s.sum[c]});
+      s.acc.take([&](std::uint32_t c, float partial) {
+        if (filter.allowed(q, c)) offer(s.candidates, rescored, {static_cast<std::uint32_t>(q), c, partial});
+      });
+      for (auto e = queries.row_begin[q]; e < queries.row_begin[q + 1]; ++e) s.query[queries.column[e]] = queries.value[e];
       std::vector<match>& heap = kept[q];
       for (const match& m : s.candidates) {
         float score = 0.0F;
@@ -366,13 +349,19 @@ std::uint64_t mix64(std::uint64_t x) noexcept {  // splitmix64 finalizer
 
 }  // namespace
 
-std::vector<match> near_duplicates(const csr_matrix& rows, const lsh_options& o) {
+namespace {
+
+/// MinHash + banding over `n` sets: `features(row, out)` fills a row's distinct
+/// features (any 64-bit ids), `jaccard(a, b)` verifies a candidate pair.
+template <class Features, class Frequent, class Jaccard>
+std::vector<match> lsh_search(std::size_t n, Features features, Frequent frequent, Jaccard jaccard,
+                              const lsh_options& o) {
   if (o.bands == 0 || o.hashes == 0 || o.hashes % o.bands != 0) {
     throw usage_error(fmt::format("LSH: {} hashes do not split into {} bands of equal size", o.hashes, o.bands));
   }
-  if (o.exclude_same_plan && o.plans.size() != rows.rows()) {
-    throw usage_error(fmt::format("LSH exclude_same_plan needs one plan index per row: {} rows, {} given",
-                                  rows.rows(), o.plans.size()));
+  if (o.exclude_same_plan && o.plans.size() != n) {
+    throw usage_error(
+        fmt::format("LSH exclude_same_plan needs one plan index per row: {} rows, {} given", n, o.plans.size()));
   }
   const std::size_t h = o.hashes;
   const std::size_t r = h / o.bands;
@@ -384,16 +373,23 @@ std::vector<match> near_duplicates(const csr_matrix& rows, const lsh_options& o)
     mul[i] = static_cast<std::uint32_t>(mix64(o.seed + 2 * i)) | 1U;
     add[i] = static_cast<std::uint32_t>(mix64(o.seed + 2 * i + 1));
   }
-  const std::size_t n = rows.rows();
   std::vector<std::uint32_t> signature(n * h);
+  std::vector<char> is_empty(n, 0);
   detail::for_each_block(n, 256, o.threads, [&](std::size_t begin, std::size_t end, unsigned) {
+    std::vector<std::uint64_t> set;
     for (std::size_t row = begin; row < end; ++row) {
+      features(row, set);
       std::uint32_t* sig = signature.data() + row * h;
       std::fill(sig, sig + h, 0xFFFFFFFFU);
-      for (const std::uint32_t c : rows.row_columns(row)) {
-        const auto x = static_cast<std::uint32_t>(mix64(c));
+      bool any = false;
+      for (const std::uint64_t f : set) {
+        // Frequent features would put most pairs of the corpus into common buckets.
+        if (frequent(f)) continue;
+        any = true;
+        const auto x = static_cast<std::uint32_t>(mix64(f));
         for (std::size_t i = 0; i < h; ++i) sig[i] = std::min(sig[i], mul[i] * x + add[i]);
       }
+      is_empty[row] = any ? 0 : 1;
     }
   });
   // Buckets: (band, key of the band's values, row), sorted; rows sharing one are candidates.
@@ -408,7 +404,7 @@ std::vector<match> near_duplicates(const csr_matrix& rows, const lsh_options& o)
   for (std::size_t b = 0; b < o.bands; ++b) {
     std::size_t filled = 0;
     for (std::size_t row = 0; row < n; ++row) {
-      if (rows.row_begin[row] == rows.row_begin[row + 1]) continue;
+      if (is_empty[row] != 0) continue;
       std::uint64_t key = mix64(b + 1);
       for (std::size_t i = b * r; i < (b + 1) * r; ++i) key = mix64(key ^ signature[row * h + i]);
       bucket[filled++] = {key, static_cast<std::uint32_t>(row)};
@@ -426,18 +422,104 @@ std::vector<match> near_duplicates(const csr_matrix& rows, const lsh_options& o)
         }
       i = j;
     }
+    // Keep the candidate list short between bands.
+    std::sort(pairs.begin(), pairs.end());
+    pairs.erase(std::unique(pairs.begin(), pairs.end()), pairs.end());
   }
-  std::sort(pairs.begin(), pairs.end());
-  pairs.erase(std::unique(pairs.begin(), pairs.end()), pairs.end());
+  // The signatures estimate each pair's Jaccard (the share of equal values, standard
+  // error ≤ 0.5/√hashes): pairs far below the threshold skip the exact check, which costs
+  // far more (for texts: tokenizing both again).
+  const double slack = 4.0 * 0.5 / std::sqrt(double(h));
+  std::vector<char> keep(pairs.size(), 1);
+  detail::for_each_block(pairs.size(), 4096, o.threads, [&](std::size_t begin, std::size_t end, unsigned) {
+    for (std::size_t i = begin; i < end; ++i) {
+      const std::uint32_t* a = signature.data() + std::size_t{pairs[i].first} * h;
+      const std::uint32_t* b = signature.data() + std::size_t{pairs[i].second} * h;
+      std::size_t equal = 0;
+      for (std::size_t j = 0; j < h; ++j) equal += a[j] == b[j] ? 1 : 0;
+      keep[i] = double(equal) / double(h) + slack >= o.threshold ? 1 : 0;
+    }
+  });
+  std::size_t kept = 0;
+  for (std::size_t i = 0; i < pairs.size(); ++i)
+    if (keep[i] != 0) pairs[kept++] = pairs[i];
+  pairs.resize(kept);
+  std::vector<std::uint32_t>().swap(signature);
   std::vector<float> score(pairs.size());
   detail::for_each_block(pairs.size(), 1024, o.threads, [&](std::size_t begin, std::size_t end, unsigned) {
-    for (std::size_t i = begin; i < end; ++i)
-      score[i] = static_cast<float>(row_jaccard(rows, pairs[i].first, rows, pairs[i].second));
+    for (std::size_t i = begin; i < end; ++i) score[i] = static_cast<float>(jaccard(pairs[i].first, pairs[i].second));
   });
   std::vector<match> out;
   for (std::size_t i = 0; i < pairs.size(); ++i)
     if (score[i] >= o.threshold) out.push_back({pairs[i].first, pairs[i].second, score[i]});
   return out;
+}
+
+/// Jaccard of two sorted sets.
+double sorted_jaccard(const std::vector<std::uint64_t>& a, const std::vector<std::uint64_t>& b) {
+  std::size_t common = 0;
+  for (std::size_t i = 0, j = 0; i < a.size() && j < b.size();) {
+    if (a[i] < b[j]) {
+      ++i;
+    } else if (b[j] < a[i]) {
+      ++j;
+    } else {
+      ++common, ++i, ++j;
+    }
+  }
+  const std::size_t all = a.size() + b.size() - common;
+  return all == 0 ? 0.0 : double(common) / double(all);
+}
+
+}  // namespace
+
+std::size_t frequent_df(const lsh_options& o, std::size_t n) {
+  return o.max_df_fraction >= 1.0 ? std::numeric_limits<std::size_t>::max()
+                                  : std::max<std::size_t>(o.min_capped_df,
+                                                          static_cast<std::size_t>(o.max_df_fraction * double(n)));
+}
+
+std::vector<match> near_duplicates(const csr_matrix& rows, const lsh_options& o) {
+  std::vector<std::uint32_t> df(rows.columns, 0);
+  for (const std::uint32_t c : rows.column) ++df[c];
+  const std::size_t cap = frequent_df(o, rows.rows());
+  return lsh_search(
+      rows.rows(),
+      [&](std::size_t row, std::vector<std::uint64_t>& set) {
+        const auto c = rows.row_columns(row);
+        set.assign(c.begin(), c.end());
+      },
+      [&](std::uint64_t c) { return df[c] > cap; },
+      [&](std::uint32_t a, std::uint32_t b) { return row_jaccard(rows, a, rows, b); }, o);
+}
+
+std::vector<match> near_duplicate_texts(std::span<const std::string> texts, const vectorize_options& features,
+                                        const lsh_options& o) {
+  const vectorizer v(features);
+  // Document frequencies in a counting sketch (a first pass over the texts): collisions
+  // only overestimate, so at worst a few more features count as frequent.
+  constexpr std::size_t sketch_bits = 24;
+  const std::size_t cap = frequent_df(o, texts.size());
+  std::vector<std::uint32_t> sketch;
+  auto slot = [](std::uint64_t key) { return static_cast<std::size_t>(mix64(key ^ 0x5bd1e995ULL) >> (64 - sketch_bits)); };
+  if (cap != std::numeric_limits<std::size_t>::max()) {
+    const unsigned workers = detail::worker_count(o.threads, texts.size() / 1024 + 1);
+    std::vector<std::vector<std::uint32_t>> partial(workers);
+    detail::for_each_block(texts.size(), 1024, workers, [&](std::size_t begin, std::size_t end, unsigned w) {
+      auto& counts = partial[w];
+      if (counts.empty()) counts.assign(std::size_t{1} << sketch_bits, 0);
+      for (std::size_t t = begin; t < end; ++t)
+        for (const std::uint64_t key : v.feature_set(texts[t])) ++counts[slot(key)];
+    });
+    sketch.assign(std::size_t{1} << sketch_bits, 0);
+    for (const auto& counts : partial)
+      for (std::size_t i = 0; i < counts.size(); ++i) sketch[i] += counts[i];
+  }
+  return lsh_search(
+      texts.size(), [&](std::size_t row, std::vector<std::uint64_t>& set) { set = v.feature_set(texts[row]); },
+      [&](std::uint64_t key) { return !sketch.empty() && sketch[slot(key)] > cap; },
+      [&](std::uint32_t a, std::uint32_t b) { return sorted_jaccard(v.feature_set(texts[a]), v.feature_set(texts[b])); },
+      o);
 }
 
 // ---------------------------------------------------------------- plan × plan
@@ -468,17 +550,13 @@ plan_matrix text_similarity_matrix(std::span<const plan> plans, const vectorize_
   for (const plan& p : plans) m.plans.push_back(plan_label(p));
   m.score.assign(n, std::vector<double>(n, 0.0));
   const csr_matrix by_column = transpose(pv.matrix);
-  std::vector<double> dense(pv.matrix.rows());
+  accumulator acc;
   for (std::size_t a = 0; a < n; ++a) {
     // Cosines of a's units against every unit, one accumulator row at a time.
-    std::vector<std::vector<double>> all(rows_of[a].size());
+    std::vector<std::vector<double>> all(rows_of[a].size(), std::vector<double>(pv.matrix.rows(), 0.0));
     for (std::size_t i = 0; i < rows_of[a].size(); ++i) {
-      std::fill(dense.begin(), dense.end(), 0.0);
-      const std::size_t q = rows_of[a][i];
-      for (auto e = pv.matrix.row_begin[q]; e < pv.matrix.row_begin[q + 1]; ++e)
-        for (auto t = by_column.row_begin[pv.matrix.column[e]]; t < by_column.row_begin[pv.matrix.column[e] + 1]; ++t)
-          dense[by_column.column[t]] += double(pv.matrix.value[e]) * by_column.value[t];
-      all[i] = dense;
+      acc.add_row(pv.matrix, rows_of[a][i], by_column);
+      acc.take([&](std::uint32_t c, float score) { all[i][c] = score; });
     }
     for (std::size_t b = 0; b < n; ++b) {
       std::vector<std::vector<double>> block(rows_of[a].size(), std::vector<double>(rows_of[b].size()));

@@ -262,6 +262,14 @@ void vectorizer::keys_of(std::string_view text, std::vector<std::uint64_t>& keys
   for (const std::string& f : features_of(text)) keys.push_back(key_of_feature(f));
 }
 
+std::vector<std::uint64_t> vectorizer::feature_set(std::string_view text) const {
+  std::vector<std::uint64_t> keys;
+  keys_of(text, keys);
+  std::sort(keys.begin(), keys.end());
+  keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+  return keys;
+}
+
 std::uint32_t vectorizer::column_of(std::uint64_t key) const noexcept {
   if (slot_key_.empty()) return 0xFFFFFFFF;
   const std::size_t mask = slot_key_.size() - 1;
@@ -310,6 +318,11 @@ struct key_table {
   std::vector<std::uint32_t> ids = std::vector<std::uint32_t>(1 << 16, 0);
   std::size_t size = 0;
 
+  void prefetch(std::uint64_t key) const noexcept {
+    const std::size_t s = slot_of(key, keys.size() - 1);
+    __builtin_prefetch(keys.data() + s);
+    __builtin_prefetch(ids.data() + s);
+  }
   /// The id of `key`, inserting it as `next` when absent (then `inserted` is true).
   std::uint32_t find_or_insert(std::uint64_t key, std::uint32_t next, bool& inserted) {
     if (2 * (size + 1) > keys.size()) grow();
@@ -368,7 +381,10 @@ csr_matrix vectorizer::fit_transform(std::span<const std::string> texts) {
       std::vector<std::uint64_t>& k = keys[d - first];
       lengths[d] = k.size();
       bool new_hashed = false;
-      for (std::uint64_t& key : k) {
+      for (std::size_t i = 0; i < k.size(); ++i) {
+        // The table outgrows the caches: fetch the slot of a key a few places ahead.
+        if (i + 8 < k.size()) table.prefetch(k[i + 8]);
+        std::uint64_t& key = k[i];
         bool inserted = false;
         const auto id = table.find_or_insert(key, static_cast<std::uint32_t>(key_by_id.size()), inserted);
         if (inserted) {

@@ -15,27 +15,28 @@
 namespace plancmp::cli {
 namespace {
 
+/// The value of `--name` among named choices, or `fallback` when absent.
+template <class T>
+T choice(const options& opts, std::string_view name, std::initializer_list<std::pair<std::string_view, T>> choices,
+         T fallback) {
+  const std::string* given = opts.value(name);
+  if (given == nullptr) return fallback;
+  std::string names;
+  for (const auto& [word, value] : choices) {
+    if (word == *given) return value;
+    names += (names.empty() ? "" : " or ") + std::string(word);
+  }
+  throw usage_error(fmt::format("--{} takes {}, not '{}'", name, names, *given));
+}
+
 analysis::vectorize_options vector_options(const options& opts) {
   analysis::vectorize_options v;
   v.threads = opts.threads;
-  if (const std::string* f = opts.value("features")) {
-    if (*f == "char") {
-      v.features = analysis::feature_kind::char_ngrams;
-    } else if (*f == "words") {
-      v.features = analysis::feature_kind::words;
-    } else {
-      throw usage_error(fmt::format("--features takes char or words, not '{}'", *f));
-    }
-  }
-  if (const std::string* w = opts.value("weighting")) {
-    if (*w == "tfidf") {
-      v.weights = analysis::weighting::tf_idf;
-    } else if (*w == "bm25") {
-      v.weights = analysis::weighting::bm25;
-    } else {
-      throw usage_error(fmt::format("--weighting takes tfidf or bm25, not '{}'", *w));
-    }
-  }
+  v.features = choice(opts, "features",
+                      {{"char", analysis::feature_kind::char_ngrams}, {"words", analysis::feature_kind::words}},
+                      analysis::feature_kind::char_ngrams);
+  v.weights = choice(opts, "weighting", {{"tfidf", analysis::weighting::tf_idf}, {"bm25", analysis::weighting::bm25}},
+                     analysis::weighting::tf_idf);
   v.ngram_min = static_cast<int>(number_option(opts, "ngram-min", 2, 1, 16));
   v.ngram_max = static_cast<int>(number_option(opts, "ngram-max", std::max(3, v.ngram_min), v.ngram_min, 16));
   v.sublinear_tf = opts.has_flag("sublinear");
@@ -57,11 +58,8 @@ report::cell unit_cell(const std::vector<plan>& plans, const analysis::text_unit
 }
 
 int run_similar(const options& opts) {
-  const std::string* mode_text = opts.value("mode");
-  const std::string mode = mode_text != nullptr ? *mode_text : "exact";
-  if (mode != "exact" && mode != "pruned" && mode != "lsh") {
-    throw usage_error(fmt::format("--mode takes exact, pruned or lsh, not '{}'", mode));
-  }
+  const std::string mode = choice<std::string>(opts, "mode", {{"exact", "exact"}, {"pruned", "pruned"}, {"lsh", "lsh"}},
+                                               "exact");
   const auto top_k = static_cast<std::size_t>(number_option(opts, "top-k", 5, 1, 1e6));
   const double threshold = number_option(opts, "threshold", mode == "lsh" ? 0.5 : 0.0, 0, 1);
   const bool within = opts.has_flag("within");

@@ -282,3 +282,30 @@ TEST_CASE("plan matrices") {
       "rows");
   CHECK(first.score[2][0] == double(plans[2].measures.size()));
 }
+
+TEST_CASE("near-duplicate texts without a matrix agree with the matrix path") {
+  std::vector<plan> plans;
+  for (const auto& name : test::seed_names()) plans.push_back(seed_plan(name));
+  const plan_units u = collect_units(plans);
+  std::vector<std::string> texts = u.texts;
+  for (std::size_t i = 0; i < 40; ++i) texts.push_back(texts[i * 5] + "加强");  // planted near copies
+  vectorize_options binary;
+  binary.weights = weighting::binary;
+  vectorizer v(binary);
+  const csr_matrix m = v.fit_transform(texts);
+  lsh_options o;
+  o.threshold = 0.6;
+  const auto from_matrix = near_duplicates(m, o);
+  const auto from_texts = near_duplicate_texts(texts, binary, o);
+  std::set<std::pair<std::uint32_t, std::uint32_t>> a;
+  std::set<std::pair<std::uint32_t, std::uint32_t>> b;
+  for (const match& x : from_matrix) a.emplace(x.query, x.candidate);
+  for (const match& x : from_texts) {
+    b.emplace(x.query, x.candidate);
+    CHECK(x.score == doctest::Approx(reference::brute_force_jaccard(m, x.query, x.candidate)));
+  }
+  for (std::uint32_t i = 0; i < 40; ++i) {
+    CHECK(a.count({i * 5, static_cast<std::uint32_t>(u.texts.size() + i)}) == 1);
+    CHECK(b.count({i * 5, static_cast<std::uint32_t>(u.texts.size() + i)}) == 1);
+  }
+}

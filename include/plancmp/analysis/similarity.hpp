@@ -37,7 +37,8 @@ struct similarity_options {
 
 /// The k best candidates of every query row: `matches` sorted by query, then score
 /// descending, then candidate ascending (ties broken by index, so the output is the same
-/// for every thread count). Memory O(nnz + rows · top_k).
+/// for every thread count). Memory O(nnz + threads · rows · top_k), never rows². Weights
+/// must be non-negative (tf-idf, BM25 and binary weights are).
 ///
 ///     auto v = plancmp::analysis::fit_transform_plans(vec, plans);
 ///     auto plan_of = v.row_plans();
@@ -62,6 +63,8 @@ struct top_k_result {
 /// Candidate pruning: features held by more than `max_df_fraction` of the corpus rows
 /// (and more than `min_capped_df`) generate no candidates; each query's best
 /// `rescore_factor · top_k` candidates by the partial score are then scored exactly.
+/// The default finds reuse (copies share rare n-grams) at a fraction of the exact cost;
+/// a higher cap keeps more of the general top-k (docs/similarity.md has figures).
 struct pruning_options {
   double max_df_fraction = 0.002;
   std::size_t min_capped_df = 64;
@@ -92,6 +95,11 @@ struct lsh_options {
   std::size_t bands = 32;
   std::uint64_t seed = 0x9e3779b97f4a7c15ULL;  ///< fixed: same input, same output
   double threshold = 0.5;       ///< keep pairs with exact Jaccard ≥ threshold
+  /// Features in more than this share of the rows (and more than `min_capped_df` rows)
+  /// stay out of the signatures: shared by most pairs, they would make most pairs
+  /// candidates. Verification still uses every feature. 1: keep all.
+  double max_df_fraction = 0.01;
+  std::size_t min_capped_df = 64;
   std::span<const std::uint32_t> plans;  ///< row → plan, for exclude_same_plan
   bool exclude_same_plan = false;
   unsigned threads = 0;
@@ -100,6 +108,14 @@ struct lsh_options {
 /// buckets; candidate pairs sharing a bucket are verified by exact Jaccard of their
 /// feature sets. Pairs (query < candidate), sorted by query then candidate.
 [[nodiscard]] std::vector<match> near_duplicates(const csr_matrix& rows, const lsh_options& options = {});
+
+/// The same on texts, for corpora too large to hold as a matrix: each text's distinct
+/// features (`features`' tokenizer; no fitting, no weights) go straight into its
+/// signature, and candidates are verified by re-tokenizing both texts. Memory: the
+/// texts plus `hashes` · 4 bytes per text.
+[[nodiscard]] std::vector<match> near_duplicate_texts(std::span<const std::string> texts,
+                                                      const vectorize_options& features = {},
+                                                      const lsh_options& options = {});
 
 /// Jaccard similarity of the feature (column) sets of two rows.
 [[nodiscard]] double row_jaccard(const csr_matrix& x, std::size_t a, const csr_matrix& y, std::size_t b);

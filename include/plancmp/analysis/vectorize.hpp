@@ -108,6 +108,9 @@ class vectorizer {
   /// Per column: fitted texts containing the feature.
   [[nodiscard]] const std::vector<std::uint32_t>& document_frequency() const noexcept { return df_; }
 
+  /// The distinct features of one text as 64-bit keys, increasing: up to three code points
+  /// packed exactly, longer features hashed. Needs no fitting (MinHash works on these).
+  [[nodiscard]] std::vector<std::uint64_t> feature_set(std::string_view text) const;
   /// The features of one text, in order, repeats included (the vectorizer's tokenizer).
   [[nodiscard]] std::vector<std::string> features_of(std::string_view text) const;
 
