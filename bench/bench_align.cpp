@@ -13,6 +13,8 @@
 // the matrix is the tf-idf cosine of char 2–3-grams (`analysis::measure_similarity`).
 //
 //   build/bin/bench_align [rows=1000] [columns=1200] [runs=15]
+#include "bench_support.hpp"
+
 #include <plancmp/analysis/assignment.hpp>
 #include <plancmp/analysis/plan_alignment.hpp>
 #include <plancmp/data.hpp>
@@ -30,18 +32,11 @@
 
 namespace {
 
-double median(std::vector<double> v) {
-  std::sort(v.begin(), v.end());
-  return v.size() % 2 ? v[v.size() / 2] : (v[v.size() / 2 - 1] + v[v.size() / 2]) / 2;
-}
+using plancmp::bench::median;
 
-/// CPU time of this thread, in milliseconds: on a shared machine it moves less than
-/// wall time when other processes take the cores.
-double thread_cpu_ms() {
-  timespec t{};
-  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
-  return static_cast<double>(t.tv_sec) * 1e3 + static_cast<double>(t.tv_nsec) / 1e6;
-}
+double thread_cpu_ms() { return plancmp::bench::thread_seconds() * 1e3; }
+
+
 
 struct timing {
   double wall_ms = 0.0;

@@ -9,6 +9,8 @@
 // the shared build machine lends the core to other processes during a run).
 //
 //   build/bin/bench_coverage [plans=1000] [runs=5]
+#include "bench_support.hpp"
+
 #include <plancmp/analysis/tagging.hpp>
 #include <plancmp/data.hpp>
 #include <plancmp/parse/parser.hpp>
@@ -25,18 +27,10 @@
 
 namespace {
 
-/// CPU time of this thread: on the shared build machine, wall time also counts the time
-/// other processes hold the core.
-double thread_seconds() {
-  timespec ts{};
-  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-  return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) * 1e-9;
-}
+using plancmp::bench::median;
+using plancmp::bench::thread_seconds;
 
-double median(std::vector<double> v) {
-  std::sort(v.begin(), v.end());
-  return v.size() % 2 ? v[v.size() / 2] : (v[v.size() / 2 - 1] + v[v.size() / 2]) / 2;
-}
+
 
 struct corpus_plan {
   plancmp::text::document doc;

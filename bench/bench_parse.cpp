@@ -6,6 +6,8 @@
 // other processes is not parsing time (wall-clock figures are printed beside it).
 //
 //   build/bin/bench_parse [megabytes=100] [runs=5]
+#include "bench_support.hpp"
+
 #include <plancmp/data.hpp>
 #include <plancmp/parse/parser.hpp>
 #include <plancmp/text/document.hpp>
@@ -22,17 +24,10 @@
 
 namespace {
 
-double median(std::vector<double> v) {
-  std::sort(v.begin(), v.end());
-  return v.size() % 2 ? v[v.size() / 2] : (v[v.size() / 2 - 1] + v[v.size() / 2]) / 2;
-}
+using plancmp::bench::median;
+using plancmp::bench::thread_seconds;
 
-// Seconds of CPU time used by this thread.
-double thread_seconds() {
-  timespec t{};
-  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
-  return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_nsec) * 1e-9;
-}
+
 
 double wall_seconds() {
   return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();

@@ -15,6 +15,8 @@
 //
 //     bench_text [--reps N] [--simplified-mb M] [--traditional-mb M] [--documents-mb M]
 
+#include "bench_support.hpp"
+
 #include <plancmp/data.hpp>
 #include <plancmp/text/document.hpp>
 #include <plancmp/text/noise.hpp>
@@ -43,6 +45,8 @@
 #include <vector>
 
 namespace {
+
+using plancmp::bench::median;
 
 namespace fs = std::filesystem;
 namespace text = plancmp::text;
@@ -123,11 +127,6 @@ double cpu_seconds() {
          tv(children.ru_utime) + tv(children.ru_stime);
 }
 
-double median(std::vector<double> v) {
-  std::sort(v.begin(), v.end());
-  const std::size_t n = v.size();
-  return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
-}
 
 /// Median CPU and wall seconds of `reps` runs of `run` (after one warm-up run when
 /// `warm_up`).
