@@ -318,23 +318,29 @@ recall_report compare_top_k(const top_k_result& exact, const top_k_result& appro
 
 // ---------------------------------------------------------------- MinHash + LSH
 
-double row_jaccard(const csr_matrix& x, std::size_t a, const csr_matrix& y, std::size_t b) {
-  const auto ca = x.row_columns(a);
-  const auto cb = y.row_columns(b);
+namespace {
+
+/// Jaccard of two sorted sets (CSR row columns, feature sets).
+template <class T>
+double sorted_jaccard(std::span<const T> a, std::span<const T> b) {
   std::size_t common = 0;
-  std::size_t i = 0;
-  std::size_t j = 0;
-  while (i < ca.size() && j < cb.size()) {
-    if (ca[i] < cb[j]) {
+  for (std::size_t i = 0, j = 0; i < a.size() && j < b.size();) {
+    if (a[i] < b[j]) {
       ++i;
-    } else if (cb[j] < ca[i]) {
+    } else if (b[j] < a[i]) {
       ++j;
     } else {
       ++common, ++i, ++j;
     }
   }
-  const std::size_t all = ca.size() + cb.size() - common;
+  const std::size_t all = a.size() + b.size() - common;
   return all == 0 ? 0.0 : double(common) / double(all);
+}
+
+}  // namespace
+
+double row_jaccard(const csr_matrix& x, std::size_t a, const csr_matrix& y, std::size_t b) {
+  return sorted_jaccard(x.row_columns(a), y.row_columns(b));
 }
 
 namespace {
@@ -455,22 +461,6 @@ std::vector<match> lsh_search(std::size_t n, Features features, Frequent frequen
   return out;
 }
 
-/// Jaccard of two sorted sets.
-double sorted_jaccard(const std::vector<std::uint64_t>& a, const std::vector<std::uint64_t>& b) {
-  std::size_t common = 0;
-  for (std::size_t i = 0, j = 0; i < a.size() && j < b.size();) {
-    if (a[i] < b[j]) {
-      ++i;
-    } else if (b[j] < a[i]) {
-      ++j;
-    } else {
-      ++common, ++i, ++j;
-    }
-  }
-  const std::size_t all = a.size() + b.size() - common;
-  return all == 0 ? 0.0 : double(common) / double(all);
-}
-
 }  // namespace
 
 std::size_t frequent_df(const lsh_options& o, std::size_t n) {
@@ -518,7 +508,7 @@ std::vector<match> near_duplicate_texts(std::span<const std::string> texts, cons
   return lsh_search(
       texts.size(), [&](std::size_t row, std::vector<std::uint64_t>& set) { set = v.feature_set(texts[row]); },
       [&](std::uint64_t key) { return !sketch.empty() && sketch[slot(key)] > cap; },
-      [&](std::uint32_t a, std::uint32_t b) { return sorted_jaccard(v.feature_set(texts[a]), v.feature_set(texts[b])); },
+      [&](std::uint32_t a, std::uint32_t b) { return sorted_jaccard<std::uint64_t>(v.feature_set(texts[a]), v.feature_set(texts[b])); },
       o);
 }
 
