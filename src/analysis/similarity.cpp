@@ -43,11 +43,16 @@ struct pair_filter {
   bool exclude_same_plan = false;
   std::span<const std::uint32_t> query_plans;
   std::span<const std::uint32_t> candidate_plans;
+  std::size_t offset = 0;  ///< query row q is corpus row q + offset (similarity_options::query_row_offset)
 
   [[nodiscard]] bool allowed(std::size_t q, std::size_t c) const noexcept {
-    if (same_corpus && q == c) return false;
-    if (exclude_same_plan && query_plans[q] == candidate_plans[c]) return false;
+    if (same_corpus && q + offset == c) return false;
+    if (exclude_same_plan && query_plans[q + offset] == candidate_plans[c]) return false;
     return true;
+  }
+  /// The row a match reports as its query.
+  [[nodiscard]] std::uint32_t query_row(std::size_t q) const noexcept {
+    return static_cast<std::uint32_t>(q + offset);
   }
 };
 
@@ -57,6 +62,19 @@ pair_filter make_filter(const csr_matrix& queries, const csr_matrix& corpus, boo
     throw usage_error(fmt::format(
         "top-k search: queries have {} columns and the corpus {}; vectorize both with one vectorizer",
         queries.columns, corpus.columns));
+  }
+  if (o.query_row_offset) {
+    if (same || *o.query_row_offset > corpus.rows() || queries.rows() > corpus.rows() - *o.query_row_offset) {
+      throw usage_error(fmt::format(
+          "top-k search: query_row_offset {} with {} query rows does not fit a corpus of {} rows{}",
+          *o.query_row_offset, queries.rows(), corpus.rows(), same ? " (give the queries and the corpus)" : ""));
+    }
+    if (o.exclude_same_plan && o.query_plans.size() != corpus.rows()) {
+      throw usage_error(fmt::format(
+          "exclude_same_plan with query_row_offset needs one plan index per corpus row: {} rows, {} given",
+          corpus.rows(), o.query_plans.size()));
+    }
+    return {true, o.exclude_same_plan, o.query_plans, o.query_plans, *o.query_row_offset};
   }
   pair_filter f{same, o.exclude_same_plan, o.query_plans,
                 same || o.candidate_plans.empty() ? o.query_plans : o.candidate_plans};
@@ -141,7 +159,7 @@ top_k_result exact_top_k(const csr_matrix& queries, const csr_matrix& corpus, bo
       a.add_row(queries, q, by_column);
       std::vector<match>& heap = kept[q];
       a.take([&](std::uint32_t c, float score) {
-        if (score > threshold && filter.allowed(q, c)) offer(heap, o.top_k, {static_cast<std::uint32_t>(q), c, score});
+        if (score > threshold && filter.allowed(q, c)) offer(heap, o.top_k, {filter.query_row(q), c, score});
       });
       std::sort_heap(heap.begin(), heap.end(), better);
     }
@@ -254,7 +272,7 @@ top_k_result pruned_top_k(const csr_matrix& queries, const csr_matrix& corpus, b
       s.acc.add_row(queries, q, index);
       s.candidates.clear();
       s.acc.take([&](std::uint32_t c, float partial) {
-        if (filter.allowed(q, c)) offer(s.candidates, rescored, {static_cast<std::uint32_t>(q), c, partial});
+        if (filter.allowed(q, c)) offer(s.candidates, rescored, {filter.query_row(q), c, partial});
       });
       for (auto e = queries.row_begin[q]; e < queries.row_begin[q + 1]; ++e) s.query[queries.column[e]] = queries.value[e];
       std::vector<match>& heap = kept[q];

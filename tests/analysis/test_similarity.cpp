@@ -124,6 +124,47 @@ TEST_CASE("exact top-k equals brute force on random matrices, for every thread c
   }
 }
 
+TEST_CASE("row blocks of one corpus (query_row_offset) concatenate to the whole-corpus result") {
+  const csr_matrix m = random_matrix(230, 90, 7, 11);
+  std::vector<std::uint32_t> plan_of(m.rows());
+  for (std::size_t r = 0; r < m.rows(); ++r) plan_of[r] = static_cast<std::uint32_t>(r / 20);
+  const auto rows = [&](std::size_t begin, std::size_t end) {
+    csr_matrix block;
+    block.columns = m.columns;
+    for (std::size_t r = begin; r < end; ++r) block.push_row(m.row_columns(r), m.row_values(r));
+    return block;
+  };
+  for (const bool same_plan : {false, true}) {
+    CAPTURE(same_plan);
+    similarity_options o;
+    o.top_k = 4;
+    o.query_plans = plan_of;
+    o.exclude_same_plan = same_plan;
+    o.threads = 2;
+    const top_k_result whole = top_k_similar(m, o);
+    const top_k_result whole_pruned = top_k_similar_pruned(m, o);
+    std::vector<match> exact, pruned;
+    for (std::size_t begin = 0; begin < m.rows(); begin += 64) {
+      const std::size_t end = std::min(m.rows(), begin + 64);
+      similarity_options b = o;
+      b.query_row_offset = begin;
+      const top_k_result r = top_k_similar(rows(begin, end), m, b);
+      CHECK(r.queries == end - begin);
+      exact.insert(exact.end(), r.matches.begin(), r.matches.end());
+      const top_k_result p = top_k_similar_pruned(rows(begin, end), m, b);
+      pruned.insert(pruned.end(), p.matches.begin(), p.matches.end());
+    }
+    CHECK(exact == whole.matches);
+    CHECK(pruned == whole_pruned.matches);
+  }
+  similarity_options bad;
+  bad.query_row_offset = 200;
+  CHECK_THROWS_WITH_AS((void)top_k_similar(rows(0, 64), m, bad),
+                       "top-k search: query_row_offset 200 with 64 query rows does not fit a corpus of 230 rows",
+                       usage_error);
+  CHECK_THROWS_AS((void)top_k_similar(m, bad), usage_error);
+}
+
 TEST_CASE("between two corpora") {
   const csr_matrix a = random_matrix(50, 60, 6, 7);
   const csr_matrix b = random_matrix(80, 60, 6, 8);

@@ -8,6 +8,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <span>
 #include <string>
 #include <vector>
@@ -33,6 +34,13 @@ struct similarity_options {
   std::span<const std::uint32_t> candidate_plans;  ///< between two corpora; else query_plans
   bool exclude_same_plan = false;
   unsigned threads = 0;            ///< 0: all cores
+  /// Row blocks of one corpus (for sharding a within-corpus search over processes): when
+  /// set, `queries` are rows [offset, offset + queries.rows()) of `corpus`, so a query
+  /// row is never its own candidate; `query_plans` then holds one plan per *corpus* row
+  /// (the list of the whole-corpus search) and `candidate_plans` is not used. Matches
+  /// carry the corpus row as `query`, so the blocks' matches, concatenated in row order,
+  /// are those of `top_k_similar(corpus)`. Needs the two-argument overloads.
+  std::optional<std::size_t> query_row_offset;
 };
 
 /// The k best candidates of every query row: `matches` sorted by query, then score
