@@ -1,0 +1,200 @@
+"""plancmp: policy plans parsed into graphs and compared across jurisdictions.
+
+The work is done by the C++ library (``plancmp._core``); this package re-exports it and
+adds the glue to numpy, pandas, SciPy and networkx (each imported only when used).
+
+    >>> import plancmp
+    >>> plans = plancmp.seeds()
+    >>> plans[0].measures[0].id
+    >>> plancmp.plan_matrix(plans).score          # numpy array
+    >>> plancmp.similar(plans, top_k=1).to_pandas()
+
+Every object a function returns is read-only; Plans and results may be shared between
+threads, and the heavy functions release the GIL (docs/python.md).
+"""
+
+from __future__ import annotations
+
+import json as _json
+import os as _os
+from typing import Any, Dict, Iterable, List, Optional, Sequence, Union
+
+from . import _core
+from ._core import (  # noqa: F401  (re-exported)
+    Agency,
+    AgencyMention,
+    AgencyNetwork,
+    AgencyResolution,
+    Annex,
+    Box,
+    BoxItem,
+    CodingScheme,
+    Corpus,
+    CorpusFailure,
+    Coverage,
+    Date,
+    DecodeError,
+    Deadline,
+    Diagnostic,
+    DocumentNumber,
+    Error,
+    Gap,
+    GapReport,
+    Goal,
+    IoError,
+    Jurisdiction,
+    Matches,
+    Measure,
+    MeasurePair,
+    ParseError,
+    Plan,
+    PlanAlignment,
+    PlanChange,
+    PlanDiff,
+    PlanMatrix,
+    PmcResult,
+    ReusedPassage,
+    ReuseReport,
+    SchemaError,
+    Section,
+    SourceInfo,
+    Span,
+    Table,
+    TableBlock,
+    Target,
+    Theme,
+    ToolsByChain,
+    Unit,
+    UsageError,
+    Vectors,
+    agency_functions,
+    agency_network,
+    agency_resolution_table,
+    align,
+    diff,
+    frequent_phrases,
+    gaps,
+    lead_load,
+    plan_matrix,
+    pmc,
+    pmc_detail_table,
+    pmc_surface_table,
+    pmc_table,
+    report,
+    responsibility_matrix,
+    reuse,
+    seed_names,
+    seeds,
+    tools_by_chain,
+    vectorize,
+    vertical,
+)
+from ._interop import (  # noqa: F401
+    Similarity,
+    agency_network_to_networkx,
+    plan_to_networkx,
+    similar,
+    table_to_pandas,
+    table_to_records,
+    targets_table,
+    vectors_to_scipy,
+)
+
+__version__ = _core.__version__
+
+PathLike = Union[str, "_os.PathLike[str]"]
+
+
+def parse(
+    source: Union[PathLike, bytes, str],
+    *,
+    name: Optional[str] = None,
+    resolve_agencies: bool = True,
+    read_targets: bool = True,
+) -> Plan:
+    """Parses a plan.
+
+    ``source`` is a path (``str`` naming an existing file, or ``os.PathLike``), the file's
+    bytes, or the text itself (a ``str`` that is not an existing file). Any input format
+    the library reads (text in any encoding, HTML, PDF, DOCX) is detected. ``name`` names
+    bytes or text in spans and errors (default ``<bytes>`` / ``<text>``).
+
+    Raises a :class:`plancmp.Error` subclass naming the file and position.
+    """
+    if isinstance(source, _os.PathLike):
+        return _core.parse_file(_os.fspath(source), resolve_agencies, read_targets)
+    if isinstance(source, (bytes, bytearray, memoryview)):
+        return _core.parse_bytes(bytes(source), name or "<bytes>", resolve_agencies, read_targets)
+    if isinstance(source, str):
+        if "\n" not in source and len(source) < 4096 and _os.path.isfile(source):
+            return _core.parse_file(source, resolve_agencies, read_targets)
+        return _core.parse_bytes(source.encode("utf-8"), name or "<text>", resolve_agencies, read_targets)
+    raise TypeError(f"parse() takes a path, bytes or str, not {type(source).__name__}")
+
+
+def load_dir(
+    paths: Union[PathLike, Sequence[PathLike]], *, threads: int = 0, recursive: bool = True
+) -> Corpus:
+    """Loads every plan file (.txt .html .pdf .docx …) under one or more paths, in path order,
+    on ``threads`` threads (0: all cores). Files that fail are listed in ``.failures`` with
+    their error message; they never stop the load."""
+    if isinstance(paths, (str, _os.PathLike)):
+        paths = [paths]
+    return _core.load_dir([_os.fspath(p) for p in paths], threads, recursive)
+
+
+def source_text(plan: Plan, span: Span) -> str:
+    """The original text of a span of a plan's file, decoded with the file's encoding."""
+    data = plan.source_bytes(span)
+    encoding = plan.source.encoding or "utf-8"
+    try:
+        return data.decode(encoding, errors="replace")
+    except LookupError:
+        return data.decode("utf-8", errors="replace")
+
+
+def _scheme_from_dict(scheme: Dict[str, Any], origin: str = "<dict>") -> CodingScheme:
+    """A coding scheme from a Python dict with the layout of data/schemes/*.json (read by
+    the library's JSON scheme loader, which validates it)."""
+    return CodingScheme.from_json(_json.dumps(scheme, ensure_ascii=False), origin)
+
+
+def load_scheme(value: Union[str, Dict[str, Any], CodingScheme]) -> CodingScheme:
+    """A coding scheme from a built-in id, a file path, a dict or a CodingScheme."""
+    if isinstance(value, CodingScheme):
+        return value
+    if isinstance(value, dict):
+        return _scheme_from_dict(value)
+    return CodingScheme.load(_os.fspath(value))
+
+
+SchemeLike = Union[str, Dict[str, Any], CodingScheme]
+
+
+def coverage(plans: Iterable[Plan], scheme: SchemeLike = "ip_value_chain", *,
+             include_goals: bool = False, top_k: int = 3) -> Coverage:
+    """Plan × theme coverage: every measure (and goal) tagged with a coding scheme (a built-in
+    id such as ``ip_value_chain``, ``ip_objects``, ``policy_tools``, a file, a dict or a
+    CodingScheme)."""
+    return _core.coverage(list(plans), load_scheme(scheme), include_goals, top_k)
+
+
+def target_coverage(plans: Iterable[Plan], scheme: SchemeLike = "ip_value_chain") -> Table:
+    """Themes of the plans' quantitative targets."""
+    return _core.target_coverage(list(plans), load_scheme(scheme))
+
+
+def agency_coverage(plans: Iterable[Plan], scheme: SchemeLike = "ip_value_chain") -> Table:
+    """Themes each agency leads or supports."""
+    return _core.agency_coverage(list(plans), load_scheme(scheme))
+
+
+# Methods added to the C++ types: one generic glue per type, in Python.
+Plan.source_text = source_text  # type: ignore[attr-defined]
+Plan.to_networkx = plan_to_networkx  # type: ignore[attr-defined]
+Table.to_pandas = table_to_pandas  # type: ignore[attr-defined]
+Table.to_records = table_to_records  # type: ignore[attr-defined]
+Table._repr_markdown_ = Table.to_markdown  # type: ignore[attr-defined]
+Vectors.to_scipy = vectors_to_scipy  # type: ignore[attr-defined]
+AgencyNetwork.to_networkx = agency_network_to_networkx  # type: ignore[attr-defined]
+CodingScheme.from_dict = staticmethod(_scheme_from_dict)  # type: ignore[attr-defined]

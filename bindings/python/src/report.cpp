@@ -1,0 +1,105 @@
+// SPDX-License-Identifier: MIT
+// report::table (every analysis renders through it) and the one-file HTML report.
+#include "bindings.hpp"
+
+#include <plancmp/error.hpp>
+#include <plancmp/report/html_report.hpp>
+#include <plancmp/report/table.hpp>
+
+#include <pybind11/stl.h>
+
+#include <fmt/format.h>
+
+#include <fstream>
+
+namespace plancmp::python {
+namespace {
+
+py::object value_of(const report::cell& c) {
+  switch (c.value.index()) {
+    case 1: return py::str(std::get<std::string>(c.value));
+    case 2: return py::int_(std::get<std::int64_t>(c.value));
+    case 3: return py::float_(std::get<double>(c.value));
+    default: return py::none();
+  }
+}
+
+}  // namespace
+
+void bind_report(py::module_& m) {
+  py::class_<report::table>(m, "Table",
+                            "A result table (caption, columns, typed rows, notes). Cells are None, str, int or "
+                            "float; cells taken from a plan know their source file and span (see sources). "
+                            "to_pandas() / to_records() are added by the plancmp package.")
+      .def_readonly("caption", &report::table::caption)
+      .def_readonly("columns", &report::table::columns)
+      .def_readonly("notes", &report::table::notes)
+      .def_property_readonly("rows",
+                             [](const report::table& t) {
+                               py::list rows;
+                               for (const auto& r : t.rows) {
+                                 py::list row;
+                                 for (const auto& c : r) row.append(value_of(c));
+                                 rows.append(row);
+                               }
+                               return rows;
+                             })
+      .def_property_readonly(
+          "sources",
+          [](const report::table& t) {
+            py::list rows;
+            for (const auto& r : t.rows) {
+              py::list row;
+              for (const auto& c : r) {
+                if (c.source && c.where) row.append(py::make_tuple(*c.source, *c.where));
+                else row.append(py::none());
+              }
+              rows.append(row);
+            }
+            return rows;
+          },
+          "Per cell: (file, Span) of the text it was taken from, or None.")
+      .def("__len__", [](const report::table& t) { return t.rows.size(); })
+      .def("to_markdown", [](const report::table& t) { return report::to_markdown(t); })
+      .def("to_csv", [](const report::table& t, bool excel) { return report::to_csv(t, {.excel = excel}); },
+           py::arg("excel") = false, "RFC 4180 CSV (excel=True: with a UTF-8 BOM).")
+      .def("to_json", [](const report::table& t) { return report::to_json(t); })
+      .def("to_latex", [](const report::table& t) { return report::to_latex(t); })
+      .def("to_html", [](const report::table& t) { return report::to_html(t); })
+      .def("render", [](const report::table& t, std::string_view format) {
+        return report::render(t, report::parse_table_format(format));
+      }, py::arg("format"), "Renders as md, csv, json, latex or html.")
+      .def("__repr__", [](const report::table& t) {
+        return fmt::format("<Table '{}': {} rows × {} columns>", t.caption, t.rows.size(), t.columns.size());
+      });
+
+  m.def(
+      "report",
+      [](const std::vector<parsed_plan>& plans, std::optional<std::string> path, std::string title,
+         bool draw_networks, bool pairwise) -> py::object {
+        std::string html;
+        {
+          py::gil_scoped_release unlocked;
+          std::vector<report::report_input> inputs;
+          for (const auto& p : plans) inputs.push_back({&p.document(), &p.get()});
+          report::report_options o;
+          o.title = std::move(title);
+          o.draw_networks = draw_networks;
+          o.pairwise = pairwise;
+          html = report::html_report(inputs, o);
+          if (path) {
+            std::ofstream out(*path, std::ios::binary);
+            out << html;
+            out.close();
+            if (!out) throw io_error(error_location{*path, {}, {}, {}}, "cannot write the report; check the folder");
+          }
+        }
+        if (path) return py::none();
+        return py::str(html);
+      },
+      py::arg("plans"), py::arg("path") = py::none(), py::arg("title") = "plancmp report",
+      py::arg("draw_networks") = false, py::arg("pairwise") = true,
+      "The one-file HTML report of the plans: written to path, or returned as a string when path is None.");
+}
+
+}  // namespace plancmp::python

@@ -1,0 +1,154 @@
+"""Parsing from Python: paths, bytes and text; the plan as objects; JSON and pickle; errors."""
+
+import json
+import os
+import pathlib
+import pickle
+import subprocess
+
+import pytest
+
+import plancmp
+from conftest import DISTRICT, GANSU, HENGSHUI, NINGBO_2017, NINGBO_2020, SEEDS
+
+
+def test_seeds_are_the_five_plans(seeds):
+    assert [os.path.basename(p.path) for p in seeds] == sorted(
+        [NINGBO_2020, HENGSHUI, GANSU, DISTRICT, NINGBO_2017])
+    assert [p.label for p in seeds][:3] == ["宁波市 2020", "衡水市 2022", "甘肅省 2020"]
+    assert [len(p.measures) for p in seeds][:4] == [24, 35, 80, 70]
+
+
+def test_counts_equal_what_the_cli_prints(seeds, cli):
+    out = subprocess.run([cli, "parse", "--format", "json"], check=True, capture_output=True).stdout
+    table = json.loads(out)
+    rows = [dict(zip(table["columns"], row)) for row in table["rows"]]
+    assert len(rows) == len(seeds)
+    for row, p in zip(rows, seeds):
+        assert row["file"] == p.path
+        assert row["measures"] == len(p.measures)
+        assert row["goals"] == len(p.goals)
+        assert row["agencies"] == len(p.agencies)
+        assert row["targets"] == len(p.targets)
+        assert row["deadlines"] == len(p.deadlines)
+        assert row["diagnostics"] == len(p.diagnostics)
+
+
+def test_path_bytes_text_and_pathlike_parse_alike(seed):
+    path = SEEDS / NINGBO_2017
+    from_path = plancmp.parse(str(path))
+    assert from_path.path == str(path)
+    assert plancmp.parse(path) == from_path  # os.PathLike
+    data = path.read_bytes()
+    from_bytes = plancmp.parse(data, name=str(path))
+    assert from_bytes == from_path
+    from_text = plancmp.parse(data.decode("utf-8"), name=str(path))
+    assert from_text.measures == from_path.measures
+    assert plancmp.parse(data).path == "<bytes>"
+    assert plancmp.parse(data.decode("utf-8")).path == "<text>"
+    assert len(from_path.measures) == len(seed(NINGBO_2017).measures)
+
+
+def test_plan_objects_and_spans(seed):
+    p = seed(HENGSHUI)
+    assert p.jurisdiction.name == "衡水市"
+    assert p.jurisdiction.level == "city"
+    assert p.document_number.repaired == "衡政办字〔2022〕27号"
+    assert str(p.issued) == "2022-04-26"
+    m = p.measures[1]
+    assert m.lead and m.lead[0].role == "lead"
+    assert m.lead[0].name == "市市场监督管理局"
+    # Spans are byte offsets into the original file: the bytes there are the text.
+    original = (SEEDS / HENGSHUI).read_bytes()
+    assert original[m.span.begin:m.span.end] == p.source_bytes(m.span)
+    assert p.source_text(m.lead[0].span) == "市市场监督管理局"
+    assert m.title in p.source_text(m.span)
+    assert p.find_measure(m.id) == m
+    assert p.find_measure("no such id") is None
+    assert m.id in p.measures_of("市市场监督管理局", "lead")
+    assert "Measure(" in repr(m) and "衡水市 2022" in repr(p)
+    assert [s.kind for s in p.sections][0] in {"guiding_ideology", "principles", "overall_requirements",
+                                               "overall_approach", "goals", "tasks", "safeguards"}
+    assert p.boxes and p.boxes[0].id == "专栏1"
+    assert p.tables and p.tables[0].columns
+    assert all(t.year is None or t.year > 2000 for t in p.targets)
+    district = seed(DISTRICT)
+    assert district.deadlines and district.deadlines[0][1].text
+
+
+def test_objects_are_read_only(seed):
+    m = seed(NINGBO_2020).measures[0]
+    with pytest.raises(AttributeError):
+        m.id = "x"
+    with pytest.raises(AttributeError):
+        seed(NINGBO_2020).title = "x"
+
+
+def test_traditional_agency_resolution(seed):
+    gansu = seed(GANSU)
+    names = {a.name: a for a in gansu.agencies}
+    assert "省市場監管局" in names
+    assert names["省市場監管局"].resolution.canonical == "market_regulation"
+
+
+def test_json_round_trip(seed):
+    p = seed(NINGBO_2017)
+    text = p.to_json()
+    assert json.loads(text)["schema"] == "plancmp.plan/1"
+    back = plancmp.Plan.from_json(text, "ningbo.json")
+    assert back == p
+    assert back.to_json() == text
+    # A plan read from JSON reads its source file again when its text is needed.
+    assert back.has_document() == os.path.exists(p.path)
+
+
+def test_pickle_round_trip(seed):
+    p = seed(GANSU)
+    back = pickle.loads(pickle.dumps(p))
+    assert back == p
+    assert back.source_bytes(back.measures[3].span) == p.source_bytes(p.measures[3].span)
+
+
+def test_graph_formats(seed):
+    p = seed(NINGBO_2020)
+    vertices, edges = p.graph()
+    assert vertices[0] == ("plan", 0, 0)
+    assert sum(1 for v in vertices if v[0] == "measure") == 24
+    assert p.to_graphml().count("<node ") == len(vertices)
+    assert p.to_dot().startswith("digraph")
+
+
+def test_load_dir(tmp_path):
+    for name in (NINGBO_2020, NINGBO_2017):
+        (tmp_path / name).write_bytes((SEEDS / name).read_bytes())
+    (tmp_path / "broken.docx").write_bytes(b"PK\x03\x04 not a zip")
+    corpus = plancmp.load_dir(tmp_path, threads=2)
+    assert len(corpus) == 2
+    assert [os.path.basename(p.path) for p in corpus] == [NINGBO_2020, NINGBO_2017]
+    assert len(corpus.failures) == 1 and "broken.docx" in corpus.failures[0].message
+    assert corpus.formats == ["text", "text"]
+    # Plans of a corpus read their documents on demand (for reuse, coverage, …).
+    assert len(plancmp.reuse(corpus[0], corpus[1])) > 0
+
+
+def test_errors_name_the_file(tmp_path):
+    missing = str(tmp_path / "missing.txt")
+    with pytest.raises(plancmp.Error) as e:
+        plancmp.parse(pathlib.Path(missing))
+    assert isinstance(e.value, (plancmp.IoError, plancmp.UsageError))
+    assert "missing.txt" in str(e.value)
+    assert e.value.path == missing
+    with pytest.raises(plancmp.SchemaError) as e:
+        plancmp.Plan.from_json('{"schema": "plancmp.plan/1"', "bad.json")
+    assert str(e.value).startswith("bad.json")
+    assert e.value.byte is not None or e.value.line is not None
+    with pytest.raises(plancmp.UsageError):
+        plancmp.plan_matrix([], metric="nonsense")
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"\xff\xfe" + b"\x00\xd8" * 3)  # UTF-16 with unpaired surrogates
+    try:
+        plancmp.parse(bad)
+    except plancmp.Error as err:
+        assert "bad.txt" in str(err)
+    assert issubclass(plancmp.DecodeError, plancmp.Error)
+    assert issubclass(plancmp.Error, Exception)
