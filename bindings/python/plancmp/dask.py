@@ -1,0 +1,127 @@
+"""Corpus-scale runs on a Dask cluster (``dask.distributed``).
+
+All-pairs top-k similarity and reuse detection are sharded into row blocks: the corpus is
+shipped to every worker once (``Client.scatter(..., broadcast=True)``), each task runs the
+C++ kernel on one block of query rows against the whole corpus, and the blocks come back
+concatenated in row order, so the result is identical to the single-process run.
+
+    from dask.distributed import Client
+    import plancmp, plancmp.dask
+
+    client = Client("tcp://scheduler:8786")          # or Client(LocalCluster(...))
+    plans = plancmp.load_dir("plans/")
+    best = plancmp.dask.similar(client, plans, top_k=5)  # a plancmp.Similarity
+    reuse = plancmp.dask.reuse(client, plans)            # one record per reused passage
+
+Workers need the same plancmp installed (the C++ kernel runs in them). See docs/python.md.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any, Dict, List, Optional, Sequence, Tuple
+
+import numpy as np
+
+from . import _core
+from ._interop import Similarity
+
+__all__ = ["top_k", "similar", "reuse", "reuse_rows", "row_blocks"]
+
+
+def row_blocks(rows: int, block_rows: int) -> List[Tuple[int, int]]:
+    """[begin, end) blocks of ``block_rows`` rows covering ``rows`` rows, in order."""
+    if block_rows < 1:
+        raise ValueError("block_rows must be at least 1")
+    return [(b, min(rows, b + block_rows)) for b in range(0, rows, block_rows)]
+
+
+def _default_block(client, rows: int) -> int:
+    workers = max(1, len(client.scheduler_info().get("workers", {})))
+    return max(1, math.ceil(rows / (4 * workers)))  # a few tasks per worker, for balance
+
+
+def _top_k_block(vectors: "_core.Vectors", begin: int, end: int, top_k: int, threshold: float,
+                 mode: str, exclude_same_plan: bool, threads: int) -> np.ndarray:
+    return vectors.top_k(top_k, threshold, mode, exclude_same_plan, (begin, end), threads).array.copy()
+
+
+class _BlockMatches:
+    """Concatenated blocks in the shape of plancmp.Matches (``array``, ``len``)."""
+
+    def __init__(self, array: np.ndarray) -> None:
+        self.array = array
+
+    def __len__(self) -> int:
+        return len(self.array)
+
+
+def top_k(client, vectors: "_core.Vectors", *, top_k: int = 10, threshold: float = 0.0,
+          mode: str = "exact", exclude_same_plan: bool = True,
+          block_rows: Optional[int] = None, threads: int = 1) -> np.ndarray:
+    """``vectors.top_k(...)`` computed on the cluster: a structured array (query, candidate,
+    score) equal to the single-process result. ``threads``: C++ threads per task (1 when
+    each worker runs one task per core)."""
+    return _sharded_top_k(client, vectors, top_k, threshold, mode, exclude_same_plan, block_rows, threads)
+
+
+def _sharded_top_k(client, vectors, k, threshold, mode, exclude_same_plan, block_rows, threads):
+    rows = vectors.shape[0]
+    blocks = row_blocks(rows, block_rows or _default_block(client, rows))
+    [shipped] = client.scatter([vectors], broadcast=True)
+    futures = [client.submit(_top_k_block, shipped, b, e, k, threshold, mode, exclude_same_plan,
+                             threads, pure=False) for b, e in blocks]
+    parts = client.gather(futures)
+    if not parts:
+        return vectors.top_k(k, threshold, mode, exclude_same_plan, (0, 0)).array.copy()
+    return np.concatenate(parts)
+
+
+def similar(client, plans: Sequence["_core.Plan"], *, top_k: int = 5, mode: str = "exact",
+            threshold: float = 0.0, within: bool = False, goals: bool = False, boxes: bool = False,
+            block_rows: Optional[int] = None, threads: int = 1) -> Similarity:
+    """:func:`plancmp.similar` (exact or pruned top-k) with the search on the cluster. The
+    plans are vectorized here (fitting needs the whole corpus); the vectors ship once."""
+    plans = list(plans)
+    vectors = _core.vectorize(plans, goals=goals, boxes=boxes)
+    array = _sharded_top_k(client, vectors, top_k, threshold, mode, not within, block_rows, threads)
+    return Similarity(plans, vectors, _BlockMatches(array), mode)
+
+
+REUSE_COLUMNS = ["plan_a", "plan_b", "file_a", "file_b", "measure_a", "measure_b", "id_a", "id_b",
+                 "begin_a", "end_a", "begin_b", "end_b", "length", "identity", "score",
+                 "text_a", "text_b"]
+
+
+def reuse_rows(plans: Sequence["_core.Plan"], begin: int, end: int,
+               options: Optional[Dict[str, Any]] = None) -> List[tuple]:
+    """Reused passages between plan i in [begin, end) and every later plan j > i, one tuple per
+    passage (REUSE_COLUMNS), pairs in (i, j) order: the unit of work of :func:`reuse`, and
+    its single-process equivalent when run over all rows."""
+    options = options or {}
+    out = []
+    for i in range(begin, end):
+        for j in range(i + 1, len(plans)):
+            r = _core.reuse(plans[i], plans[j], **options)
+            for p in r.passages:
+                out.append((i, j, r.file_a, r.file_b, p.measure_a, p.measure_b, p.id_a, p.id_b,
+                            p.span_a.begin, p.span_a.end, p.span_b.begin, p.span_b.end,
+                            p.length, p.identity, p.score, p.text_a, p.text_b))
+    return out
+
+
+def reuse(client, plans: Sequence["_core.Plan"], *, block_rows: int = 1, **options):
+    """Reuse detection between every pair of plans (as ``plancmp reuse``) on the cluster: the
+    plans ship once (as their source text, parsed again on each worker), each task handles
+    the pairs of a block of rows. Returns a pandas DataFrame (REUSE_COLUMNS) when pandas is
+    installed, else a list of tuples. ``options``: those of :func:`plancmp.reuse`."""
+    plans = list(plans)
+    [shipped] = client.scatter([plans], broadcast=True)
+    futures = [client.submit(reuse_rows, shipped, b, e, options, pure=False)
+               for b, e in row_blocks(len(plans), block_rows)]
+    rows = [row for part in client.gather(futures) for row in part]
+    try:
+        import pandas as pd
+    except ImportError:  # pragma: no cover
+        return rows
+    return pd.DataFrame(rows, columns=REUSE_COLUMNS)
