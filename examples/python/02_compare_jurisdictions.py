@@ -42,7 +42,8 @@ ax.set_xticks(range(len(plans)), [f"P{i + 1}" for i in range(len(plans))])
 ax.set_yticks(range(len(plans)), [f"P{i + 1}" for i in range(len(plans))])
 for i in range(len(plans)):
     for j in range(len(plans)):
-        ax.text(j, i, f"{similarity.score[i, j]:.2f}", ha="center", va="center", color="w", fontsize=8)
+        value = similarity.score[i, j]
+        ax.text(j, i, f"{value:.2f}", ha="center", va="center", color="k" if value > 0.5 else "w", fontsize=8)
 fig.colorbar(image, ax=ax, label="mean best match")
 ax.set_title("Text similarity of four IP plans")
 fig.tight_layout()

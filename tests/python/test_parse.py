@@ -138,6 +138,9 @@ def test_errors_name_the_file(tmp_path):
     assert isinstance(e.value, (plancmp.IoError, plancmp.UsageError))
     assert "missing.txt" in str(e.value)
     assert e.value.path == missing
+    with pytest.raises(plancmp.Error) as e:
+        plancmp.parse(missing)  # a str naming a plan file that is not there
+    assert e.value.path == missing
     with pytest.raises(plancmp.SchemaError) as e:
         plancmp.Plan.from_json('{"schema": "plancmp.plan/1"', "bad.json")
     assert str(e.value).startswith("bad.json")

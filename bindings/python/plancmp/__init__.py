@@ -105,6 +105,9 @@ __version__ = _core.__version__
 PathLike = Union[str, "_os.PathLike[str]"]
 
 
+_PLAN_FILE_ENDINGS = (".txt", ".html", ".htm", ".xhtml", ".shtml", ".pdf", ".docx")
+
+
 def parse(
     source: Union[PathLike, bytes, str],
     *,
@@ -114,8 +117,9 @@ def parse(
 ) -> Plan:
     """Parses a plan.
 
-    ``source`` is a path (``str`` naming an existing file, or ``os.PathLike``), the file's
-    bytes, or the text itself (a ``str`` that is not an existing file). Any input format
+    ``source`` is a path (``os.PathLike``, or a one-line ``str`` naming an existing file or
+    ending in .txt/.html/.pdf/.docx …), the file's bytes, or the text itself (any other
+    ``str``). Any input format
     the library reads (text in any encoding, HTML, PDF, DOCX) is detected. ``name`` names
     bytes or text in spans and errors (default ``<bytes>`` / ``<text>``).
 
@@ -126,7 +130,9 @@ def parse(
     if isinstance(source, (bytes, bytearray, memoryview)):
         return _core.parse_bytes(bytes(source), name or "<bytes>", resolve_agencies, read_targets)
     if isinstance(source, str):
-        if "\n" not in source and len(source) < 4096 and _os.path.isfile(source):
+        one_line = "\n" not in source and len(source) < 4096
+        # A missing file named like a plan file is an error naming it, not a tiny text.
+        if one_line and (_os.path.isfile(source) or source.lower().endswith(_PLAN_FILE_ENDINGS)):
             return _core.parse_file(source, resolve_agencies, read_targets)
         return _core.parse_bytes(source.encode("utf-8"), name or "<text>", resolve_agencies, read_targets)
     raise TypeError(f"parse() takes a path, bytes or str, not {type(source).__name__}")
