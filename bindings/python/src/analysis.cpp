@@ -285,7 +285,11 @@ void bind_analysis(py::module_& m) {
         if (plan && *plan >= t.plans.size())
           throw usage_error(fmt::format("to_table({}): there are {} plans", *plan, t.plans.size()));
         return analysis::to_table(t, plan.value_or(std::numeric_limits<std::size_t>::max()));
-      }, py::arg("plan") = py::none(), "One plan's table, or (None) the sum over plans.");
+      }, py::arg("plan") = py::none(), "One plan's table, or (None) the sum over plans.")
+      .def("__repr__", [](const analysis::tools_by_chain& t) {
+        return fmt::format("<ToolsByChain: {} plans, {} tools × {} stages>", t.plans.size(), t.rows.size(),
+                           t.columns.size());
+      });
   m.def(
       "tools_by_chain",
       [](const std::vector<parsed_plan>& plans) {
