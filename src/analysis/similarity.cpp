@@ -223,9 +223,10 @@ top_k_result exact_top_k_within(const csr_matrix& corpus, const similarity_optio
 /// taken most frequent first; the longest prefix whose bound on its share of any dot
 /// product — min(Σ c_f · max query weight of f, ‖prefix‖ · max query norm) — stays under t
 /// is left out of the index. A pair scoring above t must then share an indexed feature,
-/// so it becomes a candidate; a candidate whose indexed partial score plus its prefix
-/// bound cannot pass t is dropped, the rest are scored exactly (the same sum, in the same
-/// order, as exact mode). The result is exact mode's.
+/// so it becomes a candidate. Its indexed partial score plus the dot product of its short
+/// prefix is its score summed in another order; candidates that this puts clearly below t
+/// are dropped, the rest scored exactly (the same sum, in the same order, as exact mode).
+/// The result is exact mode's.
 top_k_result bounded_top_k(const csr_matrix& queries, const csr_matrix& corpus, const pair_filter& filter,
                            const similarity_options& o) {
   const std::size_t columns = corpus.columns;
@@ -246,7 +247,10 @@ top_k_result bounded_top_k(const csr_matrix& queries, const csr_matrix& corpus, 
   const double t = o.threshold;
   const double prefix_limit = t - 1e-4;
   const double slack = 1e-4;
-  std::vector<float> prefix_bound(corpus.rows(), 0.0F);
+  // Each row's prefix (the entries left out of the index), to finish a candidate's score.
+  std::vector<std::uint64_t> prefix_begin{0};
+  std::vector<std::uint32_t> prefix_column;
+  std::vector<float> prefix_value;
   std::vector<char> indexed(corpus.nonzeros(), 0);  // per entry of the corpus
   std::vector<std::uint64_t> postings(columns + 1, 0);
   std::vector<std::uint64_t> order;
@@ -261,7 +265,6 @@ top_k_result bounded_top_k(const csr_matrix& queries, const csr_matrix& corpus, 
     });
     double by_weight = 0.0;
     double square = 0.0;
-    double bound = 0.0;
     std::size_t i = 0;
     for (; i < order.size(); ++i) {
       const double w = corpus.value[order[i]];
@@ -271,9 +274,10 @@ top_k_result bounded_top_k(const csr_matrix& queries, const csr_matrix& corpus, 
       if (next >= prefix_limit) break;
       by_weight = next_by_weight;
       square = next_square;
-      bound = next;
+      prefix_column.push_back(corpus.column[order[i]]);
+      prefix_value.push_back(corpus.value[order[i]]);
     }
-    prefix_bound[c] = static_cast<float>(bound);
+    prefix_begin.push_back(prefix_column.size());
     for (; i < order.size(); ++i) {
       indexed[order[i]] = 1;
       ++postings[corpus.column[order[i]] + 1];
@@ -312,7 +316,11 @@ top_k_result bounded_top_k(const csr_matrix& queries, const csr_matrix& corpus, 
       std::vector<match>& heap = kept[q];
       s.acc.add_row(queries, q, index);
       s.acc.take([&](std::uint32_t c, float partial) {
-        if (double(partial) + double(prefix_bound[c]) + slack <= t || !filter.allowed(q, c)) return;
+        // The indexed part plus the (short) prefix is the score, summed in another order:
+        // only pairs it puts near or above t are scored exactly.
+        float rest = 0.0F;
+        for (auto e = prefix_begin[c]; e < prefix_begin[c + 1]; ++e) rest += s.query[prefix_column[e]] * prefix_value[e];
+        if (double(partial) + double(rest) + slack <= t || !filter.allowed(q, c)) return;
         float score = 0.0F;
         for (auto e = corpus.row_begin[c]; e < corpus.row_begin[c + 1]; ++e) score += s.query[corpus.column[e]] * corpus.value[e];
         if (score > threshold) offer(heap, o.top_k, {static_cast<std::uint32_t>(q), c, score});
