@@ -7,9 +7,13 @@
 //   bench_similarity [--plans 100,1000] [--threads 2] [--modes exact,pruned,lsh]
 //                    [--peer-max-plans 1000] [--dir /tmp/plancmp_bench_similarity]
 //                    [--reuse-peer yes]   (the peer's timing and output from an earlier run)
+//                    [--reuse-corpus yes] (the corpus files an earlier run wrote to DIR/PLANS)
 //   bench_similarity run DIR MODE THREADS      (one timed run; the driver spawns it)
-// Modes: exact, pruned, pruned@F (cap features in more than F of the rows), lsh (on the
-// tf-idf matrix), lsh-texts (MinHash straight from the texts, for the largest sizes).
+// Modes: exact, exact@T (scores above T), pruned, pruned@F (cap features in more than F of
+// the rows), bounded@T (pruned mode with a threshold: exact prefix and norm bounds), lsh
+// (on the tf-idf matrix), lsh-texts (MinHash straight from the texts, for the largest sizes).
+// Ranked modes also report their recall against DIR/PLANS/exact.tsv when an exact run on
+// the same corpus wrote it (for @T modes: of the exact pairs scoring above T).
 //
 // Every run is its own process, so peak RSS (wait4's ru_maxrss) is that run's alone.
 // Times exclude reading and writing files: vectorizing plus the search.
@@ -25,6 +29,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -69,7 +74,7 @@ int run_child(const std::string& dir, const std::string& mode, unsigned threads)
     std::string text;
     for (const auto& m : pairs) text += fmt::format("{}\t{}\t{:.7f}\n", m.query, m.candidate, m.score);
     std::ofstream(dir + "/" + mode + ".tsv", std::ios::binary) << text;
-    fmt::print("seconds={:.6f}\n", seconds);
+    fmt::print("seconds={:.6f}\npairs={}\n", seconds, pairs.size());
     return 0;
   }
   analysis::vectorizer v(vo);
@@ -85,16 +90,22 @@ int run_child(const std::string& dir, const std::string& mode, unsigned threads)
     analysis::similarity_options o;
     o.top_k = k;
     o.threads = threads;
-    // "pruned" uses the default pruning; "pruned@F" caps features held by more than F of the rows.
+    // "pruned" uses the default pruning; "pruned@F" caps features held by more than F of the
+    // rows; "exact@T" and "bounded@T" keep scores above T, the latter by pruned mode's
+    // prefix and norm bounds.
     analysis::pruning_options p;
-    if (mode.rfind("pruned@", 0) == 0) p.max_df_fraction = std::stod(mode.substr(7));
-    out = (mode == "exact" ? analysis::top_k_similar(x, o) : analysis::top_k_similar_pruned(x, o, p)).matches;
+    const std::string kind = mode.substr(0, mode.find('@'));
+    const double parameter = mode.find('@') == std::string::npos ? 0.0 : std::stod(mode.substr(mode.find('@') + 1));
+    if (kind == "pruned") p.max_df_fraction = parameter > 0 ? parameter : p.max_df_fraction;
+    if (kind == "exact" || kind == "bounded") o.threshold = parameter;
+    out = (kind == "exact" ? analysis::top_k_similar(x, o) : analysis::top_k_similar_pruned(x, o, p)).matches;
   }
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   std::string text;
   for (const auto& m : out) text += fmt::format("{}\t{}\t{:.7f}\n", m.query, m.candidate, m.score);
   std::ofstream(dir + "/" + mode + ".tsv", std::ios::binary) << text;
-  fmt::print("seconds={:.6f}\nvectorize={:.6f}\nnonzeros={}\n", seconds, vectorize_seconds, x.nonzeros());
+  fmt::print("seconds={:.6f}\nvectorize={:.6f}\nnonzeros={}\npairs={}\n", seconds, vectorize_seconds, x.nonzeros(),
+             out.size());
   return 0;
 }
 
@@ -204,6 +215,35 @@ std::string recall_by_kind(const std::map<std::uint32_t, std::vector<std::pair<s
                      planted_recall(ours, planted, "derivative"));
 }
 
+bool exists(const std::string& path) {
+  struct stat st{};
+  return stat(path.c_str(), &st) == 0;
+}
+
+/// Share of the exact run's pairs scoring above `above` that `ours` found too.
+double recall_against(const std::map<std::uint32_t, std::vector<std::pair<std::uint32_t, double>>>& ours,
+                      const std::map<std::uint32_t, std::vector<std::pair<std::uint32_t, double>>>& exact,
+                      double above) {
+  std::size_t want = 0;
+  std::size_t found = 0;
+  for (const auto& [q, list] : exact) {
+    const auto it = ours.find(q);
+    for (const auto& [c, s] : list) {
+      if (s <= above) continue;
+      ++want;
+      if (it != ours.end())
+        found += std::any_of(it->second.begin(), it->second.end(), [&](const auto& p) { return p.first == c; });
+    }
+  }
+  return want == 0 ? 1.0 : double(found) / double(want);
+}
+
+std::size_t count_pairs(const std::map<std::uint32_t, std::vector<std::pair<std::uint32_t, double>>>& m) {
+  std::size_t n = 0;
+  for (const auto& [q, v] : m) n += v.size();
+  return n;
+}
+
 std::vector<std::string> split(const std::string& s) {
   std::vector<std::string> out;
   std::stringstream in(s);
@@ -224,13 +264,15 @@ int main(int argc, char** argv) {
     unsigned threads = 2;
     std::size_t peer_max = 1000;
     bool reuse_peer = false;
+    bool reuse_corpus = false;
     for (std::size_t i = 0; i + 1 < args.size(); i += 2) {
       if (args[i] == "--plans") plans_list = args[i + 1];
-      else if (args[i] == "--modes") modes_list = args[i + 1];
+      else if (args[i] == "--modes" || args[i] == "--mode") modes_list = args[i + 1];
       else if (args[i] == "--dir") dir = args[i + 1];
       else if (args[i] == "--threads") threads = static_cast<unsigned>(std::stoul(args[i + 1]));
       else if (args[i] == "--peer-max-plans") peer_max = std::stoul(args[i + 1]);
       else if (args[i] == "--reuse-peer") reuse_peer = args[i + 1] == "yes";
+      else if (args[i] == "--reuse-corpus") reuse_corpus = args[i + 1] == "yes";
       else throw std::runtime_error("unknown option " + args[i]);
     }
     const std::string self = "/proc/self/exe";
@@ -241,16 +283,25 @@ int main(int argc, char** argv) {
     }();
     const std::string peer_script = std::string(PLANCMP_BENCH_DIR) + "/peer_sklearn_topk.py";
     fmt::print("| plans | measures | system | mode | threads | wall s | CPU s | peak RSS MB | speed-up vs peer (wall) | "
-               "CPU vs peer | RSS vs peer | top-10 overlap with peer | planted recall | exact / light / heavy / derivative |\n");
-    fmt::print("| ---: | ---: | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |\n");
+               "CPU vs peer | RSS vs peer | top-10 overlap with peer | recall vs exact | pairs | planted recall | exact / light / heavy / derivative |\n");
+    fmt::print("| ---: | ---: | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |\n");
     std::fflush(stdout);
     for (const std::string& size_text : split(plans_list)) {
       const std::size_t plans = std::stoul(size_text);
       const std::string d = fmt::format("{}/{}", dir, plans);
       mkdir(dir.c_str(), 0755);
       mkdir(d.c_str(), 0755);
-      const auto corpus = bench::make_synthetic_corpus(PLANCMP_SEEDS_DIR, plans);
-      bench::write_corpus(corpus, d);
+      // Generated, written, and released before any run: the runs read it from disk, so
+      // the corpus is never held twice (10⁵ plans ≈ 1.6 GB of text).
+      const std::size_t measures = [&] {
+        if (reuse_corpus) {  // written by an earlier run: same generator, seed and size
+          const std::size_t rows = read_lines(d + "/units.tsv").size();
+          if (rows > 0) return rows;
+        }
+        const auto corpus = bench::make_synthetic_corpus(PLANCMP_SEEDS_DIR, plans);
+        bench::write_corpus(corpus, d);
+        return corpus.texts.size();
+      }();
       const auto planted = read_lines(d + "/planted.tsv");
       std::optional<run_result> peer;
       std::map<std::uint32_t, std::vector<std::pair<std::uint32_t, double>>> peer_pairs;
@@ -264,8 +315,8 @@ int main(int argc, char** argv) {
           std::ofstream(d + "/peer.txt") << peer->seconds << ' ' << peer->peak_rss_mb << ' ' << peer->cpu_seconds << '\n';
         }
         peer_pairs = read_pairs(d + "/peer.tsv");
-        fmt::print("| {} | {} | scikit-learn | exact | 1 | {:.2f} | {:.1f} | {:.0f} | 1.0 | 1.00 | 1.00 | 1.000 | {:.4f} | {} |\n",
-                   plans, corpus.texts.size(), peer->seconds, peer->cpu_seconds, peer->peak_rss_mb,
+        fmt::print("| {} | {} | scikit-learn | exact | 1 | {:.2f} | {:.1f} | {:.0f} | 1.0 | 1.00 | 1.00 | 1.000 | — | {} | {:.4f} | {} |\n",
+                   plans, measures, peer->seconds, peer->cpu_seconds, peer->peak_rss_mb, count_pairs(peer_pairs),
                    planted_recall(peer_pairs, planted), recall_by_kind(peer_pairs, planted));
         std::fflush(stdout);
       }
@@ -274,12 +325,19 @@ int main(int argc, char** argv) {
         std::fprintf(stderr, "%zu plans, %s: %s", plans, mode.c_str(), r.output.c_str());
         const auto ours = read_pairs(d + "/" + mode + ".tsv");
         const bool ranked = mode.rfind("lsh", 0) != 0;
-        fmt::print("| {} | {} | plancmp | {} | {} | {:.2f} | {:.1f} | {:.0f} | {} | {} | {} | {} | {:.4f} | {} |\n", plans,
-                   corpus.texts.size(), mode, threads, r.seconds, r.cpu_seconds, r.peak_rss_mb,
+        std::string vs_exact = "—";
+        if (ranked && mode != "exact" && exists(d + "/exact.tsv")) {
+          const double above = mode.find('@') != std::string::npos && mode.rfind("pruned", 0) != 0
+                                   ? std::stod(mode.substr(mode.find('@') + 1))
+                                   : -1.0;
+          vs_exact = fmt::format("{:.4f}", recall_against(ours, read_pairs(d + "/exact.tsv"), above));
+        }
+        fmt::print("| {} | {} | plancmp | {} | {} | {:.2f} | {:.1f} | {:.0f} | {} | {} | {} | {} | {} | {} | {:.4f} | {} |\n", plans,
+                   measures, mode, threads, r.seconds, r.cpu_seconds, r.peak_rss_mb,
                    peer ? fmt::format("{:.1f}", peer->seconds / r.seconds) : "—",
                    peer ? fmt::format("{:.2f}", r.cpu_seconds / peer->cpu_seconds) : "—",
                    peer ? fmt::format("{:.2f}", r.peak_rss_mb / peer->peak_rss_mb) : "—",
-                   peer && ranked ? fmt::format("{:.4f}", overlap(ours, peer_pairs)) : "—",
+                   peer && ranked ? fmt::format("{:.4f}", overlap(ours, peer_pairs)) : "—", vs_exact, count_pairs(ours),
                    planted_recall(ours, planted), recall_by_kind(ours, planted));
         std::fflush(stdout);
       }

@@ -237,9 +237,123 @@ top_k_result exact_top_k_within(const csr_matrix& corpus, const similarity_optio
   return gather(kept);
 }
 
+/// AllPairs/L2AP prefix filtering for a threshold t > 0. Each corpus row's features are
+/// taken most frequent first; the longest prefix whose bound on its share of any dot
+/// product — min(Σ c_f · max query weight of f, ‖prefix‖ · max query norm) — stays under t
+/// is left out of the index. A pair scoring above t must then share an indexed feature,
+/// so it becomes a candidate. Its indexed partial score plus the dot product of its short
+/// prefix is its score summed in another order; candidates that this puts clearly below t
+/// are dropped, the rest scored exactly (the same sum, in the same order, as exact mode).
+/// The result is exact mode's.
+top_k_result bounded_top_k(const csr_matrix& queries, const csr_matrix& corpus, const pair_filter& filter,
+                           const similarity_options& o) {
+  const std::size_t columns = corpus.columns;
+  std::vector<float> max_query(columns, 0.0F);
+  float max_query_norm = 0.0F;
+  for (std::size_t q = 0; q < queries.rows(); ++q) {
+    float sq = 0.0F;
+    for (auto e = queries.row_begin[q]; e < queries.row_begin[q + 1]; ++e) {
+      max_query[queries.column[e]] = std::max(max_query[queries.column[e]], queries.value[e]);
+      sq += queries.value[e] * queries.value[e];
+    }
+    max_query_norm = std::max(max_query_norm, std::sqrt(sq));
+  }
+  std::vector<std::uint32_t> df(columns, 0);
+  for (const std::uint32_t c : corpus.column) ++df[c];
+  // Float sums round: keep the prefix bound a little under t, and the candidate test a
+  // little generous, so rounding never loses a pair.
+  const double t = o.threshold;
+  const double prefix_limit = t - 1e-4;
+  const double slack = 1e-4;
+  // Each row's prefix (the entries left out of the index), to finish a candidate's score.
+  std::vector<std::uint64_t> prefix_begin{0};
+  std::vector<std::uint32_t> prefix_column;
+  std::vector<float> prefix_value;
+  std::vector<char> indexed(corpus.nonzeros(), 0);  // per entry of the corpus
+  std::vector<std::uint64_t> postings(columns + 1, 0);
+  std::vector<std::uint64_t> order;
+  for (std::size_t c = 0; c < corpus.rows(); ++c) {
+    const auto first = corpus.row_begin[c];
+    order.resize(corpus.row_begin[c + 1] - first);
+    std::iota(order.begin(), order.end(), first);
+    std::sort(order.begin(), order.end(), [&](std::uint64_t a, std::uint64_t b) {
+      const auto fa = corpus.column[a];
+      const auto fb = corpus.column[b];
+      return df[fa] > df[fb] || (df[fa] == df[fb] && fa < fb);
+    });
+    double by_weight = 0.0;
+    double square = 0.0;
+    std::size_t i = 0;
+    for (; i < order.size(); ++i) {
+      const double w = corpus.value[order[i]];
+      const double next_by_weight = by_weight + w * max_query[corpus.column[order[i]]];
+      const double next_square = square + w * w;
+      const double next = std::min(next_by_weight, std::sqrt(next_square) * max_query_norm);
+      if (next >= prefix_limit) break;
+      by_weight = next_by_weight;
+      square = next_square;
+      prefix_column.push_back(corpus.column[order[i]]);
+      prefix_value.push_back(corpus.value[order[i]]);
+    }
+    prefix_begin.push_back(prefix_column.size());
+    for (; i < order.size(); ++i) {
+      indexed[order[i]] = 1;
+      ++postings[corpus.column[order[i]] + 1];
+    }
+  }
+  // The index: per feature, the corpus rows holding it in their indexed part, by row.
+  csr_matrix index;
+  index.columns = corpus.rows();
+  std::partial_sum(postings.begin(), postings.end(), postings.begin());
+  index.row_begin = postings;
+  index.column.resize(postings.back());
+  index.value.resize(postings.back());
+  for (std::size_t c = 0; c < corpus.rows(); ++c) {
+    for (auto e = corpus.row_begin[c]; e < corpus.row_begin[c + 1]; ++e) {
+      if (indexed[e] == 0) continue;
+      const auto at = postings[corpus.column[e]]++;
+      index.column[at] = static_cast<std::uint32_t>(c);
+      index.value[at] = corpus.value[e];
+    }
+  }
+  std::vector<char>().swap(indexed);
+  std::vector<std::vector<match>> kept(queries.rows());
+  const unsigned workers = detail::worker_count(o.threads, queries.rows() / rows_per_block + 1);
+  struct scratch {
+    accumulator acc;
+    std::vector<float> query;
+  };
+  std::vector<scratch> work(workers);
+  const auto threshold = static_cast<float>(t);
+  detail::for_each_block(queries.rows(), rows_per_block, workers,
+                         [&](std::size_t begin, std::size_t end, unsigned w) {
+    scratch& s = work[w];
+    if (s.query.empty()) s.query.assign(columns, 0.0F);
+    for (std::size_t q = begin; q < end; ++q) {
+      for (auto e = queries.row_begin[q]; e < queries.row_begin[q + 1]; ++e) s.query[queries.column[e]] = queries.value[e];
+      std::vector<match>& heap = kept[q];
+      s.acc.add_row(queries, q, index);
+      s.acc.take([&](std::uint32_t c, float partial) {
+        // The indexed part plus the (short) prefix is the score, summed in another order:
+        // only pairs it puts near or above t are scored exactly.
+        float rest = 0.0F;
+        for (auto e = prefix_begin[c]; e < prefix_begin[c + 1]; ++e) rest += s.query[prefix_column[e]] * prefix_value[e];
+        if (double(partial) + double(rest) + slack <= t || !filter.allowed(q, c)) return;
+        float score = 0.0F;
+        for (auto e = corpus.row_begin[c]; e < corpus.row_begin[c + 1]; ++e) score += s.query[corpus.column[e]] * corpus.value[e];
+        if (score > threshold) offer(heap, o.top_k, {static_cast<std::uint32_t>(q), c, score});
+      });
+      std::sort_heap(heap.begin(), heap.end(), better);
+      for (auto e = queries.row_begin[q]; e < queries.row_begin[q + 1]; ++e) s.query[queries.column[e]] = 0.0F;
+    }
+  });
+  return gather(kept);
+}
+
 top_k_result pruned_top_k(const csr_matrix& queries, const csr_matrix& corpus, bool same,
                           const similarity_options& o, const pruning_options& p) {
   const pair_filter filter = make_filter(queries, corpus, same, o);
+  if (p.bounds && o.threshold > 0.0) return bounded_top_k(queries, corpus, filter, o);
   // The inverted index leaves out frequent features: they cost df² work and say little.
   const csr_matrix full = transpose(corpus);
   const auto cap = std::max<std::size_t>(
@@ -501,33 +615,69 @@ std::vector<match> near_duplicates(const csr_matrix& rows, const lsh_options& o)
       [&](std::uint32_t a, std::uint32_t b) { return row_jaccard(rows, a, rows, b); }, o);
 }
 
+namespace {
+
+/// Each text's distinct features as sorted 32-bit hashes, tokenized once: one flat array
+/// and its offsets per block of texts, so building them in parallel never copies them.
+/// At 60–300 features a text, two of them collide in 32 bits with probability < 10⁻⁵.
+struct hashed_feature_sets {
+  static constexpr std::size_t block = 4096;
+  std::vector<std::vector<std::uint32_t>> values;   // per block
+  std::vector<std::vector<std::uint32_t>> offsets;  // per block: texts + 1
+
+  [[nodiscard]] std::span<const std::uint32_t> of(std::size_t row) const noexcept {
+    const std::vector<std::uint32_t>& at = offsets[row / block];
+    const std::size_t i = row % block;
+    return {values[row / block].data() + at[i], at[i + 1] - at[i]};
+  }
+};
+
+hashed_feature_sets hash_feature_sets(std::span<const std::string> texts, const vectorizer& v, unsigned threads) {
+  hashed_feature_sets sets;
+  const std::size_t blocks = (texts.size() + hashed_feature_sets::block - 1) / hashed_feature_sets::block;
+  sets.values.resize(blocks);
+  sets.offsets.resize(blocks);
+  detail::for_each_block(texts.size(), hashed_feature_sets::block, threads,
+                         [&](std::size_t begin, std::size_t end, unsigned) {
+    std::vector<std::uint32_t>& values = sets.values[begin / hashed_feature_sets::block];
+    std::vector<std::uint32_t>& offsets = sets.offsets[begin / hashed_feature_sets::block];
+    offsets.push_back(0);
+    for (std::size_t t = begin; t < end; ++t) {
+      const auto first = static_cast<std::ptrdiff_t>(values.size());
+      for (const std::uint64_t key : v.feature_set(texts[t])) values.push_back(static_cast<std::uint32_t>(mix64(key)));
+      std::sort(values.begin() + first, values.end());
+      values.erase(std::unique(values.begin() + first, values.end()), values.end());
+      offsets.push_back(static_cast<std::uint32_t>(values.size()));
+    }
+    values.shrink_to_fit();
+  });
+  return sets;
+}
+
+}  // namespace
+
 std::vector<match> near_duplicate_texts(std::span<const std::string> texts, const vectorize_options& features,
                                         const lsh_options& o) {
   const vectorizer v(features);
-  // Document frequencies in a counting sketch (a first pass over the texts): collisions
-  // only overestimate, so at worst a few more features count as frequent.
+  const hashed_feature_sets sets = hash_feature_sets(texts, v, o.threads);
+  // Document frequencies in a counting sketch: collisions only overestimate, so at worst
+  // a few more features count as frequent.
   constexpr std::size_t sketch_bits = 24;
   const std::size_t cap = frequent_df(o, texts.size());
   std::vector<std::uint32_t> sketch;
-  auto slot = [](std::uint64_t key) { return static_cast<std::size_t>(mix64(key ^ 0x5bd1e995ULL) >> (64 - sketch_bits)); };
   if (cap != std::numeric_limits<std::size_t>::max()) {
-    const unsigned workers = detail::worker_count(o.threads, texts.size() / 1024 + 1);
-    std::vector<std::vector<std::uint32_t>> partial(workers);
-    detail::for_each_block(texts.size(), 1024, workers, [&](std::size_t begin, std::size_t end, unsigned w) {
-      auto& counts = partial[w];
-      if (counts.empty()) counts.assign(std::size_t{1} << sketch_bits, 0);
-      for (std::size_t t = begin; t < end; ++t)
-        for (const std::uint64_t key : v.feature_set(texts[t])) ++counts[slot(key)];
-    });
     sketch.assign(std::size_t{1} << sketch_bits, 0);
-    for (const auto& counts : partial)
-      for (std::size_t i = 0; i < counts.size(); ++i) sketch[i] += counts[i];
+    for (std::size_t b = 0; b < sets.values.size(); ++b)
+      for (const std::uint32_t h : sets.values[b]) ++sketch[h >> (32 - sketch_bits)];
   }
   return lsh_search(
-      texts.size(), [&](std::size_t row, std::vector<std::uint64_t>& set) { set = v.feature_set(texts[row]); },
-      [&](std::uint64_t key) { return !sketch.empty() && sketch[slot(key)] > cap; },
-      [&](std::uint32_t a, std::uint32_t b) { return sorted_jaccard<std::uint64_t>(v.feature_set(texts[a]), v.feature_set(texts[b])); },
-      o);
+      texts.size(),
+      [&](std::size_t row, std::vector<std::uint64_t>& set) {
+        const auto s = sets.of(row);
+        set.assign(s.begin(), s.end());
+      },
+      [&](std::uint64_t h) { return !sketch.empty() && sketch[h >> (32 - sketch_bits)] > cap; },
+      [&](std::uint32_t a, std::uint32_t b) { return sorted_jaccard(sets.of(a), sets.of(b)); }, o);
 }
 
 // ---------------------------------------------------------------- plan × plan
@@ -576,10 +726,36 @@ plan_matrix text_similarity_matrix(std::span<const plan> plans, const vectorize_
   return m;
 }
 
+namespace {
+
+/// Cosines between profiles (one dense vector per plan, same length); 0 for a plan whose
+/// profile is all zero.
+std::vector<std::vector<double>> profile_cosines(const std::vector<std::vector<double>>& profile) {
+  const std::size_t n = profile.size();
+  std::vector<double> norm(n, 0.0);
+  for (std::size_t a = 0; a < n; ++a) {
+    for (const double x : profile[a]) norm[a] += x * x;
+    norm[a] = std::sqrt(norm[a]);
+  }
+  std::vector<std::vector<double>> score(n, std::vector<double>(n, 0.0));
+  for (std::size_t a = 0; a < n; ++a) {
+    for (std::size_t b = 0; b < n; ++b) {
+      if (norm[a] == 0.0 || norm[b] == 0.0) continue;
+      double dot = 0.0;
+      for (std::size_t i = 0; i < profile[a].size(); ++i) dot += profile[a][i] * profile[b][i];
+      score[a][b] = std::min(1.0, dot / (norm[a] * norm[b]));
+    }
+  }
+  return score;
+}
+
+}  // namespace
+
 plan_matrix agency_profile_matrix(std::span<const plan> plans) {
   plan_matrix m;
   m.metric = "agency profile cosine";
-  std::vector<std::map<std::string, double>> profile(plans.size());
+  std::map<std::string, std::size_t> column;  // canonical agency id → profile index
+  std::vector<std::map<std::string, double>> counted(plans.size());
   for (std::size_t p = 0; p < plans.size(); ++p) {
     const plan& pl = plans[p];
     m.plans.push_back(plan_label(pl));
@@ -592,25 +768,24 @@ plan_matrix agency_profile_matrix(std::span<const plan> plans) {
           named.insert(ag != nullptr && ag->resolution ? ag->resolution->canonical : a.name);
         }
       }
-      for (const std::string& id : named) profile[p][id] += 1.0;
-    }
-  }
-  const std::size_t n = plans.size();
-  m.score.assign(n, std::vector<double>(n, 0.0));
-  for (std::size_t a = 0; a < n; ++a) {
-    for (std::size_t b = 0; b < n; ++b) {
-      double dot = 0.0;
-      double na = 0.0;
-      double nb = 0.0;
-      for (const auto& [id, x] : profile[a]) {
-        na += x * x;
-        const auto it = profile[b].find(id);
-        if (it != profile[b].end()) dot += x * it->second;
+      for (const std::string& id : named) {
+        counted[p][id] += 1.0;
+        column.emplace(id, column.size());
       }
-      for (const auto& [id, y] : profile[b]) nb += y * y;
-      m.score[a][b] = na > 0 && nb > 0 ? dot / std::sqrt(na * nb) : 0.0;
     }
   }
+  std::vector<std::vector<double>> profile(plans.size(), std::vector<double>(column.size(), 0.0));
+  for (std::size_t p = 0; p < plans.size(); ++p)
+    for (const auto& [id, x] : counted[p]) profile[p][column.at(id)] = x;
+  m.score = profile_cosines(profile);
+  return m;
+}
+
+plan_matrix theme_profile_matrix(const coverage_matrix& coverage) {
+  plan_matrix m;
+  m.metric = fmt::format("theme profile cosine ({})", coverage.scheme);
+  m.plans = coverage.plans;
+  m.score = profile_cosines(coverage.shares);
   return m;
 }
 

@@ -2,11 +2,13 @@
 // plancmp matrix: plan × plan similarity tables, one per metric.
 #include "cli.hpp"
 
+#include <plancmp/analysis/coverage.hpp>
 #include <plancmp/analysis/graph_kernel.hpp>
 #include <plancmp/analysis/plan_alignment.hpp>
 #include <plancmp/analysis/similarity.hpp>
+#include <plancmp/analysis/tagging.hpp>
 #include <plancmp/error.hpp>
-#include <plancmp/parse/parser.hpp>
+#include <plancmp/model/coding_scheme.hpp>
 
 #include <fmt/format.h>
 
@@ -16,15 +18,16 @@ namespace {
 int run_matrix(const options& opts) {
   const std::string* metric_text = opts.value("metric");
   const std::string metric = metric_text != nullptr ? *metric_text : "all";
-  if (metric != "all" && metric != "text" && metric != "assignment" && metric != "agency" &&
-      metric != "structure") {
+  if (metric != "all" && metric != "text" && metric != "assignment" && metric != "theme" &&
+      metric != "agency" && metric != "structure") {
     throw usage_error(fmt::format(
-        "--metric takes all, text, assignment, agency or structure, not '{}'", metric));
+        "--metric takes all, text, assignment, theme, agency or structure, not '{}'", metric));
   }
-  const auto inputs = load_inputs(opts);
-  std::vector<plan> plans;
-  plans.reserve(inputs.size());
-  for (const auto& in : inputs) plans.push_back(parse::parse_bytes(in.bytes, in.name));
+  const std::string* scheme_name = opts.value("scheme");
+  if (scheme_name != nullptr && metric != "all" && metric != "theme")
+    throw usage_error(fmt::format("--scheme goes with --metric theme (or all), not --metric {}", metric));
+  const parsed_inputs inputs = load_parsed_inputs(opts);
+  const std::vector<plan>& plans = inputs.plans;
 
   analysis::vectorize_options vectors;
   vectors.threads = opts.threads;
@@ -46,6 +49,15 @@ int run_matrix(const options& opts) {
         "assignment: 2 × weight of the best one-to-one measure alignment (cosine ≥ 0.2) / "
         "(measures of both plans); 1 for identical plans");
   }
+  if (wanted("theme")) {
+    const analysis::tagger tagger(coding_scheme::load(scheme_name != nullptr ? *scheme_name : "ip_value_chain"));
+    std::vector<analysis::plan_tagging> taggings;
+    taggings.reserve(plans.size());
+    for (std::size_t i = 0; i < plans.size(); ++i) taggings.push_back(tagger.tag(plans[i], inputs.documents[i]));
+    add(analysis::theme_profile_matrix(analysis::compute_coverage(plans, taggings, tagger.scheme())),
+        "theme profile: cosine of the plans' coverage shares (share of measures carrying each theme "
+        "of the scheme, as plancmp coverage --view shares); 0 for a plan with no theme");
+  }
   if (wanted("structure")) {
     add(analysis::structure_similarity_matrix(plans),
         "normalized WL subtree kernel on the plan graphs: vertex kinds relabeled 3 times by "
@@ -62,18 +74,22 @@ int run_matrix(const options& opts) {
 
 const registration matrix_command{{
     "matrix",
-    "plan × plan similarity: text (mean best match, assignment), structure and agency profiles",
-    "usage: plancmp matrix [FILE...] [--metric all|text|assignment|structure|agency]\n"
+    "plan × plan similarity: text (mean best match, assignment), theme and agency profiles, structure",
+    "usage: plancmp matrix [FILE...] [--metric all|text|assignment|theme|structure|agency]\n"
+    "                      [--scheme ip_value_chain|ip_objects|policy_tools|protection_channels|PATH]\n"
     "                      [--format md|csv|json|latex|html] [--excel] [-o FILE]\n\n"
     "One table per metric, plans as rows and columns:\n"
     "  text        mean best match of the plans' measures (cosine of char 2–3-gram tf-idf, simplified script)\n"
     "  assignment  2 × weight of the best one-to-one measure alignment / measures of both plans\n"
+    "  theme       cosine of the plans' theme profiles: coverage shares over the themes of --scheme\n"
+    "              (default ip_value_chain; a built-in scheme, JSON scheme or quanteda YAML, as coverage)\n"
     "  structure   Weisfeiler–Lehman subtree kernel on the plan graphs (normalized)\n"
     "  agency      cosine of the plans' agency profiles (canonical agencies, docs/agencies.md)\n\n"
     "examples:\n"
     "  plancmp matrix\n"
-    "  plancmp matrix --metric text --format csv --excel -o matrix.csv\n",
-    {"metric"},
+    "  plancmp matrix --metric text --format csv --excel -o matrix.csv\n"
+    "  plancmp matrix --metric theme --scheme policy_tools\n",
+    {"metric", "scheme"},
     {},
     run_matrix,
 }};

@@ -169,13 +169,7 @@ TEST_CASE("coverage by targets and by agencies") {
 TEST_CASE("seed coverage: counts never exceed the units, parents cover their children") {
   const tagger t(coding_scheme::builtin("policy_tools"));
   const auto& s = t.scheme();
-  std::vector<plan> plans;
-  std::vector<plan_tagging> tags;
-  for (const auto& name : test::seed_names()) {
-    const auto doc = text::read_document(test::seed_path(name));
-    plans.push_back(parse::parse_document(doc));
-    tags.push_back(t.tag(plans.back(), doc));
-  }
+  const auto [plans, tags] = test::tagged_seeds(t);
   const auto m = compute_coverage(plans, tags, s);
   for (std::size_t p = 0; p < plans.size(); ++p) {
     CHECK(m.units[p] == plans[p].measures.size());

@@ -9,6 +9,7 @@
 
 #include "../src/analysis/detail/parallel.hpp"
 #include "reference/similarity_reference.hpp"
+#include "support/parsed.hpp"
 #include "support/seeds.hpp"
 
 #include <doctest/doctest.h>
@@ -16,6 +17,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cmath>
 #include <map>
 #include <random>
 #include <set>
@@ -206,6 +208,56 @@ TEST_CASE("pruned mode reports its recall against exact mode") {
   CHECK(double(found) / double(planted) >= 0.99);
 }
 
+TEST_CASE("pruning with a threshold (prefix and norm bounds) equals exact mode and brute force") {
+  // The default cap would drop features in > 0.2% of rows; with a threshold the bounds
+  // decide instead, and nothing above the threshold may be lost.
+  pruning_options p;
+  p.min_capped_df = 1;
+  for (const unsigned seed : {21U, 22U}) {
+    const csr_matrix m = random_matrix(600, 200, 10, seed);
+    const csr_matrix other = random_matrix(150, 200, 10, seed + 100);
+    std::vector<std::uint32_t> plan_of(m.rows());
+    for (std::size_t r = 0; r < m.rows(); ++r) plan_of[r] = static_cast<std::uint32_t>(r / 30);
+    for (const double threshold : {0.0513, 0.2113, 0.4567, 0.7891}) {  // no exact ties at the threshold
+      for (const bool same_plan : {false, true}) {
+        similarity_options o;
+        o.top_k = 7;
+        o.threshold = threshold;
+        o.query_plans = plan_of;
+        o.exclude_same_plan = same_plan;
+        o.threads = 2;
+        const top_k_result exact = top_k_similar(m, o);
+        const top_k_result bounded = top_k_similar_pruned(m, o, p);
+        CHECK(bounded.matches == exact.matches);
+        check_against_reference(bounded,
+                                reference::brute_force_top_k(m, m, 7, threshold, [&](std::size_t a, std::size_t b) {
+                                  return a == b || (same_plan && plan_of[a] == plan_of[b]);
+                                }),
+                                m, m);
+      }
+      similarity_options between;
+      between.top_k = 5;
+      between.threshold = threshold;
+      CHECK(top_k_similar_pruned(other, m, between, p).matches == top_k_similar(other, m, between).matches);
+    }
+  }
+  // On the seeds' measures.
+  std::vector<plan> plans;
+  for (const auto& name : test::seed_names()) plans.push_back(seed_plan(name));
+  vectorizer v;
+  const plan_vectors pv = fit_transform_plans(v, plans);
+  for (const double threshold : {0.1, 0.3, 0.6}) {
+    similarity_options o;
+    o.top_k = 10;
+    o.threshold = threshold;
+    CHECK(top_k_similar_pruned(pv.matrix, o).matches == top_k_similar(pv.matrix, o).matches);
+    pruning_options cap_only;
+    cap_only.bounds = false;  // the heuristic cap alone may lose pairs, never invent them
+    const recall_report r = compare_top_k(top_k_similar(pv.matrix, o), top_k_similar_pruned(pv.matrix, o, cap_only));
+    CHECK(r.recall <= 1.0);
+  }
+}
+
 TEST_CASE("MinHash-LSH finds planted near-duplicates; Jaccard equals the reference") {
   std::mt19937 rng(5);
   std::uniform_int_distribution<std::uint32_t> col(0, 99999);
@@ -322,6 +374,38 @@ TEST_CASE("plan matrices") {
       plans, {}, {}, [](const std::vector<std::vector<double>>& b) { return b.empty() ? 0.0 : double(b.size()); },
       "rows");
   CHECK(first.score[2][0] == double(plans[2].measures.size()));
+}
+
+TEST_CASE("theme profile matrix: cosine of coverage shares") {
+  // By hand: a = (1/3, 1/3, 1/3, 0), b = (1/2, 0, 0, 0), c = nothing tagged.
+  coverage_matrix hand;
+  hand.scheme = "demo";
+  hand.plans = {"a", "b", "c"};
+  hand.shares = {{1.0 / 3, 1.0 / 3, 1.0 / 3, 0.0}, {0.5, 0.0, 0.0, 0.0}, {0.0, 0.0, 0.0, 0.0}};
+  const plan_matrix h = theme_profile_matrix(hand);
+  CHECK(h.metric == "theme profile cosine (demo)");
+  CHECK(h.plans == hand.plans);
+  CHECK(h.score[0][1] == doctest::Approx(1.0 / std::sqrt(3.0)));  // (1/6) / (√(1/3) · 1/2)
+  CHECK(h.score[1][0] == h.score[0][1]);
+  CHECK(h.score[0][0] == doctest::Approx(1.0));
+  CHECK(h.score[2][2] == 0.0);
+  CHECK(h.score[0][2] == 0.0);
+
+  // On the seeds: symmetric, 1 on the diagonal, and the same as the cosine by definition.
+  const tagger t(coding_scheme::builtin("ip_value_chain"));
+  const auto [plans, tags] = test::tagged_seeds(t);
+  const coverage_matrix cov = compute_coverage(plans, tags, t.scheme());
+  const plan_matrix m = theme_profile_matrix(cov);
+  REQUIRE(m.score.size() == plans.size());
+  for (std::size_t a = 0; a < plans.size(); ++a) {
+    CHECK(m.score[a][a] == doctest::Approx(1.0));
+    for (std::size_t b = 0; b < plans.size(); ++b) {
+      CHECK(m.score[a][b] == m.score[b][a]);
+      std::vector<double> x(cov.shares[a].begin(), cov.shares[a].end());
+      std::vector<double> y(cov.shares[b].begin(), cov.shares[b].end());
+      CHECK(m.score[a][b] == doctest::Approx(reference::dense_cosine(x, y)));
+    }
+  }
 }
 
 TEST_CASE("near-duplicate texts without a matrix agree with the matrix path") {

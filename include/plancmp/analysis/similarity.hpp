@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <plancmp/analysis/coverage.hpp>
 #include <plancmp/analysis/vectorize.hpp>
 #include <plancmp/model/plan.hpp>
 #include <plancmp/report/table.hpp>
@@ -73,10 +74,17 @@ struct top_k_result {
 /// `rescore_factor · top_k` candidates by the partial score are then scored exactly.
 /// The default finds reuse (copies share rare n-grams) at a fraction of the exact cost;
 /// a higher cap keeps more of the general top-k (docs/similarity.md has figures).
+///
+/// With `similarity_options::threshold` > 0 and `bounds` (the default), pruning is exact
+/// instead (AllPairs/L2AP prefix filtering): each corpus row's most frequent features
+/// stay out of the index only while their max-weight and norm bounds keep them from
+/// lifting a pair above the threshold, and a candidate is scored only when its partial
+/// score plus that bound can pass it. The result then equals `top_k_similar`'s.
 struct pruning_options {
   double max_df_fraction = 0.002;
   std::size_t min_capped_df = 64;
   std::size_t rescore_factor = 4;
+  bool bounds = true;  ///< with a threshold: exact prefix filtering instead of the cap
 };
 [[nodiscard]] top_k_result top_k_similar_pruned(const csr_matrix& corpus,
                                                 const similarity_options& options = {},
@@ -117,10 +125,11 @@ struct lsh_options {
 /// feature sets. Pairs (query < candidate), sorted by query then candidate.
 [[nodiscard]] std::vector<match> near_duplicates(const csr_matrix& rows, const lsh_options& options = {});
 
-/// The same on texts, for corpora too large to hold as a matrix: each text's distinct
-/// features (`features`' tokenizer; no fitting, no weights) go straight into its
-/// signature, and candidates are verified by re-tokenizing both texts. Memory: the
-/// texts plus `hashes` · 4 bytes per text.
+/// The same on texts, for corpora too large to hold as a matrix: each text is tokenized
+/// once (`features`' tokenizer; no fitting, no weights) into its sorted distinct features
+/// as 32-bit hashes, which feed its signature and verify candidates by sorted-set Jaccard
+/// (a 32-bit collision inside one pair is rare enough not to matter). Memory: the texts,
+/// 4 bytes per distinct feature of each text, and `hashes` · 4 bytes per text.
 [[nodiscard]] std::vector<match> near_duplicate_texts(std::span<const std::string> texts,
                                                       const vectorize_options& features = {},
                                                       const lsh_options& options = {});
@@ -158,6 +167,14 @@ using plan_text_metric =
 /// Cosine between the plans' agency profiles: per canonical agency id, the measures it
 /// leads or supports (unresolved names count under their printed name).
 [[nodiscard]] plan_matrix agency_profile_matrix(std::span<const plan> plans);
+
+/// Cosine between the plans' theme profiles: each plan's coverage shares (the share of
+/// its measures carrying each theme of the coverage's scheme, every theme of the scheme,
+/// docs/coverage.md). 0 for a plan none of whose measures carries a theme.
+///
+///     auto cov = plancmp::analysis::compute_coverage(plans, taggings, scheme);
+///     auto m = plancmp::analysis::theme_profile_matrix(cov);
+[[nodiscard]] plan_matrix theme_profile_matrix(const coverage_matrix& coverage);
 
 /// Plans as rows and columns, scores with three decimals.
 [[nodiscard]] report::table to_table(const plan_matrix& m);
