@@ -58,10 +58,11 @@ report::cell unit_cell(const std::vector<plan>& plans, const analysis::text_unit
 }
 
 int run_similar(const options& opts) {
-  const std::string mode = choice<std::string>(opts, "mode", {{"exact", "exact"}, {"pruned", "pruned"}, {"lsh", "lsh"}},
+  const std::string mode = choice<std::string>(opts, "mode", {{"exact", "exact"}, {"pruned", "pruned"}, {"bounded", "bounded"}, {"lsh", "lsh"}},
                                                "exact");
   const auto top_k = static_cast<std::size_t>(number_option(opts, "top-k", 5, 1, 1e6));
   const double threshold = number_option(opts, "threshold", mode == "lsh" ? 0.5 : 0.0, 0, 1);
+  if (mode == "bounded" && threshold <= 0.0) throw usage_error("similar: --mode bounded needs --threshold T > 0");
   const bool within = opts.has_flag("within");
 
   const auto inputs = load_inputs(opts);
@@ -99,12 +100,13 @@ int run_similar(const options& opts) {
     const auto clock = std::chrono::steady_clock::now;
     const auto start = clock();
     const analysis::top_k_result r =
-        mode == "exact" ? analysis::top_k_similar(pv.matrix, o) : analysis::top_k_similar_pruned(pv.matrix, o);
+        mode == "exact" ? analysis::top_k_similar(pv.matrix, o)
+                        : analysis::top_k_similar_pruned(pv.matrix, o, {.bounds = mode == "bounded"});
     const double seconds = std::chrono::duration<double>(clock() - start).count();
     t.caption = fmt::format("Most similar units ({} top-{}, cosine of char {}–{}-gram tf-idf{})", mode, top_k,
                             v.options().ngram_min, v.options().ngram_max, within ? "" : ", other plans only");
     for (const auto& m : r.matches) add(m);
-    if (mode == "pruned" && opts.has_flag("recall")) {
+    if (mode != "exact" && opts.has_flag("recall")) {
       const auto exact_start = clock();
       const auto exact = analysis::top_k_similar(pv.matrix, o);
       const double exact_seconds = std::chrono::duration<double>(clock() - exact_start).count();
@@ -125,7 +127,7 @@ int run_similar(const options& opts) {
 const registration similar_command{{
     "similar",
     "most similar measures across plans: exact or pruned cosine top-k, or MinHash-LSH near-duplicates",
-    "usage: plancmp similar [FILE...] [--top-k K] [--threshold T] [--mode exact|pruned|lsh]\n"
+    "usage: plancmp similar [FILE...] [--top-k K] [--threshold T] [--mode exact|pruned|bounded|lsh]\n"
     "                       [--within] [--goals] [--boxes] [--features char|words]\n"
     "                       [--weighting tfidf|bm25] [--ngram-min N] [--ngram-max N] [--sublinear]\n"
     "                       [--recall] [--format md|csv|json|latex|html] [--excel] [-o FILE]\n\n"
@@ -136,11 +138,11 @@ const registration similar_command{{
     "  --top-k K        best matches per unit (default 5)\n"
     "  --threshold T    keep scores above T (cosine; for lsh: Jaccard ≥ T, default 0.5)\n"
     "  --mode M         exact (default), pruned (frequent features capped, best candidates\n"
-    "                   rescored exactly; with --threshold: prefix and norm bounds instead,\n"
-    "                   the same result as exact) or lsh (MinHash near-duplicates, verified)\n"
+    "                   rescored exactly), bounded (with --threshold: AllPairs/L2AP prefix and\n"
+    "                   norm bounds, the same result as exact) or lsh (MinHash near-duplicates)\n"
     "  --within         also pair units of the same plan\n"
     "  --goals, --boxes also vectorize goals / 专栏 box items\n"
-    "  --recall         with --mode pruned: also run exact mode and report the recall\n\n"
+    "  --recall         with --mode pruned|bounded: also run exact mode and report the recall\n\n"
     "examples:\n"
     "  plancmp similar seeds/000_edee8db098a98e76.txt seeds/004_b234aa7c753f2ac8.txt --top-k 1\n"
     "  plancmp similar --mode pruned --recall --format csv -o similar.csv\n",

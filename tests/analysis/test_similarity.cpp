@@ -213,6 +213,7 @@ TEST_CASE("pruning with a threshold (prefix and norm bounds) equals exact mode a
   // decide instead, and nothing above the threshold may be lost.
   pruning_options p;
   p.min_capped_df = 1;
+  p.bounds = true;
   for (const unsigned seed : {21U, 22U}) {
     const csr_matrix m = random_matrix(600, 200, 10, seed);
     const csr_matrix other = random_matrix(150, 200, 10, seed + 100);
@@ -250,7 +251,7 @@ TEST_CASE("pruning with a threshold (prefix and norm bounds) equals exact mode a
     similarity_options o;
     o.top_k = 10;
     o.threshold = threshold;
-    CHECK(top_k_similar_pruned(pv.matrix, o).matches == top_k_similar(pv.matrix, o).matches);
+    CHECK(top_k_similar_pruned(pv.matrix, o, {.bounds = true}).matches == top_k_similar(pv.matrix, o).matches);
     pruning_options cap_only;
     cap_only.bounds = false;  // the heuristic cap alone may lose pairs, never invent them
     const recall_report r = compare_top_k(top_k_similar(pv.matrix, o), top_k_similar_pruned(pv.matrix, o, cap_only));

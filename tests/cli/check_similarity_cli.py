@@ -64,9 +64,9 @@ def similar_known():
         for r in t["rows"]:
             if value(r[1]) == "五.(十八)":
                 check("十八" in file_bytes(r[1])[:12], f"span of 五.(十八): {file_bytes(r[1])[:20]!r}")
-    # Pruned mode with a threshold is exact: recall 1 against exact mode.
-    out, _ = run("similar", *PAIR, "--mode", "pruned", "--threshold", "0.3", "--recall", "--format", "md")
-    check("recall against exact mode: 1.0000" in out, "pruned --threshold 0.3 --recall reports recall 1")
+    # Bounded mode (pruned with prefix and norm bounds) is exact: recall 1 against exact mode.
+    out, _ = run("similar", *PAIR, "--mode", "bounded", "--threshold", "0.3", "--recall", "--format", "md")
+    check("recall against exact mode: 1.0000" in out, "bounded --threshold 0.3 --recall reports recall 1")
     # LSH (Jaccard of 2–3-gram sets ≥ 0.2) finds the other reused passage's measures.
     out, _ = run("similar", *PAIR, "--mode", "lsh", "--threshold", "0.2", "--format", "csv")
     lsh = {(r["unit"], r["similar unit"], r["score"]) for r in csv.DictReader(io.StringIO(out))}

@@ -75,16 +75,18 @@ struct top_k_result {
 /// The default finds reuse (copies share rare n-grams) at a fraction of the exact cost;
 /// a higher cap keeps more of the general top-k (docs/similarity.md has figures).
 ///
-/// With `similarity_options::threshold` > 0 and `bounds` (the default), pruning is exact
-/// instead (AllPairs/L2AP prefix filtering): each corpus row's most frequent features
+/// With `similarity_options::threshold` > 0 and `bounds` set, pruning is exact instead
+/// (AllPairs/L2AP prefix filtering): each corpus row's most frequent features
 /// stay out of the index only while their max-weight and norm bounds keep them from
 /// lifting a pair above the threshold, and a candidate is scored only when its partial
-/// score plus that bound can pass it. The result then equals `top_k_similar`'s.
+/// score plus that bound can pass it. The result then equals `top_k_similar`'s. Off by
+/// default: on char n-gram tf-idf rows the bounds leave only a few frequent features out
+/// of the index, and the bounded kernel is slower than exact mode (docs/similarity.md).
 struct pruning_options {
   double max_df_fraction = 0.002;
   std::size_t min_capped_df = 64;
   std::size_t rescore_factor = 4;
-  bool bounds = true;  ///< with a threshold: exact prefix filtering instead of the cap
+  bool bounds = false;  ///< with a threshold: exact prefix filtering instead of the cap
 };
 [[nodiscard]] top_k_result top_k_similar_pruned(const csr_matrix& corpus,
                                                 const similarity_options& options = {},
