@@ -34,7 +34,9 @@ std::vector<plan> plans_of(std::span<const report_input> inputs) {
 chain_and_tools tag_chain_and_tools(std::span<const report_input> inputs) {
   check(inputs);
   chain_and_tools out{analysis::tagger(coding_scheme::builtin("ip_value_chain")),
-                      analysis::tagger(coding_scheme::builtin("policy_tools")), {}, {}};
+                      analysis::tagger(coding_scheme::builtin("policy_tools")),
+                      {},
+                      {}};
   const analysis::tagger* const both[] = {&out.tools, &out.chain};
   for (const auto& in : inputs) {
     auto tags = analysis::tagger::tag_all(both, *in.parsed, *in.document);
@@ -47,17 +49,17 @@ chain_and_tools tag_chain_and_tools(std::span<const report_input> inputs) {
 table summary_table(std::span<const plan> plans) {
   table t;
   t.caption = "Plans";
-  t.columns = {"plan", "file", "title", "jurisdiction", "level", "issued", "sections", "measures",
-               "goals", "targets", "agencies", "diagnostics"};
+  t.columns = {"plan",     "file",     "title", "jurisdiction", "level",    "issued",
+               "sections", "measures", "goals", "targets",      "agencies", "diagnostics"};
   for (const auto& p : plans) {
     cell title(p.title);
     title.source = p.source.path;
     title.where = p.title_span;
     t.add_row({analysis::plan_label(p), p.source.path, std::move(title),
                p.issuing_jurisdiction.name.empty() ? "—" : p.issuing_jurisdiction.name,
-               std::string(to_string(p.issuing_jurisdiction.admin_level)), p.issued ? p.issued->to_string() : "—",
-               p.sections.size(), p.measures.size(), p.goals.size(), p.targets.size(), p.agencies.size(),
-               p.diagnostics.size()});
+               std::string(to_string(p.issuing_jurisdiction.admin_level)),
+               p.issued ? p.issued->to_string() : "—", p.sections.size(), p.measures.size(),
+               p.goals.size(), p.targets.size(), p.agencies.size(), p.diagnostics.size()});
   }
   return t;
 }
@@ -65,14 +67,15 @@ table summary_table(std::span<const plan> plans) {
 table targets_table(std::span<const plan> plans) {
   table t;
   t.caption = "Quantitative targets";
-  t.columns = {"plan", "indicator", "key", "value", "unit", "comparator", "year", "baseline", "stated in"};
+  t.columns = {"plan",       "indicator", "key",      "value",    "unit",
+               "comparator", "year",      "baseline", "stated in"};
   for (const auto& p : plans) {
     for (const auto& tg : p.targets) {
       cell indicator(tg.indicator);
       indicator.source = p.source.path;
       indicator.where = tg.where;
-      t.add_row({analysis::plan_label(p), std::move(indicator), tg.indicator_key, cell(tg.value, 2), tg.unit,
-                 std::string(to_string(tg.kind)), tg.year ? cell(*tg.year) : cell(),
+      t.add_row({analysis::plan_label(p), std::move(indicator), tg.indicator_key, cell(tg.value, 2),
+                 tg.unit, std::string(to_string(tg.kind)), tg.year ? cell(*tg.year) : cell(),
                  tg.baseline ? cell(*tg.baseline, 2) : cell(), tg.owner});
     }
   }
@@ -86,9 +89,10 @@ std::vector<std::pair<std::size_t, std::size_t>> edition_pairs(std::span<const r
     for (std::size_t j = i + 1; j < inputs.size(); ++j) {
       const plan& a = *inputs[i].parsed;
       const plan& b = *inputs[j].parsed;
-      if (a.issuing_jurisdiction.name.empty() || a.issuing_jurisdiction.name != b.issuing_jurisdiction.name ||
-          a.issuing_jurisdiction.admin_level != b.issuing_jurisdiction.admin_level || !a.issued || !b.issued ||
-          a.issued->year == b.issued->year)
+      if (a.issuing_jurisdiction.name.empty() ||
+          a.issuing_jurisdiction.name != b.issuing_jurisdiction.name ||
+          a.issuing_jurisdiction.admin_level != b.issuing_jurisdiction.admin_level || !a.issued ||
+          !b.issued || a.issued->year == b.issued->year)
         continue;
       out.emplace_back(a.issued->year < b.issued->year ? std::pair{i, j} : std::pair{j, i});
     }
@@ -97,7 +101,8 @@ std::vector<std::pair<std::size_t, std::size_t>> edition_pairs(std::span<const r
   return out;
 }
 
-std::vector<table> gap_tables(std::span<const report_input> inputs, const analysis::gap_options& options) {
+std::vector<table> gap_tables(std::span<const report_input> inputs,
+                              const analysis::gap_options& options) {
   check(inputs);
   std::vector<table> out;
   if (inputs.size() < 2) return out;
@@ -106,8 +111,8 @@ std::vector<table> gap_tables(std::span<const report_input> inputs, const analys
     std::vector<plan> plans;
     for (std::size_t j = 0; j < inputs.size(); ++j)
       if (j != i) docs.push_back(*inputs[j].document), plans.push_back(*inputs[j].parsed);
-    out.push_back(
-        analysis::to_table(analysis::gaps_against(*inputs[i].document, *inputs[i].parsed, docs, plans, options)));
+    out.push_back(analysis::to_table(
+        analysis::gaps_against(*inputs[i].document, *inputs[i].parsed, docs, plans, options)));
   }
   return out;
 }
@@ -116,9 +121,9 @@ std::vector<table> edition_diff_tables(std::span<const report_input> inputs,
                                        const analysis::plan_alignment_options& options) {
   std::vector<table> out;
   for (const auto& [old_edition, new_edition] : edition_pairs(inputs))
-    out.push_back(analysis::to_table(analysis::diff_plans(*inputs[old_edition].document, *inputs[old_edition].parsed,
-                                                          *inputs[new_edition].document, *inputs[new_edition].parsed,
-                                                          options)));
+    out.push_back(analysis::to_table(
+        analysis::diff_plans(*inputs[old_edition].document, *inputs[old_edition].parsed,
+                             *inputs[new_edition].document, *inputs[new_edition].parsed, options)));
   return out;
 }
 
@@ -139,13 +144,16 @@ std::vector<table> comparison(std::span<const report_input> inputs, const compar
   // Coverage by the IP value chain and by Rothwell & Zegveld's policy tools, tagged in one
   // pass per plan, and the two crossed (summed over the plans).
   const auto tags = tag_chain_and_tools(inputs);
-  out.push_back(analysis::to_table(analysis::compute_coverage(plans, tags.chain_tags, tags.chain.scheme()),
-                                   analysis::coverage_view::shares));
-  out.push_back(analysis::to_table(analysis::compute_coverage(plans, tags.tool_tags, tags.tools.scheme()),
-                                   analysis::coverage_view::shares));
-  out.push_back(analysis::to_table(analysis::compute_tools_by_chain(tags.tool_tags, tags.tools.scheme(),
-                                                                    tags.chain_tags, tags.chain.scheme()),
-                                   std::numeric_limits<std::size_t>::max()));
+  out.push_back(
+      analysis::to_table(analysis::compute_coverage(plans, tags.chain_tags, tags.chain.scheme()),
+                         analysis::coverage_view::shares));
+  out.push_back(
+      analysis::to_table(analysis::compute_coverage(plans, tags.tool_tags, tags.tools.scheme()),
+                         analysis::coverage_view::shares));
+  out.push_back(
+      analysis::to_table(analysis::compute_tools_by_chain(tags.tool_tags, tags.tools.scheme(),
+                                                          tags.chain_tags, tags.chain.scheme()),
+                         std::numeric_limits<std::size_t>::max()));
 
   out.push_back(targets_table(plans));
   out.push_back(analysis::to_table(analysis::compare_agency_functions(plans)));

@@ -18,7 +18,8 @@ namespace {
 
 std::vector<test::parsed> seeds(const std::vector<std::string>& names) {
   std::vector<test::parsed> out;
-  for (const auto& name : names) out.push_back(test::parse_text(test::seed_bytes(name), "seeds/" + name));
+  for (const auto& name : names)
+    out.push_back(test::parse_text(test::seed_bytes(name), "seeds/" + name));
   return out;
 }
 
@@ -43,8 +44,9 @@ TEST_CASE("comparison of the five seeds: every table, in order") {
   CHECK(captions(tables) == std::vector<std::string>{
                                 "Plans", "Plan × plan similarity: mean best match",
                                 "Coverage: ip_value_chain — share of measures",
-                                "Coverage: policy_tools — share of measures", "Policy tools × value chain: all 5 plans",
-                                "Quantitative targets", "Agency functions across plans", "Gaps of 宁波市 2020",
+                                "Coverage: policy_tools — share of measures",
+                                "Policy tools × value chain: all 5 plans", "Quantitative targets",
+                                "Agency functions across plans", "Gaps of 宁波市 2020",
                                 "Gaps of 衡水市 2022", "Gaps of 甘肅省 2020", "Gaps of 武汉市某区 2024",
                                 "Gaps of 宁波市 2017", "宁波市 2017 → 宁波市 2020"});
   // The summary: one row per plan, the title cell linked to its span.
@@ -92,7 +94,8 @@ TEST_CASE("edition_pairs: same recognized jurisdiction, different years, older f
   // One plan: a summary and coverage, no similarity, gaps or diffs.
   const auto one = report::comparison(std::span(inputs).first(1));
   CHECK(captions(one).front() == "Plans");
-  CHECK(std::none_of(one.begin(), one.end(), [](const auto& t) { return t.caption.starts_with("Gaps of"); }));
+  CHECK(std::none_of(one.begin(), one.end(),
+                     [](const auto& t) { return t.caption.starts_with("Gaps of"); }));
   CHECK(report::gap_tables(std::span(inputs).first(1)).empty());
   // A missing document is a usage error, not a crash.
   std::vector<report::report_input> broken = {{nullptr, &plans[0].p}};

@@ -27,7 +27,7 @@ struct comparison_options {
   bool editions = true;  ///< the diff of every pair of editions of one jurisdiction
   analysis::gap_options gap = {};
   analysis::plan_alignment_options alignment = {};  ///< for the edition diffs
-  unsigned threads = 0;  ///< vectorizing threads; 0: all cores
+  unsigned threads = 0;                             ///< vectorizing threads; 0: all cores
 };
 
 /// Every input tagged with the IP value chain and the policy tools (one pass per plan),
@@ -51,7 +51,8 @@ struct chain_and_tools {
 /// Pairs (older, newer) of inputs that are two editions of one jurisdiction's plan: the
 /// same recognized issuing jurisdiction (name and level) and different issue years,
 /// ordered by the older input, then the newer. Ningbo 2017 and 2020 among the seeds.
-[[nodiscard]] std::vector<std::pair<std::size_t, std::size_t>> edition_pairs(std::span<const report_input> inputs);
+[[nodiscard]] std::vector<std::pair<std::size_t, std::size_t>> edition_pairs(
+    std::span<const report_input> inputs);
 
 /// The gap table of each input against all the others (`analysis::gaps_against`), in
 /// input order. Needs two or more inputs (fewer: no tables).
@@ -59,8 +60,8 @@ struct chain_and_tools {
                                             const analysis::gap_options& options = {});
 
 /// The version diff (`analysis::diff_plans`) of every pair of `edition_pairs`.
-[[nodiscard]] std::vector<table> edition_diff_tables(std::span<const report_input> inputs,
-                                                     const analysis::plan_alignment_options& options = {});
+[[nodiscard]] std::vector<table> edition_diff_tables(
+    std::span<const report_input> inputs, const analysis::plan_alignment_options& options = {});
 
 /// The comparison tables of several plans, in this order: the per-plan summary, the text
 /// similarity matrix (mean best match; with two or more plans), coverage shares by IP value
