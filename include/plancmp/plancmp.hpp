@@ -38,6 +38,7 @@
 #include <plancmp/analysis/pmc.hpp>
 #include <plancmp/analysis/tagging.hpp>
 
+#include <plancmp/report/comparison.hpp>
 #include <plancmp/report/figures.hpp>
 #include <plancmp/report/html_report.hpp>
 #include <plancmp/report/table.hpp>

@@ -3,17 +3,23 @@
 // Boost.Graph metrics and GraphML/DOT export) and the cross-plan agency-function table.
 #include <plancmp/analysis/agencies.hpp>
 
+#include <plancmp/data.hpp>
+#include <plancmp/error.hpp>
 #include <plancmp/model/detail/markup.hpp>
+#include <plancmp/text/detail/utf8.hpp>
 
 #include <boost/graph/betweenness_centrality.hpp>
 #include <boost/graph/connected_components.hpp>
 #include <boost/property_map/property_map.hpp>
+
+#include <nlohmann/json.hpp>
 
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <map>
 #include <numeric>
+#include <set>
 
 namespace plancmp::inline v0::analysis {
 
@@ -58,13 +64,110 @@ std::string number(double x) { return fmt::format("{}", x); }
 
 }  // namespace
 
+namespace {
+
+/// The vocabulary of data/labels.json.
+struct label_rules {
+  std::map<level, std::string> unnamed;
+  std::map<level, level> parent_level;
+  std::map<level, std::vector<std::string>> place_suffixes;
+  std::vector<std::string> title_openers;
+  std::size_t min_characters = 2, max_characters = 4;
+  std::set<char32_t> not_in_names;
+  std::size_t min_mentions = 2;
+};
+
+level level_named(const std::string& name) {
+  const auto l = parse_level(name);
+  if (!l) throw schema_error({"labels.json", {}, {}, {}}, fmt::format("unknown level '{}'", name));
+  return *l;
+}
+
+const label_rules& rules() {
+  static const label_rules r = [] {
+    const auto j = nlohmann::json::parse(builtin_data("labels.json"));
+    label_rules out;
+    for (const auto& [k, v] : j.at("unnamed").items()) out.unnamed[level_named(k)] = v.get<std::string>();
+    for (const auto& [k, v] : j.at("parent_level").items())
+      out.parent_level[level_named(k)] = level_named(v.get<std::string>());
+    for (const auto& [k, v] : j.at("place_suffixes").items())
+      out.place_suffixes[level_named(k)] = v.get<std::vector<std::string>>();
+    out.title_openers = j.at("title_openers").get<std::vector<std::string>>();
+    out.min_characters = j.at("name_characters").at("min").get<std::size_t>();
+    out.max_characters = j.at("name_characters").at("max").get<std::size_t>();
+    for (const auto& c : j.at("not_in_names").get<std::vector<std::string>>()) {
+      std::size_t pos = 0;
+      out.not_in_names.insert(text::detail::next_code_point(c, pos));
+    }
+    out.min_mentions = j.at("min_mentions").get<std::size_t>();
+    return out;
+  }();
+  return r;
+}
+
+bool is_han(char32_t c) { return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF); }
+
+/// Counts the places of level `parent` named right after a title opener (《武汉市…》) in
+/// `text`: 2–4 Han characters (none of `not_in_names`) followed by one of the level's suffixes.
+void count_places(std::string_view text, level parent, std::map<std::string, std::pair<std::size_t, std::size_t>>& seen,
+                  std::size_t& order) {
+  const auto& r = rules();
+  const auto suffixes = r.place_suffixes.find(parent);
+  if (suffixes == r.place_suffixes.end()) return;
+  for (const auto& opener : r.title_openers) {
+    for (std::size_t at = text.find(opener); at != std::string_view::npos; at = text.find(opener, at + 1)) {
+      std::size_t pos = at + opener.size();
+      for (std::size_t n = 1; n <= r.max_characters && pos < text.size(); ++n) {
+        const char32_t c = text::detail::next_code_point(text, pos);
+        if (!is_han(c) || r.not_in_names.contains(c)) break;
+        if (n < r.min_characters) continue;
+        const std::string_view rest = text.substr(pos);
+        const auto suffix = std::find_if(suffixes->second.begin(), suffixes->second.end(),
+                                         [&](const std::string& s) { return rest.starts_with(s); });
+        if (suffix == suffixes->second.end()) continue;
+        auto& entry = seen.try_emplace(std::string(text.substr(at + opener.size(), pos - at - opener.size())) + *suffix,
+                                       0, order++)
+                          .first->second;
+        ++entry.first;
+        break;
+      }
+    }
+  }
+}
+
+/// The place above an unnamed plan's level that it names most often in cited titles
+/// (ties: the first named), or "" when none is named `min_mentions` times.
+std::string parent_place(const plan& p) {
+  const auto& r = rules();
+  const auto parent = r.parent_level.find(p.issuing_jurisdiction.admin_level);
+  if (parent == r.parent_level.end()) return {};
+  std::map<std::string, std::pair<std::size_t, std::size_t>> seen;  // name → (mentions, first seen)
+  std::size_t order = 0;
+  count_places(p.title, parent->second, seen, order);
+  count_places(p.preamble, parent->second, seen, order);
+  for (const auto& g : p.goals) count_places(g.text, parent->second, seen, order);
+  for (const auto& m : p.measures) count_places(m.text, parent->second, seen, order);
+  std::string best;
+  std::pair<std::size_t, std::size_t> best_at{0, 0};
+  for (const auto& [name, at] : seen)
+    if (at.first >= r.min_mentions && (at.first > best_at.first || (at.first == best_at.first && at.second < best_at.second)))
+      best = name, best_at = at;
+  return best;
+}
+
+}  // namespace
+
 std::string plan_label(const plan& p) {
   std::string label = p.issuing_jurisdiction.name;
   if (label.empty()) {
-    label = p.source.path;
-    if (const auto slash = label.find_last_of('/'); slash != std::string::npos)
-      label.erase(0, slash + 1);
-    if (label.empty()) label = "plan";
+    const auto& r = rules();
+    if (const auto word = r.unnamed.find(p.issuing_jurisdiction.admin_level); word != r.unnamed.end()) {
+      label = parent_place(p) + word->second;
+    } else {
+      label = p.source.path;
+      if (const auto slash = label.find_last_of('/'); slash != std::string::npos) label.erase(0, slash + 1);
+      if (label.empty()) label = "plan";
+    }
   }
   if (p.issued) label += fmt::format(" {}", p.issued->year);
   return label;

@@ -290,10 +290,18 @@ gap_report accountability_gaps(const text::document& doc, const plan& p, const g
   };
   for (std::size_t i = 0; i < p.measures.size(); ++i) {
     const auto& m = p.measures[i];
+    // A collective (各成员单位, 有关部门) is no one in particular: leading alone, it leaves
+    // the measure without an accountable lead.
+    const auto specific = [&](const agency_mention& a) {
+      const auto k = p.agency_index(a.name);
+      return !k || !p.agencies[*k].collective;
+    };
     if (m.lead.empty() && m.support.empty())
       add("no_agency", m.id, "no responsible agency", 0.0, measure_evidence(doc, p, i));
     else if (m.lead.empty())
       add("no_lead", m.id, "agencies named, none leads", 0.0, evidence_at(doc, p, m.id, m.where));
+    else if (std::none_of(m.lead.begin(), m.lead.end(), specific))
+      add("no_lead", m.id, "only a collective leads", 0.0, evidence_at(doc, p, m.id, m.where));
   }
   for (std::size_t i = 0; i < p.measures.size(); ++i)
     if (!p.measures[i].due) add("no_deadline", p.measures[i].id, "no deadline", 0.0, measure_evidence(doc, p, i));
@@ -315,8 +323,10 @@ gap_report accountability_gaps(const text::document& doc, const plan& p, const g
 }
 
 namespace {
+// The evidence as an excerpt (a whole measure is far too wide for a Markdown table), the
+// whole text kept for CSV, JSON and HTML.
 report::cell evidence_cell(const gap_evidence& e) {
-  report::cell c(e.text);
+  report::cell c = report::excerpt_cell(e.text);
   if (!e.source.empty() && !e.where.empty()) {
     c.source = e.source;
     c.where = e.where;
@@ -371,7 +381,7 @@ report::table to_table(const vertical_alignment& v) {
   for (const auto& p : v.alignment.pairs) {
     report::cell passage;
     if (p.evidence) {
-      passage = report::cell(p.evidence->text_a);
+      passage = report::excerpt_cell(p.evidence->text_a);
       passage.source = v.alignment.file_a;
       passage.where = p.evidence->where_a;
     }

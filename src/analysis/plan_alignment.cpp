@@ -199,7 +199,7 @@ report::table to_table(const plan_alignment& alignment) {
   for (const measure_pair& p : alignment.pairs) {
     report::cell passage;
     if (p.evidence) {
-      passage = report::cell(p.evidence->text_a);
+      passage = report::excerpt_cell(p.evidence->text_a);
       passage.source = alignment.file_a;
       passage.where = p.evidence->where_a;
     }

@@ -284,10 +284,10 @@ report::table to_table(const reuse_report& r) {
   t.columns = {"measure A", "measure B", "characters", "identity", "score", "passage in A",
                "passage in B"};
   for (const reused_passage& p : r.passages) {
-    report::cell text_a(p.text_a);
+    report::cell text_a = report::excerpt_cell(p.text_a);
     text_a.source = r.file_a;
     text_a.where = p.where_a;
-    report::cell text_b(p.text_b);
+    report::cell text_b = report::excerpt_cell(p.text_b);
     text_b.source = r.file_b;
     text_b.where = p.where_b;
     t.add_row({p.id_a, p.id_b, p.alignment.matches + p.alignment.neutral,

@@ -186,6 +186,13 @@ parsed_inputs load_parsed_inputs(const options& opts) {
   return out;
 }
 
+std::vector<report::report_input> report_inputs(const parsed_inputs& in) {
+  std::vector<report::report_input> out;
+  out.reserve(in.plans.size());
+  for (std::size_t i = 0; i < in.plans.size(); ++i) out.push_back({&in.documents[i], &in.plans[i]});
+  return out;
+}
+
 progress::progress(const options& opts, std::string label, std::size_t total)
     : label_(std::move(label)),
       total_(total),

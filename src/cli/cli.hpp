@@ -5,6 +5,7 @@
 
 #include <plancmp/model/plan.hpp>
 #include <plancmp/parse/parser.hpp>
+#include <plancmp/report/comparison.hpp>
 #include <plancmp/report/table.hpp>
 #include <plancmp/text/document.hpp>
 
@@ -59,6 +60,9 @@ struct parsed_inputs {
   std::vector<plan> plans;
 };
 parsed_inputs load_parsed_inputs(const options& opts);
+
+/// The parsed inputs as the report layer takes them (pointers into `in`).
+std::vector<report::report_input> report_inputs(const parsed_inputs& in);
 
 /// Writes `text` to the -o file or standard output.
 void write_output(const options& opts, std::string_view text);

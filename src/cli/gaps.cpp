@@ -5,6 +5,7 @@
 
 #include <plancmp/analysis/gaps.hpp>
 #include <plancmp/error.hpp>
+#include <plancmp/report/comparison.hpp>
 
 #include <cmath>
 
@@ -43,13 +44,7 @@ int run_gaps(const options& opts) {
       throw usage_error("gaps: give the SUBJECT before --against / --peers");
     // No files: every bundled seed against all the others.
     const parsed_inputs in = load_parsed_inputs(opts);
-    for (std::size_t i = 0; i < in.plans.size(); ++i) {
-      std::vector<text::document> docs;
-      std::vector<plan> plans;
-      for (std::size_t j = 0; j < in.plans.size(); ++j)
-        if (j != i) docs.push_back(in.documents[j]), plans.push_back(in.plans[j]);
-      tables.push_back(analysis::to_table(analysis::gaps_against(in.documents[i], in.plans[i], docs, plans, g)));
-    }
+    tables = report::gap_tables(report_inputs(in), g);
     write_output(opts, render(opts, tables));
     return exit_ok;
   }

@@ -9,9 +9,7 @@ namespace {
 
 int run_report(const options& opts) {
   const parsed_inputs inputs = load_parsed_inputs(opts);
-  std::vector<report::report_input> refs;
-  refs.reserve(inputs.plans.size());
-  for (std::size_t i = 0; i < inputs.plans.size(); ++i) refs.push_back({&inputs.documents[i], &inputs.plans[i]});
+  const auto refs = report_inputs(inputs);
   report::report_options ropts;
   if (const std::string* title = opts.value("title")) ropts.title = *title;
   ropts.draw_networks = !opts.has_flag("no-graphviz");

@@ -40,7 +40,7 @@ pre.dot{background:#f6f6f6;padding:.5em;overflow:auto;max-height:20em}
 .source:target{border-left-color:#d62728;background:#fff4d6}
 .loc{color:#555;font-size:.85em;display:block}
 .pair{display:grid;grid-template-columns:1fr 1fr;gap:1em;margin:.6em 0;border-top:1px solid #ddd;padding-top:.4em}
-.pair mark{background:#fff1a8}
+.pair mark,.source mark{background:#fff1a8}
 )";
 
 struct source_ref {
@@ -49,6 +49,33 @@ struct source_ref {
   std::string source;  ///< the file name as the cell gives it (the anchor is made from it)
   friend auto operator<=>(const source_ref&, const source_ref&) = default;
 };
+
+/// The printed lines of `doc` holding original bytes `where`, HTML-escaped, with exactly
+/// the characters those bytes print as inside a `<mark>` (printed offsets found through
+/// the printed → original map, which never decreases). A long span (a whole body) shows
+/// its opening lines only, marked to the end of what is shown.
+std::string marked_excerpt(const text::document& doc, const span& where, std::uint32_t first, std::uint32_t last) {
+  std::string excerpt;
+  std::size_t mark_begin = std::string::npos, mark_end = std::string::npos;
+  for (const auto& l : doc.lines) {
+    if (l.number < first || l.number > last) continue;
+    if (!excerpt.empty()) excerpt += '\n';
+    for (std::size_t p = l.printed_begin; p <= l.printed_end; ++p) {
+      if (p < l.printed_end && (static_cast<unsigned char>(doc.printed[p]) & 0xC0U) == 0x80U) continue;
+      const std::size_t at = excerpt.size() + (p - l.printed_begin);
+      const std::size_t original = doc.printed_to_original.to_source(p);
+      if (mark_begin == std::string::npos && original >= where.begin && p < l.printed_end) mark_begin = at;
+      if (mark_begin != std::string::npos && mark_end == std::string::npos && original >= where.end) mark_end = at;
+    }
+    excerpt += doc.printed.substr(l.printed_begin, l.printed_end - l.printed_begin);
+    if (excerpt.size() > 1200) break;  // a long span (a whole body): its opening lines
+  }
+  if (mark_begin == std::string::npos) return html_escape(excerpt);
+  if (mark_end == std::string::npos || mark_end < mark_begin) mark_end = excerpt.size();
+  return html_escape(std::string_view(excerpt).substr(0, mark_begin)) + "<mark>" +
+         html_escape(std::string_view(excerpt).substr(mark_begin, mark_end - mark_begin)) + "</mark>" +
+         html_escape(std::string_view(excerpt).substr(mark_end));
+}
 
 class builder {
  public:
@@ -72,7 +99,9 @@ class builder {
     if (plans_.size() > 1) {
       similarity();
       if (options_.pairwise) pairwise();
+      if (options_.gaps) gaps();
     }
+    if (options_.editions) editions();
     for (const auto& s : options_.extra_sections) {
       section(s.id, s.title);
       for (const auto& t : s.tables) add(t);
@@ -130,37 +159,15 @@ class builder {
 
   void overview() {
     section("overview", "概况 Overview");
-    table t;
-    t.caption = "Plans";
-    t.columns = {"plan", "file", "title", "jurisdiction", "level", "issued", "sections", "measures",
-                 "goals", "targets", "agencies", "diagnostics"};
-    for (const auto& p : plans_) {
-      cell title(p.title);
-      title.source = p.source.path;
-      title.where = p.title_span;
-      t.add_row({analysis::plan_label(p), p.source.path, std::move(title),
-                 p.issuing_jurisdiction.name.empty() ? "—" : p.issuing_jurisdiction.name,
-                 std::string(to_string(p.issuing_jurisdiction.admin_level)), p.issued ? p.issued->to_string() : "—",
-                 p.sections.size(), p.measures.size(), p.goals.size(), p.targets.size(), p.agencies.size(),
-                 p.diagnostics.size()});
-    }
-    add(t);
+    add(summary_table(plans_));
   }
 
   void coverage() {
     section("coverage", "覆盖 Coverage");
-    const analysis::tagger chain(coding_scheme::builtin("ip_value_chain"));
-    const analysis::tagger tools(coding_scheme::builtin("policy_tools"));
-    const analysis::tagger* const both[] = {&tools, &chain};
-    std::vector<analysis::plan_tagging> tool_tags, chain_tags;
-    for (const auto& in : inputs_) {
-      auto tags = analysis::tagger::tag_all(both, *in.parsed, *in.document);
-      tool_tags.push_back(std::move(tags[0]));
-      chain_tags.push_back(std::move(tags[1]));
-    }
+    const auto tags = tag_chain_and_tools(inputs_);
     std::vector<std::string> svgs;
     const std::pair<const analysis::tagger*, const std::vector<analysis::plan_tagging>*> schemes[] = {
-        {&chain, &chain_tags}, {&tools, &tool_tags}};
+        {&tags.chain, &tags.chain_tags}, {&tags.tools, &tags.tool_tags}};
     for (const auto& [tg, tagging] : schemes) {
       const auto m = analysis::compute_coverage(plans_, *tagging, tg->scheme());
       add(analysis::to_table(m, analysis::coverage_view::counts));
@@ -177,7 +184,8 @@ class builder {
     figures(svgs);
 
     section("tools-by-chain", "政策工具 × 价值链 Policy tools × value chain");
-    const auto t = analysis::compute_tools_by_chain(tool_tags, tools.scheme(), chain_tags, chain.scheme());
+    const auto t = analysis::compute_tools_by_chain(tags.tool_tags, tags.tools.scheme(), tags.chain_tags,
+                                                    tags.chain.scheme());
     if (t.plans.size() > 1) add(analysis::to_table(t, std::numeric_limits<std::size_t>::max()));
     for (std::size_t p = 0; p < t.plans.size(); ++p) add(analysis::to_table(t, p));
   }
@@ -200,20 +208,12 @@ class builder {
 
   void targets() {
     section("targets", "目标 Targets");
-    table t;
-    t.caption = "Quantitative targets";
-    t.columns = {"plan", "indicator", "key", "value", "unit", "comparator", "year", "baseline", "stated in"};
+    add(targets_table(plans_));
     // Bar chart: canonical indicators stated by at least two plans, each plan's latest value.
     std::map<std::string, std::vector<std::optional<std::pair<int, double>>>> latest;
     std::map<std::string, std::string> unit_of;
     for (std::size_t k = 0; k < plans_.size(); ++k) {
       for (const auto& tg : plans_[k].targets) {
-        cell indicator(tg.indicator);
-        indicator.source = plans_[k].source.path;
-        indicator.where = tg.where;
-        t.add_row({analysis::plan_label(plans_[k]), std::move(indicator), tg.indicator_key, cell(tg.value, 2), tg.unit,
-                   std::string(to_string(tg.kind)), tg.year ? cell(*tg.year) : cell(),
-                   tg.baseline ? cell(*tg.baseline, 2) : cell(), tg.owner});
         if (tg.indicator_key.empty()) continue;
         auto& row = latest[tg.indicator_key];
         row.resize(plans_.size());
@@ -222,7 +222,6 @@ class builder {
         unit_of.emplace(tg.indicator_key, tg.base_unit);
       }
     }
-    add(t);
     bar_chart b;
     b.title = "目标值 target values (latest year; each indicator on its own scale)";
     b.value_axis = "normalized value";
@@ -299,6 +298,24 @@ class builder {
     }
   }
 
+  /// Each plan against all the others: what it leaves out, evidence linked on both sides.
+  void gaps() {
+    section("gaps", "缺口 Gaps");
+    paragraph("Each plan against the others: reference measures without a counterpart, themes, indicators and "
+              "agency functions the others have and it lacks, weaker targets (docs/gaps.md).");
+    for (const auto& t : gap_tables(inputs_, options_.gap)) add(t);
+  }
+
+  /// Two editions of one jurisdiction's plan: what was carried over, dropped, added.
+  void editions() {
+    const auto pairs = edition_pairs(inputs_);
+    if (pairs.empty()) return;
+    section("editions", "版本变化 Changes between editions");
+    paragraph("Measures carried over (with the passage both editions share), dropped and new; targets "
+              "strengthened, weakened, new and dropped; agencies renamed by the institutional reform.");
+    for (const auto& t : edition_diff_tables(inputs_)) add(t);
+  }
+
   /// Every linked span as the lines of the source it covers.
   void sources() {
     section("sources", "原文 Sources");
@@ -312,16 +329,9 @@ class builder {
       }
       const std::uint32_t first = doc.line_number_at(ref.where.begin);
       const std::uint32_t last = doc.line_number_at(ref.where.end > ref.where.begin ? ref.where.end - 1 : ref.where.begin);
-      std::string excerpt;
-      for (const auto& l : doc.lines) {
-        if (l.number < first || l.number > last) continue;
-        if (!excerpt.empty()) excerpt += '\n';
-        excerpt += doc.printed.substr(l.printed_begin, l.printed_end - l.printed_begin);
-        if (excerpt.size() > 1200) break;  // a long span (a whole body): its opening lines
-      }
       body_ += fmt::format("<div class=\"source\" id=\"{}\"><span class=\"loc\">{} · bytes {}–{} · line {}</span>{}</div>\n",
                            source_anchor(ref.source, ref.where), html_escape(doc.path), ref.where.begin, ref.where.end,
-                           first, html_escape(excerpt));
+                           first, marked_excerpt(doc, ref.where, first, last));
     }
     body_ += "</section>\n";
   }

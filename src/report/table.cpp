@@ -22,6 +22,50 @@ std::string cell::text() const {
   }
 }
 
+std::string cell::full_text() const { return full ? *full : text(); }
+
+std::string excerpt(std::string_view text, std::size_t max_width) {
+  // Whitespace runs (line breaks of the source) fold to one space.
+  std::string folded;
+  folded.reserve(text.size());
+  for (char ch : text) {
+    const bool space = ch == ' ' || ch == '\n' || ch == '\r' || ch == '\t';
+    if (space) {
+      if (!folded.empty() && folded.back() != ' ') folded += ' ';
+    } else {
+      folded += ch;
+    }
+  }
+  while (!folded.empty() && folded.back() == ' ') folded.pop_back();
+  if (display_width(folded) <= max_width) return folded;
+  const std::string_view ellipsis = "…";
+  const std::size_t room = max_width > 0 ? max_width - 1 : 0;  // the ellipsis takes one column
+  const auto* s = reinterpret_cast<const uint8_t*>(folded.data());
+  const auto length = static_cast<int32_t>(folded.size());
+  int32_t i = 0;
+  std::size_t width = 0;
+  while (i < length) {
+    int32_t next = i;
+    UChar32 c;
+    U8_NEXT(s, next, length, c);
+    (void)c;  // only the step matters; the width comes from display_width
+    const std::size_t w = display_width(std::string_view(folded).substr(static_cast<std::size_t>(i),
+                                                                        static_cast<std::size_t>(next - i)));
+    if (width + w > room) break;
+    width += w;
+    i = next;
+  }
+  std::string out = folded.substr(0, static_cast<std::size_t>(i));
+  while (!out.empty() && out.back() == ' ') out.pop_back();
+  return out + std::string(ellipsis);
+}
+
+cell excerpt_cell(std::string_view text, std::size_t max_width) {
+  cell c(excerpt(text, max_width));
+  if (std::get<std::string>(c.value) != text) c.full = std::string(text);
+  return c;
+}
+
 table& table::add_row(std::vector<cell> row) {
   if (row.size() != columns.size()) {
     throw usage_error(fmt::format("table '{}': row {} has {} cells but the table has {} columns",
@@ -186,7 +230,8 @@ std::string to_csv(const table& t, const csv_options& options) {
   };
   emit(t.columns.begin(), t.columns.end(), [](const std::string& s) { return neutralize_formula(s); });
   for (const auto& row : t.rows) {
-    emit(row.begin(), row.end(), [](const cell& x) { return x.is_number() ? x.text() : neutralize_formula(x.text()); });
+    emit(row.begin(), row.end(),
+         [](const cell& x) { return x.is_number() ? x.text() : neutralize_formula(x.full_text()); });
   }
   return out;
 }
@@ -201,7 +246,7 @@ std::string to_json(const table& t) {
     for (const auto& x : row) {
       nlohmann::ordered_json v;
       switch (x.value.index()) {
-        case 1: v = std::get<std::string>(x.value); break;
+        case 1: v = x.full_text(); break;
         case 2: v = std::get<std::int64_t>(x.value); break;
         case 3: v = std::get<double>(x.value); break;
         default: v = nullptr;
@@ -331,7 +376,7 @@ std::string to_html(const table& t, const html_options& options) {
       out += x.is_number() ? "<td class=\"num\"" : "<td";
       if (x.note) out += " title=\"" + html_escape(*x.note) + "\"";
       out += '>';
-      const std::string text = html_escape(x.text());
+      const std::string text = html_escape(x.full_text());
       if (options.link_sources && x.source && x.where) {
         out += "<a href=\"#" + source_anchor(*x.source, *x.where) + "\">" + text + "</a>";
       } else {

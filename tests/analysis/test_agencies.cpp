@@ -74,7 +74,27 @@ TEST_CASE("plan labels") {
   plan p;
   p.source.path = "seeds/003_53900fa8173cc0f4.txt";
   p.issued = date{2024, 1, 31};
+  // No place and no level: the file name.
   CHECK(analysis::plan_label(p) == "003_53900fa8173cc0f4.txt 2024");
+  // A district level known from the agencies, no place above it named: 某区.
+  p.issuing_jurisdiction.admin_level = level::district;
+  CHECK(analysis::plan_label(p) == "某区 2024");
+  measure m;
+  m.text = "3.配合修订并实施《武汉市知识产权促进和保护条例》。(区市场监管局、区司法局按职责分工负责)";
+  p.measures.push_back(m);
+  CHECK(analysis::plan_label(p) == "某区 2024");  // one mention is not enough
+  m.text = "4.配合修订并实施《武汉市商业秘密保护办法》。落实《关于进一步强化全市知识产权保护的具体措施》。";
+  p.measures.push_back(m);
+  CHECK(analysis::plan_label(p) == "武汉市某区 2024");  // 《关于…全市…》 names no place
+  // A province named twice does not make a district's parent (the level above is a city).
+  p.measures.clear();
+  m.text = "落实《湖北省专利条例》《湖北省知识产权促进条例》。";
+  p.measures.push_back(m);
+  CHECK(analysis::plan_label(p) == "某区 2024");
+  // The district seed, parsed: it names no place on its cover but cites Wuhan's regulations.
+  const auto seed = parse::parse_file(seed_path(test::district));
+  CHECK(seed.issuing_jurisdiction.name.empty());
+  CHECK(analysis::plan_label(seed) == "武汉市某区 2024");
 }
 
 TEST_CASE("responsibility matrix") {
@@ -237,7 +257,7 @@ TEST_CASE("cross-plan agency functions: one row across levels, scripts and refor
   for (const auto& seed : test::seed_names()) plans.push_back(seed_plan(seed));
   const auto t = analysis::compare_agency_functions(plans);
   CHECK(t.plans == std::vector<std::string>{"宁波市 2020", "衡水市 2022", "甘肅省 2020",
-                                            "003_53900fa8173cc0f4.txt 2024", "宁波市 2017"});
+                                            "武汉市某区 2024", "宁波市 2017"});
   // No name is left outside the ontology.
   CHECK(std::none_of(t.rows.begin(), t.rows.end(),
                      [](const analysis::function_row& r) { return r.canonical.empty(); }));

@@ -67,15 +67,20 @@ PY
   if [ "$colours" -lt 20 ]; then echo "FAIL: the screenshot looks blank"; status=1; fi
 fi
 
-for id in overview coverage tools-by-chain pmc targets agencies similarity alignment reuse sources; do
+for id in overview coverage tools-by-chain pmc targets agencies similarity alignment reuse gaps editions sources; do
   if ! grep -q "<section id=\"$id\">" "$work/dom.html"; then
     echo "FAIL: section #$id missing from the rendered DOM"; status=1
   fi
 done
 
+# Source excerpts mark the exact evidence bytes.
+if ! grep -q '<div class="source" id="src-[^"]*"><span class="loc">[^<]*</span>[^<]*<mark>' "$work/dom.html"; then
+  echo "FAIL: no source excerpt marks its evidence span"; status=1
+fi
+
 # Console messages are logged as `CONSOLE(...)` / `Uncaught` lines at --v=0.
 if grep -E "CONSOLE|Uncaught|ERROR:.*(console|javascript)" "$work/screenshot.log" | grep -v "^$" >"$work/console.txt"; then
   echo "FAIL: console errors:"; cat "$work/console.txt"; status=1
 fi
-[ $status -eq 0 ] && echo "ok: screenshot not blank, 10 sections present, no console errors"
+[ $status -eq 0 ] && echo "ok: screenshot not blank, 12 sections present, no console errors"
 exit $status

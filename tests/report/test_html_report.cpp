@@ -37,7 +37,7 @@ TEST_CASE("html_report of the seeds: sections, every link has its target, determ
   options.draw_networks = false;  // the test must not depend on Graphviz being installed
   const std::string html = report_of(plans, options);
   for (const char* id : {"overview", "coverage", "tools-by-chain", "pmc", "targets", "agencies", "similarity",
-                         "alignment", "reuse", "sources"}) {
+                         "alignment", "reuse", "gaps", "sources"}) {
     CHECK_MESSAGE(html.find(std::string("<section id=\"") + id + "\">") != std::string::npos, id);
   }
   CHECK(html.find("<script") == std::string::npos);
@@ -50,6 +50,74 @@ TEST_CASE("html_report of the seeds: sections, every link has its target, determ
   CHECK(hrefs.size() > 50);
   for (const auto& h : hrefs) CHECK_MESSAGE(ids.count(h) == 1, h);
   CHECK(html == report_of(plans, options));
+  CHECK(html.find("<section id=\"editions\">") == std::string::npos);  // four jurisdictions, no editions
+  CHECK(html.find("<caption>Gaps of 武汉市某区 2024</caption>") != std::string::npos);
+}
+
+TEST_CASE("html_report of two editions of one plan: the changes between them") {
+  std::vector<parsed> plans;
+  for (const auto& name : {test::ningbo_2017, test::ningbo_2020})
+    plans.push_back(parse_text(test::seed_bytes(name), "seeds/" + name));
+  report::report_options options;
+  options.draw_networks = false;
+  options.pairwise = false;
+  const std::string html = report_of(plans, options);
+  CHECK(html.find("<section id=\"editions\">") != std::string::npos);
+  CHECK(html.find("<caption>宁波市 2017 → 宁波市 2020</caption>") != std::string::npos);
+  CHECK(html.find("<td>agency_renamed</td><td>市知识产权局</td>") != std::string::npos);
+}
+
+TEST_CASE("html_report marks exactly the bytes of a linked span in its source excerpt") {
+  // Full-width brackets and traditional script in the file: the printed text (half-width
+  // brackets, original script) has other offsets than the original bytes.
+  const std::string bytes =
+      "甘肅省知識產權規劃\n"
+      "一、加強<保護>&管理\n"
+      "(一)加強專利保護。（省市場監管局負責）\n"
+      "(二)完善制度。推進商標工作丁戊\n";
+  std::vector<parsed> plans;
+  plans.push_back(parse_text(bytes, "plan.txt"));
+  const auto& original = plans[0].doc.original;
+  auto span_of = [&](std::string_view needle) {
+    const auto at = original.find(needle);
+    REQUIRE(at != std::string::npos);
+    return plancmp::span{at, at + needle.size()};
+  };
+  struct expectation {
+    plancmp::span where;
+    std::string marked;  // the excerpt as the report must show it
+  };
+  const std::vector<expectation> cases = {
+      // inside a line, markup on both sides escaped
+      {span_of("保護>&管"), "一、加強&lt;<mark>保護&gt;&amp;管</mark>理"},
+      // traditional text behind a full-width bracket: just the agency's characters
+      {span_of("市場監管局"), "(一)加強專利保護。(省<mark>市場監管局</mark>負責)"},
+      // a span ending at the line end: the mark closes before the line break
+      {span_of("丁戊"), "(二)完善制度。推進商標工作<mark>丁戊</mark>"},
+      // a span over two lines: one mark across the line break
+      {span_of("管理\n(一)加強"), "一、加強&lt;保護&gt;&amp;<mark>管理\n(一)加強</mark>專利保護。(省市場監管局負責)"},
+  };
+  report::table t;
+  t.caption = "spans";
+  t.columns = {"cell"};
+  for (const auto& c : cases) {
+    report::cell x("link");
+    x.source = "plan.txt";
+    x.where = c.where;
+    t.add_row({x});
+  }
+  report::report_options options;
+  options.draw_networks = false;
+  options.extra_sections.push_back({"spans", "spans", {t}, {}});
+  const std::string html = report_of(plans, options);
+  for (const auto& c : cases) {
+    const std::string id = report::source_anchor("plan.txt", c.where);
+    const auto at = html.find("<div class=\"source\" id=\"" + id + "\">");
+    REQUIRE(at != std::string::npos);
+    const auto loc_end = html.find("</span>", at);
+    const auto end = html.find("</div>", at);
+    CHECK(html.substr(loc_end + 7, end - loc_end - 7) == c.marked);
+  }
 }
 
 TEST_CASE("html_report escapes document text: a plan holding <script> shows it as text") {

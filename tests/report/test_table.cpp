@@ -93,3 +93,30 @@ TEST_CASE("Cell notes: numbered in Markdown, kept in JSON") {
   CHECK(md.find("- [1] estimated\n") != std::string::npos);
   CHECK(to_json(t).find("\"note\": \"estimated\"") != std::string::npos);
 }
+
+TEST_CASE("excerpt: display columns counted with CJK as two, an ellipsis where cut") {
+  CHECK(excerpt("加强知识产权保护体系建设", 10) == "加强知识…");            // 4 × 2 columns + …
+  CHECK(excerpt("加强知识产权保护体系建设", 11) == "加强知识产…");          // 5 × 2 + 1 = 11
+  CHECK(excerpt("加强知识产权保护体系建设", 9) == "加强知识…");             // 4 × 2 + 1 = 9
+  CHECK(excerpt("加强知识产权保护", 16) == "加强知识产权保护");             // fits: unchanged
+  CHECK(excerpt("ab 专利\n  商标", 60) == "ab 专利 商标");                   // white space folded
+  CHECK(excerpt("abcdefghij", 5) == "abcd…");
+  CHECK(display_width(excerpt(std::string(200, 'x') + "知识产权", 60)) == 60);
+  CHECK(excerpt("甘肅省市場監管局負責", 9) == "甘肅省市…");                  // traditional script alike
+
+  const cell cut = excerpt_cell("加强知识产权保护体系建设", 10);
+  CHECK(cut.text() == "加强知识…");
+  REQUIRE(cut.full);
+  CHECK(*cut.full == "加强知识产权保护体系建设");
+  CHECK(!excerpt_cell("专利", 10).full);
+
+  // Markdown and LaTeX show the excerpt; CSV, JSON and HTML the whole text.
+  table t;
+  t.columns = {"evidence"};
+  t.add_row({cut});
+  CHECK(to_markdown(t).find("| 加强知识… |") != std::string::npos);
+  CHECK(to_latex(t).find("加强知识…") != std::string::npos);
+  CHECK(to_csv(t).find("加强知识产权保护体系建设") != std::string::npos);
+  CHECK(to_json(t).find("\"加强知识产权保护体系建设\"") != std::string::npos);
+  CHECK(to_html(t).find("<td>加强知识产权保护体系建设</td>") != std::string::npos);
+}

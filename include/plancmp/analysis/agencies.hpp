@@ -17,7 +17,11 @@
 namespace plancmp::inline v0::analysis {
 
 /// A short name for a plan in table headers: its jurisdiction as printed and its issue
-/// year, e.g. "宁波市 2017"; the file name instead of the jurisdiction when it is unknown.
+/// year, e.g. "宁波市 2017". When the plan names no place but its level is known (from
+/// its agencies' prefixes), the place above it that the titles of the regulations it cites
+/// name at least twice plus the level's word for an unnamed place (data/labels.json):
+/// "武汉市某区 2024" (it cites 《武汉市知识产权促进和保护条例》 and 《武汉市商业秘密保护办法》);
+/// without such a place "某区 2024"; with no level either, the file name.
 [[nodiscard]] std::string plan_label(const plan& p);
 
 // ---------------------------------------------------------------- responsibility matrix

@@ -77,8 +77,8 @@ struct gap_options {
                                         std::span<const text::document> peer_docs, std::span<const plan> peers,
                                         const gap_options& options = {});
 
-/// Accountability gaps within one plan: measures without an agency, without a lead,
-/// without a deadline; goals without a measurable target; agencies leading more than
+/// Accountability gaps within one plan: measures without an agency, without a lead (none
+/// leads, or only a collective such as 各成员单位 does), without a deadline; goals without a measurable target; agencies leading more than
 /// `outsized_share` of the measures; 专栏 items that restate a measure adding nothing.
 [[nodiscard]] gap_report accountability_gaps(const text::document& doc, const plan& p,
                                              const gap_options& options = {});

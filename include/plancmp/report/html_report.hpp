@@ -2,6 +2,7 @@
 #pragma once
 
 #include <plancmp/model/plan.hpp>
+#include <plancmp/report/comparison.hpp>
 #include <plancmp/report/table.hpp>
 #include <plancmp/text/document.hpp>
 
@@ -10,13 +11,6 @@
 #include <vector>
 
 namespace plancmp::inline v0::report {
-
-/// One plan of a report: the document it was read from (for the source excerpts) and
-/// the plan parsed from it.
-struct report_input {
-  const text::document* document = nullptr;
-  const plan* parsed = nullptr;
-};
 
 /// An extra section a caller adds to the report (e.g. similarity or alignment computed
 /// elsewhere): tables rendered with source links, and SVG figures inlined as they are.
@@ -32,6 +26,9 @@ struct report_options {
   std::vector<report_section> extra_sections;  ///< appended after the built-in ones
   bool draw_networks = true;                   ///< run Graphviz `dot` when installed
   bool pairwise = true;  ///< measure alignment and reused passages for every pair of plans
+  bool gaps = true;      ///< the gaps of each plan against the others (`gap_tables`)
+  bool editions = true;  ///< the diff of every pair of editions of one jurisdiction (`edition_pairs`)
+  analysis::gap_options gap = {};
 };
 
 /// The one-file HTML report: inline CSS and SVG, no scripts, no network. Sections (with
@@ -39,10 +36,12 @@ struct report_options {
 /// with heatmaps), `tools-by-chain`, `pmc` (scores and surfaces), `targets` (table and
 /// bar chart), `agencies` (functions table and each plan's co-responsibility network),
 /// with two or more plans `similarity` (text and agency-profile matrices with heatmaps),
-/// `alignment` (measure alignment of every pair) and `reuse` (the passages every pair
-/// shares, side by side), the extra sections, then `sources`: every span a table cell links to, shown as the
-/// source lines it covers under the id `source_anchor(file, span)`. All document text is
-/// escaped; the same inputs give byte-identical output.
+/// `alignment` (measure alignment of every pair), `reuse` (the passages every pair
+/// shares, side by side) and `gaps` (each plan against the others); with two editions of
+/// one jurisdiction `editions` (their version diff); the extra sections; then `sources`:
+/// every span a table cell links to, shown as the source lines it covers under the id
+/// `source_anchor(file, span)`, the exact bytes of the span marked (`<mark>`) in them.
+/// All document text is escaped; the same inputs give byte-identical output.
 ///
 ///     std::string html = plancmp::report::html_report(inputs);
 [[nodiscard]] std::string html_report(std::span<const report_input> inputs, const report_options& options = {});

@@ -20,6 +20,9 @@ struct cell {
   std::optional<std::string> source;  ///< file the value was read from
   std::optional<span> where;          ///< bytes in that file
   std::optional<std::string> note;    ///< a footnote on this cell (tooltip in HTML, footnote mark elsewhere)
+  /// The whole text when `value` shows an excerpt of it (see `excerpt`): Markdown and
+  /// LaTeX print the excerpt, CSV, JSON and HTML the whole text.
+  std::optional<std::string> full;
 
   cell() = default;
   cell(std::string text) : value(std::move(text)) {}                   // NOLINT(google-explicit-constructor)
@@ -34,7 +37,20 @@ struct cell {
   [[nodiscard]] bool is_empty() const noexcept { return value.index() == 0; }
   /// The cell as it is printed in text formats ("" for empty).
   [[nodiscard]] std::string text() const;
+  /// `full` when set, else `text()`.
+  [[nodiscard]] std::string full_text() const;
 };
+
+/// At most `max_width` display columns of `text` (CJK = 2, see `display_width`), runs of
+/// whitespace folded to one space, with "…" in the last column when it is cut. For evidence
+/// cells that would make a Markdown table too wide: keep the whole text in `cell::full`.
+///
+///     excerpt("加强知识产权保护体系建设", 10) == "加强知识…"
+[[nodiscard]] std::string excerpt(std::string_view text, std::size_t max_width = 60);
+
+/// A text cell showing `excerpt(text, max_width)`, with the whole text in `full` when it
+/// was cut.
+[[nodiscard]] cell excerpt_cell(std::string_view text, std::size_t max_width = 60);
 
 /// A table with a caption, column headers, rows of typed cells and notes below it.
 /// Every analysis renders through this model, so one result prints as Markdown for a

@@ -1,0 +1,103 @@
+// SPDX-License-Identifier: MIT
+// The comparison tables of several plans (what `plancmp compare`, example 02 and the HTML
+// report print): their order, the editions found among the seeds, the gap tables.
+#include <plancmp/report/comparison.hpp>
+
+#include <plancmp/error.hpp>
+
+#include "support/parsed.hpp"
+#include "support/seeds.hpp"
+
+#include <doctest/doctest.h>
+
+#include <algorithm>
+
+using namespace plancmp;
+
+namespace {
+
+std::vector<test::parsed> seeds(const std::vector<std::string>& names) {
+  std::vector<test::parsed> out;
+  for (const auto& name : names)
+    out.push_back(test::parse_text(test::seed_bytes(name), "seeds/" + name));
+  return out;
+}
+
+std::vector<report::report_input> inputs_of(const std::vector<test::parsed>& plans) {
+  std::vector<report::report_input> out;
+  for (const auto& x : plans) out.push_back({&x.doc, &x.p});
+  return out;
+}
+
+std::vector<std::string> captions(const std::vector<report::table>& tables) {
+  std::vector<std::string> out;
+  for (const auto& t : tables) out.push_back(t.caption);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("comparison of the five seeds: every table, in order") {
+  const auto plans = seeds(test::seed_names());
+  const auto inputs = inputs_of(plans);
+  const auto tables = report::comparison(inputs);
+  CHECK(captions(tables) == std::vector<std::string>{
+                                "Plans", "Plan × plan similarity: mean best match",
+                                "Coverage: ip_value_chain — share of measures",
+                                "Coverage: policy_tools — share of measures",
+                                "Policy tools × value chain: all 5 plans", "Quantitative targets",
+                                "Agency functions across plans", "Gaps of 宁波市 2020",
+                                "Gaps of 衡水市 2022", "Gaps of 甘肅省 2020", "Gaps of 武汉市某区 2024",
+                                "Gaps of 宁波市 2017", "宁波市 2017 → 宁波市 2020"});
+  // The summary: one row per plan, the title cell linked to its span.
+  const auto& summary = tables[0];
+  REQUIRE(summary.rows.size() == 5);
+  CHECK(summary.rows[3][0].text() == "武汉市某区 2024");
+  CHECK(summary.rows[3][4].text() == "district");
+  for (std::size_t k = 0; k < 5; ++k) {
+    const auto& title = summary.rows[k][2];
+    REQUIRE(title.where);  // a title may run over two lines: its span covers both
+    CHECK(!title.where->empty());
+    CHECK(title.where->end <= plans[k].doc.original.size());
+  }
+  // Gap tables: each plan against the four others.
+  for (std::size_t k = 7; k < 12; ++k) CHECK(tables[k].rows.size() > 10);
+  // The edition diff: 2020 五.(十八) carried over from 2017 三.(一).3; 市知识产权局 renamed.
+  const auto& diff = tables.back();
+  const auto row = [&](std::string_view kind, std::string_view old_item) {
+    return std::find_if(diff.rows.begin(), diff.rows.end(),
+                        [&](const auto& r) { return r[0].text() == kind && r[1].text() == old_item; });
+  };
+  REQUIRE(row("carried", "三.(一).3") != diff.rows.end());
+  CHECK((*row("carried", "三.(一).3"))[2].text() == "五.(十八)");
+  CHECK(row("agency_renamed", "市知识产权局") != diff.rows.end());
+  CHECK(row("agency_dropped", "市知识产权局") == diff.rows.end());
+  // The same inputs give the same tables.
+  CHECK(report::comparison(inputs)[7].rows.size() == tables[7].rows.size());
+
+  SUBCASE("without gaps and editions") {
+    report::comparison_options options;
+    options.gaps = false;
+    options.editions = false;
+    CHECK(report::comparison(inputs, options).size() == 7);
+  }
+}
+
+TEST_CASE("edition_pairs: same recognized jurisdiction, different years, older first") {
+  const auto plans = seeds({test::ningbo_2020, test::hengshui, test::ningbo_2017, test::district});
+  const auto inputs = inputs_of(plans);
+  using pairs = std::vector<std::pair<std::size_t, std::size_t>>;
+  CHECK(report::edition_pairs(inputs) == pairs{{2, 0}});
+  // The district names no place: never an edition of anything.
+  const auto two = seeds({test::district, test::district});
+  CHECK(report::edition_pairs(inputs_of(two)).empty());
+  // One plan: a summary and coverage, no similarity, gaps or diffs.
+  const auto one = report::comparison(std::span(inputs).first(1));
+  CHECK(captions(one).front() == "Plans");
+  CHECK(std::none_of(one.begin(), one.end(),
+                     [](const auto& t) { return t.caption.starts_with("Gaps of"); }));
+  CHECK(report::gap_tables(std::span(inputs).first(1)).empty());
+  // A missing document is a usage error, not a crash.
+  std::vector<report::report_input> broken = {{nullptr, &plans[0].p}};
+  CHECK_THROWS_AS((void)report::comparison(broken), usage_error);
+}
