@@ -14,6 +14,9 @@
 #include <doctest/doctest.h>
 #include <fmt/format.h>
 
+#include <malloc.h>
+
+#include <algorithm>
 #include <chrono>
 #include <cstdint>
 #include <fstream>
@@ -184,6 +187,8 @@ struct cost {
 
 template <class F>
 cost measure_cost(F&& work) {
+  // Give freed heap back first, or the work reuses it and the peak does not move.
+  ::malloc_trim(0);
   reset_peak_rss();
   const std::size_t before = current_rss();
   const auto start = std::chrono::steady_clock::now();
