@@ -19,8 +19,8 @@ foreach(spec IN LISTS commands)
   foreach(threads 1 2 4 2r)
     string(REPLACE "r" "" n ${threads})
     set(out ${OUT}/${name}.${threads}.out)
-    execute_process(COMMAND ${PROGRAM} ${args} --quiet --threads ${n} -o ${out}
-                    RESULT_VARIABLE rc ERROR_VARIABLE err)
+    execute_process(COMMAND ${PROGRAM} ${args} --quiet --threads ${n}
+                    OUTPUT_FILE ${out} RESULT_VARIABLE rc ERROR_VARIABLE err)
     if(NOT rc EQUAL 0)
       message(FATAL_ERROR "plancmp ${args} --threads ${n} failed (${rc}): ${err}")
     endif()
