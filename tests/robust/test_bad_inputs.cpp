@@ -95,7 +95,7 @@ TEST_CASE("bad inputs: 1,000 and 100,000 nested brackets") {
   }
 }
 
-TEST_CASE("bad inputs: numbering 1 … 100000: items up to 999, the rest is section text" *
+TEST_CASE("bad inputs: numbering 1 … 100000 gives items up to 999 and section text after them" *
           doctest::test_suite("large")) {
   // Item numbers have at most three digits: a line starting with four digits is a year
   // (2025年…), so 1000. … 100000. are read as text of their section — kept, not dropped.
