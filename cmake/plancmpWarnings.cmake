@@ -20,3 +20,9 @@ if(PLANCMP_SANITIZERS)
     target_compile_options(plancmp_warnings INTERFACE $<BUILD_INTERFACE:-Wno-maybe-uninitialized>)
   endif()
 endif()
+# Fuzzing: coverage instrumentation for everything linked with plancmp_warnings (the
+# library, the CLI, the fuzz targets); the fuzz targets add -fsanitize=fuzzer (fuzz/).
+if(PLANCMP_FUZZ)
+  target_compile_options(plancmp_warnings INTERFACE $<BUILD_INTERFACE:-fsanitize=fuzzer-no-link>)
+  target_link_options(plancmp_warnings INTERFACE $<BUILD_INTERFACE:-fsanitize=fuzzer-no-link>)
+endif()

@@ -38,6 +38,14 @@ const std::vector<builtin_seed>& builtin_seeds() {
   return seeds;
 }
 
+void check_input_size(std::size_t size, std::size_t max_bytes, const std::string& path) {
+  if (size <= max_bytes) return;
+  throw usage_error({path, {}, {}, {}},
+                    fmt::format("file is larger than the input limit of {} bytes; raise the limit "
+                                "(--max-input-size, read_options::max_input_bytes) if this is intended",
+                                max_bytes));
+}
+
 std::string read_file(const std::string& path, std::size_t max_bytes) {
   const error_location where{path, {}, {}, {}};
   std::unique_ptr<std::FILE, int (*)(std::FILE*)> file(std::fopen(path.c_str(), "rb"), &std::fclose);
@@ -50,11 +58,7 @@ std::string read_file(const std::string& path, std::size_t max_bytes) {
   for (;;) {
     const std::size_t n = std::fread(buffer, 1, sizeof buffer, file.get());
     if (n == 0) break;
-    if (bytes.size() + n > max_bytes) {
-      throw usage_error(where, fmt::format("file is larger than the input limit of {} bytes; "
-                                           "raise the limit (max_input_bytes) if this is intended",
-                                           max_bytes));
-    }
+    check_input_size(bytes.size() + n, max_bytes, path);
     bytes.append(buffer, n);
   }
   if (std::ferror(file.get())) {

@@ -53,11 +53,17 @@ std::vector<input> load_inputs(const options& opts) {
   }
   for (const auto& path : opts.inputs) {
     if (path == "-") {
-      std::string bytes{std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>()};
+      std::string bytes;
+      char buffer[1 << 16];
+      while (std::cin.read(buffer, sizeof buffer) || std::cin.gcount() > 0) {
+        const auto n = static_cast<std::size_t>(std::cin.gcount());
+        check_input_size(bytes.size() + n, opts.max_input_bytes, "<stdin>");
+        bytes.append(buffer, n);
+      }
       out.push_back({"<stdin>", std::move(bytes)});
     } else {
       // A directory stands for the plan files under it (docs/inputs.md).
-      for (const auto& file : parse::list_corpus_files({path})) out.push_back({file, read_file(file)});
+      for (const auto& file : parse::list_corpus_files({path})) out.push_back({file, read_file(file, opts.max_input_bytes)});
     }
   }
   return out;
@@ -101,8 +107,10 @@ void erase_indices(std::vector<T>& v, const std::vector<std::size_t>& indices) {
 
 std::vector<plan> parse_all(const options& opts, std::vector<input>& inputs, const parse::parse_options& parse_opts) {
   std::vector<std::optional<plan>> results(inputs.size());
+  parse::parse_options limited = parse_opts;
+  limited.read.max_input_bytes = std::min(limited.read.max_input_bytes, opts.max_input_bytes);
   const auto failed = for_each_input(opts, inputs, [&](std::size_t i) {
-    results[i] = parse::parse_bytes(inputs[i].bytes, inputs[i].name, parse_opts);
+    results[i] = parse::parse_bytes(inputs[i].bytes, inputs[i].name, limited);
   });
   erase_indices(results, failed);
   erase_indices(inputs, failed);
@@ -171,7 +179,9 @@ parsed_inputs load_parsed_inputs(const options& opts) {
   std::vector<std::optional<text::document>> documents(inputs.size());
   std::vector<std::optional<plan>> plans(inputs.size());
   const auto failed = for_each_input(opts, inputs, [&](std::size_t i) {
-    documents[i] = text::make_any_document(std::move(inputs[i].bytes), inputs[i].name);
+    text::read_options read;
+    read.max_input_bytes = opts.max_input_bytes;
+    documents[i] = text::make_any_document(std::move(inputs[i].bytes), inputs[i].name, read);
     plans[i] = parse::parse_document(*documents[i]);
   });
   erase_indices(documents, failed);

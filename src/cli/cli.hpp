@@ -3,6 +3,7 @@
 // output, exit codes. Each subcommand lives in its own src/cli/<name>.cpp.
 #pragma once
 
+#include <plancmp/data.hpp>
 #include <plancmp/model/plan.hpp>
 #include <plancmp/parse/parser.hpp>
 #include <plancmp/report/comparison.hpp>
@@ -28,6 +29,7 @@ struct options {
   std::string output = "-";              ///< -o FILE
   bool quiet = false;
   unsigned threads = 0;                  ///< 0: all cores
+  std::size_t max_input_bytes = default_max_input_bytes;  ///< --max-input-size, per input file
   std::vector<std::pair<std::string, std::string>> extra;  ///< subcommand-specific --key value
   std::vector<std::string> flags;        ///< subcommand-specific --flag
 

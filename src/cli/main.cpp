@@ -11,7 +11,9 @@
 #include <algorithm>
 #include <charconv>
 #include <cstdio>
+#include <cstdint>
 #include <exception>
+#include <limits>
 
 namespace {
 
@@ -32,6 +34,8 @@ void print_overview() {
       "  --excel                          with --format csv: add a UTF-8 BOM for Excel\n"
       "  -o FILE                          write to FILE instead of standard output\n"
       "  --threads N                      worker threads (default: all cores)\n"
+      "  --max-input-size SIZE            refuse input files larger than SIZE bytes (suffix K, M\n"
+      "                                   or G for KiB, MiB, GiB; default 2G)\n"
       "  --quiet                          no progress or notes on standard error\n"
       "  -h, --help                       help; `plancmp COMMAND --help` shows examples\n\n"
       "With no FILE, commands run on the five bundled seed plans. `-` reads standard input.\n"
@@ -44,6 +48,27 @@ void print_overview() {
 
 bool contains(const std::vector<std::string>& names, std::string_view name) {
   return std::find(names.begin(), names.end(), name) != names.end();
+}
+
+/// A byte count with an optional binary suffix: "5000", "64K", "200M", "2G".
+std::size_t parse_size(const std::string& text) {
+  std::uint64_t n = 0;
+  const char* end = text.data() + text.size();
+  const auto [ptr, ec] = std::from_chars(text.data(), end, n);
+  std::uint64_t unit = 0;  // 0: not a valid suffix
+  if (ptr == end) {
+    unit = 1;
+  } else if (ptr + 1 == end) {
+    const char c = *ptr;
+    unit = c == 'K' || c == 'k' ? 1ULL << 10 : c == 'M' || c == 'm' ? 1ULL << 20 : c == 'G' || c == 'g' ? 1ULL << 30 : 0;
+  }
+  const bool ok = ec == std::errc{} && ptr != text.data() && unit != 0 && n > 0 &&
+                  n <= std::numeric_limits<std::size_t>::max() / unit;
+  if (!ok) {
+    throw usage_error(fmt::format("--max-input-size takes a positive byte count with an optional K, M or G "
+                                  "suffix (e.g. 200M), not '{}'", text));
+  }
+  return static_cast<std::size_t>(n * unit);
 }
 
 options parse_options(const command& cmd, int argc, char** argv) {
@@ -71,6 +96,8 @@ options parse_options(const command& cmd, int argc, char** argv) {
         throw usage_error(fmt::format("--threads needs a whole number, not '{}'", v));
       }
       opts.threads = n;
+    } else if (arg == "--max-input-size") {
+      opts.max_input_bytes = parse_size(next());
     } else if (arg.size() > 2 && arg.substr(0, 2) == "--") {
       const std::string name(arg.substr(2));
       if (contains(cmd.list_options, name)) {

@@ -22,6 +22,11 @@ namespace plancmp::inline v0 {
 
 namespace {
 
+/// Longest agency name (alias or short form) an ontology may hold, in bytes (about 80
+/// Chinese characters; the longest built-in alias is far shorter). Bounding it lets
+/// `match_core` probe only the suffixes an alias can be.
+constexpr std::size_t max_alias_bytes = 256;
+
 using json = nlohmann::json;
 
 constexpr std::string_view schema_name = "plancmp.agencies/1";
@@ -343,6 +348,10 @@ void agency_ontology::merge_json(std::string_view text, const std::string& origi
     const auto& e = next.entries_[i];
     for (const auto* names : {&e.aliases, &e.short_forms}) {
       for (const auto& a : *names) {
+        if (a.size() > max_alias_bytes)
+          fail(origin, "/agencies",
+               fmt::format("alias \"{}…\" of \"{}\" is {} bytes long; agency names are at most {} bytes",
+                           a.substr(0, 30), e.id, a.size(), max_alias_bytes));
         const auto [it, fresh] = claimed.emplace(a, i);
         if (!fresh && it->second != i)
           fail(origin, "/agencies",
@@ -438,10 +447,16 @@ std::optional<agency_ontology::core_match> agency_ontology::accept(
 std::optional<agency_ontology::core_match> agency_ontology::match_core(
     std::string_view name, const jurisdiction& where, const std::vector<std::string>& stems,
     int depth) const {
-  // Longest suffix first: at each code-point boundary, one hash probe.
+  // Longest suffix first: at each code-point boundary, one hash probe — but only for
+  // suffixes an alias can be (hashing every suffix of a name made of 10^5 nested
+  // brackets was quadratic).
   std::size_t pos = 0;
   while (pos < name.size()) {
     const std::string_view suffix = name.substr(pos);
+    if (suffix.size() > max_alias_bytes) {
+      (void)text::detail::next_code_point(name, pos);
+      continue;
+    }
     if (const auto it = alias_index_.find(suffix); it != alias_index_.end()) {
       if (auto m = accept(name.substr(0, pos), it->second.entry, where, stems, depth)) {
         m->alias = std::string(suffix);

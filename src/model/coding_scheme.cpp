@@ -35,12 +35,18 @@ std::string string_at(const json& j, const std::string& origin, const std::strin
   return detail::json_string(j, origin, at, key, required);
 }
 
+/// Largest weight or score accepted: sums of weights must stay exact and finite.
+constexpr double max_number = 1e6;
+/// Longest keyword phrase accepted, in bytes: a keyword is a word or a short phrase, and
+/// a hostile file must not make every unit's matching slow.
+constexpr std::size_t max_phrase_bytes = 1024;
+
 double number_at(const json& j, const std::string& origin, const std::string& at, const char* key,
                  double fallback) {
   const auto it = j.find(key);
   if (it == j.end()) return fallback;
-  if (!it->is_number() || it->get<double>() <= 0.0)
-    fail(origin, at + "/" + key, "must be a positive number");
+  if (!it->is_number() || !(it->get<double>() > 0.0) || it->get<double>() > max_number)
+    fail(origin, at + "/" + key, fmt::format("must be a positive number up to {}", max_number));
   return it->get<double>();
 }
 
@@ -55,6 +61,8 @@ std::string clean_phrase(std::string_view phrase, const std::string& origin, con
   while (!phrase.empty() && (phrase.front() == ' ' || phrase.front() == '\t')) phrase.remove_prefix(1);
   while (!phrase.empty() && (phrase.back() == ' ' || phrase.back() == '\t')) phrase.remove_suffix(1);
   if (phrase.empty()) fail(origin, at, "must be a non-empty phrase");
+  if (phrase.size() > max_phrase_bytes)
+    fail(origin, at, fmt::format("a phrase of {} bytes; keywords are at most {} bytes", phrase.size(), max_phrase_bytes));
   if (!text::detail::is_valid_utf8(phrase)) fail(origin, at, "is not valid UTF-8");
   return text::simplifier::shared().convert(phrase).text;
 }
@@ -74,8 +82,14 @@ void check_scheme(const coding_scheme& s, const std::string& origin) {
   if (s.themes.empty()) fail(origin, "/themes", "a coding scheme needs at least one theme");
 }
 
+/// Deepest theme tree accepted: real schemes nest two or three levels. Reading recurses
+/// once per level, so the bound also keeps hostile input from exhausting the stack.
+constexpr int max_theme_depth = 16;
+
 void read_theme(const json& j, const std::string& origin, const std::string& at,
                 std::optional<std::size_t> parent, int depth, coding_scheme& out) {
+  if (depth >= max_theme_depth)
+    fail(origin, at, fmt::format("themes nested deeper than {} levels; flatten the scheme", max_theme_depth));
   if (!j.is_object()) fail(origin, at, "must be an object {\"id\", \"zh\", \"en\", \"keywords\", …}");
   static const std::set<std::string> known{"id", "zh", "en", "description", "keywords", "exclude", "children"};
   for (const auto& [key, value] : j.items()) {
@@ -239,6 +253,8 @@ class yaml_dictionary_reader {
     const bool trail = p.ends_with('*');
     if (trail) p.remove_suffix(1);
     if (p.empty()) fail_at(number, column, "a pattern needs more than `*`");
+    if (p.size() > max_phrase_bytes)
+      fail_at(number, column, fmt::format("a pattern of {} bytes; patterns are at most {} bytes", p.size(), max_phrase_bytes));
     if (p.find('*') != std::string_view::npos || p.find('?') != std::string_view::npos)
       fail_at(number, column, "only a leading or trailing `*` is supported in a pattern");
     if (!text::detail::is_valid_utf8(p)) fail_at(number, column, "pattern is not valid UTF-8");
@@ -270,6 +286,9 @@ class yaml_dictionary_reader {
                     coding_scheme& s) {
     while (i < lines_.size() && lines_[i].indent == indent) {
       const yaml_line& l = lines_[i];
+      if (depth >= max_theme_depth)
+        fail_at(l.number, indent + 1,
+                fmt::format("keys nested deeper than {} levels; flatten the dictionary", max_theme_depth));
       if (l.content.starts_with("- ") || l.content == "-")
         fail_at(l.number, indent + 1, "a list item where a `key:` was expected");
       std::size_t colon = std::string_view::npos;

@@ -22,6 +22,7 @@
 #include <plancmp/error.hpp>
 
 #include "enum_names.hpp"
+#include "json_read.hpp"
 #include <plancmp/model/detail/markup.hpp>
 #include <plancmp/text/detail/utf8.hpp>
 
@@ -77,14 +78,7 @@ struct json_path {
         out += std::to_string((*it)->index);
         continue;
       }
-      for (const char c : (*it)->key) {
-        if (c == '~')
-          out += "~0";
-        else if (c == '/')
-          out += "~1";
-        else
-          out += c;
-      }
+      out += detail::json_pointer_escape((*it)->key);
     }
     return out;
   }
@@ -432,144 +426,15 @@ class writer {
   std::unordered_map<std::string_view, const agency*> agency_by_name_;
 };
 
-// ------------------------------------------------------------------ bounded DOM builder
-
-/// A SAX handler for nlohmann::json::sax_parse that builds the DOM like nlohmann's own
-/// builder, but stops at `max_json_depth` and at duplicate keys, recording why.
-class bounded_dom_builder {
- public:
-  using number_integer_t = json::number_integer_t;
-  using number_unsigned_t = json::number_unsigned_t;
-  using number_float_t = json::number_float_t;
-  using string_t = json::string_t;
-  using binary_t = json::binary_t;
-
-  bool null() { return place(json(nullptr)); }
-  bool boolean(bool v) { return place(json(v)); }
-  bool number_integer(number_integer_t v) { return place(json(v)); }
-  bool number_unsigned(number_unsigned_t v) { return place(json(v)); }
-  bool number_float(number_float_t v, const string_t& /*text*/) { return place(json(v)); }
-  bool string(string_t& v) { return place(json(std::move(v))); }
-  bool binary(binary_t& v) { return place(json::binary(std::move(v))); }
-
-  bool start_object(std::size_t /*size*/) { return open(json::object()); }
-  bool start_array(std::size_t /*size*/) { return open(json::array()); }
-  bool end_object() { return close(); }
-  bool end_array() { return close(); }
-
-  bool key(string_t& k) {
-    frame& f = frames_.back();
-    auto& members = f.value->get_ref<json::object_t&>();
-    if (members.find(k) != members.end()) {
-      const std::string object = pointer(false);
-      error_ = fmt::format("{}{}{}: duplicate key; a key may appear once per object", object,
-                           object == "/" ? "" : "/", escaped(k));
-      return false;
-    }
-    f.key = std::move(k);
-    f.slot = &members[f.key];
-    return true;
-  }
-
-  bool parse_error(std::size_t position, const std::string& /*last_token*/,
-                   const nlohmann::json::exception& ex) {
-    // nlohmann's what() starts with "[json.exception.parse_error.101] "; keep the rest.
-    std::string_view what = ex.what();
-    if (const auto close = what.find("] ");
-        what.starts_with("[json.exception.") && close != std::string_view::npos)
-      what.remove_prefix(close + 2);
-    error_ = fmt::format("invalid JSON: {}", what);
-    error_byte_ = position;
-    return false;
-  }
-
-  [[nodiscard]] const std::string& error() const noexcept { return error_; }
-  [[nodiscard]] std::optional<std::uint64_t> error_byte() const noexcept { return error_byte_; }
-  [[nodiscard]] json& root() noexcept { return root_; }
-
- private:
-  struct frame {
-    json* value = nullptr;  // the open object or array
-    std::string key;        // objects: the key of the member being read
-    json* slot = nullptr;   // objects: where that member's value goes
-  };
-
-  // Pointers into the DOM stay valid: a container only grows while it is the innermost
-  // open one, and std::map (objects) never moves its elements.
-  json* place(json&& v) {
-    if (frames_.empty()) {
-      root_ = std::move(v);
-      return &root_;
-    }
-    frame& f = frames_.back();
-    if (f.value->is_array()) {
-      f.value->push_back(std::move(v));
-      return &f.value->back();
-    }
-    *f.slot = std::move(v);
-    return f.slot;
-  }
-
-  bool open(json&& container) {
-    if (frames_.size() >= max_json_depth) {
-      error_ = fmt::format(
-          "{}: JSON nested deeper than {} levels; a plan file nests 6, so this "
-          "is not one (or it was corrupted)",
-          pointer(true), max_json_depth);
-      return false;
-    }
-    json* c = place(std::move(container));
-    frames_.push_back(frame{c, {}, nullptr});
-    return true;
-  }
-
-  bool close() {
-    frames_.pop_back();
-    return true;
-  }
-
-  static std::string escaped(std::string_view key) {
-    std::string out;
-    for (const char c : key) {
-      if (c == '~')
-        out += "~0";
-      else if (c == '/')
-        out += "~1";
-      else
-        out += c;
-    }
-    return out;
-  }
-
-  /// The pointer of the value being read; `next` for a value not yet placed in the
-  /// innermost array (its index is the array's current size).
-  [[nodiscard]] std::string pointer(bool next) const {
-    std::string out;
-    for (std::size_t i = 0; i < frames_.size(); ++i) {
-      const frame& f = frames_[i];
-      if (f.value->is_array()) {
-        const std::size_t n = f.value->size();
-        const bool innermost = i + 1 == frames_.size();
-        out += "/" + std::to_string(innermost && next ? n : n - 1);
-      } else if (i + 1 < frames_.size() || next) {
-        out += "/" + escaped(f.key);
-      }
-    }
-    return out.empty() ? std::string("/") : out;
-  }
-
-  json root_;
-  std::vector<frame> frames_;
-  std::string error_;
-  std::optional<std::uint64_t> error_byte_;
-};
-
 // ------------------------------------------------------------------ reader
 
 /// Checks a plan's DOM and converts it, reporting the first problem with its path.
 class reader {
  public:
   explicit reader(std::string origin) : origin_(std::move(origin)) {}
+
+  // `read` is const on the DOM; the one piece of state it keeps is the source size that
+  // every later span is checked against.
 
   [[nodiscard]] plan read(const json& doc) const {
     const json_path root;
@@ -591,6 +456,7 @@ class reader {
       p.source.encoding = string_at(s, at, "encoding");
       p.source.script = string_at(s, at, "script");
       p.source.bytes = unsigned_at(s, at, "bytes", std::numeric_limits<std::uint64_t>::max());
+      source_bytes_ = p.source.bytes;
     }
     p.title = string_at(doc, root, "title");
     p.title_span = span_at(doc, root, "title_span");
@@ -774,6 +640,11 @@ class reader {
     const span s{unsigned_value(j[0], at / std::size_t{0}, max),
                  unsigned_value(j[1], at / std::size_t{1}, max)};
     if (s.begin > s.end) fail(at, fmt::format("span [{}, {}] ends before it begins", s.begin, s.end));
+    // A span past the end of its source would send a reader of the source out of bounds.
+    // source.bytes 0 means unknown (a plan built in code), so nothing can be checked.
+    if (source_bytes_ > 0 && s.end > source_bytes_)
+      fail(at, fmt::format("span [{}, {}] ends past the end of the source ({} bytes)", s.begin, s.end,
+                           source_bytes_));
     return s;
   }
   [[nodiscard]] span span_at(const json& obj, const json_path& at, std::string_view key) const {
@@ -1017,6 +888,7 @@ class reader {
     }
   }
 
+  mutable std::uint64_t source_bytes_ = 0;
   std::string origin_;
 };
 
@@ -1213,13 +1085,9 @@ std::string to_json(const plan& p, int indent) {
 }
 
 plan plan_from_json(std::string_view text, const std::string& origin) {
-  bounded_dom_builder builder;
-  const bool ok = json::sax_parse(text.data(), text.data() + text.size(), &builder,
-                                  json::input_format_t::json, /*strict=*/true);
-  if (!ok || !builder.error().empty()) {
-    error_location where{origin, builder.error_byte(), {}, {}};
-    throw schema_error(std::move(where),
-                       builder.error().empty() ? std::string("invalid JSON") : builder.error());
+  detail::bounded_dom_builder builder(max_json_depth, "a plan file nests 6, so this is not one (or it was corrupted)");
+  if (!builder.parse(text)) {
+    throw schema_error(error_location{origin, builder.error_byte(), {}, {}}, builder.error());
   }
   plan p = reader(origin).read(builder.root());
   p.rebuild_graph();

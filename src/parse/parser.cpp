@@ -715,6 +715,13 @@ class parser {
   }
 
   void no_structure() {
+    if (lines_.empty()) {
+      // Nothing to place, but an empty scrape must not pass for an empty plan.
+      p_.diagnostics.push_back({0, {0, doc_.original.size()}, "document.empty",
+                                doc_.original.empty() ? "the file is empty"
+                                                      : "the file holds no text (only white space or noise)"});
+      return;
+    }
     for (std::size_t i = 0; i < lines_.size(); ++i) {
       mark(i, line_role::unparsed, "");
       p_.diagnostics.push_back({line_number(i), line_span(i), "structure.none",

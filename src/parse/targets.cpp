@@ -24,6 +24,9 @@
 #include <map>
 #include <optional>
 #include <set>
+#include <string_view>
+#include <tuple>
+#include <unordered_map>
 #include <utility>
 
 namespace plancmp::inline v0::parse {
@@ -1268,15 +1271,42 @@ void report_conflicts(const text::document& doc, plan& p, const std::map<std::ui
     return c == comparator::reach || c == comparator::at_least || c == comparator::not_less_than ? 0
                                                                                                    : static_cast<int>(c);
   };
+  // Targets that can conflict share a group; within it, each distinct value remembers
+  // the first target stating it (f1) and the first with another owner than f1 (f2), which
+  // is all the search for the earliest conflicting statement needs. Comparing every pair
+  // took minutes on a 64 MB input; this is linear in the targets times the distinct
+  // values of one indicator, and stops at the first candidate in practice.
+  struct first_statements {
+    double value = 0;
+    std::size_t f1 = 0;
+    std::optional<std::size_t> f2;
+  };
+  struct group {
+    std::vector<first_statements> firsts;  // in order of f1
+    std::unordered_map<double, std::size_t> by_value;
+  };
+  using group_key = std::tuple<std::string, std::optional<int>, bool, std::string, int>;
+  std::map<group_key, group> groups;
   for (std::size_t i = 0; i < p.targets.size(); ++i) {
     const auto& a = p.targets[i];
     if (a.indicator_key.empty()) continue;
-    for (std::size_t j = 0; j < i; ++j) {
-      const auto& b = p.targets[j];
-      if ((!a.owner.empty() && a.owner == b.owner) || b.indicator_key != a.indicator_key || b.year != a.year || b.periodic != a.periodic ||
-          b.base_unit != a.base_unit || level(b.kind) != level(a.kind) || b.normalized_value == a.normalized_value) {
-        continue;
-      }
+    group& g = groups[group_key{a.indicator_key, a.year, a.periodic, a.base_unit, level(a.kind)}];
+    std::optional<std::size_t> earliest;
+    for (const auto& fs : g.firsts) {
+      if (earliest && fs.f1 >= *earliest) break;  // later values cannot come earlier
+      if (fs.value == a.normalized_value) continue;
+      const bool owner_differs = a.owner.empty() || p.targets[fs.f1].owner != a.owner;
+      const std::optional<std::size_t> candidate = owner_differs ? std::optional<std::size_t>(fs.f1) : fs.f2;
+      if (candidate && (!earliest || *candidate < *earliest)) earliest = candidate;
+    }
+    if (const auto it = g.by_value.find(a.normalized_value); it == g.by_value.end()) {
+      g.by_value.emplace(a.normalized_value, g.firsts.size());
+      g.firsts.push_back({a.normalized_value, i, std::nullopt});
+    } else if (auto& fs = g.firsts[it->second]; !fs.f2 && p.targets[fs.f1].owner != a.owner) {
+      fs.f2 = i;
+    }
+    if (earliest) {
+      const auto& b = p.targets[*earliest];
       const auto where = [&](const target& t) {
         if (!t.owner.empty()) return t.owner;
         const auto o = origin.find(t.where.begin);
@@ -1287,7 +1317,6 @@ void report_conflicts(const text::document& doc, plan& p, const std::map<std::ui
            fmt::format("indicator {}{}: {}{} ({}) here, {}{} ({}) at byte {}; both are kept", a.indicator_key,
                        a.year ? fmt::format(" for {}", *a.year) : std::string(), a.value, a.unit, where(a), b.value,
                        b.unit, where(b), b.where.begin)});
-      break;  // one diagnostic per later value
     }
   }
 }
@@ -1366,13 +1395,22 @@ void extract_targets(const text::document& doc, plan& p, const target_options& o
   }
   // A box item restating a measure repeats its targets: keep one.
   if (!box_target_begin.empty()) {
+    // Only box targets are dropped, and only for a target outside boxes with the same
+    // owner: index those by owner instead of comparing every pair (quadratic on large input).
     std::vector<bool> drop(x.targets.size(), false);
+    std::vector<bool> in_box(x.targets.size(), false);
+    for (const auto t : box_target_begin) in_box[t] = true;
+    std::unordered_map<std::string_view, std::vector<std::size_t>> outside_by_owner;
+    for (std::size_t o = 0; o < x.targets.size(); ++o) {
+      if (!in_box[o] && !x.targets[o].owner.empty()) outside_by_owner[x.targets[o].owner].push_back(o);
+    }
     for (const auto t : box_target_begin) {
       const auto& bt = x.targets[t];
       if (bt.owner.empty()) continue;
-      for (std::size_t o = 0; o < x.targets.size(); ++o) {
-        if (o != t && !drop[o] && x.targets[o].owner == bt.owner && same_statement(x.targets[o], bt) &&
-            std::find(box_target_begin.begin(), box_target_begin.end(), o) == box_target_begin.end()) {
+      const auto it = outside_by_owner.find(bt.owner);
+      if (it == outside_by_owner.end()) continue;
+      for (const std::size_t o : it->second) {
+        if (same_statement(x.targets[o], bt)) {
           drop[t] = true;
           break;
         }

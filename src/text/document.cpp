@@ -119,12 +119,7 @@ document read_document(const std::string& path, const read_options& options) {
 }
 
 document make_document(std::string bytes, std::string path, const read_options& options) {
-  if (bytes.size() > options.max_input_bytes) {
-    throw usage_error(error_location{path, std::nullopt, std::nullopt, std::nullopt},
-                      fmt::format("file is larger than the input limit of {} bytes; raise the "
-                                  "limit (max_input_bytes) if this is intended",
-                                  options.max_input_bytes));
-  }
+  check_input_size(bytes.size(), options.max_input_bytes, path);
   document doc;
   doc.path = std::move(path);
   doc.original = std::move(bytes);

@@ -67,6 +67,9 @@ std::string_view local_name(const pugi::xml_node& n) {
   return colon == std::string_view::npos ? name : name.substr(colon + 1);
 }
 
+/// Deepest element nesting read from word/document.xml (Word writes about a dozen).
+constexpr std::size_t max_docx_depth = 1000;
+
 class docx_walker {
  public:
   explicit docx_walker(detail::text_builder& out) : out_(out) {}
@@ -136,6 +139,21 @@ extracted_text extract_docx(std::string_view bytes, const std::string& path) {
     throw parse_error(at(path), fmt::format("word/document.xml is not well-formed XML ({} at its byte {}); "
                                             "the DOCX is damaged",
                                             parsed.description(), parsed.offset));
+  }
+  // The walk below recurses once per element level; Word nests a dozen. pugixml's own
+  // traversal is iterative, so measure the depth with it first.
+  struct depth_probe : pugi::xml_tree_walker {
+    bool too_deep = false;
+    bool for_each(pugi::xml_node& /*node*/) override {
+      too_deep = depth() > static_cast<int>(max_docx_depth);
+      return !too_deep;
+    }
+  } probe;
+  dom.traverse(probe);
+  if (probe.too_deep) {
+    throw parse_error(at(path), fmt::format("word/document.xml nests elements deeper than {} levels; the DOCX is "
+                                            "damaged or not from a word processor",
+                                            max_docx_depth));
   }
   detail::text_builder builder(0);
   docx_walker walker(builder);

@@ -14,6 +14,8 @@
 #include <cstdint>
 #include <cstring>
 #include <memory>
+#include <optional>
+#include <string_view>
 #include <vector>
 
 namespace plancmp::inline v0::text {
@@ -203,6 +205,33 @@ std::optional<encoding> encoding_from_nul_bytes(std::string_view bytes) noexcept
   // a NUL half too (about one for every 7 to 30 ASCII characters in the seed plans).
   if (dominant == 0 || dominant < bytes.size() / 512 || other * 4 > dominant) return std::nullopt;
   return odd > even ? encoding::utf16le : encoding::utf16be;
+}
+
+/// What a binary file is, from the magic number it starts with; nullopt for text.
+/// Without this, an image or a program would be "decoded" as GB18030 (which accepts
+/// almost any byte) and fail at some arbitrary byte with a misleading message.
+std::optional<std::string_view> binary_signature(std::string_view bytes) noexcept {
+  struct signature {
+    std::string_view magic;
+    std::string_view what;
+  };
+  static constexpr std::array<signature, 11> signatures{{
+      {"\x89PNG\r\n\x1a\n", "a PNG image"},
+      {"\xFF\xD8\xFF", "a JPEG image"},
+      {"GIF87a", "a GIF image"},
+      {"GIF89a", "a GIF image"},
+      {"\x7F" "ELF", "an ELF program or library"},
+      {"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", "a legacy Office file (.doc/.xls/.wps); save it as .docx or text"},
+      {"PK\x03\x04", "a zip archive that is not a Word .docx document"},
+      {"\x1F\x8B", "a gzip archive; unpack it first"},
+      {"Rar!\x1A\x07", "a RAR archive; unpack it first"},
+      {"7z\xBC\xAF\x27\x1C", "a 7-Zip archive; unpack it first"},
+      {"{\\rtf", "an RTF document; save it as .docx or text"},
+  }};
+  for (const auto& sig : signatures) {
+    if (bytes.starts_with(sig.magic)) return sig.what;
+  }
+  return std::nullopt;
 }
 
 detection detect(std::string_view bytes) noexcept {
@@ -474,6 +503,13 @@ decoded_text decode(std::string_view bytes, std::string_view path, std::optional
     decoded_text out;
     out.offsets.finish(0, 0);
     return out;
+  }
+  if (!declared) {
+    if (const auto what = binary_signature(bytes)) {
+      throw decode_error(error_location{std::string(path), 0, std::nullopt, std::nullopt},
+                         fmt::format("not a text file but {}; plancmp reads text, HTML, PDF and DOCX plans",
+                                     *what));
+    }
   }
   const detection d = declared ? detection{*declared, false} : detect(bytes);
   switch (d.detected) {

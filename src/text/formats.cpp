@@ -59,12 +59,7 @@ document make_any_document(std::string bytes, std::string path, const read_optio
     document doc = make_document(std::move(bytes), std::move(path), options);
     return doc;
   }
-  if (bytes.size() > options.max_input_bytes) {
-    throw usage_error(error_location{path, std::nullopt, std::nullopt, std::nullopt},
-                      fmt::format("file is larger than the input limit of {} bytes; raise the "
-                                  "limit (max_input_bytes) if this is intended",
-                                  options.max_input_bytes));
-  }
+  check_input_size(bytes.size(), options.max_input_bytes, path);
   extracted_text x = f == input_format::html  ? extract_html(bytes, path)
                      : f == input_format::pdf ? extract_pdf(bytes, path)
                                               : extract_docx(bytes, path);

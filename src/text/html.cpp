@@ -11,7 +11,10 @@
 #include <fmt/format.h>
 #include <gumbo.h>
 
+#include <algorithm>
 #include <cstring>
+#include <iterator>
+#include <string_view>
 #include <functional>
 #include <vector>
 #include <memory>
@@ -129,6 +132,82 @@ bool is_layout_table(const GumboNode* table) {
     }
   });
   return layout || max_cells <= 1;
+}
+
+/// Deepest element nesting accepted in a page. Real pages nest a few dozen levels. Gumbo
+/// takes time quadratic in the depth of its stack of open elements, and both its tree
+/// destruction and our walk recurse once per level, so a hostile page of 10^5 nested
+/// tags would take minutes and then overflow the stack.
+constexpr std::size_t max_html_depth = 2000;
+
+bool ascii_iequal(std::string_view a, std::string_view b) noexcept {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    const auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
+    if (lower(a[i]) != lower(b[i])) return false;
+  }
+  return true;
+}
+
+/// An upper estimate of the element nesting of `html`, checked before gumbo sees it:
+/// start tags count one level deeper, end tags one level shallower; void elements,
+/// elements whose end tag HTML lets the page leave out (p, li, td …), comments, and the
+/// contents of script, style, textarea and title are not counted. Throws `parse_error`
+/// naming the byte of the start tag that goes past `max_html_depth`.
+void check_html_nesting(std::string_view html, const offset_map& to_original, const std::string& path) {
+  static constexpr std::string_view not_nesting[] = {
+      "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track",
+      "wbr", "p", "li", "dt", "dd", "tr", "td", "th", "option", "optgroup", "rt", "rp", "thead", "tbody",
+      "tfoot", "colgroup", "caption", "html", "head", "body", "basefont", "bgsound", "frame", "keygen"};
+  static constexpr std::string_view raw_text[] = {"script", "style", "textarea", "title", "xmp", "plaintext"};
+  std::size_t depth = 0;
+  std::size_t i = 0;
+  while ((i = html.find('<', i)) != std::string_view::npos) {
+    const std::size_t tag_begin = i;
+    if (html.substr(i, 4) == "<!--") {
+      const std::size_t end = html.find("-->", i + 4);
+      if (end == std::string_view::npos) return;
+      i = end + 3;
+      continue;
+    }
+    std::size_t j = i + 1;
+    const bool closing = j < html.size() && html[j] == '/';
+    if (closing) ++j;
+    const std::size_t name_begin = j;
+    while (j < html.size() && ((html[j] >= 'a' && html[j] <= 'z') || (html[j] >= 'A' && html[j] <= 'Z') ||
+                               (html[j] >= '0' && html[j] <= '9') || html[j] == '-' || html[j] == ':'))
+      ++j;
+    const std::string_view name = html.substr(name_begin, j - name_begin);
+    const std::size_t close = html.find('>', j);
+    if (close == std::string_view::npos) return;
+    i = close + 1;
+    if (name.empty()) continue;  // <!doctype>, <?xml?>, a lone '<'
+    const auto is_one_of = [&](const auto& list) {
+      return std::any_of(std::begin(list), std::end(list), [&](std::string_view n) { return ascii_iequal(n, name); });
+    };
+    if (is_one_of(not_nesting)) continue;
+    if (closing) {
+      if (depth > 0) --depth;
+      continue;
+    }
+    if (html[close - 1] == '/') continue;  // <x/>
+    if (is_one_of(raw_text)) {
+      // Skip to the matching end tag, case-insensitively.
+      for (std::size_t k = html.find("</", i); k != std::string_view::npos; k = html.find("</", k + 2)) {
+        if (ascii_iequal(html.substr(k + 2, name.size()), name)) {
+          i = k;
+          break;
+        }
+      }
+      continue;
+    }
+    if (++depth > max_html_depth) {
+      throw parse_error(error_location{path, to_original.to_source(tag_begin), std::nullopt, std::nullopt},
+                        fmt::format("HTML elements nested deeper than {} levels; this is not a plan's web page "
+                                    "(or the page is broken) — save the article's text instead",
+                                    max_html_depth));
+    }
+  }
 }
 
 class html_walker {
@@ -260,6 +339,7 @@ extracted_text extract_html(std::string_view bytes, const std::string& path) {
   const std::optional<encoding> declared = has_bom ? std::nullopt : declared_charset(bytes);
   decoded_text decoded = decode(bytes, path, declared);
   const std::string& buffer = decoded.utf8;
+  check_html_nesting(buffer, decoded.offsets, path);
   std::unique_ptr<GumboOutput, void (*)(GumboOutput*)> output(
       gumbo_parse_with_options(&kGumboDefaultOptions, buffer.data(), buffer.size()),
       [](GumboOutput* o) { gumbo_destroy_output(&kGumboDefaultOptions, o); });

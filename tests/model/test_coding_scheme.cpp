@@ -55,7 +55,7 @@ TEST_CASE("JSON scheme errors name the file and the JSON Pointer") {
   CHECK_THROWS_WITH_AS(
       coding_scheme::from_json(wrap(R"([{"id": "a", "zh": "甲", "en": "A", "keywords": [{"phrase": "x", "weight": -1}]}])"),
                                "x.json"),
-      "x.json: /themes/0/keywords/0/weight: must be a positive number", schema_error);
+      "x.json: /themes/0/keywords/0/weight: must be a positive number up to 1000000", schema_error);
   CHECK_THROWS_WITH_AS(coding_scheme::from_json(wrap(R"([{"id": "a", "zh": "甲", "en": "A"}])"), "x.json"),
                        "x.json: /themes/0: theme \"a\" has neither keywords nor children", schema_error);
   CHECK_THROWS_WITH_AS(

@@ -331,13 +331,13 @@ TEST_CASE("document: errors name the file") {
   small.max_input_bytes = 10;
   CHECK_THROWS_WITH_AS((void)make_document(std::string(11, 'a'), "big.txt", small),
                        "big.txt: file is larger than the input limit of 10 bytes; raise the limit "
-                       "(max_input_bytes) if this is intended",
+                       "(--max-input-size, read_options::max_input_bytes) if this is intended",
                        plancmp::usage_error);
   CHECK_NOTHROW((void)make_document(std::string(10, 'a'), "fits.txt", small));
   const std::string seed = plancmp::test::seed_path(plancmp::test::gansu);
   CHECK_THROWS_WITH_AS((void)read_document(seed, small),
                        (seed + ": file is larger than the input limit of 10 bytes; raise the limit "
-                               "(max_input_bytes) if this is intended")
+                               "(--max-input-size, read_options::max_input_bytes) if this is intended")
                            .c_str(),
                        plancmp::usage_error);
   CHECK_THROWS_AS((void)read_document(plancmp::test::seeds_dir() + "/no-such-plan.txt"),

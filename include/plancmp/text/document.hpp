@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <plancmp/data.hpp>
 #include <plancmp/span.hpp>
 #include <plancmp/text/encoding.hpp>
 #include <plancmp/text/noise.hpp>
@@ -32,7 +33,9 @@ struct line {
 /// Options for reading a document.
 struct read_options {
   std::optional<encoding> declared_encoding;  ///< skip detection
-  std::size_t max_input_bytes = std::size_t(1) << 31;  ///< larger input: usage_error
+  /// Larger input: `usage_error` naming the file (`check_input_size`); the CLI's
+  /// `--max-input-size`. Applies to the bytes as read (before HTML/PDF/DOCX extraction).
+  std::size_t max_input_bytes = default_max_input_bytes;
   /// nullptr: the built-in rules. A classifier of your own must outlive the documents
   /// read with it: each line's `noise.rule` points into the classifier's rule ids.
   const noise_classifier* noise = nullptr;
