@@ -123,6 +123,15 @@ def test_tables_to_pandas_records_and_renderers(seed):
     assert c.compare(0, 1).columns
 
 
+def test_theme_profile_matrix_is_the_cosine_of_coverage_shares(seed):
+    c = plancmp.coverage(four(seed), "ip_value_chain")
+    m = c.profile_matrix()
+    unit = c.shares / np.linalg.norm(c.shares, axis=1, keepdims=True)
+    np.testing.assert_allclose(m.score, unit @ unit.T, atol=1e-12)
+    np.testing.assert_allclose(np.diag(m.score), 1.0)
+    assert m.plans == c.plans
+
+
 def test_coding_scheme_from_dict(seed):
     scheme = plancmp.CodingScheme.from_dict({
         "schema": "plancmp.coding_scheme/1",

@@ -2,6 +2,7 @@
 // Reuse, alignment, coverage (tools × chain, targets, agencies), PMC, agencies, gaps and
 // diffs: each result as a read-only object with its table, computed without the GIL.
 #include "bindings.hpp"
+#include <plancmp/analysis/similarity.hpp>
 
 #include <plancmp/analysis/agencies.hpp>
 #include <plancmp/analysis/coverage.hpp>
@@ -9,6 +10,7 @@
 #include <plancmp/analysis/plan_alignment.hpp>
 #include <plancmp/analysis/pmc.hpp>
 #include <plancmp/analysis/reuse.hpp>
+#include <plancmp/analysis/similarity.hpp>
 #include <plancmp/analysis/tagging.hpp>
 #include <plancmp/error.hpp>
 #include <plancmp/model/coding_scheme.hpp>
@@ -232,6 +234,8 @@ void bind_analysis(py::module_& m) {
           throw usage_error(fmt::format("compare({}, {}): there are {} plans", a, b, c.matrix.plans.size()));
         return analysis::to_table(analysis::compare_coverage(c.matrix, a, b));
       }, py::arg("a"), py::arg("b"), "The difference of two plans' coverage, as a table.")
+      .def("profile_matrix", [](const coverage_handle& c) { return analysis::theme_profile_matrix(c.matrix); },
+           "Plan × plan cosine of the plans' theme shares (the `theme` metric of `plancmp matrix`).")
       .def("__repr__", [](const coverage_handle& c) {
         return fmt::format("<Coverage '{}': {} plans × {} themes>", c.matrix.scheme, c.matrix.plans.size(), c.matrix.themes.size());
       });
