@@ -31,6 +31,8 @@ template <typename Enum, std::size_t N>
 
 inline constexpr std::array<std::string_view, 6> level_names{"unknown", "national", "province",
                                                              "city",    "district", "county"};
+inline constexpr std::array<std::string_view, 5> document_kind_names{"plan", "regulation", "notice", "qa",
+                                                                     "other"};
 inline constexpr std::array<std::string_view, 2> role_names{"lead", "support"};
 inline constexpr std::array<std::string_view, 7> section_kind_names{
     "guiding_ideology", "principles", "overall_requirements", "overall_approach", "goals", "tasks",

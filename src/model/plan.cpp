@@ -88,6 +88,11 @@ std::optional<std::size_t> lookup(const Map& map, std::string_view key) {
 
 }  // namespace
 
+std::string_view to_string(document_kind k) noexcept { return detail::enum_name(detail::document_kind_names, k); }
+std::optional<document_kind> parse_document_kind(std::string_view name) noexcept {
+  return detail::enum_from_name<document_kind>(detail::document_kind_names, name);
+}
+
 std::string_view to_string(vertex_kind k) noexcept {
   return detail::enum_name(detail::vertex_kind_names, k);
 }
@@ -115,16 +120,16 @@ void plan::rebuild_graph() {
   std::vector<std::vector<plan_vertex>> vertex_of(vertex_kind_count);
   std::vector<std::vector<plan_vertex>> item_vertex(boxes.size());
 
-  const auto add_vertex = [&g](vertex_kind kind, std::size_t index, std::size_t item = 0) {
-    return boost::add_vertex(vertex_property{kind, narrow_index(index), narrow_index(item)}, g);
+  const auto add_vertex = [&g](vertex_kind vk, std::size_t index, std::size_t item = 0) {
+    return boost::add_vertex(vertex_property{vk, narrow_index(index), narrow_index(item)}, g);
   };
-  const auto add_all = [&](vertex_kind kind, std::size_t count) {
-    auto& slots = vertex_of[slot(kind)];
+  const auto add_all = [&](vertex_kind vk, std::size_t count) {
+    auto& slots = vertex_of[slot(vk)];
     slots.reserve(count);
-    for (std::size_t i = 0; i < count; ++i) slots.push_back(add_vertex(kind, i));
+    for (std::size_t i = 0; i < count; ++i) slots.push_back(add_vertex(vk, i));
   };
-  const auto add_edge = [&g](plan_vertex from, plan_vertex to, edge_kind kind) {
-    boost::add_edge(from, to, edge_property{kind}, g);
+  const auto add_edge = [&g](plan_vertex from, plan_vertex to, edge_kind ek) {
+    boost::add_edge(from, to, edge_property{ek}, g);
   };
 
   // ---- vertices, in the documented order
@@ -187,14 +192,14 @@ void plan::rebuild_graph() {
   const auto& agency_v = vertex_of[slot(vertex_kind::agency)];
   std::vector<std::size_t> linked;
   for (std::size_t m = 0; m < measures.size(); ++m) {
-    for (const auto& [mentions, kind] : {std::pair{&measures[m].lead, edge_kind::lead},
+    for (const auto& [mentions, ek] : {std::pair{&measures[m].lead, edge_kind::lead},
                                          std::pair{&measures[m].support, edge_kind::support}}) {
       linked.clear();
       for (const agency_mention& mention : *mentions) {
         const std::size_t a = agency_by_name.at(mention.name);  // collect_agencies saw it
         if (std::find(linked.begin(), linked.end(), a) != linked.end()) continue;
         linked.push_back(a);
-        add_edge(agency_v[a], measure_v[m], kind);
+        add_edge(agency_v[a], measure_v[m], ek);
       }
     }
   }
@@ -224,13 +229,13 @@ void plan::rebuild_graph() {
   box_item_vertex_ = std::move(item_vertex);
 }
 
-std::optional<plan_vertex> plan::vertex(vertex_kind kind, std::size_t index, std::size_t item) const {
-  if (kind == vertex_kind::box_item) {
+std::optional<plan_vertex> plan::vertex(vertex_kind of, std::size_t index, std::size_t item) const {
+  if (of == vertex_kind::box_item) {
     if (index < box_item_vertex_.size() && item < box_item_vertex_[index].size())
       return box_item_vertex_[index][item];
     return std::nullopt;
   }
-  const std::size_t k = slot(kind);
+  const std::size_t k = slot(of);
   if (k < vertex_of_.size() && index < vertex_of_[k].size()) return vertex_of_[k][index];
   return std::nullopt;
 }

@@ -178,6 +178,7 @@ class writer {
     } else {
       out["doc_number"] = nullptr;
     }
+    out["kind"] = std::string(to_string(p.kind));
     out["draft"] = p.draft;
     out["first_listed_leads"] = p.first_listed_leads;
     out["cover"] = where(p.cover, root / "cover");
@@ -287,6 +288,7 @@ class writer {
     o["text"] = text(m.text, at / "text");
     o["lead"] = mentions(m.lead, at / "lead");
     o["support"] = mentions(m.support, at / "support");
+    o["joint"] = m.joint;
     if (m.due) {
       const json_path d_at = at / "deadline";
       ojson d = ojson::object();
@@ -476,6 +478,13 @@ class reader {
       expect_object(d, at);
       p.doc_number = document_number{string_at(d, at, "printed"), string_at(d, at, "repaired"),
                                      span_at(d, at, "span")};
+    }
+    if (doc.contains("kind")) {  // files written before document kinds were read are plans
+      const std::string kind = string_at(doc, root, "kind");
+      const auto k = parse_document_kind(kind);
+      if (!k) fail(root / "kind", fmt::format("unknown document kind \"{}\" (expected {})", kind,
+                                              detail::joined_names(detail::document_kind_names)));
+      p.kind = *k;
     }
     p.draft = bool_at(doc, root, "draft");
     p.first_listed_leads = bool_at(doc, root, "first_listed_leads");
@@ -723,6 +732,7 @@ class reader {
     m.text = string_at(j, at, "text");
     m.lead = mentions_at(j, at, "lead", role::lead);
     m.support = mentions_at(j, at, "support", role::support);
+    m.joint = j.contains("joint") && bool_at(j, at, "joint");  // absent in files of earlier versions
     if (const json& d = member(j, at, "deadline"); !d.is_null()) {
       const json_path d_at = at / "deadline";
       expect_object(d, d_at);

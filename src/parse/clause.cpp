@@ -86,7 +86,7 @@ bool looks_like_agency(std::string_view name) {
     const auto open = name.rfind('(');
     if (open != std::string_view::npos && open > 0) name = name.substr(0, open);
   }
-  if (name.empty() || detail::char_count(name) > 40) return false;
+  if (detail::char_count(name) < 2 || detail::char_count(name) > 40) return false;
   return detail::ends_with_any(name, rules().agency_endings);
 }
 
@@ -240,101 +240,204 @@ std::optional<clause_location> find_clause(std::string_view text) {
   return std::nullopt;
 }
 
-parsed_clause parse_clause(std::string_view content, bool first_listed_leads) {
+namespace {
+
+// What a group of a clause says of the units it names.
+enum class named_as { responsible, lead, support };
+
+struct named_unit {
+  std::size_t begin = 0, end = 0;  // in the clause content
+  named_as as = named_as::responsible;
+};
+
+// The longest word of `words` that `s` starts with (and a ':' after it), or 0.
+std::size_t label_length(std::string_view s, const detail::word_list& words) {
+  for (const auto& w : words) {
+    if (s.starts_with(w)) return w.size() + (s.substr(w.size()).starts_with(":") ? 1 : 0);
+  }
+  return 0;
+}
+
+std::size_t suffix_length(std::string_view s, const detail::word_list& words) {
+  for (const auto& w : words) {
+    if (s.size() > w.size() && s.ends_with(w)) return w.size();
+  }
+  return 0;
+}
+
+// A name a clause may list: an agency, a government or a collective, not rule text.
+bool clause_name(std::string_view name) {
   const auto& r = rules();
-  parsed_clause out;
-  std::size_t base = 0;
-  {
-    std::size_t b = 0, e = content.size();
-    trim_range(content, b, e);
-    base = b;
-    content = content.substr(b, e - b);
-  }
-  // 责任单位: …
-  for (const auto& prefix : r.clause_prefixes) {
-    if (content.starts_with(prefix)) {
-      std::size_t skip = prefix.size();
-      if (content.substr(skip).starts_with(":")) skip += 1;
-      base += skip;
-      content.remove_prefix(skip);
-      break;
-    }
-  }
-  std::vector<clause_agency> leads, others;
-  for (const auto& [sb, se] : split_top(content, ";")) {
-    std::size_t b0 = sb, e0 = se;
-    trim_range(content, b0, e0);
-    const auto seg = content.substr(b0, e0 - b0);
-    if (seg.empty()) continue;
-    if (parse_deadline(seg)) {
-      if (!out.deadline_text) out.deadline_text = std::pair{base + b0, base + e0};
-      continue;
-    }
-    for (const auto& [gb, ge] : split_top(seg, ",")) {
-      std::size_t b = gb, e = ge;
-      trim_range(seg, b, e);
-      std::string_view group = seg.substr(b, e - b);
-      if (group.empty()) continue;
-      if (parse_deadline(group)) {  // (区科经局,持续推进): a comma where a semicolon belongs
-        if (!out.deadline_text) out.deadline_text = std::pair{base + b0 + b, base + b0 + e};
-        continue;
-      }
-      bool lead = false;
-      bool support = false;
-      for (const auto& p : r.support_prefixes) {
-        if (group.starts_with(p)) {
-          std::size_t skip = p.size() + (group.substr(p.size()).starts_with(":") ? 1 : 0);
-          b += skip;
-          group.remove_prefix(skip);
-          support = true;
-        }
-      }
-      for (const auto& m : r.lead_markers) {
-        if (group.ends_with(m)) {
-          group.remove_suffix(m.size());
-          lead = true;
+  if (name.empty() || contains_any(name, r.not_agency_markers)) return false;
+  return looks_like_agency(name) || contains_any(name, r.collective_markers);
+}
+
+// Splits a list of names at 、 and at conjunctions (A等和B, A及各B, A以及B); calls
+// emit(begin, end) for each non-empty name, 等 dropped.
+template <typename Emit>
+void split_names(std::string_view group, std::size_t offset, Emit&& emit) {
+  const auto& r = rules();
+  for (const auto& [nb, ne] : split_top(group, "、")) {
+    std::size_t b = nb;
+    const std::size_t e = ne;
+    // Conjunctions inside this part, left to right.
+    for (;;) {
+      std::size_t at = std::string_view::npos, drop = 0;
+      for (const auto& entry : r.name_conjunctions) {
+        // "等|相关": the part before '|' joins two names and is dropped; the part after it
+        // begins the next name.
+        const auto bar = entry.find('|');
+        const std::string_view w = std::string_view(entry).substr(0, bar);
+        const std::string_view next = bar == std::string::npos ? std::string_view() : std::string_view(entry).substr(bar + 1);
+        const std::string_view part = group.substr(b, e - b);
+        for (std::size_t p = detail::find(part, w); p != std::string_view::npos; p = detail::find(part, w, p + 1)) {
+          if (at != std::string_view::npos && b + p >= at) break;
+          if (p == 0 || !part.substr(p + w.size()).starts_with(next)) continue;
+          at = b + p;
+          drop = w.size();
           break;
         }
       }
-      if (!lead) {
-        for (const auto& suffix : r.group_suffixes) {
-          if (group.ends_with(suffix) && group.size() > suffix.size()) {
-            group.remove_suffix(suffix.size());
-            break;
-          }
+      if (at == std::string_view::npos) break;
+      emit(offset + b, offset + at);
+      b = at + drop;
+    }
+    emit(offset + b, offset + e);
+  }
+}
+
+}  // namespace
+
+std::vector<clause_location> find_clauses(std::string_view text) {
+  std::vector<clause_location> out;
+  const auto final_clause = find_clause(text);
+  const std::size_t limit = final_clause ? final_clause->begin : text.size();
+  const auto& r = rules();
+  int depth = 0;
+  std::size_t open = 0, open_len = 0;
+  for (std::size_t i = 0; i < limit;) {
+    std::size_t len = 1;
+    if (is_opener(text, i, len)) {
+      if (depth++ == 0) open = i, open_len = len;
+    } else if (is_closer(text, i, len)) {
+      if (depth > 0 && --depth == 0) {
+        const auto content = text.substr(open + open_len, i - open - open_len);
+        if (detail::char_count(content) <= 150 &&
+            (contains_any(content, r.clause_words) || contains_any(content, r.clause_prefixes)) &&
+            !parse_clause(content, false).agencies.empty()) {
+          out.push_back(clause_location{open, i + len, true, true, open + open_len, i});
         }
       }
-      if (lead) out.has_lead_marker = true;
-      for (const auto& [nb, ne] : split_top(group, "、")) {
-        std::size_t x = nb, y = ne;
-        trim_range(group, x, y);
-        std::string_view name = group.substr(x, y - x);
-        if (name.ends_with("等")) {
-          name.remove_suffix(3);
-          y -= 3;
+    } else {
+      len = detail::sequence_length(static_cast<unsigned char>(text[i]));
+    }
+    i += len;
+  }
+  if (final_clause) out.push_back(*final_clause);
+  return out;
+}
+
+parsed_clause parse_clause(std::string_view content, bool first_listed_leads) {
+  const auto& r = rules();
+  parsed_clause out;
+  std::vector<named_unit> units;
+  const std::string_view all = content;
+  auto add_names = [&](std::size_t b, std::size_t e, named_as as) {
+    trim_range(all, b, e);
+    split_names(all.substr(b, e - b), b, [&](std::size_t nb, std::size_t ne) {
+      trim_range(all, nb, ne);
+      if (all.substr(nb, ne - nb).ends_with("等")) ne -= 3;
+      trim_range(all, nb, ne);
+      if (nb >= ne) return;
+      if (!clause_name(all.substr(nb, ne - nb))) {
+        out.rejected.emplace_back(nb, ne);
+        return;
+      }
+      units.push_back({nb, ne, as});
+    });
+  };
+  for (const auto& [tb, te] : split_top(all, "。")) {
+    const std::string_view sentence = all.substr(tb, te - tb);
+    if (states_first_listed_leads(sentence)) continue;  // the rule itself (列第一位者为牵头单位)
+    for (const auto& [sb, se] : split_top(sentence, ";")) {
+      std::size_t b0 = tb + sb, e0 = tb + se;
+      trim_range(all, b0, e0);
+      if (b0 >= e0) continue;
+      if (parse_deadline(all.substr(b0, e0 - b0))) {
+        if (!out.deadline_text) out.deadline_text = std::pair{b0, e0};
+        continue;
+      }
+      std::optional<named_as> label;  // a labelled field runs on over the commas after it
+      for (const auto& [gb, ge] : split_top(all.substr(b0, e0 - b0), ",")) {
+        std::size_t b = b0 + gb, e = b0 + ge;
+        trim_range(all, b, e);
+        std::string_view group = all.substr(b, e - b);
+        if (group.empty()) continue;
+        if (parse_deadline(group)) {  // (区科经局,持续推进): a comma where a semicolon belongs
+          if (!out.deadline_text) out.deadline_text = std::pair{b, e};
+          continue;
         }
-        if (name.empty()) continue;
-        clause_agency a;
-        a.begin = base + b0 + b + x;
-        a.end = base + b0 + b + y;
-        a.collective = contains_any(name, r.collective_markers) && !lead;
-        a.part = lead ? role::lead : role::support;
-        (lead && !support ? leads : others).push_back(a);
+        if (const auto n = label_length(group, r.lead_labels)) {
+          label = named_as::lead, b += n;
+        } else if (const auto n2 = label_length(group, r.support_labels)) {
+          label = named_as::support, b += n2;
+        } else if (const auto n3 = label_length(group, r.responsible_labels)) {
+          label = named_as::responsible, b += n3;
+        }
+        group = all.substr(b, e - b);
+        named_as as = label.value_or(named_as::responsible);
+        if (const auto n = suffix_length(group, r.lead_markers)) {
+          as = named_as::lead, e -= n;
+        } else if (const auto n2 = suffix_length(group, r.support_suffixes)) {
+          as = named_as::support, e -= n2;
+        } else if (const auto n3 = suffix_length(group, r.group_suffixes)) {
+          e -= n3;
+        }
+        group = all.substr(b, e - b);
+        // A会同B: A leads, B works with it.
+        std::size_t with = std::string_view::npos, with_len = 0;
+        for (const auto& w : r.accompany_words) {
+          const auto p = split_top(group, w);
+          if (p.size() > 1) with = b + p[0].second, with_len = w.size();
+        }
+        if (with != std::string_view::npos) {
+          add_names(b, with, named_as::lead);
+          add_names(with + with_len, e, named_as::support);
+        } else {
+          add_names(b, e, as);
+        }
       }
     }
   }
-  if (leads.empty()) {
-    if (others.size() == 1) {
-      others[0].part = role::lead;  // a unit named alone is responsible: it leads
-    } else if (first_listed_leads && !others.empty()) {
-      others[0].part = role::lead;
+  std::size_t leads = 0, responsible = 0;
+  for (const auto& u : units) leads += u.as == named_as::lead, responsible += u.as == named_as::responsible;
+  out.has_lead_marker = leads > 0;
+  bool first_responsible = true;
+  for (const auto& u : units) {
+    clause_agency a;
+    a.begin = u.begin;
+    a.end = u.end;
+    a.collective = contains_any(all.substr(u.begin, u.end - u.begin), r.collective_markers);
+    switch (u.as) {
+      case named_as::lead: a.part = role::lead; break;
+      case named_as::support: a.part = role::support; break;
+      case named_as::responsible:
+        if (leads > 0) {
+          a.part = role::support;  // others are marked as leading: these work with them
+        } else if (responsible == 1) {
+          a.part = role::lead;  // a unit named alone is responsible: it leads
+        } else if (first_listed_leads) {
+          a.part = first_responsible ? role::lead : role::support;
+        } else {
+          a.part = role::lead;  // several units, none marked: jointly responsible
+          out.joint = true;
+        }
+        first_responsible = false;
+        break;
     }
+    if (a.part == role::lead && u.as == named_as::lead) a.collective = false;
+    out.agencies.push_back(a);
   }
-  out.agencies = std::move(leads);
-  for (auto& a : others) out.agencies.push_back(a);
-  // Keep the printed order.
-  std::stable_sort(out.agencies.begin(), out.agencies.end(),
-                   [](const auto& a, const auto& b) { return a.begin < b.begin; });
   return out;
 }
 

@@ -1156,28 +1156,47 @@ class parser {
     m.where = unit_span(n, b, e);
     m.text = std::string(trim(doc_.printed_of_simplified(b, e)));
     std::size_t clause_begin = e;
-    if (const auto loc = find_clause(text)) {
-      clause_begin = b + loc->begin;
-      m.clause = std::string(doc_.printed_of_simplified(b + loc->begin, b + loc->end));
-      if (!loc->closed) {
-        p_.diagnostics.push_back({line_number(n.own.back()), source(b + loc->begin, b + loc->end),
+    // Every clause of the measure, mid-paragraph ones included: each covers the sentences
+    // before it, so the measure's units are their union, first mention first. A unit that
+    // leads in one clause and works with others in another is listed once, as a lead.
+    const auto clauses = find_clauses(text);
+    for (std::size_t k = 0; k < clauses.size(); ++k) {
+      const auto& loc = clauses[k];
+      const bool final_clause = k + 1 == clauses.size() && trim(text.substr(loc.end)).find_first_not_of("。;") ==
+                                                                 std::string_view::npos;
+      if (final_clause) {
+        clause_begin = b + loc.begin;
+        m.clause = std::string(doc_.printed_of_simplified(b + loc.begin, b + loc.end));
+      }
+      if (!loc.closed) {
+        p_.diagnostics.push_back({line_number(n.own.back()), source(b + loc.begin, b + loc.end),
                                   "clause.unclosed",
                                   fmt::format("measure {}: the responsibility clause has no closing bracket", m.id)});
       }
-      if (!loc->opened) {
-        p_.diagnostics.push_back({line_number(n.own.back()), source(b + loc->begin, b + loc->end),
+      if (!loc.opened) {
+        p_.diagnostics.push_back({line_number(n.own.back()), source(b + loc.begin, b + loc.end),
                                   "clause.unopened",
                                   fmt::format("measure {}: the responsibility clause lost its opening bracket", m.id)});
       }
-      const std::size_t cb = b + loc->content_begin;
-      const std::size_t ce = b + loc->content_end;
+      const std::size_t cb = b + loc.content_begin;
+      const std::size_t ce = b + loc.content_end;
       const auto parsed = parse_clause(std::string_view(doc_.simplified).substr(cb, ce - cb), first_listed_);
+      m.joint = m.joint || parsed.joint;
+      auto named = [](const std::vector<agency_mention>& list, const std::string& name) {
+        return std::find_if(list.begin(), list.end(), [&](const agency_mention& a) { return a.name == name; });
+      };
       for (const auto& a : parsed.agencies) {
         agency_mention mention{printed(cb + a.begin, cb + a.end), a.part, source(cb + a.begin, cb + a.end)};
         if (a.collective) collective_names_.insert(mention.name);
-        (a.part == role::lead ? m.lead : m.support).push_back(std::move(mention));
+        if (named(m.lead, mention.name) != m.lead.end()) continue;
+        if (a.part == role::lead) {
+          if (const auto it = named(m.support, mention.name); it != m.support.end()) m.support.erase(it);
+          m.lead.push_back(std::move(mention));
+        } else if (named(m.support, mention.name) == m.support.end()) {
+          m.support.push_back(std::move(mention));
+        }
       }
-      if (parsed.deadline_text) {
+      if (parsed.deadline_text && (!m.due || final_clause)) {
         const auto [db, de] = *parsed.deadline_text;
         if (auto d = parse_deadline(std::string_view(doc_.simplified).substr(cb + db, de - db))) {
           d->text = printed(cb + db, cb + de);

@@ -25,6 +25,12 @@ std::vector<std::string> strings(const nlohmann::json& j, const char* path) {
 
 word_list words(const nlohmann::json& j, const char* path) { return word_list(strings(j, path)); }
 
+// Longest word first, so that 等按职责分工负责 is stripped whole before 负责.
+word_list longest_first(std::vector<std::string> w) {
+  std::stable_sort(w.begin(), w.end(), [](const auto& a, const auto& b) { return a.size() > b.size(); });
+  return word_list(std::move(w));
+}
+
 outline_rules load() {
   const auto j = nlohmann::json::parse(builtin_data("outline.json"));
   if (j.value("schema", "") != "plancmp.outline/1") {
@@ -41,9 +47,15 @@ outline_rules load() {
   r.draft_markers = words(j.at("draft_markers"), "/draft_markers");
   const auto& resp = j.at("responsibility");
   r.clause_prefixes = words(resp.at("clause_prefixes"), "/responsibility/clause_prefixes");
-  r.lead_markers = words(resp.at("lead_markers"), "/responsibility/lead_markers");
-  r.group_suffixes = words(resp.at("group_suffixes"), "/responsibility/group_suffixes");
-  r.support_prefixes = words(resp.at("support_prefixes"), "/responsibility/support_prefixes");
+  r.lead_labels = longest_first(strings(resp.at("lead_labels"), "/responsibility/lead_labels"));
+  r.support_labels = longest_first(strings(resp.at("support_labels"), "/responsibility/support_labels"));
+  r.responsible_labels = longest_first(strings(resp.at("responsible_labels"), "/responsibility/responsible_labels"));
+  r.lead_markers = longest_first(strings(resp.at("lead_markers"), "/responsibility/lead_markers"));
+  r.support_suffixes = longest_first(strings(resp.at("support_suffixes"), "/responsibility/support_suffixes"));
+  r.group_suffixes = longest_first(strings(resp.at("group_suffixes"), "/responsibility/group_suffixes"));
+  r.accompany_words = words(resp.at("accompany_words"), "/responsibility/accompany_words");
+  r.name_conjunctions = longest_first(strings(resp.at("name_conjunctions"), "/responsibility/name_conjunctions"));
+  r.not_agency_markers = words(resp.at("not_agency_markers"), "/responsibility/not_agency_markers");
   r.clause_words = words(resp.at("clause_words"), "/responsibility/clause_words");
   const auto& dl = j.at("deadline");
   r.deadline_ongoing = words(dl.at("ongoing"), "/deadline/ongoing");
@@ -63,10 +75,6 @@ outline_rules load() {
   r.lead_columns = words(task.at("lead"), "/task_table_columns/lead");
   r.support_columns = words(task.at("support"), "/task_table_columns/support");
   r.deadline_columns = words(task.at("deadline"), "/task_table_columns/deadline");
-  // Longest suffix first, so 等按职责分工负责 is stripped whole before 负责.
-  auto suffixes = r.group_suffixes.words;
-  std::stable_sort(suffixes.begin(), suffixes.end(), [](const auto& a, const auto& b) { return a.size() > b.size(); });
-  r.group_suffixes = word_list(std::move(suffixes));
   return r;
 }
 

@@ -62,9 +62,16 @@ struct outline_rules {
   word_list notice_title_endings;
   word_list draft_markers;
   word_list clause_prefixes;
-  word_list lead_markers;
-  word_list group_suffixes;  // longest first
-  word_list support_prefixes;
+  // Labelled fields of a clause (牵头单位：…；配合单位：…；责任单位：…), longest first.
+  word_list lead_labels;
+  word_list support_labels;
+  word_list responsible_labels;
+  word_list lead_markers;      // longest first
+  word_list support_suffixes;  // longest first
+  word_list group_suffixes;    // longest first
+  word_list accompany_words;   // A会同B: A leads, B supports
+  word_list name_conjunctions; // join two names in a list: A等和B, A及各B
+  word_list not_agency_markers;
   word_list clause_words;
   word_list deadline_ongoing;
   word_list deadline_recurring;

@@ -50,6 +50,9 @@ struct measure {
   std::string text;               ///< the whole text as printed (heading through clause)
   std::vector<agency_mention> lead;
   std::vector<agency_mention> support;
+  /// The listed units are jointly responsible (`A、B按职责分工负责`, no unit marked as lead
+  /// and no first-listed rule): all of them are in `lead`, none leads alone.
+  bool joint = false;
   std::optional<deadline> due;
   std::string clause;             ///< the responsibility clause as printed, brackets included
   span where;                     ///< the whole measure in the original bytes

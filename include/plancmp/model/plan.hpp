@@ -35,6 +35,14 @@ enum class edge_kind { contains, lead, support, restates, states };
 [[nodiscard]] std::string_view to_string(edge_kind k) noexcept;
 [[nodiscard]] std::optional<edge_kind> parse_edge_kind(std::string_view name) noexcept;
 
+/// What a file is (document kind): a plan of numbered or topic-led tasks (规划, 方案, 意见,
+/// 计划, a notice that sets tasks), a regulation in articles (`第X条`: 条例, 办法), a notice
+/// with no tasks of its own, a question-and-answer page, or something else.
+enum class document_kind { plan, regulation, notice, qa, other };
+/// "plan", "regulation", "notice", "qa", "other"; parse_document_kind is its inverse.
+[[nodiscard]] std::string_view to_string(document_kind k) noexcept;
+[[nodiscard]] std::optional<document_kind> parse_document_kind(std::string_view name) noexcept;
+
 /// Vertex bundle: which element of the plan the vertex stands for.
 struct vertex_property {
   vertex_kind kind = vertex_kind::plan;
@@ -82,6 +90,7 @@ class plan {
  public:
   // ---- metadata
   source_info source;
+  document_kind kind = document_kind::plan;  ///< what the file is; only plans have measures
   std::string title;                       ///< the plan's own title, as printed
   span title_span;
   std::string notice_title;                ///< the cover notice's title (…的通知 / 函), if any

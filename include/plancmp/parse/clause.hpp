@@ -42,13 +42,28 @@ struct clause_agency {
 struct parsed_clause {
   std::vector<clause_agency> agencies;
   bool has_lead_marker = false;                   ///< some unit was marked 牵头
+  /// Several units were named with no lead mark and no first-listed rule: all of them are
+  /// jointly responsible (each has role lead).
+  bool joint = false;
   std::optional<std::pair<std::size_t, std::size_t>> deadline_text;  ///< offsets
+  /// Parts of the clause in the place of a name that are not names of units (rule text
+  /// such as 下同, a scope such as 适用范围…), as offsets: kept out of the agencies.
+  std::vector<std::pair<std::size_t, std::size_t>> rejected;
 };
 
-/// Parses the content of a clause (between its brackets). Roles: units marked 牵头 lead
-/// and the others support; with no 牵头 mark, a unit named alone leads, and several
-/// units all support unless `first_listed_leads` (a rule the document states), in which
-/// case the first leads.
+/// Every responsibility clause of a measure's text, in order: bracketed groups in
+/// mid-paragraph that hold clause words or labelled fields and name units (each covers the
+/// sentences before it: `…提升服务能力（A牵头，B配合）。…`), then the final clause
+/// (`find_clause`).
+[[nodiscard]] std::vector<clause_location> find_clauses(std::string_view text);
+
+/// Parses the content of a clause (between its brackets). Roles: units marked 牵头 or in a
+/// `牵头单位：` field lead; units marked 配合 / 参与 / 指导 or in a `配合单位：` field support;
+/// `A会同B`: A leads, B supports. Units named as responsible (`负责`, `按职责分工负责`,
+/// `责任单位：`, a plain list) support when another unit leads; otherwise a unit named
+/// alone leads, the first leads under `first_listed_leads` (a rule the document states),
+/// and several units are jointly responsible (`joint`: all lead). Names are split at 、
+/// and at conjunctions (`A等和B`, `A及各B`); rule text and scopes are not names.
 [[nodiscard]] parsed_clause parse_clause(std::string_view content, bool first_listed_leads);
 
 /// Reads a deadline phrase: `持续推进`, `2025年12月底前完成`, `每年4月底前完成`,
