@@ -39,6 +39,7 @@ std::string_view to_string(line_role r) noexcept {
     case line_role::box: return "box";
     case line_role::table: return "table";
     case line_role::annex: return "annex";
+    case line_role::closing: return "closing";
     case line_role::unparsed: return "unparsed";
   }
   return "unparsed";
@@ -72,10 +73,8 @@ struct node {
   std::string id;
   std::size_t first = 0;             ///< content-line index of the heading
   std::vector<std::size_t> own;      ///< content lines of its own text (heading line first)
-  std::vector<std::size_t> trailing; ///< lines after its closed clause: its parent's text
   std::size_t children = 0;
   std::size_t last = 0;              ///< last content line under it (descendants included)
-  bool closed = false;               ///< its text ends with a closed responsibility clause
 };
 
 bool ends_sentence(std::string_view s) {
@@ -745,7 +744,8 @@ class parser {
     std::size_t box_index = npos;
     std::size_t annex_index = npos;
     bool annex_list = false;
-    for (std::size_t i = first_heading; i < lines_.size(); ++i) {
+    const std::size_t end = find_closing(first_heading);
+    for (std::size_t i = first_heading; i < end; ++i) {
       const auto& l = lines_[i];
       auto h = recognize_heading(l.text);
       // ---- annexes: after the first annex heading, everything belongs to annexes
@@ -824,17 +824,85 @@ class parser {
         mark(i, line_role::unparsed, "");
         continue;
       }
-      auto& n = nodes_[stack.back()];
-      if (n.closed) {
-        n.trailing.push_back(i);
-      } else {
-        n.own.push_back(i);
-        n.closed = closes_with_clause(n);
-      }
+      // Unnumbered lines continue the open unit up to the next numbered heading: further
+      // paragraphs of a measure, also after a responsibility clause (a clause covers the
+      // sentences before it; the next paragraph may carry its own).
+      nodes_[stack.back()].own.push_back(i);
       for (auto s : stack) nodes_[s].last = i;
     }
+    mark_closing(end);
     build_elements();
     link_boxes();
+  }
+
+  /// A line of the signature block: a date, `抄送…`, `XX办公厅 2020年12月10日印发`,
+  /// `(此件公开发布)`.
+  static bool closing_line(std::string_view t) {
+    if (date_line(t) || t.starts_with("抄送")) return true;
+    if (t.starts_with("(此件") && t.ends_with(")") && char_count(t) <= 12) return true;
+    return t.ends_with("印发") && printed_at_date(t).has_value();
+  }
+  /// `山东省人民政府办公厅 2020年12月10日印发`: the date in a 印发 line.
+  static std::optional<std::pair<std::size_t, date>> printed_at_date(std::string_view t) {
+    if (!t.ends_with("印发")) return std::nullopt;
+    const std::string_view rest = trim(t.substr(0, t.size() - 6));
+    // The date: the first run of digits from which the rest reads as a date.
+    for (std::size_t k = 0; k < rest.size(); ++k) {
+      if (rest[k] >= '0' && rest[k] <= '9') {
+        if (const auto d = date_line(rest.substr(k))) return std::pair{k, *d};
+        while (k < rest.size() && rest[k] >= '0' && rest[k] <= '9') ++k;
+      }
+    }
+    return std::nullopt;
+  }
+
+  /// Where the signature block at the end of the document begins (the number of content
+  /// lines when there is none): date, issuer above the date, 抄送 and 印发 lines, walking
+  /// up from the last line.
+  std::size_t find_closing(std::size_t first_heading) const {
+    std::size_t k = lines_.size();
+    while (k > first_heading + 1) {
+      const auto t = lines_[k - 1].text;
+      if (closing_line(t)) {
+        --k;
+        continue;
+      }
+      // The issuer just above a date: a short line naming an office.
+      const bool above_date = k < lines_.size() && date_line(lines_[k].text);
+      if (above_date && title_like(t) && char_count(t) <= 30 && contains_any(t, rules().agency_endings)) {
+        --k;
+        continue;
+      }
+      break;
+    }
+    return k;
+  }
+
+  /// Marks the signature block and takes the issuer and date from it when the cover did
+  /// not give them (a plan with no cover notice is signed at its end).
+  void mark_closing(std::size_t from) {
+    for (std::size_t i = from; i < lines_.size(); ++i) {
+      mark(i, line_role::closing, "");
+      const auto t = lines_[i].text;
+      if (const auto d = date_line(t); d && !p_.issued) {
+        p_.issued = d;
+        p_.issued_text = printed_line(i);
+        if (p_.issuer.empty() && i > from && !date_line(lines_[i - 1].text) && !lines_[i - 1].text.starts_with("抄送")) {
+          p_.issuer = printed_line(i - 1);
+          issuer_at_ = {lines_[i - 1].begin, lines_[i - 1].end};
+        }
+      } else if (const auto at = printed_at_date(t)) {
+        if (!p_.issued) {
+          p_.issued = at->second;
+          p_.issued_text = printed(lines_[i].begin + at->first, lines_[i].end);
+        }
+        if (p_.issuer.empty() && at->first > 0) {
+          p_.issuer = printed(lines_[i].begin, lines_[i].begin + at->first);
+          issuer_at_ = {lines_[i].begin, lines_[i].begin + at->first};
+        }
+      }
+    }
+    if (p_.issuing_jurisdiction.name.empty() && !p_.issuer.empty()) jurisdiction_from_issuer();
   }
 
   void open_node(const heading& h, std::size_t i, std::vector<std::size_t>& stack,
@@ -873,11 +941,9 @@ class parser {
                        continued > 0 && continued != previous_sibling ? fmt::format(" or {}", continued + 1) : "")});
     }
     last_number_at_rank[r] = h.number;
-    n.closed = false;
     nodes_.push_back(std::move(n));
     stack.push_back(nodes_.size() - 1);
     for (auto s : stack) nodes_[s].last = i;
-    nodes_.back().closed = closes_with_clause(nodes_.back());
   }
 
   /// The node's own text, as a range of the simplified text: from after its number to the
@@ -886,19 +952,6 @@ class parser {
     const auto& first = lines_[n.own.front()];
     const std::size_t b = first.begin + n.head.text_begin;
     return {b, lines_[n.own.back()].end};
-  }
-
-  bool closes_with_clause(const node& n) const {
-    // Only a line that ends with a closing bracket can close a clause: most lines do not,
-    // and the full search below would rescan the whole unit for each of them.
-    std::string_view last = lines_[n.own.back()].text;
-    while (last.ends_with("。")) last.remove_suffix(3);
-    if (!(last.ends_with(")") || last.ends_with("]") || last.ends_with("】") || last.ends_with("〕"))) {
-      return false;
-    }
-    const auto [b, e] = own_range(n);
-    const auto loc = find_clause(std::string_view(doc_.simplified).substr(b, e - b));
-    return loc && loc->closed;
   }
 
   void add_box_item(std::size_t box_index, std::size_t i) {
@@ -1063,11 +1116,6 @@ class parser {
         else add_measure(n);
       } else {
         add_section(n, kinds[k]);
-      }
-      // Lines after a closed clause, and paragraphs of goal sections.
-      for (auto t : n.trailing) {
-        const std::string owner = n.parent == npos ? n.id : nodes_[n.parent].id;
-        mark(t, line_role::section_text, owner);
       }
     }
   }

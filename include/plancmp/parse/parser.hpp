@@ -27,6 +27,7 @@ enum class line_role {
   box,           ///< a 专栏 box heading or item
   table,         ///< a cell of a flattened table
   annex,         ///< an annex or the annex list
+  closing,       ///< the signature block after the body: issuer, date, 抄送, 印发
   unparsed,      ///< not understood (kept as a diagnostic)
 };
 [[nodiscard]] std::string_view to_string(line_role r) noexcept;
