@@ -288,8 +288,11 @@ class parser {
     source_metadata();
     first_listed_ = document_states_first_listed_leads();
     p_.first_listed_leads = first_listed_;
-    const std::size_t first_heading = find_first_section();
-    if (first_heading == npos) {
+    const std::size_t first_article = find_regulation();
+    const std::size_t first_heading = first_article == npos ? find_first_section() : npos;
+    if (first_article != npos) {
+      regulation(first_article);
+    } else if (first_heading == npos) {
       no_structure();
     } else {
       const std::size_t title_begin = find_title_block(first_heading);
@@ -301,8 +304,9 @@ class parser {
                          [](const measure& a, const measure& b) { return a.where.begin < b.where.begin; });
       }
     }
+    labelled_metadata(first_article != npos ? first_article : first_heading);
     jurisdiction_level();
-    if (options_.read_targets) extract_targets(doc_, p_, options_.targets);
+    if (options_.read_targets && p_.kind == document_kind::plan) extract_targets(doc_, p_, options_.targets);
     finish_accounting();
     p_.rebuild_graph();
     for (auto& a : p_.agencies) a.collective = collective_names_.count(a.name) > 0;
@@ -648,7 +652,8 @@ class parser {
     const std::string_view s = std::string_view(doc_.simplified).substr(begin, end - begin);
     std::size_t skip = 0;
     if (s.starts_with("中共")) skip = 6;
-    if (s.substr(skip).starts_with("国务院") || s.substr(skip).starts_with("国家")) {
+    if (s.substr(skip).starts_with("国务院") || s.substr(skip).starts_with("国家") ||
+        s.substr(skip).starts_with("中央") || s.substr(skip).starts_with("全国")) {
       p_.issuing_jurisdiction = {"中华人民共和国", level::national, p_.issuer};
       return;
     }
@@ -672,19 +677,54 @@ class parser {
         suffix_len = suffix.size();
       }
     }
-    if (best == npos) return;
+    if (best == npos) {
+      // No place name: a ministry or commission of the State Council (工业和信息化部,
+      // 市场监管总局) is national.
+      if (national_body(s.substr(skip))) p_.issuing_jurisdiction = {"中华人民共和国", level::national, p_.issuer};
+      return;
+    }
     p_.issuing_jurisdiction = {printed(begin + skip, begin + best + suffix_len), lv, p_.issuer};
   }
 
+  /// A central body named without a place: 国务院…, 国家…, a ministry (…部) or a
+  /// commission or administration (…委, …总局, …署) whose name does not begin with a level
+  /// prefix (市场监管总局 begins with 市场, not with the prefix 市).
+  static bool national_body(std::string_view name) {
+    if (name.starts_with("国务院") || name.starts_with("国家") || name.starts_with("中央") ||
+        name.starts_with("全国") || name.starts_with("中共中央")) {
+      return true;
+    }
+    if (!has_level_prefix(name).empty() || contains_any(name, rules().collective_markers)) return false;
+    if (char_count(name) > 12) return false;
+    for (std::string_view ending : {"部", "委", "总局", "署", "办"}) {
+      if (name.ends_with(ending)) return true;
+    }
+    return name.ends_with("会") && (name.ends_with("监会") || name.ends_with("委员会"));
+  }
+  /// The level prefix a unit's name begins with (省, 市, 区, 县 and their traditional
+  /// forms), not counting words such as 市场 or 省级; empty when none.
+  static std::string_view has_level_prefix(std::string_view name) {
+    for (std::string_view prefix : {"省", "市", "区", "县", "區", "縣"}) {
+      if (name.starts_with(prefix) && !contains_any(name.substr(0, 6), rules().level_prefix_exceptions)) {
+        return prefix;
+      }
+    }
+    return {};
+  }
+
   /// Without a place name, the level shows in how the plan names its units (区市场监管局,
-  /// 全区) — count the prefixes of the agencies it assigns.
+  /// 全区) — count the prefixes of the agencies it assigns, then the words of its scope.
   void jurisdiction_level() {
     if (p_.issuing_jurisdiction.admin_level != level::unknown) return;
     std::map<std::string, int> counts;
     for (const auto& m : p_.measures) {
       for (const auto* list : {&m.lead, &m.support}) {
         for (const auto& a : *list) {
-          if (a.name.size() >= 3) counts[a.name.substr(0, 3)]++;
+          if (const auto prefix = has_level_prefix(a.name); !prefix.empty()) {
+            counts[std::string(prefix)]++;
+          } else if (national_body(a.name)) {
+            counts["国"]++;
+          }
         }
       }
     }
@@ -692,9 +732,10 @@ class parser {
       const char* prefix;
       level lv;
     };
-    static constexpr prefix_level prefixes[] = {{"省", level::province}, {"市", level::city},
-                                                {"区", level::district}, {"县", level::county},
-                                                {"區", level::district}, {"縣", level::county}};
+    static constexpr prefix_level prefixes[] = {{"国", level::national}, {"省", level::province},
+                                                {"市", level::city},     {"区", level::district},
+                                                {"县", level::county},   {"區", level::district},
+                                                {"縣", level::county}};
     int best = 0;
     level lv = level::unknown;
     std::string which;
@@ -702,14 +743,24 @@ class parser {
       const int n = counts.count(prefix) ? counts[prefix] : 0;
       if (n > best) best = n, lv = l, which = prefix;
     }
-    if (lv == level::unknown) return;
+    std::string evidence = fmt::format("{} agencies named with the prefix {}", best, which);
+    if (lv == level::unknown) {
+      // No agencies either: the scope the text speaks of (全省, 各市人民政府 …).
+      const std::string_view text = doc_.simplified;
+      for (const auto& [l, words] : rules().level_words) {
+        int n = 0;
+        words.matcher.for_each_match_any_order(text, [&n](const auto&) { ++n; });
+        if (n > best) best = n, lv = l, evidence = fmt::format("{} words of a {} scope (全省, 全市 …)", n, to_string(l));
+      }
+      if (lv == level::unknown) return;
+    }
     p_.issuing_jurisdiction.admin_level = lv;
-    p_.issuing_jurisdiction.evidence = fmt::format("{} agencies named with the prefix {}", best, which);
+    p_.issuing_jurisdiction.evidence = evidence;
     if (p_.issuing_jurisdiction.name.empty()) {
       p_.diagnostics.push_back({0, p_.cover, "metadata.jurisdiction_name",
                                 fmt::format("the issuing body ('{}') does not name a place; the level ({}) "
-                                            "comes from the agencies' prefixes",
-                                            p_.issuer, to_string(lv))});
+                                            "comes from {}",
+                                            p_.issuer, to_string(lv), evidence)});
     }
   }
 
@@ -833,6 +884,120 @@ class parser {
     mark_closing(end);
     build_elements();
     link_boxes();
+  }
+
+  /// `第十二条…` with unit 条: the label 第十二条 at the start of a line, or empty.
+  static std::string_view ordinal_label(std::string_view t, std::string_view unit) {
+    if (!t.starts_with("第")) return {};
+    std::size_t i = 3;
+    while (i + 3 <= t.size() && chinese_numeral_value(t.substr(i, 3))) i += 3;
+    if (i == 3 || !t.substr(i).starts_with(unit)) return {};
+    return t.substr(0, i + unit.size());
+  }
+  static std::string_view article_label(std::string_view t) { return ordinal_label(t, "条"); }
+  static std::string_view chapter_label(std::string_view t) {
+    const auto chapter = ordinal_label(t, "章");
+    return chapter.empty() ? ordinal_label(t, "节") : chapter;
+  }
+  static bool chapter_line(std::string_view t) { return !chapter_label(t).empty(); }
+
+  /// The first line of a regulation's articles (its first 第X章 or 第一条), when the
+  /// document is written in articles (at least `min_articles` 第X条 lines); else npos.
+  std::size_t find_regulation() const {
+    std::size_t articles = 0, first = npos;
+    for (std::size_t i = 0; i < lines_.size(); ++i) {
+      const auto t = lines_[i].text;
+      const bool article = !article_label(t).empty();
+      if (article) ++articles;
+      if (first == npos && (chapter_line(t) || (article && t.starts_with("第一条")))) first = i;
+    }
+    return articles >= rules().min_articles && first != npos ? first : npos;
+  }
+
+  /// A regulation (条例, 办法 in articles): the title and cover are read as for a plan; the
+  /// articles are the document's text, kept by article, but they are not measures.
+  void regulation(std::size_t first_article) {
+    p_.kind = document_kind::regulation;
+    const std::size_t title_begin = find_title_block(first_article);
+    cover_metadata(title_begin);
+    for (std::size_t i = title_end_; i < first_article; ++i) mark(i, line_role::preamble, "");
+    const std::size_t end = find_closing(first_article);
+    std::string owner;
+    std::size_t articles = 0;
+    for (std::size_t i = first_article; i < end; ++i) {
+      const auto t = lines_[i].text;
+      if (const auto chapter = chapter_label(t); !chapter.empty() && article_label(t.substr(chapter.size())).empty()) {
+        owner = std::string(chapter);
+        mark(i, line_role::heading, owner);
+        continue;
+      }
+      if (const auto label = article_label(t); !label.empty()) owner = std::string(label), ++articles;
+      mark(i, line_role::section_text, owner);
+    }
+    mark_closing(end);
+    p_.diagnostics.push_back({line_number(first_article), line_span(first_article), "document.regulation",
+                              fmt::format("a regulation in {} articles (第X条): its articles are not read as "
+                                          "measures",
+                                          articles)});
+  }
+
+  /// The metadata table of a government page (标题 / 发文机关 / 成文日期 / 发文字号, label
+  /// and value in cells side by side): the document's own metadata, preferred to what the
+  /// cover text suggests.
+  void labelled_metadata(std::size_t limit) {
+    const auto& r = rules();
+    if (limit == npos) limit = lines_.size();
+    auto label_of = [](std::string_view t, const detail::word_list& labels) {
+      if (!t.ends_with(":") || char_count(t) > 12) return false;
+      std::string key;
+      for (char c : t.substr(0, t.size() - 1)) {
+        if (c != ' ') key += c;
+      }
+      return std::find(labels.begin(), labels.end(), key) != labels.end();
+    };
+    for (std::size_t i = 0; i + 1 < limit; ++i) {
+      const auto t = lines_[i].text;
+      const auto& v = lines_[i + 1];
+      if (v.text.empty() || v.text.ends_with(":")) continue;
+      if (label_of(t, r.title_labels)) {
+        const std::string value = printed_line(i + 1);
+        // 关于印发《X》的通知 names the notice; the plan's title is X (or its own heading).
+        const bool notice = contains(v.text, "印发") || contains(v.text, "转发");
+        if (notice) {
+          p_.notice_title = value;
+          if (p_.title.empty()) {
+            const auto b = detail::find(v.text, "《");
+            const auto e = v.text.rfind("》");
+            if (b != std::string_view::npos && e != std::string_view::npos && e > b) {
+              p_.title = printed(v.begin + b + 3, v.begin + e);
+            }
+          }
+        } else {
+          p_.title = value;
+          p_.title_span = line_span(i + 1);
+        }
+      } else if (label_of(t, r.issuer_labels)) {
+        p_.issuer = printed_line(i + 1);
+        issuer_at_ = {v.begin, v.end};
+        p_.issuing_jurisdiction = {};
+        jurisdiction_from_issuer();
+      } else if (label_of(t, r.issued_labels)) {
+        if (const auto d = date_line(v.text)) {
+          p_.issued = d;
+          p_.issued_text = printed_line(i + 1);
+        }
+      } else if (label_of(t, r.doc_number_labels)) {
+        if (const auto m = find_doc_number(v.text)) {
+          document_number dn;
+          dn.printed = printed(v.begin + m->begin, v.begin + m->end);
+          dn.repaired = dn.printed;
+          dn.where = source(v.begin + m->begin, v.begin + m->end);
+          p_.doc_number = dn;
+        } else if (char_count(v.text) <= 20 && contains(v.text, "号")) {
+          p_.doc_number = document_number{printed_line(i + 1), printed_line(i + 1), line_span(i + 1)};
+        }
+      }
+    }
   }
 
   /// A line of the signature block: a date, `抄送…`, `XX办公厅 2020年12月10日印发`,

@@ -42,6 +42,19 @@ outline_rules load() {
     if (!k) throw schema_error({"outline.json", {}, {}, {}}, fmt::format("unknown section kind '{}'", kind));
     for (const auto& w : strings(words, "/section_kinds")) r.section_kinds.emplace_back(*k, w);
   }
+  const auto& labels = j.at("metadata_labels");
+  r.title_labels = words(labels.at("title"), "/metadata_labels/title");
+  r.issuer_labels = words(labels.at("issuer"), "/metadata_labels/issuer");
+  r.issued_labels = words(labels.at("issued"), "/metadata_labels/issued");
+  r.doc_number_labels = words(labels.at("doc_number"), "/metadata_labels/doc_number");
+  for (const auto& [name, list] : j.at("level_words").items()) {
+    if (name == "description") continue;
+    const auto lv = parse_level(name);
+    if (!lv) throw schema_error({"outline.json", {}, {}, {}}, fmt::format("/level_words: unknown level '{}'", name));
+    r.level_words.emplace_back(*lv, words(list, "/level_words"));
+  }
+  r.level_prefix_exceptions = words(j.at("level_prefix_exceptions"), "/level_prefix_exceptions");
+  r.min_articles = j.at("regulation").at("min_articles").get<std::size_t>();
   r.plan_title_words = words(j.at("plan_title_words"), "/plan_title_words");
   r.notice_title_endings = words(j.at("notice_title_endings"), "/notice_title_endings");
   r.draft_markers = words(j.at("draft_markers"), "/draft_markers");

@@ -2,6 +2,7 @@
 // The parser's domain words, read once from data/outline.json.
 #pragma once
 
+#include <plancmp/model/jurisdiction.hpp>
 #include <plancmp/model/outline.hpp>
 #include <plancmp/text/detail/aho_corasick.hpp>
 #include <plancmp/text/detail/utf8.hpp>
@@ -58,6 +59,12 @@ struct word_list {
 
 struct outline_rules {
   std::vector<std::pair<section_kind, std::string>> section_kinds;
+  // Labels of a page's metadata table (标题 / 发文机关 / 成文日期 / 发文字号).
+  word_list title_labels, issuer_labels, issued_labels, doc_number_labels;
+  /// Words that show a plan's level (全省, 各市人民政府 …), per level.
+  std::vector<std::pair<level, word_list>> level_words;
+  word_list level_prefix_exceptions;  ///< 市场监管总局 does not start with the level prefix 市
+  std::size_t min_articles = 5;       ///< 第X条 lines that make a document a regulation
   word_list plan_title_words;
   word_list notice_title_endings;
   word_list draft_markers;

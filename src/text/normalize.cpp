@@ -8,11 +8,12 @@ namespace plancmp::inline v0::text {
 namespace {
 
 // Every rewritten character starts with one of these bytes: CR, C2 (NBSP U+00A0),
-// E3 (U+3000) and EF (U+FE50–FE6B, U+FF01–FF5E). None of them is a UTF-8
+// E2 (the spaces U+2000–U+200A, U+202F, U+205F: en and em spaces indent paragraphs of
+// pages and PDF extractions), E3 (U+3000) and EF (U+FE50–FE6B, U+FF01–FF5E). None of them is a UTF-8
 // continuation byte, so a byte-wise scan cannot stop inside a character.
 constexpr std::array<bool, 256> make_candidate_table() {
   std::array<bool, 256> table{};
-  table[0x0D] = table[0xC2] = table[0xE3] = table[0xEF] = true;
+  table[0x0D] = table[0xC2] = table[0xE2] = table[0xE3] = table[0xEF] = true;
   return table;
 }
 constexpr std::array<bool, 256> is_candidate = make_candidate_table();
@@ -35,6 +36,12 @@ rewrite rewrite_at(const unsigned char* p, std::size_t i, std::size_t n) noexcep
       return {'\n', (i + 1 < n && p[i + 1] == 0x0A) ? std::size_t(2) : std::size_t(1)};
     case 0xC2:
       if (i + 1 < n && p[i + 1] == 0xA0) return {' ', 2};
+      return {};
+    case 0xE2:
+      if (i + 2 < n && p[i + 1] == 0x80 && ((p[i + 2] >= 0x80 && p[i + 2] <= 0x8A) || p[i + 2] == 0xAF)) {
+        return {' ', 3};
+      }
+      if (i + 2 < n && p[i + 1] == 0x81 && p[i + 2] == 0x9F) return {' ', 3};
       return {};
     case 0xE3:
       if (i + 2 < n && p[i + 1] == 0x80 && p[i + 2] == 0x80) return {' ', 3};

@@ -18,7 +18,8 @@ struct normalized_text {
 /// - full-width ASCII forms U+FF01–U+FF5E (letters, digits, punctuation, brackets
 ///   `（）［］：；，`) become their ASCII counterparts; small form variants such as
 ///   `﹒` U+FE52 become `.`;
-/// - NBSP U+00A0 and ideographic space U+3000 become an ASCII space;
+/// - NBSP U+00A0, the spaces U+2000–U+200A, U+202F, U+205F and ideographic space U+3000
+///   become an ASCII space;
 /// - CRLF and lone CR become LF.
 /// Everything else (CJK text, `。`, `、`, `〔〕`, curly quotes) passes through.
 /// One pass, no allocation per character; `offsets` is exact at every character.
