@@ -492,9 +492,23 @@ class parser {
   bool title_like(std::string_view s) const {
     if (s.empty() || char_count(s) > 60) return false;
     if (s.ends_with("。") || s.ends_with(":") || s.ends_with(";") || s.ends_with(",")) return false;
+    if (contains(s, ",")) return false;  // a sentence broken over lines, not a title
     if (date_line(s) || find_doc_number(s)) return false;
     if (contains(s, "。")) return false;
     return !recognize_heading(s).has_value();
+  }
+
+  /// A title without the note of its adoption that regulations print under it:
+  /// 专利代理条例(1991年3月4日…发布 2018年…修订通过) → 专利代理条例.
+  static std::string without_history(const std::string& title) {
+    if (!title.ends_with(")")) return title;
+    const auto open = title.find('(');
+    if (open == std::string::npos || open == 0) return title;
+    const std::string_view note = std::string_view(title).substr(open);
+    for (std::string_view w : {"发布", "公布", "修订", "通过", "施行", "發佈", "修訂"}) {
+      if (contains(note, w) && contains(note, "年")) return title.substr(0, open);
+    }
+    return title;
   }
 
   bool is_draft_marker(std::string_view s) const {
@@ -572,7 +586,7 @@ class parser {
       const auto s = line_span(i);
       title_span = title_span.empty() && title_span.begin == 0 ? s : span{title_span.begin, s.end};
     }
-    p_.title = title;
+    p_.title = without_history(title);
     p_.title_span = title_span;
     if (title_begin > 0) {
       p_.cover = {line_span(0).begin, line_span(title_begin - 1).end};
@@ -683,7 +697,27 @@ class parser {
       if (national_body(s.substr(skip))) p_.issuing_jurisdiction = {"中华人民共和国", level::national, p_.issuer};
       return;
     }
-    p_.issuing_jurisdiction = {printed(begin + skip, begin + best + suffix_len), lv, p_.issuer};
+    // A place inside the place: 广州市天河区教育局 is the district's, 青岛市崂山区 too.
+    for (bool deeper = true; deeper;) {
+      deeper = false;
+      const std::size_t after = best + suffix_len;
+      for (const auto& [suffix, l] : suffixes) {
+        if (l <= lv || l == level::unknown) continue;
+        const auto pos = detail::find(s, suffix, after + 6);
+        if (pos != std::string_view::npos && pos <= after + 12) {
+          best = pos, lv = l, suffix_len = suffix.size(), deeper = true;
+          break;
+        }
+      }
+    }
+    const std::string place = printed(begin + skip, begin + best + suffix_len);
+    // The province-level municipalities (北京市, 上海市, 天津市, 重庆市) are provinces.
+    const std::string_view simplified_place = s.substr(skip, best + suffix_len - skip);
+    if (lv == level::city && contains_any(simplified_place, rules().province_level_cities) &&
+        char_count(simplified_place) == 3) {
+      lv = level::province;
+    }
+    p_.issuing_jurisdiction = {place, lv, p_.issuer};
   }
 
   /// A central body named without a place: 国务院…, 国家…, a ministry (…部) or a
@@ -956,11 +990,17 @@ class parser {
       return std::find(labels.begin(), labels.end(), key) != labels.end();
     };
     for (std::size_t i = 0; i + 1 < limit; ++i) {
-      const auto t = lines_[i].text;
-      const auto& v = lines_[i + 1];
+      std::string_view t = lines_[i].text;
+      content_line v = lines_[i + 1];
+      // A row of two cells stays one line: 标题:<tab>国务院关于…
+      if (const auto tab = t.find('\t'); tab != std::string_view::npos) {
+        v = {lines_[i].index, 0, lines_[i].end, trim(t.substr(tab + 1)), false};
+        v.begin = lines_[i].end - v.text.size();
+        t = trim(t.substr(0, tab));
+      }
       if (v.text.empty() || v.text.ends_with(":")) continue;
       if (label_of(t, r.title_labels)) {
-        const std::string value = printed_line(i + 1);
+        const std::string value = printed(v.begin, v.end);
         // 关于印发《X》的通知 names the notice; the plan's title is X (or its own heading).
         const bool notice = contains(v.text, "印发") || contains(v.text, "转发");
         if (notice) {
@@ -974,17 +1014,17 @@ class parser {
           }
         } else {
           p_.title = value;
-          p_.title_span = line_span(i + 1);
+          p_.title_span = source(v.begin, v.end);
         }
       } else if (label_of(t, r.issuer_labels)) {
-        p_.issuer = printed_line(i + 1);
+        p_.issuer = printed(v.begin, v.end);
         issuer_at_ = {v.begin, v.end};
         p_.issuing_jurisdiction = {};
         jurisdiction_from_issuer();
       } else if (label_of(t, r.issued_labels)) {
         if (const auto d = date_line(v.text)) {
           p_.issued = d;
-          p_.issued_text = printed_line(i + 1);
+          p_.issued_text = printed(v.begin, v.end);
         }
       } else if (label_of(t, r.doc_number_labels)) {
         if (const auto m = find_doc_number(v.text)) {
@@ -994,7 +1034,7 @@ class parser {
           dn.where = source(v.begin + m->begin, v.begin + m->end);
           p_.doc_number = dn;
         } else if (char_count(v.text) <= 20 && contains(v.text, "号")) {
-          p_.doc_number = document_number{printed_line(i + 1), printed_line(i + 1), line_span(i + 1)};
+          p_.doc_number = document_number{printed(v.begin, v.end), printed(v.begin, v.end), source(v.begin, v.end)};
         }
       }
     }

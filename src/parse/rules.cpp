@@ -54,6 +54,7 @@ outline_rules load() {
     r.level_words.emplace_back(*lv, words(list, "/level_words"));
   }
   r.level_prefix_exceptions = words(j.at("level_prefix_exceptions"), "/level_prefix_exceptions");
+  r.province_level_cities = words(j.at("province_level_cities"), "/province_level_cities");
   r.min_articles = j.at("regulation").at("min_articles").get<std::size_t>();
   r.plan_title_words = words(j.at("plan_title_words"), "/plan_title_words");
   r.notice_title_endings = words(j.at("notice_title_endings"), "/notice_title_endings");

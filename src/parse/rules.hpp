@@ -64,6 +64,7 @@ struct outline_rules {
   /// Words that show a plan's level (全省, 各市人民政府 …), per level.
   std::vector<std::pair<level, word_list>> level_words;
   word_list level_prefix_exceptions;  ///< 市场监管总局 does not start with the level prefix 市
+  word_list province_level_cities;    ///< 北京市 上海市 天津市 重庆市
   std::size_t min_articles = 5;       ///< 第X条 lines that make a document a regulation
   word_list plan_title_words;
   word_list notice_title_endings;

@@ -60,6 +60,9 @@ struct target_rules {
   std::vector<std::pair<std::string, int>> five_year_plans;
   std::vector<std::string> period_end, year_before, strip_leading, strip_trailing, total_words;
   aho_corasick object_stop_matcher;
+  // Quantities that are not targets: caps, subsidies and fund sizes, thresholds.
+  aho_corasick not_before_any, not_before_money, threshold_before;
+  std::vector<std::string> not_after_money, not_after_any, money_units;
   std::vector<std::pair<column_role, std::string>> table_columns;  // in role order
 };
 
@@ -85,6 +88,15 @@ target_rules load_rules() {
   for (const auto& [printed, base] : j.at("units").items()) r.units.push_back({printed, base.get<std::string>()});
   for (std::size_t i = 0; i < r.units.size(); ++i) patterns.push_back({r.units[i].printed, static_cast<std::uint32_t>(i)});
   r.unit_matcher = aho_corasick(patterns);
+  {
+    const auto& nt = j.at("not_targets");
+    r.not_before_any = aho_corasick(string_list(nt.at("before_any"), "/not_targets/before_any"));
+    r.not_before_money = aho_corasick(string_list(nt.at("before_money"), "/not_targets/before_money"));
+    r.not_after_money = string_list(nt.at("after_money"), "/not_targets/after_money");
+    r.not_after_any = string_list(nt.at("after_any"), "/not_targets/after_any");
+    r.threshold_before = aho_corasick(string_list(nt.at("threshold_before"), "/not_targets/threshold_before"));
+    r.money_units = string_list(nt.at("money_units"), "/not_targets/money_units");
+  }
   patterns.clear();
   std::vector<std::string> scale_names;
   for (const auto& [name, factor] : j.at("scales").items()) {
@@ -1078,6 +1090,23 @@ class extractor {
     }
   }
 
+  /// Caps and ceilings, subsidy amounts and fund sizes, eligibility thresholds and
+  /// calculation rules (targets.json `not_targets`): quantities a plan does not set as its
+  /// own aims. `before` is the quantity's clause up to the number.
+  bool not_a_target(const quantity& q, std::string_view before, std::size_t line_end) const {
+    const auto& r = rules();
+    if (r.not_before_any.contains_any(before)) return true;
+    const std::size_t after = std::min(q.end, line_end);
+    const std::string_view rest = s_.substr(after, line_end - after);
+    const auto starts = [&](const std::vector<std::string>& words) {
+      return std::any_of(words.begin(), words.end(), [&](const std::string& w) { return rest.starts_with(w); });
+    };
+    if (starts(r.not_after_any) && r.threshold_before.contains_any(before)) return true;
+    const bool money = std::any_of(r.money_units.begin(), r.money_units.end(),
+                                   [&](const std::string& u) { return q.base_unit == u; });
+    return money && (r.not_before_money.contains_any(before) || starts(r.not_after_money));
+  }
+
   /// Decides whether the quantity is a target, and adds it (several when its indicator
   /// phrase lists several measured things: A和B年均增幅20%以上).
   bool accept(const quantity& q, std::size_t segment, std::size_t line_end, unit_state& u,
@@ -1085,6 +1114,7 @@ class extractor {
               comparator& last_kind, bool& last_periodic) {
     const auto& r = rules();
     const std::string_view seg = s_.substr(segment, q.begin - segment);
+    if (not_a_target(q, seg, line_end)) return false;
     // The cue nearest the number (the longest among those ending at the same place). Any
     // order of matches gives the same cue: both orders visit the patterns of one span in
     // the order they were added.
