@@ -34,9 +34,9 @@ inline constexpr std::array<std::string_view, 6> level_names{"unknown", "nationa
 inline constexpr std::array<std::string_view, 5> document_kind_names{"plan", "regulation", "notice", "qa",
                                                                      "other"};
 inline constexpr std::array<std::string_view, 2> role_names{"lead", "support"};
-inline constexpr std::array<std::string_view, 7> section_kind_names{
+inline constexpr std::array<std::string_view, 8> section_kind_names{
     "guiding_ideology", "principles", "overall_requirements", "overall_approach", "goals", "tasks",
-    "safeguards"};
+    "safeguards", "background"};
 inline constexpr std::array<std::string_view, 6> comparator_names{
     "reach", "at_least", "not_less_than", "increase_by", "reduce_by", "annual_growth"};
 inline constexpr std::array<std::string_view, 10> vertex_kind_names{

@@ -5,7 +5,7 @@
 
 namespace plancmp::inline v0 {
 
-static_assert(static_cast<std::size_t>(section_kind::safeguards) + 1 ==
+static_assert(static_cast<std::size_t>(section_kind::background) + 1 ==
               detail::section_kind_names.size());
 
 std::string_view to_string(section_kind k) noexcept {
@@ -29,6 +29,7 @@ bool holds_goals(section_kind k) noexcept {
       return true;
     case section_kind::tasks:
     case section_kind::safeguards:
+    case section_kind::background:  // context: neither goals nor measures
       return false;
   }
   return false;

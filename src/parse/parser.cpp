@@ -827,6 +827,8 @@ class parser {
     std::vector<std::size_t> stack;  // open nodes
     std::map<int, int> last_number_at_rank;
     std::size_t box_index = npos;
+    numbering box_list_style = numbering::arabic_dot;
+    int box_list_next = 0;  // the number the box's own list expects next (0: none yet)
     std::size_t annex_index = npos;
     bool annex_list = false;
     const std::size_t end = find_closing(first_heading);
@@ -888,7 +890,17 @@ class parser {
         b.where = line_span(i);
         p_.boxes.push_back(b);
         box_index = p_.boxes.size() - 1;
+        box_list_next = 0;
         mark(i, line_role::box, b.id);
+        continue;
+      }
+      // A box's own numbered list (专栏1 then 1. 2. … or 01 02 …) belongs to the box: it
+      // runs while the numbers follow on in one style; any other heading ends the box.
+      if (h && box_index != npos && rank(h->style) >= 2 &&
+          ((box_list_next == 0 && h->number == 1) || (h->style == box_list_style && h->number == box_list_next))) {
+        box_list_style = h->style;
+        box_list_next = h->number + 1;
+        add_box_item(box_index, i, true);
         continue;
       }
       if (h && rank(h->style) >= 0) {
@@ -1159,12 +1171,14 @@ class parser {
     return {b, lines_[n.own.back()].end};
   }
 
-  void add_box_item(std::size_t box_index, std::size_t i) {
+  /// Adds line i to a box: a new item, or the rest of the previous one when that was broken
+  /// mid-sentence (never for a numbered item, `numbered`).
+  void add_box_item(std::size_t box_index, std::size_t i, bool numbered = false) {
     auto& b = p_.boxes[box_index];
     const auto& l = lines_[i];
     mark(i, line_role::box, b.id);
     b.where.end = line_span(i).end;
-    if (!b.items.empty()) {
+    if (!b.items.empty() && !numbered) {
       auto& last = b.items.back();
       if (!ends_sentence(last_item_simplified_)) {  // a line broken mid-sentence
         last.text += printed_line(i);
@@ -1313,6 +1327,10 @@ class parser {
     }
     for (std::size_t k = 0; k < nodes_.size(); ++k) {
       const auto& n = nodes_[k];
+      if (kinds[k] == section_kind::background) {  // context: its text is section text
+        add_section(n, kinds[k]);
+        continue;
+      }
       const bool leaf = n.children == 0;
       const bool goals = holds_goals(kinds[k]);
       const bool has_text = n.own.size() > 1 || !trim(heading_rest(n)).empty();

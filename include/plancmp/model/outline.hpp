@@ -21,6 +21,7 @@ enum class section_kind {
   goals,                 ///< 发展目标, 主要目标, 工作目标
   tasks,                 ///< 重点任务 and any other section of measures
   safeguards,            ///< 保障措施, 组织实施
+  background,            ///< 发展基础, 面临形势, 战略态势: context, neither goals nor measures
 };
 
 /// "guiding_ideology", "principles", … ; parse_section_kind is its inverse.
