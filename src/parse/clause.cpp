@@ -435,7 +435,7 @@ parsed_clause parse_clause(std::string_view content, bool first_listed_leads) {
         first_responsible = false;
         break;
     }
-    if (a.part == role::lead && u.as == named_as::lead) a.collective = false;
+    if (a.part == role::lead && u.as == named_as::lead) a.collective = false, a.marked_lead = true;
     out.agencies.push_back(a);
   }
   return out;

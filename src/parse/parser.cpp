@@ -1335,12 +1335,66 @@ class parser {
       const bool goals = holds_goals(kinds[k]);
       const bool has_text = n.own.size() > 1 || !trim(heading_rest(n)).empty();
       if (leaf && (n.rank > 0 || (has_text && !goals)) && !(goals && n.rank == 0)) {
-        if (goals) add_goal(n, kinds[k]);
-        else add_measure(n);
+        if (goals) {
+          add_goal(n, kinds[k]);
+        } else if (const auto paragraphs = topic_paragraphs(n); !paragraphs.empty()) {
+          add_section(n, kinds[k]);
+          for (std::size_t p = 0; p < paragraphs.size(); ++p) add_measure(paragraph_node(n, paragraphs[p], p + 1));
+        } else {
+          add_measure(n);
+        }
       } else {
         add_section(n, kinds[k]);
       }
     }
+  }
+
+  /// The paragraphs of a unit whose measures are not numbered: a heading that stands on
+  /// its own line (a title, no sentence) above paragraphs that each state a task (`二、…`
+  /// with no numbered items among numbered siblings, or `(一)全力推动…` above several topic
+  /// paragraphs). Each paragraph is then a measure `<id>.pN`. A numbered unit whose title
+  /// stands above one paragraph is that one measure. Empty when the unit is one measure.
+  std::vector<std::vector<std::size_t>> topic_paragraphs(const node& n) const {
+    std::vector<std::vector<std::size_t>> out;
+    const auto title = trim(heading_rest(n));
+    if (n.own.size() < 2 || title.empty()) return out;
+    bool open = false;
+    for (std::size_t j = 1; j < n.own.size(); ++j) {
+      if (!open) out.emplace_back();
+      out.back().push_back(n.own[j]);
+      open = !ends_sentence(lines_[n.own[j]].text);
+    }
+    if (!contains(title, "。") && char_count(title) <= 40) {
+      if (out.size() < 2 && n.rank > 0) out.clear();
+      return out;
+    }
+    // A run-in heading with an introduction (`(一)进一步加快建设…。坚持…`) above three or
+    // more paragraphs that each open with a short topic sentence (`加快建设国际经济中心。`),
+    // as work reports write their tasks: each paragraph is a measure.
+    const auto topic = [&](const std::vector<std::size_t>& para) {
+      const auto t = lines_[para.front()].text;
+      const auto stop = detail::find(t, "。");
+      return stop != std::string_view::npos && char_count(t.substr(0, stop)) <= 25 && !find_clause(t);
+    };
+    if (n.rank > 1 || out.size() < 3 || !std::all_of(out.begin(), out.end(), topic)) out.clear();
+    return out;
+  }
+
+  /// A unit standing for one topic paragraph of `n`: its lines, id `<id>.pN`.
+  node paragraph_node(const node& n, const std::vector<std::size_t>& lines, std::size_t number) const {
+    node p;
+    p.head = n.head;
+    p.head.marker_begin = 0;
+    p.head.text_begin = 0;
+    p.rank = n.rank + 1;
+    p.parent = npos;
+    p.path = n.path;
+    p.path.push_back(fmt::format("p{}", number));
+    p.id = fmt::format("{}.p{}", n.id, number);
+    p.first = lines.front();
+    p.own = lines;
+    p.last = lines.back();
+    return p;
   }
 
   std::string_view heading_rest(const node& n) const {
@@ -1431,6 +1485,8 @@ class parser {
     // before it, so the measure's units are their union, first mention first. A unit that
     // leads in one clause and works with others in another is listed once, as a lead.
     const auto clauses = find_clauses(text);
+    bool marked_lead = false;                  // some clause marks a unit as leading
+    std::vector<std::string> collective_leads;  // collectives that lead only by the rules
     for (std::size_t k = 0; k < clauses.size(); ++k) {
       const auto& loc = clauses[k];
       const bool final_clause = k + 1 == clauses.size() && trim(text.substr(loc.end)).find_first_not_of("。;") ==
@@ -1459,6 +1515,8 @@ class parser {
       for (const auto& a : parsed.agencies) {
         agency_mention mention{printed(cb + a.begin, cb + a.end), a.part, source(cb + a.begin, cb + a.end)};
         if (a.collective) collective_names_.insert(mention.name);
+        marked_lead = marked_lead || a.marked_lead;
+        if (a.collective && a.part == role::lead && !a.marked_lead) collective_leads.push_back(mention.name);
         if (named(m.lead, mention.name) != m.lead.end()) continue;
         if (a.part == role::lead) {
           if (const auto it = named(m.support, mention.name); it != m.support.end()) m.support.erase(it);
@@ -1476,9 +1534,51 @@ class parser {
         }
       }
     }
+    // A collective named alone in one clause (各有关部门分头落实) leads that clause by the
+    // rules, but works with the units another clause marks as leading.
+    if (marked_lead) {
+      for (const auto& name : collective_leads) {
+        const auto it = std::find_if(m.lead.begin(), m.lead.end(), [&](const agency_mention& a) { return a.name == name; });
+        if (it == m.lead.end()) continue;
+        agency_mention moved = *it;
+        moved.part = role::support;
+        m.lead.erase(it);
+        m.support.push_back(std::move(moved));
+      }
+      std::stable_sort(m.support.begin(), m.support.end(),
+                       [](const agency_mention& x, const agency_mention& y) { return x.where.begin < y.where.begin; });
+    }
+    if (!m.due) prose_deadline(m, b, clause_begin);
     m.title = unit_title(n, b, clause_begin);
     for (auto ci : n.own) mark(ci, line_role::measure, m.id);
     p_.measures.push_back(std::move(m));
+  }
+
+  /// A measure without a clause deadline may state its time limit in its prose: the first
+  /// `…底前` phrase (`2019年4月底前`, `年底前`, `6月底前`) in [b, e) of the simplified text.
+  void prose_deadline(measure& m, std::size_t b, std::size_t e) {
+    const std::string_view s = std::string_view(doc_.simplified).substr(0, e);
+    const auto at = detail::find(s.substr(b), "底前");
+    if (at == std::string_view::npos) return;
+    const std::size_t end = b + at + 6;
+    std::size_t begin = b + at;
+    // Back over the digits and 年 / 月 of the date.
+    while (begin > b) {
+      const char c = s[begin - 1];
+      if (c >= '0' && c <= '9') {
+        --begin;
+      } else if (begin >= b + 3 && (s.substr(begin - 3, 3) == "年" || s.substr(begin - 3, 3) == "月")) {
+        begin -= 3;
+      } else {
+        break;
+      }
+    }
+    if (begin == b + at) return;  // 底前 with no date before it
+    if (auto d = parse_deadline(s.substr(begin, end - begin))) {
+      d->text = printed(begin, end);
+      d->where = source(begin, end);
+      m.due = std::move(d);
+    }
   }
 
   void add_goal(const node& n, section_kind kind) {

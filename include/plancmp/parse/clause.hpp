@@ -36,6 +36,7 @@ struct clause_agency {
   std::size_t end = 0;
   role part = role::support;
   bool collective = false;
+  bool marked_lead = false;  ///< marked as leading (牵头, 牵头单位:), not lead by the rules
 };
 
 /// A parsed responsibility clause.

@@ -1,0 +1,195 @@
+// Parse fidelity against gold annotations written by people reading the documents
+// (tests/data/gold/parse, docs/gold.md), and the nothing-lost check over the whole
+// development corpus. The corpus lives in ../shared/corpus beside the project
+// (PLANCMP_CORPUS_DIR); the tests that read it say so and skip where it is absent.
+#include <plancmp/error.hpp>
+#include <plancmp/parse/fidelity.hpp>
+#include <plancmp/parse/parser.hpp>
+#include <plancmp/text/document.hpp>
+#include <plancmp/text/formats.hpp>
+
+#include <doctest/doctest.h>
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <set>
+
+namespace fs = std::filesystem;
+using namespace plancmp;
+
+namespace {
+
+bool corpus_present() {
+  std::error_code ec;
+  if (fs::is_directory(PLANCMP_CORPUS_DIR, ec)) return true;
+  MESSAGE("skipped: the development corpus " << PLANCMP_CORPUS_DIR << " is absent");
+  return false;
+}
+
+std::vector<fs::path> files_in(const fs::path& dir, std::string_view extension = {}) {
+  std::vector<fs::path> out;
+  for (const auto& e : fs::directory_iterator(dir)) {
+    if (e.is_regular_file() && (extension.empty() || e.path().extension() == extension)) out.push_back(e.path());
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+/// The document a gold file names, or an empty path when it is not here.
+fs::path document_of(const parse::gold_document& g) {
+  const auto slash = g.source.find('/');
+  const std::string where = g.source.substr(0, slash), name = g.source.substr(slash + 1);
+  return where == "seeds" ? fs::path(PLANCMP_SEEDS_DIR) / name : fs::path(PLANCMP_CORPUS_DIR) / name;
+}
+
+std::string write_temp(const std::string& name, const std::string& text) {
+  const auto path = fs::temp_directory_path() / name;
+  std::ofstream(path, std::ios::binary) << text;
+  return path.string();
+}
+
+}  // namespace
+
+TEST_CASE("fidelity: hand-computed figures on a small plan") {
+  const std::string text =
+      "一、重点任务\n"
+      "(一)加强保护。严厉打击侵权。(市市场监管局牵头,市公安局配合;2025年底前完成)\n"
+      "(二)促进运用。力争到2025年质押融资金额达到40亿元。(市金融办、市财政局按职责分工负责)\n"
+      "(三)优化服务。建设服务平台。(市科技局)\n";
+  const plan p = parse::parse_bytes(text, "small.txt");
+  REQUIRE(p.measures.size() == 3);
+  CHECK(p.measures[1].joint);
+  CHECK(p.measures[1].lead.size() == 2);
+
+  parse::gold_document g;
+  g.source = "corpus/small.txt";
+  g.kind = "plan";
+  g.level = "city";  // read from the 市 prefix of the units it assigns
+  // Two measures found as the gold has them, one gold measure the parser cannot find.
+  g.measures.push_back({{"一", "(一)"}, "加强保护。严厉打击", {"市市场监管局"}, {"市公安局"}, false, "2025年底前完成"});
+  g.measures.push_back({{"一", "(二)"}, "促进运用。", {"市金融办", "市财政局"}, {}, true, std::nullopt});
+  g.measures.push_back({{"一", "(四)"}, "不存在的措施", {}, {}, false, std::nullopt});
+  g.targets.push_back({"质押融资金额达到40亿元", 40, "亿元", 2025});
+  g.targets.push_back({"建设10个平台", 10, "个", 2025});
+
+  const parse::fidelity f = parse::evaluate(p, g);
+  CHECK(f.gold_measures == 3);
+  CHECK(f.parsed_measures == 3);
+  CHECK(f.matched_measures == 2);
+  CHECK(f.measure_precision() == doctest::Approx(2.0 / 3.0));
+  CHECK(f.measure_recall() == doctest::Approx(2.0 / 3.0));
+  CHECK(f.lead.right == 2);
+  CHECK(f.lead.total == 2);
+  CHECK(f.support.right == 2);
+  CHECK(f.deadline.right == 2);
+  CHECK(f.gold_targets == 2);
+  CHECK(f.matched_targets == 1);
+  CHECK(f.target_recall() == doctest::Approx(0.5));
+  // kind right; title, issuer, level, date and 文号 all absent on both sides: right.
+  CHECK(f.metadata_right().right == 6);
+  CHECK(std::count_if(f.differences.begin(), f.differences.end(),
+                      [](const std::string& d) { return d.find("不存在的措施") != std::string::npos; }) == 1);
+
+  SUBCASE("a wrong lead is counted and named") {
+    g.measures[0].lead = {"市知识产权局"};
+    const parse::fidelity wrong = parse::evaluate(p, g);
+    CHECK(wrong.lead.right == 1);
+    CHECK(std::any_of(wrong.differences.begin(), wrong.differences.end(),
+                      [](const std::string& d) { return d.find("gold 市知识产权局") != std::string::npos; }));
+  }
+}
+
+TEST_CASE("fidelity: gold files are read strictly") {
+  const auto path = write_temp("plancmp-gold-bad.json", R"({"schema": "plancmp.gold.parse/1", "source": "corpus/x.txt",
+    "measures": [{"path": ["一"], "text_start": "  "}]})");
+  CHECK_THROWS_WITH_AS(parse::read_gold(path), doctest::Contains("/measures/0/text_start: missing or empty"),
+                       schema_error);
+  const auto wrong_schema = write_temp("plancmp-gold-schema.json", R"({"schema": "plancmp.plan/1"})");
+  CHECK_THROWS_WITH_AS(parse::read_gold(wrong_schema), doctest::Contains("expected \"plancmp.gold.parse/1\""),
+                       schema_error);
+}
+
+TEST_CASE("fidelity: the seeds against their gold") {
+  for (const auto& file : files_in(fs::path(PLANCMP_TEST_DATA_DIR) / "gold" / "parse", ".json")) {
+    if (file.filename().string().rfind("seed-", 0) != 0) continue;
+    const auto g = parse::read_gold(file.string());
+    CAPTURE(g.source);
+    const plan p = parse::parse_file(document_of(g).string());
+    const parse::fidelity f = parse::evaluate(p, g);
+    for (const auto& d : f.differences) MESSAGE(d);
+    CHECK(f.measure_precision() == 1.0);
+    CHECK(f.measure_recall() == 1.0);
+    CHECK(f.lead.rate() == 1.0);
+    CHECK(f.support.rate() == 1.0);
+    CHECK(f.deadline.rate() == 1.0);
+    CHECK(f.target_recall() == 1.0);
+  }
+}
+
+TEST_CASE("fidelity: the corpus against its gold (reads ../shared/corpus)") {
+  if (!corpus_present()) return;
+  std::vector<double> measure_p, measure_r, lead, support, deadline, target_p, target_r, meta;
+  std::size_t documents = 0;
+  for (const auto& file : files_in(fs::path(PLANCMP_TEST_DATA_DIR) / "gold" / "parse", ".json")) {
+    const auto g = parse::read_gold(file.string());
+    if (g.source.rfind("corpus/", 0) != 0) continue;
+    CAPTURE(g.source);
+    const auto path = document_of(g);
+    REQUIRE(fs::exists(path));
+    const parse::fidelity f = parse::evaluate(parse::parse_file(path.string()), g);
+    ++documents;
+    measure_p.push_back(f.measure_precision());
+    measure_r.push_back(f.measure_recall());
+    lead.push_back(f.lead.rate());
+    support.push_back(f.support.rate());
+    deadline.push_back(f.deadline.rate());
+    target_p.push_back(f.target_precision());
+    target_r.push_back(f.target_recall());
+    meta.push_back(f.metadata_right().rate());
+    // Floors every document keeps (docs/parsing.md gives the figures): a regression on
+    // any document fails here.
+    CHECK(f.lead.rate() >= 0.9);
+    CHECK(f.support.rate() >= 0.9);
+    CHECK(f.measure_recall() >= 0.9);
+  }
+  CHECK(documents >= 25);
+  auto median = [](std::vector<double> v) {
+    std::sort(v.begin(), v.end());
+    return v.size() % 2 ? v[v.size() / 2] : (v[v.size() / 2 - 1] + v[v.size() / 2]) / 2;
+  };
+  for (const auto* figure : {&measure_p, &measure_r, &lead, &support, &deadline, &target_p, &target_r, &meta}) {
+    CHECK(median(*figure) >= 0.95);
+  }
+}
+
+TEST_CASE("nothing is lost in any corpus document (reads ../shared/corpus)") {
+  if (!corpus_present()) return;
+  std::size_t documents = 0;
+  for (const auto& file : files_in(PLANCMP_CORPUS_DIR)) {
+    CAPTURE(file.filename().string());
+    const text::document doc = text::read_any_document(file.string());
+    std::vector<parse::line_use> uses;
+    parse::parse_options options;
+    options.accounting = &uses;
+    const plan p = parse::parse_document(doc, options);
+    ++documents;
+    REQUIRE(uses.size() == doc.lines.size());
+    std::set<std::uint32_t> diagnosed;
+    for (const auto& d : p.diagnostics) diagnosed.insert(d.line);
+    for (std::size_t i = 0; i < uses.size(); ++i) {
+      if (doc.lines[i].blank) continue;
+      CAPTURE(uses[i].line);
+      // Every line is a heading, measure, goal, table cell, annex, preamble, section text,
+      // cover, closing block, noise — or a diagnostic with a reason.
+      CHECK(uses[i].role != parse::line_role::blank);
+      if (uses[i].role == parse::line_role::noise || uses[i].role == parse::line_role::unparsed) {
+        CHECK(diagnosed.count(uses[i].line) == 1);
+      }
+    }
+    // A document that is not a plan says so rather than passing for an empty plan.
+    if (p.measures.empty()) CHECK(!p.diagnostics.empty());
+  }
+  CHECK(documents == 40);
+}
