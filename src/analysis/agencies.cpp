@@ -25,10 +25,11 @@ namespace plancmp::inline v0::analysis {
 
 namespace {
 
-/// The role an agency plays in a measure, lead winning over support.
+/// The role an agency plays in a measure, lead winning over support (jointly responsible
+/// units share the work: see accountable_role).
 std::optional<role> role_in(const measure& m, std::string_view name) {
   for (const auto& a : m.lead)
-    if (a.name == name) return role::lead;
+    if (a.name == name) return accountable_role(m, a);
   for (const auto& a : m.support)
     if (a.name == name) return role::support;
   return std::nullopt;
@@ -319,8 +320,9 @@ co_responsibility_network build_co_responsibility_network(const plan& p,
       for (const agency_mention& mention : *mentions) {
         const auto it = agency_index.find(mention.name);
         if (it == agency_index.end() || vertex_of[it->second] == none) continue;
-        const auto [slot, fresh] = present.emplace(vertex_of[it->second], mention.part);
-        if (!fresh && mention.part == role::lead) slot->second = role::lead;
+        const role r = accountable_role(m, mention);
+        const auto [slot, fresh] = present.emplace(vertex_of[it->second], r);
+        if (!fresh && r == role::lead) slot->second = role::lead;
       }
     }
     for (const auto& [v, r] : present) (r == role::lead ? g[v].lead : g[v].support) += 1;
@@ -482,8 +484,9 @@ agency_function_table compare_agency_functions(std::span<const plan> plans,
         for (const agency_mention& mention : *mentions) {
           const auto it = key_of.find(mention.name);
           if (it == key_of.end()) continue;
-          const auto [slot, fresh] = present.emplace(it->second, mention.part);
-          if (!fresh && mention.part == role::lead) slot->second = role::lead;
+          const role r = accountable_role(m, mention);
+          const auto [slot, fresh] = present.emplace(it->second, r);
+          if (!fresh && r == role::lead) slot->second = role::lead;
           where.try_emplace(it->second, mention.where);
         }
       }

@@ -300,6 +300,8 @@ gap_report accountability_gaps(const text::document& doc, const plan& p, const g
       add("no_agency", m.id, "no responsible agency", 0.0, measure_evidence(doc, p, i));
     else if (m.lead.empty())
       add("no_lead", m.id, "agencies named, none leads", 0.0, evidence_at(doc, p, m.id, m.where));
+    else if (m.joint)
+      add("no_lead", m.id, "units jointly responsible, none leads", 0.0, evidence_at(doc, p, m.id, m.where));
     else if (std::none_of(m.lead.begin(), m.lead.end(), specific))
       add("no_lead", m.id, "only a collective leads", 0.0, evidence_at(doc, p, m.id, m.where));
   }

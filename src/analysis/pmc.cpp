@@ -291,7 +291,7 @@ pmc_result compute_pmc(const plan& p, const text::document& doc, const pmc_model
         std::optional<span> first;
         std::size_t led = 0;
         for (const measure& m : p.measures) {
-          if (!m.lead.empty()) ++led;
+          if (!m.lead.empty() && !m.joint) ++led;  // a lead of its own, not joint responsibility
           for (const auto* list : {&m.lead, &m.support}) {
             for (const auto& a : *list) {
               if (!first) first = a.where;

@@ -88,7 +88,7 @@ TEST_CASE("to_json writes the documented layout") {
   CHECK(keys_of(j) ==
         std::vector<std::string>{"schema",       "source",       "title",    "title_span",
                                  "notice_title", "jurisdiction", "issuer",   "issued",
-                                 "issued_text",  "doc_number",   "draft",    "first_listed_leads",
+                                 "issued_text",  "doc_number",   "kind",     "draft",    "first_listed_leads",
                                  "cover",        "body",         "preamble", "preamble_span",
                                  "sections",     "measures",     "goals",    "targets",
                                  "agencies",     "boxes",        "tables",   "annexes",
@@ -103,7 +103,7 @@ TEST_CASE("to_json writes the documented layout") {
   CHECK(keys_of(j["sections"][0]) ==
         std::vector<std::string>{"id", "path", "title", "kind", "depth", "span", "extent"});
   CHECK(keys_of(j["measures"][0]) == std::vector<std::string>{"id", "path", "title", "text", "lead",
-                                                              "support", "deadline", "clause", "span"});
+                                                              "support", "joint", "deadline", "clause", "span"});
   CHECK(keys_of(j["measures"][0]["deadline"]) ==
         std::vector<std::string>{"text", "due", "recurring", "ongoing", "span"});
   CHECK(j["measures"][0]["deadline"]["due"] == "2025-12-31");
@@ -334,7 +334,7 @@ TEST_CASE("plan_from_json refuses hostile input with a precise message") {
     CHECK_THROWS_WITH_AS(read(edited([](ojson& j) { j["sections"][0]["kind"] = "目标"; })),
                          "t.json: /sections/0/kind: unknown section kind \"目标\" (expected one of: "
                          "guiding_ideology, principles, overall_requirements, overall_approach, "
-                         "goals, tasks, safeguards)",
+                         "goals, tasks, safeguards, background)",
                          schema_error);
     CHECK_THROWS_WITH_AS(read(edited([](ojson& j) { j["jurisdiction"]["level"] = "City"; })),
                          "t.json: /jurisdiction/level: unknown level \"City\" (expected one of: "

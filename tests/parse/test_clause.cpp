@@ -3,6 +3,7 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -90,13 +91,47 @@ TEST_CASE("parse_clause roles") {
     CHECK(a[0].name == "省市场监管局");
     CHECK(a[0].part == role::lead);
   }
-  SUBCASE("several units: no lead unless the document says the first leads") {
+  SUBCASE("several units: jointly responsible unless the document says the first leads") {
     const auto a = agencies("省法院、省检察院、省公安厅负责");
     REQUIRE(a.size() == 3);
-    CHECK(a[0].part == role::support);
+    CHECK(std::all_of(a.begin(), a.end(), [](const auto& x) { return x.part == role::lead; }));
+    CHECK(parse::parse_clause("省法院、省检察院、省公安厅负责", false).joint);
     const auto b = agencies("省法院、省检察院、省公安厅负责", true);
     CHECK(b[0].part == role::lead);
     CHECK(b[1].part == role::support);
+    CHECK_FALSE(parse::parse_clause("省法院、省检察院、省公安厅负责", true).joint);
+  }
+  SUBCASE("labelled fields run on over commas") {
+    const auto a = agencies("牵头单位:市科技局,责任单位:市发展改革委、市教育局");
+    REQUIRE(a.size() == 3);
+    CHECK(a[0].part == role::lead);
+    CHECK(a[1].part == role::support);
+    CHECK(a[2].part == role::support);
+    const auto b = agencies("责任单位:崂山区政府,市自然资源和规划局、市工业和信息化局");
+    REQUIRE(b.size() == 3);
+    CHECK(parse::parse_clause("责任单位:崂山区政府,市自然资源和规划局、市工业和信息化局", false).joint);
+    const auto c = agencies("牵头单位:省工业和信息化厅;配合单位:省科技厅");
+    REQUIRE(c.size() == 2);
+    CHECK(c[1].part == role::support);
+  }
+  SUBCASE("会同, conjunctions, rule text") {
+    const auto a = agencies("省科技厅会同有关部门负责");
+    REQUIRE(a.size() == 2);
+    CHECK(a[0].name == "省科技厅");
+    CHECK(a[0].part == role::lead);
+    CHECK(a[1].name == "有关部门");
+    CHECK(a[1].part == role::support);
+    const auto b = agencies("国家发展改革委、农业农村部等和各有关省级人民政府负责");
+    REQUIRE(b.size() == 3);
+    CHECK(b[1].name == "农业农村部");
+    CHECK(b[2].name == "各有关省级人民政府");
+    const auto c = agencies("工业和信息化部、国家发展改革委等负责。列第一位者为牵头单位,下同");
+    REQUIRE(c.size() == 2);  // the rule sentence names no unit
+    const auto d = agencies("A部牵头,相关部门及各地区按职责分工负责");
+    REQUIRE(d.size() == 3);
+    CHECK(d[1].name == "相关部门");
+    CHECK(d[2].name == "各地区");
+    CHECK(d[2].part == role::support);
   }
   SUBCASE("two leads and a collective") {
     const auto a = agencies("省市场监管局、省委宣传部牵头,各成员单位按照职责分工负责");

@@ -162,8 +162,9 @@ TEST_CASE("District: 70 measures, each with its deadline") {
   CHECK(*p.issued == date{2024, 1, 31});
   const auto* m3 = p.find_measure("一.3");
   REQUIRE(m3 != nullptr);
-  REQUIRE(m3->support.size() == 2);
-  CHECK(m3->lead.empty());  // no 牵头 and no first-listed rule in this document
+  REQUIRE(m3->lead.size() == 2);
+  CHECK(m3->joint);  // no 牵头 and no first-listed rule in this document: jointly responsible
+  CHECK(m3->support.empty());
   CHECK(m3->due->due == date{2025, 12, 31});
 }
 
@@ -176,9 +177,9 @@ TEST_CASE("Ningbo 2017: sub-items, nested brackets, annexes") {
   CHECK(std::find(ids.begin(), ids.end(), "三.(一).1") == ids.end());  // has sub-items: a section
   bool nested = false;
   for (const auto& m : p.measures) {
-    for (const auto& a : m.support) nested = nested || a.name == "各区县(市)政府";
+    for (const auto& a : m.lead) nested = nested || (a.name == "各区县(市)政府" && m.joint);
   }
-  CHECK(nested);
+  CHECK(nested);  // [责任单位:…,各区县(市)政府、…]: several units, jointly responsible
   REQUIRE(p.doc_number);
   CHECK(p.doc_number->printed == "甬政办发〔2017〕150号");
   CHECK(p.title == "宁波市知识产权运营服务体系建设实施方案");

@@ -48,9 +48,10 @@ TEST_CASE("bad inputs: each small file of tests/data/bad has its documented outc
       {"gbk-no-declaration.txt",
        "plan: format text, gb18030, sections 4, measures 13, agencies 9, diagnostics {noise.page_meta×1}"},
       {"nested-brackets.txt",
-       "plan: format text, utf-8, sections 2, measures 2, agencies 1, diagnostics {agency.unresolved×1}"},
+       // 1,000 nested brackets hold no unit's name: no agency (the text stays in the measure).
+       "plan: format text, utf-8, sections 2, measures 2, agencies 0, diagnostics {}"},
       {"unbalanced-brackets.txt",
-       "plan: format text, utf-8, sections 2, measures 4, agencies 1, diagnostics {clause.unclosed×1 "
+       "plan: format text, utf-8, sections 2, measures 4, agencies 2, diagnostics {clause.unclosed×1 "
        "metadata.jurisdiction_name×1}"},
       {"unclosed-responsibility.txt",
        "plan: format text, utf-8, sections 3, measures 4, agencies 3, diagnostics {clause.unclosed×1 "
@@ -95,15 +96,16 @@ TEST_CASE("bad inputs: 1,000 and 100,000 nested brackets") {
   }
 }
 
-TEST_CASE("bad inputs: numbering 1 … 100000 gives items up to 999 and section text after them" *
+TEST_CASE("bad inputs: numbering 1 … 100000 gives items up to 999 and their text after them" *
           doctest::test_suite("large")) {
   // Item numbers have at most three digits: a line starting with four digits is a year
-  // (2025年…), so 1000. … 100000. are read as text of their section — kept, not dropped.
+  // (2025年…), so 1000. … 100000. are unnumbered lines, which continue the open item up to
+  // the next numbered heading — kept, not dropped.
   const auto a = parse_accounted(numbered_measures(100000), "numbered.txt");
   check_nothing_lost(a);
   CHECK(a.p.measures.size() == 999);
-  CHECK(a.uses.back().role == parse::line_role::section_text);
-  CHECK(a.uses.back().owner == "一");
+  CHECK(a.uses.back().role == parse::line_role::measure);
+  CHECK(a.uses.back().owner == "一.999");
 }
 
 TEST_CASE("bad inputs: 10^6 headings with nothing under them are 10^6 measures" * doctest::test_suite("large")) {

@@ -60,6 +60,13 @@ struct measure {
   friend bool operator==(const measure&, const measure&) = default;
 };
 
+/// The role a unit plays for accountability (lead load, responsibility matrices, gaps): in
+/// a measure whose units are jointly responsible (`joint`) none leads alone, so each shares
+/// the work as a supporting unit; otherwise the role the clause gives it.
+[[nodiscard]] inline role accountable_role(const measure& m, const agency_mention& a) noexcept {
+  return m.joint ? role::support : a.part;
+}
+
 /// A unit of a goal section (Goal): numbered, or one paragraph of it.
 struct goal {
   std::string id;                 ///< numbering path, or "<section>.p<N>" for the Nth paragraph
