@@ -227,9 +227,9 @@ pmc_result compute_pmc(const plan& p, const text::document& doc, const pmc_model
         std::size_t n = 0;
         const tagged_unit* first = nullptr;
         for (const auto& u : tg.measures) {
-          if (u.find(theme) != nullptr) {
+          if (const theme_label* l = u.find(theme); l != nullptr) {
             ++n;
-            if (first == nullptr) first = &u;
+            if (first == nullptr && !l->evidence.empty()) first = &u;
           }
         }
         if (static_cast<double>(n) >= rule.min && first != nullptr) {
