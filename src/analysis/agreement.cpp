@@ -142,6 +142,11 @@ std::string coding_sheet::to_json() const {
     json j{{"source", u.source}, {"id", u.id}, {"text_start", u.text_start}, {"ip_related", u.ip_related},
            {"value_chain", u.value_chain}, {"policy_tools", u.policy_tools}};
     if (!u.note.empty()) j["note"] = u.note;
+    if (!u.evidence.empty()) {
+      json ev = json::array();
+      for (const auto& e : u.evidence) ev.push_back({{"theme", e.theme}, {"printed", e.printed}, {"begin", e.where.begin}, {"end", e.where.end}});
+      j["evidence"] = std::move(ev);
+    }
     list.push_back(std::move(j));
   }
   json out{{"schema", sheet_schema}, {"coder", coder}, {"automatic", automatic}, {"units", std::move(list)}};
