@@ -378,11 +378,14 @@ struct tagger::impl {
 
   /// `tag` with the gate and the default theme applied; `outside` tells whether the gate
   /// kept the unit out.
+  /// `domain_plan`: the plan's title is inside the gate's domain (an IP plan).
   std::vector<theme_label> tag_unit(std::string_view text, std::size_t title_end, word_oracle& oracle,
                                     std::string_view heading,
-                                    std::span<const std::pair<std::size_t, std::size_t>> masked, bool& outside) const {
+                                    std::span<const std::pair<std::size_t, std::size_t>> masked, bool& outside,
+                                    bool domain_plan = true) const {
     outside = false;
     std::vector<match_evidence> gate_evidence;
+    std::vector<std::pair<std::size_t, std::size_t>> scope(masked.begin(), masked.end());
     if (gate) {
       bool gate_outside = false;
       auto g = gate->impl_->tag_unit(text, title_end, oracle, heading, masked, gate_outside);
@@ -392,8 +395,30 @@ struct tagger::impl {
         return {};
       }
       gate_evidence = std::move(it->evidence);
+      if (!domain_plan && scheme.gate_sentences_outside_domain) {
+        // Only the sentences naming the gate's evidence count: mask the others.
+        std::size_t begin = 0;
+        while (begin < text.size()) {
+          std::size_t end = begin;
+          while (end < text.size()) {
+            const std::string_view rest = text.substr(end);
+            if (rest.starts_with("。") || rest.starts_with("；") || rest.starts_with(";") || rest.starts_with("\n") ||
+                rest.starts_with("！") || rest.starts_with("？"))
+              break;
+            ++end;
+          }
+          const bool named = std::any_of(gate_evidence.begin(), gate_evidence.end(), [&](const match_evidence& e) {
+            return e.where.begin >= begin && e.where.end <= end;
+          });
+          if (!named && end > begin) scope.emplace_back(begin, end);
+          begin = end;
+          while (begin < text.size() && (static_cast<unsigned char>(text[begin]) & 0xC0) == 0x80) ++begin;
+          if (begin < text.size()) ++begin;
+          while (begin < text.size() && (static_cast<unsigned char>(text[begin]) & 0xC0) == 0x80) ++begin;
+        }
+      }
     }
-    auto labels = tag(text, title_end, oracle, heading, masked);
+    auto labels = tag(text, title_end, oracle, heading, scope);
     if (labels.empty() && default_theme) {
       // The default theme and its ancestors, in scheme order.
       for (std::optional<std::size_t> t = *default_theme; t; t = scheme.themes[*t].parent)
@@ -496,6 +521,15 @@ std::vector<plan_tagging> tagger::tag_all(std::span<const tagger* const> taggers
       }
     }
   }
+  // Whether the plan itself is inside each gated scheme's domain (its title names IP).
+  std::vector<bool> domain_plan(taggers.size(), true);
+  for (std::size_t k = 0; k < taggers.size(); ++k) {
+    const impl& im = *taggers[k]->impl_;
+    if (!im.gate || !im.scheme.gate_sentences_outside_domain) continue;
+    const std::string titles = text::simplifier::shared().convert(p.title + "\n" + p.notice_title).text;
+    const auto g = im.gate->tag_text(titles);
+    domain_plan[k] = std::any_of(g.begin(), g.end(), [&](const theme_label& l) { return l.theme == im.gate_theme; });
+  }
   // The printed section headings above a unit (simplified): anchors, never evidence.
   const auto heading_of = [&](const std::vector<std::string>& path) {
     std::string headings;
@@ -539,7 +573,7 @@ std::vector<plan_tagging> tagger::tag_all(std::span<const tagger* const> taggers
           oracle_words = im.words;
         }
         bool outside = false;
-        u.labels = im.tag_unit(text, title_end, *oracle, heading, masked, outside);
+        u.labels = im.tag_unit(text, title_end, *oracle, heading, masked, outside, domain_plan[k]);
         if (outside) {
           out[k].diagnostics.push_back(
               {line, where, "tagging.outside_gate",

@@ -471,6 +471,10 @@ coding_scheme coding_scheme::from_json(std::string_view text, const std::string&
     if (!g->is_object()) fail(origin, "/gate", "must be an object {\"scheme\", \"theme\"}");
     s.gate_scheme = string_at(*g, origin, "/gate", "scheme", true);
     s.gate_theme = string_at(*g, origin, "/gate", "theme", true);
+    const std::string scope = string_at(*g, origin, "/gate", "outside_domain", false);
+    if (scope != "" && scope != "unit" && scope != "sentence")
+      fail(origin, "/gate/outside_domain", "must be \"unit\" or \"sentence\"");
+    s.gate_sentences_outside_domain = scope == "sentence";
     if (s.gate_scheme == s.id) fail(origin, "/gate/scheme", "a scheme cannot gate itself");
   }
   s.default_theme = string_at(j, origin, "", "default_theme", false);

@@ -83,6 +83,10 @@ struct coding_scheme {
   /// intellectual property only). Empty: no gate.
   std::string gate_scheme;
   std::string gate_theme;
+  /// In a plan whose title is outside the gate's domain (a data-zone plan listing
+  /// 知识产权保护 among other fields), only the sentences naming the gate's evidence count:
+  /// the unit gets the stage named and no more (`"outside_domain": "sentence"`).
+  bool gate_sentences_outside_domain = false;
   /// A unit that passes the gate (every unit, without a gate) and reaches no theme gets
   /// this one (by default, with the gate's evidence). Empty: none.
   std::string default_theme;
