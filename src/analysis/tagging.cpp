@@ -242,6 +242,12 @@ struct tagger::impl {
   }
   std::vector<std::string> mask_phrases;
 
+  /// Whether `phrase` is an anchored keyword of `theme` (generic words do not name the domain).
+  bool is_anchored(std::size_t theme, std::string_view phrase) const {
+    return std::any_of(keywords.begin(), keywords.end(),
+                       [&](const keyword_ref& k) { return k.theme == theme && k.anchored && k.phrase == phrase; });
+  }
+
   void set_gate_theme() {
     const auto t = gate->scheme().find(scheme.gate_theme);
     if (!t)
@@ -408,7 +414,7 @@ struct tagger::impl {
             ++end;
           }
           const bool named = std::any_of(gate_evidence.begin(), gate_evidence.end(), [&](const match_evidence& e) {
-            return e.where.begin >= begin && e.where.end <= end;
+            return e.where.begin >= begin && e.where.end <= end && !gate->impl_->is_anchored(gate_theme, e.keyword);
           });
           if (!named && end > begin) scope.emplace_back(begin, end);
           begin = end;
