@@ -134,7 +134,161 @@ coding_sheet coding_sheet::from_json(std::string_view text, const std::string& o
   return s;
 }
 
-coding_sheet coding_sheet::from_file(const std::string& path) { return from_json(read_file(path), path); }
+coding_sheet coding_sheet::from_file(const std::string& path) {
+  if (path.ends_with(".csv") || path.ends_with(".CSV")) return from_csv(read_file(path), path);
+  return from_json(read_file(path), path);
+}
+
+report::table coding_sheet::to_table() const {
+  report::table t;
+  t.caption = fmt::format("Coding sheet: {} ({})", coder, automatic ? "automatic" : "human");
+  t.columns = {"source", "id", "text_start", "variable", "theme", "code", "evidence", "coder", "kind"};
+  const std::string kind = automatic ? "automatic" : "human";
+  for (const coded_unit& u : units) {
+    const auto row = [&](const char* variable, const std::string& theme, bool code) {
+      std::string ev;
+      for (const auto& e : u.evidence) {
+        if (e.theme != theme) continue;
+        ev += fmt::format("{}「{}」@{}-{}", ev.empty() ? "" : " ", e.printed, e.where.begin, e.where.end);
+      }
+      t.add_row({u.source, u.id, u.text_start, variable, theme, code ? 1 : 0, ev, coder, kind});
+    };
+    row("ip_related", "ip_related", u.ip_related);
+    for (const auto& stage : value_chain_stages())
+      row("value_chain", stage, std::find(u.value_chain.begin(), u.value_chain.end(), stage) != u.value_chain.end());
+    for (const auto& tool : policy_tool_types())
+      row("policy_tools", tool, std::find(u.policy_tools.begin(), u.policy_tools.end(), tool) != u.policy_tools.end());
+  }
+  t.notes.push_back("Correct the code column (1 = the unit has the theme, 0 = not), set kind to human, and "
+                    "re-import the file: plancmp agreement corrected.csv auto (docs/codebook.md).");
+  return t;
+}
+
+namespace {
+
+/// RFC 4180 records: quoted fields with doubled quotes, CRLF or LF; line numbers kept.
+std::vector<std::pair<std::uint32_t, std::vector<std::string>>> csv_records(std::string_view text) {
+  if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
+  std::vector<std::pair<std::uint32_t, std::vector<std::string>>> out;
+  std::vector<std::string> record;
+  std::string field;
+  bool quoted = false;
+  bool any = false;
+  std::uint32_t line = 1;
+  std::uint32_t start = 1;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (quoted) {
+      if (c == '"' && i + 1 < text.size() && text[i + 1] == '"') {
+        field += '"';
+        ++i;
+      } else if (c == '"') {
+        quoted = false;
+      } else {
+        if (c == '\n') ++line;
+        field += c;
+      }
+      continue;
+    }
+    if (c == '"') {
+      quoted = true;
+      any = true;
+    } else if (c == ',') {
+      record.push_back(std::move(field));
+      field.clear();
+      any = true;
+    } else if (c == '\n' || c == '\r') {
+      if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') ++i;
+      if (any || !field.empty()) {
+        record.push_back(std::move(field));
+        out.emplace_back(start, std::move(record));
+      }
+      record.clear();
+      field.clear();
+      any = false;
+      start = ++line;
+    } else {
+      field += c;
+      any = true;
+    }
+  }
+  if (any || !field.empty()) {
+    record.push_back(std::move(field));
+    out.emplace_back(start, std::move(record));
+  }
+  return out;
+}
+
+}  // namespace
+
+coding_sheet coding_sheet::from_csv(std::string_view csv, const std::string& origin) {
+  const auto records = csv_records(csv);
+  const auto fail_at = [&](std::uint32_t line, const std::string& what) -> void {
+    throw schema_error({origin, {}, line, {}}, what + " (a coding sheet CSV: plancmp codes --format csv)");
+  };
+  if (records.empty()) fail_at(1, "the file is empty");
+  const auto& header = records.front().second;
+  std::map<std::string, std::size_t> column;
+  for (std::size_t i = 0; i < header.size(); ++i) column.emplace(header[i], i);
+  for (const char* needed : {"source", "id", "variable", "theme", "code"}) {
+    if (!column.contains(needed)) fail_at(records.front().first, fmt::format("missing column \"{}\"", needed));
+  }
+  coding_sheet s;
+  s.automatic = true;
+  bool any_row = false;
+  std::map<std::pair<std::string, std::string>, std::size_t> index;
+  for (std::size_t r = 1; r < records.size(); ++r) {
+    const auto& [line, row] = records[r];
+    const auto get = [&](const char* name) -> std::string {
+      const auto it = column.find(name);
+      return it == column.end() || it->second >= row.size() ? std::string() : row[it->second];
+    };
+    const std::string source = get("source");
+    const std::string id = get("id");
+    if (source.empty() && id.empty()) continue;
+    const std::string variable = get("variable");
+    const std::string theme = get("theme");
+    const std::string code = get("code");
+    if (code != "0" && code != "1") fail_at(line, fmt::format("code must be 0 or 1, not \"{}\"", code));
+    auto [it, added] = index.emplace(std::make_pair(source, id), s.units.size());
+    if (added) {
+      coded_unit u;
+      u.source = source;
+      u.id = id;
+      u.text_start = get("text_start");
+      s.units.push_back(std::move(u));
+    }
+    coded_unit& u = s.units[it->second];
+    if (const std::string c = get("coder"); !c.empty()) s.coder = c;
+    if (get("kind") == "human") s.automatic = false;
+    any_row = true;
+    const bool on = code == "1";
+    if (variable == "ip_related") {
+      u.ip_related = on;
+    } else if (variable == "value_chain" || variable == "policy_tools") {
+      const auto& allowed = variable == "value_chain" ? value_chain_stages() : policy_tool_types();
+      if (std::find(allowed.begin(), allowed.end(), theme) == allowed.end())
+        fail_at(line, fmt::format("unknown {} theme \"{}\" (known: {})", variable, theme, fmt::join(allowed, ", ")));
+      auto& codes = variable == "value_chain" ? u.value_chain : u.policy_tools;
+      if (on && std::find(codes.begin(), codes.end(), theme) == codes.end()) codes.push_back(theme);
+    } else {
+      fail_at(line, fmt::format("unknown variable \"{}\" (known: ip_related, value_chain, policy_tools)", variable));
+    }
+  }
+  if (!any_row) s.automatic = false;
+  if (s.coder.empty()) s.coder = origin;
+  for (auto& u : s.units) {
+    const auto order = [](const std::vector<std::string>& allowed) {
+      return [&allowed](const std::string& x, const std::string& y) {
+        return std::find(allowed.begin(), allowed.end(), x) < std::find(allowed.begin(), allowed.end(), y);
+      };
+    };
+    std::sort(u.value_chain.begin(), u.value_chain.end(), order(value_chain_stages()));
+    std::sort(u.policy_tools.begin(), u.policy_tools.end(), order(policy_tool_types()));
+    if (!u.ip_related) u.value_chain.clear();  // the codebook: no stage outside IP
+  }
+  return s;
+}
 
 std::string coding_sheet::to_json() const {
   json list = json::array();

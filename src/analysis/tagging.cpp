@@ -537,8 +537,10 @@ std::vector<plan_tagging> tagger::tag_all(std::span<const tagger* const> taggers
     domain_plan[k] = std::any_of(g.begin(), g.end(), [&](const theme_label& l) { return l.theme == im.gate_theme; });
   }
   // The printed section headings above a unit (simplified): anchors, never evidence.
+  // The plan's own title heads every section: 加强司法保护 in a 知识产权保护实施方案 is IP.
+  const std::string plan_title = text::simplifier::shared().convert(p.title).text;
   const auto heading_of = [&](const std::vector<std::string>& path) {
-    std::string headings;
+    std::string headings = plan_title + "\n";
     for (const section& s : p.sections) {
       if (s.path.size() >= path.size() || !std::equal(s.path.begin(), s.path.end(), path.begin())) continue;
       const std::size_t hb = simplified_offset_of(doc, s.where.begin);

@@ -52,9 +52,18 @@ struct coding_sheet {
   /// Reads `plancmp.gold.coding/1`; throws `schema_error` naming `origin` and the JSON
   /// Pointer of the offending value (unknown stage or tool, ip_related false with stages).
   [[nodiscard]] static coding_sheet from_json(std::string_view json, const std::string& origin);
+  /// A `.csv` file by `from_csv`, anything else by `from_json`.
   [[nodiscard]] static coding_sheet from_file(const std::string& path);
   /// `plancmp.gold.coding/1`, units in order.
   [[nodiscard]] std::string to_json() const;
+  /// The sheet a researcher corrects in a spreadsheet: one row per unit × theme (source, id,
+  /// text_start, variable, theme, code 1/0, evidence as 「printed」@begin-end, coder, kind
+  /// automatic|human), ip_related first, then the five stages and the three tool types.
+  [[nodiscard]] report::table to_table() const;
+  /// Reads the CSV of `to_table` (UTF-8, with or without the Excel BOM, any column order,
+  /// extra columns ignored): rows with code 1 set the codes; `kind` human/automatic and
+  /// `coder` come from the rows. Throws `schema_error` naming `origin` and the line.
+  [[nodiscard]] static coding_sheet from_csv(std::string_view csv, const std::string& origin);
 };
 
 /// plancmp's own codes for every measure of a plan, by the built-in schemes ip_related,
