@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+#include <plancmp/analysis/agencies.hpp>
 #include <plancmp/analysis/agreement.hpp>
 #include <plancmp/analysis/tagging.hpp>
 #include <plancmp/data.hpp>
@@ -373,6 +374,59 @@ automatic_coding code_sources(std::span<const std::string> sources, const std::s
     } catch (const std::exception& e) {
       out.missing.push_back(fmt::format("{}: {}", source, e.what()));
     }
+  }
+  return out;
+}
+
+namespace {
+
+std::string_view file_name(std::string_view path) {
+  const auto slash = path.find_last_of("/\\");
+  return slash == std::string_view::npos ? path : path.substr(slash + 1);
+}
+
+}  // namespace
+
+coding_scheme scheme_for_sheet(const coding_sheet& sheet, const coding_scheme& scheme) {
+  coding_scheme s = scheme;
+  s.id = fmt::format("{} ({} codes: {})", scheme.id, sheet.automatic ? "automatic" : "human", sheet.coder);
+  return s;
+}
+
+plan_tagging tagging_from_sheet(const coding_sheet& sheet, const plan& p, const coding_scheme& scheme) {
+  if (scheme.id != "ip_value_chain" && scheme.id != "policy_tools" && scheme.id != "ip_related")
+    throw usage_error(fmt::format("a coding sheet holds ip_related, ip_value_chain and policy_tools codes, not '{}'",
+                                  scheme.id));
+  plan_tagging out;
+  out.plan = plan_label(p);
+  out.scheme = scheme_for_sheet(sheet, scheme).id;
+  std::map<std::string, const coded_unit*> by_id;
+  for (const auto& u : sheet.units) {
+    if (file_name(u.source) == file_name(p.source.path)) by_id.emplace(u.id, &u);
+  }
+  for (std::size_t m = 0; m < p.measures.size(); ++m) {
+    tagged_unit t{unit_kind::measure, m, p.measures[m].id, p.measures[m].where, {}};
+    const auto it = by_id.find(p.measures[m].id);
+    if (it == by_id.end()) {
+      out.diagnostics.push_back({0, p.measures[m].where, "coding.not_coded",
+                                 fmt::format("measure {}: not in the coding sheet of {}", p.measures[m].id, sheet.coder)});
+      out.measures.push_back(std::move(t));
+      continue;
+    }
+    const coded_unit& u = *it->second;
+    std::vector<std::string> codes;
+    if (scheme.id == "ip_value_chain") codes = u.value_chain;
+    if (scheme.id == "policy_tools") codes = u.policy_tools;
+    if (scheme.id == "ip_related" && u.ip_related) codes = {"ip_related"};
+    for (std::size_t th = 0; th < scheme.themes.size(); ++th) {
+      if (std::find(codes.begin(), codes.end(), scheme.themes[th].id) == codes.end()) continue;
+      theme_label l{th, 1.0, {}, false};
+      for (const auto& e : u.evidence) {
+        if (e.theme == scheme.themes[th].id) l.evidence.push_back({e.theme, e.printed, e.where, false});
+      }
+      t.labels.push_back(std::move(l));
+    }
+    out.measures.push_back(std::move(t));
   }
   return out;
 }

@@ -44,6 +44,15 @@ grep '^value_chain,(all),' "$work/agreement.csv" | awk -F, '$5 != 1 || $6 != 0 {
   || fail "expected exactly one added value-chain code: $(grep '^value_chain,(all),' "$work/agreement.csv")"
 grep -q '^ip_related,ip_related,.*,1\.000,1\.000,' "$work/agreement.csv" || fail "ip_related should agree fully"
 
+# The corrected (human) sheet drives coverage and tools × chain, labelled as human codes.
+"$plancmp" coverage seeds/003_53900fa8173cc0f4.txt --codes "$work/corrected.csv" --view counts >"$work/human.out" \
+  || fail "coverage --codes exited $?"
+grep -q "human codes: plancmp" "$work/human.out" || fail "coverage --codes does not name the human coder: $(head -3 "$work/human.out")"
+"$plancmp" coverage seeds/003_53900fa8173cc0f4.txt --view counts >"$work/auto.out"
+diff -q "$work/human.out" "$work/auto.out" >/dev/null && fail "human codes changed nothing in coverage"
+"$plancmp" coverage seeds/003_53900fa8173cc0f4.txt --codes "$work/corrected.csv" --matrix tools-by-chain >"$work/human_matrix.out" \
+  || fail "coverage --codes --matrix exited $?"
+
 # A sheet that is not one: an error naming the file and line.
 printf 'source,id,variable,theme,code\nseeds/x,1,value_chain,creation,2\n' >"$work/bad.csv"
 "$plancmp" agreement "$work/bad.csv" "$work/codes.csv" >"$work/bad.out" 2>"$work/bad.err"

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <plancmp/analysis/tagging.hpp>
+#include <plancmp/model/coding_scheme.hpp>
 #include <plancmp/model/plan.hpp>
 #include <plancmp/report/table.hpp>
 #include <plancmp/span.hpp>
@@ -82,6 +84,17 @@ struct automatic_coding {
                                             const std::string& corpus_dir);
 /// The distinct sources of a sheet, in order of first appearance.
 [[nodiscard]] std::vector<std::string> sources_of(const coding_sheet& sheet);
+
+/// A plan's tagging taken from a coding sheet instead of the tagger, so that human codes
+/// drive coverage and the tools × chain table: for `scheme` ip_value_chain (the stages),
+/// policy_tools (the tool types) or ip_related. The sheet's units are matched to the plan's
+/// measures by file name (a sheet's `seeds/x.txt` is the plan read from any `…/x.txt`) and
+/// id; a measure the sheet lacks gets no label and a `coding.not_coded` diagnostic. Labels
+/// carry the sheet's evidence when it has some (automatic sheets), none for human codes.
+/// `plan_tagging::scheme` names the coder: "ip_value_chain (human codes: A)".
+[[nodiscard]] plan_tagging tagging_from_sheet(const coding_sheet& sheet, const plan& p, const coding_scheme& scheme);
+/// `scheme` renamed for tables of codes from `sheet`: id "ip_value_chain (human codes: A)".
+[[nodiscard]] coding_scheme scheme_for_sheet(const coding_sheet& sheet, const coding_scheme& scheme);
 
 /// Cohen's κ of two binary codings of the same units: (p_o − p_e) / (1 − p_e). NaN when
 /// undefined (both coders constant and equal: p_e = 1). Throws `usage_error` on a length
