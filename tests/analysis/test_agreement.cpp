@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include <plancmp/analysis/agreement.hpp>
+#include <plancmp/analysis/learned_coder.hpp>
 #include <plancmp/error.hpp>
 #include <plancmp/parse/parser.hpp>
 #include <plancmp/text/formats.hpp>
@@ -204,4 +205,34 @@ TEST_CASE("agreement: plancmp against the gold coding sheets") {
     CHECK(r.find("value_chain", "(all)")->kappa >= (coder[0] == 'A' ? 0.84 : 0.8));
     CHECK(r.find("policy_tools", "(all)")->kappa >= (coder[0] == 'A' ? 0.8 : 0.55));
   }
+}
+
+TEST_CASE("learned coder: deterministic k-fold F1 per theme and suggestions") {
+  const auto sheet = coding_sheet::from_file(std::string(PLANCMP_TEST_DATA_DIR) + "/gold/coding/A.json");
+  coding_sheet part;
+  part.coder = "A";
+  for (const auto& u : sheet.units) {
+    if (u.source == "seeds/003_53900fa8173cc0f4.txt") part.units.push_back(u);
+  }
+  const std::vector<std::string> sources{"seeds/003_53900fa8173cc0f4.txt", "seeds/004_b234aa7c753f2ac8.txt"};
+  const auto units = learning_units(sources, PLANCMP_SEEDS_DIR, "/nonexistent");
+  CHECK(units.missing.empty());
+  learner_options o;
+  o.folds = 3;
+  o.epochs = 100;
+  o.suggest = 4;
+  const auto r = learn(part, units.units, o);
+  CHECK(r.trained == part.units.size());
+  REQUIRE(r.quality.size() == 9);
+  CHECK(r.quality[0].theme == "ip_related");
+  REQUIRE(r.suggestions.size() == 4);
+  for (const auto& s : r.suggestions) CHECK(s.source == "seeds/004_b234aa7c753f2ac8.txt");
+  for (std::size_t i = 1; i < r.suggestions.size(); ++i)
+    CHECK(r.suggestions[i - 1].uncertainty >= r.suggestions[i].uncertainty);
+  const auto again = learn(part, units.units, o);
+  CHECK(again.suggestions.front().id == r.suggestions.front().id);
+  CHECK(again.quality.front().learned_f1 == r.quality.front().learned_f1);
+  CHECK(to_tables(r).size() == 2);
+  o.folds = 1;
+  CHECK_THROWS_AS((void)learn(part, units.units, o), usage_error);
 }

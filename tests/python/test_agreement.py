@@ -60,3 +60,21 @@ def test_coding_sheet_round_trip(seed, tmp_path):
     df = plancmp.table_to_pandas(plancmp.agreement(path, sheet))
     ip = df[df["variable"] == "ip_related"].iloc[0]
     assert ip["both"] + ip["neither"] == len(sheet["units"]) - 1
+
+
+def test_learned_coder_reports_cross_validated_f1_and_suggestions():
+    sheet = json.loads((GOLD / "A.json").read_text(encoding="utf-8"))
+    # Learn from the Ningbo 2020 and Hengshui units only, suggest among the other seeds.
+    keep = {"seeds/000_edee8db098a98e76.txt", "seeds/001_e9d616c0cc0faf37.txt"}
+    sheet["units"] = [u for u in sheet["units"] if u["source"] in keep]
+    quality, suggestions = plancmp.learn(sheet, ["seeds/004_b234aa7c753f2ac8.txt"], folds=3, suggest=5,
+                                         seeds_dir=SEEDS)
+    q = plancmp.table_to_pandas(quality)
+    assert set(q["theme"]) >= {"ip_related", "protection", "supply"}
+    assert (q["positives"] >= 0).all()
+    s = plancmp.table_to_pandas(suggestions)
+    assert len(s) == 5 and (s["source"] == "seeds/004_b234aa7c753f2ac8.txt").all()
+    assert list(s["uncertainty"]) == sorted(s["uncertainty"], reverse=True)
+    again = plancmp.table_to_pandas(plancmp.learn(sheet, ["seeds/004_b234aa7c753f2ac8.txt"], folds=3, suggest=5,
+                                                  seeds_dir=SEEDS)[1])
+    assert again.equals(s)  # deterministic

@@ -241,3 +241,14 @@ def agreement(a: Union[PathLike, Dict[str, Any]], b: Union[PathLike, Dict[str, A
         b_json = _sheet_json(b)
     return _core.agreement_table(a_json, b_json, str(a) if not isinstance(a, dict) else "a",
                                  "plancmp" if b == "auto" else (str(b) if not isinstance(b, dict) else "b"))
+
+
+def learn(sheet: Union[PathLike, Dict[str, Any]], extra_sources: Sequence[str] = (), *, folds: int = 5,
+          suggest: int = 20, seeds_dir: PathLike = "seeds",
+          corpus_dir: PathLike = "../shared/corpus/docs") -> List[Table]:
+    """A coder learned from a human coding sheet (deterministic logistic regression per theme
+    over character n-grams, words and the dictionaries' codes): ``[quality, suggestions]`` —
+    k-fold cross-validated F1 per theme (dictionaries vs learned), and the uncoded measures of
+    the sheet's documents (and ``extra_sources``) it is least sure of, most uncertain first."""
+    return _core.learn_tables(_sheet_json(sheet), list(extra_sources), _os.fspath(seeds_dir),
+                              _os.fspath(corpus_dir), folds, suggest)

@@ -6,6 +6,7 @@
 
 #include <plancmp/analysis/agencies.hpp>
 #include <plancmp/analysis/agreement.hpp>
+#include <plancmp/analysis/learned_coder.hpp>
 #include <plancmp/analysis/coverage.hpp>
 #include <plancmp/analysis/gaps.hpp>
 #include <plancmp/analysis/plan_alignment.hpp>
@@ -397,6 +398,24 @@ void bind_analysis(py::module_& m) {
       },
       py::arg("a"), py::arg("b"), py::arg("a_name") = "a", py::arg("b_name") = "b",
       "Agreement of two coding sheets (JSON, plancmp.gold.coding/1): kappa, alpha, P/R/F1 per theme.");
+
+  m.def(
+      "learn_tables",
+      [](const std::string& sheet_json, const std::vector<std::string>& extra_sources, const std::string& seeds_dir,
+         const std::string& corpus_dir, std::size_t folds, std::size_t suggest) {
+        const auto human = analysis::coding_sheet::from_json(sheet_json, "sheet");
+        py::gil_scoped_release unlocked;
+        auto sources = analysis::sources_of(human);
+        sources.insert(sources.end(), extra_sources.begin(), extra_sources.end());
+        const auto units = analysis::learning_units(sources, seeds_dir, corpus_dir);
+        analysis::learner_options o;
+        o.folds = folds;
+        o.suggest = suggest;
+        return analysis::to_tables(analysis::learn(human, units.units, o));
+      },
+      py::arg("sheet"), py::arg("extra_sources"), py::arg("seeds_dir"), py::arg("corpus_dir"), py::arg("folds") = 5,
+      py::arg("suggest") = 20,
+      "A coder learned from a human sheet (JSON): [cross-validated F1 per theme, units to hand-code next].");
 
   // ------------------------------------------------------------ agencies
   m.def("agency_resolution_table", [](const std::vector<parsed_plan>& plans) {
