@@ -249,7 +249,7 @@ target_coverage compute_target_coverage(std::span<const plan> plans, const tagge
       const auto labels = tg.tag_text(simplify.convert(t.indicator).text);
       for (const auto& l : labels) {
         ++counts[l.theme];
-        match_evidence e = l.evidence.front();
+        match_evidence e = l.evidence.empty() ? match_evidence{} : l.evidence.front();
         e.printed = t.indicator;
         e.where = t.where;  // the target's own bytes: the indicator is a derived string
         cands[l.theme].push_back({l.score, {p.source.path, t.indicator, e}});

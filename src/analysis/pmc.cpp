@@ -3,8 +3,10 @@
 #include <plancmp/analysis/pmc.hpp>
 #include <plancmp/analysis/tagging.hpp>
 #include <plancmp/data.hpp>
+#include <plancmp/model/agency_ontology.hpp>
 #include <plancmp/error.hpp>
 #include <plancmp/text/detail/aho_corasick.hpp>
+#include <plancmp/text/detail/utf8.hpp>
 #include <plancmp/text/script.hpp>
 
 #include <fmt/format.h>
@@ -98,7 +100,30 @@ pmc_rule read_rule(const json& j, const std::string& origin, const std::string& 
 struct pmc_model::compiled {
   std::map<std::string, tagger, std::less<>> taggers;  // by scheme id
   std::map<std::string, aho_corasick, std::less<>> keywords;  // by sub-variable id
+  // Agency names and boilerplate: a keyword inside one is not evidence (监管 in 市场监管局).
+  aho_corasick masks;
 };
+
+namespace {
+
+aho_corasick evidence_masks() {
+  std::vector<std::string> phrases;
+  for (const agency_entry& a : agency_ontology::builtin().entries()) {
+    for (const auto* list : {&a.aliases, &a.short_forms}) {
+      for (const std::string& n : *list) {
+        if (text::detail::count_code_points(n) >= 3) phrases.push_back(n);
+      }
+    }
+  }
+  const auto boilerplate = json::parse(builtin_data("boilerplate.json"));
+  for (const auto& x : boilerplate.at("phrases")) phrases.push_back(x.get<std::string>());
+  std::vector<aho_corasick::pattern> patterns;
+  for (std::size_t i = 0; i < phrases.size(); ++i)
+    patterns.push_back({phrases[i], static_cast<aho_corasick::pattern_id>(i)});
+  return aho_corasick(std::span<const aho_corasick::pattern>(patterns));
+}
+
+}  // namespace
 
 pmc_model::pmc_model() : compiled_(std::make_unique<compiled>()) {}
 pmc_model::~pmc_model() = default;
@@ -112,6 +137,16 @@ pmc_model pmc_model::from_json(std::string_view text, const std::string& origin)
     fail(origin, "/schema", fmt::format("unsupported schema \"{}\" (supported: \"{}\")", s, schema_name));
   pmc_model m;
   m.version = string_at(j, origin, "", "version", false);
+  m.id = string_at(j, origin, "", "id", false);
+  m.name = string_at(j, origin, "", "name", false);
+  m.reference = string_at(j, origin, "", "reference", false);
+  if (const auto d = j.find("domain"); d != j.end()) {
+    if (!d->is_object()) fail(origin, "/domain", "must be an object {\"scheme\", \"theme\", \"min_share\", \"max_grade\"}");
+    m.domain.scheme = string_at(*d, origin, "/domain", "scheme");
+    m.domain.theme = string_at(*d, origin, "/domain", "theme");
+    m.domain.min_share = number_at(*d, origin, "/domain", "min_share");
+    m.domain.max_grade = string_at(*d, origin, "/domain", "max_grade");
+  }
   const auto vars = j.find("variables");
   if (vars == j.end() || !vars->is_array() || vars->empty()) fail(origin, "/variables", "must be a non-empty list");
   std::set<std::string> ids;
@@ -157,6 +192,16 @@ pmc_model pmc_model::from_json(std::string_view text, const std::string& origin)
       if (!known) fail(origin, fmt::format("/surface/{}", i), fmt::format("no variable \"{}\"", m.surface[i]));
     }
   }
+  if (!m.domain.scheme.empty()) {
+    const auto& scheme = coding_scheme::builtin(m.domain.scheme);
+    if (!scheme.find(m.domain.theme))
+      fail(origin, "/domain/theme", fmt::format("scheme '{}' has no theme '{}'", m.domain.scheme, m.domain.theme));
+    if (std::none_of(m.grades.begin(), m.grades.end(), [&](const pmc_grade& g) { return g.zh == m.domain.max_grade; }))
+      fail(origin, "/domain/max_grade", fmt::format("no grade \"{}\"", m.domain.max_grade));
+    if (!m.compiled_->taggers.contains(m.domain.scheme))
+      m.compiled_->taggers.emplace(m.domain.scheme, tagger(scheme));
+  }
+  m.compiled_->masks = evidence_masks();
   for (const auto& var : m.variables) {
     for (const auto& sv : var.sub) {
       if (sv.rule.kind == "theme" && !m.compiled_->taggers.contains(sv.rule.scheme))
@@ -175,6 +220,17 @@ pmc_model pmc_model::from_json(std::string_view text, const std::string& origin)
 const pmc_model& pmc_model::builtin() {
   static const pmc_model model = from_json(builtin_data("pmc.json"), "builtin:pmc.json");
   return model;
+}
+
+std::vector<std::string> pmc_model::builtin_ids() { return {"ip_pmc_10", "ip_pmc_9"}; }
+
+const pmc_model& pmc_model::builtin(std::string_view id) {
+  if (id == "ip_pmc_10" || id.empty()) return builtin();
+  if (id == "ip_pmc_9") {
+    static const pmc_model model = from_json(builtin_data("pmc_9.json"), "builtin:pmc_9.json");
+    return model;
+  }
+  throw usage_error(fmt::format("no built-in PMC design named '{}'; known: ip_pmc_10, ip_pmc_9 (or give a file)", id));
 }
 
 pmc_result compute_pmc(const plan& p, const text::document& doc, const pmc_model& model) {
@@ -198,6 +254,15 @@ pmc_result compute_pmc(const plan& p, const text::document& doc, const pmc_model
   }
   const std::string_view body = std::string_view(doc.simplified).substr(text_begin, text_end - text_begin);
   const int issue_year = p.issued ? p.issued->year : 0;
+  std::vector<std::pair<std::size_t, std::size_t>> masked;
+  rules.masks.for_each_match(body, [&](const aho_corasick::match& m) {
+    masked.emplace_back(m.begin, m.end);
+    return true;
+  });
+  const auto is_masked = [&](const aho_corasick::match& m) {
+    return std::any_of(masked.begin(), masked.end(),
+                       [&](const auto& x) { return x.first <= m.begin && m.end <= x.second; });
+  };
 
   for (const pmc_variable& var : model.variables) {
     std::vector<pmc_value> values;
@@ -213,6 +278,7 @@ pmc_result compute_pmc(const plan& p, const text::document& doc, const pmc_model
       if (rule.kind == "keywords") {
         bool found = false;
         rules.keywords.at(sv.id).for_each_match(body, [&](const aho_corasick::match& m) {
+          if (is_masked(m)) return true;  // an agency name or boilerplate is not evidence
           const std::size_t b = text_begin + m.begin;
           const std::size_t e = text_begin + m.end;
           const span where = doc.source_of_simplified(b, e);
@@ -227,9 +293,9 @@ pmc_result compute_pmc(const plan& p, const text::document& doc, const pmc_model
         std::size_t n = 0;
         const tagged_unit* first = nullptr;
         for (const auto& u : tg.measures) {
-          if (u.find(theme) != nullptr) {
+          if (const theme_label* l = u.find(theme); l != nullptr) {
             ++n;
-            if (first == nullptr) first = &u;
+            if (first == nullptr && !l->evidence.empty()) first = &u;
           }
         }
         if (static_cast<double>(n) >= rule.min && first != nullptr) {
@@ -341,10 +407,28 @@ pmc_result compute_pmc(const plan& p, const text::document& doc, const pmc_model
     r.values.push_back(std::move(values));
   }
   for (const double s : r.scores) r.pmc += s;
-  for (const auto& g : model.grades) {
-    if (r.pmc + 1e-9 >= g.min) {
-      r.grade_zh = g.zh;
-      r.grade_en = g.en;
+  r.design = model.id;
+  std::size_t cap = 0;  // index of the highest band the plan may reach
+  if (!model.domain.scheme.empty()) {
+    const auto& tg = tagging_for(model.domain.scheme);
+    const std::size_t theme = *rules.taggers.at(model.domain.scheme).scheme().find(model.domain.theme);
+    std::size_t in = 0;
+    for (const auto& u : tg.measures) in += u.find(theme) != nullptr ? 1 : 0;
+    r.domain_share = tg.measures.empty() ? 0.0 : static_cast<double>(in) / static_cast<double>(tg.measures.size());
+    if (r.domain_share < model.domain.min_share) {
+      for (std::size_t g = 0; g < model.grades.size(); ++g) {
+        if (model.grades[g].zh == model.domain.max_grade) cap = g;
+      }
+      r.domain_note = fmt::format("{} of {} measures ({:.0f}%) are labelled {}.{} (the design needs {:.0f}%): "
+                                  "the grade is at most {}",
+                                  in, tg.measures.size(), 100 * r.domain_share, model.domain.scheme,
+                                  model.domain.theme, 100 * model.domain.min_share, model.domain.max_grade);
+    }
+  }
+  for (std::size_t g = cap; g < model.grades.size(); ++g) {
+    if (r.pmc + 1e-9 >= model.grades[g].min) {
+      r.grade_zh = model.grades[g].zh;
+      r.grade_en = model.grades[g].en;
       break;
     }
   }
@@ -382,6 +466,46 @@ report::table to_table(std::span<const pmc_result> results, const pmc_model& mod
   std::string bands;
   for (const auto& g : model.grades) bands += fmt::format("{}{} {} ≥ {:g}", bands.empty() ? "" : ", ", g.zh, g.en, g.min);
   t.notes.push_back("grades: " + bands);
+  for (const auto& r : results) {
+    if (!r.domain_note.empty()) t.notes.push_back(fmt::format("{}: {}", r.plan, r.domain_note));
+  }
+  return t;
+}
+
+report::table sensitivity_table(std::span<const std::vector<pmc_result>> results,
+                                std::span<const pmc_model* const> designs) {
+  if (results.size() != designs.size())
+    throw usage_error(fmt::format("sensitivity_table: {} result lists for {} designs", results.size(), designs.size()));
+  report::table t;
+  t.caption = "PMC sensitivity: grade of each plan under each design";
+  t.columns.push_back("plan");
+  for (const auto* d : designs) {
+    const std::string name = d->id.empty() ? "design" : d->id;
+    t.columns.push_back(name + " PMC");
+    t.columns.push_back(name + " grade");
+  }
+  t.columns.push_back("share of measures in the domain");
+  const std::size_t plans = results.empty() ? 0 : results.front().size();
+  for (std::size_t p = 0; p < plans; ++p) {
+    std::vector<report::cell> row{results.front().at(p).plan};
+    double share = 1.0;
+    for (std::size_t d = 0; d < designs.size(); ++d) {
+      const auto& r = results[d].at(p);
+      row.emplace_back(r.pmc, 2);
+      row.emplace_back(fmt::format("{} {}{}", r.grade_zh, r.grade_en, r.domain_note.empty() ? "" : " (outside the domain)"));
+      share = std::min(share, r.domain_share);
+    }
+    row.emplace_back(share, 2);
+    t.add_row(std::move(row));
+  }
+  for (const auto* d : designs) {
+    std::string bands;
+    for (const auto& g : d->grades) bands += fmt::format("{}{} ≥ {:g}", bands.empty() ? "" : ", ", g.zh, g.min);
+    t.notes.push_back(fmt::format("{}: {} variables, grades {}{}{}", d->id, d->variables.size(), bands,
+                                  d->reference.empty() ? "" : "; ", d->reference));
+  }
+  t.notes.push_back("(outside the domain): the plan's share of IP measures is below the design's domain threshold, so its grade "
+                    "is at most the design's max_grade (data/pmc*.json `domain`).");
   return t;
 }
 

@@ -2,9 +2,12 @@
 #include <plancmp/analysis/agencies.hpp>
 #include <plancmp/analysis/tagging.hpp>
 #include <plancmp/data.hpp>
+#include <plancmp/model/agency_ontology.hpp>
 #include <plancmp/parse/clause.hpp>
 #include <plancmp/text/detail/aho_corasick.hpp>
 #include <plancmp/text/detail/utf8.hpp>
+#include <plancmp/text/script.hpp>
+#include <plancmp/error.hpp>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -184,10 +187,16 @@ struct tagger::impl {
     double weight;
     bool need_begin;  // must start on a word boundary
     bool need_end;    // must end on a word boundary
+    bool anchored;    // counts only beside another keyword of its theme (or under its heading)
     std::string_view phrase;
   };
   std::vector<keyword_ref> keywords;
   std::vector<std::size_t> exclusion_theme;
+  std::size_t mask_count = 0;  // pattern ids after the exclusions: masks (scheme and agencies)
+  std::optional<std::size_t> default_theme;
+  // The gate: a tagger of the gate scheme and the theme a unit needs in it.
+  std::unique_ptr<tagger> gate;
+  std::size_t gate_theme = 0;
 
   void build() {
     std::vector<aho_corasick::pattern> patterns;
@@ -198,7 +207,7 @@ struct tagger::impl {
           b = text::detail::count_code_points(k.phrase) <= 2 ? keyword_boundary::word : keyword_boundary::any;
         const bool begin = b == keyword_boundary::word || b == keyword_boundary::prefix;
         const bool end = b == keyword_boundary::word || b == keyword_boundary::suffix;
-        keywords.push_back({t, k.weight, begin, end, k.phrase});
+        keywords.push_back({t, k.weight, begin, end, k.anchored, k.phrase});
       }
     }
     for (std::size_t i = 0; i < keywords.size(); ++i)
@@ -209,25 +218,95 @@ struct tagger::impl {
         exclusion_theme.push_back(t);
       }
     }
+    std::vector<std::string> masks = scheme.mask;
+    if (scheme.mask_agencies) {
+      // Agency names are never evidence (管理 in 市场监督管理局); names of agencies the scheme
+      // keeps as content (courts, customs) stay.
+      for (const agency_entry& a : agency_ontology::builtin().entries()) {
+        if (std::find(scheme.agencies_as_content.begin(), scheme.agencies_as_content.end(), a.id) !=
+            scheme.agencies_as_content.end())
+          continue;
+        for (const auto* list : {&a.aliases, &a.short_forms}) {
+          for (const std::string& n : *list) {
+            // One- and two-character names (各地, 办公室 is three) are words, not names.
+            if (text::detail::count_code_points(n) >= 3) masks.push_back(n);
+          }
+        }
+      }
+    }
+    mask_phrases = std::move(masks);
+    for (const std::string& m : mask_phrases)
+      patterns.push_back({m, static_cast<aho_corasick::pattern_id>(keywords.size() + exclusion_theme.size() + mask_count++)});
     automaton = aho_corasick(std::span<const aho_corasick::pattern>(patterns));
+    if (!scheme.default_theme.empty()) default_theme = scheme.find(scheme.default_theme);
+  }
+  std::vector<std::string> mask_phrases;
+
+  /// Whether `phrase` is an anchored keyword of `theme` (generic words do not name the domain).
+  bool is_anchored(std::size_t theme, std::string_view phrase) const {
+    return std::any_of(keywords.begin(), keywords.end(),
+                       [&](const keyword_ref& k) { return k.theme == theme && k.anchored && k.phrase == phrase; });
+  }
+
+  void set_gate_theme() {
+    const auto t = gate->scheme().find(scheme.gate_theme);
+    if (!t)
+      throw schema_error({scheme.origin, {}, {}, {}},
+                         fmt::format("gate scheme '{}' has no theme '{}'", scheme.gate_scheme, scheme.gate_theme));
+    gate_theme = *t;
+  }
+
+  /// Which themes have a (not anchored) keyword in a heading: anchors for anchored keywords.
+  std::vector<bool> heading_anchors(std::string_view heading) const {
+    std::vector<bool> out(scheme.themes.size(), false);
+    if (heading.empty()) return out;
+    std::vector<aho_corasick::match> hits;
+    std::vector<aho_corasick::match> blocked;
+    automaton.for_each_match(heading, [&](const aho_corasick::match& m) {
+      if (m.id < keywords.size()) {
+        if (!keywords[m.id].anchored) hits.push_back(m);
+      } else {
+        blocked.push_back(m);
+      }
+    });
+    for (const auto& h : hits) {
+      const keyword_ref& k = keywords[h.id];
+      const bool vetoed = std::any_of(blocked.begin(), blocked.end(), [&](const aho_corasick::match& v) {
+        const std::size_t x = v.id - keywords.size();
+        const bool applies = x >= exclusion_theme.size() || exclusion_theme[x] == k.theme;
+        return applies && v.begin <= h.begin && h.end <= v.end;
+      });
+      if (!vetoed) out[k.theme] = true;
+    }
+    return out;
   }
 
   struct hit {
     std::size_t begin, end, keyword;
   };
 
-  std::vector<theme_label> tag(std::string_view text, std::size_t title_end, word_oracle& oracle) const {
+  /// `masked`: extra ranges of `text` that are never evidence (the plan's place name).
+  std::vector<theme_label> tag(std::string_view text, std::size_t title_end, word_oracle& oracle,
+                               std::string_view heading = {},
+                               std::span<const std::pair<std::size_t, std::size_t>> masked = {}) const {
     std::vector<hit> hits;
     hits.reserve(32);
     std::vector<std::pair<aho_corasick::match, std::size_t>> vetoes;  // (range, theme)
+    std::vector<std::pair<std::size_t, std::size_t>> masks(masked.begin(), masked.end());
     automaton.for_each_match(text, [&](const aho_corasick::match& m) {
       if (m.id < keywords.size()) {
         hits.push_back({m.begin, m.end, m.id});
-      } else {
+      } else if (m.id < keywords.size() + exclusion_theme.size()) {
         vetoes.emplace_back(m, exclusion_theme[m.id - keywords.size()]);
+      } else {
+        masks.emplace_back(m.begin, m.end);
       }
     });
     if (hits.empty()) return {};
+    const auto is_masked = [&](const hit& h) {
+      return std::any_of(masks.begin(), masks.end(),
+                         [&](const auto& m) { return m.first <= h.begin && h.end <= m.second; });
+    };
 
     // Inside a domain-lexicon term a part is a real mention (保护 in 司法保护); inside an
     // ordinary dictionary word or a proper name (印度 in 印度尼西亚) it is not.
@@ -253,7 +332,15 @@ struct tagger::impl {
       const bool vetoed = std::any_of(vetoes.begin(), vetoes.end(), [&](const auto& v) {
         return v.second == k.theme && v.first.begin <= h.begin && h.end <= v.first.end;
       });
-      if (!vetoed) kept.push_back(h);
+      if (!vetoed && !is_masked(h)) kept.push_back(h);
+    }
+    // Anchored keywords count only beside an anchor of their theme in the unit or its heading.
+    if (std::any_of(kept.begin(), kept.end(), [&](const hit& h) { return keywords[h.keyword].anchored; })) {
+      std::vector<bool> anchor = heading_anchors(heading);
+      for (const hit& h : kept) {
+        if (!keywords[h.keyword].anchored) anchor[keywords[h.keyword].theme] = true;
+      }
+      std::erase_if(kept, [&](const hit& h) { return keywords[h.keyword].anchored && !anchor[keywords[h.keyword].theme]; });
     }
     // Of nested matches of one theme only the longest counts.
     std::vector<bool> nested(kept.size(), false);
@@ -290,7 +377,58 @@ struct tagger::impl {
     }
     std::vector<theme_label> labels;
     for (std::size_t t = 0; t < scheme.themes.size(); ++t) {
-      if (score[t] + 1e-9 >= scheme.min_score) labels.push_back({t, score[t], std::move(found[t])});
+      if (score[t] + 1e-9 >= scheme.min_score) labels.push_back({t, score[t], std::move(found[t]), false});
+    }
+    return labels;
+  }
+
+  /// `tag` with the gate and the default theme applied; `outside` tells whether the gate
+  /// kept the unit out.
+  /// `domain_plan`: the plan's title is inside the gate's domain (an IP plan).
+  std::vector<theme_label> tag_unit(std::string_view text, std::size_t title_end, word_oracle& oracle,
+                                    std::string_view heading,
+                                    std::span<const std::pair<std::size_t, std::size_t>> masked, bool& outside,
+                                    bool domain_plan = true) const {
+    outside = false;
+    std::vector<match_evidence> gate_evidence;
+    std::vector<std::pair<std::size_t, std::size_t>> scope(masked.begin(), masked.end());
+    if (gate) {
+      bool gate_outside = false;
+      auto g = gate->impl_->tag_unit(text, title_end, oracle, heading, masked, gate_outside);
+      const auto it = std::find_if(g.begin(), g.end(), [&](const theme_label& l) { return l.theme == gate_theme; });
+      if (it == g.end()) {
+        outside = true;
+        return {};
+      }
+      gate_evidence = std::move(it->evidence);
+      if (!domain_plan && scheme.gate_sentences_outside_domain) {
+        // Only the sentences naming the gate's evidence count: mask the others.
+        std::size_t begin = 0;
+        while (begin < text.size()) {
+          std::size_t end = begin;
+          while (end < text.size()) {
+            const std::string_view rest = text.substr(end);
+            if (rest.starts_with("。") || rest.starts_with("；") || rest.starts_with(";") || rest.starts_with("\n") ||
+                rest.starts_with("！") || rest.starts_with("？"))
+              break;
+            ++end;
+          }
+          const bool named = std::any_of(gate_evidence.begin(), gate_evidence.end(), [&](const match_evidence& e) {
+            return e.where.begin >= begin && e.where.end <= end && !gate->impl_->is_anchored(gate_theme, e.keyword);
+          });
+          if (!named && end > begin) scope.emplace_back(begin, end);
+          begin = end;
+          while (begin < text.size() && (static_cast<unsigned char>(text[begin]) & 0xC0) == 0x80) ++begin;
+          if (begin < text.size()) ++begin;
+          while (begin < text.size() && (static_cast<unsigned char>(text[begin]) & 0xC0) == 0x80) ++begin;
+        }
+      }
+    }
+    auto labels = tag(text, title_end, oracle, heading, scope);
+    if (labels.empty() && default_theme) {
+      // The default theme and its ancestors, in scheme order.
+      for (std::optional<std::size_t> t = *default_theme; t; t = scheme.themes[*t].parent)
+        labels.insert(labels.begin(), theme_label{*t, 0.0, gate_evidence, true});
     }
     return labels;
   }
@@ -309,6 +447,10 @@ tagger::tagger(coding_scheme scheme) : impl_(std::make_unique<impl>()) {
   for (const auto& term : lexicon.value("terms", nlohmann::json::array())) impl_->lexicon.insert(term.get<std::string>());
   for (const auto& name : impl_->names) impl_->lexicon.insert(name);
   impl_->build();
+  if (!impl_->scheme.gate_scheme.empty()) {
+    impl_->gate = std::make_unique<tagger>(coding_scheme::builtin(impl_->scheme.gate_scheme));
+    impl_->set_gate_theme();
+  }
 }
 
 tagger::tagger(coding_scheme scheme, const text::word_tokenizer& words, std::vector<std::string> lexicon_terms,
@@ -319,6 +461,12 @@ tagger::tagger(coding_scheme scheme, const text::word_tokenizer& words, std::vec
   for (auto& term : lexicon_terms) impl_->lexicon.insert(std::move(term));
   for (auto& name : proper_names) impl_->names.insert(std::move(name));
   impl_->build();
+  if (!impl_->scheme.gate_scheme.empty()) {
+    impl_->gate = std::make_unique<tagger>(coding_scheme::builtin(impl_->scheme.gate_scheme), words,
+                                           std::vector<std::string>(impl_->lexicon.begin(), impl_->lexicon.end()),
+                                           std::vector<std::string>(impl_->names.begin(), impl_->names.end()));
+    impl_->set_gate_theme();
+  }
 }
 
 tagger::~tagger() = default;
@@ -327,9 +475,10 @@ tagger& tagger::operator=(tagger&&) noexcept = default;
 
 const coding_scheme& tagger::scheme() const noexcept { return impl_->scheme; }
 
-std::vector<theme_label> tagger::tag_text(std::string_view text, std::size_t title_end) const {
+std::vector<theme_label> tagger::tag_text(std::string_view text, std::size_t title_end, std::string_view heading) const {
   word_oracle oracle(text, *impl_->words);
-  return impl_->tag(text, title_end, oracle);
+  bool outside = false;
+  return impl_->tag_unit(text, title_end, oracle, heading, {}, outside);
 }
 
 std::size_t simplified_offset_of(const text::document& doc, std::uint64_t byte) noexcept {
@@ -366,7 +515,43 @@ std::vector<plan_tagging> tagger::tag_all(std::span<const tagger* const> taggers
     out[k].measures.reserve(p.measures.size());
     out[k].goals.reserve(p.goals.size());
   }
-  const auto tag_unit = [&](unit_kind kind, std::size_t index, const std::string& id, span where, bool has_clause) {
+  // The plan's own place name (宁波市, 宁波) is never evidence.
+  std::vector<std::string> places;
+  if (const std::string& name = p.issuing_jurisdiction.name; !name.empty()) {
+    std::string simplified = text::simplifier::shared().convert(name).text;
+    places.push_back(simplified);
+    for (const std::string_view suffix : {"省", "市", "区", "县"}) {
+      if (simplified.ends_with(suffix) && text::detail::count_code_points(simplified) > 2) {
+        places.push_back(simplified.substr(0, simplified.size() - suffix.size()));
+        break;
+      }
+    }
+  }
+  // Whether the plan itself is inside each gated scheme's domain (its title names IP).
+  std::vector<bool> domain_plan(taggers.size(), true);
+  for (std::size_t k = 0; k < taggers.size(); ++k) {
+    const impl& im = *taggers[k]->impl_;
+    if (!im.gate || !im.scheme.gate_sentences_outside_domain) continue;
+    const std::string titles = text::simplifier::shared().convert(p.title + "\n" + p.notice_title).text;
+    const auto g = im.gate->tag_text(titles);
+    domain_plan[k] = std::any_of(g.begin(), g.end(), [&](const theme_label& l) { return l.theme == im.gate_theme; });
+  }
+  // The printed section headings above a unit (simplified): anchors, never evidence.
+  // The plan's own title heads every section: 加强司法保护 in a 知识产权保护实施方案 is IP.
+  const std::string plan_title = text::simplifier::shared().convert(p.title).text;
+  const auto heading_of = [&](const std::vector<std::string>& path) {
+    std::string headings = plan_title + "\n";
+    for (const section& s : p.sections) {
+      if (s.path.size() >= path.size() || !std::equal(s.path.begin(), s.path.end(), path.begin())) continue;
+      const std::size_t hb = simplified_offset_of(doc, s.where.begin);
+      const std::size_t he = std::max(hb, simplified_offset_of(doc, s.where.end));
+      headings += doc.simplified.substr(hb, he - hb);
+      headings += '\n';
+    }
+    return headings;
+  };
+  const auto tag_unit = [&](unit_kind kind, std::size_t index, const std::string& id, span where, bool has_clause,
+                            const std::vector<std::string>& path) {
     const std::size_t b = simplified_offset_of(doc, where.begin);
     const std::size_t e = std::max(b, simplified_offset_of(doc, where.end));
     std::string_view text = std::string_view(doc.simplified).substr(b, e - b);
@@ -376,6 +561,12 @@ std::vector<plan_tagging> tagger::tag_all(std::span<const tagger* const> taggers
     }
     const std::uint32_t line = doc.line_number_at(where.begin);
     const std::size_t title_end = title_end_of(text);
+    const std::string heading = heading_of(path);
+    std::vector<std::pair<std::size_t, std::size_t>> masked;
+    for (const std::string& place : places) {
+      for (std::size_t at = text.find(place); at != std::string_view::npos; at = text.find(place, at + place.size()))
+        masked.emplace_back(at, at + place.size());
+    }
     std::optional<word_oracle> oracle;
     const text::word_tokenizer* oracle_words = nullptr;
     for (std::size_t k = 0; k < taggers.size(); ++k) {
@@ -389,7 +580,14 @@ std::vector<plan_tagging> tagger::tag_all(std::span<const tagger* const> taggers
           oracle.emplace(text, *im.words);
           oracle_words = im.words;
         }
-        u.labels = im.tag(text, title_end, *oracle);
+        bool outside = false;
+        u.labels = im.tag_unit(text, title_end, *oracle, heading, masked, outside, domain_plan[k]);
+        if (outside) {
+          out[k].diagnostics.push_back(
+              {line, where, "tagging.outside_gate",
+               fmt::format("{} {}: not labelled '{}' by scheme '{}', so no theme of '{}' applies", to_string(kind), id,
+                           im.scheme.gate_theme, im.scheme.gate_scheme, im.scheme.id)});
+        }
         for (auto& l : u.labels) {
           for (auto& ev : l.evidence) {
             const std::size_t eb = b + ev.where.begin;
@@ -398,7 +596,7 @@ std::vector<plan_tagging> tagger::tag_all(std::span<const tagger* const> taggers
             ev.printed = std::string(doc.printed_of_simplified(eb, ee));
           }
         }
-        if (u.labels.empty()) {
+        if (u.labels.empty() && !outside) {
           out[k].diagnostics.push_back(
               {line, where, "tagging.unlabelled",
                fmt::format("{} {}: no keyword of scheme '{}' reached the minimum score {} in \"{}\"", to_string(kind),
@@ -409,8 +607,9 @@ std::vector<plan_tagging> tagger::tag_all(std::span<const tagger* const> taggers
     }
   };
   for (std::size_t i = 0; i < p.measures.size(); ++i)
-    tag_unit(unit_kind::measure, i, p.measures[i].id, p.measures[i].where, true);
-  for (std::size_t i = 0; i < p.goals.size(); ++i) tag_unit(unit_kind::goal, i, p.goals[i].id, p.goals[i].where, false);
+    tag_unit(unit_kind::measure, i, p.measures[i].id, p.measures[i].where, true, p.measures[i].path);
+  for (std::size_t i = 0; i < p.goals.size(); ++i)
+    tag_unit(unit_kind::goal, i, p.goals[i].id, p.goals[i].where, false, p.goals[i].path);
   return out;
 }
 

@@ -4,6 +4,7 @@
 // value-chain table, and coverage by targets and by agencies.
 #include "cli.hpp"
 
+#include <plancmp/analysis/agreement.hpp>
 #include <plancmp/analysis/coverage.hpp>
 #include <plancmp/analysis/tagging.hpp>
 #include <plancmp/error.hpp>
@@ -12,6 +13,7 @@
 #include <fmt/format.h>
 
 #include <limits>
+#include <optional>
 
 namespace plancmp::cli {
 namespace {
@@ -59,15 +61,28 @@ int run_coverage(const options& opts) {
   };
 
   std::vector<report::table> tables;
+  // --codes SHEET: a (corrected, human) coding sheet drives the tables instead of the tagger.
+  std::optional<analysis::coding_sheet> sheet;
+  if (const std::string* codes = opts.value("codes")) sheet = analysis::coding_sheet::from_file(*codes);
+  const auto from_sheet = [&](const coding_scheme& s) {
+    std::vector<analysis::plan_tagging> out;
+    for (const plan& p : plans) out.push_back(analysis::tagging_from_sheet(*sheet, p, s));
+    return out;
+  };
   if (matrix != nullptr) {
     const analysis::tagger tools(coding_scheme::builtin("policy_tools"));
     const analysis::tagger chain(coding_scheme::builtin("ip_value_chain"));
     const analysis::tagger* const both[] = {&tools, &chain};
     std::vector<analysis::plan_tagging> tool_tags, chain_tags;
-    for (std::size_t i = 0; i < plans.size(); ++i) {
-      auto tags = analysis::tagger::tag_all(both, plans[i], inputs.documents[i]);
-      tool_tags.push_back(std::move(tags[0]));
-      chain_tags.push_back(std::move(tags[1]));
+    if (sheet) {
+      tool_tags = from_sheet(tools.scheme());
+      chain_tags = from_sheet(chain.scheme());
+    } else {
+      for (std::size_t i = 0; i < plans.size(); ++i) {
+        auto tags = analysis::tagger::tag_all(both, plans[i], inputs.documents[i]);
+        tool_tags.push_back(std::move(tags[0]));
+        chain_tags.push_back(std::move(tags[1]));
+      }
     }
     const auto t = analysis::compute_tools_by_chain(tool_tags, tools.scheme(), chain_tags, chain.scheme());
     for (std::size_t p = 0; p < t.plans.size(); ++p) tables.push_back(analysis::to_table(t, p));
@@ -78,8 +93,8 @@ int run_coverage(const options& opts) {
 
   const std::string* scheme_name = opts.value("scheme");
   const analysis::tagger tg(coding_scheme::load(scheme_name != nullptr ? *scheme_name : "ip_value_chain"));
-  const auto& scheme = tg.scheme();
-  const auto taggings = tag_all(tg);
+  const coding_scheme scheme = sheet ? analysis::scheme_for_sheet(*sheet, tg.scheme()) : tg.scheme();
+  const auto taggings = sheet ? from_sheet(tg.scheme()) : tag_all(tg);
   analysis::coverage_options copts;
   copts.include_goals = opts.has_flag("goals");
   const auto m = analysis::compute_coverage(plans, taggings, scheme, copts);
@@ -105,6 +120,7 @@ const registration coverage_command{{
     "usage: plancmp coverage [FILE...] [--scheme ip_value_chain|ip_objects|policy_tools|protection_channels|PATH]\n"
     "                        [--view counts|shares|presence|evidence|all] [--goals] [--diff]\n"
     "                        [--by targets|agencies] [--matrix tools-by-chain] [--diagnostics]\n"
+    "                        [--codes SHEET]\n"
     "                        [--format md|csv|json|latex|html] [--excel] [-o FILE]\n\n"
     "Tags every measure with the themes of a coding scheme (multi-label, each label with the\n"
     "matched phrase and its bytes; docs/coverage.md) and prints plan × theme coverage.\n\n"
@@ -116,14 +132,17 @@ const registration coverage_command{{
     "  --by targets        themes quantified by each plan's targets\n"
     "  --by agencies       measures each canonical agency leads/supports, per theme\n"
     "  --matrix tools-by-chain  policy tools × value-chain stages, per plan and summed\n"
-    "  --diagnostics       units no theme reached, with why\n\n"
+    "  --diagnostics       units no theme reached, with why\n"
+    "  --codes SHEET       take the codes from a coding sheet (.json or the .csv of plancmp codes,\n"
+    "                      corrected by a person) instead of the tagger: ip_value_chain,\n"
+    "                      policy_tools (tool types) and --matrix; tables name the coder\n\n"
     "examples:\n"
     "  plancmp coverage --scheme policy_tools --view all\n"
     "  plancmp coverage --matrix tools-by-chain --format csv --excel -o tools.csv\n"
     "  plancmp coverage --matrix tools-by-chain --format latex -o tools.tex  # booktabs; docs/report.md\n"
     "  plancmp coverage seeds/000_edee8db098a98e76.txt seeds/004_b234aa7c753f2ac8.txt --diff\n"
     "  plancmp coverage --scheme my_dictionary.yml\n",
-    {"scheme", "view", "by", "matrix"},
+    {"scheme", "view", "by", "matrix", "codes"},
     {"goals", "diff", "diagnostics"},
     run_coverage,
 }};

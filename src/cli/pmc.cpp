@@ -14,9 +14,23 @@ namespace {
 int run_pmc(const options& opts) {
   std::optional<analysis::pmc_model> custom;
   if (const std::string* file = opts.value("model")) custom = analysis::pmc_model::from_json(read_file(*file), *file);
-  const analysis::pmc_model& model = custom ? *custom : analysis::pmc_model::builtin();
+  const std::string* design = opts.value("design");
+  const analysis::pmc_model& model =
+      custom ? *custom : analysis::pmc_model::builtin(design != nullptr ? *design : std::string_view());
   std::vector<analysis::pmc_result> results;
   const parsed_inputs inputs = load_parsed_inputs(opts);
+  if (opts.has_flag("sensitivity")) {
+    std::vector<const analysis::pmc_model*> designs;
+    for (const auto& id : analysis::pmc_model::builtin_ids()) designs.push_back(&analysis::pmc_model::builtin(id));
+    if (custom) designs.push_back(&*custom);
+    std::vector<std::vector<analysis::pmc_result>> all(designs.size());
+    for (std::size_t d = 0; d < designs.size(); ++d) {
+      for (std::size_t i = 0; i < inputs.plans.size(); ++i)
+        all[d].push_back(analysis::compute_pmc(inputs.plans[i], inputs.documents[i], *designs[d]));
+    }
+    write_output(opts, render(opts, analysis::sensitivity_table(all, designs)));
+    return exit_ok;
+  }
   for (std::size_t i = 0; i < inputs.plans.size(); ++i)
     results.push_back(analysis::compute_pmc(inputs.plans[i], inputs.documents[i], model));
   std::vector<report::table> tables{analysis::to_table(results, model)};
@@ -31,19 +45,25 @@ int run_pmc(const options& opts) {
 const registration pmc_command{{
     "pmc",
     "PMC index per plan: variable scores, grade, evidence, surface matrix",
-    "usage: plancmp pmc [FILE...] [--detail] [--surface] [--model FILE]\n"
+    "usage: plancmp pmc [FILE...] [--detail] [--surface] [--design ID | --model FILE] [--sensitivity]\n"
     "                   [--format md|csv|json|latex|html] [--excel] [-o FILE]\n\n"
     "Scores each plan with the PMC index (Ruiz Estrada): every second-level variable is a\n"
     "documented rule over the plan graph (data/pmc.json, docs/coverage.md) and every 1 is\n"
     "traced to the bytes it came from (--detail).\n\n"
     "  --detail        second-level variables with their evidence\n"
     "  --surface       the PMC surface matrix of each plan\n"
-    "  --model FILE    a PMC model of your own (schema plancmp.pmc/1)\n\n"
+    "  --design ID     a built-in design: ip_pmc_10 (default: 10 variables, grades 9/7/5) or\n"
+    "                  ip_pmc_9 (9 variables, grades 8/6/4)\n"
+    "  --model FILE    a PMC design of your own (schema plancmp.pmc/1)\n"
+    "  --sensitivity   each plan's PMC and grade under every built-in design (and --model)\n\n"
+    "A design may declare a domain: a plan with less than half of its measures about IP\n"
+    "cannot grade above 可接受 on an IP design (the note says why).\n\n"
     "examples:\n"
     "  plancmp pmc\n"
-    "  plancmp pmc --detail --format csv --excel -o pmc.csv\n",
-    {"model"},
-    {"detail", "surface"},
+    "  plancmp pmc --detail --format csv --excel -o pmc.csv\n"
+    "  plancmp pmc --sensitivity\n",
+    {"model", "design"},
+    {"detail", "surface", "sensitivity"},
     run_pmc,
 }};
 

@@ -91,10 +91,10 @@ void read_theme(const json& j, const std::string& origin, const std::string& at,
   if (depth >= max_theme_depth)
     fail(origin, at, fmt::format("themes nested deeper than {} levels; flatten the scheme", max_theme_depth));
   if (!j.is_object()) fail(origin, at, "must be an object {\"id\", \"zh\", \"en\", \"keywords\", …}");
-  static const std::set<std::string> known{"id", "zh", "en", "description", "keywords", "exclude", "children"};
+  static const std::set<std::string> known{"id", "zh", "en", "description", "keywords", "anchored", "exclude", "children"};
   for (const auto& [key, value] : j.items()) {
     if (!known.contains(key))
-      fail(origin, at + "/" + key, "unknown key (known: id, zh, en, description, keywords, exclude, children)");
+      fail(origin, at + "/" + key, "unknown key (known: id, zh, en, description, keywords, anchored, exclude, children)");
   }
   theme t;
   t.id = string_at(j, origin, at, "id", true);
@@ -104,11 +104,14 @@ void read_theme(const json& j, const std::string& origin, const std::string& at,
   t.description = string_at(j, origin, at, "description", false);
   t.parent = parent;
   t.depth = depth;
-  if (const auto it = j.find("keywords"); it != j.end()) {
-    if (!it->is_array()) fail(origin, at + "/keywords", "must be a list of phrases or {\"phrase\", \"weight\", \"boundary\"}");
+  for (const char* list : {"keywords", "anchored"}) {
+    const auto it = j.find(list);
+    if (it == j.end()) continue;
+    const bool anchored = std::string_view(list) == "anchored";
+    if (!it->is_array()) fail(origin, at + "/" + list, "must be a list of phrases or {\"phrase\", \"weight\", \"boundary\"}");
     for (std::size_t i = 0; i < it->size(); ++i) {
       const json& k = (*it)[i];
-      const std::string here = fmt::format("{}/keywords/{}", at, i);
+      const std::string here = fmt::format("{}/{}/{}", at, list, i);
       keyword kw;
       if (k.is_string()) {
         kw.phrase = clean_phrase(k.get<std::string>(), origin, here);
@@ -128,6 +131,7 @@ void read_theme(const json& j, const std::string& origin, const std::string& at,
       } else {
         fail(origin, here, "must be a phrase or an object {\"phrase\", \"weight\", \"boundary\"}");
       }
+      kw.anchored = anchored;
       t.keywords.push_back(std::move(kw));
     }
   }
@@ -444,6 +448,38 @@ coding_scheme coding_scheme::from_json(std::string_view text, const std::string&
   if (it == j.end()) fail(origin, "", "missing key \"themes\"");
   if (!it->is_array()) fail(origin, "/themes", "must be a list of themes");
   for (std::size_t i = 0; i < it->size(); ++i) read_theme((*it)[i], origin, fmt::format("/themes/{}", i), {}, 0, s);
+  const auto phrases = [&](const json& list, const std::string& at) {
+    if (!list.is_array()) fail(origin, at, "must be a list of phrases");
+    std::vector<std::string> out;
+    for (std::size_t i = 0; i < list.size(); ++i) {
+      if (!list[i].is_string()) fail(origin, fmt::format("{}/{}", at, i), "must be a phrase");
+      out.push_back(clean_phrase(list[i].get<std::string>(), origin, fmt::format("{}/{}", at, i)));
+    }
+    return out;
+  };
+  if (const auto m = j.find("mask"); m != j.end()) s.mask = phrases(*m, "/mask");
+  if (const auto m = j.find("mask_agencies"); m != j.end()) {
+    if (m->is_boolean()) {
+      s.mask_agencies = m->get<bool>();
+    } else if (m->is_object() && m->size() == 1 && m->contains("except")) {
+      s.agencies_as_content = phrases(m->at("except"), "/mask_agencies/except");
+    } else {
+      fail(origin, "/mask_agencies", "must be true, false or {\"except\": [agency ids]}");
+    }
+  }
+  if (const auto g = j.find("gate"); g != j.end()) {
+    if (!g->is_object()) fail(origin, "/gate", "must be an object {\"scheme\", \"theme\"}");
+    s.gate_scheme = string_at(*g, origin, "/gate", "scheme", true);
+    s.gate_theme = string_at(*g, origin, "/gate", "theme", true);
+    const std::string scope = string_at(*g, origin, "/gate", "outside_domain", false);
+    if (scope != "" && scope != "unit" && scope != "sentence")
+      fail(origin, "/gate/outside_domain", "must be \"unit\" or \"sentence\"");
+    s.gate_sentences_outside_domain = scope == "sentence";
+    if (s.gate_scheme == s.id) fail(origin, "/gate/scheme", "a scheme cannot gate itself");
+  }
+  s.default_theme = string_at(j, origin, "", "default_theme", false);
+  if (!s.default_theme.empty() && !s.find(s.default_theme))
+    fail(origin, "/default_theme", fmt::format("no theme \"{}\" in the scheme", s.default_theme));
   check_scheme(s, origin);
   return s;
 }

@@ -21,8 +21,9 @@ namespace {
 
 using test::parse_text;
 
-// Plan A: three measures — protection by courts, a patent pledge fund, a talent programme.
-// Plan B: two measures — administrative enforcement, and nothing the chain knows.
+// Plan A: three measures — protection by courts, a patent pledge fund, a talent programme
+// (no stage-specific content: management, the codebook's default stage).
+// Plan B: two measures — administrative enforcement, and one not about IP (outside the gate).
 const char* plan_a =
     "一、重点任务\n"
     "(一)加强司法保护。推进知识产权审判。(市法院负责)\n"
@@ -47,7 +48,7 @@ TEST_CASE("plan × theme coverage: counts, shares, presence, evidence, differenc
   const auto m = compute_coverage(plans, tags, s);
   const auto protection = *s.find("protection");
   const auto utilization = *s.find("utilization");
-  const auto talent = *s.find("talent_culture");
+  const auto talent = *s.find("management");
   CHECK(m.units == std::vector<std::size_t>{3, 2});
   CHECK(m.counts[0][protection] == 1);
   CHECK(m.counts[0][utilization] == 1);
@@ -80,9 +81,9 @@ TEST_CASE("plan × theme coverage: counts, shares, presence, evidence, differenc
   CHECK(parse_coverage_view("presence") == coverage_view::presence);
   CHECK_THROWS_AS((void)parse_coverage_view("colour"), usage_error);
 
-  // A unit nothing fires on is a diagnostic.
+  // A unit outside the IP gate is a diagnostic.
   REQUIRE(tags[1].diagnostics.size() == 1);
-  CHECK(tags[1].diagnostics[0].code == "tagging.unlabelled");
+  CHECK(tags[1].diagnostics[0].code == "tagging.outside_gate");
   CHECK(tags[1].diagnostics[0].message.find("一.(二)") != std::string::npos);
 
   const std::vector<plan_tagging> wrong{tags[0]};
@@ -112,7 +113,7 @@ TEST_CASE("policy tools × value chain counts every (tool, stage) pair of a meas
     return std::size_t{0};
   };
   for (const char* tool : {"supply", "funding", "financial_support", "talent", "regulation"}) {
-    for (const char* stage : {"protection", "utilization", "talent_culture"}) {
+    for (const char* stage : {"protection", "utilization", "management"}) {
       std::size_t expected = 0;
       for (std::size_t u = 0; u < a.p.measures.size(); ++u)
         expected += tt[0].measures[u].find(*ts.find(tool)) && ct[0].measures[u].find(*cs.find(stage));

@@ -130,3 +130,48 @@ TEST_CASE("the built-in PMC model scores the seeds with evidence for every 1") {
     }
   }
 }
+
+TEST_CASE("PMC designs: a plan outside the design's domain cannot reach its top grades") {
+  const auto with_domain = [](bool domain) {
+    return std::string(R"({"schema": "plancmp.pmc/1", "id": "tiny",)") +
+           (domain ? R"("domain": {"scheme": "ip_related", "theme": "ip_related", "min_share": 0.5, "max_grade": "差"},)"
+                   : "") +
+           R"("grades": [{"min": 1, "zh": "好", "en": "good"}, {"min": 0, "zh": "差", "en": "bad"}],
+               "variables": [{"id": "X1", "zh": "甲", "en": "a", "sub": [
+                 {"id": "X1:1", "zh": "公开", "en": "published", "rule": {"kind": "always"}}]}]})";
+  };
+  const auto doc = text::make_document(
+      "某市家庭医生签约服务实施方案\n一、重点任务\n(一)推进家庭医生签约服务。(市卫健委负责)\n"
+      "(二)加强基层医疗机构管理。(市卫健委负责)\n",
+      "doctor.txt");
+  const plan p = parse::parse_document(doc);
+  REQUIRE(p.measures.size() == 2);
+  const auto open = compute_pmc(p, doc, pmc_model::from_json(with_domain(false), "open.json"));
+  CHECK(open.grade_zh == "好");
+  const auto ip = compute_pmc(p, doc, pmc_model::from_json(with_domain(true), "ip.json"));
+  CHECK(ip.pmc == doctest::Approx(open.pmc));
+  CHECK(ip.grade_zh == "差");
+  CHECK(ip.domain_share == doctest::Approx(0.0));
+  CHECK(ip.domain_note.find("the grade is at most 差") != std::string::npos);
+  CHECK_THROWS_WITH_AS((void)pmc_model::from_json(
+                           R"({"schema": "plancmp.pmc/1", "domain": {"scheme": "ip_related", "theme": "ip_related",
+                               "min_share": 0.5, "max_grade": "优"}, "grades": [{"min": 0, "zh": "差", "en": "bad"}],
+                               "variables": [{"id": "X1", "zh": "甲", "en": "a", "sub": [
+                                 {"id": "X1:1", "zh": "公开", "en": "published", "rule": {"kind": "always"}}]}]})",
+                           "d.json"),
+                       "d.json: /domain/max_grade: no grade \"优\"", schema_error);
+  SUBCASE("the built-in designs and the sensitivity table") {
+    CHECK(pmc_model::builtin_ids() == std::vector<std::string>{"ip_pmc_10", "ip_pmc_9"});
+    const auto& ten = pmc_model::builtin("ip_pmc_10");
+    const auto& nine = pmc_model::builtin("ip_pmc_9");
+    CHECK(ten.variables.size() == 10);
+    CHECK(nine.variables.size() == 9);
+    const std::vector<std::vector<pmc_result>> all{{compute_pmc(p, doc, ten)}, {compute_pmc(p, doc, nine)}};
+    const std::vector<const pmc_model*> designs{&ten, &nine};
+    const auto t = sensitivity_table(all, designs);
+    REQUIRE(t.rows.size() == 1);
+    CHECK(t.rows[0][2].text().find("outside the domain") != std::string::npos);
+    CHECK(all[0][0].grade_zh != "优秀");
+    CHECK_THROWS_AS((void)pmc_model::builtin("nope"), usage_error);
+  }
+}

@@ -146,7 +146,8 @@ TEST_CASE("every seed measure gets a value-chain label or a diagnostic saying wh
       if (!u.labels.empty()) continue;
       ++unlabelled;
       const bool explained = std::any_of(tags.diagnostics.begin(), tags.diagnostics.end(), [&](const diagnostic& d) {
-        return d.code == "tagging.unlabelled" && d.message.find(u.id) != std::string::npos && d.where == u.where;
+        return (d.code == "tagging.unlabelled" || d.code == "tagging.outside_gate") &&
+               d.message.find(u.id) != std::string::npos && d.where == u.where;
       });
       CHECK_MESSAGE(explained, name, " ", u.id);
       MESSAGE("no value-chain label: ", name, " ", u.id);
@@ -181,7 +182,13 @@ TEST_CASE("the tagger agrees with the hand-labelled fixture on at least 85 % of 
       ++labels;
       const auto primary = u.primary(t.scheme());
       const std::string got = primary ? t.scheme().themes[*primary].id : "(none)";
-      const bool ok = std::any_of(expected.begin(), expected.end(), [&](const auto& e) { return e == got; });
+      // The fixture predates the codebook (docs/codebook.md): its cross-cutting themes are
+      // management there (generic talent, international exchange, organisation: the default).
+      const bool ok = std::any_of(expected.begin(), expected.end(), [&](const auto& e) {
+        const std::string hand = e;
+        const bool retired = hand == "talent_culture" || hand == "international" || hand == "organization";
+        return (retired ? std::string("management") : hand) == got;
+      });
       if (ok) {
         ++agreed;
       } else {
@@ -250,4 +257,55 @@ TEST_CASE("word boundaries clause by clause equal those of the whole text (the t
     }
   }
   CHECK(lines == 227 + 17);  // measures + goals of the five seeds
+}
+
+TEST_CASE("the codebook: IP gate, masks, anchored words and the default stage") {
+  const tagger ip(coding_scheme::builtin("ip_related"));
+  const tagger chain(coding_scheme::builtin("ip_value_chain"));
+  const auto& cs = chain.scheme();
+  const auto themes = [&](std::string_view text, std::string_view heading = {}) {
+    std::vector<std::string> out;
+    for (const auto& l : chain.tag_text(text, 0, heading)) out.push_back(cs.themes[l.theme].id);
+    return out;
+  };
+  const auto about_ip = [&](std::string_view text, std::string_view heading = {}) {
+    return !ip.tag_text(text, 0, heading).empty();
+  };
+  SUBCASE("not about IP: no stage, whatever the everyday words") {
+    CHECK(themes("推进家庭医生签约服务,提升基层医疗服务能力和管理水平。").empty());
+    CHECK(themes("加强生态保护,推动数据要素市场化运用。").empty());
+    CHECK_FALSE(about_ip("加快发展现代服务业,推动高质量发展。"));
+  }
+  SUBCASE("qualifiers do not count; actions do") {
+    CHECK_FALSE(about_ip("制定一批拥有自主知识产权的技术标准。"));
+    CHECK(about_ip("支持企业及时提出申请,形成独有的自主知识产权。"));
+  }
+  SUBCASE("generic words need an anchor in the unit or its heading") {
+    CHECK_FALSE(about_ip("培育一批区域品牌。"));
+    CHECK(about_ip("培育一批区域品牌。", "三、加强知识产权运用\n"));
+    CHECK(about_ip("打造商标品牌,培育一批区域品牌。"));
+  }
+  SUBCASE("senses: 服务业, agency names, 高质量发展, 治理") {
+    CHECK(themes("发展现代服务业,加强知识产权保护。") == std::vector<std::string>{"protection"});
+    CHECK(themes("培育知识产权服务业集聚区。") == std::vector<std::string>{"services"});
+    // 管理 inside an agency name is not management: the default stage, with the IP evidence.
+    const auto labels = chain.tag_text("由市市场监督管理局统筹推进知识产权工作。");
+    REQUIRE(labels.size() == 1);
+    CHECK(cs.themes[labels[0].theme].id == "management");
+    CHECK(labels[0].by_default);
+    REQUIRE_FALSE(labels[0].evidence.empty());
+    CHECK(labels[0].evidence[0].keyword == "知识产权");
+    CHECK(themes("推动知识产权事业高质量发展,完善知识产权治理。") == std::vector<std::string>{"management"});
+    CHECK(themes("加强知识产权创造、运用、保护、管理和服务。") == std::vector<std::string>{"management"});
+  }
+  SUBCASE("policy tools: every unit gets one, exhortation is guidance by default") {
+    const tagger tools(coding_scheme::builtin("policy_tools"));
+    const auto& ts = tools.scheme();
+    const auto labels = tools.tag_text("鼓励企业加强合作交流。");
+    REQUIRE_FALSE(labels.empty());
+    CHECK(ts.themes[labels.front().theme].id == "environment");
+    const auto funded = tools.tag_text("设立知识产权专项资金,对专利申请给予资助。");
+    REQUIRE_FALSE(funded.empty());
+    CHECK(ts.themes[funded.front().theme].id == "supply");
+  }
 }

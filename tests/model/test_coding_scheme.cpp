@@ -130,7 +130,7 @@ TEST_CASE("from_file reads YAML by extension and JSON otherwise") {
 
 TEST_CASE("the built-in schemes load, and each theme has its Chinese and English name") {
   CHECK(coding_scheme::builtin_ids() ==
-        std::vector<std::string>{"ip_objects", "ip_value_chain", "policy_tools", "protection_channels"});
+        std::vector<std::string>{"ip_objects", "ip_related", "ip_value_chain", "policy_tools", "protection_channels"});
   for (const auto& id : coding_scheme::builtin_ids()) {
     const auto& s = coding_scheme::builtin(id);
     CHECK(s.id == id);
@@ -147,14 +147,14 @@ TEST_CASE("the built-in schemes load, and each theme has its Chinese and English
         std::vector<std::string>{"创造", "运用", "保护", "管理", "服务"});
   const auto& tools = coding_scheme::builtin("policy_tools");
   CHECK(tools.top_level().size() == 3);
-  CHECK(tools.leaves().size() == 16);
+  CHECK(tools.leaves().size() == 18);
   CHECK(&coding_scheme::builtin("ip_objects") == &coding_scheme::builtin("ip_objects"));
   CHECK_THROWS_WITH_AS((void)coding_scheme::builtin("nope"),
-                       doctest::Contains("no built-in coding scheme named 'nope'; known: ip_objects, ip_value_chain"),
+                       doctest::Contains("no built-in coding scheme named 'nope'; known: ip_objects, ip_related, ip_value_chain"),
                        usage_error);
   CHECK(coding_scheme::load("policy_tools") == tools);
   CHECK_THROWS_WITH_AS((void)coding_scheme::load("nope"),
-                       "'nope' is neither a built-in coding scheme (ip_objects, ip_value_chain, policy_tools, "
+                       "'nope' is neither a built-in coding scheme (ip_objects, ip_related, ip_value_chain, policy_tools, "
                        "protection_channels) nor a file",
                        usage_error);
   CHECK(to_string(keyword_boundary::prefix) == "prefix");

@@ -71,6 +71,8 @@ from ._core import (  # noqa: F401  (re-exported)
     agency_network,
     agency_resolution_table,
     align,
+    cohen_kappa,
+    krippendorff_alpha,
     diff,
     frequent_phrases,
     gaps,
@@ -204,3 +206,49 @@ Table._repr_markdown_ = Table.to_markdown  # type: ignore[attr-defined]
 Vectors.to_scipy = vectors_to_scipy  # type: ignore[attr-defined]
 AgencyNetwork.to_networkx = agency_network_to_networkx  # type: ignore[attr-defined]
 CodingScheme.from_dict = staticmethod(_scheme_from_dict)  # type: ignore[attr-defined]
+
+
+def _sheet_json(sheet: Union[PathLike, Dict[str, Any], str]) -> str:
+    if isinstance(sheet, dict):
+        return _json.dumps(sheet, ensure_ascii=False)
+    with open(_os.fspath(sheet), encoding="utf-8") as f:
+        return f.read()
+
+
+def auto_codes(sources: Sequence[str], *, seeds_dir: PathLike = "seeds",
+               corpus_dir: PathLike = "../shared/corpus/docs") -> Dict[str, Any]:
+    """plancmp's own codes (codebook: docs/codebook.md) for the documents named
+    ``seeds/<file>`` or ``corpus/<file>``, as a coding sheet dict (``plancmp.gold.coding/1``,
+    with the evidence of every code); sources that cannot be read are in ``"missing"``."""
+    text, missing = _core.code_sources(list(sources), _os.fspath(seeds_dir), _os.fspath(corpus_dir))
+    sheet = _json.loads(text)
+    sheet["missing"] = list(missing)
+    return sheet
+
+
+def agreement(a: Union[PathLike, Dict[str, Any]], b: Union[PathLike, Dict[str, Any], str] = "auto", *,
+              seeds_dir: PathLike = "seeds", corpus_dir: PathLike = "../shared/corpus/docs") -> Table:
+    """Intercoder agreement of two coding sheets (paths or dicts): Cohen's kappa,
+    Krippendorff's alpha, precision/recall/F1 per theme, ``a`` as the reference. ``b="auto"``
+    compares ``a`` with plancmp's own codes for the documents it names."""
+    a_json = _sheet_json(a)
+    if isinstance(b, str) and b == "auto":
+        sources = list(dict.fromkeys(u["source"] for u in _json.loads(a_json)["units"]))
+        sheet = auto_codes(sources, seeds_dir=seeds_dir, corpus_dir=corpus_dir)
+        sheet.pop("missing", None)
+        b_json = _json.dumps(sheet, ensure_ascii=False)
+    else:
+        b_json = _sheet_json(b)
+    return _core.agreement_table(a_json, b_json, str(a) if not isinstance(a, dict) else "a",
+                                 "plancmp" if b == "auto" else (str(b) if not isinstance(b, dict) else "b"))
+
+
+def learn(sheet: Union[PathLike, Dict[str, Any]], extra_sources: Sequence[str] = (), *, folds: int = 5,
+          suggest: int = 20, seeds_dir: PathLike = "seeds",
+          corpus_dir: PathLike = "../shared/corpus/docs") -> List[Table]:
+    """A coder learned from a human coding sheet (deterministic logistic regression per theme
+    over character n-grams, words and the dictionaries' codes): ``[quality, suggestions]`` —
+    k-fold cross-validated F1 per theme (dictionaries vs learned), and the uncoded measures of
+    the sheet's documents (and ``extra_sources``) it is least sure of, most uncertain first."""
+    return _core.learn_tables(_sheet_json(sheet), list(extra_sources), _os.fspath(seeds_dir),
+                              _os.fspath(corpus_dir), folds, suggest)

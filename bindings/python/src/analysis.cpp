@@ -5,6 +5,8 @@
 #include <plancmp/analysis/similarity.hpp>
 
 #include <plancmp/analysis/agencies.hpp>
+#include <plancmp/analysis/agreement.hpp>
+#include <plancmp/analysis/learned_coder.hpp>
 #include <plancmp/analysis/coverage.hpp>
 #include <plancmp/analysis/gaps.hpp>
 #include <plancmp/analysis/plan_alignment.hpp>
@@ -350,6 +352,70 @@ void bind_analysis(py::module_& m) {
   m.def("pmc_surface_table", [](const analysis::pmc_result& r) {
     return analysis::surface_table(r, analysis::pmc_model::builtin());
   }, py::arg("result"));
+
+  // ------------------------------------------------------------ agreement and coding sheets
+  m.def(
+      "cohen_kappa",
+      [](const std::vector<bool>& a, const std::vector<bool>& b) {
+        const std::vector<char> x(a.begin(), a.end()), y(b.begin(), b.end());
+        return analysis::cohen_kappa({reinterpret_cast<const bool*>(x.data()), x.size()},
+                                     {reinterpret_cast<const bool*>(y.data()), y.size()});
+      },
+      py::arg("a"), py::arg("b"), "Cohen's kappa of two binary codings (NaN when undefined).");
+  m.def(
+      "krippendorff_alpha",
+      [](const std::vector<bool>& a, const std::vector<bool>& b) {
+        const std::vector<char> x(a.begin(), a.end()), y(b.begin(), b.end());
+        return analysis::krippendorff_alpha({reinterpret_cast<const bool*>(x.data()), x.size()},
+                                            {reinterpret_cast<const bool*>(y.data()), y.size()});
+      },
+      py::arg("a"), py::arg("b"), "Krippendorff's alpha (nominal, two coders) of two binary codings.");
+  m.def(
+      "code_sources",
+      [](const std::vector<std::string>& sources, const std::string& seeds_dir, const std::string& corpus_dir) {
+        py::gil_scoped_release unlocked;
+        auto r = analysis::code_sources(sources, seeds_dir, corpus_dir);
+        return std::make_pair(r.sheet.to_json(), r.missing);
+      },
+      py::arg("sources"), py::arg("seeds_dir"), py::arg("corpus_dir"),
+      "plancmp's codes for the documents named seeds/<file> or corpus/<file>: (sheet JSON, missing).");
+  m.def(
+      "code_plan_json",
+      [](const parsed_plan& p, const std::string& source) {
+        analysis::coding_sheet s;
+        s.coder = "plancmp";
+        s.automatic = true;
+        s.units = analysis::code_plan(p.get(), p.document(), source);
+        return s.to_json();
+      },
+      py::arg("plan"), py::arg("source"), "plancmp's codes for every measure of a plan, as a coding sheet (JSON).");
+  m.def(
+      "agreement_table",
+      [](const std::string& a_json, const std::string& b_json, const std::string& a_name, const std::string& b_name) {
+        const auto a = analysis::coding_sheet::from_json(a_json, a_name);
+        const auto b = analysis::coding_sheet::from_json(b_json, b_name);
+        return analysis::to_table(analysis::compare_codings(a, b));
+      },
+      py::arg("a"), py::arg("b"), py::arg("a_name") = "a", py::arg("b_name") = "b",
+      "Agreement of two coding sheets (JSON, plancmp.gold.coding/1): kappa, alpha, P/R/F1 per theme.");
+
+  m.def(
+      "learn_tables",
+      [](const std::string& sheet_json, const std::vector<std::string>& extra_sources, const std::string& seeds_dir,
+         const std::string& corpus_dir, std::size_t folds, std::size_t suggest) {
+        const auto human = analysis::coding_sheet::from_json(sheet_json, "sheet");
+        py::gil_scoped_release unlocked;
+        auto sources = analysis::sources_of(human);
+        sources.insert(sources.end(), extra_sources.begin(), extra_sources.end());
+        const auto units = analysis::learning_units(sources, seeds_dir, corpus_dir);
+        analysis::learner_options o;
+        o.folds = folds;
+        o.suggest = suggest;
+        return analysis::to_tables(analysis::learn(human, units.units, o));
+      },
+      py::arg("sheet"), py::arg("extra_sources"), py::arg("seeds_dir"), py::arg("corpus_dir"), py::arg("folds") = 5,
+      py::arg("suggest") = 20,
+      "A coder learned from a human sheet (JSON): [cross-validated F1 per theme, units to hand-code next].");
 
   // ------------------------------------------------------------ agencies
   m.def("agency_resolution_table", [](const std::vector<parsed_plan>& plans) {

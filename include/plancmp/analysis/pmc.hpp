@@ -55,8 +55,24 @@ class pmc_model {
   [[nodiscard]] static pmc_model from_json(std::string_view json, const std::string& origin);
   /// The built-in model (data/pmc.json).
   [[nodiscard]] static const pmc_model& builtin();
+  /// A built-in design by id (data/pmc*.json): `ip_pmc_10` (data/pmc.json, the default) or
+  /// `ip_pmc_9`. Throws `usage_error` naming the known ids.
+  [[nodiscard]] static const pmc_model& builtin(std::string_view id);
+  /// Ids of the built-in designs, the default first.
+  [[nodiscard]] static std::vector<std::string> builtin_ids();
 
+  std::string id;           ///< design id, e.g. "ip_pmc_10"
+  std::string name;         ///< short display name
+  std::string reference;    ///< where the design comes from (literature)
   std::string version;
+  /// The design's domain: a plan whose share of measures the scheme labels with the theme is
+  /// below `min_share` cannot grade above `max_grade` (a plan not about IP cannot grade
+  /// 优秀 on an IP design). Empty scheme: no domain.
+  struct domain_rule {
+    std::string scheme, theme;
+    double min_share = 0.0;
+    std::string max_grade;  ///< a grade's zh name
+  } domain;
   std::vector<pmc_variable> variables;
   std::vector<pmc_grade> grades;       ///< highest band first
   std::vector<std::string> surface;    ///< variable ids of the surface matrix, row-major (a square number)
@@ -91,6 +107,9 @@ struct pmc_result {
   std::vector<std::vector<pmc_value>> values; ///< per first-level, per second-level variable
   double pmc = 0.0;                           ///< the sum of the scores
   std::string grade_zh, grade_en;
+  std::string design;                         ///< the model's id
+  double domain_share = 1.0;                  ///< share of measures inside the design's domain
+  std::string domain_note;                    ///< why the grade was capped, if it was
   std::vector<std::vector<double>> surface;   ///< the PMC surface matrix
 };
 
@@ -105,6 +124,10 @@ struct pmc_result {
 [[nodiscard]] report::table to_table(std::span<const pmc_result> results, const pmc_model& model);
 /// Second-level variables (rows) × plans: 0/1, each 1 linked to its evidence's bytes.
 [[nodiscard]] report::table detail_table(std::span<const pmc_result> results, const pmc_model& model);
+/// Sensitivity of grades to the design: plans (rows) × designs (PMC, grade, domain share).
+/// `results[d]` are the results of every plan under `designs[d]`, plans in the same order.
+[[nodiscard]] report::table sensitivity_table(std::span<const std::vector<pmc_result>> results,
+                                              std::span<const pmc_model* const> designs);
 /// The PMC surface matrix of one plan.
 [[nodiscard]] report::table surface_table(const pmc_result& result, const pmc_model& model);
 

@@ -33,6 +33,9 @@ struct theme_label {
   std::size_t theme = 0;  ///< index in the scheme's themes
   double score = 0.0;     ///< weighted matches of the theme and its descendants
   std::vector<match_evidence> evidence;  ///< in text order; a parent holds its children's evidence
+  /// The scheme's `default_theme`, given because no theme was reached: evidence is then the
+  /// gate's (an IP unit with no stage-specific content is management), score 0.
+  bool by_default = false;
   friend bool operator==(const theme_label&, const theme_label&) = default;
 };
 
@@ -57,8 +60,9 @@ struct plan_tagging {
   std::string scheme;  ///< the scheme's id
   std::vector<tagged_unit> measures;  ///< one per measure, in plan order
   std::vector<tagged_unit> goals;     ///< one per goal, in plan order
-  /// `tagging.unlabelled` for each unit no theme reached (with why), `tagging.no_text` for
-  /// units whose text could not be located in the document.
+  /// `tagging.unlabelled` for each unit no theme reached (with why), `tagging.outside_gate`
+  /// for each unit the scheme's gate kept out (not about intellectual property),
+  /// `tagging.no_text` for units whose text could not be located in the document.
   std::vector<diagnostic> diagnostics;
 };
 
@@ -73,7 +77,12 @@ struct plan_tagging {
 /// `proper_names` group (印度 inside 印度尼西亚). A match
 /// lying inside one of the theme's exclusion phrases does not count, and of nested matches
 /// of one theme (专利 inside 发明专利) only the longest counts. A responsibility clause
-/// closing a measure is not tagged (agency names are not content).
+/// closing a measure is not tagged (agency names are not content). With `mask_agencies`
+/// (the default) the names of the agency ontology and the plan's own place name are never
+/// evidence either, nor are the scheme's `mask` phrases. An `anchored` keyword counts only
+/// when another keyword of its theme matches in the unit or in one of the unit's section
+/// headings. A scheme with a `gate` labels only units the gate scheme labels with its
+/// gate theme; a unit inside the gate that no theme reached gets `default_theme`.
 ///
 ///     plancmp::analysis::tagger t(plancmp::coding_scheme::builtin("ip_value_chain"));
 ///     auto doc = plancmp::text::read_document("seeds/002_e22083f13b5790bb.txt");
@@ -95,8 +104,10 @@ class tagger {
   [[nodiscard]] const coding_scheme& scheme() const noexcept;
 
   /// Labels of a simplified text. Evidence spans are byte offsets into `text`; matches
-  /// beginning before `title_end` count as title matches.
-  [[nodiscard]] std::vector<theme_label> tag_text(std::string_view text, std::size_t title_end = 0) const;
+  /// beginning before `title_end` count as title matches. `heading` is the text of the
+  /// unit's section headings (anchors only, never evidence).
+  [[nodiscard]] std::vector<theme_label> tag_text(std::string_view text, std::size_t title_end = 0,
+                                                  std::string_view heading = {}) const;
 
   /// Tags every measure and goal of `p`, which was parsed from `doc`.
   [[nodiscard]] plan_tagging tag(const plan& p, const text::document& doc) const;

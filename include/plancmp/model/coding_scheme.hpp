@@ -27,6 +27,10 @@ struct keyword {
   std::string phrase;
   double weight = 1.0;  ///< added to the theme's score for each distinct match
   keyword_boundary boundary = keyword_boundary::automatic;
+  /// Counts only with an anchor: when one of the theme's other (not anchored) keywords
+  /// matches in the same unit or in one of the unit's own section headings (`anchored` in
+  /// JSON: 品牌 is IP only beside 商标/专利/知识产权 or under a 知识产权 heading).
+  bool anchored = false;
   friend bool operator==(const keyword&, const keyword&) = default;
 };
 
@@ -64,6 +68,28 @@ struct coding_scheme {
   double min_score = 1.0;   ///< score a theme needs to label a unit
   double title_weight = 2.0;  ///< multiplier for matches inside a unit's run-in title
   std::vector<theme> themes;
+  /// Phrases that are never evidence for any theme of the scheme: a keyword match lying
+  /// inside (or overlapping) one does not count (服务业, 高质量发展, rhetorical lists such as
+  /// 创造、运用、保护、管理和服务).
+  std::vector<std::string> mask;
+  /// Agency names of the agency ontology (and the plan's own place name) are never
+  /// evidence: 管理 inside 市场监督管理局 is not management. Default true.
+  bool mask_agencies = true;
+  /// Ontology ids whose names stay content when `mask_agencies` is on (courts, customs:
+  /// 知识产权法庭 is a protection measure, not a responsible agency).
+  std::vector<std::string> agencies_as_content;
+  /// Domain gate: a unit gets themes of this scheme only when the built-in scheme
+  /// `gate_scheme` labels it with `gate_theme` (the IP value chain applies to units about
+  /// intellectual property only). Empty: no gate.
+  std::string gate_scheme;
+  std::string gate_theme;
+  /// In a plan whose title is outside the gate's domain (a data-zone plan listing
+  /// 知识产权保护 among other fields), only the sentences naming the gate's evidence count:
+  /// the unit gets the stage named and no more (`"outside_domain": "sentence"`).
+  bool gate_sentences_outside_domain = false;
+  /// A unit that passes the gate (every unit, without a gate) and reaches no theme gets
+  /// this one (by default, with the gate's evidence). Empty: none.
+  std::string default_theme;
 
   /// Index of the theme with this id.
   [[nodiscard]] std::optional<std::size_t> find(std::string_view theme_id) const noexcept;
