@@ -175,7 +175,7 @@ gap_report gaps_against(const text::document& sdoc, const plan& subject, std::sp
     const text::document& rdoc = rdocs[n];
     const std::string label = plan_label(ref);
     r.references.push_back(label);
-    const auto s = measure_similarity(ref, subject);
+    const auto s = substance_similarity(ref, subject).score;
     // Reference measures without a counterpart.
     for (std::size_t i = 0; i < ref.measures.size(); ++i) {
       double score = 0.0;
@@ -269,7 +269,7 @@ gap_report consensus_gaps(const text::document& sdoc, const plan& subject, std::
   auto emit = [&](const std::map<std::string, tally>& m, const std::set<std::string>& have, const char* kind) {
     for (const auto& [key, e] : m) {
       if (e.peers < k || have.contains(key)) continue;
-      const auto s = measure_similarity(peers[e.peer], subject);
+      const auto s = substance_similarity(peers[e.peer], subject).score;
       r.gaps.push_back({kind, r.references[e.peer], key,
                         fmt::format("{} of {} peers, not the subject", e.peers, peers.size()),
                         static_cast<double>(e.peers), e.first,
@@ -367,7 +367,9 @@ vertical_alignment align_vertical(const text::document& udoc, const plan& upper,
   v.lower = plan_label(lower);
   v.alignment = align_plans(udoc, upper, ldoc, lower, options);
   v.upper_measures = upper.measures.size();
-  v.carried = v.alignment.pairs.size();
+  std::set<std::size_t> carried;
+  for (const auto& p : v.alignment.pairs) carried.insert(p.measure_a);
+  v.carried = carried.size();
   v.carried_share = v.upper_measures == 0 ? 0.0 : static_cast<double>(v.carried) / static_cast<double>(v.upper_measures);
   for (const auto& u : v.alignment.unmatched_a) v.not_carried.push_back(u.id);
   for (const auto& u : v.alignment.unmatched_b) v.local_additions.push_back(u.id);
@@ -377,7 +379,7 @@ vertical_alignment align_vertical(const text::document& udoc, const plan& upper,
 report::table to_table(const vertical_alignment& v) {
   report::table t;
   t.caption = v.lower + " carrying out " + v.upper;
-  t.columns = {"status", "upper measure", "lower measure", "similarity", "shared passage"};
+  t.columns = {"status", "upper measure", "lower measure", "similarity", "grade", "shared passage"};
   for (const auto& p : v.alignment.pairs) {
     report::cell passage;
     if (p.evidence) {
@@ -385,10 +387,10 @@ report::table to_table(const vertical_alignment& v) {
       passage.source = v.alignment.file_a;
       passage.where = p.evidence->where_a;
     }
-    t.add_row({"carried", p.id_a, p.id_b, report::cell(p.similarity, 3), passage});
+    t.add_row({"carried", p.id_a, p.id_b, report::cell(p.similarity, 3), std::string(to_string(p.grade)), passage});
   }
-  for (const auto& id : v.not_carried) t.add_row({"not carried", id, "", report::cell(), report::cell()});
-  for (const auto& id : v.local_additions) t.add_row({"local addition", "", id, report::cell(), report::cell()});
+  for (const auto& id : v.not_carried) t.add_row({"not carried", id, "", report::cell(), "", report::cell()});
+  for (const auto& id : v.local_additions) t.add_row({"local addition", "", id, report::cell(), "", report::cell()});
   t.notes.push_back(fmt::format("carried down: {} of {} upper measures ({:.1f}%)", v.carried, v.upper_measures,
                                 100.0 * v.carried_share));
   return t;
@@ -401,10 +403,10 @@ plan_diff diff_plans(const text::document& odoc, const plan& old_plan, const tex
   d.new_plan = plan_label(new_plan);
   const auto aligned = align_plans(odoc, old_plan, ndoc, new_plan, options);
   for (const auto& p : aligned.pairs) {
-    plan_change c{"carried", p.id_a, p.id_b, "", p.similarity, measure_evidence(odoc, old_plan, p.measure_a),
+    plan_change c{"carried", p.id_a, p.id_b, std::string(to_string(p.grade)), p.similarity, measure_evidence(odoc, old_plan, p.measure_a),
                   measure_evidence(ndoc, new_plan, p.measure_b)};
     if (p.evidence) {
-      c.detail = "shared passage";
+      c.detail += ", shared passage";
       c.in_old = evidence_at(odoc, old_plan, p.id_a, p.evidence->where_a);
       c.in_new = evidence_at(ndoc, new_plan, p.id_b, p.evidence->where_b);
     }

@@ -30,7 +30,7 @@ const registration compare_command{{
     "match of char 2–3-gram tf-idf cosines); coverage shares by IP value chain and by policy\n"
     "tools; the policy tools × value chain table summed over the plans; every quantitative\n"
     "target; the agency functions; the gaps of each plan against all the others (measures\n"
-    "without a counterpart at T, default 0.2; themes; indicators and weaker targets; agency\n"
+    "without a counterpart at T, default 0.35; themes; indicators and weaker targets; agency\n"
     "functions); and, for two editions of one jurisdiction's plan (same jurisdiction,\n"
     "different years), the version diff. Without files: the five bundled seeds (Ningbo 2020,\n"
     "Hengshui 2022, Gansu 2020, the Wuhan district 2024, Ningbo 2017). Evidence cells carry\n"

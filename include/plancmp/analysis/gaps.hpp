@@ -49,8 +49,9 @@ struct gap_report {
 };
 
 struct gap_options {
-  /// Reference measures whose best subject counterpart is below this are gaps.
-  double threshold = 0.2;
+  /// Reference measures whose best subject counterpart (substance score, see
+  /// `substance_similarity`) is below this are gaps.
+  double threshold = 0.35;
   /// Coding schemes whose themes are compared.
   std::vector<std::string> schemes = {"ip_value_chain", "ip_objects"};
   /// Accountability: an agency leading more than this share of the measures is outsized.
