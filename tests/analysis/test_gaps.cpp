@@ -132,10 +132,16 @@ TEST_CASE("gaps_against: each of the four jurisdictions against the others, ever
         CHECK(!report::render(t, f).empty());
     }
   }
-  SUBCASE("Ningbo 2020 names no agency: every agency function of Hengshui is a gap") {
+  SUBCASE("Ningbo 2020 names no agency: agency functions are n/a, not gaps") {
     const auto r = analysis::gaps_against(s[0].doc, s[0].p, std::span(&s[1].doc, 1), std::span(&s[1].p, 1));
-    CHECK(r.count("agency_function") > 10);
+    CHECK(r.count("agency_function") == 0);
+    CHECK(r.count("agencies_missing") == 1);
     CHECK(r.count("indicator") > 0);
+  }
+  SUBCASE("the district states no target: indicators are n/a, not gaps") {
+    const auto r = analysis::gaps_against(s[3].doc, s[3].p, std::span(&s[1].doc, 1), std::span(&s[1].p, 1));
+    CHECK(r.count("indicator") == 0);
+    CHECK(r.count("targets_missing") == 1);
   }
 }
 
@@ -216,6 +222,9 @@ TEST_CASE("diff_plans: Ningbo 2017 → 2020") {
                                     [](const auto& c) { return c.item_old == "市知识产权局"; });
   REQUIRE(renamed != d.changes.end());
   CHECK(renamed->kind == "agency_renamed");
+  // The 2020 draft names no responsible agency: nothing is dropped or new, it is n/a.
+  CHECK(d.count("agencies_missing") == 1);
+  CHECK(d.count("agency_dropped") == 0);
   CHECK(renamed->item_new == "市场监督管理局");
   check_evidence(renamed->in_old, {&old_plan, &new_plan});
   for (const auto& c : d.changes) {
