@@ -411,13 +411,66 @@ vertical_alignment align_vertical(const text::document& udoc, const plan& upper,
   v.carried_share = v.upper_measures == 0 ? 0.0 : static_cast<double>(v.carried) / static_cast<double>(v.upper_measures);
   for (const auto& u : v.alignment.unmatched_a) v.not_carried.push_back(u.id);
   for (const auto& u : v.alignment.unmatched_b) v.local_additions.push_back(u.id);
+  // Targets: the lower level's against the superior's, class by class.
+  if (upper.targets.empty() || lower.targets.empty()) {
+    if (!upper.targets.empty() || !lower.targets.empty())
+      v.targets.push_back({"targets_missing", "", "",
+                           fmt::format("n/a: the {} plan states no quantitative target; targets not compared",
+                                       upper.targets.empty() ? "upper" : "lower"),
+                           0.0, {}, {}});
+    return v;
+  }
+  for (const target* tp : first_per_class(upper)) {
+    const target& t = *tp;
+    gap_evidence theirs = evidence_at(udoc, upper, t.owner, t.where);
+    const target* mine = nullptr;
+    const target* other_terms = nullptr;
+    for (const auto& candidate : lower.targets) {
+      if (candidate.indicator_key != t.indicator_key) continue;
+      if (incomparable_reason(t, candidate).empty()) {
+        mine = &candidate;
+        break;
+      }
+      if (other_terms == nullptr) other_terms = &candidate;
+    }
+    if (mine == nullptr && other_terms == nullptr) {
+      v.targets.push_back({"target_not_carried", t.indicator_key, "", describe(t), 0.0, std::move(theirs), {}});
+      continue;
+    }
+    if (mine == nullptr) {
+      v.targets.push_back({"target_incomparable", t.indicator_key, other_terms->indicator_key,
+                           fmt::format("not compared ({}): {} / {}", incomparable_reason(t, *other_terms), describe(t),
+                                       describe(*other_terms)),
+                           0.0, std::move(theirs), evidence_at(ldoc, lower, other_terms->owner, other_terms->where)});
+      continue;
+    }
+    const target_profile profile = profile_of(t);
+    const bool level_free = profile.quantity == target_quantity::share ||
+                            profile.quantity == target_quantity::growth_rate || profile.scope == target_scope::per_unit;
+    std::string kind;
+    std::string detail = describe(t) + " / " + describe(*mine);
+    double score = 0.0;
+    if (level_free) {
+      const bool reduce = t.kind == comparator::reduce_by;
+      kind = mine->normalized_value == t.normalized_value                    ? "target_as_superior"
+             : ((mine->normalized_value > t.normalized_value) != reduce) ? "target_above_superior"
+                                                                           : "target_below_superior";
+    } else {
+      // An amount of a city is part of its province's: its share, not "weaker".
+      kind = "target_share_of_superior";
+      score = t.normalized_value > 0.0 ? mine->normalized_value / t.normalized_value : 0.0;
+      detail += fmt::format(": {:.1f} % of the superior's", 100.0 * score);
+    }
+    v.targets.push_back({kind, t.indicator_key, mine->indicator_key, std::move(detail), score, std::move(theirs),
+                         evidence_at(ldoc, lower, mine->owner, mine->where)});
+  }
   return v;
 }
 
 report::table to_table(const vertical_alignment& v) {
   report::table t;
   t.caption = v.lower + " carrying out " + v.upper;
-  t.columns = {"status", "upper measure", "lower measure", "similarity", "grade", "shared passage"};
+  t.columns = {"status", "upper", "lower", "score", "grade / detail", "evidence"};
   for (const auto& p : v.alignment.pairs) {
     report::cell passage;
     if (p.evidence) {
@@ -429,6 +482,9 @@ report::table to_table(const vertical_alignment& v) {
   }
   for (const auto& id : v.not_carried) t.add_row({"not carried", id, "", report::cell(), "", report::cell()});
   for (const auto& id : v.local_additions) t.add_row({"local addition", "", id, report::cell(), "", report::cell()});
+  for (const auto& c : v.targets)
+    t.add_row({c.kind, c.item_old, c.item_new, c.score == 0.0 ? report::cell() : report::cell(c.score, 3), c.detail,
+               evidence_cell(c.in_old)});
   t.notes.push_back(fmt::format("carried down: {} of {} upper measures ({:.1f}%)", v.carried, v.upper_measures,
                                 100.0 * v.carried_share));
   return t;

@@ -98,7 +98,7 @@ plan_alignment align_with_features(const text::document* doc_a, const plan& a,
   }
   const substance_matrix s = substance_similarity(a, b, options.substance);
   plan_alignment_options o = options;
-  if (o.many_to_many <= 0.0) o.many_to_many = options.substance.extra;
+  if (o.many_to_many <= 0.0) o.many_to_many = options.substance.extra > 0.0 ? options.substance.extra : options.threshold;
   plan_alignment result = doc_a != nullptr ? align_measures(*doc_a, a, *doc_b, b, s.score, o)
                                            : align_measures(a, b, s.score, o);
   result.method = alignment_method::substance;

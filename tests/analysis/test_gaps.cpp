@@ -203,7 +203,10 @@ TEST_CASE("align_vertical: a synthetic upper plan assembled from measures of sev
   CHECK(v.local_additions.size() == hengshui.p.measures.size() - lower_linked.size());
   CHECK(v.carried_share == doctest::Approx(static_cast<double>(v.carried) / 20.0));
   CHECK(analysis::to_table(v).rows.size() ==
-        v.alignment.pairs.size() + v.not_carried.size() + v.local_additions.size());
+        v.alignment.pairs.size() + v.not_carried.size() + v.local_additions.size() + v.targets.size());
+  // The synthetic upper plan states no target: target rows are n/a, not "not carried".
+  REQUIRE(v.targets.size() == 1);
+  CHECK(v.targets[0].kind == "targets_missing");
 }
 
 TEST_CASE("diff_plans: Ningbo 2017 → 2020") {

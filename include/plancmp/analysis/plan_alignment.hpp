@@ -82,8 +82,9 @@ struct substance_options {
   /// A link scoring at least this is graded `same`, below it `related`.
   double same = 0.6;
   /// Many-to-many: every further pair scoring at least this is linked too (a measure
-  /// split or merged across plans, or one measure touching several of the other plan).
-  double extra = 0.35;
+  /// split or merged across plans, or one measure touching several of the other plan);
+  /// 0: the alignment's `threshold`.
+  double extra = 0.0;
 };
 
 /// The evidence of one measure pair, each signal in [0, 1].
@@ -115,7 +116,7 @@ struct plan_alignment_options {
   bool one_to_many = false;
   /// Many-to-many: after the one-to-one assignment, also link every further pair scoring
   /// at least this (0: off). `align_plans` with the substance method uses
-  /// `substance.extra` when this is 0.
+  /// `substance.extra`, else `threshold`, when this is 0.
   double many_to_many = 0.0;
   /// Many-to-many: a further pair must score at least this share of the assigned pair of
   /// each of its two measures.
