@@ -53,7 +53,9 @@ target_profile profile_of(const target& t) {
   std::string rest = t.indicator;
   for (std::string_view period : {"每年", "年均", "平均每年"})
     for (auto at = rest.find(period); at != std::string::npos; at = rest.find(period)) rest.erase(at, period.size());
-  if (contains_any(rest, {"每", "人均", "户均", "单位", "万人"})) p.scope = target_scope::per_unit;
+  // (单位 alone is no unit: 企事业单位 are organisations; 单位GDP / 单位生产总值 is.)
+  if (contains_any(rest, {"每", "人均", "户均", "单位GDP", "单位生产总值", "单位地区生产总值", "万人"}))
+    p.scope = target_scope::per_unit;
   return p;
 }
 

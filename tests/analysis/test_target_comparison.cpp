@@ -32,6 +32,8 @@ TEST_CASE("target comparability: quantity, scope, unit") {
   CHECK(profile_of(share).quantity == target_quantity::share);
   CHECK(profile_of(per_portfolio).scope == target_scope::per_unit);
   CHECK(profile_of(make("年均增长", 5, "件", comparator::reach, true)).scope == target_scope::aggregate);
+  CHECK(profile_of(make("知识产权管理规范贯标企事业单位", 500, "家")).scope == target_scope::aggregate);
+  CHECK(profile_of(make("每万人口发明专利拥有量", 30, "件")).scope == target_scope::per_unit);
   CHECK(incomparable_reason(stock, flow) == "a stock against a flow");
   CHECK(incomparable_reason(growth, stock) == "a growth rate against a stock");
   CHECK(incomparable_reason(per_portfolio, stock) == "per unit against aggregate");

@@ -24,7 +24,7 @@ struct report_input {
 /// What `comparison` computes besides the tables every comparison has.
 struct comparison_options {
   bool gaps = true;      ///< the gaps of each plan against all the others
-  bool editions = true;  ///< the diff of every pair of editions of one jurisdiction
+  bool editions = true;  ///< the diff of every pair of editions of one plan series (`edition_pairs`)
   analysis::gap_options gap = {};
   analysis::plan_alignment_options alignment = {};  ///< for the edition diffs
   /// Series named by the user: each a list of input indices that are editions of one plan
@@ -83,7 +83,7 @@ struct chain_and_tools {
 /// similarity matrix (mean best match; with two or more plans), coverage shares by IP value
 /// chain and by policy tools, the policy tools × value chain table summed over the plans,
 /// the targets, the agency functions, then (per `options`) the gaps of each plan against
-/// the others and the diffs between editions of one jurisdiction. `plancmp compare`,
+/// the others and the diffs between editions of one plan series. `plancmp compare`,
 /// example 02 and the HTML report's sections are all made of these tables.
 ///
 ///     for (const auto& t : plancmp::report::comparison(inputs)) fmt::print("{}\n", to_markdown(t));
