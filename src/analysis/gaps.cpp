@@ -2,6 +2,7 @@
 #include <plancmp/analysis/gaps.hpp>
 
 #include <plancmp/analysis/agencies.hpp>
+#include <plancmp/analysis/target_comparison.hpp>
 #include <plancmp/analysis/tagging.hpp>
 #include <plancmp/model/agency_ontology.hpp>
 #include <plancmp/model/coding_scheme.hpp>
@@ -106,17 +107,28 @@ std::vector<const target*> first_per_indicator(const plan& p) {
   return out;
 }
 
-const target* first_target(const plan& p, const std::string& key) {
-  for (const auto& t : p.targets)
-    if (t.indicator_key == key) return &t;
-  return nullptr;
-}
-
 std::string describe(const target& t) {
   std::string s = fmt::format("{}{}", t.value, t.unit);
   if (t.year) s += fmt::format(" ({})", *t.year);
   if (t.baseline) s += fmt::format(", baseline {}", *t.baseline);
+  if (const auto a = implied_annual_ambition(t)) s += ", " + to_string(*a);
   return s;
+}
+
+bool names_agencies(const plan& p) {
+  return std::any_of(p.measures.begin(), p.measures.end(),
+                     [](const measure& m) { return !m.lead.empty() || !m.support.empty(); });
+}
+
+// The first target of each comparable class (indicator, quantity, scope, unit), in plan order.
+std::vector<const target*> first_per_class(const plan& p) {
+  std::vector<const target*> out;
+  for (const auto& t : p.targets) {
+    if (t.indicator_key.empty()) continue;
+    if (std::none_of(out.begin(), out.end(), [&](const target* o) { return incomparable_reason(*o, t).empty(); }))
+      out.push_back(&t);
+  }
+  return out;
 }
 
 // Why `mine` is weaker than `theirs` on one indicator ("" when it is not). Values and
@@ -124,7 +136,7 @@ std::string describe(const target& t) {
 // only when it is not due earlier (a lower 2022 milestone is no weaker than a 2025 one).
 std::string weaker(const target& mine, const target& theirs) {
   std::vector<std::string> why;
-  const bool comparable = mine.kind == theirs.kind && mine.base_unit == theirs.base_unit;
+  const bool comparable = incomparable_reason(mine, theirs).empty() && mine.kind == theirs.kind;
   const bool reduce = mine.kind == comparator::reduce_by;
   if (comparable && (!mine.year || !theirs.year || *mine.year >= *theirs.year) &&
       (reduce ? mine.normalized_value > theirs.normalized_value : mine.normalized_value < theirs.normalized_value))
@@ -175,7 +187,7 @@ gap_report gaps_against(const text::document& sdoc, const plan& subject, std::sp
     const text::document& rdoc = rdocs[n];
     const std::string label = plan_label(ref);
     r.references.push_back(label);
-    const auto s = measure_similarity(ref, subject);
+    const auto s = substance_similarity(ref, subject).score;
     // Reference measures without a counterpart.
     for (std::size_t i = 0; i < ref.measures.size(); ++i) {
       double score = 0.0;
@@ -195,25 +207,51 @@ gap_report gaps_against(const text::document& sdoc, const plan& subject, std::sp
                           evidence_at(rdoc, ref, m.id, hit.where),
                           subject_side(sdoc, subject, ref, s, m.id)});
       }
-    // Indicators and weaker targets.
-    for (const target* tp : first_per_indicator(ref)) {
+    // Indicators and weaker targets; a subject stating no target at all is missing data.
+    if (subject.targets.empty() && !ref.targets.empty()) {
+      const target& first = ref.targets.front();
+      r.gaps.push_back({"targets_missing", label, "",
+                        "n/a: the subject states no quantitative target; indicators not compared", 0.0,
+                        evidence_at(rdoc, ref, first.owner, first.where), gap_evidence{subject.source.path, "", {}, ""}});
+    }
+    for (const target* tp : subject.targets.empty() ? std::vector<const target*>{} : first_per_indicator(ref)) {
       const target& t = *tp;
-      const target* mine = first_target(subject, t.indicator_key);
+      // The subject's comparable target on this indicator, else any it has.
+      const target* mine = nullptr;
+      for (const auto& candidate : subject.targets) {
+        if (candidate.indicator_key != t.indicator_key) continue;
+        if (incomparable_reason(candidate, t).empty()) {
+          mine = &candidate;
+          break;
+        }
+        if (mine == nullptr) mine = &candidate;
+      }
       gap_evidence theirs = evidence_at(rdoc, ref, t.owner, t.where);
       if (mine == nullptr) {
         r.gaps.push_back({"indicator", label, t.indicator_key,
                           fmt::format("quantified by the reference ({}), not by the subject", describe(t)), 0.0,
                           std::move(theirs), subject_side(sdoc, subject, ref, s, t.owner)});
+      } else if (!incomparable_reason(*mine, t).empty()) {
+        continue;  // stated in other terms: not comparable, so not weaker either
       } else if (auto why = weaker(*mine, t); !why.empty()) {
         r.gaps.push_back({"weaker_target", label, t.indicator_key,
                           fmt::format("{}: {} vs {}", why, describe(*mine), describe(t)), 0.0, std::move(theirs),
                           evidence_at(sdoc, subject, mine->owner, mine->where)});
       }
     }
-    // Agency functions.
+    // Agency functions; a subject naming no agency is missing data, not a gap in each.
+    const bool subject_names = names_agencies(subject);
+    if (!subject_names && names_agencies(ref)) {
+      const auto m = std::find_if(ref.measures.begin(), ref.measures.end(),
+                                  [](const measure& x) { return !x.lead.empty() || !x.support.empty(); });
+      r.gaps.push_back({"agencies_missing", label, "",
+                        "n/a: the subject names no responsible agency; agency functions not compared", 0.0,
+                        measure_evidence(rdoc, ref, static_cast<std::size_t>(m - ref.measures.begin())),
+                        gap_evidence{subject.source.path, "", {}, ""}});
+    }
     std::set<std::string> reported;
     for (const auto& a : ref.agencies) {
-      if (!is_function(a) || subject_functions.contains(a.resolution->canonical) ||
+      if (!subject_names || !is_function(a) || subject_functions.contains(a.resolution->canonical) ||
           !reported.insert(a.resolution->canonical).second)
         continue;
       const auto mention = first_mention(ref, a.name);
@@ -269,7 +307,7 @@ gap_report consensus_gaps(const text::document& sdoc, const plan& subject, std::
   auto emit = [&](const std::map<std::string, tally>& m, const std::set<std::string>& have, const char* kind) {
     for (const auto& [key, e] : m) {
       if (e.peers < k || have.contains(key)) continue;
-      const auto s = measure_similarity(peers[e.peer], subject);
+      const auto s = substance_similarity(peers[e.peer], subject).score;
       r.gaps.push_back({kind, r.references[e.peer], key,
                         fmt::format("{} of {} peers, not the subject", e.peers, peers.size()),
                         static_cast<double>(e.peers), e.first,
@@ -369,17 +407,72 @@ vertical_alignment align_vertical(const text::document& udoc, const plan& upper,
   v.lower = plan_label(lower);
   v.alignment = align_plans(udoc, upper, ldoc, lower, options);
   v.upper_measures = upper.measures.size();
-  v.carried = v.alignment.pairs.size();
+  std::set<std::size_t> carried;
+  for (const auto& p : v.alignment.pairs) carried.insert(p.measure_a);
+  v.carried = carried.size();
   v.carried_share = v.upper_measures == 0 ? 0.0 : static_cast<double>(v.carried) / static_cast<double>(v.upper_measures);
   for (const auto& u : v.alignment.unmatched_a) v.not_carried.push_back(u.id);
   for (const auto& u : v.alignment.unmatched_b) v.local_additions.push_back(u.id);
+  // Targets: the lower level's against the superior's, class by class.
+  if (upper.targets.empty() || lower.targets.empty()) {
+    if (!upper.targets.empty() || !lower.targets.empty())
+      v.targets.push_back({"targets_missing", "", "",
+                           fmt::format("n/a: the {} plan states no quantitative target; targets not compared",
+                                       upper.targets.empty() ? "upper" : "lower"),
+                           0.0, {}, {}});
+    return v;
+  }
+  for (const target* tp : first_per_class(upper)) {
+    const target& t = *tp;
+    gap_evidence theirs = evidence_at(udoc, upper, t.owner, t.where);
+    const target* mine = nullptr;
+    const target* other_terms = nullptr;
+    for (const auto& candidate : lower.targets) {
+      if (candidate.indicator_key != t.indicator_key) continue;
+      if (incomparable_reason(t, candidate).empty()) {
+        mine = &candidate;
+        break;
+      }
+      if (other_terms == nullptr) other_terms = &candidate;
+    }
+    if (mine == nullptr && other_terms == nullptr) {
+      v.targets.push_back({"target_not_carried", t.indicator_key, "", describe(t), 0.0, std::move(theirs), {}});
+      continue;
+    }
+    if (mine == nullptr) {
+      v.targets.push_back({"target_incomparable", t.indicator_key, other_terms->indicator_key,
+                           fmt::format("not compared ({}): {} / {}", incomparable_reason(t, *other_terms), describe(t),
+                                       describe(*other_terms)),
+                           0.0, std::move(theirs), evidence_at(ldoc, lower, other_terms->owner, other_terms->where)});
+      continue;
+    }
+    const target_profile profile = profile_of(t);
+    const bool level_free = profile.quantity == target_quantity::share ||
+                            profile.quantity == target_quantity::growth_rate || profile.scope == target_scope::per_unit;
+    std::string kind;
+    std::string detail = describe(t) + " / " + describe(*mine);
+    double score = 0.0;
+    if (level_free) {
+      const bool reduce = t.kind == comparator::reduce_by;
+      kind = mine->normalized_value == t.normalized_value                    ? "target_as_superior"
+             : ((mine->normalized_value > t.normalized_value) != reduce) ? "target_above_superior"
+                                                                           : "target_below_superior";
+    } else {
+      // An amount of a city is part of its province's: its share, not "weaker".
+      kind = "target_share_of_superior";
+      score = t.normalized_value > 0.0 ? mine->normalized_value / t.normalized_value : 0.0;
+      detail += fmt::format(": {:.1f} % of the superior's", 100.0 * score);
+    }
+    v.targets.push_back({kind, t.indicator_key, mine->indicator_key, std::move(detail), score, std::move(theirs),
+                         evidence_at(ldoc, lower, mine->owner, mine->where)});
+  }
   return v;
 }
 
 report::table to_table(const vertical_alignment& v) {
   report::table t;
   t.caption = v.lower + " carrying out " + v.upper;
-  t.columns = {"status", "upper measure", "lower measure", "similarity", "shared passage"};
+  t.columns = {"status", "upper", "lower", "score", "grade / detail", "evidence"};
   for (const auto& p : v.alignment.pairs) {
     report::cell passage;
     if (p.evidence) {
@@ -387,10 +480,13 @@ report::table to_table(const vertical_alignment& v) {
       passage.source = v.alignment.file_a;
       passage.where = p.evidence->where_a;
     }
-    t.add_row({"carried", p.id_a, p.id_b, report::cell(p.similarity, 3), passage});
+    t.add_row({"carried", p.id_a, p.id_b, report::cell(p.similarity, 3), std::string(to_string(p.grade)), passage});
   }
-  for (const auto& id : v.not_carried) t.add_row({"not carried", id, "", report::cell(), report::cell()});
-  for (const auto& id : v.local_additions) t.add_row({"local addition", "", id, report::cell(), report::cell()});
+  for (const auto& id : v.not_carried) t.add_row({"not carried", id, "", report::cell(), "", report::cell()});
+  for (const auto& id : v.local_additions) t.add_row({"local addition", "", id, report::cell(), "", report::cell()});
+  for (const auto& c : v.targets)
+    t.add_row({c.kind, c.item_old, c.item_new, c.score == 0.0 ? report::cell() : report::cell(c.score, 3), c.detail,
+               evidence_cell(c.in_old)});
   t.notes.push_back(fmt::format("carried down: {} of {} upper measures ({:.1f}%)", v.carried, v.upper_measures,
                                 100.0 * v.carried_share));
   return t;
@@ -403,10 +499,10 @@ plan_diff diff_plans(const text::document& odoc, const plan& old_plan, const tex
   d.new_plan = plan_label(new_plan);
   const auto aligned = align_plans(odoc, old_plan, ndoc, new_plan, options);
   for (const auto& p : aligned.pairs) {
-    plan_change c{"carried", p.id_a, p.id_b, "", p.similarity, measure_evidence(odoc, old_plan, p.measure_a),
+    plan_change c{"carried", p.id_a, p.id_b, std::string(to_string(p.grade)), p.similarity, measure_evidence(odoc, old_plan, p.measure_a),
                   measure_evidence(ndoc, new_plan, p.measure_b)};
     if (p.evidence) {
-      c.detail = "shared passage";
+      c.detail += ", shared passage";
       c.in_old = evidence_at(odoc, old_plan, p.id_a, p.evidence->where_a);
       c.in_new = evidence_at(ndoc, new_plan, p.id_b, p.evidence->where_b);
     }
@@ -416,35 +512,70 @@ plan_diff diff_plans(const text::document& odoc, const plan& old_plan, const tex
     d.changes.push_back({"dropped", u.id, "", "", 0.0, measure_evidence(odoc, old_plan, u.index), {}});
   for (const auto& u : aligned.unmatched_b)
     d.changes.push_back({"new", "", u.id, "", 0.0, {}, measure_evidence(ndoc, new_plan, u.index)});
-  // Targets by canonical indicator.
-  std::set<std::string> seen;
-  for (const target* tp : first_per_indicator(old_plan)) {
-    const target& t = *tp;
-    seen.insert(t.indicator_key);
-    const target* now = first_target(new_plan, t.indicator_key);
-    gap_evidence before = evidence_at(odoc, old_plan, t.owner, t.where);
-    if (now == nullptr) {
-      d.changes.push_back({"target_dropped", t.indicator_key, "", describe(t), 0.0, std::move(before), {}});
-      continue;
-    }
-    // Comparable (same kind and unit): higher is stronger (lower for reduce_by); else
-    // the indicator is restated in other terms.
-    std::string kind = "target_changed";
-    if (now->kind == t.kind && now->base_unit == t.base_unit) {
+  // Targets by comparable class (indicator, quantity, scope, unit): a stock is never set
+  // against a flow, a growth rate against an amount, a per-unit target against a total.
+  if (old_plan.targets.empty() != new_plan.targets.empty()) {
+    const bool old_missing = old_plan.targets.empty();
+    d.changes.push_back({"targets_missing", "", "",
+                         fmt::format("n/a: the {} edition states no quantitative target; targets not compared",
+                                     old_missing ? "old" : "new"),
+                         0.0, {}, {}});
+  } else {
+    std::vector<const target*> matched_new;
+    for (const target* tp : first_per_class(old_plan)) {
+      const target& t = *tp;
+      gap_evidence before = evidence_at(odoc, old_plan, t.owner, t.where);
+      const target* now = nullptr;
+      const target* other_terms = nullptr;
+      for (const auto& candidate : new_plan.targets) {
+        if (candidate.indicator_key != t.indicator_key) continue;
+        if (incomparable_reason(t, candidate).empty()) {
+          now = &candidate;
+          break;
+        }
+        if (other_terms == nullptr) other_terms = &candidate;
+      }
+      if (now == nullptr && other_terms != nullptr) {
+        d.changes.push_back({"target_incomparable", t.indicator_key, other_terms->indicator_key,
+                             fmt::format("not compared ({}): {} / {}", incomparable_reason(t, *other_terms),
+                                         describe(t), describe(*other_terms)),
+                             0.0, std::move(before), evidence_at(ndoc, new_plan, other_terms->owner, other_terms->where)});
+        continue;
+      }
+      if (now == nullptr) {
+        d.changes.push_back({"target_dropped", t.indicator_key, "", describe(t), 0.0, std::move(before), {}});
+        continue;
+      }
+      matched_new.push_back(now);
+      // Comparable: higher is stronger (lower for reduce_by); a change of comparator
+      // (达到 → 以上) alone is no change of level.
       const bool higher = now->normalized_value > t.normalized_value;
       const bool reduce = t.kind == comparator::reduce_by;
-      kind = now->normalized_value == t.normalized_value ? "target_same"
-             : (higher != reduce)                        ? "target_strengthened"
-                                                         : "target_weakened";
+      const std::string kind = now->normalized_value == t.normalized_value ? "target_same"
+                               : (higher != reduce)                         ? "target_strengthened"
+                                                                            : "target_weakened";
+      d.changes.push_back({kind, t.indicator_key, now->indicator_key, describe(t) + " → " + describe(*now), 0.0,
+                           std::move(before), evidence_at(ndoc, new_plan, now->owner, now->where)});
     }
-    d.changes.push_back({kind, t.indicator_key, now->indicator_key, describe(t) + " → " + describe(*now), 0.0,
-                         std::move(before), evidence_at(ndoc, new_plan, now->owner, now->where)});
+    for (const target* t : first_per_class(new_plan)) {
+      const bool seen = std::any_of(matched_new.begin(), matched_new.end(),
+                                    [&](const target* m) { return incomparable_reason(*m, *t).empty(); }) ||
+                        std::any_of(old_plan.targets.begin(), old_plan.targets.end(),
+                                    [&](const target& o) { return o.indicator_key == t->indicator_key; });
+      if (!seen)
+        d.changes.push_back({"target_new", "", t->indicator_key, describe(*t), 0.0, {},
+                             evidence_at(ndoc, new_plan, t->owner, t->where)});
+    }
   }
-  for (const target* t : first_per_indicator(new_plan))
-    if (!seen.contains(t->indicator_key))
-      d.changes.push_back({"target_new", "", t->indicator_key, describe(*t), 0.0, {},
-                           evidence_at(ndoc, new_plan, t->owner, t->where)});
-  // Agencies by canonical function; a pre-reform name is a rename, not a drop.
+  // Agencies by canonical function; a pre-reform name is a rename, not a drop. An edition
+  // naming no responsible agency is missing data: nothing is dropped or new.
+  const bool agencies_missing = names_agencies(old_plan) != names_agencies(new_plan);
+  if (agencies_missing)
+    d.changes.push_back({"agencies_missing", "", "",
+                         fmt::format("n/a: the {} edition names no responsible agency; agencies not compared "
+                                     "(renames by the institutional reform still shown)",
+                                     names_agencies(old_plan) ? "new" : "old"),
+                         0.0, {}, {}});
   const auto new_functions = functions_of(new_plan);
   std::set<std::string> old_functions;
   auto mention_in = [](const text::document& doc, const plan& p, const std::string& name) {
@@ -466,13 +597,13 @@ plan_diff diff_plans(const text::document& odoc, const plan& old_plan, const tex
                            "institutional reform: duties now with " + function_name(canonical), 0.0,
                            mention_in(odoc, old_plan, a.name),
                            now ? mention_in(ndoc, new_plan, *now) : gap_evidence{}});
-    } else if (!new_functions.contains(canonical)) {
+    } else if (!agencies_missing && !new_functions.contains(canonical)) {
       d.changes.push_back({"agency_dropped", a.name, "", function_name(canonical), 0.0,
                            mention_in(odoc, old_plan, a.name), {}});
     }
   }
   for (const auto& a : new_plan.agencies)
-    if (is_function(a) && !old_functions.contains(a.resolution->canonical)) {
+    if (!agencies_missing && is_function(a) && !old_functions.contains(a.resolution->canonical)) {
       old_functions.insert(a.resolution->canonical);
       d.changes.push_back({"agency_new", "", a.name, function_name(a.resolution->canonical), 0.0, {},
                            mention_in(ndoc, new_plan, a.name)});

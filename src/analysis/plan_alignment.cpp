@@ -84,12 +84,29 @@ plan_alignment align_with_features(const text::document* doc_a, const plan& a,
                                    const text::document* doc_b, const plan& b,
                                    const plan_alignment_options& options) {
   const detail::measure_pair_vectors x = detail::vectorize_measures(a, b, options.vectors);
-  const std::vector<double> similarity = cosines(x);
-  plan_alignment result = doc_a != nullptr
-                              ? align_measures(*doc_a, a, *doc_b, b, similarity, options)
-                              : align_measures(a, b, similarity, options);
-  for (measure_pair& p : result.pairs)
+  if (options.method == alignment_method::ngrams) {
+    const std::vector<double> similarity = cosines(x);
+    plan_alignment result = doc_a != nullptr
+                                ? align_measures(*doc_a, a, *doc_b, b, similarity, options)
+                                : align_measures(a, b, similarity, options);
+    result.method = alignment_method::ngrams;
+    for (measure_pair& p : result.pairs) {
+      p.grade = link_grade::related;
+      p.shared_features = top_shared_features(x, p.measure_a, p.measure_b, options.shared_features);
+    }
+    return result;
+  }
+  const substance_matrix s = substance_similarity(a, b, options.substance);
+  plan_alignment_options o = options;
+  if (o.many_to_many <= 0.0) o.many_to_many = options.substance.extra > 0.0 ? options.substance.extra : options.threshold;
+  plan_alignment result = doc_a != nullptr ? align_measures(*doc_a, a, *doc_b, b, s.score, o)
+                                           : align_measures(a, b, s.score, o);
+  result.method = alignment_method::substance;
+  for (measure_pair& p : result.pairs) {
+    p.signals = s.evidence[p.measure_a * s.columns + p.measure_b];
+    p.grade = p.similarity >= options.substance.same ? link_grade::same : link_grade::related;
     p.shared_features = top_shared_features(x, p.measure_a, p.measure_b, options.shared_features);
+  }
   return result;
 }
 
@@ -134,13 +151,39 @@ plan_alignment align_measures(const plan& a, const plan& b, std::span<const doub
   result.total_similarity = forward.total_weight;
   result.score = n + m == 0 ? 0.0 : 2.0 * forward.total_weight / static_cast<double>(n + m);
   auto add = [&](std::size_t i, std::size_t j, double w, bool extra) {
-    result.pairs.push_back({i, j, a.measures[i].id, b.measures[j].id, w, extra, std::nullopt, {}});
+    measure_pair p;
+    p.measure_a = i;
+    p.measure_b = j;
+    p.id_a = a.measures[i].id;
+    p.id_b = b.measures[j].id;
+    p.similarity = w;
+    p.extra = extra;
+    result.pairs.push_back(std::move(p));
   };
   for (const assigned_pair& p : forward.pairs) add(p.row, p.column, p.weight, false);
 
   std::vector<char> matched_a(n, 0);
   std::vector<char> matched_b(m, 0);
   for (const assigned_pair& p : forward.pairs) matched_a[p.row] = matched_b[p.column] = 1;
+  if (options.many_to_many > 0.0) {
+    // Further pairs strong enough on their own: a measure split or merged across plans.
+    // A further pair must also come close to the assigned partners of both its measures
+    // (`many_to_many_ratio`): beside a near-copy, a merely topical neighbour is no split.
+    std::vector<char> linked(n * m, 0);
+    std::vector<double> partner_a(n, 0.0), partner_b(m, 0.0);
+    for (const assigned_pair& p : forward.pairs) {
+      linked[p.row * m + p.column] = 1;
+      partner_a[p.row] = partner_b[p.column] = p.weight;
+    }
+    for (std::size_t i = 0; i < n; ++i)
+      for (std::size_t j = 0; j < m; ++j)
+        if (const double w = similarity[i * m + j];
+            linked[i * m + j] == 0 && w >= options.many_to_many && w >= options.threshold &&
+            w >= options.many_to_many_ratio * partner_a[i] && w >= options.many_to_many_ratio * partner_b[j]) {
+          add(i, j, similarity[i * m + j], true);
+          matched_a[i] = matched_b[j] = 1;
+        }
+  }
   if (options.one_to_many) {
     // Each measure left over joins its most similar partner on the other side.
     auto best_partner = [&](std::size_t k, bool of_a) {
@@ -192,10 +235,33 @@ plan_alignment align_measures(const text::document& doc_a, const plan& a,
   return result;
 }
 
+namespace {
+// The signals of a pair in words, then its top shared n-grams.
+std::string describe_evidence(alignment_method method, const measure_pair& p) {
+  std::string out;
+  if (method == alignment_method::substance) {
+    const link_evidence& e = p.signals;
+    out = fmt::format("chars {:.2f} words {:.2f} concepts {:.2f}", e.characters, e.words, e.concepts);
+    if (e.title > 0.0) out += fmt::format(" title {:.2f}", e.title);
+    if (e.themes > 0.0) out += fmt::format(" themes {:.2f}", e.themes);
+    if (e.shared_indicator) out += " indicator";
+    out += e.agencies ? fmt::format(" agencies {:.2f}", *e.agencies) : std::string(" agencies n/a");
+    if (!e.shared_concepts.empty()) {
+      out += ";";
+      for (const std::string& c : e.shared_concepts) out += " " + c;
+    }
+    if (!p.shared_features.empty()) out += ";";
+  }
+  for (const std::string& f : p.shared_features) out += " " + f;
+  if (!out.empty() && out.front() == ' ') out.erase(0, 1);
+  return out;
+}
+}  // namespace
+
 report::table to_table(const plan_alignment& alignment) {
   report::table t;
   t.caption = fmt::format("Measure alignment: {} ↔ {}", alignment.file_a, alignment.file_b);
-  t.columns = {"measure A", "measure B", "similarity", "kind", "shared n-grams", "shared passage"};
+  t.columns = {"measure A", "measure B", "similarity", "grade", "kind", "evidence", "shared passage"};
   for (const measure_pair& p : alignment.pairs) {
     report::cell passage;
     if (p.evidence) {
@@ -203,13 +269,16 @@ report::table to_table(const plan_alignment& alignment) {
       passage.source = alignment.file_a;
       passage.where = p.evidence->where_a;
     }
-    std::string features;
-    for (const std::string& f : p.shared_features) features += (features.empty() ? "" : " ") + f;
-    t.add_row({p.id_a, p.id_b, report::cell(p.similarity, 3), p.extra ? "extra" : "one-to-one",
-               std::move(features), std::move(passage)});
+    t.add_row({p.id_a, p.id_b, report::cell(p.similarity, 3),
+               alignment.method == alignment_method::substance ? std::string(to_string(p.grade)) : std::string(),
+               p.extra ? "extra" : "one-to-one", describe_evidence(alignment.method, p), std::move(passage)});
   }
-  for (const unmatched_measure& u : alignment.unmatched_a) t.add_row({u.id, "", {}, "unmatched", {}, {}});
-  for (const unmatched_measure& u : alignment.unmatched_b) t.add_row({"", u.id, {}, "unmatched", {}, {}});
+  for (const unmatched_measure& u : alignment.unmatched_a) t.add_row({u.id, "", {}, "", "unmatched", {}, {}});
+  for (const unmatched_measure& u : alignment.unmatched_b) t.add_row({"", u.id, {}, "", "unmatched", {}, {}});
+  t.notes.push_back(alignment.method == alignment_method::substance
+                        ? "similarity: substance (characters, words, concepts, titles, themes, indicators, agencies; "
+                          "weights fitted on this pair alone)"
+                        : "similarity: char 2–3-gram tf-idf cosine (fitted on this pair alone)");
   t.notes.push_back(fmt::format(
       "score {:.3f} = 2 × {:.3f} (one-to-one assignment weight) / ({} + {} measures); {} pairs, "
       "{} unmatched in A, {} unmatched in B",

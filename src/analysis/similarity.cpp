@@ -697,16 +697,39 @@ double mean_best_match(const std::vector<std::vector<double>>& block) {
 
 plan_matrix text_similarity_matrix(std::span<const plan> plans, const vectorize_options& vectors,
                                    const unit_options& units, const plan_text_metric& metric,
-                                   const std::string& metric_name) {
-  vectorizer v(vectors);
-  const plan_vectors pv = fit_transform_plans(v, plans, units);
+                                   const std::string& metric_name, idf_scope scope) {
   const std::size_t n = plans.size();
-  std::vector<std::vector<std::size_t>> rows_of(n);
-  for (std::size_t r = 0; r < pv.units.size(); ++r) rows_of[pv.units[r].plan].push_back(r);
   plan_matrix m;
   m.metric = metric_name;
+  m.weighting = scope == idf_scope::pair ? "pair-local idf" : "run idf";
   for (const plan& p : plans) m.plans.push_back(plan_label(p));
   m.score.assign(n, std::vector<double>(n, 0.0));
+  if (scope == idf_scope::pair) {
+    // Each pair on its own: the vectorizer is fitted on the units of the two plans only.
+    std::vector<plan_units> collected;
+    collected.reserve(n);
+    for (std::size_t a = 0; a < n; ++a) collected.push_back(collect_units(plans.subspan(a, 1), units));
+    for (std::size_t a = 0; a < n; ++a)
+      for (std::size_t b = a; b < n; ++b) {
+        std::vector<std::string> texts = collected[a].texts;
+        const std::size_t na = texts.size();
+        if (b != a) texts.insert(texts.end(), collected[b].texts.begin(), collected[b].texts.end());
+        const std::size_t nb = b == a ? na : texts.size() - na;
+        const std::size_t offset = b == a ? 0 : na;
+        vectorizer v(vectors);
+        const csr_matrix x = texts.empty() ? csr_matrix{} : v.fit_transform(texts);
+        std::vector<std::vector<double>> ab(na, std::vector<double>(nb)), ba(nb, std::vector<double>(na));
+        for (std::size_t i = 0; i < na; ++i)
+          for (std::size_t j = 0; j < nb; ++j) ab[i][j] = ba[j][i] = std::min(1.0, row_dot(x, i, x, offset + j));
+        m.score[a][b] = metric(ab);
+        m.score[b][a] = metric(ba);
+      }
+    return m;
+  }
+  vectorizer v(vectors);
+  const plan_vectors pv = fit_transform_plans(v, plans, units);
+  std::vector<std::vector<std::size_t>> rows_of(n);
+  for (std::size_t r = 0; r < pv.units.size(); ++r) rows_of[pv.units[r].plan].push_back(r);
   const csr_matrix by_column = transpose(pv.matrix);
   accumulator acc;
   for (std::size_t a = 0; a < n; ++a) {
@@ -728,8 +751,8 @@ plan_matrix text_similarity_matrix(std::span<const plan> plans, const vectorize_
 
 namespace {
 
-/// Cosines between profiles (one dense vector per plan, same length); 0 for a plan whose
-/// profile is all zero.
+/// Cosines between profiles (one dense vector per plan, same length); NaN (n/a) for a
+/// plan whose profile is all zero: no data is not "completely different".
 std::vector<std::vector<double>> profile_cosines(const std::vector<std::vector<double>>& profile) {
   const std::size_t n = profile.size();
   std::vector<double> norm(n, 0.0);
@@ -737,7 +760,7 @@ std::vector<std::vector<double>> profile_cosines(const std::vector<std::vector<d
     for (const double x : profile[a]) norm[a] += x * x;
     norm[a] = std::sqrt(norm[a]);
   }
-  std::vector<std::vector<double>> score(n, std::vector<double>(n, 0.0));
+  std::vector<std::vector<double>> score(n, std::vector<double>(n, std::numeric_limits<double>::quiet_NaN()));
   for (std::size_t a = 0; a < n; ++a) {
     for (std::size_t b = 0; b < n; ++b) {
       if (norm[a] == 0.0 || norm[b] == 0.0) continue;
@@ -796,9 +819,14 @@ report::table to_table(const plan_matrix& m) {
   for (const std::string& p : m.plans) t.columns.push_back(p);
   for (std::size_t a = 0; a < m.plans.size(); ++a) {
     std::vector<report::cell> row{m.plans[a]};
-    for (std::size_t b = 0; b < m.plans.size(); ++b) row.emplace_back(m.score[a][b], 3);
+    for (std::size_t b = 0; b < m.plans.size(); ++b)
+      row.push_back(is_missing(m.score[a][b]) ? report::cell("n/a") : report::cell(m.score[a][b], 3));
     t.add_row(std::move(row));
   }
+  if (!m.weighting.empty()) t.notes.push_back("weighting: " + m.weighting);
+  if (std::any_of(m.score.begin(), m.score.end(),
+                  [](const auto& r) { return std::any_of(r.begin(), r.end(), is_missing); }))
+    t.notes.push_back("n/a: a plan without data for this metric (missing, not 0)");
   return t;
 }
 

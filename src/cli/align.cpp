@@ -1,19 +1,76 @@
 // SPDX-License-Identifier: MIT
 // plancmp align: measure-by-measure alignment of two plans (maximum-weight assignment on
-// measure similarity), with the shared passage of each pair as evidence.
+// measure similarity), with the shared passage of each pair as evidence; with --gold, the
+// alignment measured against hand-aligned pairs.
 #include "cli.hpp"
 
+#include <plancmp/analysis/alignment_gold.hpp>
 #include <plancmp/analysis/plan_alignment.hpp>
+#include <plancmp/data.hpp>
 #include <plancmp/error.hpp>
+#include <plancmp/parse/parser.hpp>
+#include <plancmp/text/formats.hpp>
+
+#include <fmt/format.h>
+
+#include <cstdlib>
 
 namespace plancmp::cli {
 namespace {
 
-int run_align(const options& opts) {
+analysis::plan_alignment_options alignment_options(const options& opts) {
   analysis::plan_alignment_options align;
+  if (const std::string* m = opts.value("method")) {
+    const auto method = analysis::parse_alignment_method(*m);
+    if (!method) throw usage_error(fmt::format("--method: \"{}\" is not substance or ngrams", *m));
+    align.method = *method;
+  }
+  if (align.method == analysis::alignment_method::ngrams) align.threshold = 0.2;  // a cosine
   align.threshold = number_option(opts, "threshold", align.threshold, 0, 1);
   align.one_to_many = opts.has_flag("one-to-many");
   align.vectors.threads = opts.threads;
+  return align;
+}
+
+// A gold source ("seeds/<file>" or "corpus/<file>") as a document: seeds from the bundled
+// copies, corpus files from --corpus DIR (default $PLANCMP_CORPUS_DIR, else
+// ../shared/corpus/docs).
+text::document gold_document(const options& opts, const std::string& source) {
+  if (source.starts_with("seeds/")) {
+    const std::string name = source.substr(6);
+    for (const auto& seed : builtin_seeds())
+      if (seed.name == name) return text::make_any_document(std::string(seed.bytes), source);
+    throw usage_error(fmt::format("{}: no bundled seed of that name", source));
+  }
+  if (source.starts_with("corpus/")) {
+    std::string dir = "../shared/corpus/docs";
+    if (const char* env = std::getenv("PLANCMP_CORPUS_DIR"); env != nullptr && *env != '\0') dir = env;
+    if (const std::string* d = opts.value("corpus")) dir = *d;
+    const std::string path = dir + "/" + source.substr(7);
+    text::read_options read;
+    read.max_input_bytes = opts.max_input_bytes;
+    return text::make_any_document(read_file(path, opts.max_input_bytes), path, read);
+  }
+  return text::make_any_document(read_file(source, opts.max_input_bytes), source);
+}
+
+int run_gold(const options& opts, const analysis::plan_alignment_options& align) {
+  std::vector<analysis::alignment_evaluation> evaluations;
+  for (const std::string& file : opts.values("gold")) {
+    const auto gold = analysis::read_alignment_gold(read_file(file), file);
+    const text::document da = gold_document(opts, gold.source_a);
+    const text::document db = gold_document(opts, gold.source_b);
+    const plan a = parse::parse_document(da);
+    const plan b = parse::parse_document(db);
+    evaluations.push_back(analysis::evaluate_alignment(analysis::align_plans(a, b, align), a, b, gold));
+  }
+  write_output(opts, render(opts, analysis::to_table(evaluations)));
+  return exit_ok;
+}
+
+int run_align(const options& opts) {
+  const analysis::plan_alignment_options align = alignment_options(opts);
+  if (!opts.values("gold").empty()) return run_gold(opts, align);
 
   const parsed_inputs in = load_parsed_inputs(opts);
   if (in.plans.size() < 2) throw usage_error("align needs two plans (or more: every pair is aligned)");
@@ -28,25 +85,36 @@ int run_align(const options& opts) {
 
 const registration align_command{{
     "align",
-    "measure-by-measure alignment of two plans, with scores and shared passages",
-    "usage: plancmp align [FILE...] [--threshold T] [--one-to-many]\n"
-    "                     [--format md|csv|json|latex|html] [--excel] [-o FILE]\n\n"
+    "measure-by-measure alignment of two plans, graded same / related, with evidence",
+    "usage: plancmp align [FILE...] [--threshold T] [--method substance|ngrams] [--one-to-many]\n"
+    "                     [--format md|csv|json|latex|html] [--excel] [-o FILE]\n"
+    "       plancmp align --gold GOLD.json... [--corpus DIR]\n\n"
     "Aligns the measures of two plans (with more files, of every pair; with none, of the\n"
-    "bundled seeds) one-to-one by maximum-weight assignment on their similarity (cosine of\n"
-    "char 2–3-gram tf-idf, simplified script, responsibility clauses left out). Each pair\n"
-    "shows its similarity and, as evidence, the longest passage the two measures share,\n"
-    "with its span in the first file (JSON: \"source\" and \"span\"). Measures without a\n"
-    "partner are listed as unmatched; the notes give the overall score, 2 × assignment\n"
-    "weight / (measures of A + measures of B).\n\n"
-    "  --threshold T   pairs less similar than T stay unmatched (default 0.2)\n"
+    "bundled seeds) by maximum-weight assignment on their substance similarity: character\n"
+    "n-grams, words (ICU and the domain lexicon) and concepts (data/synonyms.json), run-in\n"
+    "titles, theme profiles, target indicators and agencies (only where both plans name\n"
+    "agencies), all weighted on the two plans alone. Pairs scoring well enough on their own\n"
+    "are linked too (a measure split or merged: \"extra\"). Each link is graded same or\n"
+    "related and shows its signals and the longest passage the two measures share, with its\n"
+    "span in the first file (JSON: \"source\" and \"span\"). Measures without a partner are\n"
+    "listed as unmatched; the notes say which similarity was used and give the overall\n"
+    "score, 2 × assignment weight / (measures of A + measures of B).\n\n"
+    "  --threshold T   pairs scoring less than T stay unmatched (default 0.35; ngrams: use 0.2)\n"
+    "  --method M      substance (default) or ngrams (char 2–3-gram tf-idf cosine alone)\n"
     "  --one-to-many   also attach every unmatched measure to its most similar measure on\n"
-    "                  the other side (marked \"extra\")\n\n"
+    "                  the other side (marked \"extra\")\n"
+    "  --gold FILE...  measure the alignment against hand-aligned pairs (docs/gold.md,\n"
+    "                  plancmp.gold.alignment/1): precision and recall of links per pair\n"
+    "  --corpus DIR    where the gold's corpus/ documents are (default $PLANCMP_CORPUS_DIR,\n"
+    "                  else ../shared/corpus/docs)\n\n"
     "examples:\n"
     "  plancmp align seeds/000_edee8db098a98e76.txt seeds/004_b234aa7c753f2ac8.txt\n"
-    "  plancmp align A.txt B.txt --threshold 0.5 --one-to-many --format csv --excel -o a.csv\n",
-    {"threshold"},
+    "  plancmp align A.txt B.txt --threshold 0.5 --one-to-many --format csv --excel -o a.csv\n"
+    "  plancmp align --gold tests/data/gold/alignment/*.json\n",
+    {"threshold", "method", "corpus"},
     {"one-to-many"},
     run_align,
+    {"gold"},
 }};
 
 }  // namespace

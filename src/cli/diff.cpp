@@ -38,7 +38,8 @@ const registration diff_command{{
     "diff",
     "two editions of a plan: measures carried/dropped/new, targets, agency renames",
     "usage: plancmp diff OLD NEW [--threshold T] [--format md|csv|json] [--excel] [-o FILE]\n\n"
-    "Measures of OLD and NEW aligned one-to-one (pairs at T or above, default 0.2) are\n"
+    "Measures of OLD and NEW aligned by substance (docs/alignment.md: links scoring T or\n"
+    "above, default 0.35, graded same or related; a measure may have several) are\n"
     "carried over, with the passage they share as evidence; the rest are dropped or new.\n"
     "Targets are compared by canonical indicator; agencies by canonical function, a\n"
     "pre-reform name (市知识产权局) being a rename to its successor, not a dropped agency.\n\n"

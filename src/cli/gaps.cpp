@@ -76,7 +76,7 @@ const registration gaps_command{{
     "With SUBJECT: its accountability gaps (measures without an agency, a lead or a\n"
     "deadline; goals without a target; agencies leading more than S of the measures,\n"
     "default 0.25; 专栏 items restating a measure); with --against, the gaps against\n"
-    "those plans (reference measures without a counterpart at T, default 0.2; themes of\n"
+    "those plans (reference measures without a counterpart at T, default 0.35; themes of\n"
     "ip_value_chain and ip_objects; indicators and weaker targets; agency functions);\n"
     "with --peers, themes and indicators at least K peers cover (default a majority) and\n"
     "the subject does not. Without files: every bundled seed against all the others.\n"

@@ -56,7 +56,7 @@ int run_matrix(const options& opts) {
     for (std::size_t i = 0; i < plans.size(); ++i) taggings.push_back(tagger.tag(plans[i], inputs.documents[i]));
     add(analysis::theme_profile_matrix(analysis::compute_coverage(plans, taggings, tagger.scheme())),
         "theme profile: cosine of the plans' coverage shares (share of measures carrying each theme "
-        "of the scheme, as plancmp coverage --view shares); 0 for a plan with no theme");
+        "of the scheme, as plancmp coverage --view shares); n/a for a plan with no theme");
   }
   if (wanted("structure")) {
     add(analysis::structure_similarity_matrix(plans),
@@ -66,7 +66,7 @@ int run_matrix(const options& opts) {
   if (wanted("agency")) {
     add(analysis::agency_profile_matrix(plans),
         "cosine of the plans' profiles: measures per canonical agency (lead or support); "
-        "0 for a plan that names no agency");
+        "n/a for a plan that names no agency (missing, not 0)");
   }
   write_output(opts, render(opts, tables));
   return exit_ok;

@@ -7,6 +7,7 @@
 #include <plancmp/analysis/tagging.hpp>
 #include <plancmp/error.hpp>
 #include <plancmp/model/coding_scheme.hpp>
+#include <plancmp/text/script.hpp>
 
 #include <fmt/format.h>
 
@@ -82,6 +83,76 @@ table targets_table(std::span<const plan> plans) {
   return t;
 }
 
+namespace {
+
+// Removes every occurrence of `word` from `s`.
+void erase_all(std::string& s, std::string_view word) {
+  for (auto at = s.find(word); at != std::string::npos; at = s.find(word, at)) s.erase(at, word.size());
+}
+
+// The subject of a plan's title: without place, years, periods and genre words.
+std::string series_subject(const plan& p) {
+  std::string t = text::simplifier::shared().convert(p.title.empty() ? p.notice_title : p.title).text;
+  if (!p.issuing_jurisdiction.name.empty())
+    erase_all(t, text::simplifier::shared().convert(p.issuing_jurisdiction.name).text);
+  static const std::vector<std::string_view> genre = {
+      "关于印发", "的通知", "关于", "印发", "实施方案", "实施意见", "行动方案", "行动计划", "推进计划", "工作方案",
+      "工作计划", "发展规划", "专项规划", "规划", "方案", "计划", "意见", "通知", "若干措施", "措施", "全面加强",
+      "进一步", "加快", "全面", "加强", "深入实施", "推进", "推动", "促进", "十三五", "十四五", "十五五",
+      "“", "”", "《", "》", "(", ")", "（", "）", "—", "-", "－", "年", "的", "和", "与", "及", "全省", "全市", "全区",
+      "省", "市", "区", "县"};
+  std::string out;
+  for (std::size_t i = 0; i < t.size();) {  // digits out (years, periods)
+    if (t[i] >= '0' && t[i] <= '9') {
+      ++i;
+      continue;
+    }
+    out.push_back(t[i++]);
+  }
+  for (std::string_view g : genre) erase_all(out, g);
+  return out;
+}
+
+std::vector<std::string> bigrams(const std::string& s) {
+  std::vector<std::string> cps;
+  for (std::size_t i = 0; i < s.size();) {
+    std::size_t n = 1;
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c >= 0xF0) n = 4;
+    else if (c >= 0xE0) n = 3;
+    else if (c >= 0xC0) n = 2;
+    cps.push_back(s.substr(i, n));
+    i += n;
+  }
+  std::vector<std::string> out;
+  for (std::size_t i = 0; i + 1 < cps.size(); ++i) out.push_back(cps[i] + cps[i + 1]);
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
+bool is_department(const std::string& issuer) {
+  // A government (人民政府, the same in both scripts) or a party committee (中共…) issues plans of
+  // every subject; only a department (局, 委, 厅) owns a series of its own.
+  return !issuer.empty() && issuer.find("人民政府") == std::string::npos && issuer.find("中共") == std::string::npos;
+}
+
+std::string issuing_body(std::string issuer) {
+  for (std::string_view office : {"办公厅", "办公室"}) erase_all(issuer, office);
+  return text::simplifier::shared().convert(issuer).text;
+}
+
+}  // namespace
+
+bool same_series(const plan& a, const plan& b) {
+  const auto x = bigrams(series_subject(a));
+  const auto y = bigrams(series_subject(b));
+  if (x.empty() || y.empty()) return false;
+  std::vector<std::string> both;
+  std::set_intersection(x.begin(), x.end(), y.begin(), y.end(), std::back_inserter(both));
+  return static_cast<double>(both.size()) >= 0.6 * static_cast<double>(std::min(x.size(), y.size()));
+}
+
 std::vector<std::pair<std::size_t, std::size_t>> edition_pairs(std::span<const report_input> inputs) {
   check(inputs);
   std::vector<std::pair<std::size_t, std::size_t>> out;
@@ -94,6 +165,11 @@ std::vector<std::pair<std::size_t, std::size_t>> edition_pairs(std::span<const r
           a.issuing_jurisdiction.admin_level != b.issuing_jurisdiction.admin_level || !a.issued ||
           !b.issued || a.issued->year == b.issued->year)
         continue;
+      // Two departments (商务局, 工信局) own different series; a government issues them all,
+      // and a department may draft a government plan (a 函 for comment).
+      if (is_department(a.issuer) && is_department(b.issuer) && issuing_body(a.issuer) != issuing_body(b.issuer))
+        continue;
+      if (!same_series(a, b)) continue;
       out.emplace_back(a.issued->year < b.issued->year ? std::pair{i, j} : std::pair{j, i});
     }
   }
@@ -118,9 +194,24 @@ std::vector<table> gap_tables(std::span<const report_input> inputs,
 }
 
 std::vector<table> edition_diff_tables(std::span<const report_input> inputs,
-                                       const analysis::plan_alignment_options& options) {
+                                       const analysis::plan_alignment_options& options,
+                                       const std::vector<std::vector<std::size_t>>& series) {
   std::vector<table> out;
-  for (const auto& [old_edition, new_edition] : edition_pairs(inputs))
+  std::vector<std::pair<std::size_t, std::size_t>> pairs;
+  if (series.empty()) pairs = edition_pairs(inputs);
+  for (std::vector<std::size_t> editions : series) {
+    for (std::size_t k : editions)
+      if (k >= inputs.size())
+        throw usage_error(fmt::format("series: input {} does not exist ({} inputs)", k + 1, inputs.size()));
+    // In order of issue where both dates are known, else as listed.
+    std::stable_sort(editions.begin(), editions.end(), [&](std::size_t x, std::size_t y) {
+      const plan& a = *inputs[x].parsed;
+      const plan& b = *inputs[y].parsed;
+      return a.issued && b.issued && *a.issued < *b.issued;
+    });
+    for (std::size_t k = 1; k < editions.size(); ++k) pairs.emplace_back(editions[k - 1], editions[k]);
+  }
+  for (const auto& [old_edition, new_edition] : pairs)
     out.push_back(analysis::to_table(
         analysis::diff_plans(*inputs[old_edition].document, *inputs[old_edition].parsed,
                              *inputs[new_edition].document, *inputs[new_edition].parsed, options)));
@@ -163,7 +254,7 @@ std::vector<table> comparison(std::span<const report_input> inputs, const compar
   if (options.editions) {
     auto alignment = options.alignment;
     if (alignment.vectors.threads == 0) alignment.vectors.threads = options.threads;
-    for (auto& t : edition_diff_tables(inputs, alignment)) out.push_back(std::move(t));
+    for (auto& t : edition_diff_tables(inputs, alignment, options.series)) out.push_back(std::move(t));
   }
   return out;
 }

@@ -125,6 +125,14 @@ std::string to_svg(const heatmap& h) {
       const double v = h.values[r][c];
       const double t = (v - lo) / range;
       const double x = left + cell * static_cast<double>(c);
+      if (!std::isfinite(v)) {  // missing data: grey and "n/a", never a colour of the scale
+        out += fmt::format(
+            "<g><title>{} × {}: n/a</title><rect x=\"{:.1f}\" y=\"{:.1f}\" width=\"{:.0f}\" height=\"{:.0f}\" "
+            "fill=\"#e0e0e0\" stroke=\"#ffffff\"/><text x=\"{:.1f}\" y=\"{:.1f}\" text-anchor=\"middle\" "
+            "dominant-baseline=\"middle\" font-size=\"10\" fill=\"#555555\">n/a</text></g>\n",
+            xml(h.rows[r]), xml(h.columns[c]), x, y, cell, cell, x + cell / 2, y + cell / 2);
+        continue;
+      }
       out += fmt::format(
           "<g><title>{} × {}: {}</title><rect x=\"{:.1f}\" y=\"{:.1f}\" width=\"{:.0f}\" height=\"{:.0f}\" "
           "fill=\"{}\" stroke=\"#ffffff\"/>",

@@ -13,6 +13,7 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <set>
 
 using namespace plancmp;
 
@@ -75,9 +76,10 @@ TEST_CASE("align_measures on a hand-made similarity matrix") {
   SUBCASE("the table lists pairs, then unmatched measures, and the score") {
     const auto t = analysis::to_table(r);
     CHECK(t.rows.size() == 3);
-    CHECK(t.rows[2][3].text() == "unmatched");
-    REQUIRE(t.notes.size() == 1);
-    CHECK(t.notes[0].starts_with("score 0.680"));
+    CHECK(t.rows[2][4].text() == "unmatched");
+    REQUIRE(t.notes.size() == 2);
+    CHECK(t.notes[0].starts_with("similarity: substance"));
+    CHECK(t.notes[1].starts_with("score 0.680"));
   }
   SUBCASE("a matrix of the wrong size is a usage error") {
     CHECK_THROWS_AS((void)analysis::align_measures(a, b, std::vector<double>(5, 0.0)), usage_error);
@@ -126,15 +128,36 @@ TEST_CASE("align_plans: Ningbo 2020 and 2017 on tf-idf cosines") {
     CHECK(a.measures[it->measure_a].text.find(f) != std::string::npos);
     CHECK(b.measures[it->measure_b].text.find(f) != std::string::npos);
   }
-  CHECK(r.pairs.size() + r.unmatched_a.size() == a.measures.size());
-  CHECK(r.pairs.size() + r.unmatched_b.size() == b.measures.size());
+  std::set<std::size_t> linked_a, linked_b;
+  for (const auto& p : r.pairs) linked_a.insert(p.measure_a), linked_b.insert(p.measure_b);
+  CHECK(linked_a.size() + r.unmatched_a.size() == a.measures.size());
+  CHECK(linked_b.size() + r.unmatched_b.size() == b.measures.size());
+  CHECK(it->grade == analysis::link_grade::same);
+  CHECK(it->signals.characters > 0.5);
+  CHECK(r.method == analysis::alignment_method::substance);
   CHECK(r.score > 0.0);
   CHECK(r.score < 1.0);
 
-  SUBCASE("a plan aligned with itself scores 1, every measure with itself") {
+  SUBCASE("a plan aligned with itself: every measure's one-to-one partner is itself") {
     const auto self = analysis::align_plans(a, a);
+    CHECK(self.score > 0.9);  // the link score of a measure with itself is ≈ 0.95, not 1
+    for (const auto& p : self.pairs)
+      if (!p.extra) CHECK(p.measure_a == p.measure_b);
+  }
+  SUBCASE("the n-gram method: a plan with itself scores 1") {
+    analysis::plan_alignment_options o;
+    o.method = analysis::alignment_method::ngrams;
+    o.threshold = 0.2;
+    const auto self = analysis::align_plans(a, a, o);
     CHECK(self.score == doctest::Approx(1.0));
     for (const auto& p : self.pairs) CHECK(p.measure_a == p.measure_b);
+    CHECK(self.method == analysis::alignment_method::ngrams);
+  }
+  SUBCASE("a pair's scores do not depend on other plans") {
+    // Everything is fitted on the two plans: the same pair scores the same in any run.
+    const auto again = analysis::substance_similarity(a, b);
+    const auto first = analysis::substance_similarity(a, b);
+    CHECK(again.score == first.score);
   }
 }
 

@@ -364,12 +364,21 @@ TEST_CASE("plan matrices") {
   // The two Ningbo plans share whole sentences: closer to each other than Ningbo 2017 to Gansu.
   CHECK(text.score[0][4] > text.score[4][2]);
   const plan_matrix agencies = agency_profile_matrix(plans);
-  CHECK(agencies.score[0][0] == 0.0);  // Ningbo 2020 names no agencies
+  CHECK(is_missing(agencies.score[0][0]));  // Ningbo 2020 names no agencies: n/a, not 0
+  CHECK(is_missing(agencies.score[0][1]));
   CHECK(agencies.score[1][1] == doctest::Approx(1.0));
   CHECK(agencies.score[1][3] > 0.0);
   const report::table t = to_table(agencies);
   CHECK(t.columns.size() == 6);
   CHECK(t.rows.size() == 5);
+  CHECK(t.rows[0][1].text() == "n/a");
+  CHECK(text.weighting == "pair-local idf");
+  // A pair's score does not depend on the other plans of the run (pair-local idf).
+  const std::vector<plan> pair = {plans[0], plans[1]};
+  const std::vector<plan> trio = {plans[0], plans[1], plans[3]};
+  CHECK(text_similarity_matrix(pair).score[0][1] == text.score[0][1]);
+  CHECK(text_similarity_matrix(trio).score[0][1] == text.score[0][1]);
+  CHECK(text_similarity_matrix(trio, {}, {}, mean_best_match, "m", idf_scope::run).weighting == "run idf");
   // The hook: any block reduction plugs in.
   const plan_matrix first = text_similarity_matrix(
       plans, {}, {}, [](const std::vector<std::vector<double>>& b) { return b.empty() ? 0.0 : double(b.size()); },
@@ -389,8 +398,8 @@ TEST_CASE("theme profile matrix: cosine of coverage shares") {
   CHECK(h.score[0][1] == doctest::Approx(1.0 / std::sqrt(3.0)));  // (1/6) / (√(1/3) · 1/2)
   CHECK(h.score[1][0] == h.score[0][1]);
   CHECK(h.score[0][0] == doctest::Approx(1.0));
-  CHECK(h.score[2][2] == 0.0);
-  CHECK(h.score[0][2] == 0.0);
+  CHECK(is_missing(h.score[2][2]));  // nothing tagged: n/a, not 0
+  CHECK(is_missing(h.score[0][2]));
 
   // On the seeds: symmetric, 1 on the diagonal, and the same as the cosine by definition.
   const tagger t(coding_scheme::builtin("ip_value_chain"));

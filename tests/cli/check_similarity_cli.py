@@ -92,11 +92,17 @@ def reuse_known():
 
 
 def align_known():
-    out, _ = run("align", *PAIR, "--format", "csv")
+    out, _ = run("align", *PAIR, "--method", "ngrams", "--format", "csv")
     rows = list(csv.DictReader(io.StringIO(out)))
     pair = [r for r in rows if r["measure A"] == "五.(十八)"]
     check(pair and pair[0]["measure B"] == "三.(一).3" and pair[0]["similarity"] == "0.688", f"align: {pair}")
     check(pair[0]["kind"] == "one-to-one", pair[0]["kind"])
+    # The default, by substance: the same pair, graded same, with its signals.
+    out, _ = run("align", *PAIR, "--format", "csv")
+    rows = list(csv.DictReader(io.StringIO(out)))
+    pair = [r for r in rows if r["measure A"] == "五.(十八)" and r["kind"] == "one-to-one"]
+    check(pair and pair[0]["measure B"] == "三.(一).3" and pair[0]["grade"] == "same", f"align: {pair}")
+    check(pair[0]["evidence"].startswith("chars "), pair[0]["evidence"])
 
 
 def matrix_metrics():
@@ -105,11 +111,15 @@ def matrix_metrics():
         check(len(t) == 1, f"{metric}: one table")
         rows = t[0]["rows"]
         check(len(rows) == 5, f"{metric}: five plans")
-        score = [[float(value(c)) for c in r[1:]] for r in rows]
+        score = [[None if value(c) == "n/a" else float(value(c)) for c in r[1:]] for r in rows]
         for i in range(5):
             for j in range(5):
-                check(abs(score[i][j] - score[j][i]) < 1e-3, f"{metric} symmetric at {i},{j}")
-        if metric != "agency":  # Ningbo 2020 names no agency: its row is 0
+                check((score[i][j] is None) == (score[j][i] is None), f"{metric} n/a symmetric at {i},{j}")
+                if score[i][j] is not None:
+                    check(abs(score[i][j] - score[j][i]) < 1e-3, f"{metric} symmetric at {i},{j}")
+        if metric == "agency":  # Ningbo 2020 names no agency: its row is n/a, not 0
+            check(all(s is None for s in score[0]), f"agency row of Ningbo 2020: {score[0]}")
+        else:
             check(all(abs(score[i][i] - 1) < 1e-3 for i in range(5)), f"{metric} diagonal {score}")
     out, _ = run("matrix", "--metric", "theme", "--scheme", "policy_tools", "--format", "csv")
     check("theme profile cosine (policy_tools)" in out or "宁波市 2020,1.000" in out, out[:200])

@@ -94,12 +94,17 @@ def test_plan_matrix_is_a_numpy_array(seed):
     score = m.score
     assert score.shape == (4, 4)
     assert np.allclose(score, score.T) and np.allclose(np.diag(score), 1.0)
-    assert round(float(score[0, 1]), 3) == 0.196  # as examples/02_compare_jurisdictions.expected
+    assert round(float(score[0, 1]), 3) == 0.197  # as examples/02_compare_jurisdictions.expected
+    assert m.weighting == "pair-local idf"
+    # A pair scores the same whichever other plans are loaded.
+    assert plancmp.plan_matrix(plans[:2]).score[0, 1] == score[0, 1]
     t = m.to_table()
     df = t.to_pandas()
     assert df.shape == (4, 5) and list(df.columns)[1:] == m.plans
     for metric in ("assignment", "structure", "agency"):
         assert plancmp.plan_matrix(plans, metric).score.shape == (4, 4)
+    # Ningbo 2020 names no agency: n/a (NaN), not 0.
+    assert np.isnan(plancmp.plan_matrix(plans, "agency").score[0, 0])
 
 
 def test_tables_to_pandas_records_and_renderers(seed):

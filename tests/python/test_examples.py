@@ -15,7 +15,7 @@ EXAMPLES = ROOT / "examples" / "python"
 KEY_FACTS = {
     "01_parse_plan.py": ["衡水市 (city), issued 2022-04-26", "衡政办字〔2022〕27号", "measures: 35",
                          "the first lead agency as printed in the file: 市市场监督管理局"],
-    "02_compare_jurisdictions.py": ["Plan × plan similarity", "0.196", "heatmap written:"],
+    "02_compare_jurisdictions.py": ["Plan × plan similarity", "0.197", "heatmap written:"],
     "03_reuse_between_plans.py": ["宁波市 2020 ↔ 宁波市 2017", "五.(十八) ↔ 三.(一).3", "三.(一).3"],
     "04_agency_network.py": ["衡水市 2022:", "市市场监督管理局: leads", "plan graph:"],
     "05_custom_coding_scheme.py": ["innovation_actors", "企业 enterprises", "a broken scheme is refused: SchemaError"],

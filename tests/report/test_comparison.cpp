@@ -101,3 +101,28 @@ TEST_CASE("edition_pairs: same recognized jurisdiction, different years, older f
   std::vector<report::report_input> broken = {{nullptr, &plans[0].p}};
   CHECK_THROWS_AS((void)report::comparison(broken), usage_error);
 }
+
+TEST_CASE("same_series: titles of one subject, not plans of one jurisdiction") {
+  auto titled = [](std::string title) {
+    plan p;
+    p.title = std::move(title);
+    p.issuing_jurisdiction.name = "山东省";
+    return p;
+  };
+  CHECK(report::same_series(titled("宁波市知识产权运营服务体系建设实施方案"), titled("关于全面加强知识产权工作的实施意见")));
+  CHECK(report::same_series(titled("数字山东2019行动方案"), titled("数字山东2021行动方案")));
+  CHECK_FALSE(report::same_series(titled("山东省“十四五”工业互联网发展规划"), titled("山东省2022年外贸稳增长若干措施")));
+  CHECK_FALSE(report::same_series(titled("实施方案"), titled("实施方案")));  // genre words only: no subject
+}
+
+TEST_CASE("comparison: a series named by the user replaces the guessed editions") {
+  const auto plans = seeds({test::ningbo_2020, test::hengshui, test::ningbo_2017});
+  const auto inputs = inputs_of(plans);
+  report::comparison_options options;
+  options.gaps = false;
+  options.series = {{0, 1}};  // whatever the titles say
+  const auto tables = report::comparison(inputs, options);
+  CHECK(tables.back().caption == "宁波市 2020 → 衡水市 2022");
+  options.series = {{0, 7}};
+  CHECK_THROWS_AS((void)report::comparison(inputs, options), usage_error);
+}

@@ -43,6 +43,7 @@ from ._core import (  # noqa: F401  (re-exported)
     Goal,
     IoError,
     Jurisdiction,
+    LinkEvidence,
     Matches,
     Measure,
     MeasurePair,

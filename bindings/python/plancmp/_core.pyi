@@ -267,6 +267,7 @@ def vectorize(plans: Sequence[Plan], features: str = "char", weighting: str = "t
 class PlanMatrix:
     metric: str
     plans: List[str]
+    weighting: str
     score: npt.NDArray[np.float64]
     def to_table(self) -> Table: ...
 
@@ -339,6 +340,16 @@ def reuse(a: Plan, b: Plan, min_length: int = 20, min_identity: float = 0.6,
           boilerplate: List[str] = ...) -> ReuseReport: ...
 def frequent_phrases(plans: Sequence[Plan], min_plans: int = 3, length: int = 6) -> List[str]: ...
 
+class LinkEvidence:
+    characters: float
+    words: float
+    concepts: float
+    title: float
+    themes: float
+    shared_indicator: bool
+    agencies: Optional[float]
+    shared_concepts: List[str]
+
 class MeasurePair:
     measure_a: int
     measure_b: int
@@ -348,6 +359,8 @@ class MeasurePair:
     extra: bool
     evidence: Optional[ReusedPassage]
     shared_features: List[str]
+    grade: str
+    signals: LinkEvidence
 
 class PlanAlignment:
     file_a: str
@@ -359,7 +372,7 @@ class PlanAlignment:
     score: float
     def to_table(self) -> Table: ...
 
-def align(a: Plan, b: Plan, threshold: float = 0.2, one_to_many: bool = False,
+def align(a: Plan, b: Plan, threshold: float = 0.35, one_to_many: bool = False,
           threads: int = 0) -> PlanAlignment: ...
 
 class Coverage:
@@ -458,7 +471,7 @@ class GapReport:
     def count(self, kind: str) -> int: ...
     def to_table(self) -> Table: ...
 
-def gaps(subject: Plan, against: Sequence[Plan] = ..., mode: str = "against", threshold: float = 0.2,
+def gaps(subject: Plan, against: Sequence[Plan] = ..., mode: str = "against", threshold: float = 0.35,
          schemes: Optional[List[str]] = None, min_peers: int = 0,
          outsized_share: float = 0.25) -> GapReport: ...
 
@@ -478,5 +491,5 @@ class PlanDiff:
     def count(self, kind: str) -> int: ...
     def to_table(self) -> Table: ...
 
-def diff(old: Plan, new: Plan, threshold: float = 0.2, threads: int = 0) -> PlanDiff: ...
-def vertical(upper: Plan, lower: Plan, threshold: float = 0.2, threads: int = 0) -> Table: ...
+def diff(old: Plan, new: Plan, threshold: float = 0.35, threads: int = 0) -> PlanDiff: ...
+def vertical(upper: Plan, lower: Plan, threshold: float = 0.35, threads: int = 0) -> Table: ...

@@ -171,6 +171,15 @@ void bind_analysis(py::module_& m) {
       "Boilerplate learnt from a corpus: runs of `length` characters in the measures of ≥ min_plans plans.");
 
   // ------------------------------------------------------------ alignment
+  py::class_<analysis::link_evidence>(m, "LinkEvidence", "The signals of one measure pair (substance aligner).")
+      .def_readonly("characters", &analysis::link_evidence::characters)
+      .def_readonly("words", &analysis::link_evidence::words)
+      .def_readonly("concepts", &analysis::link_evidence::concepts)
+      .def_readonly("title", &analysis::link_evidence::title)
+      .def_readonly("themes", &analysis::link_evidence::themes)
+      .def_readonly("shared_indicator", &analysis::link_evidence::shared_indicator)
+      .def_readonly("agencies", &analysis::link_evidence::agencies)
+      .def_readonly("shared_concepts", &analysis::link_evidence::shared_concepts);
   py::class_<analysis::measure_pair>(m, "MeasurePair")
       .def_readonly("measure_a", &analysis::measure_pair::measure_a)
       .def_readonly("measure_b", &analysis::measure_pair::measure_b)
@@ -180,6 +189,9 @@ void bind_analysis(py::module_& m) {
       .def_readonly("extra", &analysis::measure_pair::extra)
       .def_readonly("evidence", &analysis::measure_pair::evidence)
       .def_readonly("shared_features", &analysis::measure_pair::shared_features)
+      .def_property_readonly("grade", [](const analysis::measure_pair& p) { return std::string(to_string(p.grade)); },
+                             "\"same\" or \"related\".")
+      .def_readonly("signals", &analysis::measure_pair::signals)
       .def("__repr__", [](const analysis::measure_pair& p) {
         return fmt::format("MeasurePair('{}' ↔ '{}', similarity={:.3f})", p.id_a, p.id_b, p.similarity);
       });
@@ -210,8 +222,8 @@ void bind_analysis(py::module_& m) {
         return analysis::align_plans(a.document(), a.get(), b.document(), b.get(),
                                      alignment_options(threshold, one_to_many, threads));
       },
-      py::arg("a"), py::arg("b"), py::arg("threshold") = 0.2, py::arg("one_to_many") = false, py::arg("threads") = 0,
-      "Measure-by-measure alignment (maximum-weight assignment on cosine similarity ≥ threshold).");
+      py::arg("a"), py::arg("b"), py::arg("threshold") = 0.35, py::arg("one_to_many") = false, py::arg("threads") = 0,
+      "Measure-by-measure alignment by substance (links scoring ≥ threshold, graded same/related).");
 
   // ------------------------------------------------------------ coverage
   py::class_<coverage_handle>(m, "Coverage", "Plan × theme coverage of a coding scheme.")
@@ -517,7 +529,7 @@ void bind_analysis(py::module_& m) {
         throw usage_error(fmt::format("mode takes 'against', 'consensus' or 'accountability', not '{}'", mode));
       },
       py::arg("subject"), py::arg("against") = std::vector<parsed_plan>{}, py::arg("mode") = "against",
-      py::arg("threshold") = 0.2, py::arg("schemes") = py::none(), py::arg("min_peers") = 0,
+      py::arg("threshold") = 0.35, py::arg("schemes") = py::none(), py::arg("min_peers") = 0,
       py::arg("outsized_share") = 0.25,
       "What the subject leaves out: against reference plans, against the consensus of peers, or within itself "
       "(accountability: measures without agencies or deadlines …).");
@@ -549,7 +561,7 @@ void bind_analysis(py::module_& m) {
         return analysis::diff_plans(old_plan.document(), old_plan.get(), new_plan.document(), new_plan.get(),
                                     alignment_options(threshold, false, threads));
       },
-      py::arg("old"), py::arg("new"), py::arg("threshold") = 0.2, py::arg("threads") = 0);
+      py::arg("old"), py::arg("new"), py::arg("threshold") = 0.35, py::arg("threads") = 0);
   m.def(
       "vertical",
       [](const parsed_plan& upper, const parsed_plan& lower, double threshold, unsigned threads) {
@@ -557,7 +569,7 @@ void bind_analysis(py::module_& m) {
         return analysis::to_table(analysis::align_vertical(upper.document(), upper.get(), lower.document(), lower.get(),
                                                            alignment_options(threshold, false, threads)));
       },
-      py::arg("upper"), py::arg("lower"), py::arg("threshold") = 0.2, py::arg("threads") = 0,
+      py::arg("upper"), py::arg("lower"), py::arg("threshold") = 0.35, py::arg("threads") = 0,
       "A lower-level plan against the upper-level plan it implements, as a table.");
 }
 

@@ -222,6 +222,7 @@ void bind_similarity(py::module_& m) {
   py::class_<analysis::plan_matrix>(m, "PlanMatrix", "Scores between every pair of plans.")
       .def_readonly("metric", &analysis::plan_matrix::metric)
       .def_readonly("plans", &analysis::plan_matrix::plans)
+      .def_readonly("weighting", &analysis::plan_matrix::weighting)
       .def_property_readonly("score", [](const analysis::plan_matrix& x) {
         const std::size_t n = x.score.size();
         py::array_t<double> a({n, n});
@@ -229,7 +230,7 @@ void bind_similarity(py::module_& m) {
         for (std::size_t i = 0; i < n; ++i)
           for (std::size_t j = 0; j < n; ++j) w(i, j) = x.score[i][j];
         return a;
-      }, "The scores as an n × n numpy array (plans in the order given).")
+      }, "The scores as an n × n numpy array (plans in the order given); NaN where a plan has no data (n/a).")
       .def("to_table", [](const analysis::plan_matrix& x) { return analysis::to_table(x); })
       .def("__repr__", [](const analysis::plan_matrix& x) {
         return fmt::format("<PlanMatrix '{}': {} plans>", x.metric, x.plans.size());

@@ -49,8 +49,9 @@ struct gap_report {
 };
 
 struct gap_options {
-  /// Reference measures whose best subject counterpart is below this are gaps.
-  double threshold = 0.2;
+  /// Reference measures whose best subject counterpart (substance score, see
+  /// `substance_similarity`) is below this are gaps.
+  double threshold = 0.35;
   /// Coding schemes whose themes are compared.
   std::vector<std::string> schemes = {"ip_value_chain", "ip_objects"};
   /// Accountability: an agency leading more than this share of the measures is outsized.
@@ -87,6 +88,22 @@ struct gap_options {
 /// (both evidence cells carry their file and span).
 [[nodiscard]] report::table to_table(const gap_report& r);
 
+/// One change between two editions of a plan (or one target row of a vertical alignment).
+struct plan_change {
+  /// "carried", "dropped", "new" (measures); "target_strengthened", "target_weakened",
+  /// "target_new", "target_dropped", "target_same", "target_incomparable" (stated in other
+  /// terms: not a change), "targets_missing" (n/a); "agency_renamed", "agency_dropped",
+  /// "agency_new", "agencies_missing" (n/a).
+  std::string kind;
+  std::string item_old;  ///< measure id, indicator, agency name in the old edition
+  std::string item_new;
+  std::string detail;
+  double score = 0.0;    ///< similarity for measures
+  gap_evidence in_old;
+  gap_evidence in_new;
+  friend bool operator==(const plan_change&, const plan_change&) = default;
+};
+
 // ---------------------------------------------------------------- vertical alignment
 
 /// A lower-level plan against the upper-level plan it implements.
@@ -98,29 +115,24 @@ struct vertical_alignment {
   double carried_share = 0.0;      ///< carried / upper_measures (0 with none)
   std::vector<std::string> not_carried;     ///< upper measure ids
   std::vector<std::string> local_additions; ///< lower measure ids without an upper counterpart
+  /// The lower plan's targets set against the superior's, one per comparable class of the
+  /// upper plan's targets (`plan_change`, old = upper, new = lower): shares, growth rates
+  /// and per-unit targets compare directly (`target_above_superior`,
+  /// `target_below_superior`, `target_as_superior`); an aggregate amount of a lower level
+  /// is shown as its share of the superior's (`target_share_of_superior`), never as weaker;
+  /// `target_incomparable` (stated in other terms), `target_not_carried`; or one
+  /// `targets_missing` row when either plan states no target.
+  std::vector<plan_change> targets;
 };
 [[nodiscard]] vertical_alignment align_vertical(const text::document& upper_doc, const plan& upper,
                                                 const text::document& lower_doc, const plan& lower,
                                                 const plan_alignment_options& options = {});
-/// One row per upper measure (carried or not) and per local addition; share in the notes.
+/// One row per link (carried), per upper measure not carried, per local addition, then per
+/// target row; the share carried in the notes.
 [[nodiscard]] report::table to_table(const vertical_alignment& v);
 
 // ---------------------------------------------------------------- version diff
 
-/// One change between two editions of a plan.
-struct plan_change {
-  /// "carried", "dropped", "new" (measures); "target_strengthened", "target_weakened",
-  /// "target_new", "target_dropped", "target_same", "target_changed" (other kind or unit); "agency_renamed", "agency_dropped",
-  /// "agency_new".
-  std::string kind;
-  std::string item_old;  ///< measure id, indicator, agency name in the old edition
-  std::string item_new;
-  std::string detail;
-  double score = 0.0;    ///< similarity for measures
-  gap_evidence in_old;
-  gap_evidence in_new;
-  friend bool operator==(const plan_change&, const plan_change&) = default;
-};
 struct plan_diff {
   std::string old_plan, new_plan;  ///< plan_labels
   std::vector<plan_change> changes;

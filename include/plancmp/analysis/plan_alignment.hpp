@@ -13,6 +13,7 @@
 #include <optional>
 #include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace plancmp::inline v0::analysis {
@@ -25,13 +26,101 @@ namespace plancmp::inline v0::analysis {
   return o;
 }
 
+/// How two measures' similarity is measured.
+enum class alignment_method {
+  substance,  ///< characters, words and concepts (data/synonyms.json), run-in titles, themes,
+              ///< target indicators and agencies combined (default; see docs/alignment.md)
+  ngrams,     ///< the cosine of char 2–3-gram tf-idf alone (the aligner before 0.x)
+};
+[[nodiscard]] std::string_view to_string(alignment_method m) noexcept;
+[[nodiscard]] inline std::string_view format_as(alignment_method m) noexcept { return to_string(m); }
+[[nodiscard]] std::optional<alignment_method> parse_alignment_method(std::string_view name) noexcept;
+
+/// How strongly two aligned measures correspond.
+enum class link_grade {
+  same,     ///< the same commitment, possibly reworded or restructured
+  related,  ///< overlapping substance: one narrower, broader, or another instrument for the aim
+};
+[[nodiscard]] std::string_view to_string(link_grade g) noexcept;
+[[nodiscard]] inline std::string_view format_as(link_grade g) noexcept { return to_string(g); }
+[[nodiscard]] std::optional<link_grade> parse_link_grade(std::string_view name) noexcept;
+
+/// The substance aligner's model. First a textual score ranks each measure's candidates:
+///
+///     text = max(characters, words_weight · words + (1 − words_weight) · concepts)
+///     base = text + title_bonus · title + theme_bonus · themes
+///          + target_bonus · [shared indicator] + agency_bonus · (agencies − ½)
+///
+/// (bonuses only where text ≥ `evidence_floor`). Then the link score is a logistic model
+/// of the signals and of the pair's rank in its row and column of `base` (1 / (1 + rank)):
+///
+///     score = 1 / (1 + exp(−(bias + Σ coefficient · signal)))
+///
+/// so a pair is judged by its own evidence and by how it stands among its measures' other
+/// candidates, both within the two plans only. The coefficients were fitted on the
+/// hand-aligned pairs of tests/data/gold/alignment (docs/alignment.md: how, and with
+/// which command the figures are printed).
+struct substance_options {
+  double words_weight = 0.6;
+  double title_bonus = 0.15;
+  double theme_bonus = 0.05;
+  double target_bonus = 0.1;
+  double agency_bonus = 0.1;
+  double evidence_floor = 0.08;
+  // Logistic coefficients of the link score.
+  double bias = -4.91;
+  double characters = 0.66;
+  double words = 0.79;
+  double concepts = 0.81;
+  double title = 0.49;
+  double themes = 1.64;
+  double indicator = 0.05;
+  double agencies = 0.15;        ///< per unit of agency Jaccard, where known
+  double agencies_known = -0.33; ///< where both measures name agencies
+  double row_rank = 1.64;        ///< × 1 / (1 + rank of the pair among A's measure's candidates)
+  double column_rank = 1.91;     ///< × 1 / (1 + rank among B's measure's candidates)
+  /// A link scoring at least this is graded `same`, below it `related`.
+  double same = 0.6;
+  /// Many-to-many: every further pair scoring at least this is linked too (a measure
+  /// split or merged across plans, or one measure touching several of the other plan);
+  /// 0: the alignment's `threshold`.
+  double extra = 0.0;
+};
+
+/// The evidence of one measure pair, each signal in [0, 1].
+struct link_evidence {
+  double characters = 0.0;  ///< cosine of char 2–3-gram tf-idf
+  double words = 0.0;       ///< cosine of word tf-idf (ICU words and the domain lexicon)
+  double concepts = 0.0;    ///< cosine of idf-weighted concepts of data/synonyms.json
+  double title = 0.0;       ///< words and concepts of the run-in titles (0 without titles)
+  double themes = 0.0;      ///< cosine of theme profiles (value chain, IP objects, policy tools)
+  double base = 0.0;        ///< the textual score candidates are ranked by
+  std::size_t row_rank = 0;     ///< pairs of A's measure with a higher base score
+  std::size_t column_rank = 0;  ///< pairs of B's measure with a higher base score
+  bool shared_indicator = false;  ///< the two measures state targets on one indicator
+  std::optional<double> agencies; ///< Jaccard of agency functions; nullopt where unknown
+  std::vector<std::string> shared_concepts;  ///< concept names, in file order
+  friend bool operator==(const link_evidence&, const link_evidence&) = default;
+};
+
 /// Options for aligning the measures of two plans.
 struct plan_alignment_options {
-  /// Measure pairs less similar than this stay unmatched.
-  double threshold = 0.2;
+  /// Measure pairs scoring less than this stay unmatched (the substance score; with
+  /// `alignment_method::ngrams` a cosine, for which 0.2 is the usual cut-off).
+  double threshold = 0.35;
+  /// The similarity the pairs are scored with (`substance` by default).
+  alignment_method method = alignment_method::substance;
+  substance_options substance;
   /// Also attach every measure left unmatched on either side to its most similar
   /// measure on the other side (if above the threshold): one-to-many and many-to-one.
   bool one_to_many = false;
+  /// Many-to-many: after the one-to-one assignment, also link every further pair scoring
+  /// at least this (0: off). `align_plans` with the substance method uses
+  /// `substance.extra`, else `threshold`, when this is 0.
+  double many_to_many = 0.0;
+  /// Many-to-many: a further pair must score at least this share of the assigned pair of
+  /// each of its two measures.
+  double many_to_many_ratio = 0.0;
   /// How `align_plans` turns measures into vectors (cosine of char 2–3-gram tf-idf by
   /// default, fitted on the measures of both plans; responsibility clauses left out).
   vectorize_options vectors;
@@ -49,6 +138,10 @@ struct measure_pair {
   std::string id_b;
   double similarity = 0.0;
   bool extra = false;  ///< added by the one-to-many step, not part of the one-to-one optimum
+  /// `same` or `related` (substance method; the n-gram method grades every pair `related`).
+  link_grade grade = link_grade::related;
+  /// The signals the substance score combines (zeros with the n-gram method).
+  link_evidence signals;
   /// The longest passage the two measures share (with spans into both files), when the
   /// alignment was made with the documents and there is one.
   std::optional<reused_passage> evidence;
@@ -73,6 +166,7 @@ struct plan_alignment {
   std::vector<measure_pair> pairs;          ///< by A's measure, then B's
   std::vector<unmatched_measure> unmatched_a;  ///< measures of A without a partner
   std::vector<unmatched_measure> unmatched_b;
+  alignment_method method = alignment_method::substance;
   double total_similarity = 0.0;            ///< weight of the one-to-one assignment
   /// 2 · total_similarity / (measures_a + measures_b): 1 for two identical plans, 0 when
   /// nothing aligns (the assignment-based plan similarity).
@@ -98,6 +192,24 @@ struct plan_alignment {
 /// one vocabulary fitted on the measures of both plans.
 [[nodiscard]] std::vector<double> measure_similarity(const plan& a, const plan& b,
                                                      const vectorize_options& vectors = {});
+
+/// The substance similarity of the measures of two plans: the combined score and every
+/// signal, `a.measures.size() × b.measures.size()`, row-major. All weights are fitted on
+/// the two plans alone (pair-local), so the scores do not depend on other plans loaded.
+struct substance_matrix {
+  std::size_t rows = 0, columns = 0;
+  std::vector<double> score;
+  std::vector<link_evidence> evidence;
+};
+[[nodiscard]] substance_matrix substance_similarity(const plan& a, const plan& b,
+                                                    const substance_options& options = {});
+
+/// The concepts of data/synonyms.json (`plancmp.synonyms/1`): name and terms, in file order.
+struct synonym_concept {
+  std::string name;
+  std::vector<std::string> terms;
+};
+[[nodiscard]] const std::vector<synonym_concept>& builtin_synonyms();
 
 /// Aligns the measures of two plans on their `measure_similarity`, listing for each pair
 /// its top shared features (the n-grams with the largest products of weights).

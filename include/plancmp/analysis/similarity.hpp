@@ -145,7 +145,21 @@ struct lsh_options {
 struct plan_matrix {
   std::string metric;
   std::vector<std::string> plans;          ///< plan labels
-  std::vector<std::vector<double>> score;  ///< score[a][b]
+  /// score[a][b]; NaN ("n/a") where a plan has no data for the metric (e.g. names no
+  /// agency): missing is not zero (`is_missing`).
+  std::vector<std::vector<double>> score;
+  /// How the text metrics weighted features: "pair-local idf" (fitted on the two plans of
+  /// each pair: a pair scores the same whichever other plans are loaded) or "run idf".
+  std::string weighting;
+};
+
+/// Whether a score means "no data" (NaN), printed n/a.
+[[nodiscard]] inline bool is_missing(double score) noexcept { return score != score; }
+
+/// Where the idf of a text metric is fitted.
+enum class idf_scope {
+  pair,  ///< on the units of the two plans of each pair (default: scores independent of the run)
+  run,   ///< on the units of all plans given (scores change with the companions in the run)
 };
 
 /// Score of two plans from the similarity of their units: `block` holds cosine scores
@@ -158,27 +172,33 @@ using plan_text_metric =
 /// averaged with the same from b's side. 0 when either side has no units.
 [[nodiscard]] double mean_best_match(const std::vector<std::vector<double>>& block);
 
-/// Text similarity of every pair of plans: units vectorized together (`v` is fitted on
-/// all of them), blocks of cosines between plans, reduced by `metric`.
+/// Text similarity of every pair of plans: blocks of cosines between the plans' units,
+/// reduced by `metric`. With `idf_scope::pair` (default) the vectorizer is fitted on the
+/// units of the two plans of each pair, so a pair's score does not depend on which other
+/// plans are in the run; `idf_scope::run` fits it once on all plans (faster, but scores
+/// move with the companions).
 [[nodiscard]] plan_matrix text_similarity_matrix(std::span<const plan> plans,
                                                  const vectorize_options& vectors = {},
                                                  const unit_options& units = {},
                                                  const plan_text_metric& metric = mean_best_match,
-                                                 const std::string& metric_name = "mean best match");
+                                                 const std::string& metric_name = "mean best match",
+                                                 idf_scope scope = idf_scope::pair);
 
 /// Cosine between the plans' agency profiles: per canonical agency id, the measures it
-/// leads or supports (unresolved names count under their printed name).
+/// leads or supports (unresolved names count under their printed name). A plan that
+/// names no agency has no profile: its row and column are n/a (NaN), itself included.
 [[nodiscard]] plan_matrix agency_profile_matrix(std::span<const plan> plans);
 
 /// Cosine between the plans' theme profiles: each plan's coverage shares (the share of
 /// its measures carrying each theme of the coverage's scheme, every theme of the scheme,
-/// docs/coverage.md). 0 for a plan none of whose measures carries a theme.
+/// docs/coverage.md). n/a (NaN) for a plan none of whose measures carries a theme.
 ///
 ///     auto cov = plancmp::analysis::compute_coverage(plans, taggings, scheme);
 ///     auto m = plancmp::analysis::theme_profile_matrix(cov);
 [[nodiscard]] plan_matrix theme_profile_matrix(const coverage_matrix& coverage);
 
-/// Plans as rows and columns, scores with three decimals.
+/// Plans as rows and columns, scores with three decimals, n/a where missing; the
+/// weighting in the notes.
 [[nodiscard]] report::table to_table(const plan_matrix& m);
 
 }  // namespace plancmp::inline v0::analysis

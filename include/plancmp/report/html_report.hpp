@@ -27,7 +27,7 @@ struct report_options {
   bool draw_networks = true;                   ///< run Graphviz `dot` when installed
   bool pairwise = true;  ///< measure alignment and reused passages for every pair of plans
   bool gaps = true;      ///< the gaps of each plan against the others (`gap_tables`)
-  bool editions = true;  ///< the diff of every pair of editions of one jurisdiction (`edition_pairs`)
+  bool editions = true;  ///< the diff of every pair of editions of one plan series (`edition_pairs`)
   analysis::gap_options gap = {};
 };
 
@@ -38,7 +38,7 @@ struct report_options {
 /// with two or more plans `similarity` (text and agency-profile matrices with heatmaps),
 /// `alignment` (measure alignment of every pair), `reuse` (the passages every pair
 /// shares, side by side) and `gaps` (each plan against the others); with two editions of
-/// one jurisdiction `editions` (their version diff); the extra sections; then `sources`:
+/// one plan series `editions` (their version diff); the extra sections; then `sources`:
 /// every span a table cell links to, shown as the source lines it covers under the id
 /// `source_anchor(file, span)`, the exact bytes of the span marked (`<mark>`) in them.
 /// All document text is escaped; the same inputs give byte-identical output.

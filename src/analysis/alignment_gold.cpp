@@ -1,0 +1,172 @@
+// SPDX-License-Identifier: MIT
+#include <plancmp/analysis/alignment_gold.hpp>
+
+#include <plancmp/error.hpp>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+
+namespace plancmp::inline v0::analysis {
+namespace {
+
+std::string string_at(const nlohmann::json& j, const char* key, const std::string& origin, const std::string& where,
+                      bool required = true) {
+  const auto it = j.find(key);
+  if (it == j.end() || it->is_null()) {
+    if (!required) return {};
+    throw schema_error(fmt::format("{}: {}/{}: missing; every link names its measures (see docs/gold.md)", origin,
+                                   where, key));
+  }
+  if (!it->is_string())
+    throw schema_error(fmt::format("{}: {}/{}: expected a string", origin, where, key));
+  return it->get<std::string>();
+}
+
+std::string without_spaces(std::string_view s) {
+  std::string out;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') continue;
+    if (c == 0xE3 && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x80 &&
+        static_cast<unsigned char>(s[i + 2]) == 0x80) {  // U+3000 ideographic space
+      i += 2;
+      continue;
+    }
+    out.push_back(s[i]);
+  }
+  return out;
+}
+
+// Whether measure `k` of `p` is the gold measure (path, text start).
+bool is_measure(const plan& p, std::size_t k, const std::string& path, const std::string& start,
+                const std::vector<std::string>& texts) {
+  if (k >= p.measures.size()) return false;
+  if (!path.empty() && p.measures[k].id == path) return true;
+  if (start.empty()) return false;
+  const std::string s = without_spaces(start);
+  const auto at = texts[k].find(s);
+  return at != std::string::npos && at <= 24;  // after a number such as "(十八)" or "13."
+}
+
+std::vector<std::string> measure_texts(const plan& p) {
+  std::vector<std::string> out;
+  for (const measure& m : p.measures) out.push_back(without_spaces(m.text));
+  return out;
+}
+
+}  // namespace
+
+double link_scores::precision() const noexcept {
+  return found == 0 ? 1.0 : static_cast<double>(found_matched) / static_cast<double>(found);
+}
+double link_scores::recall() const noexcept {
+  return gold == 0 ? 1.0 : static_cast<double>(gold_matched) / static_cast<double>(gold);
+}
+
+alignment_gold read_alignment_gold(std::string_view json, const std::string& origin) {
+  nlohmann::json j;
+  try {
+    j = nlohmann::json::parse(json);
+  } catch (const nlohmann::json::parse_error& e) {
+    throw schema_error(fmt::format("{}: not JSON at byte {}: {}", origin, e.byte, e.what()));
+  }
+  if (!j.is_object() || j.value("schema", "") != "plancmp.gold.alignment/1")
+    throw schema_error(origin + ": /schema: expected \"plancmp.gold.alignment/1\" (see docs/gold.md)");
+  alignment_gold g;
+  g.origin = origin;
+  g.source_a = string_at(j, "a", origin, "");
+  g.source_b = string_at(j, "b", origin, "");
+  g.relation = string_at(j, "relation", origin, "", false);
+  if (!j.contains("links") || !j["links"].is_array()) throw schema_error(origin + ": /links: expected an array");
+  for (std::size_t k = 0; k < j["links"].size(); ++k) {
+    const auto& l = j["links"][k];
+    const std::string where = fmt::format("/links/{}", k);
+    if (!l.is_object()) throw schema_error(fmt::format("{}: {}: expected an object", origin, where));
+    gold_link link;
+    link.a = string_at(l, "a", origin, where, false);
+    link.a_start = string_at(l, "a_start", origin, where, false);
+    link.b = string_at(l, "b", origin, where, false);
+    link.b_start = string_at(l, "b_start", origin, where, false);
+    if ((link.a.empty() && link.a_start.empty()) || (link.b.empty() && link.b_start.empty()))
+      throw schema_error(fmt::format("{}: {}: a link needs a path or a text start on both sides", origin, where));
+    const std::string grade = string_at(l, "grade", origin, where);
+    const auto parsed = parse_link_grade(grade);
+    if (!parsed)
+      throw schema_error(fmt::format("{}: {}/grade: \"{}\" is not \"same\" or \"related\"", origin, where, grade));
+    link.grade = *parsed;
+    link.why = string_at(l, "why", origin, where, false);
+    g.links.push_back(std::move(link));
+  }
+  return g;
+}
+
+alignment_evaluation evaluate_alignment(const plan_alignment& found, const plan& a, const plan& b,
+                                        const alignment_gold& gold) {
+  alignment_evaluation r;
+  r.pair = gold.source_a + " ↔ " + gold.source_b;
+  const auto ta = measure_texts(a);
+  const auto tb = measure_texts(b);
+  auto matches = [&](const measure_pair& p, const gold_link& g) {
+    return is_measure(a, p.measure_a, g.a, g.a_start, ta) && is_measure(b, p.measure_b, g.b, g.b_start, tb);
+  };
+  auto score = [&](link_scores& s, const std::optional<link_grade> grade) {
+    auto counts = [&](link_grade x) { return !grade || x == *grade; };
+    for (const gold_link& g : gold.links) {
+      if (!counts(g.grade)) continue;
+      ++s.gold;
+      if (std::any_of(found.pairs.begin(), found.pairs.end(),
+                      [&](const measure_pair& p) { return counts(p.grade) && matches(p, g); }))
+        ++s.gold_matched;
+    }
+    for (const measure_pair& p : found.pairs) {
+      if (!counts(p.grade)) continue;
+      ++s.found;
+      if (std::any_of(gold.links.begin(), gold.links.end(),
+                      [&](const gold_link& g) { return counts(g.grade) && matches(p, g); }))
+        ++s.found_matched;
+    }
+  };
+  score(r.links, std::nullopt);
+  score(r.same, link_grade::same);
+  score(r.related, link_grade::related);
+  for (const gold_link& g : gold.links)
+    if (std::none_of(found.pairs.begin(), found.pairs.end(), [&](const measure_pair& p) { return matches(p, g); }))
+      r.missed.push_back(g);
+  for (const measure_pair& p : found.pairs)
+    if (std::none_of(gold.links.begin(), gold.links.end(), [&](const gold_link& g) { return matches(p, g); }))
+      r.spurious.push_back(p);
+  return r;
+}
+
+report::table to_table(std::span<const alignment_evaluation> evaluations) {
+  report::table t;
+  t.caption = "Alignment against hand-aligned pairs (links: same and related together)";
+  t.columns = {"pair",       "gold links", "found", "precision", "recall",        "same P",
+               "same R",     "related P",  "related R"};
+  link_scores total;
+  for (const alignment_evaluation& e : evaluations) {
+    t.add_row({e.pair, e.links.gold, e.links.found,
+               report::cell(e.links.precision(), 3), report::cell(e.links.recall(), 3),
+               report::cell(e.same.precision(), 3), report::cell(e.same.recall(), 3),
+               report::cell(e.related.precision(), 3), report::cell(e.related.recall(), 3)});
+    total.gold += e.links.gold;
+    total.found += e.links.found;
+    total.gold_matched += e.links.gold_matched;
+    total.found_matched += e.links.found_matched;
+    for (const gold_link& g : e.missed)
+      t.notes.push_back(fmt::format("{}: missed {} ↔ {} ({})", e.pair, g.a.empty() ? g.a_start : g.a,
+                                    g.b.empty() ? g.b_start : g.b, to_string(g.grade)));
+    for (const measure_pair& p : e.spurious)
+      t.notes.push_back(
+          fmt::format("{}: spurious {} ↔ {} ({}, {:.3f})", e.pair, p.id_a, p.id_b, to_string(p.grade), p.similarity));
+  }
+  if (evaluations.size() > 1)
+    t.add_row({"all pairs", total.gold, total.found,
+               report::cell(total.precision(), 3), report::cell(total.recall(), 3), report::cell(), report::cell(),
+               report::cell(), report::cell()});
+  return t;
+}
+
+}  // namespace plancmp::inline v0::analysis

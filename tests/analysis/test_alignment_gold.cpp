@@ -1,0 +1,124 @@
+// SPDX-License-Identifier: MIT
+#include <plancmp/analysis/alignment_gold.hpp>
+
+#include <plancmp/error.hpp>
+#include <plancmp/parse/parser.hpp>
+#include <plancmp/text/formats.hpp>
+
+#include "support/seeds.hpp"
+
+#include <doctest/doctest.h>
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <vector>
+
+using namespace plancmp;
+
+namespace {
+
+plan tiny_plan(std::vector<std::pair<std::string, std::string>> measures) {
+  plan p;
+  for (auto& [id, text] : measures) {
+    measure m;
+    m.id = id;
+    m.text = text;
+    p.measures.push_back(std::move(m));
+  }
+  return p;
+}
+
+}  // namespace
+
+TEST_CASE("read_alignment_gold: fields and pinned errors") {
+  const auto g = analysis::read_alignment_gold(R"j({"schema": "plancmp.gold.alignment/1", "a": "seeds/x.txt",
+      "b": "corpus/y.txt", "relation": "editions", "links": [
+      {"a": "一.(一)", "a_start": "加强", "b": "二.(三)", "b_start": "强化", "grade": "related", "why": "w"}]})j",
+                                               "g.json");
+  CHECK(g.source_a == "seeds/x.txt");
+  CHECK(g.relation == "editions");
+  REQUIRE(g.links.size() == 1);
+  CHECK(g.links[0].grade == analysis::link_grade::related);
+  CHECK(g.links[0].b_start == "强化");
+  CHECK_THROWS_WITH_AS((void)analysis::read_alignment_gold(R"({"schema": "x"})", "g.json"),
+                       "g.json: /schema: expected \"plancmp.gold.alignment/1\" (see docs/gold.md)", schema_error);
+  CHECK_THROWS_WITH_AS(
+      (void)analysis::read_alignment_gold(
+          R"({"schema": "plancmp.gold.alignment/1", "a": "a", "b": "b", "links": [{"a": "1", "b": "2", "grade": "maybe"}]})",
+          "g.json"),
+      "g.json: /links/0/grade: \"maybe\" is not \"same\" or \"related\"", schema_error);
+}
+
+TEST_CASE("evaluate_alignment: links match by id or by text start") {
+  const plan a = tiny_plan({{"1", "1.加强宣传推广。做好宣传"}, {"2", "2.完善政策体系。"}, {"3", "3.强化考核。"}});
+  const plan b = tiny_plan({{"(一)", "(一)强化宣传引导。"}, {"(二)", "(二)完善政策。"}});
+  analysis::alignment_gold g;
+  g.links = {{"1", "", "(一)", "", analysis::link_grade::same, ""},
+             {"", "完善政策体系", "", "完善政策", analysis::link_grade::related, ""}};
+  analysis::plan_alignment found;
+  analysis::measure_pair p;
+  p.measure_a = 0, p.measure_b = 0, p.id_a = "1", p.id_b = "(一)", p.grade = analysis::link_grade::same;
+  found.pairs.push_back(p);
+  p.measure_a = 2, p.measure_b = 1, p.id_a = "3", p.id_b = "(二)", p.grade = analysis::link_grade::related;
+  found.pairs.push_back(p);
+  const auto e = analysis::evaluate_alignment(found, a, b, g);
+  CHECK(e.links.gold == 2);
+  CHECK(e.links.found == 2);
+  CHECK(e.links.gold_matched == 1);
+  CHECK(e.links.precision() == doctest::Approx(0.5));
+  CHECK(e.links.recall() == doctest::Approx(0.5));
+  CHECK(e.same.precision() == doctest::Approx(1.0));
+  CHECK(e.same.recall() == doctest::Approx(1.0));
+  CHECK(e.related.recall() == doctest::Approx(0.0));
+  REQUIRE(e.missed.size() == 1);
+  CHECK(e.missed[0].a_start == "完善政策体系");
+  REQUIRE(e.spurious.size() == 1);
+  CHECK(e.spurious[0].id_a == "3");
+  CHECK(analysis::to_table(std::vector<analysis::alignment_evaluation>{e}).rows.size() == 1);
+}
+
+// The hand-aligned pairs of tests/data/gold/alignment (docs/gold.md), with the default
+// aligner. The figures are printed (ctest -V -R gold.alignment) and held above floors
+// a little under the current ones, so that a change making them worse fails; the
+// targets of issue 21 (0.90 / 0.90) are not reached yet — see docs/alignment.md.
+TEST_CASE("gold.alignment: precision and recall of links on the hand-aligned pairs") {
+  const std::filesystem::path dir = test::test_data_dir() + "/gold/alignment";
+  const std::string corpus = PLANCMP_CORPUS_DIR;
+  std::vector<std::filesystem::path> files;
+  for (const auto& f : std::filesystem::directory_iterator(dir))
+    if (f.path().extension() == ".json") files.push_back(f.path());
+  std::sort(files.begin(), files.end());
+  REQUIRE(files.size() >= 5);
+  auto load = [&](const std::string& source) -> std::optional<text::document> {
+    std::string path;
+    if (source.starts_with("seeds/")) path = test::seeds_dir() + "/" + source.substr(6);
+    else if (source.starts_with("corpus/")) path = corpus + "/" + source.substr(7);
+    if (path.empty() || !std::filesystem::exists(path)) return std::nullopt;
+    return text::make_any_document(read_file(path), source);
+  };
+  std::size_t seed_pairs = 0;
+  for (const auto& file : files) {
+    const auto gold = analysis::read_alignment_gold(read_file(file.string()), file.filename().string());
+    const auto da = load(gold.source_a);
+    const auto db = load(gold.source_b);
+    if (!da || !db) {
+      MESSAGE(fmt::format("{}: skipped, the corpus is not at {}", file.filename().string(), corpus));
+      continue;
+    }
+    const plan a = parse::parse_document(*da);
+    const plan b = parse::parse_document(*db);
+    const auto e = analysis::evaluate_alignment(analysis::align_plans(a, b), a, b, gold);
+    MESSAGE(fmt::format("{}: {} gold links, {} found, precision {:.3f}, recall {:.3f}; same P {:.3f} R {:.3f}; "
+                        "related P {:.3f} R {:.3f}",
+                        file.filename().string(), e.links.gold, e.links.found, e.links.precision(),
+                        e.links.recall(), e.same.precision(), e.same.recall(), e.related.precision(),
+                        e.related.recall()));
+    if (gold.source_a.starts_with("seeds/") && gold.source_b.starts_with("seeds/")) {
+      ++seed_pairs;
+      CHECK(e.links.precision() >= 0.75);
+      CHECK(e.links.recall() >= 0.30);
+    }
+  }
+  CHECK(seed_pairs == 3);
+}
