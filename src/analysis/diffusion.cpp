@@ -367,14 +367,15 @@ void describe_changes(const measure_sequence& a, const measure_sequence& b, cons
       changed = changed || matched_a[i] == 0;
     if (changed) ++out.added_targets;
   }
-  // Clauses (sentences, ；-parts) with less than half their content inside a passage.
+  // Clauses (sentences, ；-parts) of 8 or more characters (boilerplate excluded: a
+  // stock sentence or a lone place name is no clause) with less than half inside a passage.
   auto count_uncovered = [](const measure_sequence& s, const std::vector<char>& covered) {
     std::size_t clauses = 0;
     std::size_t content = 0;
     std::size_t inside = 0;
     for (std::size_t i = 0; i <= s.characters.size(); ++i) {
       if (i == s.characters.size() || is_clause_end(s.characters[i])) {
-        if (content >= 4 && inside * 2 < content) ++clauses;
+        if (content >= 8 && inside * 2 < content) ++clauses;
         content = inside = 0;
         continue;
       }
@@ -446,18 +447,23 @@ diffusion_result attribute(std::vector<diffusion_plan> plans, corpus& c, const d
         }
         if (cand.passages.empty()) continue;
         const bool quotation = std::any_of(cand.passages.begin(), cand.passages.end(), [&](const local_alignment& al) {
-          return al.identity() >= o.quotation_identity;
+          // Identity of the content alone: boilerplate inside a passage makes no quotation.
+          const std::size_t columns = al.matches + al.mismatches + al.gaps;
+          return columns != 0 && static_cast<double>(al.matches) >= o.quotation_identity * static_cast<double>(columns);
         });
         const double coverage =
             out.characters == 0 ? 0.0 : static_cast<double>(cand.identical) / static_cast<double>(out.characters);
         if (coverage < o.min_coverage && !quotation) continue;
         ++out.plausible_sources;
         auto key = [&](const candidate_alignment& x) {
-          // More identical characters, then a higher score, then the nearest earlier plan.
+          // More identical characters, then a higher score.
           return std::make_tuple(x.identical, x.score);
         };
         bool better = !best || key(cand) > key(*best);
         if (best && key(cand) == key(*best)) {
+          // Equal evidence (in practice: the same text in several earlier plans, an exact
+          // copy and its original): the nearest earlier plan, the likelier immediate source
+          // along a chain of copies; plausible_sources tells there were more.
           const diffusion_plan& pc = r.plans[c.plan_of[cand.source]];
           const diffusion_plan& pb = r.plans[c.plan_of[best->source]];
           better = precedes(pb, pc) ||

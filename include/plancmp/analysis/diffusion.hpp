@@ -94,9 +94,10 @@ struct diffusion_options {
   std::size_t min_length = 20;
   double min_identity = 0.6;
   /// A borrowing: the passages cover at least this share of the measure's characters
-  /// (boilerplate excluded), or one passage is a near-verbatim quotation (identity at
-  /// least `quotation_identity`) — a sentence taken whole into a longer measure.
-  double min_coverage = 0.3;
+  /// (boilerplate excluded), or one passage is a near-verbatim quotation (identical
+  /// characters at least `quotation_identity` of its columns, boilerplate columns left
+  /// out) — a sentence taken whole into a longer measure.
+  double min_coverage = 0.5;
   double quotation_identity = 0.9;
   /// `copied` when the source's identical characters cover at least this share of the
   /// measure (boilerplate excluded, localized names counted as identical); else `adapted`.
@@ -159,8 +160,10 @@ struct measure_attribution {
   std::size_t added_targets = 0;
   std::size_t dropped_clauses = 0;
   std::size_t added_clauses = 0;
-  /// Earlier measures that passed the thresholds, the chosen one included (ties resolved
-  /// by score, then recency: the nearest earlier plan is the likelier immediate source).
+  /// Earlier measures that passed the thresholds, the chosen one included. The source is
+  /// the one with most identical characters, then the highest alignment score; on equal
+  /// evidence (the same text held by several earlier plans) the nearest earlier plan, the
+  /// likelier immediate source along a chain of copies.
   std::size_t plausible_sources = 0;
   std::vector<borrowed_passage> passages;
   friend bool operator==(const measure_attribution&, const measure_attribution&) = default;
