@@ -675,6 +675,19 @@ std::vector<theme_adoption> adoption_timelines(const diffusion_result& d, std::s
   return out;
 }
 
+std::vector<theme_adoption> adoption_timelines(const diffusion_result& d, std::span<const text::document> documents,
+                                               std::span<const plan> plans, const coding_scheme& scheme) {
+  if (documents.size() != plans.size()) {
+    throw usage_error(fmt::format("adoption_timelines: {} documents for {} plans; pass the document of every plan",
+                                  documents.size(), plans.size()));
+  }
+  const tagger t(scheme);
+  std::vector<plan_tagging> taggings;
+  taggings.reserve(plans.size());
+  for (std::size_t i = 0; i < plans.size(); ++i) taggings.push_back(t.tag(plans[i], documents[i]));
+  return adoption_timelines(d, taggings, scheme);
+}
+
 namespace {
 
 std::string xml_escape(std::string_view s) {

@@ -4,7 +4,6 @@
 #include "cli.hpp"
 
 #include <plancmp/analysis/diffusion.hpp>
-#include <plancmp/analysis/tagging.hpp>
 #include <plancmp/error.hpp>
 
 #include <fmt/format.h>
@@ -42,10 +41,7 @@ int run_diffusion(const options& opts) {
   }
   const std::string* scheme_name = opts.value("scheme");
   const coding_scheme scheme = coding_scheme::load(scheme_name != nullptr ? *scheme_name : "ip_value_chain");
-  const analysis::tagger tagger(scheme);
-  std::vector<analysis::plan_tagging> taggings;
-  for (std::size_t i = 0; i < in.plans.size(); ++i) taggings.push_back(tagger.tag(in.plans[i], in.documents[i]));
-  const auto timelines = analysis::adoption_timelines(d, taggings, scheme);
+  const auto timelines = analysis::adoption_timelines(d, in.documents, in.plans, scheme);
   const std::vector<report::table> tables = {analysis::attributions_table(d, opts.has_flag("all")),
                                              analysis::edges_table(d), analysis::plans_table(d),
                                              analysis::timeline_table(d, timelines)};

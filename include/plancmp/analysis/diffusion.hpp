@@ -251,6 +251,13 @@ struct theme_adoption {
                                                              std::span<const plan_tagging> taggings,
                                                              const coding_scheme& scheme);
 
+/// The same, tagging the plans (parsed from `documents`, as given to attribute_measures)
+/// with `scheme` first.
+[[nodiscard]] std::vector<theme_adoption> adoption_timelines(const diffusion_result& d,
+                                                             std::span<const text::document> documents,
+                                                             std::span<const plan> plans,
+                                                             const coding_scheme& scheme);
+
 /// The plan diffusion network, edges weighted by borrowed measures, as GraphML
 /// (yEd, networkx.read_graphml, UCINET through Gephi) and GEXF 1.3 (Gephi): nodes carry
 /// label, level, place, province, date, originality and influence; edges weight,
