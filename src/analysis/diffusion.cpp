@@ -311,49 +311,59 @@ void describe_changes(const measure_sequence& a, const measure_sequence& b, cons
               covered_a.begin() + static_cast<std::ptrdiff_t>(al.a_end), 1);
     std::fill(covered_b.begin() + static_cast<std::ptrdiff_t>(al.b_begin),
               covered_b.begin() + static_cast<std::ptrdiff_t>(al.b_end), 1);
-    const std::size_t n = al.a_end - al.a_begin;
-    const std::size_t m = al.b_end - al.b_begin;
+    // The LCS runs over the passage widened by up to 8 characters each way, so that a name
+    // substituted at the passage's edge (支持杭州市… → 支持宁波市…, where the alignment
+    // starts after the name) is seen; a stretch at the widened edge counts only when it
+    // reaches the start or end of both measures.
+    constexpr std::size_t widen = 8;
+    const std::size_t a0 = al.a_begin > widen ? al.a_begin - widen : 0;
+    const std::size_t b0 = al.b_begin > widen ? al.b_begin - widen : 0;
+    const std::size_t a1 = std::min(a.characters.size(), al.a_end + widen);
+    const std::size_t b1 = std::min(b.characters.size(), al.b_end + widen);
+    const std::size_t n = a1 - a0;
+    const std::size_t m = b1 - b0;
     std::vector<std::uint16_t> lcs((n + 1) * (m + 1), 0);
     auto at = [&](std::size_t i, std::size_t j) -> std::uint16_t& { return lcs[i * (m + 1) + j]; };
+    auto same = [&](std::size_t i, std::size_t j) {
+      return a.characters[a0 + i] != masked_character && plain(a.characters[a0 + i]) == plain(b.characters[b0 + j]);
+    };
     for (std::size_t i = n; i-- > 0;)
       for (std::size_t j = m; j-- > 0;)
-        at(i, j) = plain(a.characters[al.a_begin + i]) == plain(b.characters[al.b_begin + j]) &&
-                           a.characters[al.a_begin + i] != masked_character
-                       ? static_cast<std::uint16_t>(at(i + 1, j + 1) + 1)
-                       : std::max(at(i + 1, j), at(i, j + 1));
+        at(i, j) = same(i, j) ? static_cast<std::uint16_t>(at(i + 1, j + 1) + 1) : std::max(at(i + 1, j), at(i, j + 1));
     // Walk the LCS; each stretch between two matched characters is a substitution.
     std::size_t i = 0;
     std::size_t j = 0;
+    bool bounded = a0 == 0 && b0 == 0;  // a stretch before the first match counts only at both starts
     std::u32string gap_a;
     std::u32string gap_b;
-    auto close_gap = [&] {
-      if (!gap_a.empty() && !gap_b.empty() && gap_a.size() <= 8 && gap_b.size() <= 8 && names_place(gap_a) &&
-          names_place(gap_b)) {
+    auto close_gap = [&](bool counts) {
+      if (counts && !gap_a.empty() && !gap_b.empty() && gap_a.size() <= widen && gap_b.size() <= widen &&
+          names_place(gap_a) && names_place(gap_b)) {
         std::string from;
         std::string to;
         for (const char32_t ch : gap_b) text::detail::append_utf8(from, plain(ch));
         for (const char32_t ch : gap_a) text::detail::append_utf8(to, plain(ch));
-        localized.insert(from + "→" + to);
-        out.localized_characters += static_cast<std::size_t>(
-            std::count_if(gap_a.begin(), gap_a.end(), [](char32_t ch) { return is_content(ch); }));
+        if (localized.insert(from + "→" + to).second)
+          out.localized_characters += static_cast<std::size_t>(
+              std::count_if(gap_a.begin(), gap_a.end(), [](char32_t ch) { return is_content(ch); }));
       }
       gap_a.clear();
       gap_b.clear();
     };
     while (i < n || j < m) {
-      if (i < n && j < m && plain(a.characters[al.a_begin + i]) == plain(b.characters[al.b_begin + j]) &&
-          a.characters[al.a_begin + i] != masked_character && at(i, j) == at(i + 1, j + 1) + 1) {
-        close_gap();
-        matched_a[al.a_begin + i] = 1;
+      if (i < n && j < m && same(i, j) && at(i, j) == at(i + 1, j + 1) + 1) {
+        close_gap(bounded);
+        bounded = true;
+        matched_a[a0 + i] = 1;
         ++i;
         ++j;
       } else if (j < m && (i == n || at(i, j + 1) >= at(i + 1, j))) {
-        gap_b += b.characters[al.b_begin + j++];
+        gap_b += b.characters[b0 + j++];
       } else {
-        gap_a += a.characters[al.a_begin + i++];
+        gap_a += a.characters[a0 + i++];
       }
     }
-    close_gap();
+    close_gap(a1 == a.characters.size() && b1 == b.characters.size());
   }
   out.localized.assign(localized.begin(), localized.end());
   // Targets added: runs of digits in the measure holding a character the LCS left unmatched.
@@ -402,6 +412,9 @@ diffusion_result attribute(std::vector<diffusion_plan> plans, corpus& c, const d
     for (std::size_t m = 0; m < n; ++m) contents[m] = content_text(c.sequences[m]);
     vectorize_options vo;
     vo.threads = o.threads;
+    // An n-gram of one measure alone links it to nothing: leaving such n-grams out of the
+    // vocabulary keeps the matrix and the vocabulary small (most are typos and names).
+    vo.min_df = 2;
     vectorizer v(vo);
     const csr_matrix x = v.fit_transform(contents);
     contents = {};
