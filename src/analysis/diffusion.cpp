@@ -412,9 +412,6 @@ diffusion_result attribute(std::vector<diffusion_plan> plans, corpus& c, const d
     for (std::size_t m = 0; m < n; ++m) contents[m] = content_text(c.sequences[m]);
     vectorize_options vo;
     vo.threads = o.threads;
-    // An n-gram of one measure alone links it to nothing: leaving such n-grams out of the
-    // vocabulary keeps the matrix and the vocabulary small (most are typos and names).
-    vo.min_df = 2;
     vectorizer v(vo);
     const csr_matrix x = v.fit_transform(contents);
     contents = {};
