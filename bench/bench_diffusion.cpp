@@ -4,6 +4,8 @@
 // corpus of dated plans (bench/diffusion_corpus.hpp).
 //
 //   bench_diffusion [--plans 1000,10000] [--threads 2] [--background 0.35]
+//   BENCH_SHOW=1 bench_diffusion …   also lists the false positives, the misattributed
+//                                    copies and the light copies not graded `copied`
 //
 // Each size runs in its own forked process, so its peak RSS (wait4's ru_maxrss) is its own;
 // it includes building the corpus. Time is attribute_measures alone: boilerplate marking,
