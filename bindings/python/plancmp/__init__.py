@@ -92,6 +92,14 @@ from ._core import (  # noqa: F401  (re-exported)
     vectorize,
     vertical,
 )
+from ._core import (  # noqa: F401  (re-exported: policy diffusion, docs/diffusion.md)
+    BorrowedPassage,
+    DiffusionEdge,
+    DiffusionResult,
+    MeasureAttribution,
+    diffusion,
+)
+from ._diffusion import diffusion_tables, diffusion_to_networkx  # noqa: F401
 from ._interop import (  # noqa: F401
     Similarity,
     agency_network_to_networkx,

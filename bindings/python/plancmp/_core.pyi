@@ -493,3 +493,55 @@ class PlanDiff:
 
 def diff(old: Plan, new: Plan, threshold: float = 0.35, threads: int = 0) -> PlanDiff: ...
 def vertical(upper: Plan, lower: Plan, threshold: float = 0.35, threads: int = 0) -> Table: ...
+
+# ---------------------------------------------------------------- policy diffusion (docs/diffusion.md)
+
+class BorrowedPassage:
+    span: Span
+    source_span: Span
+    text: str
+    source_text: str
+    length: int
+    identity: float
+
+class MeasureAttribution:
+    plan: int
+    measure: int
+    id: str
+    grade: str  # "novel", "adapted", "copied"
+    source_plan: Optional[int]
+    source_measure: int
+    source_id: str
+    relation: str  # "same place", "from above", "from below", "peer, same province", …
+    coverage: float
+    reinvention: float
+    localized: List[str]
+    added_targets: int
+    dropped_clauses: int
+    added_clauses: int
+    plausible_sources: int
+    passages: List[BorrowedPassage]
+
+class DiffusionEdge:
+    source: int
+    target: int
+    copied: int
+    adapted: int
+    measures: int
+    relation: str
+
+class DiffusionResult:
+    labels: List[str]
+    attributions: List[MeasureAttribution]
+    edges: List[DiffusionEdge]
+    frequent_boilerplate: List[str]
+    candidate_pairs: int
+    def attributions_table(self, include_novel: bool = False) -> Table: ...
+    def edges_table(self) -> Table: ...
+    def plans_table(self) -> Table: ...
+    def timeline_table(self, plans: Sequence[Plan], scheme: CodingScheme) -> Table: ...
+    def to_graphml(self) -> str: ...
+    def to_gexf(self) -> str: ...
+
+def diffusion(plans: Sequence[Plan], top_k: int = 5, min_length: int = 20, min_coverage: float = 0.5,
+              frequent_share: float = 0.5, keep_boilerplate: bool = False, threads: int = 0) -> DiffusionResult: ...

@@ -52,5 +52,6 @@ void bind_parse(py::module_& m);
 void bind_report(py::module_& m);
 void bind_similarity(py::module_& m);
 void bind_analysis(py::module_& m);
+void bind_diffusion(py::module_& m);
 
 }  // namespace plancmp::python

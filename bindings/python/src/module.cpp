@@ -133,4 +133,5 @@ PYBIND11_MODULE(_core, m) {
   pp::bind_report(m);
   pp::bind_similarity(m);
   pp::bind_analysis(m);
+  pp::bind_diffusion(m);
 }
