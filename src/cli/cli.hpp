@@ -12,6 +12,7 @@
 
 #include <chrono>
 #include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -30,6 +31,9 @@ struct options {
   bool quiet = false;
   unsigned threads = 0;                  ///< 0: all cores
   std::size_t max_input_bytes = default_max_input_bytes;  ///< --max-input-size, per input file
+  std::optional<text::encoding> encoding;  ///< --encoding NAME: no detection (text::read_options)
+  bool keep_going = false;               ///< --keep-going: take files that are not plans, with a warning
+  std::size_t min_plans = 1;             ///< plans the command needs (2 for those comparing plans)
   std::vector<std::pair<std::string, std::string>> extra;  ///< subcommand-specific --key value
   std::vector<std::string> flags;        ///< subcommand-specific --flag
 
@@ -39,6 +43,29 @@ struct options {
   [[nodiscard]] std::vector<std::string> values(std::string_view name) const;
 };
 
+/// A file a run left out, and why.
+struct skipped_file {
+  std::string name;
+  std::string why;  ///< the error message
+};
+
+/// What happened to the inputs of this run: how many files were named (directories
+/// expanded), which were skipped. `main` prints the summary ("2 of 5 files skipped: …")
+/// and exits with status 1 when any was skipped.
+struct input_log {
+  std::size_t files = 0;
+  std::vector<skipped_file> skipped;
+};
+input_log& run_log();
+
+/// Why a parsed file is not a plan (empty, or no section, measure or goal at all), or
+/// nullopt when it is one. Such a file is an input error unless --keep-going.
+std::optional<std::string> not_a_plan(const plan& p, std::size_t bytes);
+
+/// The label of each plan in table headers: `analysis::plan_label` (the one labelling
+/// function every command uses), with the file name added when two plans share one.
+std::vector<std::string> plan_labels(const std::vector<plan>& plans);
+
 /// One input document: a display name and its bytes.
 struct input {
   std::string name;
@@ -46,7 +73,9 @@ struct input {
 };
 
 /// The inputs named on the command line (directories expanded to the plan files under
-/// them, see parse::list_corpus_files), or the bundled seeds when there are none.
+/// them, see parse::list_corpus_files), or the bundled seeds when there are none. Fewer
+/// files than `opts.min_plans` is a usage error; with several paths one that is missing or
+/// unreadable is reported on standard error and skipped (see run_log).
 std::vector<input> load_inputs(const options& opts);
 
 /// Parses every input (any format) on `opts.threads` threads. With several inputs a file

@@ -203,6 +203,30 @@ std::string neutralize_formula(std::string text) {
   return text;
 }
 
+// Excel reads a CSV field like 1/8, 3-4, 12:30, 0012 or 1e5 as a date, time or number
+// even when it is quoted. For Excel (--excel) such text cells are written as ="1/8",
+// which Excel shows as the text itself; other readers get the field as it is.
+bool excel_would_convert(std::string_view text) {
+  bool digit = false;
+  for (char ch : text) {
+    if (ch >= '0' && ch <= '9') {
+      digit = true;
+    } else if (std::string_view("/-:., +%eE").find(ch) == std::string_view::npos) {
+      return false;
+    }
+  }
+  return digit;
+}
+
+std::string excel_text(std::string_view text) {
+  std::string out = "=\"";
+  for (char ch : text) {
+    if (ch == '"') out += '"';
+    out += ch;
+  }
+  return out + "\"";
+}
+
 std::string csv_field(std::string_view text) {
   const bool quote = text.find_first_of(",\"\r\n") != std::string_view::npos;
   if (!quote) return std::string(text);
@@ -230,8 +254,12 @@ std::string to_csv(const table& t, const csv_options& options) {
   };
   emit(t.columns.begin(), t.columns.end(), [](const std::string& s) { return neutralize_formula(s); });
   for (const auto& row : t.rows) {
-    emit(row.begin(), row.end(),
-         [](const cell& x) { return x.is_number() ? x.text() : neutralize_formula(x.full_text()); });
+    emit(row.begin(), row.end(), [&](const cell& x) {
+      if (x.is_number()) return x.text();
+      std::string text = x.full_text();
+      if (options.excel && excel_would_convert(text)) return excel_text(text);
+      return neutralize_formula(std::move(text));
+    });
   }
   return out;
 }

@@ -45,6 +45,23 @@ TEST_CASE("CSV neutralizes formulas in text cells but not typed numbers") {
         "plain,-1.50,a=b,'\t=x,\r\n");
 }
 
+TEST_CASE("CSV for Excel keeps text that Excel would turn into a date or number") {
+  table t;
+  t.columns = {"agency", "创造", "保护", "issued", "count"};
+  t.add_row({"市场监管局", "1/8", "3-4", "2020-07-08", 7});
+  t.add_row({"0012", "1e5", "12:30", "1/8 led", cell()});
+  CHECK(to_csv(t, {.excel = true}) ==
+        "\xEF\xBB\xBF"
+        "agency,创造,保护,issued,count\r\n"
+        "市场监管局,\"=\"\"1/8\"\"\",\"=\"\"3-4\"\"\",\"=\"\"2020-07-08\"\"\",7\r\n"
+        "\"=\"\"0012\"\"\",\"=\"\"1e5\"\"\",\"=\"\"12:30\"\"\",1/8 led,\r\n");
+  // Without --excel the fields are as they are (pandas keeps them as text).
+  CHECK(to_csv(t) ==
+        "agency,创造,保护,issued,count\r\n"
+        "市场监管局,1/8,3-4,2020-07-08,7\r\n"
+        "0012,1e5,12:30,1/8 led,\r\n");
+}
+
 TEST_CASE("LaTeX: booktabs and every special escaped") {
   CHECK(latex_escape("# $ % & ~ _ ^ \\ { }") ==
         "\\# \\$ \\% \\& \\textasciitilde{} \\_ \\textasciicircum{} \\textbackslash{} \\{ \\}");

@@ -82,7 +82,9 @@ struct csv_options {
 /// RFC 4180 CSV: CRLF line ends, fields quoted when they hold `,` `"` or line breaks.
 /// Text cells (and headers) that begin with `=`, `+`, `-`, `@`, tab or CR are prefixed
 /// with `'` so that a spreadsheet does not run them as formulas (CSV injection); cells
-/// typed as numbers are written as they are, so `-3` stays a number.
+/// typed as numbers are written as they are, so `-3` stays a number. With `excel`, text
+/// cells that Excel would turn into a date, time or number (`1/8`, `3-4`, `0012`, `1e5`)
+/// are written as `="1/8"`, which Excel shows as that text.
 [[nodiscard]] std::string to_csv(const table& t, const csv_options& options = {});
 
 /// `{"caption":…, "columns":[…], "rows":[[…]], "notes":[…]}`; numbers stay numbers,
