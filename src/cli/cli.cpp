@@ -7,6 +7,7 @@
 #include <plancmp/parse/corpus.hpp>
 #include <plancmp/parse/detail/parallel.hpp>
 #include <plancmp/parse/parser.hpp>
+#include <plancmp/report/workbook.hpp>
 #include <plancmp/text/formats.hpp>
 
 #include <fmt/format.h>
@@ -222,26 +223,42 @@ void write_output(const options& opts, std::string_view text) {
   }
 }
 
-std::string render(const options& opts, const report::table& t) {
-  if (opts.format == report::table_format::csv) return report::to_csv(t, {opts.excel});
-  return report::render(t, opts.format);
-}
+rendered_tables render(const options&, const report::table& t) { return {{t}, false}; }
 
-std::string render(const options& opts, const std::vector<report::table>& tables) {
-  if (opts.format == report::table_format::json) {
-    std::string out = "[";
-    for (std::size_t i = 0; i < tables.size(); ++i)
-      out += (i == 0 ? "\n" : ",\n") + report::to_json(tables[i]);
-    return out + "\n]\n";
+rendered_tables render(const options&, std::vector<report::table> tables) { return {std::move(tables), true}; }
+
+std::string to_text(const options& opts, const rendered_tables& out) {
+  const auto& tables = out.tables;
+  if (opts.format == report::table_format::xlsx) return report::to_xlsx(tables);
+  if (!out.several && tables.size() == 1) {
+    if (opts.format == report::table_format::csv) return report::to_csv(tables[0], {opts.excel});
+    return report::render(tables[0], opts.format);
   }
-  std::string out;
+  if (opts.format == report::table_format::json) {
+    std::string text = "[";
+    for (std::size_t i = 0; i < tables.size(); ++i)
+      text += (i == 0 ? "\n" : ",\n") + report::to_json(tables[i]);
+    return text + "\n]\n";
+  }
+  std::string text;
   for (std::size_t i = 0; i < tables.size(); ++i) {
     // CSV tables are separated by an empty record; Markdown ones by a blank line.
     const bool csv = opts.format == report::table_format::csv;
-    if (i > 0) out += csv ? "\r\n" : "\n";
-    out += csv ? report::to_csv(tables[i], {opts.excel && i == 0}) : render(opts, tables[i]);
+    if (i > 0) text += csv ? "\r\n" : "\n";
+    text += csv ? report::to_csv(tables[i], {opts.excel && i == 0}) : report::render(tables[i], opts.format);
   }
-  return out;
+  return text;
+}
+
+void write_output(const options& opts, const rendered_tables& out) {
+  if (opts.format == report::table_format::xlsx && opts.output == "-" && ::isatty(STDOUT_FILENO) == 1) {
+    throw usage_error("--format xlsx writes a workbook: give -o FILE.xlsx (or redirect standard output)");
+  }
+  if (opts.format == report::table_format::csv && out.tables.size() > 1 && opts.output != "-") {
+    (void)report::write_csv_directory(out.tables, opts.output, {opts.excel});
+    return;
+  }
+  write_output(opts, to_text(opts, out));
 }
 
 double number_option(const options& opts, std::string_view name, double fallback, double min, double max) {

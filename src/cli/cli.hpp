@@ -98,12 +98,27 @@ std::vector<report::report_input> report_inputs(const parsed_inputs& in);
 /// Writes `text` to the -o file or standard output.
 void write_output(const options& opts, std::string_view text);
 
-/// Renders a table in the chosen format (with the Excel BOM for --excel CSV).
-std::string render(const options& opts, const report::table& t);
+/// Tables ready to be written in the chosen format: `write_output(opts, render(opts, t))`.
+struct rendered_tables {
+  std::vector<report::table> tables;
+  bool several = false;  ///< from the overload for several tables
+};
 
-/// Renders several tables: a JSON array, CSV tables separated by an empty record (the
-/// Excel BOM on the first only), Markdown tables separated by a blank line.
-std::string render(const options& opts, const std::vector<report::table>& tables);
+/// One table, to be written in the chosen format (with the Excel BOM for --excel CSV).
+rendered_tables render(const options& opts, const report::table& t);
+
+/// Several tables, to be written as: a JSON array; CSV tables separated by an empty
+/// record on standard output, or one CSV file per table and index.csv in the directory
+/// -o names (report::write_csv_directory) when there is more than one table; Markdown
+/// tables separated by a blank line; one workbook with a sheet per table (xlsx).
+rendered_tables render(const options& opts, std::vector<report::table> tables);
+
+/// Writes rendered tables to the -o file (or directory) or standard output. An xlsx
+/// workbook is not written to a terminal.
+void write_output(const options& opts, const rendered_tables& out);
+
+/// The text (or workbook bytes) of rendered tables, as written to standard output.
+std::string to_text(const options& opts, const rendered_tables& out);
 
 /// The value of `--name` as a number in [min, max], or `fallback` when absent; throws
 /// `usage_error` naming the option otherwise.

@@ -31,9 +31,13 @@ void print_overview() {
   for (const auto& c : cmds) out += fmt::format("  {:<10} {}\n", c.name, c.summary);
   out +=
       "\ncommon options:\n"
-      "  --format md|csv|json|latex|html  table format (default md)\n"
-      "  --excel                          with --format csv: add a UTF-8 BOM for Excel\n"
-      "  -o FILE                          write to FILE instead of standard output\n"
+      "  --format md|csv|json|latex|html|xlsx\n"
+      "                                   table format (default md); xlsx: an Excel workbook\n"
+      "                                   with a sheet per table\n"
+      "  --excel                          with --format csv: add a UTF-8 BOM for Excel and\n"
+      "                                   keep text like 1/8 from becoming a date\n"
+      "  -o FILE                          write to FILE instead of standard output; CSV of\n"
+      "                                   several tables: a directory of CSV files + index.csv\n"
       "  --threads N                      worker threads (default: all cores)\n"
       "  --max-input-size SIZE            refuse input files larger than SIZE bytes (suffix K, M\n"
       "                                   or G for KiB, MiB, GiB; default 2G)\n"

@@ -41,7 +41,7 @@ const registration pmc_command{{
     "  --model FILE    a PMC model of your own (schema plancmp.pmc/1)\n\n"
     "examples:\n"
     "  plancmp pmc\n"
-    "  plancmp pmc --detail --format csv --excel -o pmc.csv\n",
+    "  plancmp pmc --detail --format csv --excel -o pmc/   # one CSV per table, index.csv\n",
     {"model"},
     {"detail", "surface"},
     run_pmc,

@@ -3,6 +3,7 @@
 #include <plancmp/hash.hpp>
 #include <plancmp/model/detail/markup.hpp>
 #include <plancmp/report/table.hpp>
+#include <plancmp/report/workbook.hpp>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -81,7 +82,8 @@ table_format parse_table_format(std::string_view name) {
   if (name == "json") return table_format::json;
   if (name == "latex" || name == "tex") return table_format::latex;
   if (name == "html") return table_format::html;
-  throw usage_error(fmt::format("unknown table format '{}'; use md, csv, json, latex or html", name));
+  if (name == "xlsx") return table_format::xlsx;
+  throw usage_error(fmt::format("unknown table format '{}'; use md, csv, json, latex, html or xlsx", name));
 }
 
 std::size_t display_width(std::string_view utf8) {
@@ -302,6 +304,7 @@ std::string render(const table& t, table_format format) {
     case table_format::json: return to_json(t);
     case table_format::latex: return to_latex(t);
     case table_format::html: return to_html(t);
+    case table_format::xlsx: return to_xlsx({t});
     case table_format::markdown: break;
   }
   return to_markdown(t);

@@ -24,14 +24,15 @@ table sample() {
 
 }  // namespace
 
-TEST_CASE("parse_table_format knows the five formats") {
+TEST_CASE("parse_table_format knows the six formats") {
   CHECK(parse_table_format("md") == table_format::markdown);
   CHECK(parse_table_format("csv") == table_format::csv);
   CHECK(parse_table_format("json") == table_format::json);
   CHECK(parse_table_format("latex") == table_format::latex);
   CHECK(parse_table_format("html") == table_format::html);
-  CHECK_THROWS_WITH_AS((void)parse_table_format("xlsx"),
-                       "unknown table format 'xlsx'; use md, csv, json, latex or html", usage_error);
+  CHECK(parse_table_format("xlsx") == table_format::xlsx);
+  CHECK_THROWS_WITH_AS((void)parse_table_format("xls"),
+                       "unknown table format 'xls'; use md, csv, json, latex, html or xlsx", usage_error);
 }
 
 TEST_CASE("CSV neutralizes formulas in text cells but not typed numbers") {

@@ -65,11 +65,11 @@ struct table {
   table& add_row(std::vector<cell> row);
 };
 
-/// Output formats for tables.
-enum class table_format { markdown, csv, json, latex, html };
+/// Output formats for tables. `xlsx` is an Excel workbook (report/workbook.hpp).
+enum class table_format { markdown, csv, json, latex, html, xlsx };
 
-/// Parses "md", "markdown", "csv", "json", "latex", "tex", "html"; throws `usage_error`
-/// naming the known formats.
+/// Parses "md", "markdown", "csv", "json", "latex", "tex", "html", "xlsx"; throws
+/// `usage_error` naming the known formats.
 [[nodiscard]] table_format parse_table_format(std::string_view name);
 
 /// GitHub-flavoured Markdown, columns padded to equal display width (CJK and other wide
@@ -120,7 +120,7 @@ void append_html(std::string& out, std::string_view text);
 /// LaTeX-escaped text: the ten specials made literal, newlines as spaces.
 [[nodiscard]] std::string latex_escape(std::string_view text);
 
-/// Renders in the given format.
+/// Renders in the given format (xlsx: the workbook's bytes, see `to_xlsx`).
 [[nodiscard]] std::string render(const table& t, table_format format);
 
 /// Display width of UTF-8 text in a terminal or monospace font (East Asian Wide and
