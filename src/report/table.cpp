@@ -407,11 +407,15 @@ std::string to_html(const table& t, const html_options& options) {
       out += x.is_number() ? "<td class=\"num\"" : "<td";
       if (x.note) out += " title=\"" + html_escape(*x.note) + "\"";
       out += '>';
-      const std::string text = html_escape(x.full_text());
-      if (options.link_sources && x.source && x.where) {
-        out += "<a href=\"#" + source_anchor(*x.source, *x.where) + "\">" + text + "</a>";
+      // An excerpt shows as itself, with the whole text one click away.
+      const std::string text = html_escape(x.text());
+      const std::string shown = options.link_sources && x.source && x.where
+                                    ? "<a href=\"#" + source_anchor(*x.source, *x.where) + "\">" + text + "</a>"
+                                    : text;
+      if (x.full && *x.full != x.text()) {
+        out += "<details><summary>" + shown + "</summary>" + html_escape(*x.full) + "</details>";
       } else {
-        out += text;
+        out += shown;
       }
       out += "</td>";
     }

@@ -63,6 +63,20 @@ TEST_CASE("CSV for Excel keeps text that Excel would turn into a date or number"
         "0012,1e5,12:30,1/8 led,\r\n");
 }
 
+TEST_CASE("HTML: an excerpt cell shows the excerpt with the whole text on demand") {
+  table t;
+  t.columns = {"evidence"};
+  cell x = excerpt_cell("加强知识产权保护体系建设 <全文>", 10);
+  x.source = "a.txt";
+  x.where = span{3, 9};
+  t.add_row({x});
+  t.add_row({excerpt_cell("专利", 10)});
+  const std::string html = to_html(t, {.link_sources = true, .id = {}});
+  CHECK(html.find("<td><details><summary><a href=\"#" + source_anchor("a.txt", span{3, 9}) +
+                  "\">加强知识…</a></summary>加强知识产权保护体系建设 &lt;全文&gt;</details></td>") != std::string::npos);
+  CHECK(html.find("<td>专利</td>") != std::string::npos);
+}
+
 TEST_CASE("LaTeX: booktabs and every special escaped") {
   CHECK(latex_escape("# $ % & ~ _ ^ \\ { }") ==
         "\\# \\$ \\% \\& \\textasciitilde{} \\_ \\textasciicircum{} \\textbackslash{} \\{ \\}");
@@ -128,7 +142,8 @@ TEST_CASE("excerpt: display columns counted with CJK as two, an ellipsis where c
   CHECK(*cut.full == "加强知识产权保护体系建设");
   CHECK(!excerpt_cell("专利", 10).full);
 
-  // Markdown and LaTeX show the excerpt; CSV, JSON and HTML the whole text.
+  // Markdown and LaTeX show the excerpt; CSV and JSON the whole text; HTML the excerpt
+  // with the whole text on demand.
   table t;
   t.columns = {"evidence"};
   t.add_row({cut});
@@ -136,5 +151,6 @@ TEST_CASE("excerpt: display columns counted with CJK as two, an ellipsis where c
   CHECK(to_latex(t).find("加强知识…") != std::string::npos);
   CHECK(to_csv(t).find("加强知识产权保护体系建设") != std::string::npos);
   CHECK(to_json(t).find("\"加强知识产权保护体系建设\"") != std::string::npos);
-  CHECK(to_html(t).find("<td>加强知识产权保护体系建设</td>") != std::string::npos);
+  CHECK(to_html(t).find("<td><details><summary>加强知识…</summary>加强知识产权保护体系建设</details></td>") !=
+        std::string::npos);
 }

@@ -21,7 +21,8 @@ struct cell {
   std::optional<span> where;          ///< bytes in that file
   std::optional<std::string> note;    ///< a footnote on this cell (tooltip in HTML, footnote mark elsewhere)
   /// The whole text when `value` shows an excerpt of it (see `excerpt`): Markdown and
-  /// LaTeX print the excerpt, CSV, JSON and HTML the whole text.
+  /// LaTeX print the excerpt, CSV, JSON and xlsx the whole text, HTML the excerpt with the
+  /// whole text on demand.
   std::optional<std::string> full;
 
   cell() = default;
@@ -105,7 +106,8 @@ struct html_options {
 };
 /// An HTML `<table>` with `<caption>`, `<thead>`, `<tbody>` and notes in a `<tfoot>`;
 /// every piece of text escaped; numbers carry class "num"; a cell note becomes a
-/// `title` tooltip.
+/// `title` tooltip; an excerpt cell (`full` set) shows its excerpt with the whole text
+/// on demand: `<details><summary>excerpt</summary>whole text</details>`.
 [[nodiscard]] std::string to_html(const table& t, const html_options& options = {});
 
 /// The id of the anchor for a source excerpt: "src-" + the first 8 hex digits of the
