@@ -144,3 +144,20 @@ def test_csv_directory_types(program, tmp_path):
     assert plans["measures"].dtype.kind == "i"
     similarity = pd.read_csv(out / index["file"].iloc[1])
     assert all(pd.api.types.is_float_dtype(similarity[c]) for c in similarity.columns[1:])
+
+
+def test_package_writes_workbooks_and_csv_directories(tmp_path):
+    plancmp = pytest.importorskip("plancmp")
+    if not hasattr(plancmp, "write_xlsx"):
+        pytest.skip("the plancmp package is not the one of this tree")
+    plans = plancmp.seeds()[:2]
+    tables = [plancmp.agency_functions(plans), plancmp.pmc_table(plancmp.pmc(plans))]
+    book = tmp_path / "t.xlsx"
+    plancmp.write_xlsx(tables, str(book))
+    contents = pd.read_excel(book, sheet_name="contents")
+    assert list(contents["caption"]) == [t.caption for t in tables]
+    assert tables[0].to_xlsx()[:2] == b"PK"
+    files = plancmp.write_csv_directory(tables, str(tmp_path / "csv"))
+    assert files[-1] == "index.csv" and len(files) == 3
+    with pytest.raises(plancmp.UsageError):
+        tables[0].render("xlsx")

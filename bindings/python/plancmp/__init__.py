@@ -88,6 +88,8 @@ from ._core import (  # noqa: F401  (re-exported)
     tools_by_chain,
     vectorize,
     vertical,
+    write_csv_directory,
+    write_xlsx,
 )
 from ._interop import (  # noqa: F401
     Similarity,
