@@ -42,3 +42,4 @@
 #include <plancmp/report/figures.hpp>
 #include <plancmp/report/html_report.hpp>
 #include <plancmp/report/table.hpp>
+#include <plancmp/report/workbook.hpp>

@@ -1,11 +1,13 @@
 // SPDX-License-Identifier: MIT
 #include "cli.hpp"
 
+#include <plancmp/analysis/agencies.hpp>
 #include <plancmp/data.hpp>
 #include <plancmp/error.hpp>
 #include <plancmp/parse/corpus.hpp>
 #include <plancmp/parse/detail/parallel.hpp>
 #include <plancmp/parse/parser.hpp>
+#include <plancmp/report/workbook.hpp>
 #include <plancmp/text/formats.hpp>
 
 #include <fmt/format.h>
@@ -43,27 +45,90 @@ std::vector<std::string> options::values(std::string_view name) const {
   return out;
 }
 
+input_log& run_log() {
+  static input_log log;
+  return log;
+}
+
+std::optional<std::string> not_a_plan(const plan& p, std::size_t bytes) {
+  if (bytes == 0) return "empty file";
+  if (p.sections.empty() && p.measures.empty() && p.goals.empty()) {
+    return "no section, measure or goal found";
+  }
+  return std::nullopt;
+}
+
+std::vector<std::string> plan_labels(const std::vector<plan>& plans) {
+  std::vector<std::string> labels;
+  labels.reserve(plans.size());
+  for (const auto& p : plans) labels.push_back(analysis::plan_label(p));
+  for (std::size_t i = 0; i < plans.size(); ++i) {
+    if (std::count(labels.begin(), labels.end(), analysis::plan_label(plans[i])) > 1) {
+      labels[i] = fmt::format("{} ({})", analysis::plan_label(plans[i]), plans[i].source.path);
+    }
+  }
+  return labels;
+}
+
+namespace {
+
+std::string plans_needed(const options& opts) {
+  return fmt::format("{} plans or more", opts.min_plans);
+}
+
+}  // namespace
+
 std::vector<input> load_inputs(const options& opts) {
   std::vector<input> out;
+  auto& log = run_log();
   if (opts.inputs.empty()) {
     for (const auto& seed : builtin_seeds()) {
       out.push_back({"seeds/" + std::string(seed.name), std::string(seed.bytes)});
     }
+    log.files += out.size();
     return out;
   }
+  // With one path its error is the command's; with several, each failing one is skipped.
+  const bool several = opts.inputs.size() > 1;
+  std::vector<std::string> files;
   for (const auto& path : opts.inputs) {
     if (path == "-") {
-      std::string bytes;
-      char buffer[1 << 16];
-      while (std::cin.read(buffer, sizeof buffer) || std::cin.gcount() > 0) {
-        const auto n = static_cast<std::size_t>(std::cin.gcount());
-        check_input_size(bytes.size() + n, opts.max_input_bytes, "<stdin>");
-        bytes.append(buffer, n);
-      }
-      out.push_back({"<stdin>", std::move(bytes)});
-    } else {
+      files.push_back(path);
+      continue;
+    }
+    try {
       // A directory stands for the plan files under it (docs/inputs.md).
-      for (const auto& file : parse::list_corpus_files({path})) out.push_back({file, read_file(file, opts.max_input_bytes)});
+      for (auto& file : parse::list_corpus_files({path})) files.push_back(std::move(file));
+    } catch (const error& e) {
+      if (!several) throw;
+      fmt::print(stderr, "plancmp: skipped: {}\n", e.what());
+      log.skipped.push_back({path, e.what()});
+      ++log.files;
+    }
+  }
+  if (files.size() + log.skipped.size() < opts.min_plans) {
+    throw usage_error(fmt::format("this command compares plans with each other: give {} (or no file for "
+                                  "the bundled seeds)", plans_needed(opts)));
+  }
+  log.files += files.size();
+  for (const auto& file : files) {
+    try {
+      if (file == "-") {
+        std::string bytes;
+        char buffer[1 << 16];
+        while (std::cin.read(buffer, sizeof buffer) || std::cin.gcount() > 0) {
+          const auto n = static_cast<std::size_t>(std::cin.gcount());
+          check_input_size(bytes.size() + n, opts.max_input_bytes, "<stdin>");
+          bytes.append(buffer, n);
+        }
+        out.push_back({"<stdin>", std::move(bytes)});
+      } else {
+        out.push_back({file, read_file(file, opts.max_input_bytes)});
+      }
+    } catch (const error& e) {
+      if (files.size() + log.skipped.size() <= 1) throw;
+      fmt::print(stderr, "plancmp: skipped: {}\n", e.what());
+      log.skipped.push_back({file, e.what()});
     }
   }
   return out;
@@ -83,19 +148,39 @@ std::vector<std::size_t> for_each_input(const options& opts, const std::vector<i
     errors = detail::for_each_index(inputs.size(), opts.threads, work, [&](std::size_t) { bar.step(); });
   }
   std::vector<std::size_t> failed;
+  auto& log = run_log();
   for (std::size_t i = 0; i < inputs.size(); ++i) {
     if (!errors[i]) continue;
-    if (single) std::rethrow_exception(errors[i]);
+    if (single && log.skipped.empty()) std::rethrow_exception(errors[i]);
+    std::string why;
     try {
       std::rethrow_exception(errors[i]);
     } catch (const std::exception& e) {
-      fmt::print(stderr, "plancmp: skipped: {}\n", e.what());
+      why = e.what();
     } catch (...) {
-      fmt::print(stderr, "plancmp: skipped: {}: unknown error\n", inputs[i].name);
+      why = inputs[i].name + ": unknown error";
     }
+    fmt::print(stderr, "plancmp: skipped: {}\n", why);
+    log.skipped.push_back({inputs[i].name, std::move(why)});
     failed.push_back(i);
   }
+  if (inputs.size() - failed.size() < opts.min_plans) {
+    throw error(fmt::format("plancmp: {} of {} files left, but this command needs {}",
+                            inputs.size() - failed.size(), log.files, plans_needed(opts)));
+  }
   return failed;
+}
+
+/// A file that parsed into no plan at all: an input error unless --keep-going, which
+/// takes it with a warning.
+void check_plan(const options& opts, const plan& p, const input& in, std::size_t bytes) {
+  const auto why = not_a_plan(p, bytes);
+  if (!why) return;
+  if (!opts.keep_going) {
+    throw parse_error(error_location{in.name, {}, {}, {}},
+                      fmt::format("not a plan ({}); pass --keep-going to take it anyway", *why));
+  }
+  if (!opts.quiet) fmt::print(stderr, "plancmp: warning: {}: not a plan ({}); taken (--keep-going)\n", in.name, *why);
 }
 
 template <class T>
@@ -109,8 +194,10 @@ std::vector<plan> parse_all(const options& opts, std::vector<input>& inputs, con
   std::vector<std::optional<plan>> results(inputs.size());
   parse::parse_options limited = parse_opts;
   limited.read.max_input_bytes = std::min(limited.read.max_input_bytes, opts.max_input_bytes);
+  if (opts.encoding) limited.read.declared_encoding = opts.encoding;
   const auto failed = for_each_input(opts, inputs, [&](std::size_t i) {
     results[i] = parse::parse_bytes(inputs[i].bytes, inputs[i].name, limited);
+    check_plan(opts, *results[i], inputs[i], inputs[i].bytes.size());
   });
   erase_indices(results, failed);
   erase_indices(inputs, failed);
@@ -136,26 +223,42 @@ void write_output(const options& opts, std::string_view text) {
   }
 }
 
-std::string render(const options& opts, const report::table& t) {
-  if (opts.format == report::table_format::csv) return report::to_csv(t, {opts.excel});
-  return report::render(t, opts.format);
-}
+rendered_tables render(const options&, const report::table& t) { return {{t}, false}; }
 
-std::string render(const options& opts, const std::vector<report::table>& tables) {
-  if (opts.format == report::table_format::json) {
-    std::string out = "[";
-    for (std::size_t i = 0; i < tables.size(); ++i)
-      out += (i == 0 ? "\n" : ",\n") + report::to_json(tables[i]);
-    return out + "\n]\n";
+rendered_tables render(const options&, std::vector<report::table> tables) { return {std::move(tables), true}; }
+
+std::string to_text(const options& opts, const rendered_tables& out) {
+  const auto& tables = out.tables;
+  if (opts.format == report::table_format::xlsx) return report::to_xlsx(tables);
+  if (!out.several && tables.size() == 1) {
+    if (opts.format == report::table_format::csv) return report::to_csv(tables[0], {opts.excel});
+    return report::render(tables[0], opts.format);
   }
-  std::string out;
+  if (opts.format == report::table_format::json) {
+    std::string text = "[";
+    for (std::size_t i = 0; i < tables.size(); ++i)
+      text += (i == 0 ? "\n" : ",\n") + report::to_json(tables[i]);
+    return text + "\n]\n";
+  }
+  std::string text;
   for (std::size_t i = 0; i < tables.size(); ++i) {
     // CSV tables are separated by an empty record; Markdown ones by a blank line.
     const bool csv = opts.format == report::table_format::csv;
-    if (i > 0) out += csv ? "\r\n" : "\n";
-    out += csv ? report::to_csv(tables[i], {opts.excel && i == 0}) : render(opts, tables[i]);
+    if (i > 0) text += csv ? "\r\n" : "\n";
+    text += csv ? report::to_csv(tables[i], {opts.excel && i == 0}) : report::render(tables[i], opts.format);
   }
-  return out;
+  return text;
+}
+
+void write_output(const options& opts, const rendered_tables& out) {
+  if (opts.format == report::table_format::xlsx && opts.output == "-" && ::isatty(STDOUT_FILENO) == 1) {
+    throw usage_error("--format xlsx writes a workbook: give -o FILE.xlsx (or redirect standard output)");
+  }
+  if (opts.format == report::table_format::csv && out.tables.size() > 1 && opts.output != "-") {
+    (void)report::write_csv_directory(out.tables, opts.output, {opts.excel});
+    return;
+  }
+  write_output(opts, to_text(opts, out));
 }
 
 double number_option(const options& opts, std::string_view name, double fallback, double min, double max) {
@@ -181,8 +284,11 @@ parsed_inputs load_parsed_inputs(const options& opts) {
   const auto failed = for_each_input(opts, inputs, [&](std::size_t i) {
     text::read_options read;
     read.max_input_bytes = opts.max_input_bytes;
+    read.declared_encoding = opts.encoding;
+    const std::size_t bytes = inputs[i].bytes.size();
     documents[i] = text::make_any_document(std::move(inputs[i].bytes), inputs[i].name, read);
     plans[i] = parse::parse_document(*documents[i]);
+    check_plan(opts, *plans[i], inputs[i], bytes);
   });
   erase_indices(documents, failed);
   erase_indices(plans, failed);

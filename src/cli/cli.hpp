@@ -12,6 +12,7 @@
 
 #include <chrono>
 #include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -30,6 +31,9 @@ struct options {
   bool quiet = false;
   unsigned threads = 0;                  ///< 0: all cores
   std::size_t max_input_bytes = default_max_input_bytes;  ///< --max-input-size, per input file
+  std::optional<text::encoding> encoding;  ///< --encoding NAME: no detection (text::read_options)
+  bool keep_going = false;               ///< --keep-going: take files that are not plans, with a warning
+  std::size_t min_plans = 1;             ///< plans the command needs (2 for those comparing plans)
   std::vector<std::pair<std::string, std::string>> extra;  ///< subcommand-specific --key value
   std::vector<std::string> flags;        ///< subcommand-specific --flag
 
@@ -39,6 +43,29 @@ struct options {
   [[nodiscard]] std::vector<std::string> values(std::string_view name) const;
 };
 
+/// A file a run left out, and why.
+struct skipped_file {
+  std::string name;
+  std::string why;  ///< the error message
+};
+
+/// What happened to the inputs of this run: how many files were named (directories
+/// expanded), which were skipped. `main` prints the summary ("2 of 5 files skipped: …")
+/// and exits with status 1 when any was skipped.
+struct input_log {
+  std::size_t files = 0;
+  std::vector<skipped_file> skipped;
+};
+input_log& run_log();
+
+/// Why a parsed file is not a plan (empty, or no section, measure or goal at all), or
+/// nullopt when it is one. Such a file is an input error unless --keep-going.
+std::optional<std::string> not_a_plan(const plan& p, std::size_t bytes);
+
+/// The label of each plan in table headers: `analysis::plan_label` (the one labelling
+/// function every command uses), with the file name added when two plans share one.
+std::vector<std::string> plan_labels(const std::vector<plan>& plans);
+
 /// One input document: a display name and its bytes.
 struct input {
   std::string name;
@@ -46,7 +73,9 @@ struct input {
 };
 
 /// The inputs named on the command line (directories expanded to the plan files under
-/// them, see parse::list_corpus_files), or the bundled seeds when there are none.
+/// them, see parse::list_corpus_files), or the bundled seeds when there are none. Fewer
+/// files than `opts.min_plans` is a usage error; with several paths one that is missing or
+/// unreadable is reported on standard error and skipped (see run_log).
 std::vector<input> load_inputs(const options& opts);
 
 /// Parses every input (any format) on `opts.threads` threads. With several inputs a file
@@ -69,12 +98,27 @@ std::vector<report::report_input> report_inputs(const parsed_inputs& in);
 /// Writes `text` to the -o file or standard output.
 void write_output(const options& opts, std::string_view text);
 
-/// Renders a table in the chosen format (with the Excel BOM for --excel CSV).
-std::string render(const options& opts, const report::table& t);
+/// Tables ready to be written in the chosen format: `write_output(opts, render(opts, t))`.
+struct rendered_tables {
+  std::vector<report::table> tables;
+  bool several = false;  ///< from the overload for several tables
+};
 
-/// Renders several tables: a JSON array, CSV tables separated by an empty record (the
-/// Excel BOM on the first only), Markdown tables separated by a blank line.
-std::string render(const options& opts, const std::vector<report::table>& tables);
+/// One table, to be written in the chosen format (with the Excel BOM for --excel CSV).
+rendered_tables render(const options& opts, const report::table& t);
+
+/// Several tables, to be written as: a JSON array; CSV tables separated by an empty
+/// record on standard output, or one CSV file per table and index.csv in the directory
+/// -o names (report::write_csv_directory) when there is more than one table; Markdown
+/// tables separated by a blank line; one workbook with a sheet per table (xlsx).
+rendered_tables render(const options& opts, std::vector<report::table> tables);
+
+/// Writes rendered tables to the -o file (or directory) or standard output. An xlsx
+/// workbook is not written to a terminal.
+void write_output(const options& opts, const rendered_tables& out);
+
+/// The text (or workbook bytes) of rendered tables, as written to standard output.
+std::string to_text(const options& opts, const rendered_tables& out);
 
 /// The value of `--name` as a number in [min, max], or `fallback` when absent; throws
 /// `usage_error` naming the option otherwise.

@@ -64,7 +64,8 @@ const registration compare_command{{
     "                   diff them in order of issue instead of guessing series (repeatable)\n\n"
     "examples:\n"
     "  plancmp compare                                   # the bundled seeds, Markdown\n"
-    "  plancmp compare a.txt b.txt c.txt --format csv --excel -o comparison.csv\n"
+    "  plancmp compare a.txt b.txt c.txt --format xlsx -o comparison.xlsx\n"
+    "  plancmp compare a.txt b.txt c.txt --format csv -o comparison/   # one CSV per table\n"
     "  plancmp compare --no-gaps --format latex -o tables.tex\n",
     {"threshold", "series"},
     {"no-gaps", "no-editions"},

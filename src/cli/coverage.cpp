@@ -138,7 +138,7 @@ const registration coverage_command{{
     "                      policy_tools (tool types) and --matrix; tables name the coder\n\n"
     "examples:\n"
     "  plancmp coverage --scheme policy_tools --view all\n"
-    "  plancmp coverage --matrix tools-by-chain --format csv --excel -o tools.csv\n"
+    "  plancmp coverage --matrix tools-by-chain --format xlsx -o tools.xlsx\n"
     "  plancmp coverage --matrix tools-by-chain --format latex -o tools.tex  # booktabs; docs/report.md\n"
     "  plancmp coverage seeds/000_edee8db098a98e76.txt seeds/004_b234aa7c753f2ac8.txt --diff\n"
     "  plancmp coverage --scheme my_dictionary.yml\n",

@@ -4,6 +4,7 @@
 #include "cli.hpp"
 
 #include <plancmp/error.hpp>
+#include <plancmp/text/encoding.hpp>
 #include <plancmp/version.hpp>
 
 #include <fmt/format.h>
@@ -30,19 +31,28 @@ void print_overview() {
   for (const auto& c : cmds) out += fmt::format("  {:<10} {}\n", c.name, c.summary);
   out +=
       "\ncommon options:\n"
-      "  --format md|csv|json|latex|html  table format (default md)\n"
-      "  --excel                          with --format csv: add a UTF-8 BOM for Excel\n"
-      "  -o FILE                          write to FILE instead of standard output\n"
+      "  --format md|csv|json|latex|html|xlsx\n"
+      "                                   table format (default md); xlsx: an Excel workbook\n"
+      "                                   with a sheet per table\n"
+      "  --excel                          with --format csv: add a UTF-8 BOM for Excel and\n"
+      "                                   keep text like 1/8 from becoming a date\n"
+      "  -o FILE                          write to FILE instead of standard output; CSV of\n"
+      "                                   several tables: a directory of CSV files + index.csv\n"
       "  --threads N                      worker threads (default: all cores)\n"
       "  --max-input-size SIZE            refuse input files larger than SIZE bytes (suffix K, M\n"
       "                                   or G for KiB, MiB, GiB; default 2G)\n"
+      "  --encoding NAME                  read every FILE in this encoding (utf-8, gb18030/gbk,\n"
+      "                                   utf-16le, utf-16be) instead of detecting it\n"
+      "  --keep-going                     take a file that is not a plan (empty, no structure)\n"
+      "                                   with a warning instead of failing on it\n"
       "  --quiet                          no progress or notes on standard error\n"
       "  -h, --help                       help; `plancmp COMMAND --help` shows examples\n\n"
       "With no FILE, commands run on the five bundled seed plans. `-` reads standard input.\n"
       "A FILE may be text, HTML, PDF or DOCX; a directory stands for the .txt .html .htm\n"
       ".pdf .docx files under it (recursively). With several files, one that cannot be read\n"
-      "is reported on standard error and skipped; progress shows when stderr is a terminal.\n"
-      "Exit status: 0 ok, 1 bad input, 2 usage error.\n";
+      "is reported on standard error and skipped, with a summary at the end and exit status 1.\n"
+      "Progress shows when stderr is a terminal.\n"
+      "Exit status: 0 ok, 1 bad input (or a file skipped), 2 usage error.\n";
   std::fputs(out.c_str(), stdout);
 }
 
@@ -69,6 +79,14 @@ std::size_t parse_size(const std::string& text) {
                                   "suffix (e.g. 200M), not '{}'", text));
   }
   return static_cast<std::size_t>(n * unit);
+}
+
+/// Commands that compare plans with each other need two of them.
+std::size_t min_plans(std::string_view command) {
+  for (std::string_view name : {"align", "matrix", "reuse", "similar"}) {
+    if (name == command) return 2;
+  }
+  return 1;
 }
 
 options parse_options(const command& cmd, int argc, char** argv) {
@@ -98,6 +116,15 @@ options parse_options(const command& cmd, int argc, char** argv) {
       opts.threads = n;
     } else if (arg == "--max-input-size") {
       opts.max_input_bytes = parse_size(next());
+    } else if (arg == "--encoding") {
+      const std::string v = next();
+      opts.encoding = text::parse_encoding(v);
+      if (!opts.encoding) {
+        throw usage_error(fmt::format("unknown encoding '{}'; use utf-8, utf-8-bom, gb18030 (gbk, gb2312), "
+                                      "utf-16le or utf-16be", v));
+      }
+    } else if (arg == "--keep-going") {
+      opts.keep_going = true;
     } else if (arg.size() > 2 && arg.substr(0, 2) == "--") {
       const std::string name(arg.substr(2));
       if (contains(cmd.list_options, name)) {
@@ -120,7 +147,18 @@ options parse_options(const command& cmd, int argc, char** argv) {
       opts.inputs.emplace_back(arg);
     }
   }
+  opts.min_plans = min_plans(cmd.name);
   return opts;
+}
+
+/// Prints which files were skipped and returns the exit status: at least 1 when any was.
+int finish(int status) {
+  const auto& log = run_log();
+  if (log.skipped.empty()) return status;
+  std::string names;
+  for (const auto& s : log.skipped) names += (names.empty() ? "" : ", ") + s.name;
+  fmt::print(stderr, "plancmp: {} of {} files skipped: {}\n", log.skipped.size(), log.files, names);
+  return std::max(status, static_cast<int>(exit_bad_input));
 }
 
 }  // namespace
@@ -152,14 +190,14 @@ int main(int argc, char** argv) {
     }
   }
   try {
-    return cmd->run(parse_options(*cmd, argc, argv));
+    return finish(cmd->run(parse_options(*cmd, argc, argv)));
   } catch (const usage_error& e) {
     std::fprintf(stderr, "plancmp %s: %s\n", cmd->name.c_str(), e.what());
     return exit_usage;
   } catch (const error& e) {
     // Errors carrying a location already read `file:line: message`.
     std::fprintf(stderr, "%s\n", e.what());
-    return exit_bad_input;
+    return finish(exit_bad_input);
   } catch (const std::exception& e) {
     std::fprintf(stderr, "plancmp %s: internal error: %s\n", cmd->name.c_str(), e.what());
     return exit_bad_input;

@@ -60,7 +60,7 @@ const registration pmc_command{{
     "cannot grade above 可接受 on an IP design (the note says why).\n\n"
     "examples:\n"
     "  plancmp pmc\n"
-    "  plancmp pmc --detail --format csv --excel -o pmc.csv\n"
+    "  plancmp pmc --detail --format csv --excel -o pmc/   # one CSV per table, index.csv\n"
     "  plancmp pmc --sensitivity\n",
     {"model", "design"},
     {"detail", "surface", "sensitivity"},

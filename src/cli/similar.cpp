@@ -65,10 +65,8 @@ int run_similar(const options& opts) {
   if (mode == "bounded" && threshold <= 0.0) throw usage_error("similar: --mode bounded needs --threshold T > 0");
   const bool within = opts.has_flag("within");
 
-  const auto inputs = load_inputs(opts);
-  std::vector<plan> plans;
-  plans.reserve(inputs.size());
-  for (const auto& in : inputs) plans.push_back(parse::parse_bytes(in.bytes, in.name));
+  auto inputs = load_inputs(opts);
+  const std::vector<plan> plans = parse_all(opts, inputs, {});
 
   analysis::vectorizer v(vector_options(opts));
   const analysis::plan_vectors pv = analysis::fit_transform_plans(v, plans, unit_options(opts));

@@ -12,7 +12,6 @@
 
 #include <algorithm>
 #include <map>
-#include <set>
 
 namespace plancmp::cli {
 namespace {
@@ -48,13 +47,6 @@ std::string cell_text(const target& t) {
   return out;
 }
 
-std::string plan_label(const plan& p, const std::string& file) {
-  // The jurisdiction and year (宁波市 2020); the file name when the plan names no place.
-  std::string label = p.issuing_jurisdiction.name.empty() ? file : p.issuing_jurisdiction.name;
-  if (p.issued) label += " " + std::to_string(p.issued->year);
-  return label;
-}
-
 int run_targets(const options& opts) {
   std::optional<parse::indicator_catalog> custom;
   if (const std::string* file = opts.value("indicators")) custom = parse::indicator_catalog::builtin_with(*file);
@@ -65,11 +57,13 @@ int run_targets(const options& opts) {
   auto inputs = load_inputs(opts);
   const std::vector<plan> plans = parse_all(opts, inputs, popts);
 
+  const std::vector<std::string> labels = plan_labels(plans);
   report::table t;
   if (opts.has_flag("long")) {
     t.caption = "Targets";
-    t.columns = {"file", "plan", "indicator_key", "indicator", "value", "unit", "normalized_value", "base_unit",
-                 "comparator", "year", "baseline", "baseline_year", "periodic", "owner", "agencies"};
+    t.columns = {"file", "plan", "begin", "end", "indicator_key", "indicator", "value", "unit", "normalized_value",
+                 "base_unit", "comparator", "year", "baseline", "baseline_year", "periodic", "owner", "agencies"};
+    t.notes.push_back("begin, end: the target's bytes in the file (end exclusive)");
     for (std::size_t k = 0; k < plans.size(); ++k) {
       for (const auto& tg : plans[k].targets) {
         std::string agencies;
@@ -77,7 +71,7 @@ int run_targets(const options& opts) {
         report::cell indicator(tg.indicator);
         indicator.source = inputs[k].name;
         indicator.where = tg.where;
-        t.add_row({inputs[k].name, plan_label(plans[k], inputs[k].name), tg.indicator_key, indicator,
+        t.add_row({inputs[k].name, labels[k], tg.where.begin, tg.where.end, tg.indicator_key, indicator,
                    report::cell(tg.value, 6), tg.unit, report::cell(tg.normalized_value, 6), tg.base_unit,
                    std::string(to_string(tg.kind)), tg.year ? report::cell(*tg.year) : report::cell(),
                    tg.baseline ? report::cell(*tg.baseline, 6) : report::cell(),
@@ -121,13 +115,9 @@ int run_targets(const options& opts) {
 
   t.caption = "Targets by indicator";
   t.columns = {"indicator_key", "indicator"};
-  std::set<std::string> labels;
   for (std::size_t k = 0; k < plans.size(); ++k) {
-    std::string label = plan_label(plans[k], inputs[k].name);
-    if (!labels.insert(label).second) label = inputs[k].name;
-    labels.insert(label);
-    t.columns.push_back(label);
-    t.notes.push_back(fmt::format("{}: {} — {} targets", label, inputs[k].name, plans[k].targets.size()));
+    t.columns.push_back(labels[k]);
+    t.notes.push_back(fmt::format("{}: {} — {} targets", labels[k], inputs[k].name, plans[k].targets.size()));
   }
   t.notes.push_back("≥ at least (以上, 不低于), + growth, − reduction, /yr every year (年…, 年均); "
                     "(year, from baseline in its year). Rows without a key are indicators no entry of "
@@ -164,7 +154,7 @@ const registration targets_command{{
     "one column per plan; a cell shows value, unit, year and baseline, e.g.\n"
     "`1.17件 (2025, from 0.56 in 2020)`, `≥40万件 (2022)`, `+20%/yr (2020)`.\n"
     "--long prints one row per target instead (value, unit, normalized value, comparator,\n"
-    "year, baseline, owner, agencies; JSON cells link back to the bytes).\n"
+    "year, baseline, owner, agencies) with its bytes in the file (begin, end).\n"
     "--indicators FILE merges your own indicator catalog over the built-in one\n"
     "(docs/targets.md).\n\n"
     "examples:\n"

@@ -123,13 +123,13 @@ std::string to_svg(const heatmap& h) {
                        left - 6, y + cell / 2, xml(h.rows[r]));
     for (std::size_t c = 0; c < h.columns.size(); ++c) {
       const double v = h.values[r][c];
-      const double t = (v - lo) / range;
+      const double t = std::clamp((v - lo) / range, 0.0, 1.0);
       const double x = left + cell * static_cast<double>(c);
-      if (!std::isfinite(v)) {  // missing data: grey and "n/a", never a colour of the scale
+      if (!std::isfinite(v)) {  // a missing value: grey, marked with a dash
         out += fmt::format(
-            "<g><title>{} × {}: n/a</title><rect x=\"{:.1f}\" y=\"{:.1f}\" width=\"{:.0f}\" height=\"{:.0f}\" "
-            "fill=\"#e0e0e0\" stroke=\"#ffffff\"/><text x=\"{:.1f}\" y=\"{:.1f}\" text-anchor=\"middle\" "
-            "dominant-baseline=\"middle\" font-size=\"10\" fill=\"#555555\">n/a</text></g>\n",
+            "<g><title>{} × {}: no value</title><rect x=\"{:.1f}\" y=\"{:.1f}\" width=\"{:.0f}\" "
+            "height=\"{:.0f}\" fill=\"#e6e6e6\" stroke=\"#ffffff\"/><text x=\"{:.1f}\" y=\"{:.1f}\" "
+            "text-anchor=\"middle\" dominant-baseline=\"middle\" font-size=\"10\" fill=\"#777777\">—</text></g>\n",
             xml(h.rows[r]), xml(h.columns[c]), x, y, cell, cell, x + cell / 2, y + cell / 2);
         continue;
       }

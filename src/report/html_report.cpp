@@ -15,6 +15,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cmath>
 #include <limits>
 #include <map>
 #include <set>
@@ -25,22 +26,31 @@ namespace {
 
 constexpr std::string_view style = R"(
 body{font-family:'Noto Sans CJK SC','Source Han Sans SC','WenQuanYi Micro Hei','PingFang SC','Microsoft YaHei',sans-serif;
-margin:0 auto;max-width:1200px;padding:0 1.5em 3em;color:#1a1a1a;line-height:1.5}
-nav{position:sticky;top:0;background:#fff;border-bottom:1px solid #ccc;padding:.4em 0;z-index:1}
-nav a{margin-right:1em}
+margin:0 auto;max-width:110em;padding:0 clamp(.6em,2.5vw,2em) 3em;color:#1a1a1a;line-height:1.5}
+nav{position:sticky;top:0;background:#fff;border-bottom:1px solid #ccc;padding:.4em 0;z-index:2;
+display:flex;flex-wrap:wrap;gap:.2em 1em;font-size:.95em}
 h1{font-size:1.6em}h2{border-bottom:2px solid #08306b;padding-bottom:.2em;margin-top:2em}
-table{border-collapse:collapse;margin:1em 0;font-size:.9em}
-caption{text-align:left;font-weight:bold;padding:.3em 0}
+.scroll{overflow:auto;max-width:100%;max-height:80vh;margin:1em 0;border:1px solid #e4e4e4}
+table{border-collapse:collapse;font-size:.9em}
+.scroll table{width:max-content}
+caption{text-align:left;font-weight:bold;padding:.3em .4em;position:sticky;left:0}
 th,td{border:1px solid #ccc;padding:.2em .5em;vertical-align:top}
-th{background:#eef3f8}td.num{text-align:right;font-variant-numeric:tabular-nums}
-tfoot td{font-size:.85em;color:#555;border:none}
+td{max-width:24em;overflow-wrap:break-word}
+thead th{background:#eef3f8;position:sticky;top:0;z-index:1}
+td.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
+td a{color:inherit;text-decoration:none;border-bottom:1px dotted #08306b}
+td details summary{cursor:pointer;list-style-position:inside}
+td details[open] summary{color:#555}
+tfoot td{font-size:.85em;color:#555;border:none;max-width:none}
 .figures{display:flex;flex-wrap:wrap;gap:1em}.figures svg{max-width:100%;height:auto}
 pre.dot{background:#f6f6f6;padding:.5em;overflow:auto;max-height:20em}
-.source{white-space:pre-wrap;border-left:3px solid #ccc;padding:.2em .6em;margin:.4em 0}
+.source{white-space:pre-wrap;border-left:3px solid #ccc;padding:.2em .6em;margin:.4em 0;overflow-wrap:anywhere}
 .source:target{border-left-color:#d62728;background:#fff4d6}
 .loc{color:#555;font-size:.85em;display:block}
 .pair{display:grid;grid-template-columns:1fr 1fr;gap:1em;margin:.6em 0;border-top:1px solid #ddd;padding-top:.4em}
+.pair>div{min-width:0;overflow-wrap:anywhere}
 .pair mark,.source mark{background:#fff1a8}
+@media (max-width:700px){body{font-size:.95em}.pair{grid-template-columns:1fr}td{max-width:16em}}
 )";
 
 struct source_ref {
@@ -140,7 +150,8 @@ class builder {
         if (it != by_path_.end()) linked_.insert({it->second, *x.where, *x.source});
       }
     }
-    body_ += to_html(t, {.link_sources = true, .id = {}});
+    // A wide or long table scrolls inside its own box; the page keeps the window's width.
+    body_ += "<div class=\"scroll\">\n" + to_html(t, {.link_sources = true, .id = {}}) + "</div>\n";
   }
 
   /// A link to the source excerpt of `where` in `source`, remembered for the sources section.
@@ -173,7 +184,7 @@ class builder {
       add(analysis::to_table(m, analysis::coverage_view::counts));
       add(analysis::to_table(m, analysis::coverage_view::evidence));
       heatmap h{.title = fmt::format("覆盖率 share of measures: {}", m.scheme), .row_axis = "主题 theme",
-                .column_axis = "规划 plan", .rows = m.themes, .columns = m.plans, .values = {}, .min = 0, .max = 1};
+                .column_axis = "规划 plan", .rows = m.themes, .columns = m.plans, .values = {}, .min = {}, .max = {}};
       for (std::size_t th = 0; th < m.themes.size(); ++th) {
         std::vector<double> row;
         for (std::size_t p = 0; p < m.plans.size(); ++p) row.push_back(m.shares[p][th]);
@@ -264,9 +275,18 @@ class builder {
     std::vector<std::string> svgs;
     for (const auto& m : {analysis::text_similarity_matrix(plans_), analysis::agency_profile_matrix(plans_)}) {
       add(analysis::to_table(m));
-      const heatmap h{.title = fmt::format("相似度 similarity: {}", m.metric), .row_axis = "规划 plan",
-                      .column_axis = "规划 plan", .rows = m.plans, .columns = m.plans, .values = m.score,
-                      .min = 0, .max = 1};
+      // The scale spans the pairs of different plans: the diagonal (1.00) would wash out
+      // the 0.1–0.2 that tell plans apart, and shows in the darkest colour with its value.
+      heatmap h{.title = fmt::format("相似度 similarity: {}", m.metric), .row_axis = "规划 plan",
+                .column_axis = "规划 plan", .rows = m.plans, .columns = m.plans, .values = m.score, .min = {}, .max = {}};
+      for (std::size_t r = 0; r < m.score.size(); ++r) {
+        for (std::size_t c = 0; c < m.score[r].size(); ++c) {
+          const double v = m.score[r][c];
+          if (r == c || !std::isfinite(v)) continue;
+          h.min = h.min ? std::min(*h.min, v) : v;
+          h.max = h.max ? std::max(*h.max, v) : v;
+        }
+      }
       svgs.push_back(to_svg(h));
     }
     figures(svgs);

@@ -3,6 +3,7 @@
 #include <plancmp/hash.hpp>
 #include <plancmp/model/detail/markup.hpp>
 #include <plancmp/report/table.hpp>
+#include <plancmp/report/workbook.hpp>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -81,7 +82,8 @@ table_format parse_table_format(std::string_view name) {
   if (name == "json") return table_format::json;
   if (name == "latex" || name == "tex") return table_format::latex;
   if (name == "html") return table_format::html;
-  throw usage_error(fmt::format("unknown table format '{}'; use md, csv, json, latex or html", name));
+  if (name == "xlsx") return table_format::xlsx;
+  throw usage_error(fmt::format("unknown table format '{}'; use md, csv, json, latex, html or xlsx", name));
 }
 
 std::size_t display_width(std::string_view utf8) {
@@ -203,6 +205,30 @@ std::string neutralize_formula(std::string text) {
   return text;
 }
 
+// Excel reads a CSV field like 1/8, 3-4, 12:30, 0012 or 1e5 as a date, time or number
+// even when it is quoted. For Excel (--excel) such text cells are written as ="1/8",
+// which Excel shows as the text itself; other readers get the field as it is.
+bool excel_would_convert(std::string_view text) {
+  bool digit = false;
+  for (char ch : text) {
+    if (ch >= '0' && ch <= '9') {
+      digit = true;
+    } else if (std::string_view("/-:., +%eE").find(ch) == std::string_view::npos) {
+      return false;
+    }
+  }
+  return digit;
+}
+
+std::string excel_text(std::string_view text) {
+  std::string out = "=\"";
+  for (char ch : text) {
+    if (ch == '"') out += '"';
+    out += ch;
+  }
+  return out + "\"";
+}
+
 std::string csv_field(std::string_view text) {
   const bool quote = text.find_first_of(",\"\r\n") != std::string_view::npos;
   if (!quote) return std::string(text);
@@ -230,8 +256,12 @@ std::string to_csv(const table& t, const csv_options& options) {
   };
   emit(t.columns.begin(), t.columns.end(), [](const std::string& s) { return neutralize_formula(s); });
   for (const auto& row : t.rows) {
-    emit(row.begin(), row.end(),
-         [](const cell& x) { return x.is_number() ? x.text() : neutralize_formula(x.full_text()); });
+    emit(row.begin(), row.end(), [&](const cell& x) {
+      if (x.is_number()) return x.text();
+      std::string text = x.full_text();
+      if (options.excel && excel_would_convert(text)) return excel_text(text);
+      return neutralize_formula(std::move(text));
+    });
   }
   return out;
 }
@@ -274,6 +304,7 @@ std::string render(const table& t, table_format format) {
     case table_format::json: return to_json(t);
     case table_format::latex: return to_latex(t);
     case table_format::html: return to_html(t);
+    case table_format::xlsx: return to_xlsx({t});
     case table_format::markdown: break;
   }
   return to_markdown(t);
@@ -376,11 +407,15 @@ std::string to_html(const table& t, const html_options& options) {
       out += x.is_number() ? "<td class=\"num\"" : "<td";
       if (x.note) out += " title=\"" + html_escape(*x.note) + "\"";
       out += '>';
-      const std::string text = html_escape(x.full_text());
-      if (options.link_sources && x.source && x.where) {
-        out += "<a href=\"#" + source_anchor(*x.source, *x.where) + "\">" + text + "</a>";
+      // An excerpt shows as itself, with the whole text one click away.
+      const std::string text = html_escape(x.text());
+      const std::string shown = options.link_sources && x.source && x.where
+                                    ? "<a href=\"#" + source_anchor(*x.source, *x.where) + "\">" + text + "</a>"
+                                    : text;
+      if (x.full && *x.full != x.text()) {
+        out += "<details><summary>" + shown + "</summary>" + html_escape(*x.full) + "</details>";
       } else {
-        out += text;
+        out += shown;
       }
       out += "</td>";
     }

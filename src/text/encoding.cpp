@@ -273,11 +273,11 @@ std::string_view display_name(encoding e) noexcept {
   std::string message =
       truncated ? fmt::format(
                       "truncated {} byte sequence at end of file; the file is cut short or not "
-                      "in the {} encoding ({}) — convert it to UTF-8 or pass the right encoding",
+                      "in the {} encoding ({}) — convert it to UTF-8 or name its encoding (--encoding, read_options::declared_encoding)",
                       display_name(e), how, to_string(e))
                 : fmt::format(
                       "invalid {} byte sequence; the file is not in the {} encoding ({}) — "
-                      "convert it to UTF-8 or pass the right encoding",
+                      "convert it to UTF-8 or name its encoding (--encoding, read_options::declared_encoding)",
                       display_name(e), how, to_string(e));
   throw decode_error(error_location{std::string(path), offset, std::nullopt, std::nullopt}, message);
 }

@@ -82,5 +82,45 @@ fi
 if grep -E "CONSOLE|Uncaught|ERROR:.*(console|javascript)" "$work/screenshot.log" | grep -v "^$" >"$work/console.txt"; then
   echo "FAIL: console errors:"; cat "$work/console.txt"; status=1
 fi
-[ $status -eq 0 ] && echo "ok: screenshot not blank, 12 sections present, no console errors"
+# At any width (800, 1400, 2000 px): the page is no wider than the window (wide tables
+# scroll inside their own box), and a screenshot at each width. A copy of the report with a
+# probe script measures the layout and writes it into the DOM that --dump-dom prints.
+/usr/bin/python3 - "$work/report.html" "$work/probe.html" <<'PY'
+import sys
+html = open(sys.argv[1], encoding="utf-8").read()
+probe = """<script>
+addEventListener('load', () => {
+  const root = document.documentElement;
+  const boxes = [...document.querySelectorAll('.scroll')];
+  const scrolling = boxes.filter(b => b.scrollWidth > b.clientWidth + 1).length;
+  const escaping = boxes.filter(b => b.getBoundingClientRect().right > innerWidth + 1).length;
+  const details = document.querySelectorAll('td details').length;
+  const p = document.createElement('pre');
+  p.id = 'probe';
+  p.textContent = `page=${root.scrollWidth} window=${innerWidth} boxes=${boxes.length} scrolling=${scrolling} escaping=${escaping} details=${details}`;
+  document.body.append(p);
+});
+</script>"""
+open(sys.argv[2], "w", encoding="utf-8").write(html.replace("</body>", probe + "</body>"))
+PY
+for width in 800 1400 2000; do
+  run "shot$width" --window-size=$width,1600 --screenshot="$work/report-$width.png" "$url" >/dev/null || true
+  [ -s "$work/report-$width.png" ] || { echo "FAIL: no screenshot at $width px"; status=1; }
+  run "probe$width" --window-size=$width,1600 --virtual-time-budget=5000 --dump-dom "file://$work/probe.html" \
+    >"$work/probe-$width.html" || true
+  line=$(grep -o 'page=[0-9]* window=[0-9]* boxes=[0-9]* scrolling=[0-9]* escaping=[0-9]* details=[0-9]*' \
+         "$work/probe-$width.html" || true)
+  echo "$width px: $line"
+  if [ -z "$line" ]; then echo "FAIL: the layout probe did not run at $width px"; status=1; continue; fi
+  read -r page window boxes scrolling escaping details <<<"$(echo "$line" | sed 's/[a-z]*=//g')"
+  [ "$page" -le "$window" ] || { echo "FAIL: at $width px the page is $page px wide"; status=1; }
+  [ "$escaping" -eq 0 ] || { echo "FAIL: at $width px $escaping table boxes reach past the window"; status=1; }
+  [ "$boxes" -gt 20 ] || { echo "FAIL: tables are not in scrolling boxes"; status=1; }
+  [ "$details" -gt 0 ] || { echo "FAIL: no evidence excerpt with its full text on demand"; status=1; }
+  if [ "$width" -eq 800 ] && [ "$scrolling" -eq 0 ]; then
+    echo "FAIL: at 800 px no wide table scrolls in its box"; status=1
+  fi
+done
+
+[ $status -eq 0 ] && echo "ok: screenshot not blank, 12 sections present, no console errors, fits 800/1400/2000 px"
 exit $status

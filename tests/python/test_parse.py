@@ -30,7 +30,8 @@ def test_counts_equal_what_the_cli_prints(seeds, cli):
         assert row["goals"] == len(p.goals)
         assert row["agencies"] == len(p.agencies)
         assert row["targets"] == len(p.targets)
-        assert row["deadlines"] == len(p.deadlines)
+        assert row["dated"] + row["recurring"] + row["ongoing"] == len(p.deadlines)
+        assert row["plan"] == p.label  # one plan label in the program and the package
         assert row["diagnostics"] == len(p.diagnostics)
 
 

@@ -12,6 +12,8 @@
 
 #include <doctest/doctest.h>
 
+#include <cmath>
+
 using namespace plancmp;
 using namespace plancmp::report;
 
@@ -32,6 +34,12 @@ TEST_CASE("heatmap: Chinese labels, CJK font stack, legend, values on hover, esc
   CHECK(svg.find("linearGradient") != std::string::npos);  // the colour scale legend
   CHECK(svg.find(">1.00</text>") != std::string::npos);
   CHECK(svg == to_svg(h));  // deterministic
+
+  // A missing value is grey and marked, and leaves the scale to the others.
+  h.values = {{1.0, std::nan("")}, {0.25, 1.0}};
+  const std::string missing = to_svg(h);
+  CHECK(missing.find("<title>宁波市 2020 × 衡水市 &amp; co: no value</title>") != std::string::npos);
+  CHECK(missing.find("fill=\"#e6e6e6\"") != std::string::npos);
 
   h.values = {{1.0}, {0.25, 1.0}};
   CHECK_THROWS_AS((void)to_svg(h), usage_error);

@@ -24,14 +24,15 @@ table sample() {
 
 }  // namespace
 
-TEST_CASE("parse_table_format knows the five formats") {
+TEST_CASE("parse_table_format knows the six formats") {
   CHECK(parse_table_format("md") == table_format::markdown);
   CHECK(parse_table_format("csv") == table_format::csv);
   CHECK(parse_table_format("json") == table_format::json);
   CHECK(parse_table_format("latex") == table_format::latex);
   CHECK(parse_table_format("html") == table_format::html);
-  CHECK_THROWS_WITH_AS((void)parse_table_format("xlsx"),
-                       "unknown table format 'xlsx'; use md, csv, json, latex or html", usage_error);
+  CHECK(parse_table_format("xlsx") == table_format::xlsx);
+  CHECK_THROWS_WITH_AS((void)parse_table_format("xls"),
+                       "unknown table format 'xls'; use md, csv, json, latex, html or xlsx", usage_error);
 }
 
 TEST_CASE("CSV neutralizes formulas in text cells but not typed numbers") {
@@ -43,6 +44,37 @@ TEST_CASE("CSV neutralizes formulas in text cells but not typed numbers") {
         "a,b,c,d,e\r\n"
         "'=1+1,'+cmd,'-x,'@SUM(A1),-3\r\n"
         "plain,-1.50,a=b,'\t=x,\r\n");
+}
+
+TEST_CASE("CSV for Excel keeps text that Excel would turn into a date or number") {
+  table t;
+  t.columns = {"agency", "创造", "保护", "issued", "count"};
+  t.add_row({"市场监管局", "1/8", "3-4", "2020-07-08", 7});
+  t.add_row({"0012", "1e5", "12:30", "1/8 led", cell()});
+  CHECK(to_csv(t, {.excel = true}) ==
+        "\xEF\xBB\xBF"
+        "agency,创造,保护,issued,count\r\n"
+        "市场监管局,\"=\"\"1/8\"\"\",\"=\"\"3-4\"\"\",\"=\"\"2020-07-08\"\"\",7\r\n"
+        "\"=\"\"0012\"\"\",\"=\"\"1e5\"\"\",\"=\"\"12:30\"\"\",1/8 led,\r\n");
+  // Without --excel the fields are as they are (pandas keeps them as text).
+  CHECK(to_csv(t) ==
+        "agency,创造,保护,issued,count\r\n"
+        "市场监管局,1/8,3-4,2020-07-08,7\r\n"
+        "0012,1e5,12:30,1/8 led,\r\n");
+}
+
+TEST_CASE("HTML: an excerpt cell shows the excerpt with the whole text on demand") {
+  table t;
+  t.columns = {"evidence"};
+  cell x = excerpt_cell("加强知识产权保护体系建设 <全文>", 10);
+  x.source = "a.txt";
+  x.where = span{3, 9};
+  t.add_row({x});
+  t.add_row({excerpt_cell("专利", 10)});
+  const std::string html = to_html(t, {.link_sources = true, .id = {}});
+  CHECK(html.find("<td><details><summary><a href=\"#" + source_anchor("a.txt", span{3, 9}) +
+                  "\">加强知识…</a></summary>加强知识产权保护体系建设 &lt;全文&gt;</details></td>") != std::string::npos);
+  CHECK(html.find("<td>专利</td>") != std::string::npos);
 }
 
 TEST_CASE("LaTeX: booktabs and every special escaped") {
@@ -110,7 +142,8 @@ TEST_CASE("excerpt: display columns counted with CJK as two, an ellipsis where c
   CHECK(*cut.full == "加强知识产权保护体系建设");
   CHECK(!excerpt_cell("专利", 10).full);
 
-  // Markdown and LaTeX show the excerpt; CSV, JSON and HTML the whole text.
+  // Markdown and LaTeX show the excerpt; CSV and JSON the whole text; HTML the excerpt
+  // with the whole text on demand.
   table t;
   t.columns = {"evidence"};
   t.add_row({cut});
@@ -118,5 +151,6 @@ TEST_CASE("excerpt: display columns counted with CJK as two, an ellipsis where c
   CHECK(to_latex(t).find("加强知识…") != std::string::npos);
   CHECK(to_csv(t).find("加强知识产权保护体系建设") != std::string::npos);
   CHECK(to_json(t).find("\"加强知识产权保护体系建设\"") != std::string::npos);
-  CHECK(to_html(t).find("<td>加强知识产权保护体系建设</td>") != std::string::npos);
+  CHECK(to_html(t).find("<td><details><summary>加强知识…</summary>加强知识产权保护体系建设</details></td>") !=
+        std::string::npos);
 }

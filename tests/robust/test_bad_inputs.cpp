@@ -39,10 +39,10 @@ TEST_CASE("bad inputs: each small file of tests/data/bad has its documented outc
        "HTML, PDF and DOCX plans"},
       {"invalid-utf8-mid.txt",
        "decode_error: invalid-utf8-mid.txt: byte 2318: invalid UTF-8 byte sequence; the file is not in the detected "
-       "encoding (utf-8) — convert it to UTF-8 or pass the right encoding"},
+       "encoding (utf-8) — convert it to UTF-8 or name its encoding (--encoding, read_options::declared_encoding)"},
       {"truncated-utf8-eof.txt",
        "decode_error: truncated-utf8-eof.txt: byte 1458: truncated UTF-8 byte sequence at end of file; the file is "
-       "cut short or not in the detected encoding (utf-8) — convert it to UTF-8 or pass the right encoding"},
+       "cut short or not in the detected encoding (utf-8) — convert it to UTF-8 or name its encoding (--encoding, read_options::declared_encoding)"},
       {"utf16le-no-bom.txt",
        "plan: format text, utf-16le, sections 4, measures 13, agencies 9, diagnostics {noise.page_meta×1}"},
       {"gbk-no-declaration.txt",

@@ -345,7 +345,7 @@ TEST_CASE("document: errors name the file") {
   CHECK_THROWS_WITH_AS((void)make_document("abc\xD6", "cut.txt", {encoding::gb18030}),
                        "cut.txt: byte 3: truncated GB18030 byte sequence at end of file; the file "
                        "is cut short or not in the declared encoding (gb18030) — convert it to "
-                       "UTF-8 or pass the right encoding",
+                       "UTF-8 or name its encoding (--encoding, read_options::declared_encoding)",
                        plancmp::decode_error);
 }
 

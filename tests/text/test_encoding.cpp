@@ -44,8 +44,8 @@ const std::vector<encoding> legacy_encodings = {encoding::gb18030, encoding::utf
 
 std::string remedy(std::string_view how, std::string_view name) {
   return fmt::format(
-      "the file is not in the {} encoding ({}) — convert it to UTF-8 or pass "
-      "the right encoding",
+      "the file is not in the {} encoding ({}) — convert it to UTF-8 or name "
+      "its encoding (--encoding, read_options::declared_encoding)",
       how, name);
 }
 
@@ -459,8 +459,8 @@ TEST_CASE("encoding: a multi-byte sequence cut off at the end of the file") {
     const std::string bytes = utf8.substr(0, utf8.size() - 1);
     const std::string message = fmt::format(
         "n.txt: byte {}: truncated UTF-8 byte sequence at end of file; the file is cut "
-        "short or not in the detected encoding (utf-8) — convert it to UTF-8 or pass "
-        "the right encoding",
+        "short or not in the detected encoding (utf-8) — convert it to UTF-8 or name "
+        "its encoding (--encoding, read_options::declared_encoding)",
         utf8.size() - 3);
     CHECK_THROWS_WITH_AS(decode(bytes, "n.txt"), message.c_str(), decode_error);
   }
@@ -470,7 +470,7 @@ TEST_CASE("encoding: a multi-byte sequence cut off at the end of the file") {
     const std::string message = fmt::format(
         "n.txt: byte {}: truncated GB18030 byte sequence at end of file; the file is "
         "cut short or not in the detected encoding (gb18030) — convert it to UTF-8 or "
-        "pass the right encoding",
+        "name its encoding (--encoding, read_options::declared_encoding)",
         gbk.size() - 2);
     CHECK_THROWS_WITH_AS(decode(bytes, "n.txt"), message.c_str(), decode_error);
     // A four-byte sequence cut after three bytes.
@@ -487,7 +487,7 @@ TEST_CASE("encoding: a multi-byte sequence cut off at the end of the file") {
         decode(le.substr(0, le.size() - 1), "n.txt"),
         fmt::format("n.txt: byte {}: truncated UTF-16LE byte sequence at end of file; the file is "
                     "cut short or not in the detected encoding (utf-16le) — convert it to UTF-8 or "
-                    "pass the right encoding",
+                    "name its encoding (--encoding, read_options::declared_encoding)",
                     le.size() - 2)
             .c_str(),
         decode_error);

@@ -91,6 +91,8 @@ from ._core import (  # noqa: F401  (re-exported)
     tools_by_chain,
     vectorize,
     vertical,
+    write_csv_directory,
+    write_xlsx,
 )
 from ._core import (  # noqa: F401  (re-exported: policy diffusion, docs/diffusion.md)
     BorrowedPassage,

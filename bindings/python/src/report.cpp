@@ -5,6 +5,7 @@
 #include <plancmp/error.hpp>
 #include <plancmp/report/html_report.hpp>
 #include <plancmp/report/table.hpp>
+#include <plancmp/report/workbook.hpp>
 
 #include <pybind11/stl.h>
 
@@ -66,13 +67,27 @@ void bind_report(py::module_& m) {
       .def("to_json", [](const report::table& t) { return report::to_json(t); })
       .def("to_latex", [](const report::table& t) { return report::to_latex(t); })
       .def("to_html", [](const report::table& t) { return report::to_html(t); })
+      .def("to_xlsx", [](const report::table& t) { return py::bytes(report::to_xlsx({t})); },
+           "An Excel workbook (bytes): a contents sheet and this table's sheet.")
       .def("render", [](const report::table& t, std::string_view format) {
-        return report::render(t, report::parse_table_format(format));
+        const auto f = report::parse_table_format(format);
+        if (f == report::table_format::xlsx) throw usage_error("render: a workbook is bytes; use to_xlsx()");
+        return report::render(t, f);
       }, py::arg("format"), "Renders as md, csv, json, latex or html.")
       .def("__repr__", [](const report::table& t) {
         return fmt::format("<Table '{}': {} rows × {} columns>", t.caption, t.rows.size(), t.columns.size());
       });
 
+  m.def("write_xlsx", &report::write_xlsx, py::arg("tables"), py::arg("path"),
+        "Writes tables as one Excel workbook: a contents sheet, then a sheet per table "
+        "(caption, frozen headers, numbers as numbers, notes). "
+        "pandas: read_excel(path, sheet_name=sheet, header=1, nrows=rows).");
+  m.def("write_csv_directory",
+        [](const std::vector<report::table>& tables, const std::string& directory, bool excel) {
+          return report::write_csv_directory(tables, directory, {.excel = excel});
+        },
+        py::arg("tables"), py::arg("directory"), py::arg("excel") = false,
+        "Writes one CSV per table and index.csv into directory; returns the file names.");
   m.def(
       "report",
       [](const std::vector<parsed_plan>& plans, std::optional<std::string> path, std::string title,

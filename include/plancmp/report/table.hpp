@@ -21,7 +21,8 @@ struct cell {
   std::optional<span> where;          ///< bytes in that file
   std::optional<std::string> note;    ///< a footnote on this cell (tooltip in HTML, footnote mark elsewhere)
   /// The whole text when `value` shows an excerpt of it (see `excerpt`): Markdown and
-  /// LaTeX print the excerpt, CSV, JSON and HTML the whole text.
+  /// LaTeX print the excerpt, CSV, JSON and xlsx the whole text, HTML the excerpt with the
+  /// whole text on demand.
   std::optional<std::string> full;
 
   cell() = default;
@@ -65,11 +66,11 @@ struct table {
   table& add_row(std::vector<cell> row);
 };
 
-/// Output formats for tables.
-enum class table_format { markdown, csv, json, latex, html };
+/// Output formats for tables. `xlsx` is an Excel workbook (report/workbook.hpp).
+enum class table_format { markdown, csv, json, latex, html, xlsx };
 
-/// Parses "md", "markdown", "csv", "json", "latex", "tex", "html"; throws `usage_error`
-/// naming the known formats.
+/// Parses "md", "markdown", "csv", "json", "latex", "tex", "html", "xlsx"; throws
+/// `usage_error` naming the known formats.
 [[nodiscard]] table_format parse_table_format(std::string_view name);
 
 /// GitHub-flavoured Markdown, columns padded to equal display width (CJK and other wide
@@ -82,7 +83,9 @@ struct csv_options {
 /// RFC 4180 CSV: CRLF line ends, fields quoted when they hold `,` `"` or line breaks.
 /// Text cells (and headers) that begin with `=`, `+`, `-`, `@`, tab or CR are prefixed
 /// with `'` so that a spreadsheet does not run them as formulas (CSV injection); cells
-/// typed as numbers are written as they are, so `-3` stays a number.
+/// typed as numbers are written as they are, so `-3` stays a number. With `excel`, text
+/// cells that Excel would turn into a date, time or number (`1/8`, `3-4`, `0012`, `1e5`)
+/// are written as `="1/8"`, which Excel shows as that text.
 [[nodiscard]] std::string to_csv(const table& t, const csv_options& options = {});
 
 /// `{"caption":…, "columns":[…], "rows":[[…]], "notes":[…]}`; numbers stay numbers,
@@ -103,7 +106,8 @@ struct html_options {
 };
 /// An HTML `<table>` with `<caption>`, `<thead>`, `<tbody>` and notes in a `<tfoot>`;
 /// every piece of text escaped; numbers carry class "num"; a cell note becomes a
-/// `title` tooltip.
+/// `title` tooltip; an excerpt cell (`full` set) shows its excerpt with the whole text
+/// on demand: `<details><summary>excerpt</summary>whole text</details>`.
 [[nodiscard]] std::string to_html(const table& t, const html_options& options = {});
 
 /// The id of the anchor for a source excerpt: "src-" + the first 8 hex digits of the
@@ -118,7 +122,7 @@ void append_html(std::string& out, std::string_view text);
 /// LaTeX-escaped text: the ten specials made literal, newlines as spaces.
 [[nodiscard]] std::string latex_escape(std::string_view text);
 
-/// Renders in the given format.
+/// Renders in the given format (xlsx: the workbook's bytes, see `to_xlsx`).
 [[nodiscard]] std::string render(const table& t, table_format format);
 
 /// Display width of UTF-8 text in a terminal or monospace font (East Asian Wide and
