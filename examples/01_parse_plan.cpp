@@ -8,6 +8,7 @@
 #include <plancmp/plancmp.hpp>
 
 #include <fmt/format.h>
+#include <algorithm>
 #include <fmt/ranges.h>
 
 int main() {
@@ -42,14 +43,18 @@ int main() {
   for (std::size_t i = 0; i < 3 && i < p.measures.size(); ++i) {
     const auto& m = p.measures[i];
     fmt::print("measure {}: {}\n", m.id, m.title);
-    for (const auto& a : m.lead) fmt::print("  lead     {}\n", a.name);
+    // Several units named with no lead mark are jointly responsible: all in `lead`, `joint`.
+    for (const auto& a : m.lead) fmt::print("  {}  {}\n", m.joint ? "joint  " : "lead   ", a.name);
     for (const auto& a : m.support) fmt::print("  support  {}\n", a.name);
   }
 
-  // Which agency leads most measures? The graph answers through typed accessors.
+  // Which agency leads most measures (alone or marked 牵头, not as one of several jointly
+  // responsible units)? The graph answers through typed accessors.
   std::size_t top = 0, top_count = 0;
   for (std::size_t a = 0; a < p.agencies.size(); ++a) {
-    const auto n = p.measures_of(a, plancmp::role::lead).size();
+    const auto led = p.measures_of(a, plancmp::role::lead);
+    const auto n = static_cast<std::size_t>(
+        std::count_if(led.begin(), led.end(), [&](std::size_t m) { return !p.measures[m].joint; }));
     if (n > top_count) top = a, top_count = n;
   }
   if (top_count > 0) fmt::print("\nleads most measures: {} ({} of {})\n", p.agencies[top].name, top_count,

@@ -125,9 +125,11 @@ int run_fidelity(const options& opts) {
       "measures match gold one to one by the start of their text; lead, support and deadline are shares of "
       "matched measures with exactly the gold's units (as printed) or deadline; targets match by value and unit");
   t.notes.push_back("metadata: kind, title, issuer, level, issue date and 文号 against the gold (docs/gold.md)");
-  std::string out = render(opts, t);
-  if (detail) out += details;
-  write_output(opts, out);
+  if (detail) {
+    write_output(opts, to_text(opts, render(opts, t)) + details);
+  } else {
+    write_output(opts, render(opts, t));
+  }
   return skipped > 0 ? exit_bad_input : exit_ok;
 }
 
