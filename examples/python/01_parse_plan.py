@@ -17,8 +17,9 @@ print(f"sections: {len(plan.sections)}, measures: {len(plan.measures)}, goals: {
       f"targets: {len(plan.targets)}, agencies: {len(plan.agencies)}")
 for m in plan.measures[:3]:
     lead = "、".join(a.name for a in m.lead) or "—"
-    print(f"  {m.id:<12} {m.title[:30]}  lead: {lead}  bytes {m.span.begin}-{m.span.end}")
-first = next((m for m in plan.measures if m.lead), None)
+    role = "joint" if m.joint else "lead"  # several units with no lead mark: jointly responsible
+    print(f"  {m.id:<12} {m.title[:30]}  {role}: {lead}  bytes {m.span.begin}-{m.span.end}")
+first = next((m for m in plan.measures if m.lead and not m.joint), None)
 if first is not None:
     print(f"the first lead agency as printed in the file: {plan.source_text(first.lead[0].span)}")
 for t in plan.targets[:3]:

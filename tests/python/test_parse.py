@@ -156,3 +156,19 @@ def test_errors_name_the_file(tmp_path):
         assert "bad.txt" in str(err)
     assert issubclass(plancmp.DecodeError, plancmp.Error)
     assert issubclass(plancmp.Error, Exception)
+
+
+def test_fidelity_against_a_seed_gold_and_joint_responsibility(seed):
+    from conftest import HENGSHUI, ROOT
+    gold = ROOT / "tests" / "data" / "gold" / "parse" / ("seed-" + HENGSHUI.replace(".txt", ".json"))
+    hengshui = seed(HENGSHUI)
+    f = plancmp.fidelity(hengshui, str(gold))
+    assert (f.gold_measures, f.parsed_measures, f.matched_measures) == (35, 35, 35)
+    assert (f.lead, f.support, f.deadline) == (1.0, 1.0, 1.0)
+    assert all(right for _, right in f.metadata)
+    assert hengshui.kind == "plan"
+    # (市发展改革委、市教育局…等按职责分工负责): several units, none marked: jointly responsible.
+    first = hengshui.measures[0]
+    assert first.joint and len(first.lead) == 5 and not first.support
+    with pytest.raises(plancmp.Error, match="plancmp.gold.parse/1"):
+        plancmp.fidelity(hengshui, str(ROOT / "tests" / "data" / "gold" / "coding" / "A.json"))

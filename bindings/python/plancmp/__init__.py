@@ -38,6 +38,8 @@ from ._core import (  # noqa: F401  (re-exported)
     Diagnostic,
     DocumentNumber,
     Error,
+    Fidelity,
+    fidelity,
     Gap,
     GapReport,
     Goal,

@@ -112,6 +112,7 @@ class Measure:
     text: str
     lead: List[AgencyMention]
     support: List[AgencyMention]
+    joint: bool
     deadline: Optional[Deadline]
     clause: str
     span: Span
@@ -167,6 +168,7 @@ class Plan:
     document_number: Optional[DocumentNumber]
     draft: bool
     first_listed_leads: bool
+    kind: str  # plan, regulation, notice, qa, other
     cover: Span
     body: Span
     preamble: str
@@ -548,3 +550,23 @@ class DiffusionResult:
 
 def diffusion(plans: Sequence[Plan], top_k: int = 5, min_length: int = 20, min_coverage: float = 0.5,
               frequent_share: float = 0.5, keep_boilerplate: bool = False, threads: int = 0) -> DiffusionResult: ...
+
+# ---------------------------------------------------------------- parse fidelity (docs/gold.md)
+
+class Fidelity:
+    """How faithfully a parsed plan reproduces a gold annotation."""
+    source: str
+    gold_measures: int
+    parsed_measures: int
+    matched_measures: int
+    measure_precision: float
+    measure_recall: float
+    lead: float
+    support: float
+    deadline: float
+    target_precision: float
+    target_recall: float
+    metadata: List[Tuple[str, bool]]
+    differences: List[str]
+
+def fidelity(plan: Plan, gold: str) -> Fidelity: ...

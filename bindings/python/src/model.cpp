@@ -7,6 +7,7 @@
 #include <plancmp/error.hpp>
 #include <plancmp/model/serialize.hpp>
 #include <plancmp/parse/corpus.hpp>
+#include <plancmp/parse/fidelity.hpp>
 #include <plancmp/parse/parser.hpp>
 #include <plancmp/text/formats.hpp>
 
@@ -215,6 +216,7 @@ void bind_model(py::module_& m) {
       .def_readonly("text", &measure::text)
       .def_readonly("lead", &measure::lead)
       .def_readonly("support", &measure::support)
+      .def_readonly("joint", &measure::joint, "the listed units are jointly responsible (no lead mark, no first-listed rule): all are in lead")
       .def_readonly("deadline", &measure::due)
       .def_readonly("clause", &measure::clause)
       .def_readonly("span", &measure::where)
@@ -294,6 +296,8 @@ void bind_model(py::module_& m) {
       .def_property_readonly("issued_text", [](const parsed_plan& p) { return p.get().issued_text; })
       .def_property_readonly("document_number", [](const parsed_plan& p) { return p.get().doc_number; })
       .def_property_readonly("draft", [](const parsed_plan& p) { return p.get().draft; })
+      .def_property_readonly("kind", [](const parsed_plan& p) { return std::string(to_string(p.get().kind)); },
+                             "what the file is: plan, regulation (articles 第X条, no measures), notice, qa, other")
       .def_property_readonly("first_listed_leads", [](const parsed_plan& p) { return p.get().first_listed_leads; })
       .def_property_readonly("cover", [](const parsed_plan& p) { return p.get().cover; })
       .def_property_readonly("body", [](const parsed_plan& p) { return p.get().body; })
@@ -421,6 +425,33 @@ void bind_parse(py::module_& m) {
       },
       py::arg("data"), py::arg("name") = "<bytes>", py::arg("resolve_agencies") = true,
       py::arg("read_targets") = true, "Parses a plan held in memory; name names it in spans' file and errors.");
+
+  py::class_<parse::fidelity>(m, "Fidelity",
+                              "How faithfully a parsed plan reproduces a gold annotation (docs/gold.md).")
+      .def_readonly("source", &parse::fidelity::source)
+      .def_readonly("gold_measures", &parse::fidelity::gold_measures)
+      .def_readonly("parsed_measures", &parse::fidelity::parsed_measures)
+      .def_readonly("matched_measures", &parse::fidelity::matched_measures)
+      .def_property_readonly("measure_precision", &parse::fidelity::measure_precision)
+      .def_property_readonly("measure_recall", &parse::fidelity::measure_recall)
+      .def_property_readonly("lead", [](const parse::fidelity& f) { return f.lead.rate(); }, "share of matched measures with the gold's lead units")
+      .def_property_readonly("support", [](const parse::fidelity& f) { return f.support.rate(); })
+      .def_property_readonly("deadline", [](const parse::fidelity& f) { return f.deadline.rate(); })
+      .def_property_readonly("target_precision", &parse::fidelity::target_precision)
+      .def_property_readonly("target_recall", &parse::fidelity::target_recall)
+      .def_readonly("metadata", &parse::fidelity::metadata, "(field, right) for kind, title, issuer, level, issued, doc_number")
+      .def_readonly("differences", &parse::fidelity::differences, "one line per disagreement")
+      .def("__repr__", [](const parse::fidelity& f) {
+        return fmt::format("<Fidelity {}: measures P {:.2f} R {:.2f}, lead {:.2f}, support {:.2f}, deadline {:.2f}>",
+                           f.source, f.measure_precision(), f.measure_recall(), f.lead.rate(), f.support.rate(),
+                           f.deadline.rate());
+      });
+  m.def(
+      "fidelity",
+      [](const parsed_plan& p, const std::string& gold) { return parse::evaluate(p.get(), parse::read_gold(gold)); },
+      py::arg("plan"), py::arg("gold"),
+      "Compares a parsed plan with a gold annotation file (plancmp.gold.parse/1): measures, lead, support, "
+      "deadlines, targets and metadata, as `plancmp fidelity` prints them.");
 
   py::class_<parse::corpus_failure>(m, "CorpusFailure", "A file of a corpus that could not be read, and why.")
       .def_readonly("path", &parse::corpus_failure::path)
