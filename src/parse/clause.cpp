@@ -313,6 +313,13 @@ std::vector<clause_location> find_clauses(std::string_view text) {
   const auto final_clause = find_clause(text);
   const std::size_t limit = final_clause ? final_clause->begin : text.size();
   const auto& r = rules();
+  // Most measures have one clause, at the end: look for brackets only where clause words
+  // stand before it.
+  const std::string_view before = text.substr(0, limit);
+  if (!contains_any(before, r.clause_words) && !contains_any(before, r.clause_prefixes)) {
+    if (final_clause) out.push_back(*final_clause);
+    return out;
+  }
   int depth = 0;
   std::size_t open = 0, open_len = 0;
   for (std::size_t i = 0; i < limit;) {
