@@ -5,6 +5,7 @@
 #include <plancmp/data.hpp>
 #include <plancmp/error.hpp>
 #include <plancmp/model/coding_scheme.hpp>
+#include <plancmp/parse/fidelity.hpp>
 #include <plancmp/parse/parser.hpp>
 #include <plancmp/text/formats.hpp>
 
@@ -358,17 +359,8 @@ automatic_coding code_sources(std::span<const std::string> sources, const std::s
   out.sheet.coder = "plancmp";
   out.sheet.automatic = true;
   for (const std::string& source : sources) {
-    std::string path;
-    if (source.starts_with("seeds/")) {
-      path = seeds_dir + "/" + source.substr(6);
-    } else if (source.starts_with("corpus/")) {
-      path = corpus_dir + "/" + source.substr(7);
-    } else {
-      out.missing.push_back(source + ": not seeds/<file> or corpus/<file>");
-      continue;
-    }
     try {
-      const text::document doc = text::read_any_document(path);
+      const text::document doc = parse::read_gold_source(source, {seeds_dir, corpus_dir});
       const plan p = parse::parse_document(doc);
       for (auto& u : code_plan(p, doc, source)) out.sheet.units.push_back(std::move(u));
     } catch (const std::exception& e) {

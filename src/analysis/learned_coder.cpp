@@ -3,6 +3,7 @@
 #include <plancmp/analysis/tagging.hpp>
 #include <plancmp/error.hpp>
 #include <plancmp/parse/clause.hpp>
+#include <plancmp/parse/fidelity.hpp>
 #include <plancmp/parse/parser.hpp>
 #include <plancmp/text/detail/utf8.hpp>
 #include <plancmp/text/formats.hpp>
@@ -137,17 +138,8 @@ learning_corpus learning_units(std::span<const std::string> sources, const std::
                                const std::string& corpus_dir) {
   learning_corpus out;
   for (const std::string& source : sources) {
-    std::string path;
-    if (source.starts_with("seeds/")) {
-      path = seeds_dir + "/" + source.substr(6);
-    } else if (source.starts_with("corpus/")) {
-      path = corpus_dir + "/" + source.substr(7);
-    } else {
-      out.missing.push_back(source + ": not seeds/<file> or corpus/<file>");
-      continue;
-    }
     try {
-      const text::document doc = text::read_any_document(path);
+      const text::document doc = parse::read_gold_source(source, {seeds_dir, corpus_dir});
       const plan p = parse::parse_document(doc);
       auto codes = code_plan(p, doc, source);
       for (std::size_t m = 0; m < p.measures.size(); ++m) {

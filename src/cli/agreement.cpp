@@ -22,7 +22,7 @@ int run_agreement(const options& opts) {
   if (opts.inputs[1] == "auto") {
     const std::string* seeds = opts.value("seeds");
     const std::string* corpus = opts.value("corpus");
-    auto coded = analysis::code_sources(analysis::sources_of(a), seeds != nullptr ? *seeds : std::string("seeds"),
+    auto coded = analysis::code_sources(analysis::sources_of(a), seeds != nullptr ? *seeds : std::string(),
                                         corpus != nullptr ? *corpus : std::string("../shared/corpus/docs"));
     b = std::move(coded.sheet);
     missing = std::move(coded.missing);

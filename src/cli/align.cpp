@@ -8,6 +8,7 @@
 #include <plancmp/analysis/plan_alignment.hpp>
 #include <plancmp/data.hpp>
 #include <plancmp/error.hpp>
+#include <plancmp/parse/fidelity.hpp>
 #include <plancmp/parse/parser.hpp>
 #include <plancmp/text/formats.hpp>
 
@@ -36,22 +37,12 @@ analysis::plan_alignment_options alignment_options(const options& opts) {
 // copies, corpus files from --corpus DIR (default $PLANCMP_CORPUS_DIR, else
 // ../shared/corpus/docs).
 text::document gold_document(const options& opts, const std::string& source) {
-  if (source.starts_with("seeds/")) {
-    const std::string name = source.substr(6);
-    for (const auto& seed : builtin_seeds())
-      if (seed.name == name) return text::make_any_document(std::string(seed.bytes), source);
-    throw usage_error(fmt::format("{}: no bundled seed of that name", source));
-  }
-  if (source.starts_with("corpus/")) {
-    std::string dir = "../shared/corpus/docs";
-    if (const char* env = std::getenv("PLANCMP_CORPUS_DIR"); env != nullptr && *env != '\0') dir = env;
-    if (const std::string* d = opts.value("corpus")) dir = *d;
-    const std::string path = dir + "/" + source.substr(7);
-    text::read_options read;
-    read.max_input_bytes = opts.max_input_bytes;
-    return text::make_any_document(read_file(path, opts.max_input_bytes), path, read);
-  }
-  return text::make_any_document(read_file(source, opts.max_input_bytes), source);
+  parse::gold_folders folders;
+  if (const char* env = std::getenv("PLANCMP_CORPUS_DIR"); env != nullptr && *env != '\0') folders.corpus = env;
+  if (const std::string* d = opts.value("corpus")) folders.corpus = *d;
+  text::read_options read;
+  read.max_input_bytes = opts.max_input_bytes;
+  return parse::read_gold_source(source, folders, read);
 }
 
 int run_gold(const options& opts, const analysis::plan_alignment_options& align) {

@@ -15,6 +15,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <iostream>
+#include <optional>
 
 namespace plancmp::cli {
 namespace {
@@ -37,28 +38,12 @@ std::vector<std::string> gold_files(const std::vector<std::string>& inputs) {
   return out;
 }
 
-/// The document a gold file annotates: `seeds/<file>` from --seeds (else the bundled
-/// seeds), `corpus/<file>` from --corpus. Empty when it cannot be found.
-std::string document_bytes(const parse::gold_document& g, const options& opts, std::string& path) {
-  const auto slash = g.source.find('/');
-  const std::string where = g.source.substr(0, slash);
-  const std::string name = slash == std::string::npos ? g.source : g.source.substr(slash + 1);
-  const std::string* dir = opts.value(where == "seeds" ? "seeds" : "corpus");
-  if (dir != nullptr) {
-    path = (fs::path(*dir) / name).string();
-    std::error_code ec;
-    if (!fs::exists(path, ec)) return {};
-    return read_file(path, opts.max_input_bytes);
-  }
-  if (where == "seeds") {
-    for (const auto& seed : builtin_seeds()) {
-      if (seed.name == name) {
-        path = "seeds/" + name;
-        return std::string(seed.bytes);
-      }
-    }
-  }
-  return {};
+/// Where gold files find their documents: --seeds (else the bundled seeds), --corpus.
+parse::gold_folders folders_of(const options& opts) {
+  parse::gold_folders folders;
+  if (const std::string* d = opts.value("seeds")) folders.seeds = *d;
+  if (const std::string* d = opts.value("corpus")) folders.corpus = *d;
+  return folders;
 }
 
 report::cell rate(double r) { return {r, 2}; }
@@ -77,15 +62,17 @@ int run_fidelity(const options& opts) {
   std::size_t skipped = 0;
   for (const auto& file : gold_files(opts.inputs)) {
     const parse::gold_document g = parse::read_gold(file);
-    std::string path;
-    const std::string bytes = document_bytes(g, opts, path);
-    if (bytes.empty()) {
-      if (!opts.quiet) std::cerr << fmt::format("{}: {} not found (--seeds / --corpus); skipped\n", file, g.source);
+    text::read_options read;
+    read.max_input_bytes = opts.max_input_bytes;
+    std::optional<text::document> doc;
+    try {
+      doc = parse::read_gold_source(g.source, folders_of(opts), read);
+    } catch (const io_error& e) {
+      if (!opts.quiet) std::cerr << fmt::format("{}: {} (--seeds / --corpus); skipped\n", file, e.what());
       ++skipped;
       continue;
     }
-    parse::parse_options po;
-    const plan p = parse::parse_bytes(bytes, path, po);
+    const plan p = parse::parse_document(*doc);
     const parse::fidelity f = parse::evaluate(p, g);
     std::vector<std::string> wrong;
     for (const auto& [field, right] : f.metadata) {

@@ -17,7 +17,7 @@ int run_learn(const options& opts) {
   for (std::size_t i = 1; i < opts.inputs.size(); ++i) sources.push_back(opts.inputs[i]);
   const std::string* seeds = opts.value("seeds");
   const std::string* corpus = opts.value("corpus");
-  const auto units = analysis::learning_units(sources, seeds != nullptr ? *seeds : std::string("seeds"),
+  const auto units = analysis::learning_units(sources, seeds != nullptr ? *seeds : std::string(),
                                               corpus != nullptr ? *corpus : std::string("../shared/corpus/docs"));
   analysis::learner_options o;
   o.folds = static_cast<std::size_t>(number_option(opts, "folds", 5, 2, 50));

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
+#include <plancmp/data.hpp>
 #include <plancmp/error.hpp>
 #include <plancmp/parse/fidelity.hpp>
+#include <plancmp/text/formats.hpp>
 #include <plancmp/text/detail/utf8.hpp>
 
 #include <fmt/format.h>
@@ -88,6 +90,23 @@ std::string fold_for_comparison(std::string_view s) {
     text::detail::append_utf8(out, c);
   }
   return out;
+}
+
+text::document read_gold_source(std::string_view source, const gold_folders& folders,
+                                const text::read_options& read) {
+  const auto joined = [](const std::string& dir, std::string_view name) {
+    return dir.empty() ? std::string(name) : dir + "/" + std::string(name);
+  };
+  if (source.starts_with("seeds/")) {
+    const std::string_view name = source.substr(6);
+    if (!folders.seeds.empty()) return text::read_any_document(joined(folders.seeds, name), read);
+    for (const auto& seed : builtin_seeds()) {
+      if (seed.name == name) return text::make_any_document(std::string(seed.bytes), std::string(source), read);
+    }
+    throw usage_error(fmt::format("{}: no bundled seed of that name", source));
+  }
+  if (source.starts_with("corpus/")) return text::read_any_document(joined(folders.corpus, source.substr(7)), read);
+  return text::read_any_document(std::string(source), read);
 }
 
 gold_document read_gold(const std::string& path) {

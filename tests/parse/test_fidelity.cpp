@@ -37,11 +37,9 @@ std::vector<fs::path> files_in(const fs::path& dir, std::string_view extension =
   return out;
 }
 
-/// The document a gold file names, or an empty path when it is not here.
-fs::path document_of(const parse::gold_document& g) {
-  const auto slash = g.source.find('/');
-  const std::string where = g.source.substr(0, slash), name = g.source.substr(slash + 1);
-  return where == "seeds" ? fs::path(PLANCMP_SEEDS_DIR) / name : fs::path(PLANCMP_CORPUS_DIR) / name;
+/// The plan of the document a gold file names.
+plan parsed_source(const parse::gold_document& g) {
+  return parse::parse_document(parse::read_gold_source(g.source, {PLANCMP_SEEDS_DIR, PLANCMP_CORPUS_DIR}));
 }
 
 std::string write_temp(const std::string& name, const std::string& text) {
@@ -101,6 +99,15 @@ TEST_CASE("fidelity: hand-computed figures on a small plan") {
   }
 }
 
+TEST_CASE("fidelity: gold sources are found where their folders say") {
+  const auto bundled = parse::read_gold_source("seeds/001_e9d616c0cc0faf37.txt", {});
+  const auto from_folder = parse::read_gold_source("seeds/001_e9d616c0cc0faf37.txt", {PLANCMP_SEEDS_DIR, {}});
+  CHECK(bundled.original == from_folder.original);
+  CHECK_THROWS_WITH_AS(parse::read_gold_source("seeds/nope.txt", {}),
+                       "seeds/nope.txt: no bundled seed of that name", usage_error);
+  CHECK_THROWS_AS(parse::read_gold_source("corpus/nope.txt", {{}, "/nonexistent"}), io_error);
+}
+
 TEST_CASE("fidelity: gold files are read strictly") {
   const auto path = write_temp("plancmp-gold-bad.json", R"({"schema": "plancmp.gold.parse/1", "source": "corpus/x.txt",
     "measures": [{"path": ["一"], "text_start": "  "}]})");
@@ -116,8 +123,7 @@ TEST_CASE("fidelity: the seeds against their gold") {
     if (file.filename().string().rfind("seed-", 0) != 0) continue;
     const auto g = parse::read_gold(file.string());
     CAPTURE(g.source);
-    const plan p = parse::parse_file(document_of(g).string());
-    const parse::fidelity f = parse::evaluate(p, g);
+    const parse::fidelity f = parse::evaluate(parsed_source(g), g);
     for (const auto& d : f.differences) MESSAGE(d);
     CHECK(f.measure_precision() == 1.0);
     CHECK(f.measure_recall() == 1.0);
@@ -136,9 +142,7 @@ TEST_CASE("fidelity: the corpus against its gold (reads ../shared/corpus)") {
     const auto g = parse::read_gold(file.string());
     if (g.source.rfind("corpus/", 0) != 0) continue;
     CAPTURE(g.source);
-    const auto path = document_of(g);
-    REQUIRE(fs::exists(path));
-    const parse::fidelity f = parse::evaluate(parse::parse_file(path.string()), g);
+    const parse::fidelity f = parse::evaluate(parsed_source(g), g);
     ++documents;
     measure_p.push_back(f.measure_precision());
     measure_r.push_back(f.measure_recall());

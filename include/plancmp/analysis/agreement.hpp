@@ -74,7 +74,8 @@ struct coding_sheet {
 [[nodiscard]] std::vector<coded_unit> code_plan(const plan& p, const text::document& doc, const std::string& source);
 
 /// plancmp's codes for the documents a sheet names: `seeds/<file>` is read from
-/// `seeds_dir`, `corpus/<file>` from `corpus_dir`. Sources that cannot be read are listed in
+/// `seeds_dir` (empty: the bundled seeds), `corpus/<file>` from `corpus_dir`
+/// (parse::read_gold_source). Sources that cannot be read are listed in
 /// `missing` (their units then count as unmatched), never guessed.
 struct automatic_coding {
   coding_sheet sheet;                ///< coder "plancmp", automatic

@@ -18,7 +18,8 @@ struct learning_unit {
 };
 
 /// The measures of the documents a sheet names, with their text and dictionary codes
-/// (`seeds/<file>` under `seeds_dir`, `corpus/<file>` under `corpus_dir`); unreadable
+/// (`seeds/<file>` under `seeds_dir` — empty: the bundled seeds — `corpus/<file>` under
+/// `corpus_dir`: parse::read_gold_source); unreadable
 /// sources are skipped and listed in `missing`.
 struct learning_corpus {
   std::vector<learning_unit> units;

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <plancmp/model/plan.hpp>
+#include <plancmp/text/document.hpp>
 
 #include <cstddef>
 #include <optional>
@@ -41,6 +42,21 @@ struct gold_document {
   std::size_t tables = 0;
   std::size_t boxes = 0;
 };
+
+/// Where the documents that gold files name are: `seeds/<file>` in `seeds` (empty: the
+/// seeds bundled with the library), `corpus/<file>` in `corpus` (the development corpus,
+/// `../shared/corpus/docs` beside the project).
+struct gold_folders {
+  std::string seeds;
+  std::string corpus = "../shared/corpus/docs";
+};
+
+/// The document a gold file (parse, coding or alignment gold, docs/gold.md) names as
+/// `seeds/<file>` or `corpus/<file>`, read in any format; any other source is read as a
+/// path. Throws what reading a file throws (`io_error` naming the path when it is missing,
+/// `usage_error` for a bundled seed that does not exist).
+[[nodiscard]] text::document read_gold_source(std::string_view source, const gold_folders& folders,
+                                              const text::read_options& read = {});
 
 /// Reads a gold file; throws `schema_error` naming the file and the JSON Pointer of what
 /// is wrong.
