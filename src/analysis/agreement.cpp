@@ -240,7 +240,9 @@ coding_sheet coding_sheet::from_csv(std::string_view csv, const std::string& ori
   bool any_row = false;
   std::map<std::pair<std::string, std::string>, std::size_t> index;
   for (std::size_t r = 1; r < records.size(); ++r) {
-    const auto& [line, row] = records[r];
+    // Not a structured binding: clang 14 (the fuzz build) cannot capture one in a lambda.
+    const auto line = records[r].first;
+    const auto& row = records[r].second;
     const auto get = [&](const char* name) -> std::string {
       const auto it = column.find(name);
       return it == column.end() || it->second >= row.size() ? std::string() : row[it->second];
