@@ -275,10 +275,12 @@ substance_matrix substance_similarity(const plan& a, const plan& b, const substa
         e.agencies = static_cast<double>(both.size()) /
                      static_cast<double>(fa[i].size() + fb[j].size() - both.size());
       }
-      for (const auto& [f, w] : cv[u])
+      for (const auto& entry : cv[u]) {  // not a structured binding: clang 14 cannot capture one
+        const auto f = entry.first;
         if (std::any_of(cv[v].begin(), cv[v].end(), [&](const auto& x) { return x.first == f; }))
           for (std::size_t c = 0; c < concepts.size(); ++c)
             if (concept_id[c] == f) e.shared_concepts.push_back(concepts[c].name);
+      }
       const double text = std::max(e.characters, o.words_weight * e.words + (1.0 - o.words_weight) * e.concepts);
       double base = text;
       if (text >= o.evidence_floor) {
