@@ -648,16 +648,21 @@ class parser {
     for (std::size_t i = 0; i < title_begin && !p_.doc_number; ++i) {
       const auto& l = lines_[i];
       if (const auto m = find_doc_number(l.text)) {
-        document_number dn;
-        dn.printed = printed(l.begin + m->begin, l.begin + m->end);
-        dn.repaired = printed(l.begin + m->begin, l.begin + m->prefix_end) + "〔" +
-                      printed(l.begin + m->year_begin, l.begin + m->year_end) + "〕" +
-                      printed(l.begin + m->serial_begin, l.begin + m->end);
-        dn.where = source(l.begin + m->begin, l.begin + m->end);
-        p_.doc_number = dn;
+        p_.doc_number = document_number_at(l.begin, *m);
       }
     }
     jurisdiction_from_issuer();
+  }
+
+  /// A 文号 found at `at` in the simplified text: as printed, and repaired with both
+  /// brackets (知战办发2020〕3号 → 知战办发〔2020〕3号).
+  document_number document_number_at(std::size_t at, const doc_number_match& m) const {
+    document_number dn;
+    dn.printed = printed(at + m.begin, at + m.end);
+    dn.repaired = printed(at + m.begin, at + m.prefix_end) + "〔" + printed(at + m.year_begin, at + m.year_end) +
+                  "〕" + printed(at + m.serial_begin, at + m.end);
+    dn.where = source(at + m.begin, at + m.end);
+    return dn;
   }
 
   /// The jurisdiction from the issuer's place name: 衡水市人民政府办公室 → 衡水市 (city).
@@ -1040,11 +1045,7 @@ class parser {
         }
       } else if (label_of(t, r.doc_number_labels)) {
         if (const auto m = find_doc_number(v.text)) {
-          document_number dn;
-          dn.printed = printed(v.begin + m->begin, v.begin + m->end);
-          dn.repaired = dn.printed;
-          dn.where = source(v.begin + m->begin, v.begin + m->end);
-          p_.doc_number = dn;
+          p_.doc_number = document_number_at(v.begin, *m);
         } else if (char_count(v.text) <= 20 && contains(v.text, "号")) {
           p_.doc_number = document_number{printed(v.begin, v.end), printed(v.begin, v.end), source(v.begin, v.end)};
         }
