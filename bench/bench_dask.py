@@ -63,7 +63,7 @@ def main():
             assert np.array_equal(sharded, single), "sharded top-k differs from the single-process run"
             r, sharded_reuse = median_seconds(
                 lambda: plancmp.dask.reuse(client, reuse_plans), args.repeat)
-            assert [tuple(x) for x in sharded_reuse.itertuples(index=False)] == single_reuse
+            assert sharded_reuse.equals(plancmp.dask.reuse_frame(reuse_plans, single_reuse))
         finally:
             client.close()
             cluster.close()

@@ -17,11 +17,14 @@ print(f"{plan.label}: {g.number_of_nodes()} agencies, {g.number_of_edges()} ties
 central = sorted(g.nodes(data=True), key=lambda n: (-n[1]["lead"], -n[1]["weighted_degree"], n[1]["name"]))
 for _, d in central[:5]:
     print(f"  {d['name']}: leads {d['lead']}, supports {d['support']}, partners {d['degree']}")
-strongest = max(g.edges(data=True), key=lambda e: (e[2]["weight"], -e[0], -e[1]))
+# Nodes are canonical agency ids (the name as printed is an attribute), so ties break by id.
+strongest = min(g.edges(data=True), key=lambda e: (-e[2]["weight"], e[0], e[1]))
 u, v, d = strongest
 print(f"strongest tie: {g.nodes[u]['name']} — {g.nodes[v]['name']} ({d['weight']} shared measures)")
 betweenness = nx.betweenness_centrality(g)
-top = max(betweenness, key=lambda n: (betweenness[n], -n))
+top = min(betweenness, key=lambda n: (-betweenness[n], n))
 print(f"highest betweenness (networkx): {g.nodes[top]['name']}")
 pg = plan.to_networkx()
+edges = nx.to_pandas_edgelist(g)  # columns source, target, weight, first_leads, …
+print(f"edge list: {len(edges)} rows, columns {', '.join(edges.columns[:3])} …")
 print(f"plan graph: {pg.number_of_nodes()} vertices, {pg.number_of_edges()} edges")

@@ -188,7 +188,12 @@ def test_agencies_and_networkx(seed):
     p = seed(HENGSHUI)
     net = plancmp.agency_network(p)
     g = net.to_networkx()
-    assert g.number_of_nodes() == len(net.nodes) and g.number_of_edges() == len(net.edges)
+    # Nodes are canonical agency ids: printed names of one agency are one node.
+    keys = {n["canonical"] or "name:" + n["name"] for n in net.nodes}
+    assert set(g.nodes) == keys and g.number_of_nodes() < len(net.nodes)
+    assert sum(w for _, _, w in g.edges(data="weight")) <= sum(e[2] for e in net.edges)
+    edges = nx.to_pandas_edgelist(g)  # raised while an edge attribute was named "source"
+    assert list(edges.columns[:2]) == ["source", "target"] and len(edges) == g.number_of_edges()
     assert {n["name"] for n in net.nodes} <= {a.name for a in p.agencies}
     assert net.to_graphml().startswith("<?xml")
     pg = p.to_networkx()

@@ -104,8 +104,10 @@ from ._core import (  # noqa: F401  (re-exported: policy diffusion, docs/diffusi
     diffusion,
 )
 from ._diffusion import diffusion_tables, diffusion_to_networkx  # noqa: F401
+from . import frames  # noqa: F401  (tidy pandas frames: plancmp.frames)
 from ._interop import (  # noqa: F401
     Similarity,
+    agency_networks_to_networkx,
     agency_network_to_networkx,
     plan_to_networkx,
     similar,
@@ -123,33 +125,74 @@ PathLike = Union[str, "_os.PathLike[str]"]
 _PLAN_FILE_ENDINGS = (".txt", ".html", ".htm", ".xhtml", ".shtml", ".pdf", ".docx")
 
 
+def _not_a_plan_file(path: str) -> Optional[str]:
+    """Why ``path`` cannot be read as a plan file, or None."""
+    if _os.path.isdir(path):
+        return "is a folder, not a plan file; use plancmp.load_dir() for a folder of plans"
+    if not _os.path.exists(path):
+        return None  # the C++ reader names a missing file
+    ext = _os.path.splitext(path)[1].lower()
+    if ext not in _PLAN_FILE_ENDINGS + (".json",):
+        shown = f"'{ext}'" if ext else "no extension"
+        return (f"has {shown}, not a plan file ending ({' '.join(_PLAN_FILE_ENDINGS)}); "
+                "rename it, or pass its bytes: plancmp.parse(open(path, 'rb').read(), name=path)")
+    return None
+
+
+def _looks_like_path(text: str) -> bool:
+    """A one-line string with a folder separator and no Chinese character or space is a
+    path (a plan's text always holds Chinese), so a mistyped path is an error, not a plan."""
+    return (("/" in text or "\\" in text) and not any(c.isspace() for c in text)
+            and not any("\u3400" <= c <= "\u9fff" for c in text))
+
+
+def _io_error(path: str, why: str) -> IoError:
+    e = IoError(f"{path}: {why}")
+    e.path, e.byte, e.line, e.column, e.message = path, None, None, None, why
+    return e
+
+
 def parse(
     source: Union[PathLike, bytes, str],
     *,
     name: Optional[str] = None,
     resolve_agencies: bool = True,
     read_targets: bool = True,
+    encoding: Optional[str] = None,
 ) -> Plan:
     """Parses a plan.
 
     ``source`` is a path (``os.PathLike``, or a one-line ``str`` naming an existing file or
     ending in .txt/.html/.pdf/.docx …), the file's bytes, or the text itself (any other
-    ``str``). Any input format
-    the library reads (text in any encoding, HTML, PDF, DOCX) is detected. ``name`` names
-    bytes or text in spans and errors (default ``<bytes>`` / ``<text>``).
+    ``str``). Any input format the library reads (text in any encoding, HTML, PDF, DOCX) is
+    detected. ``name`` names bytes or text in spans and errors (default ``<bytes>`` /
+    ``<text>``). ``encoding`` (``utf-8``, ``gb18030``/``gbk``, ``utf-16le`` …) skips the
+    encoding detection, for a file the detector misreads; an unknown name is a ValueError.
 
-    Raises a :class:`plancmp.Error` subclass naming the file and position.
+    Raises :class:`plancmp.IoError` naming a path that is a folder, has no extension or an
+    extension that is not a plan file's, or cannot be read; other :class:`plancmp.Error`
+    subclasses name the file and position.
     """
+    enc = encoding or ""
     if isinstance(source, _os.PathLike):
-        return _core.parse_file(_os.fspath(source), resolve_agencies, read_targets)
+        source = _os.fspath(source)
+        why = _not_a_plan_file(source)
+        if why:
+            raise _io_error(source, why)
+        return _core.parse_file(source, resolve_agencies, read_targets, enc)
     if isinstance(source, (bytes, bytearray, memoryview)):
-        return _core.parse_bytes(bytes(source), name or "<bytes>", resolve_agencies, read_targets)
+        return _core.parse_bytes(bytes(source), name or "<bytes>", resolve_agencies, read_targets, enc)
     if isinstance(source, str):
         one_line = "\n" not in source and len(source) < 4096
-        # A missing file named like a plan file is an error naming it, not a tiny text.
-        if one_line and (_os.path.isfile(source) or source.lower().endswith(_PLAN_FILE_ENDINGS)):
-            return _core.parse_file(source, resolve_agencies, read_targets)
-        return _core.parse_bytes(source.encode("utf-8"), name or "<text>", resolve_agencies, read_targets)
+        # A path-like string is read as a path: a missing file named like a plan file, a
+        # folder or a file of another kind is an error naming it, not a tiny text.
+        if one_line and (_os.path.exists(source) or source.lower().endswith(_PLAN_FILE_ENDINGS)
+                         or _looks_like_path(source)):
+            why = _not_a_plan_file(source)
+            if why:
+                raise _io_error(source, why)
+            return _core.parse_file(source, resolve_agencies, read_targets, enc)
+        return _core.parse_bytes(source.encode("utf-8"), name or "<text>", resolve_agencies, read_targets, enc)
     raise TypeError(f"parse() takes a path, bytes or str, not {type(source).__name__}")
 
 

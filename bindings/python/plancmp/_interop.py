@@ -76,14 +76,17 @@ class Similarity:
 
     @property
     def query(self) -> np.ndarray:
+        """Row of ``units`` of each pair's query unit."""
         return self.matches.array["query"]
 
     @property
     def candidate(self) -> np.ndarray:
+        """Row of ``units`` of each pair's similar unit."""
         return self.matches.array["candidate"]
 
     @property
     def score(self) -> np.ndarray:
+        """Each pair's score (cosine, or Jaccard for ``mode='lsh'``)."""
         return self.matches.array["score"]
 
     def __len__(self) -> int:
@@ -92,25 +95,54 @@ class Similarity:
     def __repr__(self) -> str:
         return f"<Similarity ({self.mode}): {len(self)} pairs of {len(self.units)} units>"
 
+    COLUMNS = ["plan", "unit", "similar_plan", "similar_unit", "score", "file", "begin", "end",
+               "similar_file", "similar_begin", "similar_end", "text", "similar_text"]
+
     def to_records(self) -> List[Dict[str, Any]]:
+        """One dict per pair (``COLUMNS``): the first five are the CLI's ``similar`` CSV
+        columns; plans are named by their unique key (:func:`plancmp.frames.plan_keys`);
+        ``text`` / ``similar_text`` are the units' full text."""
+        from .frames import plan_keys
+
         out = []
-        labels = [p.label for p in self.plans]
+        keys = plan_keys(self.plans)
         files = [p.path for p in self.plans]
+        cached = [_CachedPlan(p) for p in self.plans]
+
+        def text(unit) -> str:
+            p = cached[unit.plan]
+            if unit.kind == "measure":
+                return p.measures[unit.index].text
+            if unit.kind == "goal":
+                return p.goals[unit.index].text
+            return p.boxes[unit.index].items[unit.item].text
+
         for q, c, s in zip(self.query.tolist(), self.candidate.tolist(), self.score.tolist()):
             a, b = self.units[q], self.units[c]
             out.append({
-                "plan": labels[a.plan], "unit": a.id, "similar_plan": labels[b.plan],
+                "plan": keys[a.plan], "unit": a.id, "similar_plan": keys[b.plan],
                 "similar_unit": b.id, "score": s, "file": files[a.plan],
                 "begin": a.span.begin, "end": a.span.end, "similar_file": files[b.plan],
                 "similar_begin": b.span.begin, "similar_end": b.span.end,
+                "text": text(a), "similar_text": text(b),
             })
         return out
 
     def to_pandas(self):
+        """The pairs as a DataFrame (``COLUMNS``), best first per query unit."""
         pd = _require("pandas", "python3-pandas", "use .to_records() for a list of dicts")
-        columns = ["plan", "unit", "similar_plan", "similar_unit", "score", "file", "begin", "end",
-                   "similar_file", "similar_begin", "similar_end"]
-        return pd.DataFrame(self.to_records(), columns=columns)
+        return pd.DataFrame(self.to_records(), columns=self.COLUMNS)
+
+
+def _check_similar_arguments(top_k: int, mode: str, threshold: Optional[float], threads: int) -> None:
+    if not isinstance(top_k, int) or top_k < 1:
+        raise ValueError(f"top_k must be an integer ≥ 1, not {top_k!r}")
+    if mode not in ("exact", "pruned", "lsh"):
+        raise ValueError(f"mode must be 'exact', 'pruned' or 'lsh', not {mode!r}")
+    if threshold is not None and not 0.0 <= threshold <= 1.0:
+        raise ValueError(f"threshold must be in [0, 1], not {threshold!r}")
+    if not isinstance(threads, int) or threads < 0:
+        raise ValueError(f"threads must be an integer ≥ 0 (0: all cores), not {threads!r}")
 
 
 def similar(
@@ -128,6 +160,7 @@ def similar(
     pruned cosine top-k of char 2–3-gram tf-idf rows, or (``mode='lsh'``) MinHash-LSH
     near-duplicates with Jaccard ≥ threshold (default 0.5). ``within`` also pairs units of
     the same plan."""
+    _check_similar_arguments(top_k, mode, threshold, threads)
     plans = list(plans)
     vectors = _core.vectorize(plans, goals=goals, boxes=boxes, threads=threads)
     if mode == "lsh":
@@ -224,14 +257,77 @@ class _CachedPlan:
         return cache[name]
 
 
+def _agency_key(node: Dict[str, Any]) -> str:
+    """The node key of an agency: its canonical id in the agency ontology (so networks of
+    several plans join), or ``name:<name as printed>`` when it did not resolve."""
+    return node.get("canonical") or f"name:{node['name']}"
+
+
+def _add_agency_network(g, network: "_core.AgencyNetwork", plan_key: str) -> None:
+    nodes = network.nodes
+    keys = [_agency_key(n) for n in nodes]
+    for key, attributes in zip(keys, nodes):
+        if key in g:
+            data = g.nodes[key]
+            names = data["names"]
+            if attributes["name"] not in names:
+                names.append(attributes["name"])
+            data["lead"] += attributes["lead"]
+            data["support"] += attributes["support"]
+            if plan_key not in data["plans"]:
+                data["plans"].append(plan_key)
+        else:
+            g.add_node(key, name=attributes["name"], names=[attributes["name"]],
+                       canonical=attributes.get("canonical") or None, collective=attributes["collective"],
+                       lead=attributes["lead"], support=attributes["support"], plans=[plan_key])
+    for u, v, weight, u_leads, v_leads in network.edges:
+        a, b = keys[u], keys[v]
+        if a == b:
+            continue  # two printed names of one agency sharing a measure
+        # Stored in sorted key order, so `leads_first` is unambiguous in an undirected graph.
+        if b < a:
+            a, b, u_leads, v_leads = b, a, v_leads, u_leads
+        if g.has_edge(a, b):
+            e = g.edges[a, b]
+            e["weight"] += weight
+            e["first_leads"] += u_leads
+            e["second_leads"] += v_leads
+            if plan_key not in e["plans"]:
+                e["plans"].append(plan_key)
+        else:
+            g.add_edge(a, b, weight=weight, first_leads=u_leads, second_leads=v_leads, plans=[plan_key])
+
+
 def agency_network_to_networkx(network: "_core.AgencyNetwork"):
-    """The co-responsibility network as a ``networkx.Graph``: one node per agency (name,
-    canonical id, leads, supports, degree, betweenness …), edges weighted by shared measures."""
+    """The co-responsibility network as a ``networkx.Graph``. Nodes are keyed by the
+    agency's canonical id (``name:<name>`` when unresolved), with ``name`` (as printed),
+    ``names``, ``canonical``, ``lead``, ``support`` and the per-plan ``degree`` and
+    ``betweenness``; edges carry ``weight`` (shared measures), ``first_leads`` /
+    ``second_leads`` (shared measures the node first / second in key order leads) and
+    ``plans``. No attribute is named ``source`` or ``target``, so
+    ``networkx.to_pandas_edgelist`` works, and graphs of several plans join on their keys
+    (:func:`plancmp.agency_networks_to_networkx`)."""
     nx = _require("networkx", "python3-networkx")
     g = nx.Graph(plan=network.plan)
-    for k, attributes in enumerate(network.nodes):
-        g.add_node(k, **attributes)
-    for u, v, weight, u_leads, v_leads in network.edges:
-        # source_leads: shared measures that node `source` leads and the other supports.
-        g.add_edge(u, v, weight=weight, source=u, source_leads=u_leads, target_leads=v_leads)
+    _add_agency_network(g, network, network.plan)
+    for attributes in network.nodes:
+        data = g.nodes[_agency_key(attributes)]
+        for name in ("degree", "weighted_degree", "betweenness", "component"):
+            # Two printed names of one agency: the measures of the better connected one.
+            data[name] = max(data.get(name, attributes[name]), attributes[name])
+    return g
+
+
+def agency_networks_to_networkx(plans: Sequence["_core.Plan"]):
+    """One agency network across several plans: nodes keyed by canonical agency id (as in
+    :meth:`AgencyNetwork.to_networkx`), ``lead``/``support`` and edge ``weight`` summed over
+    the plans, ``plans`` listing the plan keys (:func:`plancmp.frames.plan_keys`) each node
+    and edge comes from."""
+    nx = _require("networkx", "python3-networkx")
+    from .frames import plan_keys
+
+    plans = list(plans)
+    g = nx.Graph(plans=plan_keys(plans))
+    for key, p in zip(plan_keys(plans), plans):
+        _add_agency_network(g, _core.agency_network(p), key)
     return g

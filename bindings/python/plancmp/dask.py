@@ -26,7 +26,7 @@ import numpy as np
 from . import _core
 from ._interop import Similarity
 
-__all__ = ["top_k", "similar", "reuse", "reuse_rows", "row_blocks"]
+__all__ = ["top_k", "similar", "reuse", "reuse_rows", "reuse_frame", "row_blocks"]
 
 
 def row_blocks(rows: int, block_rows: int) -> List[Tuple[int, int]]:
@@ -50,6 +50,7 @@ class _BlockMatches:
     """Concatenated blocks in the shape of plancmp.Matches (``array``, ``len``)."""
 
     def __init__(self, array: np.ndarray) -> None:
+        """Wraps the concatenated structured array (query, candidate, score)."""
         self.array = array
 
     def __len__(self) -> int:
@@ -88,16 +89,19 @@ def similar(client, plans: Sequence["_core.Plan"], *, top_k: int = 5, mode: str 
     return Similarity(plans, vectors, _BlockMatches(array), mode)
 
 
+# snake_case of the CLI's `reuse` CSV columns (measure A → measure_a, characters, identity,
+# score, passage in A → passage_in_a), with the plans, files, ids and spans around them.
 REUSE_COLUMNS = ["plan_a", "plan_b", "file_a", "file_b", "measure_a", "measure_b", "id_a", "id_b",
-                 "begin_a", "end_a", "begin_b", "end_b", "length", "identity", "score",
-                 "text_a", "text_b"]
+                 "begin_a", "end_a", "begin_b", "end_b", "characters", "identity", "score",
+                 "passage_in_a", "passage_in_b"]
 
 
 def reuse_rows(plans: Sequence["_core.Plan"], begin: int, end: int,
                options: Optional[Dict[str, Any]] = None) -> List[tuple]:
     """Reused passages between plan i in [begin, end) and every later plan j > i, one tuple per
-    passage (REUSE_COLUMNS), pairs in (i, j) order: the unit of work of :func:`reuse`, and
-    its single-process equivalent when run over all rows."""
+    passage (REUSE_COLUMNS, with ``plan_a``/``plan_b`` as row numbers i, j), pairs in (i, j)
+    order: the unit of work of :func:`reuse`, and its single-process equivalent when run over
+    all rows (:func:`reuse_frame` turns it into the DataFrame :func:`reuse` returns)."""
     options = options or {}
     out = []
     for i in range(begin, end):
@@ -113,15 +117,27 @@ def reuse_rows(plans: Sequence["_core.Plan"], begin: int, end: int,
 def reuse(client, plans: Sequence["_core.Plan"], *, block_rows: int = 1, **options):
     """Reuse detection between every pair of plans (as ``plancmp reuse``) on the cluster: the
     plans ship once (as their source text, parsed again on each worker), each task handles
-    the pairs of a block of rows. Returns a pandas DataFrame (REUSE_COLUMNS) when pandas is
-    installed, else a list of tuples. ``options``: those of :func:`plancmp.reuse`."""
+    the pairs of a block of rows. Returns the DataFrame of :func:`reuse_frame` (the same as
+    the single-process :func:`plancmp.frames.reuse`). ``options``: those of :func:`plancmp.reuse`."""
     plans = list(plans)
     [shipped] = client.scatter([plans], broadcast=True)
     futures = [client.submit(reuse_rows, shipped, b, e, options, pure=False)
                for b, e in row_blocks(len(plans), block_rows)]
     rows = [row for part in client.gather(futures) for row in part]
+    return reuse_frame(plans, rows)
+
+
+def reuse_frame(plans: Sequence["_core.Plan"], rows: Sequence[tuple]):
+    """Rows of :func:`reuse_rows` as the DataFrame (REUSE_COLUMNS) that :func:`reuse` and
+    :func:`plancmp.frames.reuse` return: ``plan_a``/``plan_b`` are unique plan keys
+    (:func:`plancmp.frames.plan_keys`), passages are full text. A list of tuples when pandas
+    is not installed."""
+    from .frames import plan_keys
+
+    keys = plan_keys(plans)
+    named = [(keys[r[0]], keys[r[1]]) + tuple(r[2:]) for r in rows]
     try:
         import pandas as pd
     except ImportError:  # pragma: no cover
-        return rows
-    return pd.DataFrame(rows, columns=REUSE_COLUMNS)
+        return named
+    return pd.DataFrame(named, columns=REUSE_COLUMNS)

@@ -96,7 +96,7 @@ void bind_model(py::module_& m) {
       .def("__str__", &date::to_string)
       .def("__repr__", [](const date& d) { return fmt::format("Date('{}')", d.to_string()); });
 
-  py::class_<jurisdiction>(m, "Jurisdiction")
+  py::class_<jurisdiction>(m, "Jurisdiction", "The jurisdiction a plan belongs to: name, level and the text it was read from.")
       .def(py::self == py::self)
       .def_readonly("name", &jurisdiction::name)
       .def_property_readonly("level", [](const jurisdiction& j) { return std::string(to_string(j.admin_level)); })
@@ -235,7 +235,7 @@ void bind_model(py::module_& m) {
       .def_readonly("span", &goal::where)
       .def("__repr__", [](const goal& g) { return fmt::format("Goal('{}', '{}')", g.id, cut(g.text)); });
 
-  py::class_<box_item>(m, "BoxItem")
+  py::class_<box_item>(m, "BoxItem", "An item of a 专栏 box, and the measure it restates, if any.")
       .def(py::self == py::self)
       .def_readonly("title", &box_item::title)
       .def_readonly("text", &box_item::text)
@@ -404,27 +404,43 @@ void bind_model(py::module_& m) {
           }));
 }
 
+namespace {
+// "" detects the encoding; a name the library knows (utf-8, gb18030, big5 …) skips detection.
+text::read_options read_options_of(const std::string& encoding) {
+  text::read_options o;
+  if (encoding.empty()) return o;
+  const auto e = text::parse_encoding(encoding);
+  if (!e) throw py::value_error(fmt::format("encoding '{}' is not one plancmp reads; use utf-8, utf-8-bom, gb18030 (gbk, gb2312), utf-16le or utf-16be", encoding));
+  o.declared_encoding = *e;
+  return o;
+}
+}  // namespace
+
 void bind_parse(py::module_& m) {
   m.def(
       "parse_file",
-      [](const std::string& path, bool resolve_agencies, bool read_targets) {
+      [](const std::string& path, bool resolve_agencies, bool read_targets, const std::string& encoding) {
+        const auto options = read_options_of(encoding);
         py::gil_scoped_release unlocked;
-        return parse_document_handle(std::make_shared<text::document>(text::read_any_document(path)),
+        return parse_document_handle(std::make_shared<text::document>(text::read_any_document(path, options)),
                                      parse_options_of(resolve_agencies, read_targets));
       },
       py::arg("path"), py::arg("resolve_agencies") = true, py::arg("read_targets") = true,
+      py::arg("encoding") = "",
       "Reads and parses a plan file (text in any encoding, HTML, PDF, DOCX).");
   m.def(
       "parse_bytes",
-      [](const py::bytes& data, std::string name, bool resolve_agencies, bool read_targets) {
+      [](const py::bytes& data, std::string name, bool resolve_agencies, bool read_targets,
+         const std::string& encoding) {
         std::string bytes = data;
+        const auto options = read_options_of(encoding);
         py::gil_scoped_release unlocked;
         return parse_document_handle(
-            std::make_shared<text::document>(text::make_any_document(std::move(bytes), std::move(name))),
+            std::make_shared<text::document>(text::make_any_document(std::move(bytes), std::move(name), options)),
             parse_options_of(resolve_agencies, read_targets));
       },
       py::arg("data"), py::arg("name") = "<bytes>", py::arg("resolve_agencies") = true,
-      py::arg("read_targets") = true, "Parses a plan held in memory; name names it in spans' file and errors.");
+      py::arg("read_targets") = true, py::arg("encoding") = "", "Parses a plan held in memory; name names it in spans' file and errors.");
 
   py::class_<parse::fidelity>(m, "Fidelity",
                               "How faithfully a parsed plan reproduces a gold annotation (docs/gold.md).")

@@ -16,13 +16,19 @@
 namespace plancmp::python {
 namespace {
 
-py::object value_of(const report::cell& c) {
+py::object shown_value_of(const report::cell& c) {
   switch (c.value.index()) {
     case 1: return py::str(std::get<std::string>(c.value));
     case 2: return py::int_(std::get<std::int64_t>(c.value));
     case 3: return py::float_(std::get<double>(c.value));
     default: return py::none();
   }
+}
+
+// The whole text of an excerpt cell (cell::full): Python gets data, not the Markdown view.
+py::object value_of(const report::cell& c) {
+  if (c.full) return py::str(*c.full);
+  return shown_value_of(c);
 }
 
 }  // namespace
@@ -44,7 +50,20 @@ void bind_report(py::module_& m) {
                                  rows.append(row);
                                }
                                return rows;
-                             })
+                             },
+                             "Rows of cell values (None, str, int, float); evidence cells hold their whole text, "
+                             "never the Markdown excerpt (see shown_rows).")
+      .def_property_readonly("shown_rows",
+                             [](const report::table& t) {
+                               py::list rows;
+                               for (const auto& r : t.rows) {
+                                 py::list row;
+                                 for (const auto& c : r) row.append(shown_value_of(c));
+                                 rows.append(row);
+                               }
+                               return rows;
+                             },
+                             "Rows as Markdown and LaTeX show them: long evidence cut to an excerpt ending in '…'.")
       .def_property_readonly(
           "sources",
           [](const report::table& t) {
