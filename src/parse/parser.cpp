@@ -1140,6 +1140,14 @@ class parser {
     }
     n.path.push_back(h.label);
     for (const auto& part : n.path) n.id += (n.id.empty() ? "" : ".") + part;
+    // A second numbering series under the same parent (a list restarting at 1. after a
+    // paragraph) repeats ids; its units get "~2" ("~3" …) on the label that repeats, so
+    // (plan, id) stays a key and the id says it is the second series. Descendants inherit
+    // it through the path.
+    if (const int seen = ++id_count_[n.id]; seen > 1) {
+      n.path.back() += fmt::format("~{}", seen);
+      n.id += fmt::format("~{}", seen);
+    }
     // Numbering: restart at 1 under a new parent, or continue the document-wide count
     // (Ningbo numbers (一)…(二十四) across sections, Gansu 1…80).
     const int previous_sibling = [&] {
@@ -1684,6 +1692,7 @@ class parser {
   std::vector<std::pair<line_role, std::uint32_t>> roles_;  // per document line: role, owner index
   std::vector<std::string> owners_;                         // owner names; [0] is none
   std::vector<node> nodes_;
+  std::map<std::string, int, std::less<>> id_count_;  ///< ids of the outline so far (open_node)
   std::size_t title_end_ = 0;
   std::pair<std::size_t, std::size_t> issuer_at_{0, 0};  ///< the issuer in the simplified text
   bool first_listed_ = false;
