@@ -211,3 +211,24 @@ def test_errors_a_python_user_can_act_on(tmp_path):
     gbk = tmp_path / "plan.txt"
     gbk.write_bytes((ROOT / "seeds" / NINGBO_2020).read_text(encoding="utf-8").encode("gb18030"))
     assert plancmp.parse(gbk, encoding="gbk").title == plancmp.parse(str(ROOT / "seeds" / NINGBO_2020)).title
+
+
+RESTARTED = """某市知识产权保护工作方案
+
+一、重点任务
+1.加强专利行政保护,严厉打击侵权假冒行为。(市市场监管局)
+2.推进商标品牌建设,培育一批知名品牌。(市市场监管局)
+同时,围绕服务体系建设开展以下工作:
+1.完善知识产权公共服务体系,建设服务网点。(市科技局)
+2.强化知识产权人才培养,举办专题培训。(市人社局)
+"""
+
+
+def test_restarted_numbering_gets_a_series_mark():
+    p = plancmp.parse(RESTARTED)
+    ids = [m.id for m in p.measures]
+    assert len(ids) == len(set(ids)) == 4, ids
+    assert ids[:2] == ["一.1", "一.2"] and ids[2:] == ["一.1~2", "一.2~2"], ids
+    assert p.find_measure("一.1~2").text.startswith("完善知识产权公共服务体系")
+    frame = pf.measures([p])
+    assert frame.set_index(["plan", "id"]).index.is_unique

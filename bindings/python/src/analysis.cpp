@@ -76,7 +76,7 @@ void bind_analysis(py::module_& m) {
       .def_readonly("weight", &keyword::weight)
       .def_property_readonly("boundary", [](const keyword& k) { return std::string(to_string(k.boundary)); })
       .def("__repr__", [](const keyword& k) { return fmt::format("Keyword('{}', weight={})", k.phrase, k.weight); });
-  py::class_<theme>(m, "Theme")
+  py::class_<theme>(m, "Theme", "A theme of a coding scheme: names, keywords, its parent and children (indices).")
       .def_readonly("id", &theme::id)
       .def_readonly("zh", &theme::zh)
       .def_readonly("en", &theme::en)
@@ -180,7 +180,7 @@ void bind_analysis(py::module_& m) {
       .def_readonly("shared_indicator", &analysis::link_evidence::shared_indicator)
       .def_readonly("agencies", &analysis::link_evidence::agencies)
       .def_readonly("shared_concepts", &analysis::link_evidence::shared_concepts);
-  py::class_<analysis::measure_pair>(m, "MeasurePair")
+  py::class_<analysis::measure_pair>(m, "MeasurePair", "Two measures aligned one-to-one, with their score and evidence.")
       .def_readonly("measure_a", &analysis::measure_pair::measure_a)
       .def_readonly("measure_b", &analysis::measure_pair::measure_b)
       .def_readonly("id_a", &analysis::measure_pair::id_a)
@@ -357,13 +357,13 @@ void bind_analysis(py::module_& m) {
       py::arg("plans"), "The PMC index of every plan (built-in model, data/pmc.json).");
   m.def("pmc_table", [](const std::vector<analysis::pmc_result>& r) {
     return analysis::to_table(r, analysis::pmc_model::builtin());
-  }, py::arg("results"));
+  }, py::arg("results"), "The PMC index as a table: variables × plans, the grade as its last row.");
   m.def("pmc_detail_table", [](const std::vector<analysis::pmc_result>& r) {
     return analysis::detail_table(r, analysis::pmc_model::builtin());
-  }, py::arg("results"));
+  }, py::arg("results"), "Every PMC sub-variable × plan with its value and evidence.");
   m.def("pmc_surface_table", [](const analysis::pmc_result& r) {
     return analysis::surface_table(r, analysis::pmc_model::builtin());
-  }, py::arg("result"));
+  }, py::arg("result"), "The PMC surface matrix of one plan as a table.");
 
   // ------------------------------------------------------------ agreement and coding sheets
   m.def(
@@ -489,15 +489,17 @@ void bind_analysis(py::module_& m) {
       [](const parsed_plan& p, bool by_canonical, bool include_collectives) {
         return analysis::build_co_responsibility_network(p.get(), {by_canonical, include_collectives});
       },
-      py::arg("plan"), py::arg("by_canonical") = false, py::arg("include_collectives") = true);
+      py::arg("plan"), py::arg("by_canonical") = false, py::arg("include_collectives") = true,
+      "The co-responsibility network of a plan's agencies (shared measures); to_networkx() keys nodes by "
+      "canonical agency id.");
 
   // ------------------------------------------------------------ gaps, diff, vertical
-  py::class_<analysis::gap_evidence>(m, "GapEvidence")
+  py::class_<analysis::gap_evidence>(m, "GapEvidence", "Where a gap or change is seen: file, unit id, span and full text.")
       .def_readonly("source", &analysis::gap_evidence::source)
       .def_readonly("unit", &analysis::gap_evidence::unit)
       .def_readonly("span", &analysis::gap_evidence::where)
       .def_readonly("text", &analysis::gap_evidence::text);
-  py::class_<analysis::gap>(m, "Gap")
+  py::class_<analysis::gap>(m, "Gap", "One thing a plan lacks compared with a reference plan, with evidence on both sides.")
       .def_readonly("kind", &analysis::gap::kind)
       .def_readonly("reference", &analysis::gap::reference)
       .def_readonly("item", &analysis::gap::item)
@@ -506,7 +508,7 @@ void bind_analysis(py::module_& m) {
       .def_readonly("in_reference", &analysis::gap::in_reference)
       .def_readonly("in_subject", &analysis::gap::in_subject)
       .def("__repr__", [](const analysis::gap& g) { return fmt::format("Gap('{}', '{}')", g.kind, g.item); });
-  py::class_<analysis::gap_report>(m, "GapReport")
+  py::class_<analysis::gap_report>(m, "GapReport", "The gaps of a subject plan against reference plans.")
       .def_readonly("subject", &analysis::gap_report::subject)
       .def_readonly("references", &analysis::gap_report::references)
       .def_readonly("gaps", &analysis::gap_report::gaps)
@@ -534,7 +536,7 @@ void bind_analysis(py::module_& m) {
       "What the subject leaves out: against reference plans, against the consensus of peers, or within itself "
       "(accountability: measures without agencies or deadlines …).");
 
-  py::class_<analysis::plan_change>(m, "PlanChange")
+  py::class_<analysis::plan_change>(m, "PlanChange", "One change between two editions of a plan (carried, new, dropped …).")
       .def_readonly("kind", &analysis::plan_change::kind)
       .def_readonly("item_old", &analysis::plan_change::item_old)
       .def_readonly("item_new", &analysis::plan_change::item_new)
@@ -561,7 +563,8 @@ void bind_analysis(py::module_& m) {
         return analysis::diff_plans(old_plan.document(), old_plan.get(), new_plan.document(), new_plan.get(),
                                     alignment_options(threshold, false, threads));
       },
-      py::arg("old"), py::arg("new"), py::arg("threshold") = 0.35, py::arg("threads") = 0);
+      py::arg("old"), py::arg("new"), py::arg("threshold") = 0.35, py::arg("threads") = 0,
+      "What changed between two editions of a plan: measures carried, new, dropped; targets; agencies.");
   m.def(
       "vertical",
       [](const parsed_plan& upper, const parsed_plan& lower, double threshold, unsigned threads) {

@@ -527,7 +527,7 @@ void bind_parse(py::module_& m) {
     std::vector<std::string> out;
     for (const auto& s : builtin_seeds()) out.push_back("seeds/" + std::string(s.name));
     return out;
-  });
+  }, "The names of the five seed plans ('seeds/<file>').");
 }
 
 }  // namespace plancmp::python
