@@ -27,15 +27,19 @@ def _require(module: str, package: str, instead: str = ""):
 
 
 def table_to_records(table: "_core.Table") -> List[Dict[str, Any]]:
-    """The table as a list of dicts, one per row (column name → value)."""
+    """The table as a list of dicts, one per row (column name → value), evidence cells with
+    their full text (never the Markdown excerpt)."""
     columns = table.columns
     return [dict(zip(columns, row)) for row in table.rows]
 
 
 def table_to_pandas(table: "_core.Table"):
-    """The table as a pandas DataFrame (caption and notes in ``df.attrs``)."""
+    """The table as a pandas DataFrame (caption and notes in ``df.attrs``): evidence cells
+    hold their full text (never the Markdown excerpt), empty cells are missing values (NaN in
+    number columns, None in text columns, never ``''``)."""
     pd = _require("pandas", "python3-pandas", "use .to_records() for a list of dicts")
-    df = pd.DataFrame(table.rows, columns=table.columns)
+    rows = [[None if v == "" else v for v in row] for row in table.rows]
+    df = pd.DataFrame(rows, columns=table.columns)
     df.attrs["caption"] = table.caption
     df.attrs["notes"] = list(table.notes)
     return df
