@@ -102,6 +102,10 @@ def test_coverage_similarity_pmc(study):
     assert c.groupby("plan").ngroups == len(study)
     wide = c.pivot(index="theme", columns="plan", values="share")
     assert list(wide.columns) == sorted(keys) and wide.columns.is_unique
+    tools = pf.coverage_wide(study, "policy_tools")
+    assert tools.index.names == ["parent", "theme"] and list(tools.columns) == keys
+    assert ("supply", "funding") in tools.index and ("supply", "supply") in tools.index
+    assert tools.index.is_unique and tools.shape[0] == len(plancmp.load_scheme("policy_tools").themes)
     s = pf.plan_matrix(study)
     assert list(s.columns) == keys and list(s.index) == keys
     with_measures = [len(p.measures) > 0 for p in study]

@@ -24,7 +24,7 @@ from ._interop import _require
 
 __all__ = [
     "plan_keys", "plans", "measures", "goals", "agency_mentions", "deadlines", "targets", "pmc",
-    "pmc_grades", "similarity", "reuse", "coverage", "plan_matrix", "diff", "gaps", "table",
+    "pmc_grades", "similarity", "reuse", "coverage", "coverage_wide", "plan_matrix", "diff", "gaps", "table",
 ]
 
 
@@ -238,11 +238,26 @@ def coverage(plans: Sequence["_core.Plan"], scheme="ip_value_chain", **options):
         for j, name in enumerate(c.themes):
             t = themes[j] if len(themes) == len(c.themes) else None
             parent = themes[t.parent].id if t is not None and t.parent is not None else None
-            rows.append({"plan": key, "file": plans[i].path, "theme": ids[j], "theme_name": name,
+            rows.append({"plan": key, "file": plans[i].path, "theme": ids[j], "theme_name": name.strip(),
                          "parent": parent, "depth": t.depth if t is not None else 0,
                          "count": int(counts[i, j]), "share": float(shares[i, j])})
     return _frame(rows, ["plan", "file", "theme", "theme_name", "parent", "depth", "count", "share"],
                   floats=["share"])
+
+
+def coverage_wide(plans: Sequence["_core.Plan"], scheme="ip_value_chain", value: str = "share", **options):
+    """The wide view of :func:`coverage`: themes × plans (unique plan keys as columns), the
+    index a (parent theme, theme) MultiIndex, a top-level theme's own row having itself as
+    parent, so parents and children never share one unlabelled column. ``value``: ``share``
+    or ``count``."""
+    if value not in ("share", "count"):
+        raise ValueError(f"value must be 'share' or 'count', not {value!r}")
+    long = coverage(plans, scheme, **options)
+    long["parent"] = long["parent"].fillna(long["theme"])
+    keys = list(dict.fromkeys(long["plan"]))
+    order = list(dict.fromkeys(zip(long["parent"], long["theme"])))
+    wide = long.pivot(index=["parent", "theme"], columns="plan", values=value)
+    return wide.reindex(index=_pd().MultiIndex.from_tuples(order, names=["parent", "theme"]), columns=keys)
 
 
 def plan_matrix(plans: Sequence["_core.Plan"], metric: str = "text", threads: int = 0):
