@@ -215,6 +215,10 @@ def test_errors_a_python_user_can_act_on(tmp_path):
         plancmp.similar(plancmp.seeds()[:2], mode="lsh", threshold=2.0)
     with pytest.raises(ValueError, match="encoding 'latin-9' is not one plancmp reads"):
         plancmp.parse(str(ROOT / "seeds" / NINGBO_2020), encoding="latin-9")
+    ningbo = (ROOT / "seeds" / NINGBO_2020).read_text(encoding="utf-8")
+    with pytest.raises(plancmp.DecodeError, match=r"from Python: plancmp\.parse\(\.\.\., encoding='gb18030'\)") as e:
+        plancmp.parse(ningbo.encode("gb18030"), encoding="utf-8")
+    assert e.value.path == "<bytes>" and e.value.byte == 0
     gbk = tmp_path / "plan.txt"
     gbk.write_bytes((ROOT / "seeds" / NINGBO_2020).read_text(encoding="utf-8").encode("gb18030"))
     assert plancmp.parse(gbk, encoding="gbk").title == plancmp.parse(str(ROOT / "seeds" / NINGBO_2020)).title

@@ -173,7 +173,18 @@ def parse(
     extension that is not a plan file's, or cannot be read; other :class:`plancmp.Error`
     subclasses name the file and position.
     """
-    enc = encoding or ""
+    try:
+        return _parse(source, name, resolve_agencies, read_targets, encoding or "")
+    except DecodeError as e:
+        # The C++ message names the CLI's option; say how to pass it from Python.
+        hint = "; from Python: plancmp.parse(..., encoding='gb18030') (or 'utf-8', 'utf-16le' …)"
+        error = DecodeError(str(e) + hint)
+        error.path, error.byte, error.line, error.column = e.path, e.byte, e.line, e.column
+        error.message = e.message + hint
+        raise error from None
+
+
+def _parse(source, name, resolve_agencies, read_targets, enc):
     if isinstance(source, _os.PathLike):
         source = _os.fspath(source)
         why = _not_a_plan_file(source)
