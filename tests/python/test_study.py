@@ -197,6 +197,12 @@ def test_cli_csv_headers_match_python_columns(cli, seeds):
     assert [snake(h) for h in similar] == plancmp.Similarity.COLUMNS[: len(similar)]
     reuse = cli_header(cli, "reuse", "seeds/000_edee8db098a98e76.txt", "seeds/004_b234aa7c753f2ac8.txt")
     assert set(snake(h) for h in reuse) <= set(plancmp.dask.REUSE_COLUMNS)
+    assert [pf.snake_case(h) for h in reuse] == ["measure_a", "measure_b", "characters", "identity", "score",
+                                                 "passage_in_a", "passage_in_b"]
+    seeds_pair = [seeds[0], seeds[4]]
+    assert list(pf.table(plancmp.reuse(*seeds_pair).to_table()).columns) == [pf.snake_case(h) for h in reuse]
+    pmc = pf.table(plancmp.pmc_table(plancmp.pmc(seeds_pair)))
+    assert list(pmc.columns) == ["variable"] + pf.plan_keys(seeds_pair)
 
 
 def test_errors_a_python_user_can_act_on(tmp_path):

@@ -24,7 +24,7 @@ from ._interop import _require
 
 __all__ = [
     "plan_keys", "plans", "measures", "goals", "agency_mentions", "deadlines", "targets", "pmc",
-    "pmc_grades", "similarity", "reuse", "coverage", "coverage_wide", "plan_matrix", "diff", "gaps", "table",
+    "pmc_grades", "similarity", "reuse", "coverage", "coverage_wide", "plan_matrix", "diff", "gaps", "snake_case", "table",
 ]
 
 
@@ -319,7 +319,23 @@ def gaps(subject: "_core.Plan", against: Sequence["_core.Plan"], **options):
                   ints=["reference_begin", "reference_end", "subject_begin", "subject_end"])
 
 
+def snake_case(column: str) -> str:
+    """The snake_case form of a CLI column header (``similar plan`` → ``similar_plan``,
+    ``passage in A`` → ``passage_in_a``); a header with non-ASCII text (a plan label such as
+    ``宁波市 2020``) is a name, returned unchanged."""
+    if not column.isascii():
+        return column
+    out = "".join(c.lower() if c.isalnum() else "_" for c in column.strip())
+    while "__" in out:
+        out = out.replace("__", "_")
+    return out.strip("_")
+
+
 def table(t: "_core.Table"):
-    """A :class:`plancmp.Table` as a DataFrame with full text (never an excerpt), ``NaN``
-    for empty numeric cells and ``None`` for empty text cells."""
-    return t.to_pandas()
+    """A :class:`plancmp.Table` as a DataFrame in this module's naming: full text (never an
+    excerpt), missing values as NaN / None, and the CLI's headers in snake_case
+    (:func:`snake_case`; plan labels kept). ``Table.to_pandas()`` keeps the headers as
+    printed."""
+    df = t.to_pandas()
+    df.columns = [snake_case(c) for c in df.columns]
+    return df
