@@ -24,7 +24,7 @@ def corpus_files(n=10):
     if not CORPUS.is_dir():
         pytest.skip(f"the shared corpus is not at {CORPUS}")
     files = sorted(f for f in CORPUS.iterdir() if f.suffix in (".txt", ".html"))
-    return files[:n]
+    return files[:n] if n else files
 
 
 @pytest.fixture(scope="module")
@@ -249,3 +249,13 @@ def test_restarted_numbering_gets_a_series_mark():
     assert p.find_measure("一.1~2").text.startswith("完善知识产权公共服务体系")
     frame = pf.measures([p])
     assert frame.set_index(["plan", "id"]).index.is_unique
+
+
+def test_every_corpus_plan_has_unique_keys_and_ids():
+    files = corpus_files(n=None)
+    corpus = plancmp.load_dir([str(f) for f in files], threads=2)
+    plans = list(corpus.plans)
+    assert len(plans) == len(files) and not corpus.failures
+    assert len(set(pf.plan_keys(plans))) == len(plans)
+    for frame in (pf.measures(plans), pf.goals(plans)):
+        assert frame.set_index(["plan", "id"]).index.is_unique
