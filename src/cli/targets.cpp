@@ -1,9 +1,12 @@
 // SPDX-License-Identifier: MIT
 // plancmp targets: the quantitative targets of several plans side by side — one row per
 // canonical indicator (then the unmatched ones under their printed names), one column per
-// plan — or, with --long, one row per target.
+// plan — or, with --long, one row per target. --statistics FILE sets each target against its
+// jurisdiction's population and GDP.
 #include "cli.hpp"
 
+#include <plancmp/analysis/target_comparison.hpp>
+#include <plancmp/data.hpp>
 #include <plancmp/error.hpp>
 #include <plancmp/parse/parser.hpp>
 #include <plancmp/parse/targets.hpp>
@@ -54,8 +57,22 @@ int run_targets(const options& opts) {
   if (custom) popts.targets.indicators = &*custom;
   const parse::indicator_catalog& catalog = custom ? *custom : parse::indicator_catalog::builtin();
 
+  std::optional<analysis::statistics_table> statistics;
+  if (const std::string* file = opts.value("statistics"))
+    statistics = analysis::read_statistics_csv(read_file(*file), *file);
+
   auto inputs = load_inputs(opts);
   const std::vector<plan> plans = parse_all(opts, inputs, popts);
+  // A target scaled by its plan's jurisdiction, nullopt where it does not scale.
+  const auto scaled = [&](std::size_t k, const target& tg) -> std::optional<analysis::scaled_target> {
+    if (!statistics || plans[k].issuing_jurisdiction.name.empty()) return std::nullopt;
+    return analysis::scale_target(tg, plans[k].issuing_jurisdiction.name, *statistics);
+  };
+  const std::string statistics_note =
+      "per 万人, per 亿元 GDP: the target's value (base unit) over its jurisdiction's population "
+      "and GDP in the statistics year shown (the target's year, else the nearest the table has); "
+      "empty where the target does not scale (growth rates, shares, per-unit targets) or the "
+      "table has no row for the jurisdiction";
 
   const std::vector<std::string> labels = plan_labels(plans);
   report::table t;
@@ -63,6 +80,10 @@ int run_targets(const options& opts) {
     t.caption = "Targets";
     t.columns = {"file", "plan", "begin", "end", "indicator_key", "indicator", "value", "unit", "normalized_value",
                  "base_unit", "comparator", "year", "baseline", "baseline_year", "periodic", "owner", "agencies"};
+    if (statistics) {
+      for (const char* c : {"per_10k_people", "per_100m_yuan_gdp", "statistics_year"}) t.columns.emplace_back(c);
+      t.notes.push_back(statistics_note);
+    }
     t.notes.push_back("begin, end: the target's bytes in the file (end exclusive)");
     for (std::size_t k = 0; k < plans.size(); ++k) {
       for (const auto& tg : plans[k].targets) {
@@ -71,12 +92,20 @@ int run_targets(const options& opts) {
         report::cell indicator(tg.indicator);
         indicator.source = inputs[k].name;
         indicator.where = tg.where;
-        t.add_row({inputs[k].name, labels[k], tg.where.begin, tg.where.end, tg.indicator_key, indicator,
-                   report::cell(tg.value, 6), tg.unit, report::cell(tg.normalized_value, 6), tg.base_unit,
-                   std::string(to_string(tg.kind)), tg.year ? report::cell(*tg.year) : report::cell(),
-                   tg.baseline ? report::cell(*tg.baseline, 6) : report::cell(),
-                   tg.baseline_year ? report::cell(*tg.baseline_year) : report::cell(), tg.periodic ? "yes" : "no",
-                   tg.owner, agencies});
+        std::vector<report::cell> row{
+            inputs[k].name, labels[k], tg.where.begin, tg.where.end, tg.indicator_key, indicator,
+            report::cell(tg.value, 6), tg.unit, report::cell(tg.normalized_value, 6), tg.base_unit,
+            std::string(to_string(tg.kind)), tg.year ? report::cell(*tg.year) : report::cell(),
+            tg.baseline ? report::cell(*tg.baseline, 6) : report::cell(),
+            tg.baseline_year ? report::cell(*tg.baseline_year) : report::cell(), tg.periodic ? "yes" : "no",
+            tg.owner, agencies};
+        if (statistics) {
+          const auto s = scaled(k, tg);
+          row.push_back(s && s->per_10k_people ? report::cell(*s->per_10k_people, 6) : report::cell());
+          row.push_back(s && s->per_100m_yuan_gdp ? report::cell(*s->per_100m_yuan_gdp, 6) : report::cell());
+          row.push_back(s ? report::cell(s->statistics_year) : report::cell());
+        }
+        t.add_row(std::move(row));
       }
     }
     write_output(opts, render(opts, t));
@@ -122,6 +151,7 @@ int run_targets(const options& opts) {
   t.notes.push_back("≥ at least (以上, 不低于), + growth, − reduction, /yr every year (年…, 年均); "
                     "(year, from baseline in its year). Rows without a key are indicators no entry of "
                     "the indicator catalog names, under their printed names.");
+  if (statistics) t.notes.push_back("= per 万人, per 亿元 GDP (statistics year): " + statistics_note);
   for (const auto& row : row_keys) {
     std::vector<report::cell> out;
     if (row.starts_with("k:")) {
@@ -135,7 +165,10 @@ int run_targets(const options& opts) {
     }
     for (std::size_t k = 0; k < plans.size(); ++k) {
       std::string text;
-      for (const target* tg : cells[row][k]) text += (text.empty() ? "" : "; ") + cell_text(*tg);
+      for (const target* tg : cells[row][k]) {
+        text += (text.empty() ? "" : "; ") + cell_text(*tg);
+        if (const auto s = scaled(k, *tg)) text += " = " + analysis::to_string(*s);
+      }
       out.emplace_back(text);
     }
     t.add_row(std::move(out));
@@ -147,7 +180,8 @@ int run_targets(const options& opts) {
 const registration targets_command{{
     "targets",
     "quantitative targets of plans side by side, by canonical indicator",
-    "usage: plancmp targets [FILE...] [--long] [--indicators FILE] [--format md|csv|json|latex|html] [--excel] [-o FILE]\n\n"
+    "usage: plancmp targets [FILE...] [--long] [--indicators FILE] [--statistics FILE]\n"
+    "                       [--format md|csv|json|latex|html] [--excel] [-o FILE]\n\n"
     "Extracts the quantitative targets (指标, 目标值, 基期值) of each plan, from prose and\n"
     "tables, and prints a cross-plan table: one row per canonical indicator of\n"
     "data/indicators.json (then indicators no entry names, under their printed names),\n"
@@ -156,12 +190,16 @@ const registration targets_command{{
     "--long prints one row per target instead (value, unit, normalized value, comparator,\n"
     "year, baseline, owner, agencies) with its bytes in the file (begin, end).\n"
     "--indicators FILE merges your own indicator catalog over the built-in one\n"
-    "(docs/targets.md).\n\n"
+    "(docs/targets.md).\n"
+    "--statistics FILE sets each aggregate target against its jurisdiction's size: a CSV\n"
+    "with columns jurisdiction,year,population,gdp (units in brackets: population (万人),\n"
+    "gdp (亿元)); cells gain `= 4.4件/万人, 2.29件/亿元 GDP (2022)`, --long three columns.\n\n"
     "examples:\n"
     "  plancmp targets                                  # the bundled seeds\n"
     "  plancmp targets a.txt b.txt --format csv --excel -o targets.csv\n"
-    "  plancmp targets --long --format json -o targets.json\n",
-    {"indicators"},
+    "  plancmp targets --long --format json -o targets.json\n"
+    "  plancmp targets a.txt b.txt --statistics statistics.csv\n",
+    {"indicators", "statistics"},
     {"long"},
     run_targets,
 }};

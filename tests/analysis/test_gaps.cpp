@@ -4,6 +4,7 @@
 // span re-read to the printed text), consensus gaps, vertical alignment against a
 // synthetic upper plan, and the Ningbo 2017 → 2020 version diff.
 #include <plancmp/analysis/gaps.hpp>
+#include <plancmp/analysis/target_comparison.hpp>
 
 #include <plancmp/analysis/agencies.hpp>
 #include <plancmp/data.hpp>
@@ -211,6 +212,62 @@ TEST_CASE("align_vertical: a synthetic upper plan assembled from measures of sev
   // The synthetic upper plan states no target: target rows are n/a, not "not carried".
   REQUIRE(v.targets.size() == 1);
   CHECK(v.targets[0].kind == "targets_missing");
+}
+
+// The lower level's targets against the superior's (issue 21): Hengshui as its own superior,
+// the lower copy aiming at half of every target. Rates, shares and per-unit targets
+// compare directly (below the superior); an amount is the lower level's share of the
+// superior's, never "weaker"; a class the lower plan drops is not carried.
+TEST_CASE("align_vertical: targets set against the superior's") {
+  const seed upper = load(test::hengshui);
+  seed lower = load(test::hengshui);
+  for (auto& t : lower.p.targets) {
+    t.value /= 2.0;
+    t.normalized_value /= 2.0;
+  }
+  std::erase_if(lower.p.targets, [](const target& t) { return t.indicator_key == "invention_patents_per_10k"; });
+  const auto v = analysis::align_vertical(upper.doc, upper.p, lower.doc, lower.p);
+  REQUIRE(!v.targets.empty());
+  std::set<std::string> kinds;
+  bool amount_seen = false;
+  bool rate_seen = false;
+  for (const auto& row : v.targets) {
+    kinds.insert(row.kind);
+    CAPTURE(row.item_old);
+    CAPTURE(row.detail);
+    if (row.item_old == "invention_patents_per_10k") {
+      CHECK(row.kind == "target_not_carried");
+      continue;
+    }
+    // The superior's target of the row: its indicator and its bytes.
+    const auto t = std::find_if(upper.p.targets.begin(), upper.p.targets.end(), [&](const target& x) {
+      return x.indicator_key == row.item_old && x.where == row.in_old.where;
+    });
+    REQUIRE(t != upper.p.targets.end());
+    const auto profile = analysis::profile_of(*t);
+    const bool level_free = profile.quantity == analysis::target_quantity::share ||
+                            profile.quantity == analysis::target_quantity::growth_rate ||
+                            profile.scope == analysis::target_scope::per_unit;
+    if (level_free) {
+      rate_seen = true;
+      CHECK(row.kind == (t->kind == comparator::reduce_by ? "target_above_superior" : "target_below_superior"));
+    } else {
+      amount_seen = true;
+      CHECK(row.kind == "target_share_of_superior");
+      CHECK(row.score == doctest::Approx(0.5));
+      CHECK(row.detail.ends_with(": 50.0 % of the superior's"));
+    }
+  }
+  CHECK(amount_seen);
+  CHECK(rate_seen);
+  CHECK(kinds.contains("target_not_carried"));
+  CHECK_FALSE(kinds.contains("target_weakened"));  // a vertical pair is no edition
+  // Against itself every class is as the superior's, or 100 % of it.
+  const auto same = analysis::align_vertical(upper.doc, upper.p, upper.doc, upper.p);
+  for (const auto& row : same.targets) {
+    CAPTURE(row.item_old);
+    CHECK((row.kind == "target_as_superior" || (row.kind == "target_share_of_superior" && row.score == 1.0)));
+  }
 }
 
 TEST_CASE("diff_plans: Ningbo 2017 → 2020") {

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include <plancmp/analysis/target_comparison.hpp>
+#include <plancmp/error.hpp>
 
 #include <doctest/doctest.h>
 
@@ -61,4 +62,66 @@ TEST_CASE("implied annual ambition against the baseline") {
   REQUIRE(implied_annual_ambition(s));
   CHECK(implied_annual_ambition(s)->points);
   CHECK(to_string(*implied_annual_ambition(s)) == "+2.00 points/year");
+}
+
+TEST_CASE("statistics table: targets per capita and per GDP") {
+  const auto table = read_statistics_csv(
+      "jurisdiction,year,population (万人),GDP (亿元),note\n"
+      "宁波市,2020,940,12408.7,census\n"
+      "宁波市,2022,961.8,15704.3,\n"
+      "衡水市,2022,,1800\n",
+      "stats.csv");
+  REQUIRE(table.rows.size() == 3);
+  CHECK(table.rows[0].population == doctest::Approx(9.4e6));
+  CHECK(table.rows[0].gdp == doctest::Approx(1.24087e12));
+  CHECK_FALSE(table.rows[2].population);
+  SUBCASE("find: exact year, nearest year, name without its level suffix") {
+    CHECK(table.find("宁波市", 2022)->year == 2022);
+    CHECK(table.find("宁波市", 2021)->year == 2020);  // a tie takes the earlier year
+    CHECK(table.find("宁波市", 2025)->year == 2022);
+    CHECK(table.find("宁波", 2020)->year == 2020);
+    CHECK(table.find("衡水", 2030)->jurisdiction == "衡水市");
+    CHECK(table.find("甘肃省", 2022) == nullptr);
+  }
+  SUBCASE("an aggregate stock scales; 万件 in its base unit") {
+    target t = make("有效发明专利拥有量", 4, "万件");
+    t.normalized_value = 40000;
+    t.base_unit = "件";
+    t.year = 2022;
+    const auto s = scale_target(t, "宁波市", table);
+    REQUIRE(s);
+    CHECK(s->statistics_year == 2022);
+    CHECK(s->unit == "件");
+    CHECK(*s->per_10k_people == doctest::Approx(40000.0 / 961.8));
+    CHECK(*s->per_100m_yuan_gdp == doctest::Approx(40000.0 / 15704.3));
+    CHECK(to_string(*s) == "41.59件/万人, 2.547件/亿元 GDP (2022)");
+  }
+  SUBCASE("missing population is n/a, not zero") {
+    target t = make("有效发明专利拥有量", 900, "件");
+    t.year = 2022;
+    const auto s = scale_target(t, "衡水市", table);
+    REQUIRE(s);
+    CHECK_FALSE(s->per_10k_people);
+    CHECK(to_string(*s) == "n/a per 万人, 0.5件/亿元 GDP (2022)");
+  }
+  SUBCASE("growth rates, shares and per-unit targets do not scale; nor an unknown jurisdiction") {
+    CHECK_FALSE(scale_target(make("专利授权量", 20, "%", comparator::annual_growth), "宁波市", table));
+    CHECK_FALSE(scale_target(make("专利实施率", 60, "%"), "宁波市", table));
+    CHECK_FALSE(scale_target(make("每万人口发明专利拥有量", 30, "件"), "宁波市", table));
+    CHECK_FALSE(scale_target(make("有效发明专利拥有量", 900, "件"), "兰州市", table));
+  }
+  SUBCASE("errors name the file, line and column") {
+    CHECK_THROWS_WITH_AS(read_statistics_csv("jurisdiction,population\n", "s.csv"),
+                         "s.csv:1: missing column \"year\" (a statistics table: jurisdiction,year,population,gdp "
+                         "— docs/targets.md)",
+                         plancmp::schema_error);
+    CHECK_THROWS_WITH_AS(read_statistics_csv("jurisdiction,year,gdp (美元)\n", "s.csv"),
+                         "s.csv:1:3: GDP unit \"美元\": write 元, 万元 or 亿元 (a statistics table: "
+                         "jurisdiction,year,population,gdp — docs/targets.md)",
+                         plancmp::schema_error);
+    CHECK_THROWS_WITH_AS(read_statistics_csv("jurisdiction,year,population\n宁波市,2022,lots\n", "s.csv"),
+                         "s.csv:2:3: population \"lots\" is not a positive number (a statistics table: "
+                         "jurisdiction,year,population,gdp — docs/targets.md)",
+                         plancmp::schema_error);
+  }
 }

@@ -220,3 +220,19 @@ def test_html_report(seed, tmp_path):
     assert html.startswith("<!DOCTYPE html>") and "Ningbo" in html
     with pytest.raises(plancmp.IoError):
         plancmp.report([seed(NINGBO_2020)], str(tmp_path / "no" / "such" / "dir.html"))
+
+
+def test_targets_per_capita_and_per_gdp(seed):
+    table = plancmp.read_statistics_csv(
+        "jurisdiction,year,population (万人),gdp (亿元)\n宁波市,2022,961.8,15704.3\n", "stats.csv")
+    assert table.find("宁波", 2020).year == 2022
+    assert table.find("甘肃省", 2022) is None
+    plan = seed(NINGBO_2020)
+    patents = [t for t in plan.targets if t.indicator_key == "effective_invention_patents"][0]
+    s = plancmp.scale_target(patents, plan.jurisdiction.name, table)
+    assert s.per_10k_people == pytest.approx(36000 / 961.8)
+    assert str(s) == "37.43件/万人, 2.292件/亿元 GDP (2022)"
+    growth = [t for t in plan.targets if t.unit == "%"]
+    assert all(plancmp.scale_target(t, plan.jurisdiction.name, table) is None for t in growth)
+    with pytest.raises(plancmp.SchemaError, match=r"stats.csv:2:3: population \"lots\" is not a positive number"):
+        plancmp.read_statistics_csv("jurisdiction,year,population\n宁波市,2022,lots\n", "stats.csv")

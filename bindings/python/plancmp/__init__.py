@@ -96,6 +96,13 @@ from ._core import (  # noqa: F401  (re-exported)
     write_csv_directory,
     write_xlsx,
 )
+from ._core import (  # noqa: F401  (re-exported: targets per capita and per GDP, docs/targets.md)
+    JurisdictionStatistics,
+    ScaledTarget,
+    StatisticsTable,
+    read_statistics_csv,
+    scale_target,
+)
 from ._core import (  # noqa: F401  (re-exported: policy diffusion, docs/diffusion.md)
     BorrowedPassage,
     DiffusionEdge,

@@ -572,3 +572,22 @@ class Fidelity:
     differences: List[str]
 
 def fidelity(plan: Plan, gold: str) -> Fidelity: ...
+
+class JurisdictionStatistics:
+    jurisdiction: str
+    year: int
+    population: Optional[float]
+    gdp: Optional[float]
+
+class StatisticsTable:
+    rows: List[JurisdictionStatistics]
+    def find(self, jurisdiction: str, year: int) -> Optional[JurisdictionStatistics]: ...
+
+class ScaledTarget:
+    per_10k_people: Optional[float]
+    per_100m_yuan_gdp: Optional[float]
+    unit: str
+    statistics_year: int
+
+def read_statistics_csv(csv: str, origin: str = ...) -> StatisticsTable: ...
+def scale_target(target: Target, jurisdiction: str, table: StatisticsTable) -> Optional[ScaledTarget]: ...

@@ -14,6 +14,7 @@
 #include <plancmp/analysis/reuse.hpp>
 #include <plancmp/analysis/similarity.hpp>
 #include <plancmp/analysis/tagging.hpp>
+#include <plancmp/analysis/target_comparison.hpp>
 #include <plancmp/error.hpp>
 #include <plancmp/model/coding_scheme.hpp>
 
@@ -574,6 +575,31 @@ void bind_analysis(py::module_& m) {
       },
       py::arg("upper"), py::arg("lower"), py::arg("threshold") = 0.35, py::arg("threads") = 0,
       "A lower-level plan against the upper-level plan it implements, as a table.");
+
+  // Targets per capita and per GDP from a user's statistics table (docs/targets.md).
+  py::class_<analysis::jurisdiction_statistics>(m, "JurisdictionStatistics",
+                                                "Population (persons) and GDP (元) of a jurisdiction in a year.")
+      .def_readonly("jurisdiction", &analysis::jurisdiction_statistics::jurisdiction)
+      .def_readonly("year", &analysis::jurisdiction_statistics::year)
+      .def_readonly("population", &analysis::jurisdiction_statistics::population)
+      .def_readonly("gdp", &analysis::jurisdiction_statistics::gdp);
+  py::class_<analysis::statistics_table>(m, "StatisticsTable",
+                                         "A user's statistics table: read_statistics_csv(text, origin).")
+      .def_readonly("rows", &analysis::statistics_table::rows)
+      .def("find", &analysis::statistics_table::find, py::return_value_policy::reference_internal,
+           py::arg("jurisdiction"), py::arg("year"),
+           "The row of the jurisdiction for the year, else its nearest year; None when absent.");
+  m.def("read_statistics_csv", &analysis::read_statistics_csv, py::arg("csv"), py::arg("origin") = "<statistics>",
+        "A statistics table from CSV text: jurisdiction, year, population, gdp (units in brackets).");
+  py::class_<analysis::scaled_target>(m, "ScaledTarget", "A target per 10,000 residents and per 亿元 of GDP.")
+      .def_readonly("per_10k_people", &analysis::scaled_target::per_10k_people)
+      .def_readonly("per_100m_yuan_gdp", &analysis::scaled_target::per_100m_yuan_gdp)
+      .def_readonly("unit", &analysis::scaled_target::unit)
+      .def_readonly("statistics_year", &analysis::scaled_target::statistics_year)
+      .def("__str__", [](const analysis::scaled_target& t) { return analysis::to_string(t); });
+  m.def("scale_target", &analysis::scale_target, py::arg("target"), py::arg("jurisdiction"), py::arg("table"),
+        "The target per capita and per GDP; None for growth rates, shares, per-unit targets or an "
+        "unknown jurisdiction.");
 }
 
 }  // namespace plancmp::python
