@@ -99,6 +99,18 @@ grep '^value_chain,(all),' "$work/agreement_xlsx.csv" | awk -F, '$5 != 1 || $6 !
   || fail "coverage --codes corrected.xlsx exited $?"
 grep -q "human codes: plancmp" "$work/human_xlsx.out" || fail "coverage --codes xlsx is not labelled human"
 diff -q "$work/human_xlsx.out" "$work/human.out" >/dev/null || fail "the workbook and the CSV correction give different coverage"
+# PMC and the report from the corrected workbook: labelled as the coder's codes.
+"$plancmp" pmc seeds/003_53900fa8173cc0f4.txt --codes "$work/corrected.xlsx" --detail >"$work/pmc_human.out" \
+  || fail "pmc --codes exited $?"
+grep -q "PMC index: first-level variables (human codes: plancmp)" "$work/pmc_human.out" \
+  || fail "pmc --codes is not labelled human: $(head -2 "$work/pmc_human.out")"
+grep -q "(human codes: plancmp)" "$work/pmc_human.out" || fail "PMC evidence does not name the human codes"
+"$plancmp" pmc seeds/003_53900fa8173cc0f4.txt >"$work/pmc_auto.out"
+grep -q "human codes" "$work/pmc_auto.out" && fail "automatic PMC is labelled human"
+"$plancmp" report seeds/003_53900fa8173cc0f4.txt --codes "$work/corrected.xlsx" --no-graphviz -o "$work/report.html" \
+  || fail "report --codes exited $?"
+grep -q "ip_value_chain (human codes: plancmp)" "$work/report.html" || fail "report coverage is not labelled human"
+grep -q "PMC index: first-level variables (human codes: plancmp)" "$work/report.html" || fail "report PMC is not labelled human"
 printf 'not a zip' >"$work/bad.xlsx"
 "$plancmp" agreement "$work/bad.xlsx" "$work/codes.csv" >/dev/null 2>"$work/badx.err"
 [ $? -eq 1 ] || fail "a damaged workbook should exit 1"
