@@ -205,7 +205,9 @@ TEST_CASE("agreement: plancmp against the gold coding sheets") {
   const std::string corpus = "/nonexistent";
   MESSAGE("../shared/corpus is absent: corpus units are reported as not coded");
 #endif
-  for (const char* coder : {"A", "C"}) {
+  // B is the second coder on 79 units of both; the rules were never read against it, so it
+  // is the held-out check (floors as for C).
+  for (const char* coder : {"A", "C", "B"}) {
     const std::string file = gold + coder + ".json";
     if (!std::filesystem::exists(file)) {
       MESSAGE("no gold sheet " << file);
@@ -229,7 +231,8 @@ TEST_CASE("agreement: plancmp against the gold coding sheets") {
     // differently by A and C; dated targets (到2025年…, 年底前) are environment for both.
     CHECK(r.find("policy_tools", "supply")->kappa >= (coder[0] == 'A' ? 0.8 : 0.55));
     CHECK(r.find("policy_tools", "environment")->kappa >= (coder[0] == 'A' ? 0.72 : 0.4));
-    CHECK(r.find("policy_tools", "demand")->kappa >= 0.8);
+    CHECK(r.find("policy_tools", "demand")->kappa >= (coder[0] == 'A' ? 0.8 : 0.75));
+    CHECK(r.find("value_chain", "management")->kappa >= 0.8);
   }
 }
 
