@@ -7,6 +7,7 @@
 #include <plancmp/model/coding_scheme.hpp>
 #include <plancmp/parse/fidelity.hpp>
 #include <plancmp/parse/parser.hpp>
+#include <plancmp/report/workbook.hpp>
 #include <plancmp/text/formats.hpp>
 
 #include <fmt/format.h>
@@ -26,6 +27,9 @@
 namespace plancmp::inline v0::analysis {
 
 namespace {
+
+/// The columns a coding-sheet table must have (CSV or workbook).
+constexpr const char* needed_columns[] = {"source", "id", "variable", "theme", "code"};
 
 using json = nlohmann::json;
 constexpr std::string_view sheet_schema = "plancmp.gold.coding/1";
@@ -139,7 +143,43 @@ coding_sheet coding_sheet::from_json(std::string_view text, const std::string& o
 
 coding_sheet coding_sheet::from_file(const std::string& path) {
   if (path.ends_with(".csv") || path.ends_with(".CSV")) return from_csv(read_file(path), path);
+  if (path.ends_with(".xlsx") || path.ends_with(".XLSX")) return from_xlsx(read_file(path), path);
   return from_json(read_file(path), path);
+}
+
+coding_sheet coding_sheet::from_xlsx(std::string_view bytes, const std::string& origin) {
+  // The workbook `plancmp codes --format xlsx` writes has a contents sheet first and the
+  // table under a caption row; a researcher may move or add sheets. The coding table is
+  // the first sheet with a row naming the needed columns, down to its first empty row
+  // (the table's notes follow one), and is read as the CSV it would have been.
+  const auto sheets = report::read_xlsx(bytes, origin);
+  const auto is_header = [](const std::vector<std::string>& row) {
+    return std::all_of(std::begin(needed_columns), std::end(needed_columns), [&](const char* name) {
+      return std::find(row.begin(), row.end(), name) != row.end();
+    });
+  };
+  const auto quote = [](const std::string& cell) {
+    std::string out = "\"";
+    for (char ch : cell) {
+      if (ch == '"') out += '"';
+      out += ch;
+    }
+    return out + '"';
+  };
+  for (const auto& rows : sheets) {
+    const auto header = std::find_if(rows.begin(), rows.end(), is_header);
+    if (header == rows.end()) continue;
+    std::string csv;
+    for (auto r = header; r != rows.end(); ++r) {
+      if (std::all_of(r->begin(), r->end(), [](const std::string& c) { return c.empty(); })) break;
+      for (std::size_t i = 0; i < r->size(); ++i) csv += (i == 0 ? "" : ",") + quote((*r)[i]);
+      csv += "\n";
+    }
+    return from_csv(csv, origin);
+  }
+  throw schema_error({origin, {}, {}, {}},
+                     "no worksheet has the columns source, id, variable, theme and code (a coding sheet workbook: "
+                     "plancmp codes --format xlsx)");
 }
 
 report::table coding_sheet::to_table() const {
@@ -176,7 +216,7 @@ coding_sheet coding_sheet::from_csv(std::string_view csv, const std::string& ori
   const auto& header = records.front().second;
   std::map<std::string, std::size_t> column;
   for (std::size_t i = 0; i < header.size(); ++i) column.emplace(header[i], i);
-  for (const char* needed : {"source", "id", "variable", "theme", "code"}) {
+  for (const char* needed : needed_columns) {
     if (!column.contains(needed)) fail_at(records.front().first, fmt::format("missing column \"{}\"", needed));
   }
   coding_sheet s;

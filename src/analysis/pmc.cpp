@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include <plancmp/analysis/agencies.hpp>
+#include <plancmp/analysis/agreement.hpp>
 #include <plancmp/analysis/pmc.hpp>
 #include <plancmp/analysis/tagging.hpp>
 #include <plancmp/data.hpp>
@@ -233,12 +234,70 @@ const pmc_model& pmc_model::builtin(std::string_view id) {
   throw usage_error(fmt::format("no built-in PMC design named '{}'; known: ip_pmc_10, ip_pmc_9 (or give a file)", id));
 }
 
+namespace {
+
+/// The taggings PMC reads, from a coding sheet: ip_related and ip_value_chain as coded;
+/// policy_tools the tagger's sub-tools inside the tool types the sheet codes.
+std::map<std::string, plan_tagging, std::less<>> sheet_taggings(const plan& p, const text::document& doc,
+                                                                const pmc_model& model, const coding_sheet& codes,
+                                                                pmc_result& r) {
+  std::map<std::string, plan_tagging, std::less<>> out;
+  std::size_t not_coded = 0;
+  for (const auto& entry : model.rules().taggers) {
+    const std::string& id = entry.first;
+    const tagger& tg = entry.second;
+    if (id == "ip_related" || id == "ip_value_chain") {
+      auto t = tagging_from_sheet(codes, p, tg.scheme());
+      if (id == "ip_value_chain") {
+        for (const auto& d : t.diagnostics) not_coded += d.code == "coding.not_coded" ? 1 : 0;
+      }
+      out.emplace(id, std::move(t));
+    } else if (id == "policy_tools") {
+      const auto& scheme = tg.scheme();
+      const auto human = tagging_from_sheet(codes, p, scheme);
+      auto t = tg.tag(p, doc);
+      for (std::size_t i = 0; i < t.measures.size() && i < human.measures.size(); ++i) {
+        auto& labels = t.measures[i].labels;
+        const auto& types = human.measures[i];
+        std::erase_if(labels, [&](const theme_label& l) {
+          std::size_t top = l.theme;
+          while (scheme.themes[top].parent) top = *scheme.themes[top].parent;
+          return types.find(top) == nullptr;
+        });
+      }
+      out.emplace(id, std::move(t));
+    }
+  }
+  r.codes = fmt::format("{}: {}", codes.automatic ? "codes" : "human codes", codes.coder);
+  if (not_coded > 0) {
+    r.codes_note = fmt::format("{} of {} measures are not in the sheet of {} and have no codes", not_coded,
+                               p.measures.size(), codes.coder);
+  }
+  return out;
+}
+
+pmc_result compute_pmc_with(const plan& p, const text::document& doc, const pmc_model& model,
+                            std::map<std::string, plan_tagging, std::less<>> taggings, pmc_result r);
+
+}  // namespace
+
 pmc_result compute_pmc(const plan& p, const text::document& doc, const pmc_model& model) {
+  return compute_pmc_with(p, doc, model, {}, {});
+}
+
+pmc_result compute_pmc(const plan& p, const text::document& doc, const pmc_model& model, const coding_sheet& codes) {
   pmc_result r;
+  auto taggings = sheet_taggings(p, doc, model, codes, r);
+  return compute_pmc_with(p, doc, model, std::move(taggings), std::move(r));
+}
+
+namespace {
+
+pmc_result compute_pmc_with(const plan& p, const text::document& doc, const pmc_model& model,
+                            std::map<std::string, plan_tagging, std::less<>> taggings, pmc_result r) {
   r.plan = plan_label(p);
   r.source = p.source.path;
   const auto& rules = model.rules();
-  std::map<std::string, plan_tagging, std::less<>> taggings;
   const auto tagging_for = [&](const std::string& scheme) -> const plan_tagging& {
     auto it = taggings.find(scheme);
     if (it == taggings.end()) it = taggings.emplace(scheme, rules.taggers.at(scheme).tag(p, doc)).first;
@@ -292,15 +351,19 @@ pmc_result compute_pmc(const plan& p, const text::document& doc, const pmc_model
         const std::size_t theme = *rules.taggers.at(rule.scheme).scheme().find(rule.theme);
         std::size_t n = 0;
         const tagged_unit* first = nullptr;
+        const tagged_unit* first_coded = nullptr;  // a human code carries no phrase: the unit is the evidence
         for (const auto& u : tg.measures) {
           if (const theme_label* l = u.find(theme); l != nullptr) {
             ++n;
             if (first == nullptr && !l->evidence.empty()) first = &u;
+            if (first_coded == nullptr) first_coded = &u;
           }
         }
         if (static_cast<double>(n) >= rule.min && first != nullptr) {
           const auto& ev = first->find(theme)->evidence.front();
           yes(fmt::format("{} measures, first {}「{}」", n, first->id, ev.printed), ev.where);
+        } else if (static_cast<double>(n) >= rule.min && first_coded != nullptr && !r.codes.empty()) {
+          yes(fmt::format("{} measures, first {} ({})", n, first_coded->id, r.codes), first_coded->where);
         } else {
           v.evidence = fmt::format("{} measures carry {}.{}", n, rule.scheme, rule.theme);
         }
@@ -444,9 +507,12 @@ pmc_result compute_pmc(const plan& p, const text::document& doc, const pmc_model
   return r;
 }
 
+}  // namespace
+
 report::table to_table(std::span<const pmc_result> results, const pmc_model& model) {
   report::table t;
   t.caption = "PMC index: first-level variables";
+  if (!results.empty() && !results.front().codes.empty()) t.caption += fmt::format(" ({})", results.front().codes);
   t.columns.push_back("variable");
   for (const auto& r : results) t.columns.push_back(r.plan);
   for (std::size_t v = 0; v < model.variables.size(); ++v) {
@@ -468,6 +534,12 @@ report::table to_table(std::span<const pmc_result> results, const pmc_model& mod
   t.notes.push_back("grades: " + bands);
   for (const auto& r : results) {
     if (!r.domain_note.empty()) t.notes.push_back(fmt::format("{}: {}", r.plan, r.domain_note));
+    if (!r.codes_note.empty()) t.notes.push_back(fmt::format("{}: {}", r.plan, r.codes_note));
+  }
+  if (!results.empty() && !results.front().codes.empty()) {
+    t.notes.push_back(fmt::format("about IP and the value-chain stages are the {}; policy sub-tools are plancmp's "
+                                  "dictionary codes inside the tool types the sheet codes",
+                                  results.front().codes));
   }
   return t;
 }
@@ -478,6 +550,8 @@ report::table sensitivity_table(std::span<const std::vector<pmc_result>> results
     throw usage_error(fmt::format("sensitivity_table: {} result lists for {} designs", results.size(), designs.size()));
   report::table t;
   t.caption = "PMC sensitivity: grade of each plan under each design";
+  if (!results.empty() && !results.front().empty() && !results.front().front().codes.empty())
+    t.caption += fmt::format(" ({})", results.front().front().codes);
   t.columns.push_back("plan");
   for (const auto* d : designs) {
     const std::string name = d->id.empty() ? "design" : d->id;
@@ -512,6 +586,7 @@ report::table sensitivity_table(std::span<const std::vector<pmc_result>> results
 report::table detail_table(std::span<const pmc_result> results, const pmc_model& model) {
   report::table t;
   t.caption = "PMC index: second-level variables (1 = met, with evidence)";
+  if (!results.empty() && !results.front().codes.empty()) t.caption += fmt::format(" ({})", results.front().codes);
   t.columns.push_back("variable");
   for (const auto& r : results) {
     t.columns.push_back(r.plan);

@@ -3,6 +3,7 @@
 // evidence of every second-level variable and the PMC surface matrix.
 #include "cli.hpp"
 
+#include <plancmp/analysis/agreement.hpp>
 #include <plancmp/analysis/pmc.hpp>
 #include <plancmp/data.hpp>
 
@@ -19,6 +20,13 @@ int run_pmc(const options& opts) {
       custom ? *custom : analysis::pmc_model::builtin(design != nullptr ? *design : std::string_view());
   std::vector<analysis::pmc_result> results;
   const parsed_inputs inputs = load_parsed_inputs(opts);
+  // --codes SHEET: a (corrected, human) coding sheet gives the IP, stage and tool codes.
+  std::optional<analysis::coding_sheet> sheet;
+  if (const std::string* codes = opts.value("codes")) sheet = analysis::coding_sheet::from_file(*codes);
+  const auto score = [&](std::size_t i, const analysis::pmc_model& m) {
+    return sheet ? analysis::compute_pmc(inputs.plans[i], inputs.documents[i], m, *sheet)
+                 : analysis::compute_pmc(inputs.plans[i], inputs.documents[i], m);
+  };
   if (opts.has_flag("sensitivity")) {
     std::vector<const analysis::pmc_model*> designs;
     for (const auto& id : analysis::pmc_model::builtin_ids()) designs.push_back(&analysis::pmc_model::builtin(id));
@@ -26,13 +34,13 @@ int run_pmc(const options& opts) {
     std::vector<std::vector<analysis::pmc_result>> all(designs.size());
     for (std::size_t d = 0; d < designs.size(); ++d) {
       for (std::size_t i = 0; i < inputs.plans.size(); ++i)
-        all[d].push_back(analysis::compute_pmc(inputs.plans[i], inputs.documents[i], *designs[d]));
+        all[d].push_back(score(i, *designs[d]));
     }
     write_output(opts, render(opts, analysis::sensitivity_table(all, designs)));
     return exit_ok;
   }
   for (std::size_t i = 0; i < inputs.plans.size(); ++i)
-    results.push_back(analysis::compute_pmc(inputs.plans[i], inputs.documents[i], model));
+    results.push_back(score(i, model));
   std::vector<report::table> tables{analysis::to_table(results, model)};
   if (opts.has_flag("detail")) tables.push_back(analysis::detail_table(results, model));
   if (opts.has_flag("surface")) {
@@ -46,7 +54,7 @@ const registration pmc_command{{
     "pmc",
     "PMC index per plan: variable scores, grade, evidence, surface matrix",
     "usage: plancmp pmc [FILE...] [--detail] [--surface] [--design ID | --model FILE] [--sensitivity]\n"
-    "                   [--format md|csv|json|latex|html] [--excel] [-o FILE]\n\n"
+    "                   [--codes SHEET] [--format md|csv|json|latex|html] [--excel] [-o FILE]\n\n"
     "Scores each plan with the PMC index (Ruiz Estrada): every second-level variable is a\n"
     "documented rule over the plan graph (data/pmc.json, docs/coverage.md) and every 1 is\n"
     "traced to the bytes it came from (--detail).\n\n"
@@ -55,14 +63,18 @@ const registration pmc_command{{
     "  --design ID     a built-in design: ip_pmc_10 (default: 10 variables, grades 9/7/5) or\n"
     "                  ip_pmc_9 (9 variables, grades 8/6/4)\n"
     "  --model FILE    a PMC design of your own (schema plancmp.pmc/1)\n"
-    "  --sensitivity   each plan's PMC and grade under every built-in design (and --model)\n\n"
+    "  --sensitivity   each plan's PMC and grade under every built-in design (and --model)\n"
+    "  --codes SHEET   take about IP, the value-chain stages and the tool types from a coding\n"
+    "                  sheet (.json, .csv or .xlsx of plancmp codes, corrected by people);\n"
+    "                  tables are captioned with the coder (\"human codes: A\")\n\n"
     "A design may declare a domain: a plan with less than half of its measures about IP\n"
     "cannot grade above 可接受 on an IP design (the note says why).\n\n"
     "examples:\n"
     "  plancmp pmc\n"
     "  plancmp pmc --detail --format csv --excel -o pmc/   # one CSV per table, index.csv\n"
-    "  plancmp pmc --sensitivity\n",
-    {"model", "design"},
+    "  plancmp pmc --sensitivity\n"
+    "  plancmp pmc seeds/003_53900fa8173cc0f4.txt --codes corrected.xlsx\n",
+    {"model", "design", "codes"},
     {"detail", "surface", "sensitivity"},
     run_pmc,
 }};

@@ -2,7 +2,10 @@
 // plancmp report: the one-file HTML report of several plans.
 #include "cli.hpp"
 
+#include <plancmp/analysis/agreement.hpp>
 #include <plancmp/report/html_report.hpp>
+
+#include <optional>
 
 namespace plancmp::cli {
 namespace {
@@ -13,6 +16,11 @@ int run_report(const options& opts) {
   report::report_options ropts;
   if (const std::string* title = opts.value("title")) ropts.title = *title;
   ropts.draw_networks = !opts.has_flag("no-graphviz");
+  std::optional<analysis::coding_sheet> sheet;
+  if (const std::string* codes = opts.value("codes")) {
+    sheet = analysis::coding_sheet::from_file(*codes);
+    ropts.codes = &*sheet;
+  }
   write_output(opts, report::html_report(refs, ropts));
   return exit_ok;
 }
@@ -20,7 +28,8 @@ int run_report(const options& opts) {
 const registration report_command{{
     "report",
     "one self-contained HTML report: overview, coverage, PMC, targets, agencies, sources",
-    "usage: plancmp report [FILE...] [-o report.html] [--title TEXT] [--no-graphviz]\n\n"
+    "usage: plancmp report [FILE...] [-o report.html] [--title TEXT] [--no-graphviz]\n"
+    "                      [--codes SHEET]\n\n"
     "Writes one HTML file with inline CSS and SVG (no scripts, no network): a per-plan\n"
     "overview, coverage by value chain and by policy tools with heatmaps, the policy tools\n"
     "× value chain tables, PMC scores and surfaces, targets with a bar chart, agency\n"
@@ -29,11 +38,13 @@ const registration report_command{{
     "two editions of one plan. Linked table cells jump to the source sentences they were read\n"
     "from, shown at the end of the page with the evidence marked (docs/report.md).\n\n"
     "  --title TEXT    the page title (default \"plancmp report\")\n"
-    "  --no-graphviz   do not run `dot`; show networks as DOT text\n\n"
+    "  --no-graphviz   do not run `dot`; show networks as DOT text\n"
+    "  --codes SHEET   coverage, tools x chain and PMC from a coding sheet (.json, .csv or\n"
+    "                  .xlsx of plancmp codes, corrected by people), captioned with the coder\n\n"
     "examples:\n"
     "  plancmp report -o report.html                         # the bundled seeds\n"
     "  plancmp report seeds/000_edee8db098a98e76.txt seeds/004_b234aa7c753f2ac8.txt -o ningbo.html\n",
-    {"title"},
+    {"title", "codes"},
     {"no-graphviz"},
     run_report,
 }};

@@ -2,6 +2,7 @@
 #include <plancmp/report/html_report.hpp>
 
 #include <plancmp/analysis/agencies.hpp>
+#include <plancmp/analysis/agreement.hpp>
 #include <plancmp/analysis/coverage.hpp>
 #include <plancmp/analysis/plan_alignment.hpp>
 #include <plancmp/analysis/pmc.hpp>
@@ -175,12 +176,20 @@ class builder {
 
   void coverage() {
     section("coverage", "覆盖 Coverage");
-    const auto tags = tag_chain_and_tools(inputs_);
+    auto tags = tag_chain_and_tools(inputs_);
+    if (options_.codes != nullptr) {  // a person's codes in place of the tagger's, labelled
+      for (std::size_t k = 0; k < inputs_.size(); ++k) {
+        tags.chain_tags[k] = analysis::tagging_from_sheet(*options_.codes, *inputs_[k].parsed, tags.chain.scheme());
+        tags.tool_tags[k] = analysis::tagging_from_sheet(*options_.codes, *inputs_[k].parsed, tags.tools.scheme());
+      }
+    }
     std::vector<std::string> svgs;
     const std::pair<const analysis::tagger*, const std::vector<analysis::plan_tagging>*> schemes[] = {
         {&tags.chain, &tags.chain_tags}, {&tags.tools, &tags.tool_tags}};
     for (const auto& [tg, tagging] : schemes) {
-      const auto m = analysis::compute_coverage(plans_, *tagging, tg->scheme());
+      const auto m = analysis::compute_coverage(
+          plans_, *tagging,
+          options_.codes != nullptr ? analysis::scheme_for_sheet(*options_.codes, tg->scheme()) : tg->scheme());
       add(analysis::to_table(m, analysis::coverage_view::counts));
       add(analysis::to_table(m, analysis::coverage_view::evidence));
       heatmap h{.title = fmt::format("覆盖率 share of measures: {}", m.scheme), .row_axis = "主题 theme",
@@ -205,7 +214,11 @@ class builder {
     section("pmc", "PMC 指数 PMC index");
     const auto& model = analysis::pmc_model::builtin();
     std::vector<analysis::pmc_result> results;
-    for (const auto& in : inputs_) results.push_back(analysis::compute_pmc(*in.parsed, *in.document, model));
+    for (const auto& in : inputs_) {
+      results.push_back(options_.codes != nullptr
+                            ? analysis::compute_pmc(*in.parsed, *in.document, model, *options_.codes)
+                            : analysis::compute_pmc(*in.parsed, *in.document, model));
+    }
     add(analysis::to_table(results, model));
     add(analysis::detail_table(results, model));
     std::vector<std::string> svgs;

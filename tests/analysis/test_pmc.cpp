@@ -3,12 +3,14 @@
 // evidence for every 1, grades and the surface matrix, and the seeds.
 #include <plancmp/analysis/pmc.hpp>
 
+#include <plancmp/analysis/agreement.hpp>
 #include <plancmp/error.hpp>
 #include <plancmp/parse/parser.hpp>
 
 #include "support/seeds.hpp"
 
 #include <doctest/doctest.h>
+#include <fmt/format.h>
 
 using namespace plancmp;
 using namespace plancmp::analysis;
@@ -88,6 +90,47 @@ TEST_CASE("PMC rules on a small plan, each 1 with evidence") {
   CHECK(to_table(results, model).rows.size() == 4 + 2);
   CHECK(detail_table(results, model).rows.size() == 11);
   CHECK(surface_table(r, model).rows.size() == 2);
+}
+
+TEST_CASE("PMC from a human coding sheet: its codes, labelled, in place of the tagger's") {
+  const auto model = pmc_model::from_json(small_model, "m.json");
+  const auto doc = text::make_document(small_plan, "p.txt");
+  const plan p = parse::parse_document(doc);
+  REQUIRE(p.measures.size() == 2);
+  const auto sheet = [&](const char* stages) {
+    return coding_sheet::from_json(fmt::format(R"({{"schema": "plancmp.gold.coding/1", "coder": "H", "units": [
+      {{"source": "p.txt", "id": "{}", "ip_related": true, "value_chain": {}, "policy_tools": ["environment"]}},
+      {{"source": "p.txt", "id": "{}", "ip_related": true, "value_chain": ["management"], "policy_tools": []}}]}})",
+                                               p.measures[0].id, stages, p.measures[1].id),
+                                   "h.json");
+  };
+  const auto automatic = compute_pmc(p, doc, model);
+  CHECK(automatic.codes.empty());
+  CHECK(automatic.values.at(1).at(0).value == 1);  // the tagger finds protection
+
+  // The person says no measure is about protection: X2:1 is 0, and the result says whose codes.
+  const auto none = compute_pmc(p, doc, model, sheet("[]"));
+  CHECK(none.codes == "human codes: H");
+  CHECK(none.values.at(1).at(0).value == 0);
+  CHECK(none.codes_note.empty());
+  // The person codes protection: X2:1 is 1, its evidence the coded unit (no phrase).
+  const auto yes = compute_pmc(p, doc, model, sheet(R"(["protection"])"));
+  const auto& v = yes.values.at(1).at(0);
+  CHECK(v.value == 1);
+  REQUIRE(v.where.has_value());
+  CHECK(v.where->begin == p.measures[0].where.begin);
+  CHECK(v.evidence.find("human codes: H") != std::string::npos);
+  // Rules that do not read codes are unchanged.
+  CHECK(yes.values.at(0).at(0).value == automatic.values.at(0).at(0).value);
+  const auto t = to_table(std::span<const pmc_result>(&yes, 1), model);
+  CHECK(t.caption.find("(human codes: H)") != std::string::npos);
+
+  // A sheet of another plan codes nothing here, and says so.
+  const auto other = coding_sheet::from_json(R"({"schema": "plancmp.gold.coding/1", "coder": "H", "units": [
+      {"source": "q.txt", "id": "1", "ip_related": false, "value_chain": [], "policy_tools": ["supply"]}]})",
+                                             "o.json");
+  const auto missing = compute_pmc(p, doc, model, other);
+  CHECK(missing.codes_note.find("2 of 2 measures") != std::string::npos);
 }
 
 TEST_CASE("PMC model errors name the file and the JSON Pointer") {

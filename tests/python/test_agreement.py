@@ -3,6 +3,7 @@
 import json
 import math
 import random
+import subprocess
 
 import pytest
 
@@ -78,3 +79,22 @@ def test_learned_coder_reports_cross_validated_f1_and_suggestions():
     again = plancmp.table_to_pandas(plancmp.learn(sheet, ["seeds/004_b234aa7c753f2ac8.txt"], folds=3, suggest=5,
                                                   seeds_dir=SEEDS)[1])
     assert again.equals(s)  # deterministic
+
+
+def test_human_codes_drive_pmc_from_an_excel_sheet(seed, cli, tmp_path):
+    """Export plancmp's codes as xlsx (the CLI), read the workbook back from Python, and let
+    a person's codes drive PMC: the results say whose codes they are."""
+    plan = seed("003_53900fa8173cc0f4.txt")
+    xlsx = tmp_path / "codes.xlsx"
+    subprocess.run([cli, "codes", str(SEEDS / "003_53900fa8173cc0f4.txt"), "--format", "xlsx",
+                    "-o", str(xlsx)], check=True)
+    sheet = plancmp.read_coding_sheet(xlsx)
+    assert sheet["automatic"] is True and len(sheet["units"]) == len(plan.measures)
+    human = dict(sheet, coder="H", automatic=False)
+    human["units"] = [dict(u, value_chain=[], evidence=[]) for u in sheet["units"]]
+    [auto] = plancmp.pmc([plan])
+    [mine] = plancmp.pmc_from_codes([plan], human)
+    assert auto.codes == "" and mine.codes == "human codes: H"
+    # No stage coded by the person: the value-chain variable scores 0, not the tagger's 1.
+    assert mine.pmc < auto.pmc
+    assert "(human codes: H)" in plancmp.pmc_table([mine]).caption

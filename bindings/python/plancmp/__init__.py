@@ -285,8 +285,22 @@ CodingScheme.from_dict = staticmethod(_scheme_from_dict)  # type: ignore[attr-de
 def _sheet_json(sheet: Union[PathLike, Dict[str, Any], str]) -> str:
     if isinstance(sheet, dict):
         return _json.dumps(sheet, ensure_ascii=False)
-    with open(_os.fspath(sheet), encoding="utf-8") as f:
-        return f.read()
+    # .json, or the .csv / .xlsx of `plancmp codes` a researcher corrected
+    return _core.read_coding_sheet(_os.fspath(sheet))
+
+
+def read_coding_sheet(path: PathLike) -> Dict[str, Any]:
+    """A coding sheet file — ``.json`` (``plancmp.gold.coding/1``), or the ``.csv`` or ``.xlsx``
+    table of ``plancmp codes`` corrected in a spreadsheet — as a dict."""
+    return _json.loads(_core.read_coding_sheet(_os.fspath(path)))
+
+
+def pmc_from_codes(plans: Iterable[Plan], sheet: Union[PathLike, Dict[str, Any]]) -> List[PmcResult]:
+    """The PMC index with a coding sheet's codes (a path or a dict; human codes a researcher
+    corrected) in place of the tagger's: about IP and the value-chain stages are the sheet's,
+    policy sub-tools the dictionary's inside the tool types the sheet codes. Each result's
+    ``codes`` says whose codes they are ("human codes: A"); ``pmc_table`` captions it."""
+    return _core.pmc(list(plans), _sheet_json(sheet))
 
 
 def auto_codes(sources: Sequence[str], *, seeds_dir: PathLike = "seeds",

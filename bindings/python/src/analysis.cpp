@@ -24,6 +24,7 @@
 #include <fmt/format.h>
 
 #include <limits>
+#include <optional>
 
 namespace plancmp::python {
 namespace {
@@ -340,6 +341,7 @@ void bind_analysis(py::module_& m) {
       .def_readonly("values", &analysis::pmc_result::values)
       .def_readonly("pmc", &analysis::pmc_result::pmc)
       .def_readonly("grade_zh", &analysis::pmc_result::grade_zh)
+      .def_readonly("codes", &analysis::pmc_result::codes, "whose codes: '' (plancmp's tagger) or 'human codes: A'")
       .def_readonly("grade_en", &analysis::pmc_result::grade_en)
       .def_property_readonly("surface", [](const analysis::pmc_result& r) {
         return array2(r.surface, r.surface.empty() ? 0 : r.surface.front().size());
@@ -349,13 +351,24 @@ void bind_analysis(py::module_& m) {
       });
   m.def(
       "pmc",
-      [](const std::vector<parsed_plan>& plans) {
+      [](const std::vector<parsed_plan>& plans, const std::string& codes) {
+        std::optional<analysis::coding_sheet> sheet;
+        if (!codes.empty()) sheet = analysis::coding_sheet::from_json(codes, "codes");
         py::gil_scoped_release unlocked;
         std::vector<analysis::pmc_result> out;
-        for (const auto& p : plans) out.push_back(analysis::compute_pmc(p.get(), p.document()));
+        for (const auto& p : plans) {
+          out.push_back(sheet ? analysis::compute_pmc(p.get(), p.document(), analysis::pmc_model::builtin(), *sheet)
+                              : analysis::compute_pmc(p.get(), p.document()));
+        }
         return out;
       },
-      py::arg("plans"), "The PMC index of every plan (built-in model, data/pmc.json).");
+      py::arg("plans"), py::arg("codes") = std::string(),
+      "The PMC index of every plan (built-in model, data/pmc.json); `codes`: a coding sheet (JSON) "
+      "whose codes replace the tagger's, labelled in the results.");
+  m.def(
+      "read_coding_sheet",
+      [](const std::string& path) { return analysis::coding_sheet::from_file(path).to_json(); }, py::arg("path"),
+      "A coding sheet file (.json, the .csv or .xlsx of plancmp codes) as plancmp.gold.coding/1 JSON.");
   m.def("pmc_table", [](const std::vector<analysis::pmc_result>& r) {
     return analysis::to_table(r, analysis::pmc_model::builtin());
   }, py::arg("results"), "The PMC index as a table: variables × plans, the grade as its last row.");

@@ -54,7 +54,8 @@ struct coding_sheet {
   /// Reads `plancmp.gold.coding/1`; throws `schema_error` naming `origin` and the JSON
   /// Pointer of the offending value (unknown stage or tool, ip_related false with stages).
   [[nodiscard]] static coding_sheet from_json(std::string_view json, const std::string& origin);
-  /// A `.csv` file by `from_csv`, anything else by `from_json`.
+  /// A `.csv` file by `from_csv`, an `.xlsx` workbook by `from_xlsx`, anything else by
+  /// `from_json`.
   [[nodiscard]] static coding_sheet from_file(const std::string& path);
   /// `plancmp.gold.coding/1`, units in order.
   [[nodiscard]] std::string to_json() const;
@@ -66,6 +67,11 @@ struct coding_sheet {
   /// extra columns ignored): rows with code 1 set the codes; `kind` human/automatic and
   /// `coder` come from the rows. Throws `schema_error` naming `origin` and the line.
   [[nodiscard]] static coding_sheet from_csv(std::string_view csv, const std::string& origin);
+  /// Reads the workbook of `plancmp codes --format xlsx` (or one a researcher saved from
+  /// it): the first worksheet with a header row naming source, id, variable, theme and
+  /// code, down to its first empty row, read as `from_csv` reads the CSV. Throws
+  /// `parse_error` for a damaged workbook, `schema_error` when no sheet has those columns.
+  [[nodiscard]] static coding_sheet from_xlsx(std::string_view bytes, const std::string& origin);
 };
 
 /// plancmp's own codes for every measure of a plan, by the built-in schemes ip_related,

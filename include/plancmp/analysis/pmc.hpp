@@ -16,6 +16,8 @@
 
 namespace plancmp::inline v0::analysis {
 
+struct coding_sheet;
+
 /// How a second-level PMC variable is computed from the plan graph (docs/coverage.md).
 struct pmc_rule {
   std::string kind;  ///< keywords, theme, horizon, issuer_level, agencies, lead_share, targets, deadlines, always
@@ -111,6 +113,10 @@ struct pmc_result {
   double domain_share = 1.0;                  ///< share of measures inside the design's domain
   std::string domain_note;                    ///< why the grade was capped, if it was
   std::vector<std::vector<double>> surface;   ///< the PMC surface matrix
+  /// Where the value-chain, tool and domain codes came from: empty for plancmp's own
+  /// tagger, "human codes: A" (or "codes: plancmp" for an automatic sheet) with `codes`.
+  std::string codes;
+  std::string codes_note;                     ///< measures the sheet did not code, if any
 };
 
 /// Computes the PMC index of a plan parsed from `doc`.
@@ -119,6 +125,14 @@ struct pmc_result {
 ///     fmt::print("{:.2f} {}\n", r.pmc, r.grade_en);
 [[nodiscard]] pmc_result compute_pmc(const plan& p, const text::document& doc,
                                      const pmc_model& model = pmc_model::builtin());
+/// The PMC index with a coding sheet's codes (a researcher's corrected or human sheet)
+/// in place of the tagger's: about IP (the design's domain) and the value-chain stages
+/// are the sheet's; policy sub-tools (funding, talent …, which a sheet does not code)
+/// are the tagger's, kept only in measures the sheet codes with their tool type.
+/// Measures the sheet lacks have no codes (`codes_note` counts them). `codes` labels
+/// the result ("human codes: A"), and the tables carry it.
+[[nodiscard]] pmc_result compute_pmc(const plan& p, const text::document& doc, const pmc_model& model,
+                                     const coding_sheet& codes);
 
 /// First-level scores (rows) × plans, then PMC and grade.
 [[nodiscard]] report::table to_table(std::span<const pmc_result> results, const pmc_model& model);

@@ -10,6 +10,10 @@
 #include <string>
 #include <vector>
 
+namespace plancmp::inline v0::analysis {
+struct coding_sheet;
+}  // namespace plancmp::inline v0::analysis
+
 namespace plancmp::inline v0::report {
 
 /// An extra section a caller adds to the report (e.g. similarity or alignment computed
@@ -29,6 +33,10 @@ struct report_options {
   bool gaps = true;      ///< the gaps of each plan against the others (`gap_tables`)
   bool editions = true;  ///< the diff of every pair of editions of one plan series (`edition_pairs`)
   analysis::gap_options gap = {};
+  /// A coding sheet (a researcher's corrected or human codes) that drives coverage, the
+  /// tools × chain tables and PMC instead of the tagger; their captions name the coder
+  /// ("human codes: A"). Null: plancmp's automatic codes. Not owned.
+  const analysis::coding_sheet* codes = nullptr;
 };
 
 /// The one-file HTML report: inline CSS and SVG, no scripts, no network. Sections (with
