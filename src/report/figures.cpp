@@ -7,6 +7,7 @@
 #include <plancmp/model/detail/markup.hpp>
 #include <plancmp/report/table.hpp>
 
+#include <boost/range/iterator_range.hpp>
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -24,6 +25,12 @@ namespace plancmp::inline v0::report {
 namespace {
 
 constexpr int font_size = 12;
+
+std::string dot(std::string_view text) {
+  std::string out;
+  detail::append_dot(out, text);
+  return out;
+}
 
 std::string xml(std::string_view text) {
   std::string out;
@@ -275,17 +282,105 @@ std::optional<std::string> dot_to_svg(std::string_view dot) {
     std::string text{std::istreambuf_iterator<char>(f), std::istreambuf_iterator<char>()};
     // Drop the XML prolog and DOCTYPE so the SVG can be inlined in HTML.
     const auto at = text.find("<svg");
-    if (at != std::string::npos) svg = text.substr(at);
+    if (at != std::string::npos) {
+      // Graphviz writes a comment before every node and edge (its DOT id again): a tenth of
+      // an inlined drawing that no reader sees.
+      std::string kept;
+      kept.reserve(text.size() - at);
+      for (std::size_t p = at; p < text.size();) {
+        const auto open = text.find("<!--", p);
+        const auto close = open == std::string::npos ? open : text.find("-->", open);
+        if (close == std::string::npos) {
+          kept.append(text, p, std::string::npos);
+          break;
+        }
+        kept.append(text, p, open - p);
+        p = close + 3;
+        if (p < text.size() && text[p] == '\n') ++p;
+      }
+      svg = std::move(kept);
+    }
   }
   fs::remove(in, ec);
   fs::remove(out, ec);
   return svg;
 }
 
-network_figure draw_network(const analysis::co_responsibility_network& net) {
-  std::string dot = analysis::to_dot(net);
-  if (auto svg = dot_to_svg(dot)) return {std::move(*svg), true};
-  return {std::move(dot), false};
+namespace {
+
+struct drawn_network {
+  std::string dot;
+  std::size_t edges = 0, edges_drawn = 0, agencies = 0, agencies_drawn = 0, min_weight = 0;
+};
+
+drawn_network layout_network(const analysis::co_responsibility_network& net, const network_drawing_options& options) {
+  const auto& g = net.graph;
+  drawn_network d;
+  d.agencies = boost::num_vertices(g);
+  using edge = analysis::co_responsibility_graph::edge_descriptor;
+  std::vector<edge> edges;
+  for (const auto e : boost::make_iterator_range(boost::edges(g))) edges.push_back(e);
+  d.edges = edges.size();
+  std::stable_sort(edges.begin(), edges.end(), [&g](const edge& a, const edge& b) { return g[a].weight > g[b].weight; });
+  if (options.max_edges != 0 && edges.size() > options.max_edges) edges.resize(options.max_edges);
+  d.edges_drawn = edges.size();
+  std::vector<bool> drawn(d.agencies, false);
+  std::size_t heaviest = 1;
+  for (const auto& e : edges) {
+    drawn[boost::source(e, g)] = drawn[boost::target(e, g)] = true;
+    heaviest = std::max(heaviest, g[e].weight);
+    d.min_weight = d.min_weight == 0 ? g[e].weight : std::min(d.min_weight, g[e].weight);
+  }
+  if (edges.empty()) drawn.assign(d.agencies, true);  // no ties: the agencies alone
+  std::string& out = d.dot;
+  out = fmt::format(
+      "graph co_responsibility {{\n  layout=neato; overlap=false; sep=\"+8\"; splines=true; outputorder=edgesfirst;\n"
+      "  tooltip=\"{}\";\n"
+      "  node [shape=box, style=\"rounded,filled\", fillcolor=\"#ffffff\", color=\"#4a6f96\", "
+      "fontname=\"Noto Sans CJK SC\", fontsize=12, margin=\"0.08,0.03\"];\n"
+      "  edge [color=\"#5b7fa6\"];\n",
+      dot("co-responsibility network — " + net.plan));
+  for (std::size_t v = 0; v < d.agencies; ++v) {
+    if (!drawn[v]) continue;
+    ++d.agencies_drawn;
+    std::string style = "rounded,filled";
+    if (g[v].collective) style += ",dashed";
+    out += fmt::format("  n{} [label=\"{}\", tooltip=\"{}: leads {}, supports {}\", style=\"{}\"{}];\n", v,
+                       dot(g[v].name), dot(g[v].name), g[v].lead, g[v].support, style,
+                       g[v].lead > 0 ? ", fillcolor=\"#c6dbef\"" : "");
+  }
+  for (const auto& e : edges) {
+    const auto& tie = g[e];
+    const double width = 0.6 + 4.4 * static_cast<double>(tie.weight) / static_cast<double>(heaviest);
+    out += fmt::format("  n{} -- n{} [penwidth={:.1f}, weight={}, tooltip=\"{} — {}: {} shared measures\"];\n",
+                       boost::source(e, g), boost::target(e, g), width, tie.weight, dot(g[boost::source(e, g)].name),
+                       dot(g[boost::target(e, g)].name), tie.weight);
+  }
+  out += "}\n";
+  return d;
+}
+
+}  // namespace
+
+std::string network_dot(const analysis::co_responsibility_network& net, const network_drawing_options& options) {
+  return layout_network(net, options).dot;
+}
+
+network_figure draw_network(const analysis::co_responsibility_network& net, const network_drawing_options& options) {
+  drawn_network d = layout_network(net, options);
+  std::string legend =
+      "Box: an agency (filled: it leads measures; dashed: a collective body such as 各区县政府). "
+      "Line: measures the two share; the wider, the more (hover for the number).";
+  if (d.edges_drawn < d.edges) {
+    legend += fmt::format(" Showing the {} strongest of {} ties ({} or more shared measures)", d.edges_drawn, d.edges,
+                          d.min_weight);
+    if (d.agencies_drawn < d.agencies)
+      legend += fmt::format("; {} of {} agencies have only weaker ties and are left out (the table lists all)",
+                            d.agencies - d.agencies_drawn, d.agencies);
+    legend += '.';
+  }
+  if (auto svg = dot_to_svg(d.dot)) return {std::move(*svg), true, std::move(legend)};
+  return {std::move(d.dot), false, std::move(legend)};
 }
 
 }  // namespace plancmp::inline v0::report

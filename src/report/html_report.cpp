@@ -41,9 +41,13 @@ thead th{background:#eef3f8;position:sticky;top:0;z-index:1}
 td.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 td a{color:inherit;text-decoration:none;border-bottom:1px dotted #08306b}
 td details summary{cursor:pointer;list-style-position:inside}
-td details[open] summary{color:#555}
+td details[open] summary{color:#555}td details .full{white-space:pre-wrap}
+thead th{cursor:pointer}thead th[aria-sort=ascending]::after{content:' ▲'}thead th[aria-sort=descending]::after{content:' ▼'}
+.filter{margin:1em 0 -.6em;font-size:.9em;color:#555}.filter input{font:inherit;padding:.1em .3em;width:min(20em,60vw)}
 tfoot td{font-size:.85em;color:#555;border:none;max-width:none}
 .figures{display:flex;flex-wrap:wrap;gap:1em}.figures svg{max-width:100%;height:auto}
+figure.network{margin:1em 0;max-width:100%}figure.network svg{display:block;max-width:100%;height:auto;max-height:90vh}
+figure.network figcaption{font-size:.85em;color:#555;max-width:60em}
 pre.dot{background:#f6f6f6;padding:.5em;overflow:auto;max-height:20em}
 .source{white-space:pre-wrap;border-left:3px solid #ccc;padding:.2em .6em;margin:.4em 0;overflow-wrap:anywhere}
 .source:target{border-left-color:#d62728;background:#fff4d6}
@@ -52,6 +56,46 @@ pre.dot{background:#f6f6f6;padding:.5em;overflow:auto;max-height:20em}
 .pair>div{min-width:0;overflow-wrap:anywhere}
 .pair mark,.source mark{background:#fff1a8}
 @media (max-width:700px){body{font-size:.95em}.pair{grid-template-columns:1fr}td{max-width:16em}}
+)";
+
+// The report's only script: sorts a table by a click on its column header (numbers by value,
+// n/a and empty cells last), filters rows of longer tables by the text typed above them,
+// and fills an evidence cell's details with the whole text of its source excerpt when
+// opened (the text is stored once, in the sources section). No network, no library.
+constexpr std::string_view script = R"(
+(()=>{
+const key=(td,num)=>{const t=td?td.textContent.trim():'';if(!num)return t;const v=parseFloat(t.replace(/[,%]/g,''));return isNaN(v)?null:v;};
+for(const table of document.querySelectorAll('.scroll table')){
+  const body=table.tBodies[0];if(!body||!table.tHead)continue;
+  const rows=[...body.rows];if(rows.length<2)continue;
+  [...table.tHead.rows[0].cells].forEach((th,c)=>{
+    th.tabIndex=0;th.title='sort';
+    const sort=()=>{
+      const num=rows.some(r=>r.cells[c]&&r.cells[c].classList.contains('num'));
+      const up=th.getAttribute('aria-sort')!=='ascending';
+      for(const h of table.tHead.rows[0].cells)h.removeAttribute('aria-sort');
+      th.setAttribute('aria-sort',up?'ascending':'descending');
+      const ks=new Map(rows.map(r=>[r,key(r.cells[c],num)]));
+      rows.sort((a,b)=>{const x=ks.get(a),y=ks.get(b);
+        if(x===null||x==='')return y===null||y===''?0:1;if(y===null||y==='')return -1;
+        const d=num?x-y:x.localeCompare(y,'zh');return up?d:-d;});
+      body.append(...rows);};
+    th.addEventListener('click',sort);
+    th.addEventListener('keydown',e=>{if(e.key==='Enter')sort();});});
+  if(rows.length<=10)continue;
+  const box=table.closest('.scroll'),f=document.createElement('div');f.className='filter';
+  f.innerHTML='<input type="search" placeholder="filter rows 筛选" aria-label="filter rows"> <span></span>';
+  const input=f.firstChild,count=f.lastChild;count.textContent=rows.length+' rows';
+  input.addEventListener('input',()=>{const q=input.value.trim().toLowerCase();let n=0;
+    for(const r of rows){const hit=!q||r.textContent.toLowerCase().includes(q);r.hidden=!hit;n+=hit;}
+    count.textContent=q?n+' of '+rows.length+' rows':rows.length+' rows';});
+  box.before(f);}
+for(const d of document.querySelectorAll('details[data-src]'))
+  d.addEventListener('toggle',()=>{if(!d.open||d.dataset.filled)return;d.dataset.filled=1;
+    const src=document.getElementById(d.dataset.src);if(!src)return;
+    const m=src.querySelector('mark'),div=document.createElement('div');div.className='full';
+    div.textContent=(m||src).textContent;d.append(div);});
+})();
 )";
 
 struct source_ref {
@@ -79,13 +123,64 @@ std::string marked_excerpt(const text::document& doc, const span& where, std::ui
       if (mark_begin != std::string::npos && mark_end == std::string::npos && original >= where.end) mark_end = at;
     }
     excerpt += doc.printed.substr(l.printed_begin, l.printed_end - l.printed_begin);
-    if (excerpt.size() > 1200) break;  // a long span (a whole body): its opening lines
+    if (excerpt.size() > 12000) break;  // a very long span: its opening lines (cells open the whole text from here)
   }
   if (mark_begin == std::string::npos) return html_escape(excerpt);
   if (mark_end == std::string::npos || mark_end < mark_begin) mark_end = excerpt.size();
-  return html_escape(std::string_view(excerpt).substr(0, mark_begin)) + "<mark>" +
-         html_escape(std::string_view(excerpt).substr(mark_begin, mark_end - mark_begin)) + "</mark>" +
-         html_escape(std::string_view(excerpt).substr(mark_end));
+  // Context: up to 150 bytes (50 Han characters) on either side of the span, cut at a character boundary. A
+  // target of four characters inside a 2 KB paragraph line needs its sentence, not the
+  // paragraph; every linked span is shown once, so this is what keeps the section small.
+  constexpr std::size_t context = 150;
+  const auto boundary = [&excerpt](std::size_t at) {
+    while (at < excerpt.size() && (static_cast<unsigned char>(excerpt[at]) & 0xC0U) == 0x80U) ++at;
+    return at;
+  };
+  const std::size_t from = mark_begin > context ? boundary(mark_begin - context) : 0;
+  const std::size_t to = excerpt.size() - mark_end > context ? boundary(mark_end + context) : excerpt.size();
+  const std::string_view view(excerpt);
+  return (from > 0 ? "…" : "") + html_escape(view.substr(from, mark_begin - from)) + "<mark>" +
+         html_escape(view.substr(mark_begin, mark_end - mark_begin)) + "</mark>" +
+         html_escape(view.substr(mark_end, to - mark_end)) + (to < excerpt.size() ? "…" : "");
+}
+
+/// A gap table for the page: at most `per_kind` rows of each kind (column `kind`), the
+/// clearest gaps first chosen (lowest `score`: the weakest best match), shown in their
+/// order, and a note of what was left out. With fifteen plans each plan has ~300 measure
+/// gaps, most of them the same reference measures again: the page would grow with the
+/// square of the sources, not with what a reader can take in. The CLI gives every row.
+table strongest_gaps(table t, std::size_t per_kind) {
+  const auto column = [&t](std::string_view name) {
+    const auto it = std::find(t.columns.begin(), t.columns.end(), name);
+    return it == t.columns.end() ? std::string::npos : static_cast<std::size_t>(it - t.columns.begin());
+  };
+  const std::size_t kind = column("kind"), score = column("score");
+  if (kind == std::string::npos) return t;
+  std::map<std::string, std::vector<std::size_t>> rows_of;  // kind → row indices
+  for (std::size_t r = 0; r < t.rows.size(); ++r) rows_of[t.rows[r][kind].text()].push_back(r);
+  std::vector<bool> keep(t.rows.size(), true);
+  std::vector<std::string> left_out;
+  for (auto& entry : rows_of) {
+    auto& rows = entry.second;
+    if (rows.size() <= per_kind) continue;
+    if (score != std::string::npos) {
+      const auto value = [&t, score](std::size_t r) {
+        const auto* v = std::get_if<double>(&t.rows[r][score].value);
+        return v != nullptr ? *v : std::numeric_limits<double>::infinity();
+      };
+      std::stable_sort(rows.begin(), rows.end(), [&value](std::size_t a, std::size_t b) { return value(a) < value(b); });
+    }
+    for (std::size_t k = per_kind; k < rows.size(); ++k) keep[rows[k]] = false;
+    left_out.push_back(fmt::format("{} of {} {}", rows.size() - per_kind, rows.size(), entry.first));
+  }
+  if (left_out.empty()) return t;
+  std::vector<std::vector<cell>> kept;
+  for (std::size_t r = 0; r < t.rows.size(); ++r)
+    if (keep[r]) kept.push_back(std::move(t.rows[r]));
+  t.rows = std::move(kept);
+  std::string note = "Shown: the " + std::to_string(per_kind) + " clearest gaps of each kind (lowest score first); left out: ";
+  for (std::size_t k = 0; k < left_out.size(); ++k) note += (k ? ", " : "") + left_out[k];
+  t.notes.push_back(note + ". Every row: plancmp gaps FILE... --format xlsx -o gaps.xlsx.");
+  return t;
 }
 
 class builder {
@@ -129,7 +224,7 @@ class builder {
     out += "<title>" + html_escape(options_.title) + "</title>\n<style>" + std::string(style) + "</style>\n";
     out += "</head>\n<body>\n<h1>" + html_escape(options_.title) + "</h1>\n<nav>";
     for (const auto& [id, title] : nav_) out += "<a href=\"#" + html_escape(id) + "\">" + html_escape(title) + "</a>";
-    out += "</nav>\n" + body_ + "</body>\n</html>\n";
+    out += "</nav>\n" + body_ + "<script>" + std::string(script) + "</script>\n</body>\n</html>\n";
     return out;
   }
 
@@ -152,7 +247,7 @@ class builder {
       }
     }
     // A wide or long table scrolls inside its own box; the page keeps the window's width.
-    body_ += "<div class=\"scroll\">\n" + to_html(t, {.link_sources = true, .id = {}}) + "</div>\n";
+    body_ += "<div class=\"scroll\">\n" + to_html(t, {.link_sources = true, .id = {}, .full_text_at_source = true}) + "</div>\n";
   }
 
   /// A link to the source excerpt of `where` in `source`, remembered for the sources section.
@@ -273,9 +368,10 @@ class builder {
       if (boost::num_vertices(net.graph) == 0) continue;
       body_ += "<h3>" + html_escape(fmt::format("共同责任网络 co-responsibility network: {}", net.plan)) + "</h3>\n";
       add(analysis::to_table(net));
-      const auto fig = options_.draw_networks ? draw_network(net) : network_figure{analysis::to_dot(net), false};
+      const auto fig = options_.draw_networks ? draw_network(net, options_.network) : network_figure{analysis::to_dot(net), false, {}};
       if (fig.is_svg) {
-        figures({fig.text});
+        body_ += "<figure class=\"network\">" + fig.text + "<figcaption class=\"legend\">" +
+                 html_escape(fig.legend) + "</figcaption></figure>\n";
       } else {
         body_ += "<p>Graphviz is not installed; the network in DOT (render with <code>dot -Tsvg</code>):</p>\n";
         body_ += "<pre class=\"dot\">" + html_escape(fig.text) + "</pre>\n";
@@ -336,7 +432,7 @@ class builder {
     section("gaps", "缺口 Gaps");
     paragraph("Each plan against the others: reference measures without a counterpart, themes, indicators and "
               "agency functions the others have and it lacks, weaker targets (docs/gaps.md).");
-    for (const auto& t : gap_tables(inputs_, options_.gap)) add(t);
+    for (auto& t : gap_tables(inputs_, options_.gap)) add(options_.gap_rows_per_kind == 0 ? t : strongest_gaps(std::move(t), options_.gap_rows_per_kind));
   }
 
   /// Two editions of one jurisdiction's plan: what was carried over, dropped, added.

@@ -409,10 +409,12 @@ std::string to_html(const table& t, const html_options& options) {
       out += '>';
       // An excerpt shows as itself, with the whole text one click away.
       const std::string text = html_escape(x.text());
-      const std::string shown = options.link_sources && x.source && x.where
-                                    ? "<a href=\"#" + source_anchor(*x.source, *x.where) + "\">" + text + "</a>"
-                                    : text;
-      if (x.full && *x.full != x.text()) {
+      const bool linked = options.link_sources && x.source && x.where;
+      const std::string anchor = linked ? source_anchor(*x.source, *x.where) : std::string();
+      const std::string shown = linked ? "<a href=\"#" + anchor + "\">" + text + "</a>" : text;
+      if (x.full && *x.full != x.text() && linked && options.full_text_at_source) {
+        out += "<details data-src=\"" + anchor + "\"><summary>" + shown + "</summary></details>";
+      } else if (x.full && *x.full != x.text()) {
         out += "<details><summary>" + shown + "</summary>" + html_escape(*x.full) + "</details>";
       } else {
         out += shown;

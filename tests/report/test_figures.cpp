@@ -10,7 +10,9 @@
 
 #include "support/seeds.hpp"
 
+#include <boost/range/iterator_range.hpp>
 #include <doctest/doctest.h>
+#include <fmt/format.h>
 
 #include <cmath>
 
@@ -69,7 +71,26 @@ TEST_CASE("PMC surface and network drawings of a seed") {
   const network_figure fig = draw_network(net);
   if (fig.is_svg) {
     CHECK(fig.text.starts_with("<svg"));
+    CHECK(fig.text.find("<!--") == std::string::npos);  // Graphviz's comments dropped
   } else {
     CHECK(fig.text.find("graph") != std::string::npos);  // DOT when Graphviz is absent
   }
+
+  // Only the strongest ties are drawn; the legend says how many of how many.
+  const std::size_t ties = boost::num_edges(net.graph);
+  REQUIRE(ties > 40);
+  const std::string dot = network_dot(net);
+  std::size_t drawn = 0;
+  for (auto at = dot.find(" -- "); at != std::string::npos; at = dot.find(" -- ", at + 1)) ++drawn;
+  CHECK(drawn == 40);
+  CHECK(dot.find("layout=neato") != std::string::npos);
+  CHECK(fig.legend.find(fmt::format("Showing the 40 strongest of {} ties", ties)) != std::string::npos);
+  std::size_t all = 0;
+  const std::string full = network_dot(net, {.max_edges = 0});
+  for (auto at = full.find(" -- "); at != std::string::npos; at = full.find(" -- ", at + 1)) ++all;
+  CHECK(all == ties);
+  // The heaviest tie is drawn widest.
+  std::size_t heaviest = 0;
+  for (const auto e : boost::make_iterator_range(boost::edges(net.graph))) heaviest = std::max(heaviest, net.graph[e].weight);
+  CHECK(dot.find(fmt::format("penwidth=5.0, weight={}", heaviest)) != std::string::npos);
 }

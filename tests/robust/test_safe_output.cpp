@@ -34,7 +34,12 @@ TEST_CASE("safe output: a file name cannot break out of the report's attributes"
   report::report_options options;
   options.title = hostile;
   options.draw_networks = false;
-  const std::string html = report::html_report(inputs, options);
+  std::string html = report::html_report(inputs, options);
+  // The report's own script (the last thing in the body) aside, nothing may open a tag.
+  const auto own = html.rfind("<script>");
+  REQUIRE(own != std::string::npos);
+  CHECK(html.compare(html.rfind("</script>"), 17, "</script>\n</body>") == 0);
+  html.erase(own, html.rfind("</script>") + 9 - own);
   check_no_breakout(html);
   CHECK(html.find("a&quot;&gt;&lt;script&gt;") != std::string::npos);
   CHECK(html.find("<b>") == std::string::npos);

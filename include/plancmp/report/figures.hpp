@@ -63,12 +63,27 @@ struct bar_chart {
 /// or fails (the caller then keeps the DOT text).
 [[nodiscard]] std::optional<std::string> dot_to_svg(std::string_view dot);
 
-/// A co-responsibility network drawing: SVG through `dot` when Graphviz is installed,
-/// otherwise the DOT text itself. `is_svg` tells which.
+/// A co-responsibility network drawing: SVG through Graphviz when it is installed,
+/// otherwise the DOT text itself. `is_svg` tells which; `legend` says how to read it.
 struct network_figure {
   std::string text;
   bool is_svg = false;
+  std::string legend;  ///< plain text: what widths, fills and dashes mean, and what was left out
 };
-[[nodiscard]] network_figure draw_network(const analysis::co_responsibility_network& net);
+
+/// What a network drawing shows. A plan's network of 30 agencies has ~170 ties, most of
+/// weight 1: drawn all at once they are a hairball, so by default only the strongest are.
+struct network_drawing_options {
+  std::size_t max_edges = 40;  ///< the strongest ties (by shared measures); 0: all
+};
+
+/// The drawing's DOT: a spring layout (`neato`, no overlapping labels), node labels, the
+/// `max_edges` strongest ties (ties broken by vertex order) with width by weight and the
+/// weight on hover, agencies that lead measures filled, collective bodies dashed; agencies
+/// left without a drawn tie are left out (the table lists them all).
+[[nodiscard]] std::string network_dot(const analysis::co_responsibility_network& net,
+                                      const network_drawing_options& options = {});
+[[nodiscard]] network_figure draw_network(const analysis::co_responsibility_network& net,
+                                          const network_drawing_options& options = {});
 
 }  // namespace plancmp::inline v0::report

@@ -3,6 +3,7 @@
 
 #include <plancmp/model/plan.hpp>
 #include <plancmp/report/comparison.hpp>
+#include <plancmp/report/figures.hpp>
 #include <plancmp/report/table.hpp>
 #include <plancmp/text/document.hpp>
 
@@ -37,9 +38,14 @@ struct report_options {
   /// tools × chain tables and PMC instead of the tagger; their captions name the coder
   /// ("human codes: A"). Null: plancmp's automatic codes. Not owned.
   const analysis::coding_sheet* codes = nullptr;
+  /// Rows of each gap kind per plan on the page, the clearest first (0: all); the CLI's
+  /// `plancmp gaps` gives every row. Keeps the page growing with findings, not sources.
+  std::size_t gap_rows_per_kind = 15;
+  network_drawing_options network = {};  ///< by default the 40 strongest ties of each network
 };
 
-/// The one-file HTML report: inline CSS and SVG, no scripts, no network. Sections (with
+/// The one-file HTML report: inline CSS, SVG and one small script (sorting, filtering,
+/// evidence on demand), no network. Sections (with
 /// these ids): `overview` (one row per plan), `coverage` (value chain and policy tools,
 /// with heatmaps), `tools-by-chain`, `pmc` (scores and surfaces), `targets` (table and
 /// bar chart), `agencies` (functions table and each plan's co-responsibility network),

@@ -103,11 +103,17 @@ struct html_options {
   /// report shows the source excerpts under those ids).
   bool link_sources = false;
   std::string id;  ///< id attribute of the <table>, if any
+  /// With `link_sources`: an excerpt cell that links to its source leaves its whole text
+  /// out (`<details data-src="ANCHOR">` with an empty body): the page holds that text once,
+  /// at the anchor, and a script fills the details when opened. The HTML report uses it so
+  /// a measure quoted in fourteen gap tables is stored once.
+  bool full_text_at_source = false;
 };
 /// An HTML `<table>` with `<caption>`, `<thead>`, `<tbody>` and notes in a `<tfoot>`;
 /// every piece of text escaped; numbers carry class "num"; a cell note becomes a
 /// `title` tooltip; an excerpt cell (`full` set) shows its excerpt with the whole text
-/// on demand: `<details><summary>excerpt</summary>whole text</details>`.
+/// on demand: `<details><summary>excerpt</summary>whole text</details>` (or, with
+/// `full_text_at_source`, the text taken from the source excerpt when opened).
 [[nodiscard]] std::string to_html(const table& t, const html_options& options = {});
 
 /// The id of the anchor for a source excerpt: "src-" + the first 8 hex digits of the
