@@ -99,6 +99,12 @@ struct diffusion_options {
   /// out) — a sentence taken whole into a longer measure.
   double min_coverage = 0.5;
   double quotation_identity = 0.9;
+  /// A quotation counts only when its text is rare in the corpus: its character 8-grams
+  /// (the median over the passage, boilerplate excluded) held by at most this many plans,
+  /// the borrower and the source included. A sentence many plans say alike was most likely
+  /// drawn by all of them from a common text (a central document, a formula), and which
+  /// of them a plan took it from cannot be told. 0 turns the test off.
+  std::size_t quotation_max_plans = 3;
   /// `copied` when the source's identical characters cover at least this share of the
   /// measure (boilerplate excluded, localized names counted as identical); else `adapted`.
   double copied_coverage = 0.9;
