@@ -873,6 +873,33 @@ std::string to_gexf(const diffusion_result& d) {
   return out;
 }
 
+std::string to_dot(const diffusion_result& d) {
+  auto quoted = [](std::string_view s) {
+    std::string out = "\"";
+    for (const char ch : s) {
+      if (ch == '"') out += '\\';  // labels carry DOT's own \n line breaks: no other escape
+      out += ch;
+    }
+    return out + "\"";
+  };
+  std::vector<char> linked(d.plans.size(), 0);
+  for (const diffusion_edge& e : d.edges) linked[e.source] = linked[e.target] = 1;
+  std::string out = "digraph diffusion {\n  rankdir=LR;\n  node [shape=box, fontname=\"Noto Sans CJK SC\"];\n";
+  for (std::size_t p = 0; p < d.plans.size(); ++p) {
+    if (linked[p] == 0) continue;
+    const diffusion_plan& dp = d.plans[p];
+    out += fmt::format("  p{} [label={}];\n", p,
+                       quoted(dp.label + "\\n" + std::string(to_string(dp.place.admin_level)) +
+                              (dp.issued ? ", " + dp.issued->to_string() : std::string())));
+  }
+  for (const diffusion_edge& e : d.edges)
+    out += fmt::format("  p{} -> p{} [label={}, penwidth={}];\n", e.source, e.target,
+                       quoted(fmt::format("{} ({})", e.measures(), to_string(e.relation))),
+                       1 + std::min<std::size_t>(e.measures(), 8) / 2);
+  out += "}\n";
+  return out;
+}
+
 // ---------------------------------------------------------------- tables
 
 report::table attributions_table(const diffusion_result& d, bool include_novel) {

@@ -270,6 +270,9 @@ struct theme_adoption {
 /// copied, adapted and relation.
 [[nodiscard]] std::string to_graphml(const diffusion_result& d);
 [[nodiscard]] std::string to_gexf(const diffusion_result& d);
+/// The same network in Graphviz DOT (left to right in time): plans that take part in an
+/// edge, labelled with place and date; edges labelled with their weight and relation.
+[[nodiscard]] std::string to_dot(const diffusion_result& d);
 
 /// Tables: one row per borrowed measure (with spans), one per edge, one per plan, one
 /// per theme adoption.
