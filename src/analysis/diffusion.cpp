@@ -399,11 +399,21 @@ void describe_changes(const measure_sequence& a, const measure_sequence& b, cons
   out.added_clauses = count_uncovered(a, covered_a);
 }
 
+void summarize(diffusion_result& r);
+
 diffusion_result attribute(std::vector<diffusion_plan> plans, corpus& c, const diffusion_options& o) {
   diffusion_result r;
   r.plans = std::move(plans);
   const std::size_t n = c.sequences.size();
   r.frequent_boilerplate = mark_frequent_runs(c, r.plans.size(), o);
+
+  r.rows = o.rows.value_or(std::pair<std::size_t, std::size_t>{0, n});
+  if (r.rows.first > r.rows.second || r.rows.second > n) {
+    throw usage_error(fmt::format("attribute_measures: rows [{}, {}) are not a block of the {} measure rows",
+                                  r.rows.first, r.rows.second, n));
+  }
+  const std::size_t row_begin = r.rows.first;
+  const std::size_t row_end = r.rows.second;
 
   // Candidates: the pruned top-k over the content, restricted to earlier plans.
   std::vector<std::vector<std::uint32_t>> candidates(n);
@@ -421,9 +431,19 @@ diffusion_result attribute(std::vector<diffusion_plan> plans, corpus& c, const d
     so.query_plans = c.plan_of;
     so.exclude_same_plan = true;
     so.threads = o.threads;
-    const top_k_result found = top_k_similar_pruned(x, so);
-    for (std::size_t q = 0; q < n; ++q) {
-      for (const match& m : found.of(q)) {
+    top_k_result found;
+    if (row_begin == 0 && row_end == n) {
+      found = top_k_similar_pruned(x, so);
+    } else {
+      // A block of query rows against the whole corpus: the same matches as the full run.
+      csr_matrix block;
+      block.columns = x.columns;
+      for (std::size_t q = row_begin; q < row_end; ++q) block.push_row(x.row_columns(q), x.row_values(q));
+      so.query_row_offset = row_begin;
+      found = top_k_similar_pruned(block, x, so);
+    }
+    for (std::size_t q = row_begin; q < row_end; ++q) {
+      for (const match& m : found.of(q - row_begin)) {
         if (candidates[q].size() >= o.top_k) break;
         if (precedes(r.plans[c.plan_of[m.candidate]], r.plans[c.plan_of[q]])) candidates[q].push_back(m.candidate);
       }
@@ -561,7 +581,18 @@ diffusion_result attribute(std::vector<diffusion_plan> plans, corpus& c, const d
                                                                              : borrowing_grade::adapted;
   };
   detail::for_each_block(n, 64, o.threads, [&](std::size_t begin, std::size_t end, unsigned) {
-    for (std::size_t q = begin; q < end; ++q) attribute_one(q, false);
+    for (std::size_t q = begin; q < end; ++q) {
+      if (q >= row_begin && q < row_end) {
+        attribute_one(q, false);
+      } else {  // outside the rows asked for: left novel
+        measure_attribution& out = r.attributions[q];
+        out.plan = c.plan_of[q];
+        out.measure = c.index_in_plan[q];
+        out.id = c.ids[q];
+        out.characters = static_cast<std::size_t>(
+            std::count_if(c.sequences[q].characters.begin(), c.sequences[q].characters.end(), is_content));
+      }
+    }
   });
   if (o.quotation_max_plans != 0 && std::any_of(quoted.begin(), quoted.end(), [](char x) { return x != 0; })) {
     for (const auto& runs : quoted_runs)
@@ -589,10 +620,15 @@ diffusion_result attribute(std::vector<diffusion_plan> plans, corpus& c, const d
     });
   }
   for (const std::size_t k : aligned) r.candidate_pairs += k;
+  summarize(r);
+  return r;
+}
 
-  // Edges and per-plan figures.
+/// Edges and per-plan figures from the attributions.
+void summarize(diffusion_result& r) {
+  r.edges.clear();
+  r.per_plan.assign(r.plans.size(), {});
   std::map<std::pair<std::uint32_t, std::uint32_t>, diffusion_edge> edges;
-  r.per_plan.resize(r.plans.size());
   std::vector<std::set<std::uint32_t>> borrowers(r.plans.size());
   for (const measure_attribution& a : r.attributions) {
     plan_diffusion& pd = r.per_plan[a.plan];
@@ -618,7 +654,6 @@ diffusion_result attribute(std::vector<diffusion_plan> plans, corpus& c, const d
       pd.originality = static_cast<double>(pd.novel) / static_cast<double>(pd.measures);
   }
   for (auto& [key, e] : edges) r.edges.push_back(e);
-  return r;
 }
 
 std::vector<std::string> phrases_of(const diffusion_options& o) {
@@ -698,6 +733,39 @@ diffusion_result attribute_measures(std::span<const diffusion_plan> plans, std::
     c.ids.push_back(m.id);
   }
   return attribute({plans.begin(), plans.end()}, c, options);
+}
+
+diffusion_result merge_diffusion(std::span<const diffusion_result> parts) {
+  if (parts.empty()) throw usage_error("merge_diffusion: no parts to merge");
+  std::vector<const diffusion_result*> ordered;
+  for (const diffusion_result& p : parts) ordered.push_back(&p);
+  std::sort(ordered.begin(), ordered.end(), [](const auto* x, const auto* y) { return x->rows < y->rows; });
+  const std::size_t n = ordered.front()->attributions.size();
+  std::size_t next = 0;
+  for (const diffusion_result* p : ordered) {
+    if (p->attributions.size() != n || p->plans != ordered.front()->plans || p->rows.first != next ||
+        p->rows.second < p->rows.first) {
+      throw usage_error(fmt::format("merge_diffusion: the parts' rows do not tile the {} measure rows of one corpus "
+                                    "(a part has rows [{}, {}) where row {} was expected next)",
+                                    n, p->rows.first, p->rows.second, next));
+    }
+    next = p->rows.second;
+  }
+  if (next != n)
+    throw usage_error(fmt::format("merge_diffusion: the parts cover rows [0, {}) of {}; every row must be attributed", next, n));
+  diffusion_result r;
+  r.plans = ordered.front()->plans;
+  r.files = ordered.front()->files;
+  r.frequent_boilerplate = ordered.front()->frequent_boilerplate;
+  r.rows = {0, n};
+  r.attributions.reserve(n);
+  for (const diffusion_result* p : ordered) {
+    r.attributions.insert(r.attributions.end(), p->attributions.begin() + static_cast<std::ptrdiff_t>(p->rows.first),
+                          p->attributions.begin() + static_cast<std::ptrdiff_t>(p->rows.second));
+    r.candidate_pairs += p->candidate_pairs;
+  }
+  summarize(r);
+  return r;
 }
 
 // ---------------------------------------------------------------- corpus views

@@ -118,6 +118,27 @@ TEST_CASE("attribute_measures: Ningbo 2020's carry-overs from Ningbo 2017 are sa
     CHECK(d2.attributions == d.attributions);
     CHECK(d2.edges == d.edges);
   }
+  SUBCASE("blocks of rows, merged, give the run over all rows (the plancmp.dask path)") {
+    const std::size_t n = d.attributions.size();
+    std::vector<diffusion_result> parts;
+    for (const auto& [begin, end] : std::vector<std::pair<std::size_t, std::size_t>>{{n / 2, n}, {0, 7}, {7, n / 2}}) {
+      o.rows = std::pair{begin, end};
+      parts.push_back(attribute_measures(s.docs, s.plans, o));
+      CHECK(parts.back().rows == std::pair{begin, end});
+    }
+    CHECK(parts[0].edges.empty());  // Ningbo 2020's rows are not in the second half
+    const diffusion_result merged = merge_diffusion(parts);
+    CHECK(merged.attributions == d.attributions);
+    CHECK(merged.edges == d.edges);
+    CHECK(merged.per_plan == d.per_plan);
+    CHECK(merged.candidate_pairs == d.candidate_pairs);
+    CHECK(merged.rows == std::pair<std::size_t, std::size_t>{0, n});
+    parts.pop_back();
+    CHECK_THROWS_WITH_AS((void)merge_diffusion(parts),
+                         doctest::Contains("merge_diffusion: the parts' rows do not tile"), usage_error);
+    o.rows = std::pair<std::size_t, std::size_t>{3, n + 1};
+    CHECK_THROWS_AS((void)attribute_measures(s.docs, s.plans, o), usage_error);
+  }
   SUBCASE("documents and plans must pair up") {
     CHECK_THROWS_WITH_AS((void)attribute_measures(std::span(s.docs).first(2), s.plans, o),
                          "attribute_measures: 2 documents for 5 plans; pass the document of every plan", usage_error);

@@ -121,6 +121,12 @@ struct diffusion_options {
   std::size_t frequent_sample = 500;
   std::size_t frequent_min_plans = 3;
   unsigned threads = 0;  ///< 0: all cores
+  /// Attribute only the measure rows [first, second) (all measures of all plans in
+  /// order, row = position in that list): candidates and alignment for those rows alone,
+  /// against the whole corpus; the other rows are left novel. For partitioning a large
+  /// corpus over processes (plancmp.dask): `merge_diffusion` of the parts covering every
+  /// row equals the run over all rows. Unset: all rows.
+  std::optional<std::pair<std::size_t, std::size_t>> rows;
 };
 
 /// One measure's text for `attribute_measures` on texts alone (benchmarks, other corpora).
@@ -209,7 +215,14 @@ struct diffusion_result {
   std::vector<plan_diffusion> per_plan;
   std::vector<std::string> frequent_boilerplate;  ///< runs the corpus-frequency test found
   std::size_t candidate_pairs = 0;                ///< measure pairs aligned
+  std::pair<std::size_t, std::size_t> rows;       ///< measure rows attributed (diffusion_options::rows)
 };
+
+/// The run over all rows from runs over blocks of rows (diffusion_options::rows) on the
+/// same corpus and options: each row's attribution from the part that attributed it,
+/// then edges and per-plan figures recomputed. Throws `usage_error` unless the parts'
+/// rows tile the corpus's measure rows (in any order).
+[[nodiscard]] diffusion_result merge_diffusion(std::span<const diffusion_result> parts);
 
 /// Directed attribution over a corpus of parsed plans: each measure's most plausible
 /// source among earlier plans, with the reused spans in both files, graded copied /
