@@ -133,6 +133,14 @@ TEST_CASE("attribute_measures: Ningbo 2020's carry-overs from Ningbo 2017 are sa
     CHECK(merged.per_plan == d.per_plan);
     CHECK(merged.candidate_pairs == d.candidate_pairs);
     CHECK(merged.rows == std::pair<std::size_t, std::size_t>{0, n});
+    // Parts travel between processes as JSON.
+    const diffusion_result back = diffusion_from_json(diffusion_to_json(parts[1]));
+    CHECK(back.attributions == parts[1].attributions);
+    CHECK(back.plans == parts[1].plans);
+    CHECK(back.rows == parts[1].rows);
+    CHECK(merge_diffusion(std::vector{diffusion_from_json(diffusion_to_json(parts[0])), parts[1], parts[2]}).attributions ==
+          d.attributions);
+    CHECK_THROWS_AS((void)diffusion_from_json("{}"), usage_error);
     parts.pop_back();
     CHECK_THROWS_WITH_AS((void)merge_diffusion(parts),
                          doctest::Contains("merge_diffusion: the parts' rows do not tile"), usage_error);

@@ -224,6 +224,12 @@ struct diffusion_result {
 /// rows tile the corpus's measure rows (in any order).
 [[nodiscard]] diffusion_result merge_diffusion(std::span<const diffusion_result> parts);
 
+/// The whole result as JSON and back (for shipping parts between processes, e.g. from
+/// plancmp.dask workers): `diffusion_from_json(diffusion_to_json(d))` equals `d`. Throws
+/// `usage_error` on JSON that is not such a result.
+[[nodiscard]] std::string diffusion_to_json(const diffusion_result& d);
+[[nodiscard]] diffusion_result diffusion_from_json(std::string_view json);
+
 /// Directed attribution over a corpus of parsed plans: each measure's most plausible
 /// source among earlier plans, with the reused spans in both files, graded copied /
 /// adapted / novel, a reinvention score, and the edges between plans labelled by level
