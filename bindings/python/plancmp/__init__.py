@@ -102,6 +102,7 @@ from ._core import (  # noqa: F401  (re-exported: policy diffusion, docs/diffusi
     DiffusionResult,
     MeasureAttribution,
     diffusion,
+    merge_diffusion,
 )
 from ._diffusion import diffusion_tables, diffusion_to_networkx  # noqa: F401
 from ._interop import (  # noqa: F401
