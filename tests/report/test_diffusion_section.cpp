@@ -56,7 +56,7 @@ TEST_CASE("diffusion_section of two dated editions: timeline figure, network and
   CHECK(network.find("宁波市 2020") != std::string::npos);
 }
 
-TEST_CASE("diffusion_section needs two dated plans; html_report shows it under `diffusion`") {
+TEST_CASE("diffusion_section needs two dated plans, and html_report shows it under `diffusion`") {
   auto plans = ningbo_editions();
   report::report_options options;
   options.draw_networks = false;
