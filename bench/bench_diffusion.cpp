@@ -3,7 +3,7 @@
 // borrowings, grades, time and peak memory of analysis::attribute_measures on a synthetic
 // corpus of dated plans (bench/diffusion_corpus.hpp).
 //
-//   bench_diffusion [--plans 1000,10000] [--threads 2] [--background 0.35]
+//   bench_diffusion [--plans 1000,10000] [--threads 2] [--background 0.35] [--quotation-max-plans 3]
 //   BENCH_SHOW=1 bench_diffusion …   also lists the false positives, the misattributed
 //                                    copies and the light copies not graded `copied`
 //
@@ -39,12 +39,13 @@ namespace {
 
 using namespace plancmp;
 
-int run_size(std::size_t plans, unsigned threads, double background) {
+int run_size(std::size_t plans, unsigned threads, double background, std::size_t quotation_max_plans) {
   const auto t0 = std::chrono::steady_clock::now();
   const bench::diffusion_corpus c = bench::make_diffusion_corpus(PLANCMP_SEEDS_DIR, plans, background);
   const auto t1 = std::chrono::steady_clock::now();
   analysis::diffusion_options o;
   o.threads = threads;
+  o.quotation_max_plans = quotation_max_plans;
   const analysis::diffusion_result d = analysis::attribute_measures(c.plans, c.measures, o);
   const auto t2 = std::chrono::steady_clock::now();
 
@@ -128,6 +129,7 @@ int main(int argc, char** argv) {
   std::vector<std::size_t> sizes = {1000};
   unsigned threads = 2;
   double background = 0.35;
+  std::size_t quotation_max_plans = analysis::diffusion_options{}.quotation_max_plans;
   for (int i = 1; i + 1 < argc; i += 2) {
     const std::string key = argv[i];
     const std::string value = argv[i + 1];
@@ -143,16 +145,18 @@ int main(int argc, char** argv) {
       threads = static_cast<unsigned>(std::stoul(value));
     } else if (key == "--background") {
       background = std::stod(value);
+    } else if (key == "--quotation-max-plans") {
+      quotation_max_plans = std::stoul(value);
     } else {
-      fmt::print(stderr, "usage: bench_diffusion [--plans 1000,10000] [--threads 2] [--background 0.35]\n");
+      fmt::print(stderr, "usage: bench_diffusion [--plans 1000,10000] [--threads 2] [--background 0.35] [--quotation-max-plans 3]\n");
       return 2;
     }
   }
-  fmt::print("bench_diffusion: threads={} background={}\n", threads, background);
+  fmt::print("bench_diffusion: threads={} background={} quotation_max_plans={}\n", threads, background, quotation_max_plans);
   for (const std::size_t n : sizes) {
     std::fflush(stdout);
     const pid_t child = fork();
-    if (child == 0) _exit(run_size(n, threads, background));
+    if (child == 0) _exit(run_size(n, threads, background, quotation_max_plans));
     int status = 0;
     rusage usage{};
     wait4(child, &status, 0, &usage);

@@ -399,11 +399,21 @@ void describe_changes(const measure_sequence& a, const measure_sequence& b, cons
   out.added_clauses = count_uncovered(a, covered_a);
 }
 
+void summarize(diffusion_result& r);
+
 diffusion_result attribute(std::vector<diffusion_plan> plans, corpus& c, const diffusion_options& o) {
   diffusion_result r;
   r.plans = std::move(plans);
   const std::size_t n = c.sequences.size();
   r.frequent_boilerplate = mark_frequent_runs(c, r.plans.size(), o);
+
+  r.rows = o.rows.value_or(std::pair<std::size_t, std::size_t>{0, n});
+  if (r.rows.first > r.rows.second || r.rows.second > n) {
+    throw usage_error(fmt::format("attribute_measures: rows [{}, {}) are not a block of the {} measure rows",
+                                  r.rows.first, r.rows.second, n));
+  }
+  const std::size_t row_begin = r.rows.first;
+  const std::size_t row_end = r.rows.second;
 
   // Candidates: the pruned top-k over the content, restricted to earlier plans.
   std::vector<std::vector<std::uint32_t>> candidates(n);
@@ -421,9 +431,19 @@ diffusion_result attribute(std::vector<diffusion_plan> plans, corpus& c, const d
     so.query_plans = c.plan_of;
     so.exclude_same_plan = true;
     so.threads = o.threads;
-    const top_k_result found = top_k_similar_pruned(x, so);
-    for (std::size_t q = 0; q < n; ++q) {
-      for (const match& m : found.of(q)) {
+    top_k_result found;
+    if (row_begin == 0 && row_end == n) {
+      found = top_k_similar_pruned(x, so);
+    } else {
+      // A block of query rows against the whole corpus: the same matches as the full run.
+      csr_matrix block;
+      block.columns = x.columns;
+      for (std::size_t q = row_begin; q < row_end; ++q) block.push_row(x.row_columns(q), x.row_values(q));
+      so.query_row_offset = row_begin;
+      found = top_k_similar_pruned(block, x, so);
+    }
+    for (std::size_t q = row_begin; q < row_end; ++q) {
+      for (const match& m : found.of(q - row_begin)) {
         if (candidates[q].size() >= o.top_k) break;
         if (precedes(r.plans[c.plan_of[m.candidate]], r.plans[c.plan_of[q]])) candidates[q].push_back(m.candidate);
       }
@@ -433,99 +453,182 @@ diffusion_result attribute(std::vector<diffusion_plan> plans, corpus& c, const d
   r.attributions.resize(n);
   std::vector<std::size_t> aligned(n, 0);
   const int min_score = std::max(1, static_cast<int>(o.min_length) * o.scoring.match / 2);
-  detail::for_each_block(n, 64, o.threads, [&](std::size_t begin, std::size_t end, unsigned) {
-    for (std::size_t q = begin; q < end; ++q) {
-      const measure_sequence& a = c.sequences[q];
-      measure_attribution& out = r.attributions[q];
-      out.plan = c.plan_of[q];
-      out.measure = c.index_in_plan[q];
-      out.id = c.ids[q];
-      out.characters = static_cast<std::size_t>(std::count_if(a.characters.begin(), a.characters.end(), is_content));
-      std::optional<candidate_alignment> best;
-      for (const std::uint32_t s : candidates[q]) {
-        const measure_sequence& b = c.sequences[s];
-        ++aligned[q];
-        const local_alignment first = best_local_alignment(a.characters, b.characters, o.scoring);
-        if (first.matches < o.min_length) continue;
-        candidate_alignment cand;
-        cand.source = s;
-        for (const local_alignment& al : local_alignments(a.characters, b.characters, min_score, o.scoring)) {
-          if (al.matches < o.min_length || al.identity() < o.min_identity) continue;
-          cand.identical += al.matches;
-          cand.score += al.score;
-          cand.passages.push_back(al);
-        }
-        if (cand.passages.empty()) continue;
-        const bool quotation = std::any_of(cand.passages.begin(), cand.passages.end(), [&](const local_alignment& al) {
+  // A quotation (one sentence taken whole, the measure otherwise different) is weak
+  // evidence: in a large corpus two plans often say one sentence alike because both took
+  // it from a common text outside the corpus (a central document, a common formula). So a
+  // quotation counts only when its text is rare in the corpus: its character 8-grams are
+  // held (median over the passage) by at most `quotation_max_plans` plans. The first pass
+  // accepts every quotation and notes the measures that relied on one and the 8-grams
+  // quoted; those measures are attributed again once the 8-grams' plan counts are known.
+  constexpr std::size_t quotation_run = 8;
+  std::vector<char> quoted(n, 0);
+  std::vector<std::vector<std::uint64_t>> quoted_runs(n);
+  std::unordered_map<std::uint64_t, std::uint32_t> run_plans;  // 8-gram → plans holding it
+  auto runs_of = [&](const measure_sequence& a, const local_alignment& al) {
+    std::vector<std::uint64_t> runs;
+    detail::for_each_clean_run(a, quotation_run, [&](std::size_t start, std::uint64_t h) {
+      if (start >= al.a_begin && start + quotation_run <= al.a_end) runs.push_back(h);
+    });
+    return runs;
+  };
+  auto common = [&](const measure_sequence& a, const local_alignment& al) {
+    std::vector<std::uint32_t> counts;
+    for (const std::uint64_t h : runs_of(a, al)) {
+      const auto it = run_plans.find(h);
+      counts.push_back(it == run_plans.end() ? 0U : it->second);
+    }
+    if (counts.empty()) return false;
+    const auto middle = counts.begin() + static_cast<std::ptrdiff_t>(counts.size() / 2);
+    std::nth_element(counts.begin(), middle, counts.end());
+    return *middle > o.quotation_max_plans;
+  };
+  auto attribute_one = [&](std::size_t q, bool second_pass) {
+    const measure_sequence& a = c.sequences[q];
+    measure_attribution& out = r.attributions[q];
+    out.plan = c.plan_of[q];
+    out.measure = c.index_in_plan[q];
+    out.id = c.ids[q];
+    out.characters = static_cast<std::size_t>(std::count_if(a.characters.begin(), a.characters.end(), is_content));
+    std::optional<candidate_alignment> best;
+    for (const std::uint32_t s : candidates[q]) {
+      const measure_sequence& b = c.sequences[s];
+      ++aligned[q];
+      const local_alignment first = best_local_alignment(a.characters, b.characters, o.scoring);
+      if (first.matches < o.min_length) continue;
+      candidate_alignment cand;
+      cand.source = s;
+      for (const local_alignment& al : local_alignments(a.characters, b.characters, min_score, o.scoring)) {
+        if (al.matches < o.min_length || al.identity() < o.min_identity) continue;
+        cand.identical += al.matches;
+        cand.score += al.score;
+        cand.passages.push_back(al);
+      }
+      if (cand.passages.empty()) continue;
+      const double coverage =
+          out.characters == 0 ? 0.0 : static_cast<double>(cand.identical) / static_cast<double>(out.characters);
+      if (coverage < o.min_coverage) {
+        bool quotation = false;
+        for (const local_alignment& al : cand.passages) {
           // Identity of the content alone: boilerplate inside a passage makes no quotation.
           const std::size_t columns = al.matches + al.mismatches + al.gaps;
-          return columns != 0 && static_cast<double>(al.matches) >= o.quotation_identity * static_cast<double>(columns);
-        });
-        const double coverage =
-            out.characters == 0 ? 0.0 : static_cast<double>(cand.identical) / static_cast<double>(out.characters);
-        if (coverage < o.min_coverage && !quotation) continue;
-        ++out.plausible_sources;
-        auto key = [&](const candidate_alignment& x) {
-          // More identical characters, then a higher score.
-          return std::make_tuple(x.identical, x.score);
-        };
-        bool better = !best || key(cand) > key(*best);
-        if (best && key(cand) == key(*best)) {
-          // Equal evidence (in practice: the same text in several earlier plans, an exact
-          // copy and its original): the nearest earlier plan, the likelier immediate source
-          // along a chain of copies; plausible_sources tells there were more.
-          const diffusion_plan& pc = r.plans[c.plan_of[cand.source]];
-          const diffusion_plan& pb = r.plans[c.plan_of[best->source]];
-          better = precedes(pb, pc) ||
-                   (!precedes(pc, pb) && std::tie(c.plan_of[cand.source], cand.source) <
-                                             std::tie(c.plan_of[best->source], best->source));
+          if (columns == 0 || static_cast<double>(al.matches) < o.quotation_identity * static_cast<double>(columns))
+            continue;
+          if (!second_pass) {
+            quoted[q] = 1;
+            const auto runs = runs_of(a, al);
+            quoted_runs[q].insert(quoted_runs[q].end(), runs.begin(), runs.end());
+            quotation = true;
+          } else if (!common(a, al)) {
+            quotation = true;
+          }
         }
-        if (better) best = std::move(cand);
+        if (!quotation) continue;
       }
-      if (!best) continue;
-      const std::uint32_t s = best->source;
-      const measure_sequence& b = c.sequences[s];
-      out.source_plan = c.plan_of[s];
-      out.source_measure = c.index_in_plan[s];
-      out.source_id = c.ids[s];
-      out.relation = relation_between(r.plans[c.plan_of[s]], r.plans[out.plan]);
-      out.identical = best->identical;
-      std::sort(best->passages.begin(), best->passages.end(),
-                [](const local_alignment& x, const local_alignment& y) { return x.a_begin < y.a_begin; });
-      for (const local_alignment& al : best->passages) {
-        borrowed_passage p;
-        p.alignment = al;
-        const std::size_t ab = a.begins[al.a_begin];
-        const std::size_t ae = a.ends[al.a_end - 1];
-        const std::size_t bb = b.begins[al.b_begin];
-        const std::size_t be = b.ends[al.b_end - 1];
-        if (!c.documents.empty()) {
-          const text::document& da = c.documents[out.plan];
-          const text::document& db = c.documents[*out.source_plan];
-          p.where = da.source_of_simplified(ab, ae);
-          p.source_where = db.source_of_simplified(bb, be);
-          p.text = std::string(da.printed_of_simplified(ab, ae));
-          p.source_text = std::string(db.printed_of_simplified(bb, be));
-        } else {
-          p.text = c.texts[q].text.substr(ab, ae - ab);
-          p.source_text = c.texts[s].text.substr(bb, be - bb);
-        }
-        out.passages.push_back(std::move(p));
+      ++out.plausible_sources;
+      auto key = [&](const candidate_alignment& x) {
+        // More identical characters, then a higher score.
+        return std::make_tuple(x.identical, x.score);
+      };
+      bool better = !best || key(cand) > key(*best);
+      if (best && key(cand) == key(*best)) {
+        // Equal evidence (in practice: the same text in several earlier plans, an exact
+        // copy and its original): the nearest earlier plan, the likelier immediate source
+        // along a chain of copies; plausible_sources tells there were more.
+        const diffusion_plan& pc = r.plans[c.plan_of[cand.source]];
+        const diffusion_plan& pb = r.plans[c.plan_of[best->source]];
+        better = precedes(pb, pc) ||
+                 (!precedes(pc, pb) && std::tie(c.plan_of[cand.source], cand.source) <
+                                           std::tie(c.plan_of[best->source], best->source));
       }
-      describe_changes(a, b, r.plans[out.plan], r.plans[*out.source_plan], out);
-      const double kept = static_cast<double>(std::min(out.characters, out.identical + out.localized_characters));
-      out.coverage = out.characters == 0 ? 0.0 : static_cast<double>(out.identical) / static_cast<double>(out.characters);
-      out.reinvention = out.characters == 0 ? 0.0 : 1.0 - kept / static_cast<double>(out.characters);
-      const bool whole = out.characters != 0 && kept / static_cast<double>(out.characters) >= o.copied_coverage;
-      out.grade = whole && out.dropped_clauses == 0 && out.added_clauses == 0 ? borrowing_grade::copied
-                                                                               : borrowing_grade::adapted;
+      if (better) best = std::move(cand);
+    }
+    if (!best) return;
+    const std::uint32_t s = best->source;
+    const measure_sequence& b = c.sequences[s];
+    out.source_plan = c.plan_of[s];
+    out.source_measure = c.index_in_plan[s];
+    out.source_id = c.ids[s];
+    out.relation = relation_between(r.plans[c.plan_of[s]], r.plans[out.plan]);
+    out.identical = best->identical;
+    std::sort(best->passages.begin(), best->passages.end(),
+              [](const local_alignment& x, const local_alignment& y) { return x.a_begin < y.a_begin; });
+    for (const local_alignment& al : best->passages) {
+      borrowed_passage p;
+      p.alignment = al;
+      const std::size_t ab = a.begins[al.a_begin];
+      const std::size_t ae = a.ends[al.a_end - 1];
+      const std::size_t bb = b.begins[al.b_begin];
+      const std::size_t be = b.ends[al.b_end - 1];
+      if (!c.documents.empty()) {
+        const text::document& da = c.documents[out.plan];
+        const text::document& db = c.documents[*out.source_plan];
+        p.where = da.source_of_simplified(ab, ae);
+        p.source_where = db.source_of_simplified(bb, be);
+        p.text = std::string(da.printed_of_simplified(ab, ae));
+        p.source_text = std::string(db.printed_of_simplified(bb, be));
+      } else {
+        p.text = c.texts[q].text.substr(ab, ae - ab);
+        p.source_text = c.texts[s].text.substr(bb, be - bb);
+      }
+      out.passages.push_back(std::move(p));
+    }
+    describe_changes(a, b, r.plans[out.plan], r.plans[*out.source_plan], out);
+    const double kept = static_cast<double>(std::min(out.characters, out.identical + out.localized_characters));
+    out.coverage = out.characters == 0 ? 0.0 : static_cast<double>(out.identical) / static_cast<double>(out.characters);
+    out.reinvention = out.characters == 0 ? 0.0 : 1.0 - kept / static_cast<double>(out.characters);
+    const bool whole = out.characters != 0 && kept / static_cast<double>(out.characters) >= o.copied_coverage;
+    out.grade = whole && out.dropped_clauses == 0 && out.added_clauses == 0 ? borrowing_grade::copied
+                                                                             : borrowing_grade::adapted;
+  };
+  detail::for_each_block(n, 64, o.threads, [&](std::size_t begin, std::size_t end, unsigned) {
+    for (std::size_t q = begin; q < end; ++q) {
+      if (q >= row_begin && q < row_end) {
+        attribute_one(q, false);
+      } else {  // outside the rows asked for: left novel
+        measure_attribution& out = r.attributions[q];
+        out.plan = c.plan_of[q];
+        out.measure = c.index_in_plan[q];
+        out.id = c.ids[q];
+        out.characters = static_cast<std::size_t>(
+            std::count_if(c.sequences[q].characters.begin(), c.sequences[q].characters.end(), is_content));
+      }
     }
   });
+  if (o.quotation_max_plans != 0 && std::any_of(quoted.begin(), quoted.end(), [](char x) { return x != 0; })) {
+    for (const auto& runs : quoted_runs)
+      for (const std::uint64_t h : runs) run_plans.emplace(h, 0U);
+    quoted_runs = {};
+    std::vector<std::uint64_t> seen;  // runs already counted for the current plan
+    for (std::size_t m = 0; m < n; ++m) {
+      if (m == 0 || c.plan_of[m] != c.plan_of[m - 1]) seen.clear();
+      detail::for_each_clean_run(c.sequences[m], quotation_run, [&](std::size_t, std::uint64_t h) {
+        const auto it = run_plans.find(h);
+        if (it == run_plans.end() || std::find(seen.begin(), seen.end(), h) != seen.end()) return;
+        seen.push_back(h);
+        ++it->second;
+      });
+    }
+    std::vector<std::size_t> again;
+    for (std::size_t q = 0; q < n; ++q)
+      if (quoted[q] != 0) again.push_back(q);
+    detail::for_each_block(again.size(), 16, o.threads, [&](std::size_t begin, std::size_t end, unsigned) {
+      for (std::size_t k = begin; k < end; ++k) {
+        r.attributions[again[k]] = {};
+        aligned[again[k]] = 0;
+        attribute_one(again[k], true);
+      }
+    });
+  }
   for (const std::size_t k : aligned) r.candidate_pairs += k;
+  summarize(r);
+  return r;
+}
 
-  // Edges and per-plan figures.
+/// Edges and per-plan figures from the attributions.
+void summarize(diffusion_result& r) {
+  r.edges.clear();
+  r.per_plan.assign(r.plans.size(), {});
   std::map<std::pair<std::uint32_t, std::uint32_t>, diffusion_edge> edges;
-  r.per_plan.resize(r.plans.size());
   std::vector<std::set<std::uint32_t>> borrowers(r.plans.size());
   for (const measure_attribution& a : r.attributions) {
     plan_diffusion& pd = r.per_plan[a.plan];
@@ -551,7 +654,6 @@ diffusion_result attribute(std::vector<diffusion_plan> plans, corpus& c, const d
       pd.originality = static_cast<double>(pd.novel) / static_cast<double>(pd.measures);
   }
   for (auto& [key, e] : edges) r.edges.push_back(e);
-  return r;
 }
 
 std::vector<std::string> phrases_of(const diffusion_options& o) {
@@ -631,6 +733,39 @@ diffusion_result attribute_measures(std::span<const diffusion_plan> plans, std::
     c.ids.push_back(m.id);
   }
   return attribute({plans.begin(), plans.end()}, c, options);
+}
+
+diffusion_result merge_diffusion(std::span<const diffusion_result> parts) {
+  if (parts.empty()) throw usage_error("merge_diffusion: no parts to merge");
+  std::vector<const diffusion_result*> ordered;
+  for (const diffusion_result& p : parts) ordered.push_back(&p);
+  std::sort(ordered.begin(), ordered.end(), [](const auto* x, const auto* y) { return x->rows < y->rows; });
+  const std::size_t n = ordered.front()->attributions.size();
+  std::size_t next = 0;
+  for (const diffusion_result* p : ordered) {
+    if (p->attributions.size() != n || p->plans != ordered.front()->plans || p->rows.first != next ||
+        p->rows.second < p->rows.first) {
+      throw usage_error(fmt::format("merge_diffusion: the parts' rows do not tile the {} measure rows of one corpus "
+                                    "(a part has rows [{}, {}) where row {} was expected next)",
+                                    n, p->rows.first, p->rows.second, next));
+    }
+    next = p->rows.second;
+  }
+  if (next != n)
+    throw usage_error(fmt::format("merge_diffusion: the parts cover rows [0, {}) of {}; every row must be attributed", next, n));
+  diffusion_result r;
+  r.plans = ordered.front()->plans;
+  r.files = ordered.front()->files;
+  r.frequent_boilerplate = ordered.front()->frequent_boilerplate;
+  r.rows = {0, n};
+  r.attributions.reserve(n);
+  for (const diffusion_result* p : ordered) {
+    r.attributions.insert(r.attributions.end(), p->attributions.begin() + static_cast<std::ptrdiff_t>(p->rows.first),
+                          p->attributions.begin() + static_cast<std::ptrdiff_t>(p->rows.second));
+    r.candidate_pairs += p->candidate_pairs;
+  }
+  summarize(r);
+  return r;
 }
 
 // ---------------------------------------------------------------- corpus views
@@ -803,6 +938,33 @@ std::string to_gexf(const diffusion_result& d) {
         k, e.source, e.target, e.measures(), e.copied, e.adapted, to_string(e.relation));
   }
   out += "    </edges>\n  </graph>\n</gexf>\n";
+  return out;
+}
+
+std::string to_dot(const diffusion_result& d) {
+  auto quoted = [](std::string_view s) {
+    std::string out = "\"";
+    for (const char ch : s) {
+      if (ch == '"') out += '\\';  // labels carry DOT's own \n line breaks: no other escape
+      out += ch;
+    }
+    return out + "\"";
+  };
+  std::vector<char> linked(d.plans.size(), 0);
+  for (const diffusion_edge& e : d.edges) linked[e.source] = linked[e.target] = 1;
+  std::string out = "digraph diffusion {\n  rankdir=LR;\n  node [shape=box, fontname=\"Noto Sans CJK SC\"];\n";
+  for (std::size_t p = 0; p < d.plans.size(); ++p) {
+    if (linked[p] == 0) continue;
+    const diffusion_plan& dp = d.plans[p];
+    out += fmt::format("  p{} [label={}];\n", p,
+                       quoted(dp.label + "\\n" + std::string(to_string(dp.place.admin_level)) +
+                              (dp.issued ? ", " + dp.issued->to_string() : std::string())));
+  }
+  for (const diffusion_edge& e : d.edges)
+    out += fmt::format("  p{} -> p{} [label={}, penwidth={}];\n", e.source, e.target,
+                       quoted(fmt::format("{} ({})", e.measures(), to_string(e.relation))),
+                       1 + std::min<std::size_t>(e.measures(), 8) / 2);
+  out += "}\n";
   return out;
 }
 

@@ -11,6 +11,7 @@
 #include <plancmp/analysis/tagging.hpp>
 #include <plancmp/error.hpp>
 #include <plancmp/model/coding_scheme.hpp>
+#include <plancmp/report/diffusion_section.hpp>
 #include <plancmp/report/figures.hpp>
 
 #include <fmt/format.h>
@@ -208,15 +209,10 @@ class builder {
       if (options_.gaps) gaps();
     }
     if (options_.editions) editions();
-    for (const auto& s : options_.extra_sections) {
-      section(s.id, s.title);
-      for (const auto& t : s.tables) add(t);
-      if (!s.svg_figures.empty()) {
-        body_ += "<div class=\"figures\">\n";
-        for (const auto& svg : s.svg_figures) body_ += svg;
-        body_ += "</div>\n";
-      }
+    if (options_.diffusion) {
+      if (const auto s = diffusion_section(inputs_, options_.draw_networks)) add_section(*s);
     }
+    for (const auto& s : options_.extra_sections) add_section(s);
     sources();
 
     std::string out = "<!DOCTYPE html>\n<html lang=\"zh-Hans\">\n<head>\n<meta charset=\"utf-8\">\n";
@@ -229,6 +225,16 @@ class builder {
   }
 
  private:
+  void add_section(const report_section& s) {
+    section(s.id, s.title);
+    for (const auto& t : s.tables) add(t);
+    if (!s.svg_figures.empty()) {
+      body_ += "<div class=\"figures\">\n";
+      for (const auto& svg : s.svg_figures) body_ += svg;
+      body_ += "</div>\n";
+    }
+  }
+
   void section(const std::string& id, const std::string& title) {
     if (!nav_.empty()) body_ += "</section>\n";
     nav_.emplace_back(id, title);

@@ -118,6 +118,35 @@ TEST_CASE("attribute_measures: Ningbo 2020's carry-overs from Ningbo 2017 are sa
     CHECK(d2.attributions == d.attributions);
     CHECK(d2.edges == d.edges);
   }
+  SUBCASE("blocks of rows, merged, give the run over all rows (the plancmp.dask path)") {
+    const std::size_t n = d.attributions.size();
+    std::vector<diffusion_result> parts;
+    for (const auto& [begin, end] : std::vector<std::pair<std::size_t, std::size_t>>{{n / 2, n}, {0, 7}, {7, n / 2}}) {
+      o.rows = std::pair{begin, end};
+      parts.push_back(attribute_measures(s.docs, s.plans, o));
+      CHECK(parts.back().rows == std::pair{begin, end});
+    }
+    CHECK(parts[0].edges.empty());  // Ningbo 2020's rows are not in the second half
+    const diffusion_result merged = merge_diffusion(parts);
+    CHECK(merged.attributions == d.attributions);
+    CHECK(merged.edges == d.edges);
+    CHECK(merged.per_plan == d.per_plan);
+    CHECK(merged.candidate_pairs == d.candidate_pairs);
+    CHECK(merged.rows == std::pair<std::size_t, std::size_t>{0, n});
+    // Parts travel between processes as JSON.
+    const diffusion_result back = diffusion_from_json(diffusion_to_json(parts[1]));
+    CHECK(back.attributions == parts[1].attributions);
+    CHECK(back.plans == parts[1].plans);
+    CHECK(back.rows == parts[1].rows);
+    CHECK(merge_diffusion(std::vector{diffusion_from_json(diffusion_to_json(parts[0])), parts[1], parts[2]}).attributions ==
+          d.attributions);
+    CHECK_THROWS_AS((void)diffusion_from_json("{}"), usage_error);
+    parts.pop_back();
+    CHECK_THROWS_WITH_AS((void)merge_diffusion(parts),
+                         doctest::Contains("merge_diffusion: the parts' rows do not tile"), usage_error);
+    o.rows = std::pair<std::size_t, std::size_t>{3, n + 1};
+    CHECK_THROWS_AS((void)attribute_measures(s.docs, s.plans, o), usage_error);
+  }
   SUBCASE("documents and plans must pair up") {
     CHECK_THROWS_WITH_AS((void)attribute_measures(std::span(s.docs).first(2), s.plans, o),
                          "attribute_measures: 2 documents for 5 plans; pass the document of every plan", usage_error);
@@ -251,4 +280,55 @@ TEST_CASE("diffusion: dates, periods, provinces and relations") {
   for (const auto g : {borrowing_grade::novel, borrowing_grade::adapted, borrowing_grade::copied})
     CHECK(parse_borrowing_grade(to_string(g)) == g);
   CHECK_FALSE(parse_borrowing_grade("borrowed").has_value());
+}
+
+TEST_CASE("attribute_measures: a quotation counts only when its text is rare in the corpus") {
+  // One sentence quoted verbatim inside longer, otherwise unrelated measures: two plans
+  // quoting it are a borrowing; five plans saying it are drawing on a common text, and
+  // none can be said to have taken it from another (quotation_max_plans 3).
+  const std::string quote = "将专利战略分析和重点产品专利技术分析纳入重大项目可行性论证程序。";
+  // Fillers with no run of 20 characters in common: the characters of content_a/b/c
+  // (distinct ones), read with a different stride for each plan.
+  std::vector<std::string> pool;
+  for (std::size_t at = 0; at < (content_a + content_b + content_c).size();) {
+    const std::string all = content_a + content_b + content_c;
+    const std::size_t len = (static_cast<unsigned char>(all[at]) >= 0xE0) ? 3 : 1;
+    std::string ch = all.substr(at, len);
+    at += len;
+    if (len == 3 && ch != "，" && ch != "。" && std::find(pool.begin(), pool.end(), ch) == pool.end()) pool.push_back(ch);
+  }
+  REQUIRE(pool.size() > 60);
+  auto filler = [&](std::size_t stride) {
+    std::string out;
+    for (std::size_t i = 0; i < 40; ++i) out += pool[(i * stride + 3) % pool.size()];
+    return out + "。";
+  };
+  auto corpus = [&](std::size_t quoting) {
+    std::pair<std::vector<diffusion_plan>, std::vector<measure_text>> c;
+    for (std::size_t k = 0; k < 5; ++k) {
+      c.first.push_back(made_up(std::string(1, static_cast<char>('A' + k)) + "市", level::city, "",
+                                {2016 + static_cast<int>(k), 1, 1}));
+      const std::size_t strides[] = {1, 2, 3, 5, 7};
+      c.second.push_back({static_cast<std::uint32_t>(k), "1", filler(strides[k]) + (k < quoting ? quote : "")});
+    }
+    return c;
+  };
+  diffusion_options o;
+  o.threads = 1;
+  o.frequent_share = 1.0;  // not boilerplate by the frequency test: only the quotation test decides
+  SUBCASE("two plans quote it: a borrowing") {
+    const auto [plans, measures] = corpus(2);
+    const diffusion_result d = attribute_measures(plans, measures, o);
+    REQUIRE(d.attributions[1].source_plan == 0U);
+    CHECK(d.attributions[1].coverage < o.min_coverage);  // by the quotation, not by coverage
+    for (std::size_t k : {0, 2, 3, 4}) CHECK_FALSE(d.attributions[k].source_plan);
+  }
+  SUBCASE("five plans say it: a common text, no borrowing") {
+    const auto [plans, measures] = corpus(5);
+    const diffusion_result d = attribute_measures(plans, measures, o);
+    for (const measure_attribution& a : d.attributions) CHECK(a.grade == borrowing_grade::novel);
+    o.quotation_max_plans = 0;  // the test off: each quotes its predecessor
+    const diffusion_result all = attribute_measures(plans, measures, o);
+    for (std::size_t k = 1; k < 5; ++k) CHECK(all.attributions[k].source_plan.has_value());
+  }
 }

@@ -70,3 +70,15 @@ def test_reuse_identical_to_single_process(client, corpus):
     keys = plancmp.frames.plan_keys(plans)
     first = sharded[(sharded["plan_a"] == keys[0]) & (sharded["plan_b"] == keys[1])]
     assert list(first["id_a"]) == [p.id_a for p in direct.passages]
+
+
+def test_diffusion_identical_to_single_process(client, seed):
+    from conftest import DISTRICT, GANSU, HENGSHUI, NINGBO_2017, NINGBO_2020
+
+    plans = [seed(n) for n in (NINGBO_2020, HENGSHUI, GANSU, DISTRICT, NINGBO_2017)]
+    single = plancmp.diffusion(plans, threads=1)
+    sharded = plancmp.dask.diffusion(client, plans, block_rows=29)
+    assert sharded.rows == (0, len(single.attributions))
+    assert sharded.to_json() == single.to_json()
+    borrowed = [(a.plan, a.id, a.source_plan, a.source_id) for a in sharded.attributions if a.source_plan is not None]
+    assert borrowed == [(0, "四.(十三)", 4, "三.(一).1.(2)"), (0, "五.(十八)", 4, "三.(一).3")]

@@ -109,6 +109,7 @@ from ._core import (  # noqa: F401  (re-exported: policy diffusion, docs/diffusi
     DiffusionResult,
     MeasureAttribution,
     diffusion,
+    merge_diffusion,
 )
 from ._diffusion import diffusion_tables, diffusion_to_networkx  # noqa: F401
 from . import frames  # noqa: F401  (tidy pandas frames: plancmp.frames)

@@ -12,6 +12,7 @@ concatenated in row order, so the result is identical to the single-process run.
     plans = plancmp.load_dir("plans/")
     best = plancmp.dask.similar(client, plans, top_k=5)  # a plancmp.Similarity
     reuse = plancmp.dask.reuse(client, plans)            # one record per reused passage
+    d = plancmp.dask.diffusion(client, plans)            # a plancmp.DiffusionResult
 
 Workers need the same plancmp installed (the C++ kernel runs in them). See docs/python.md.
 """
@@ -26,7 +27,7 @@ import numpy as np
 from . import _core
 from ._interop import Similarity
 
-__all__ = ["top_k", "similar", "reuse", "reuse_rows", "reuse_frame", "row_blocks"]
+__all__ = ["top_k", "similar", "reuse", "reuse_rows", "reuse_frame", "row_blocks", "diffusion"]
 
 
 def row_blocks(rows: int, block_rows: int) -> List[Tuple[int, int]]:
@@ -141,3 +142,26 @@ def reuse_frame(plans: Sequence["_core.Plan"], rows: Sequence[tuple]):
     except ImportError:  # pragma: no cover
         return named
     return pd.DataFrame(named, columns=REUSE_COLUMNS)
+
+
+def _diffusion_block(plans, begin: int, end: int, options: Dict[str, Any]) -> "_core.DiffusionResult":
+    return _core.diffusion(plans, rows=(begin, end), **options)
+
+
+def diffusion(client, plans: Sequence["_core.Plan"], *, block_rows: Optional[int] = None,
+              **options) -> "_core.DiffusionResult":
+    """:func:`plancmp.diffusion` on the cluster, partitioned by measure rows: the plans ship
+    once, each task finds the candidates of a block of measures (the pruned top-k against
+    the whole corpus) and aligns them, and :func:`plancmp.merge_diffusion` puts the blocks
+    together, equal to the single-process result. Every task fits the vectorizer and
+    counts the frequent boilerplate over the whole corpus again (both need all of it);
+    the work that grows with the corpus, the search and the alignment, is split.
+    ``options``: those of :func:`plancmp.diffusion` (``threads`` per task, default 1)."""
+    plans = list(plans)
+    options = dict(options)
+    options.setdefault("threads", 1)
+    rows = sum(len(p.measures) for p in plans)
+    blocks = row_blocks(rows, block_rows or _default_block(client, rows)) or [(0, 0)]
+    [shipped] = client.scatter([plans], broadcast=True)
+    futures = [client.submit(_diffusion_block, shipped, b, e, options, pure=False) for b, e in blocks]
+    return _core.merge_diffusion(client.gather(futures))

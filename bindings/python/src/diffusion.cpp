@@ -62,6 +62,9 @@ void bind_diffusion(py::module_& m) {
       .def_readonly("edges", &analysis::diffusion_result::edges)
       .def_readonly("frequent_boilerplate", &analysis::diffusion_result::frequent_boilerplate)
       .def_readonly("candidate_pairs", &analysis::diffusion_result::candidate_pairs)
+      .def_readonly("rows", &analysis::diffusion_result::rows, "Measure rows attributed: (begin, end).")
+      .def("to_json", &analysis::diffusion_to_json)
+      .def(py::pickle(&analysis::diffusion_to_json, [](const std::string& json) { return analysis::diffusion_from_json(json); }))
       .def("attributions_table", &analysis::attributions_table, py::arg("include_novel") = false)
       .def("edges_table", &analysis::edges_table)
       .def("plans_table", &analysis::plans_table)
@@ -81,7 +84,8 @@ void bind_diffusion(py::module_& m) {
   m.def(
       "diffusion",
       [](const std::vector<parsed_plan>& plans, std::size_t top_k, std::size_t min_length, double min_coverage,
-         double frequent_share, bool keep_boilerplate, unsigned threads) {
+         double frequent_share, bool keep_boilerplate, unsigned threads,
+         std::optional<std::pair<std::size_t, std::size_t>> rows) {
         analysis::diffusion_options o;
         o.top_k = top_k;
         o.min_length = min_length;
@@ -89,6 +93,7 @@ void bind_diffusion(py::module_& m) {
         o.frequent_share = keep_boilerplate ? 1.0 : frequent_share;
         o.mask_clauses = o.builtin_boilerplate = !keep_boilerplate;
         o.threads = threads;
+        o.rows = rows;
         const auto docs = documents_of(plans);
         const auto ps = plans_of(plans);
         py::gil_scoped_release unlocked;
@@ -96,7 +101,13 @@ void bind_diffusion(py::module_& m) {
       },
       py::arg("plans"), py::arg("top_k") = 5, py::arg("min_length") = 20, py::arg("min_coverage") = 0.5,
       py::arg("frequent_share") = 0.5, py::arg("keep_boilerplate") = false, py::arg("threads") = 0,
-      "Each measure's most plausible source among earlier plans (docs/diffusion.md).");
+      py::arg("rows") = py::none(),
+      "Each measure's most plausible source among earlier plans (docs/diffusion.md). rows=(begin, end): "
+      "attribute only those measure rows (the others stay novel), for merge_diffusion.");
+  m.def(
+      "merge_diffusion",
+      [](const std::vector<analysis::diffusion_result>& parts) { return analysis::merge_diffusion(parts); },
+      py::arg("parts"), "The run over all rows from runs over blocks of rows (plancmp.diffusion(rows=...)).");
 }
 
 }  // namespace plancmp::python

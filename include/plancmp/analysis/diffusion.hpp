@@ -99,6 +99,12 @@ struct diffusion_options {
   /// out) — a sentence taken whole into a longer measure.
   double min_coverage = 0.5;
   double quotation_identity = 0.9;
+  /// A quotation counts only when its text is rare in the corpus: its character 8-grams
+  /// (the median over the passage, boilerplate excluded) held by at most this many plans,
+  /// the borrower and the source included. A sentence many plans say alike was most likely
+  /// drawn by all of them from a common text (a central document, a formula), and which
+  /// of them a plan took it from cannot be told. 0 turns the test off.
+  std::size_t quotation_max_plans = 3;
   /// `copied` when the source's identical characters cover at least this share of the
   /// measure (boilerplate excluded, localized names counted as identical); else `adapted`.
   double copied_coverage = 0.9;
@@ -115,6 +121,12 @@ struct diffusion_options {
   std::size_t frequent_sample = 500;
   std::size_t frequent_min_plans = 3;
   unsigned threads = 0;  ///< 0: all cores
+  /// Attribute only the measure rows [first, second) (all measures of all plans in
+  /// order, row = position in that list): candidates and alignment for those rows alone,
+  /// against the whole corpus; the other rows are left novel. For partitioning a large
+  /// corpus over processes (plancmp.dask): `merge_diffusion` of the parts covering every
+  /// row equals the run over all rows. Unset: all rows.
+  std::optional<std::pair<std::size_t, std::size_t>> rows;
 };
 
 /// One measure's text for `attribute_measures` on texts alone (benchmarks, other corpora).
@@ -203,7 +215,20 @@ struct diffusion_result {
   std::vector<plan_diffusion> per_plan;
   std::vector<std::string> frequent_boilerplate;  ///< runs the corpus-frequency test found
   std::size_t candidate_pairs = 0;                ///< measure pairs aligned
+  std::pair<std::size_t, std::size_t> rows;       ///< measure rows attributed (diffusion_options::rows)
 };
+
+/// The run over all rows from runs over blocks of rows (diffusion_options::rows) on the
+/// same corpus and options: each row's attribution from the part that attributed it,
+/// then edges and per-plan figures recomputed. Throws `usage_error` unless the parts'
+/// rows tile the corpus's measure rows (in any order).
+[[nodiscard]] diffusion_result merge_diffusion(std::span<const diffusion_result> parts);
+
+/// The whole result as JSON and back (for shipping parts between processes, e.g. from
+/// plancmp.dask workers): `diffusion_from_json(diffusion_to_json(d))` equals `d`. Throws
+/// `usage_error` on JSON that is not such a result.
+[[nodiscard]] std::string diffusion_to_json(const diffusion_result& d);
+[[nodiscard]] diffusion_result diffusion_from_json(std::string_view json);
 
 /// Directed attribution over a corpus of parsed plans: each measure's most plausible
 /// source among earlier plans, with the reused spans in both files, graded copied /
@@ -264,6 +289,9 @@ struct theme_adoption {
 /// copied, adapted and relation.
 [[nodiscard]] std::string to_graphml(const diffusion_result& d);
 [[nodiscard]] std::string to_gexf(const diffusion_result& d);
+/// The same network in Graphviz DOT (left to right in time): plans that take part in an
+/// edge, labelled with place and date; edges labelled with their weight and relation.
+[[nodiscard]] std::string to_dot(const diffusion_result& d);
 
 /// Tables: one row per borrowed measure (with spans), one per edge, one per plan, one
 /// per theme adoption.

@@ -33,6 +33,7 @@ struct report_options {
   bool pairwise = true;  ///< measure alignment and reused passages for every pair of plans
   bool gaps = true;      ///< the gaps of each plan against the others (`gap_tables`)
   bool editions = true;  ///< the diff of every pair of editions of one plan series (`edition_pairs`)
+  bool diffusion = true; ///< with two or more dated plans, who borrowed which measure from whom (`diffusion_section`)
   analysis::gap_options gap = {};
   /// A coding sheet (a researcher's corrected or human codes) that drives coverage, the
   /// tools × chain tables and PMC instead of the tagger; their captions name the coder
@@ -52,7 +53,8 @@ struct report_options {
 /// with two or more plans `similarity` (text and agency-profile matrices with heatmaps),
 /// `alignment` (measure alignment of every pair), `reuse` (the passages every pair
 /// shares, side by side) and `gaps` (each plan against the others); with two editions of
-/// one plan series `editions` (their version diff); the extra sections; then `sources`:
+/// one plan series `editions` (their version diff); with two or more dated plans
+/// `diffusion` (diffusion_section.hpp); the extra sections; then `sources`:
 /// every span a table cell links to, shown as the source lines it covers under the id
 /// `source_anchor(file, span)`, the exact bytes of the span marked (`<mark>`) in them.
 /// All document text is escaped; the same inputs give byte-identical output.
