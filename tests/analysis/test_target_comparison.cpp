@@ -111,15 +111,15 @@ TEST_CASE("statistics table: targets per capita and per GDP") {
     CHECK_FALSE(scale_target(make("有效发明专利拥有量", 900, "件"), "兰州市", table));
   }
   SUBCASE("errors name the file, line and column") {
-    CHECK_THROWS_WITH_AS(read_statistics_csv("jurisdiction,population\n", "s.csv"),
+    CHECK_THROWS_WITH_AS(static_cast<void>(read_statistics_csv("jurisdiction,population\n", "s.csv")),
                          "s.csv:1: missing column \"year\" (a statistics table: jurisdiction,year,population,gdp "
                          "— docs/targets.md)",
                          plancmp::schema_error);
-    CHECK_THROWS_WITH_AS(read_statistics_csv("jurisdiction,year,gdp (美元)\n", "s.csv"),
+    CHECK_THROWS_WITH_AS(static_cast<void>(read_statistics_csv("jurisdiction,year,gdp (美元)\n", "s.csv")),
                          "s.csv:1:3: GDP unit \"美元\": write 元, 万元 or 亿元 (a statistics table: "
                          "jurisdiction,year,population,gdp — docs/targets.md)",
                          plancmp::schema_error);
-    CHECK_THROWS_WITH_AS(read_statistics_csv("jurisdiction,year,population\n宁波市,2022,lots\n", "s.csv"),
+    CHECK_THROWS_WITH_AS(static_cast<void>(read_statistics_csv("jurisdiction,year,population\n宁波市,2022,lots\n", "s.csv")),
                          "s.csv:2:3: population \"lots\" is not a positive number (a statistics table: "
                          "jurisdiction,year,population,gdp — docs/targets.md)",
                          plancmp::schema_error);

@@ -154,7 +154,8 @@ TEST_CASE("vectorizer equals textbook tf-idf on random texts, every feature kind
     texts.push_back(t);
   }
   for (const feature_kind kind : {feature_kind::char_ngrams, feature_kind::raw_char_ngrams, feature_kind::words}) {
-    for (const auto& [lo, hi] : {std::pair{1, 1}, std::pair{2, 3}, std::pair{2, 5}}) {
+    for (const auto& range : {std::pair{1, 1}, std::pair{2, 3}, std::pair{2, 5}}) {
+      const int lo = range.first, hi = range.second;  // not bindings: CAPTURE takes them into a lambda
       for (const bool sublinear : {false, true}) {
         vectorize_options o;
         o.features = kind;

@@ -24,7 +24,9 @@ TEST_CASE("the seeds are byte-for-byte the shared originals") {
       {"003_53900fa8173cc0f4.txt", "1110f779393aed9191b223f89990dc3148b4482c14628c96e65e00ee659667e8"},
       {"004_b234aa7c753f2ac8.txt", "84735018c5d62f3e143ba75f46fa3b3c59f840ee43381254b981bd53427c52f3"},
   };
-  for (const auto& [name, digest] : expected) {
+  for (const auto& entry : expected) {
+    const auto& name = entry.first;  // not a binding: CAPTURE takes it into a lambda
+    const auto& digest = entry.second;
     CAPTURE(name);
     CHECK(plancmp::sha256_hex(plancmp::test::seed_bytes(name)) == digest);
   }

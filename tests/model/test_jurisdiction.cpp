@@ -14,7 +14,9 @@ TEST_CASE("level names round-trip") {
   const std::vector<std::pair<level, std::string_view>> all{
       {level::unknown, "unknown"}, {level::national, "national"}, {level::province, "province"},
       {level::city, "city"},       {level::district, "district"}, {level::county, "county"}};
-  for (const auto& [l, name] : all) {
+  for (const auto& entry : all) {  // no binding: CAPTURE/INFO take it into a lambda (clang 14)
+    const auto& l = std::get<0>(entry);
+    const auto& name = std::get<1>(entry);
     CAPTURE(name);
     CHECK(to_string(l) == name);
     CHECK(parse_level(name) == l);

@@ -19,7 +19,10 @@ TEST_CASE("section_kind names round-trip, and which kinds hold goals") {
       {section_kind::goals, "goals", true},
       {section_kind::tasks, "tasks", false},
       {section_kind::safeguards, "safeguards", false}};
-  for (const auto& [kind, name, goals] : all) {
+  for (const auto& entry : all) {  // no binding: CAPTURE/INFO take it into a lambda (clang 14)
+    const auto& kind = std::get<0>(entry);
+    const auto& name = std::get<1>(entry);
+    const auto& goals = std::get<2>(entry);
     CAPTURE(name);
     CHECK(to_string(kind) == name);
     CHECK(parse_section_kind(name) == kind);

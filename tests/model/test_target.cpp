@@ -18,7 +18,9 @@ TEST_CASE("comparator names round-trip") {
       {comparator::increase_by, "increase_by"},
       {comparator::reduce_by, "reduce_by"},
       {comparator::annual_growth, "annual_growth"}};
-  for (const auto& [c, name] : all) {
+  for (const auto& entry : all) {  // no binding: CAPTURE/INFO take it into a lambda (clang 14)
+    const auto& c = std::get<0>(entry);
+    const auto& name = std::get<1>(entry);
     CAPTURE(name);
     CHECK(to_string(c) == name);
     CHECK(parse_comparator(name) == c);

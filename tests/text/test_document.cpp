@@ -178,7 +178,9 @@ TEST_CASE("document: the seeds re-encoded or with CRLF line breaks read the same
         {"utf-16be without BOM", encode(utf8, encoding::utf16be).substr(2)},
         {"utf-8-bom", encode(utf8, encoding::utf8_bom)},
         {"crlf", crlf}};
-    for (const auto& [label, bytes] : variants) {
+    for (const auto& entry : variants) {  // no binding: CAPTURE/INFO take it into a lambda (clang 14)
+      const auto& label = std::get<0>(entry);
+      const auto& bytes = std::get<1>(entry);
       CAPTURE(name);
       CAPTURE(label);
       const document doc = make_document(bytes, name);

@@ -346,7 +346,9 @@ TEST_CASE("encoding: supplementary characters and a GB18030 BOM") {
       {encoding::utf16le, {2, 6, 8, 10, 14, 16}},
       {encoding::utf16be, {2, 6, 8, 10, 14, 16}},
       {encoding::utf8_bom, {3, 7, 8, 11, 15, 16}}};
-  for (const auto& [e, sources] : expected) {
+  for (const auto& entry : expected) {  // no binding: CAPTURE/INFO take it into a lambda (clang 14)
+    const auto& e = std::get<0>(entry);
+    const auto& sources = std::get<1>(entry);
     CAPTURE(to_string(e));
     const std::string bytes = encode(text, e);
     const decoded_text d = decode(bytes, "");

@@ -115,12 +115,15 @@ TEST_CASE("noise: the seed plans' noise lines, exactly") {
       const std::string bytes = plancmp::test::seed_bytes(seed);
       const auto lines = split_lines(bytes);
       // One check per disagreeing line, naming the line, so a failure reads as a diff.
-      for (const auto& [number, kind] : got) {
+      for (const auto& entry : got) {  // no binding: CAPTURE/INFO take it into a lambda (clang 14)
+        const auto& number = std::get<0>(entry);
+        const auto& kind = std::get<1>(entry);
         INFO(seed << ":" << number << " " << lines[static_cast<std::size_t>(number - 1)]);
         CHECK(want.count(number) == 1);
         if (want.count(number) == 1) CHECK(want.at(number) == kind);
       }
-      for (const auto& [number, kind] : want) {
+      for (const auto& entry : want) {
+        const int number = entry.first;
         INFO(seed << ":" << number << " " << lines[static_cast<std::size_t>(number - 1)]);
         CHECK(got.count(number) == 1);
       }
