@@ -25,7 +25,6 @@
 #include <plancmp/text/script.hpp>
 
 #include <plancmp/error.hpp>
-#include <plancmp/version.hpp>
 
 #include <opencc/DictEntry.hpp>
 #include <opencc/Exception.hpp>

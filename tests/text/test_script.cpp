@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include <plancmp/error.hpp>
 #include <plancmp/text/script.hpp>
-#include <plancmp/version.hpp>
 
 #include "support/seeds.hpp"
 
