@@ -227,8 +227,8 @@ TEST_CASE("JSON round trip is exact for every seed and corpus document (reads ..
     // Each mention repeats its agency's canonical id (null when unresolved).
     const ojson j = ojson::parse(to_json(p));
     for (std::size_t m = 0; m < p.measures.size(); ++m)
-      for (const auto& [key, mentions] : {std::pair{"lead", &p.measures[m].lead},
-                                          std::pair{"support", &p.measures[m].support}})
+      for (const auto& [key, mentions] :
+           {std::pair{"lead", &p.measures[m].lead}, std::pair{"support", &p.measures[m].support}})
         for (std::size_t k = 0; k < mentions->size(); ++k) {
           const agency& a = p.agencies[*p.agency_index((*mentions)[k].name)];
           const ojson& canonical = j["measures"][m][key][k]["canonical"];
@@ -454,10 +454,12 @@ TEST_CASE("plan_from_json: every key of every type is checked") {
     CHECK_THROWS_WITH_AS(read(edited([](ojson& j) { j["measures"][0]["deadline"]["recurring"] = 1; })),
                          "t.json: /measures/0/deadline/recurring: expected true or false, got number",
                          schema_error);
-    CHECK_THROWS_WITH_AS(read(edited([](ojson& j) { j["boxes"][0]["items"][0]["similarity"] = nullptr; })),
-                         "t.json: /boxes/0/items/0/similarity: expected a number, got null", schema_error);
+    CHECK_THROWS_WITH_AS(
+        read(edited([](ojson& j) { j["boxes"][0]["items"][0]["similarity"] = nullptr; })),
+        "t.json: /boxes/0/items/0/similarity: expected a number, got null", schema_error);
     CHECK_THROWS_WITH_AS(read(edited([](ojson& j) { j["boxes"][0]["items"][0]["restates"] = 3; })),
-                         "t.json: /boxes/0/items/0/restates: expected a string, got number", schema_error);
+                         "t.json: /boxes/0/items/0/restates: expected a string, got number",
+                         schema_error);
     CHECK_THROWS_WITH_AS(read(edited([](ojson& j) { j["tables"][0]["rows"][1][2] = nullptr; })),
                          "t.json: /tables/0/rows/1/2: expected a string, got null", schema_error);
     CHECK_THROWS_WITH_AS(read(edited([](ojson& j) { j["source"]["bytes"] = "16274"; })),
