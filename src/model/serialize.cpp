@@ -16,24 +16,35 @@
 // keys (nlohmann would keep the last one silently). Then every key is checked for
 // presence, type and range. Unknown keys are ignored: that is what lets later /1 writers
 // add optional keys (see the compatibility policy in the schema document).
+//
+// Both directions walk one field list per type (`fields(type_tag<T>)` below): the keys,
+// their order and the member each holds are named once, and a value's JSON form and its
+// checks are decided by its C++ type (string, number, span, date, enum, optional, vector,
+// or another listed type). Adding a key is one line; see "Adding a field" in the schema
+// document.
 
 #include <plancmp/model/serialize.hpp>
 
 #include <plancmp/error.hpp>
 
-#include "enum_names.hpp"
-#include "json_read.hpp"
 #include <plancmp/model/detail/markup.hpp>
 #include <plancmp/text/detail/utf8.hpp>
+#include "enum_names.hpp"
+#include "json_fields.hpp"
+#include "json_read.hpp"
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <array>
 #include <charconv>
 #include <cmath>
 #include <cstdint>
 #include <limits>
+#include <optional>
+#include <tuple>
+#include <type_traits>
 #include <unordered_map>
 #include <unordered_set>
 #include <utility>
@@ -44,6 +55,7 @@ namespace {
 
 using detail::append_dot;
 using detail::append_xml;
+using detail::json_path;
 
 using ojson = nlohmann::ordered_json;
 using json = nlohmann::json;
@@ -51,38 +63,6 @@ using json = nlohmann::json;
 /// Deepest nesting accepted on import. A plan file nests six levels (root → tables →
 /// table → cell_spans → row → span); 64 leaves room for later optional keys.
 constexpr std::size_t max_json_depth = 64;
-
-// ------------------------------------------------------------------ JSON paths
-
-/// A JSON Pointer (RFC 6901) built on the stack while descending, turned into text only
-/// when an error is reported. A child refers to its parent, so a path must not outlive
-/// the path it was made from (keep them as named locals, one per level).
-struct json_path {
-  const json_path* parent = nullptr;
-  std::string_view key;
-  std::size_t index = 0;
-  bool is_index = false;
-
-  [[nodiscard]] json_path operator/(std::string_view k) const { return {this, k, 0, false}; }
-  [[nodiscard]] json_path operator/(std::size_t i) const { return {this, {}, i, true}; }
-
-  /// "/measures/3/lead/0/span"; the document itself is "/".
-  [[nodiscard]] std::string str() const {
-    std::vector<const json_path*> chain;
-    for (const json_path* p = this; p->parent != nullptr; p = p->parent) chain.push_back(p);
-    if (chain.empty()) return "/";
-    std::string out;
-    for (auto it = chain.rbegin(); it != chain.rend(); ++it) {
-      out += '/';
-      if ((*it)->is_index) {
-        out += std::to_string((*it)->index);
-        continue;
-      }
-      out += detail::json_pointer_escape((*it)->key);
-    }
-    return out;
-  }
-};
 
 // ------------------------------------------------------------------ dates
 
@@ -130,74 +110,194 @@ std::optional<date> parse_date(std::string_view s) {
   return d;
 }
 
+// ------------------------------------------------------------------ field lists
+
+// One list per serialized type, in the order the keys are written (the documented order,
+// docs/plan-schema.md) and read (so the first problem reported is the first in the file).
+// The writer and the reader below walk these lists; nothing else names a key.
+
+using detail::checked_key;
+using detail::derived_keys;
+using detail::flat_optional;
+using detail::key;
+using detail::key_or_default;
+using detail::type_tag;
+using detail::version_key;
+
+/// How an enum is spelled: its names (to_string writes them) and how the reader's message
+/// for an unknown name calls the enum and introduces the list of accepted names.
+template <std::size_t N>
+struct enum_spelling {
+  const std::array<std::string_view, N>* names;
+  std::string_view what;
+  std::string_view expected;
+};
+template <std::size_t N>  // clang before 17 does not deduce an aggregate's template arguments
+enum_spelling(const std::array<std::string_view, N>*, std::string_view, std::string_view)
+    ->enum_spelling<N>;
+
+constexpr auto spelling(type_tag<level>) {
+  return enum_spelling{&detail::level_names, "level", "one of: "};
+}
+constexpr auto spelling(type_tag<section_kind>) {
+  return enum_spelling{&detail::section_kind_names, "section kind", "one of: "};
+}
+constexpr auto spelling(type_tag<comparator>) {
+  return enum_spelling{&detail::comparator_names, "comparator", "one of: "};
+}
+constexpr auto spelling(type_tag<document_kind>) {
+  return enum_spelling{&detail::document_kind_names, "document kind", ""};
+}
+
+/// Defines `fields(type_tag<Type>)`, the field list of `Type`: key descriptors that name
+/// its members as `&T::member`, in the manner of nlohmann's
+/// NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE but with the JSON name beside each member.
+#define PLANCMP_FIELDS(Type, ...)         \
+  constexpr auto fields(type_tag<Type>) { \
+    using T = Type;                       \
+    return std::tuple{__VA_ARGS__};       \
+  }
+
+PLANCMP_FIELDS(source_info, key("path", &T::path), key("sha256", &T::sha256),
+               key("encoding", &T::encoding), key("script", &T::script), key("bytes", &T::bytes))
+
+PLANCMP_FIELDS(jurisdiction, key("name", &T::name), key("level", &T::admin_level),
+               key("evidence", &T::evidence))
+
+PLANCMP_FIELDS(document_number, key("printed", &T::printed), key("repaired", &T::repaired),
+               key("span", &T::where))
+
+PLANCMP_FIELDS(section, key("id", &T::id), key("path", &T::path), key("title", &T::title),
+               key("kind", &T::kind), key("depth", &T::depth), key("span", &T::where),
+               key("extent", &T::extent))
+
+/// The resolution keys a mention repeats from its agency.
+constexpr auto mention_resolution_fields =
+    std::tuple{key("canonical", &agency_resolution::canonical),
+               key("level", &agency_resolution::admin_level), key("match", &agency_resolution::match)};
+
+constexpr auto fields(type_tag<agency_resolution>) {
+  return std::tuple_cat(mention_resolution_fields,
+                        std::tuple{key("confidence", &agency_resolution::confidence)});
+}
+
+/// A mention repeats the resolution of its agency for readers that do not join the plan's
+/// agency list themselves; the list is the source of truth, so the reader ignores them.
+constexpr auto resolution_of_agency = [](const agency_mention& a, const auto& writer) {
+  return writer.resolution_of(a.name);
+};
+
+PLANCMP_FIELDS(agency_mention, key("name", &T::name), key("span", &T::where),
+               derived_keys{resolution_of_agency, mention_resolution_fields})
+
+PLANCMP_FIELDS(deadline, key("text", &T::text), key("due", &T::due), key("recurring", &T::recurring),
+               key("ongoing", &T::ongoing), key("span", &T::where))
+
+// Mentions get their role (lead or support) from the key they stand under: the reader
+// sets it once the measure is read (reader::finish). "joint" is absent in files of
+// earlier versions.
+PLANCMP_FIELDS(measure, key("id", &T::id), key("path", &T::path), key("title", &T::title),
+               key("text", &T::text), key("lead", &T::lead), key("support", &T::support),
+               key_or_default("joint", &T::joint), key("deadline", &T::due), key("clause", &T::clause),
+               key("span", &T::where))
+
+PLANCMP_FIELDS(goal, key("id", &T::id), key("path", &T::path), key("title", &T::title),
+               key("text", &T::text), key("kind", &T::kind), key("span", &T::where))
+
+PLANCMP_FIELDS(target, key("indicator", &T::indicator), key("indicator_key", &T::indicator_key),
+               key("value", &T::value), key("unit", &T::unit),
+               key("normalized_value", &T::normalized_value), key("base_unit", &T::base_unit),
+               key("comparator", &T::kind), key("year", &T::year), key("baseline", &T::baseline),
+               key("baseline_year", &T::baseline_year), key("periodic", &T::periodic),
+               key("agencies", &T::agencies), key("owner", &T::owner), key("span", &T::where))
+
+PLANCMP_FIELDS(agency, key("name", &T::name), key("collective", &T::collective),
+               flat_optional{&T::resolution, fields(type_tag<agency_resolution>{}), "resolution"})
+
+PLANCMP_FIELDS(box_item, key("title", &T::title), key("text", &T::text), key("span", &T::where),
+               key("restates", &T::restates), key("similarity", &T::similarity))
+
+PLANCMP_FIELDS(box, key("id", &T::id), key("title", &T::title), key("parent", &T::parent),
+               key("span", &T::where), key("items", &T::items))
+
+/// Readers index cell_spans[r][c] for every cell of rows; a ragged pair would send them
+/// out of bounds, so the shapes must agree (checked before writing and after reading).
+constexpr auto cell_spans_shape = [](const table_block& t, const json_path& at, const auto& context) {
+  const std::string_view note =
+      std::remove_cvref_t<decltype(context)>::reading ? "; cell_spans has the shape of rows" : "";
+  if (t.cell_spans.size() != t.rows.size())
+    context.fail(at, fmt::format("{} rows of spans for {} rows of cells{}", t.cell_spans.size(),
+                                 t.rows.size(), note));
+  for (std::size_t r = 0; r < t.rows.size(); ++r)
+    if (t.cell_spans[r].size() != t.rows[r].size())
+      context.fail(at / r, fmt::format("{} spans for {} cells{}", t.cell_spans[r].size(),
+                                       t.rows[r].size(), note));
+};
+
+PLANCMP_FIELDS(table_block, key("id", &T::id), key("caption", &T::caption), key("parent", &T::parent),
+               key("columns", &T::columns), key("rows", &T::rows),
+               checked_key("cell_spans", &T::cell_spans, cell_spans_shape), key("span", &T::where))
+
+PLANCMP_FIELDS(annex, key("id", &T::id), key("title", &T::title), key("text", &T::text),
+               key("span", &T::where))
+
+PLANCMP_FIELDS(diagnostic, key("line", &T::line), key("span", &T::where), key("code", &T::code),
+               key("message", &T::message))
+
+// The schema first: a file from a later version gets the version message, not a
+// complaint about a key that version renamed. "kind" is absent in files written before
+// document kinds were read; they are plans.
+PLANCMP_FIELDS(plan, version_key{"schema", plan_schema}, key("source", &T::source),
+               key("title", &T::title), key("title_span", &T::title_span),
+               key("notice_title", &T::notice_title), key("jurisdiction", &T::issuing_jurisdiction),
+               key("issuer", &T::issuer), key("issued", &T::issued),
+               key("issued_text", &T::issued_text), key("doc_number", &T::doc_number),
+               key_or_default("kind", &T::kind), key("draft", &T::draft),
+               key("first_listed_leads", &T::first_listed_leads), key("cover", &T::cover),
+               key("body", &T::body), key("preamble", &T::preamble),
+               key("preamble_span", &T::preamble_span), key("sections", &T::sections),
+               key("measures", &T::measures), key("goals", &T::goals), key("targets", &T::targets),
+               key("agencies", &T::agencies), key("boxes", &T::boxes), key("tables", &T::tables),
+               key("annexes", &T::annexes), key("diagnostics", &T::diagnostics))
+
+#undef PLANCMP_FIELDS
+
+template <typename T>
+inline constexpr bool is_optional = false;
+template <typename T>
+inline constexpr bool is_optional<std::optional<T>> = true;
+template <typename T>
+inline constexpr bool is_vector = false;
+template <typename T>
+inline constexpr bool is_vector<std::vector<T>> = true;
+
+/// "canonical, level, match and confidence": the keys of a field list, for messages.
+template <typename Fields>
+std::string listed_names(const Fields& fields) {
+  std::vector<std::string_view> names;
+  std::apply([&](const auto&... f) { (names.push_back(f.name), ...); }, fields);
+  std::string out;
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    if (i != 0) out += i + 1 == names.size() ? " and " : ", ";
+    out += names[i];
+  }
+  return out;
+}
+
 // ------------------------------------------------------------------ writer
 
-/// Builds the ordered JSON value of a plan, refusing what would not read back.
+/// Builds the ordered JSON value of a plan by walking the field lists, refusing what
+/// would not read back.
 class writer {
  public:
+  static constexpr bool reading = false;
+
   explicit writer(const plan& p) : plan_(p), origin_(p.source.path.empty() ? "<plan>" : p.source.path) {
     for (const agency& a : p.agencies) agency_by_name_.try_emplace(a.name, &a);
   }
 
-  [[nodiscard]] ojson write() const {
-    const json_path root;
-    const plan& p = plan_;
-    ojson out = ojson::object();
-    out["schema"] = std::string(plan_schema);
-    {
-      const json_path at = root / "source";
-      ojson s = ojson::object();
-      s["path"] = text(p.source.path, at / "path");
-      s["sha256"] = text(p.source.sha256, at / "sha256");
-      s["encoding"] = text(p.source.encoding, at / "encoding");
-      s["script"] = text(p.source.script, at / "script");
-      s["bytes"] = p.source.bytes;
-      out["source"] = std::move(s);
-    }
-    out["title"] = text(p.title, root / "title");
-    out["title_span"] = where(p.title_span, root / "title_span");
-    out["notice_title"] = text(p.notice_title, root / "notice_title");
-    {
-      const json_path at = root / "jurisdiction";
-      ojson j = ojson::object();
-      j["name"] = text(p.issuing_jurisdiction.name, at / "name");
-      j["level"] = std::string(to_string(p.issuing_jurisdiction.admin_level));
-      j["evidence"] = text(p.issuing_jurisdiction.evidence, at / "evidence");
-      out["jurisdiction"] = std::move(j);
-    }
-    out["issuer"] = text(p.issuer, root / "issuer");
-    out["issued"] = optional_date(p.issued, root / "issued");
-    out["issued_text"] = text(p.issued_text, root / "issued_text");
-    if (p.doc_number) {
-      const json_path at = root / "doc_number";
-      ojson d = ojson::object();
-      d["printed"] = text(p.doc_number->printed, at / "printed");
-      d["repaired"] = text(p.doc_number->repaired, at / "repaired");
-      d["span"] = where(p.doc_number->where, at / "span");
-      out["doc_number"] = std::move(d);
-    } else {
-      out["doc_number"] = nullptr;
-    }
-    out["kind"] = std::string(to_string(p.kind));
-    out["draft"] = p.draft;
-    out["first_listed_leads"] = p.first_listed_leads;
-    out["cover"] = where(p.cover, root / "cover");
-    out["body"] = where(p.body, root / "body");
-    out["preamble"] = text(p.preamble, root / "preamble");
-    out["preamble_span"] = where(p.preamble_span, root / "preamble_span");
-    out["sections"] = each(p.sections, root / "sections", &writer::write_section);
-    out["measures"] = each(p.measures, root / "measures", &writer::write_measure);
-    out["goals"] = each(p.goals, root / "goals", &writer::write_goal);
-    out["targets"] = each(p.targets, root / "targets", &writer::write_target);
-    out["agencies"] = each(p.agencies, root / "agencies", &writer::write_agency);
-    out["boxes"] = each(p.boxes, root / "boxes", &writer::write_box);
-    out["tables"] = each(p.tables, root / "tables", &writer::write_table);
-    out["annexes"] = each(p.annexes, root / "annexes", &writer::write_annex);
-    out["diagnostics"] = each(p.diagnostics, root / "diagnostics", &writer::write_diagnostic);
-    return out;
-  }
+  [[nodiscard]] ojson write() const { return object(plan_, json_path{}); }
 
- private:
   [[noreturn]] void fail(const json_path& at, std::string_view what) const {
     throw schema_error(error_location{origin_, {}, {}, {}},
                        fmt::format("{}: {}; the plan cannot be written as JSON (fix the value, "
@@ -205,222 +305,87 @@ class writer {
                                    at.str(), what));
   }
 
-  [[nodiscard]] ojson text(const std::string& s, const json_path& at) const {
-    if (const std::size_t bad = text::detail::first_invalid_utf8(s); bad != std::string_view::npos)
-      fail(at, fmt::format("string is not valid UTF-8 (byte {} of {})", bad, s.size()));
-    return s;
+  /// The resolution of the plan's agency of that printed name, if it is resolved.
+  [[nodiscard]] const agency_resolution* resolution_of(const std::string& name) const {
+    const auto it = agency_by_name_.find(name);
+    if (it == agency_by_name_.end() || !it->second->resolution) return nullptr;
+    return &*it->second->resolution;
   }
 
-  [[nodiscard]] ojson texts(const std::vector<std::string>& v, const json_path& at) const {
-    ojson out = ojson::array();
-    for (std::size_t i = 0; i < v.size(); ++i) out.push_back(text(v[i], at / i));
-    return out;
+ private:
+  template <typename T>
+  [[nodiscard]] ojson object(const T& obj, const json_path& at) const {
+    ojson o = ojson::object();
+    std::apply([&](const auto&... f) { (put(o, obj, at, f), ...); }, fields(type_tag<T>{}));
+    return o;
   }
 
-  [[nodiscard]] ojson number(double v, const json_path& at) const {
-    if (!std::isfinite(v)) fail(at, fmt::format("{} is not a finite number", v));
-    return v;
-  }
-
-  [[nodiscard]] ojson where(const span& s, const json_path& at) const {
-    if (s.begin > s.end) fail(at, fmt::format("span [{}, {}] ends before it begins", s.begin, s.end));
-    return ojson::array({s.begin, s.end});
-  }
-
-  [[nodiscard]] ojson optional_date(const std::optional<date>& d, const json_path& at) const {
-    if (!d) return nullptr;
-    if (!representable(*d))
-      fail(at, fmt::format("date {{year {}, month {}, day {}}} is not a calendar date of the form "
-                           "YYYY, YYYY-MM or YYYY-MM-DD",
-                           d->year, d->month, d->day));
-    return d->to_string();
+  template <typename T, typename M, typename Check>
+  void put(ojson& o, const T& obj, const json_path& at, const detail::field<T, M, Check>& f) const {
+    if constexpr (!std::is_same_v<Check, detail::no_check>) f.check(obj, at / f.name, *this);
+    o[std::string(f.name)] = value(obj.*f.member, at / f.name);
   }
 
   template <typename T>
-  [[nodiscard]] ojson each(const std::vector<T>& v, const json_path& at,
-                           ojson (writer::*write_one)(const T&, const json_path&) const) const {
-    ojson out = ojson::array();
-    for (std::size_t i = 0; i < v.size(); ++i) out.push_back((this->*write_one)(v[i], at / i));
-    return out;
+  void put(ojson& o, const T& /*obj*/, const json_path& /*at*/, const version_key& f) const {
+    o[std::string(f.name)] = std::string(f.value);
   }
 
-  [[nodiscard]] ojson write_section(const section& s, const json_path& at) const {
-    ojson o = ojson::object();
-    o["id"] = text(s.id, at / "id");
-    o["path"] = texts(s.path, at / "path");
-    o["title"] = text(s.title, at / "title");
-    o["kind"] = std::string(to_string(s.kind));
-    o["depth"] = s.depth;
-    o["span"] = where(s.where, at / "span");
-    o["extent"] = where(s.extent, at / "extent");
-    return o;
+  template <typename T, typename R, typename Fields>
+  void put(ojson& o, const T& obj, const json_path& at, const flat_optional<T, R, Fields>& f) const {
+    const std::optional<R>& r = obj.*f.member;
+    put_flat(o, r ? &*r : nullptr, at, f.fields);
   }
 
-  [[nodiscard]] ojson write_mention(const agency_mention& a, const json_path& at) const {
-    ojson o = ojson::object();
-    o["name"] = text(a.name, at / "name");
-    o["span"] = where(a.where, at / "span");
-    // Derived from the plan's agency list for readers that do not join it themselves;
-    // ignored on import.
-    const auto it = agency_by_name_.find(a.name);
-    const agency* resolved = it != agency_by_name_.end() ? it->second : nullptr;
-    if (resolved != nullptr && resolved->resolution) {
-      o["canonical"] = text(resolved->resolution->canonical, at / "canonical");
-      o["level"] = std::string(to_string(resolved->resolution->admin_level));
-      o["match"] = text(resolved->resolution->match, at / "match");
+  template <typename T, typename Get, typename Fields>
+  void put(ojson& o, const T& obj, const json_path& at, const derived_keys<Get, Fields>& f) const {
+    put_flat(o, f.get(obj, *this), at, f.fields);
+  }
+
+  /// The keys of `fields`, from `*r` or all null.
+  template <typename R, typename Fields>
+  void put_flat(ojson& o, const R* r, const json_path& at, const Fields& fields) const {
+    std::apply(
+        [&](const auto&... f) {
+          if (r != nullptr)
+            (put(o, *r, at, f), ...);
+          else
+            ((o[std::string(f.name)] = nullptr), ...);
+        },
+        fields);
+  }
+
+  template <typename V>
+  [[nodiscard]] ojson value(const V& v, const json_path& at) const {
+    if constexpr (std::is_same_v<V, std::string>) {
+      if (const std::size_t bad = text::detail::first_invalid_utf8(v); bad != std::string_view::npos)
+        fail(at, fmt::format("string is not valid UTF-8 (byte {} of {})", bad, v.size()));
+      return v;
+    } else if constexpr (std::is_same_v<V, double>) {
+      if (!std::isfinite(v)) fail(at, fmt::format("{} is not a finite number", v));
+      return v;
+    } else if constexpr (std::is_arithmetic_v<V>) {  // bool and integers
+      return v;
+    } else if constexpr (std::is_same_v<V, span>) {
+      if (v.begin > v.end) fail(at, fmt::format("span [{}, {}] ends before it begins", v.begin, v.end));
+      return ojson::array({v.begin, v.end});
+    } else if constexpr (std::is_same_v<V, date>) {
+      if (!representable(v))
+        fail(at, fmt::format("date {{year {}, month {}, day {}}} is not a calendar date of the form "
+                             "YYYY, YYYY-MM or YYYY-MM-DD",
+                             v.year, v.month, v.day));
+      return v.to_string();
+    } else if constexpr (std::is_enum_v<V>) {
+      return std::string(to_string(v));
+    } else if constexpr (is_optional<V>) {
+      return v ? value(*v, at) : ojson(nullptr);
+    } else if constexpr (is_vector<V>) {
+      ojson out = ojson::array();
+      for (std::size_t i = 0; i < v.size(); ++i) out.push_back(value(v[i], at / i));
+      return out;
     } else {
-      o["canonical"] = nullptr;
-      o["level"] = nullptr;
-      o["match"] = nullptr;
+      return object(v, at);
     }
-    return o;
-  }
-
-  [[nodiscard]] ojson mentions(const std::vector<agency_mention>& v, const json_path& at) const {
-    return each(v, at, &writer::write_mention);
-  }
-
-  [[nodiscard]] ojson write_measure(const measure& m, const json_path& at) const {
-    ojson o = ojson::object();
-    o["id"] = text(m.id, at / "id");
-    o["path"] = texts(m.path, at / "path");
-    o["title"] = text(m.title, at / "title");
-    o["text"] = text(m.text, at / "text");
-    o["lead"] = mentions(m.lead, at / "lead");
-    o["support"] = mentions(m.support, at / "support");
-    o["joint"] = m.joint;
-    if (m.due) {
-      const json_path d_at = at / "deadline";
-      ojson d = ojson::object();
-      d["text"] = text(m.due->text, d_at / "text");
-      d["due"] = optional_date(m.due->due, d_at / "due");
-      d["recurring"] = m.due->recurring;
-      d["ongoing"] = m.due->ongoing;
-      d["span"] = where(m.due->where, d_at / "span");
-      o["deadline"] = std::move(d);
-    } else {
-      o["deadline"] = nullptr;
-    }
-    o["clause"] = text(m.clause, at / "clause");
-    o["span"] = where(m.where, at / "span");
-    return o;
-  }
-
-  [[nodiscard]] ojson write_goal(const goal& g, const json_path& at) const {
-    ojson o = ojson::object();
-    o["id"] = text(g.id, at / "id");
-    o["path"] = texts(g.path, at / "path");
-    o["title"] = text(g.title, at / "title");
-    o["text"] = text(g.text, at / "text");
-    o["kind"] = std::string(to_string(g.kind));
-    o["span"] = where(g.where, at / "span");
-    return o;
-  }
-
-  [[nodiscard]] ojson write_target(const target& t, const json_path& at) const {
-    ojson o = ojson::object();
-    o["indicator"] = text(t.indicator, at / "indicator");
-    o["indicator_key"] = text(t.indicator_key, at / "indicator_key");
-    o["value"] = number(t.value, at / "value");
-    o["unit"] = text(t.unit, at / "unit");
-    o["normalized_value"] = number(t.normalized_value, at / "normalized_value");
-    o["base_unit"] = text(t.base_unit, at / "base_unit");
-    o["comparator"] = std::string(to_string(t.kind));
-    o["year"] = t.year ? ojson(*t.year) : ojson(nullptr);
-    o["baseline"] = t.baseline ? number(*t.baseline, at / "baseline") : ojson(nullptr);
-    o["baseline_year"] = t.baseline_year ? ojson(*t.baseline_year) : ojson(nullptr);
-    o["periodic"] = t.periodic;
-    o["agencies"] = texts(t.agencies, at / "agencies");
-    o["owner"] = text(t.owner, at / "owner");
-    o["span"] = where(t.where, at / "span");
-    return o;
-  }
-
-  [[nodiscard]] ojson write_agency(const agency& a, const json_path& at) const {
-    ojson o = ojson::object();
-    o["name"] = text(a.name, at / "name");
-    o["collective"] = a.collective;
-    if (a.resolution) {
-      o["canonical"] = text(a.resolution->canonical, at / "canonical");
-      o["level"] = std::string(to_string(a.resolution->admin_level));
-      o["match"] = text(a.resolution->match, at / "match");
-      o["confidence"] = number(a.resolution->confidence, at / "confidence");
-    } else {
-      o["canonical"] = nullptr;
-      o["level"] = nullptr;
-      o["match"] = nullptr;
-      o["confidence"] = nullptr;
-    }
-    return o;
-  }
-
-  [[nodiscard]] ojson write_box_item(const box_item& b, const json_path& at) const {
-    ojson o = ojson::object();
-    o["title"] = text(b.title, at / "title");
-    o["text"] = text(b.text, at / "text");
-    o["span"] = where(b.where, at / "span");
-    o["restates"] = b.restates ? text(*b.restates, at / "restates") : ojson(nullptr);
-    o["similarity"] = number(b.similarity, at / "similarity");
-    return o;
-  }
-
-  [[nodiscard]] ojson write_box(const box& b, const json_path& at) const {
-    ojson o = ojson::object();
-    o["id"] = text(b.id, at / "id");
-    o["title"] = text(b.title, at / "title");
-    o["parent"] = text(b.parent, at / "parent");
-    o["span"] = where(b.where, at / "span");
-    o["items"] = each(b.items, at / "items", &writer::write_box_item);
-    return o;
-  }
-
-  [[nodiscard]] ojson write_table(const table_block& t, const json_path& at) const {
-    ojson o = ojson::object();
-    o["id"] = text(t.id, at / "id");
-    o["caption"] = text(t.caption, at / "caption");
-    o["parent"] = text(t.parent, at / "parent");
-    o["columns"] = texts(t.columns, at / "columns");
-    const json_path rows_at = at / "rows";
-    ojson rows = ojson::array();
-    for (std::size_t r = 0; r < t.rows.size(); ++r) rows.push_back(texts(t.rows[r], rows_at / r));
-    o["rows"] = std::move(rows);
-    // Readers index cell_spans[r][c] for every cell of rows; a ragged pair would send
-    // them out of bounds, so the shapes must agree (the reader checks the same).
-    const json_path spans_at = at / "cell_spans";
-    if (t.cell_spans.size() != t.rows.size())
-      fail(spans_at,
-           fmt::format("{} rows of spans for {} rows of cells", t.cell_spans.size(), t.rows.size()));
-    ojson spans = ojson::array();
-    for (std::size_t r = 0; r < t.cell_spans.size(); ++r) {
-      const json_path row_at = spans_at / r;
-      if (t.cell_spans[r].size() != t.rows[r].size())
-        fail(row_at, fmt::format("{} spans for {} cells", t.cell_spans[r].size(), t.rows[r].size()));
-      ojson row = ojson::array();
-      for (std::size_t c = 0; c < t.cell_spans[r].size(); ++c)
-        row.push_back(where(t.cell_spans[r][c], row_at / c));
-      spans.push_back(std::move(row));
-    }
-    o["cell_spans"] = std::move(spans);
-    o["span"] = where(t.where, at / "span");
-    return o;
-  }
-
-  [[nodiscard]] ojson write_annex(const annex& a, const json_path& at) const {
-    ojson o = ojson::object();
-    o["id"] = text(a.id, at / "id");
-    o["title"] = text(a.title, at / "title");
-    o["text"] = text(a.text, at / "text");
-    o["span"] = where(a.where, at / "span");
-    return o;
-  }
-
-  [[nodiscard]] ojson write_diagnostic(const diagnostic& d, const json_path& at) const {
-    ojson o = ojson::object();
-    o["line"] = d.line;
-    o["span"] = where(d.where, at / "span");
-    o["code"] = text(d.code, at / "code");
-    o["message"] = text(d.message, at / "message");
-    return o;
   }
 
   const plan& plan_;
@@ -430,90 +395,32 @@ class writer {
 
 // ------------------------------------------------------------------ reader
 
-/// Checks a plan's DOM and converts it, reporting the first problem with its path.
+/// Checks a plan's DOM and converts it by walking the field lists, reporting the first
+/// problem with its path.
 class reader {
  public:
+  static constexpr bool reading = true;
+
   explicit reader(std::string origin) : origin_(std::move(origin)) {}
 
   // `read` is const on the DOM; the one piece of state it keeps is the source size that
   // every later span is checked against.
+  [[nodiscard]] plan read(const json& doc) const { return object<plan>(doc, json_path{}); }
 
-  [[nodiscard]] plan read(const json& doc) const {
-    const json_path root;
-    expect_object(doc, root);
-    plan p;
-    // The schema first: a file from a later version should get the version message,
-    // not a complaint about a key that version renamed.
-    const std::string schema = string_at(doc, root, "schema");
-    if (schema != plan_schema)
-      fail(root / "schema",
-           fmt::format("unsupported schema \"{}\" (supported: \"{}\"); read the file with the "
-                       "plancmp version that wrote it, or upgrade plancmp",
-                       schema, plan_schema));
-    {
-      const json_path at = root / "source";
-      const json& s = object_at(doc, root, "source");
-      p.source.path = string_at(s, at, "path");
-      p.source.sha256 = string_at(s, at, "sha256");
-      p.source.encoding = string_at(s, at, "encoding");
-      p.source.script = string_at(s, at, "script");
-      p.source.bytes = unsigned_at(s, at, "bytes", std::numeric_limits<std::uint64_t>::max());
-      source_bytes_ = p.source.bytes;
-    }
-    p.title = string_at(doc, root, "title");
-    p.title_span = span_at(doc, root, "title_span");
-    p.notice_title = string_at(doc, root, "notice_title");
-    {
-      const json_path at = root / "jurisdiction";
-      const json& j = object_at(doc, root, "jurisdiction");
-      p.issuing_jurisdiction.name = string_at(j, at, "name");
-      p.issuing_jurisdiction.admin_level = level_at(j, at, "level");
-      p.issuing_jurisdiction.evidence = string_at(j, at, "evidence");
-    }
-    p.issuer = string_at(doc, root, "issuer");
-    p.issued = optional_date_at(doc, root, "issued");
-    p.issued_text = string_at(doc, root, "issued_text");
-    if (const json& d = member(doc, root, "doc_number"); !d.is_null()) {
-      const json_path at = root / "doc_number";
-      expect_object(d, at);
-      p.doc_number = document_number{string_at(d, at, "printed"), string_at(d, at, "repaired"),
-                                     span_at(d, at, "span")};
-    }
-    if (doc.contains("kind")) {  // files written before document kinds were read are plans
-      const std::string kind = string_at(doc, root, "kind");
-      const auto k = parse_document_kind(kind);
-      if (!k) fail(root / "kind", fmt::format("unknown document kind \"{}\" (expected {})", kind,
-                                              detail::joined_names(detail::document_kind_names)));
-      p.kind = *k;
-    }
-    p.draft = bool_at(doc, root, "draft");
-    p.first_listed_leads = bool_at(doc, root, "first_listed_leads");
-    p.cover = span_at(doc, root, "cover");
-    p.body = span_at(doc, root, "body");
-    p.preamble = string_at(doc, root, "preamble");
-    p.preamble_span = span_at(doc, root, "preamble_span");
-    p.sections = array_at(doc, root, "sections", &reader::read_section);
-    p.measures = array_at(doc, root, "measures", &reader::read_measure);
-    p.goals = array_at(doc, root, "goals", &reader::read_goal);
-    p.targets = array_at(doc, root, "targets", &reader::read_target);
-    p.agencies = array_at(doc, root, "agencies", &reader::read_agency);
-    p.boxes = array_at(doc, root, "boxes", &reader::read_box);
-    p.tables = array_at(doc, root, "tables", &reader::read_table);
-    p.annexes = array_at(doc, root, "annexes", &reader::read_annex);
-    p.diagnostics = array_at(doc, root, "diagnostics", &reader::read_diagnostic);
-    check_agencies(p, root / "agencies");
-    return p;
-  }
-
- private:
   [[noreturn]] void fail(const json_path& at, std::string_view what) const {
     throw schema_error(error_location{origin_, {}, {}, {}}, fmt::format("{}: {}", at.str(), what));
   }
 
-  // ---- shapes
+ private:
+  // ---- walking the field lists
 
-  void expect_object(const json& j, const json_path& at) const {
+  template <typename T>
+  [[nodiscard]] T object(const json& j, const json_path& at) const {
     if (!j.is_object()) fail(at, fmt::format("expected an object, got {}", j.type_name()));
+    T obj;
+    std::apply([&](const auto&... f) { (take(j, at, obj, f), ...); }, fields(type_tag<T>{}));
+    finish(obj, at);
+    return obj;
   }
 
   [[nodiscard]] const json& member(const json& obj, const json_path& at, std::string_view key) const {
@@ -522,62 +429,108 @@ class reader {
     return *it;
   }
 
-  [[nodiscard]] const json& object_at(const json& obj, const json_path& at,
-                                      std::string_view key) const {
-    const json& j = member(obj, at, key);
-    expect_object(j, at / key);
-    return j;
+  template <typename T, typename M, typename Check>
+  void take(const json& j, const json_path& at, T& obj, const detail::field<T, M, Check>& f) const {
+    if (f.may_be_absent && j.find(f.name) == j.end()) return;
+    obj.*f.member = value<M>(member(j, at, f.name), at / f.name);
+    if constexpr (!std::is_same_v<Check, detail::no_check>) f.check(obj, at / f.name, *this);
   }
 
   template <typename T>
-  using element_reader = T (reader::*)(const json&, const json_path&) const;
+  void take(const json& j, const json_path& at, T& /*obj*/, const version_key& f) const {
+    const std::string found = value<std::string>(member(j, at, f.name), at / f.name);
+    if (found != f.value)
+      fail(at / f.name, fmt::format("unsupported {} \"{}\" (supported: \"{}\"); read the file with the "
+                                    "plancmp version that wrote it, or upgrade plancmp",
+                                    f.name, found, f.value));
+  }
+
+  /// The group's keys are present together or null together.
+  template <typename T, typename R, typename Fields>
+  void take(const json& j, const json_path& at, T& obj, const flat_optional<T, R, Fields>& f) const {
+    std::size_t nulls = 0;
+    std::apply([&](const auto&... g) { ((nulls += member(j, at, g.name).is_null() ? 1 : 0), ...); },
+               f.fields);
+    if (nulls == std::tuple_size_v<Fields>) return;
+    const auto refuse_null = [&](std::string_view name) {
+      if (member(j, at, name).is_null())
+        fail(at / name, fmt::format("is null while other {} fields are set; {} are all null "
+                                    "(unresolved) or all set",
+                                    f.what, listed_names(f.fields)));
+    };
+    if (nulls != 0) std::apply([&](const auto&... g) { (refuse_null(g.name), ...); }, f.fields);
+    R r;
+    std::apply([&](const auto&... g) { (take(j, at, r, g), ...); }, f.fields);
+    obj.*f.member = std::move(r);
+  }
+
+  /// Derived keys are written for convenience and not read back.
+  template <typename T, typename Get, typename Fields>
+  void take(const json& /*j*/, const json_path& /*at*/, T& /*obj*/,
+            const derived_keys<Get, Fields>& /*f*/) const {}
+
+  // ---- what a type needs once all its keys are read
 
   template <typename T>
-  [[nodiscard]] std::vector<T> array_of(const json& j, const json_path& at,
-                                        element_reader<T> read_one) const {
-    if (!j.is_array()) fail(at, fmt::format("expected an array, got {}", j.type_name()));
-    std::vector<T> out;
-    out.reserve(j.size());
-    for (std::size_t i = 0; i < j.size(); ++i) out.push_back((this->*read_one)(j[i], at / i));
-    return out;
+  void finish(T& /*obj*/, const json_path& /*at*/) const {}
+
+  void finish(source_info& s, const json_path& /*at*/) const { source_bytes_ = s.bytes; }
+
+  void finish(measure& m, const json_path& /*at*/) const {
+    for (agency_mention& a : m.lead) a.part = role::lead;
+    for (agency_mention& a : m.support) a.part = role::support;
   }
 
-  template <typename T>
-  [[nodiscard]] std::vector<T> array_at(const json& obj, const json_path& at, std::string_view key,
-                                        element_reader<T> read_one) const {
-    return array_of(member(obj, at, key), at / key, read_one);
-  }
+  void finish(plan& p, const json_path& at) const { check_agencies(p, at / "agencies"); }
 
-  // ---- scalars
+  // ---- values
 
-  [[nodiscard]] std::string string_value(const json& j, const json_path& at) const {
-    if (!j.is_string()) fail(at, fmt::format("expected a string, got {}", j.type_name()));
-    return j.get<std::string>();
-  }
-  [[nodiscard]] std::string string_at(const json& obj, const json_path& at,
-                                      std::string_view key) const {
-    return string_value(member(obj, at, key), at / key);
-  }
-
-  [[nodiscard]] std::vector<std::string> strings_value(const json& j, const json_path& at) const {
-    return array_of(j, at, &reader::string_value);
-  }
-  [[nodiscard]] std::vector<std::string> strings_at(const json& obj, const json_path& at,
-                                                    std::string_view key) const {
-    return strings_value(member(obj, at, key), at / key);
-  }
-
-  [[nodiscard]] std::optional<std::string> optional_string_at(const json& obj, const json_path& at,
-                                                              std::string_view key) const {
-    const json& j = member(obj, at, key);
-    if (j.is_null()) return std::nullopt;
-    return string_value(j, at / key);
-  }
-
-  [[nodiscard]] bool bool_at(const json& obj, const json_path& at, std::string_view key) const {
-    const json& j = member(obj, at, key);
-    if (!j.is_boolean()) fail(at / key, fmt::format("expected true or false, got {}", j.type_name()));
-    return j.get<bool>();
+  template <typename V>
+  [[nodiscard]] V value(const json& j, const json_path& at) const {
+    if constexpr (std::is_same_v<V, std::string>) {
+      if (!j.is_string()) fail(at, fmt::format("expected a string, got {}", j.type_name()));
+      return j.get<std::string>();
+    } else if constexpr (std::is_same_v<V, bool>) {
+      if (!j.is_boolean()) fail(at, fmt::format("expected true or false, got {}", j.type_name()));
+      return j.get<bool>();
+    } else if constexpr (std::is_same_v<V, double>) {
+      if (!j.is_number()) fail(at, fmt::format("expected a number, got {}", j.type_name()));
+      // The parser refuses overflowing literals; integers beyond 2^53 round, as in any
+      // JSON reader that holds numbers as doubles.
+      return j.get<double>();
+    } else if constexpr (std::is_same_v<V, int>) {
+      return int_value(j, at);
+    } else if constexpr (std::is_unsigned_v<V>) {
+      return static_cast<V>(unsigned_value(j, at, std::numeric_limits<V>::max()));
+    } else if constexpr (std::is_same_v<V, span>) {
+      return span_value(j, at);
+    } else if constexpr (std::is_same_v<V, date>) {
+      const std::string s = value<std::string>(j, at);
+      const auto d = parse_date(s);
+      if (!d)
+        fail(at, fmt::format("expected a date \"YYYY\", \"YYYY-MM\" or \"YYYY-MM-DD\", got \"{}\"", s));
+      return *d;
+    } else if constexpr (std::is_enum_v<V>) {
+      const auto spelled = spelling(type_tag<V>{});
+      const std::string s = value<std::string>(j, at);
+      const auto e = detail::enum_from_name<V>(*spelled.names, s);
+      if (!e)
+        fail(at, fmt::format("unknown {} \"{}\" (expected {}{})", spelled.what, s, spelled.expected,
+                             detail::joined_names(*spelled.names)));
+      return *e;
+    } else if constexpr (is_optional<V>) {
+      if (j.is_null()) return std::nullopt;
+      return value<typename V::value_type>(j, at);
+    } else if constexpr (is_vector<V>) {
+      if (!j.is_array()) fail(at, fmt::format("expected an array, got {}", j.type_name()));
+      V out;
+      out.reserve(j.size());
+      for (std::size_t i = 0; i < j.size(); ++i)
+        out.push_back(value<typename V::value_type>(j[i], at / i));
+      return out;
+    } else {
+      return object<V>(j, at);
+    }
   }
 
   [[nodiscard]] std::uint64_t unsigned_value(const json& j, const json_path& at,
@@ -592,10 +545,6 @@ class reader {
     if (j.is_number_float())
       fail(at, fmt::format("expected a non-negative integer, got {}", j.get<double>()));
     fail(at, fmt::format("expected a non-negative integer, got {}", j.type_name()));
-  }
-  [[nodiscard]] std::uint64_t unsigned_at(const json& obj, const json_path& at, std::string_view key,
-                                          std::uint64_t max) const {
-    return unsigned_value(member(obj, at, key), at / key, max);
   }
 
   [[nodiscard]] int int_value(const json& j, const json_path& at) const {
@@ -615,31 +564,6 @@ class reader {
     if (j.is_number_float()) fail(at, fmt::format("expected an integer, got {}", j.get<double>()));
     fail(at, fmt::format("expected an integer, got {}", j.type_name()));
   }
-  [[nodiscard]] int int_at(const json& obj, const json_path& at, std::string_view key) const {
-    return int_value(member(obj, at, key), at / key);
-  }
-  [[nodiscard]] std::optional<int> optional_int_at(const json& obj, const json_path& at,
-                                                   std::string_view key) const {
-    const json& j = member(obj, at, key);
-    if (j.is_null()) return std::nullopt;
-    return int_value(j, at / key);
-  }
-
-  [[nodiscard]] double double_value(const json& j, const json_path& at) const {
-    if (!j.is_number()) fail(at, fmt::format("expected a number, got {}", j.type_name()));
-    // The parser refuses overflowing literals; integers beyond 2^53 round, as in any
-    // JSON reader that holds numbers as doubles.
-    return j.get<double>();
-  }
-  [[nodiscard]] double double_at(const json& obj, const json_path& at, std::string_view key) const {
-    return double_value(member(obj, at, key), at / key);
-  }
-  [[nodiscard]] std::optional<double> optional_double_at(const json& obj, const json_path& at,
-                                                         std::string_view key) const {
-    const json& j = member(obj, at, key);
-    if (j.is_null()) return std::nullopt;
-    return double_value(j, at / key);
-  }
 
   [[nodiscard]] span span_value(const json& j, const json_path& at) const {
     if (!j.is_array() || j.size() != 2)
@@ -655,224 +579,6 @@ class reader {
       fail(at, fmt::format("span [{}, {}] ends past the end of the source ({} bytes)", s.begin, s.end,
                            source_bytes_));
     return s;
-  }
-  [[nodiscard]] span span_at(const json& obj, const json_path& at, std::string_view key) const {
-    return span_value(member(obj, at, key), at / key);
-  }
-
-  [[nodiscard]] std::optional<date> optional_date_at(const json& obj, const json_path& at,
-                                                     std::string_view key) const {
-    const json& j = member(obj, at, key);
-    if (j.is_null()) return std::nullopt;
-    const std::string s = string_value(j, at / key);
-    const auto d = parse_date(s);
-    if (!d)
-      fail(at / key,
-           fmt::format("expected a date \"YYYY\", \"YYYY-MM\" or \"YYYY-MM-DD\", got \"{}\"", s));
-    return d;
-  }
-
-  template <typename Enum, std::size_t N>
-  [[nodiscard]] Enum enum_at(const json& obj, const json_path& at, std::string_view key,
-                             const std::array<std::string_view, N>& names,
-                             std::string_view what) const {
-    const std::string s = string_at(obj, at, key);
-    const auto v = detail::enum_from_name<Enum>(names, s);
-    if (!v)
-      fail(at / key, fmt::format("unknown {} \"{}\" (expected one of: {})", what, s,
-                                 detail::joined_names(names)));
-    return *v;
-  }
-  [[nodiscard]] level level_at(const json& obj, const json_path& at, std::string_view key) const {
-    return enum_at<level>(obj, at, key, detail::level_names, "level");
-  }
-  [[nodiscard]] section_kind section_kind_at(const json& obj, const json_path& at,
-                                             std::string_view key) const {
-    return enum_at<section_kind>(obj, at, key, detail::section_kind_names, "section kind");
-  }
-
-  // ---- elements
-
-  [[nodiscard]] section read_section(const json& j, const json_path& at) const {
-    expect_object(j, at);
-    section s;
-    s.id = string_at(j, at, "id");
-    s.path = strings_at(j, at, "path");
-    s.title = string_at(j, at, "title");
-    s.kind = section_kind_at(j, at, "kind");
-    s.depth = int_at(j, at, "depth");
-    s.where = span_at(j, at, "span");
-    s.extent = span_at(j, at, "extent");
-    return s;
-  }
-
-  [[nodiscard]] std::vector<agency_mention> mentions_at(const json& obj, const json_path& at,
-                                                        std::string_view key, role part) const {
-    auto result = array_at(obj, at, key, &reader::read_mention);
-    for (agency_mention& a : result) a.part = part;
-    return result;
-  }
-
-  [[nodiscard]] agency_mention read_mention(const json& j, const json_path& at) const {
-    expect_object(j, at);
-    // "canonical", "level" and "match" are copied from the agency list for convenience;
-    // the list is the source of truth, so they are not read back.
-    agency_mention a;
-    a.name = string_at(j, at, "name");
-    a.where = span_at(j, at, "span");
-    return a;
-  }
-
-  [[nodiscard]] measure read_measure(const json& j, const json_path& at) const {
-    expect_object(j, at);
-    measure m;
-    m.id = string_at(j, at, "id");
-    m.path = strings_at(j, at, "path");
-    m.title = string_at(j, at, "title");
-    m.text = string_at(j, at, "text");
-    m.lead = mentions_at(j, at, "lead", role::lead);
-    m.support = mentions_at(j, at, "support", role::support);
-    m.joint = j.contains("joint") && bool_at(j, at, "joint");  // absent in files of earlier versions
-    if (const json& d = member(j, at, "deadline"); !d.is_null()) {
-      const json_path d_at = at / "deadline";
-      expect_object(d, d_at);
-      deadline due;
-      due.text = string_at(d, d_at, "text");
-      due.due = optional_date_at(d, d_at, "due");
-      due.recurring = bool_at(d, d_at, "recurring");
-      due.ongoing = bool_at(d, d_at, "ongoing");
-      due.where = span_at(d, d_at, "span");
-      m.due = std::move(due);
-    }
-    m.clause = string_at(j, at, "clause");
-    m.where = span_at(j, at, "span");
-    return m;
-  }
-
-  [[nodiscard]] goal read_goal(const json& j, const json_path& at) const {
-    expect_object(j, at);
-    goal g;
-    g.id = string_at(j, at, "id");
-    g.path = strings_at(j, at, "path");
-    g.title = string_at(j, at, "title");
-    g.text = string_at(j, at, "text");
-    g.kind = section_kind_at(j, at, "kind");
-    g.where = span_at(j, at, "span");
-    return g;
-  }
-
-  [[nodiscard]] target read_target(const json& j, const json_path& at) const {
-    expect_object(j, at);
-    target t;
-    t.indicator = string_at(j, at, "indicator");
-    t.indicator_key = string_at(j, at, "indicator_key");
-    t.value = double_at(j, at, "value");
-    t.unit = string_at(j, at, "unit");
-    t.normalized_value = double_at(j, at, "normalized_value");
-    t.base_unit = string_at(j, at, "base_unit");
-    t.kind = enum_at<comparator>(j, at, "comparator", detail::comparator_names, "comparator");
-    t.year = optional_int_at(j, at, "year");
-    t.baseline = optional_double_at(j, at, "baseline");
-    t.baseline_year = optional_int_at(j, at, "baseline_year");
-    t.periodic = bool_at(j, at, "periodic");
-    t.agencies = strings_at(j, at, "agencies");
-    t.owner = string_at(j, at, "owner");
-    t.where = span_at(j, at, "span");
-    return t;
-  }
-
-  [[nodiscard]] agency read_agency(const json& j, const json_path& at) const {
-    expect_object(j, at);
-    agency a;
-    a.name = string_at(j, at, "name");
-    a.collective = bool_at(j, at, "collective");
-    // The four resolution fields are present together or null together.
-    constexpr std::array<std::string_view, 4> fields{"canonical", "level", "match", "confidence"};
-    std::size_t nulls = 0;
-    for (const std::string_view f : fields) nulls += member(j, at, f).is_null() ? 1 : 0;
-    if (nulls == fields.size()) return a;
-    if (nulls != 0)
-      for (const std::string_view f : fields)
-        if (member(j, at, f).is_null())
-          fail(at / f,
-               "is null while other resolution fields are set; canonical, level, match and "
-               "confidence are all null (unresolved) or all set");
-    agency_resolution r;
-    r.canonical = string_at(j, at, "canonical");
-    r.admin_level = level_at(j, at, "level");
-    r.match = string_at(j, at, "match");
-    r.confidence = double_at(j, at, "confidence");
-    a.resolution = std::move(r);
-    return a;
-  }
-
-  [[nodiscard]] box_item read_box_item(const json& j, const json_path& at) const {
-    expect_object(j, at);
-    box_item b;
-    b.title = string_at(j, at, "title");
-    b.text = string_at(j, at, "text");
-    b.where = span_at(j, at, "span");
-    b.restates = optional_string_at(j, at, "restates");
-    b.similarity = double_at(j, at, "similarity");
-    return b;
-  }
-
-  [[nodiscard]] box read_box(const json& j, const json_path& at) const {
-    expect_object(j, at);
-    box b;
-    b.id = string_at(j, at, "id");
-    b.title = string_at(j, at, "title");
-    b.parent = string_at(j, at, "parent");
-    b.where = span_at(j, at, "span");
-    b.items = array_at(j, at, "items", &reader::read_box_item);
-    return b;
-  }
-
-  [[nodiscard]] std::vector<span> spans_value(const json& j, const json_path& at) const {
-    return array_of(j, at, &reader::span_value);
-  }
-
-  [[nodiscard]] table_block read_table(const json& j, const json_path& at) const {
-    expect_object(j, at);
-    table_block t;
-    t.id = string_at(j, at, "id");
-    t.caption = string_at(j, at, "caption");
-    t.parent = string_at(j, at, "parent");
-    t.columns = strings_at(j, at, "columns");
-    t.rows = array_at(j, at, "rows", &reader::strings_value);
-    t.cell_spans = array_at(j, at, "cell_spans", &reader::spans_value);
-    const json_path spans_at = at / "cell_spans";
-    if (t.cell_spans.size() != t.rows.size())
-      fail(spans_at, fmt::format("{} rows of spans for {} rows of cells; cell_spans has the shape "
-                                 "of rows",
-                                 t.cell_spans.size(), t.rows.size()));
-    for (std::size_t r = 0; r < t.rows.size(); ++r)
-      if (t.cell_spans[r].size() != t.rows[r].size())
-        fail(spans_at / r, fmt::format("{} spans for {} cells; cell_spans has the shape of rows",
-                                       t.cell_spans[r].size(), t.rows[r].size()));
-    t.where = span_at(j, at, "span");
-    return t;
-  }
-
-  [[nodiscard]] annex read_annex(const json& j, const json_path& at) const {
-    expect_object(j, at);
-    annex a;
-    a.id = string_at(j, at, "id");
-    a.title = string_at(j, at, "title");
-    a.text = string_at(j, at, "text");
-    a.where = span_at(j, at, "span");
-    return a;
-  }
-
-  [[nodiscard]] diagnostic read_diagnostic(const json& j, const json_path& at) const {
-    expect_object(j, at);
-    diagnostic d;
-    d.line = static_cast<std::uint32_t>(
-        unsigned_at(j, at, "line", std::numeric_limits<std::uint32_t>::max()));
-    d.where = span_at(j, at, "span");
-    d.code = string_at(j, at, "code");
-    d.message = string_at(j, at, "message");
-    return d;
   }
 
   /// The agency list is derived from the measures (plan::rebuild_graph); what a file adds
@@ -984,52 +690,30 @@ void check_graph_is_current(const plan& p) {
 /// At most `limit` code points of `text` (whole code points), with "…" when cut.
 std::string truncated(std::string_view text, std::size_t limit) {
   std::size_t pos = 0;
-  for (std::size_t n = 0; n < limit && pos < text.size(); ++n) (void)text::detail::next_code_point(text, pos);
+  for (std::size_t n = 0; n < limit && pos < text.size(); ++n)
+    (void)text::detail::next_code_point(text, pos);
   if (pos >= text.size()) return std::string(text);
   return std::string(text.substr(0, pos)) + "…";
 }
 
-std::string_view dot_shape(vertex_kind k) {
-  switch (k) {
-    case vertex_kind::plan:
-      return "doubleoctagon";
-    case vertex_kind::section:
-      return "folder";
-    case vertex_kind::measure:
-      return "box";
-    case vertex_kind::goal:
-      return "hexagon";
-    case vertex_kind::box:
-      return "note";
-    case vertex_kind::box_item:
-      return "component";
-    case vertex_kind::table:
-      return "tab";
-    case vertex_kind::annex:
-      return "cylinder";
-    case vertex_kind::target:
-      return "diamond";
-    case vertex_kind::agency:
-      return "ellipse";
-  }
-  return "box";
+/// Graphviz node shape of each vertex kind and line style of each edge kind, indexed by
+/// the enumerator's value like the name tables in enum_names.hpp.
+constexpr std::array<std::string_view, detail::vertex_kind_names.size()> dot_shapes{
+    "doubleoctagon", "folder", "box",      "hexagon", "note",
+    "component",     "tab",    "cylinder", "diamond", "ellipse"};
+constexpr std::array<std::string_view, detail::edge_kind_names.size()> dot_edge_styles{
+    "solid", "bold", "dashed", "dotted", "solid"};
+
+/// The entry of `table` for `k`; `fallback` for a value out of range (only a cast makes one).
+template <typename Enum, std::size_t N>
+std::string_view by_kind(const std::array<std::string_view, N>& table, Enum k,
+                         std::string_view fallback) {
+  const auto i = static_cast<std::size_t>(k);
+  return i < N ? table[i] : fallback;
 }
 
-std::string_view dot_edge_style(edge_kind k) {
-  switch (k) {
-    case edge_kind::contains:
-      return "solid";
-    case edge_kind::lead:
-      return "bold";
-    case edge_kind::support:
-      return "dashed";
-    case edge_kind::restates:
-      return "dotted";
-    case edge_kind::states:
-      return "solid";
-  }
-  return "solid";
-}
+std::string_view dot_shape(vertex_kind k) { return by_kind(dot_shapes, k, "box"); }
+std::string_view dot_edge_style(edge_kind k) { return by_kind(dot_edge_styles, k, "solid"); }
 
 /// Pretty-prints like nlohmann's dump(indent), except that an array holding no object or
 /// array stays on one line: spans (`[3017, 3500]`), paths and table rows are the bulk of
@@ -1095,7 +779,8 @@ std::string to_json(const plan& p, int indent) {
 }
 
 plan plan_from_json(std::string_view text, const std::string& origin) {
-  detail::bounded_dom_builder builder(max_json_depth, "a plan file nests 6, so this is not one (or it was corrupted)");
+  detail::bounded_dom_builder builder(max_json_depth,
+                                      "a plan file nests 6, so this is not one (or it was corrupted)");
   if (!builder.parse(text)) {
     throw schema_error(error_location{origin, builder.error_byte(), {}, {}}, builder.error());
   }

@@ -3,12 +3,17 @@
 
 #include <plancmp/error.hpp>
 
+#include <plancmp/parse/parser.hpp>
+#include <plancmp/text/formats.hpp>
+
 #include "model/sample_plan.hpp"
 
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cmath>
+#include <filesystem>
 #include <functional>
 #include <limits>
 #include <string>
@@ -204,6 +209,44 @@ TEST_CASE("JSON round trip is exact") {
   }
 }
 
+TEST_CASE("JSON round trip is exact for every seed and corpus document (reads ../shared/corpus)") {
+  std::vector<std::filesystem::path> files;
+  for (const char* dir : {PLANCMP_SEEDS_DIR, PLANCMP_CORPUS_DIR}) {
+    std::error_code ec;
+    if (!std::filesystem::is_directory(dir, ec)) {
+      MESSAGE("skipped: " << dir << " is absent");
+      continue;
+    }
+    for (const auto& e : std::filesystem::directory_iterator(dir))
+      if (e.is_regular_file() && e.path().extension() != ".md") files.push_back(e.path());
+  }
+  std::sort(files.begin(), files.end());
+  for (const auto& file : files) {
+    CAPTURE(file.filename().string());
+    const plan p = parse::parse_document(text::read_any_document(file.string()));
+    // Each mention repeats its agency's canonical id (null when unresolved).
+    const ojson j = ojson::parse(to_json(p));
+    for (std::size_t m = 0; m < p.measures.size(); ++m)
+      for (const auto& [key, mentions] :
+           {std::pair{"lead", &p.measures[m].lead}, std::pair{"support", &p.measures[m].support}})
+        for (std::size_t k = 0; k < mentions->size(); ++k) {
+          const agency& a = p.agencies[*p.agency_index((*mentions)[k].name)];
+          const ojson& canonical = j["measures"][m][key][k]["canonical"];
+          CHECK(canonical == (a.resolution ? ojson(a.resolution->canonical) : ojson(nullptr)));
+        }
+    for (const int indent : {2, -1}) {
+      CAPTURE(indent);
+      const std::string json = to_json(p, indent);
+      const plan q = plan_from_json(json, file.filename().string() + ".json");
+      CHECK(q == p);
+      CHECK(to_json(q, indent) == json);
+    }
+  }
+  // The five seeds and, where the corpus is present, its 40 documents.
+  const bool corpus = std::filesystem::is_directory(PLANCMP_CORPUS_DIR);
+  CHECK(files.size() == (corpus ? 45u : 5u));
+}
+
 TEST_CASE("plan_from_json accepts a UTF-8 byte order mark") {
   const plan p = test::sample_plan();
   CHECK(plan_from_json("\xEF\xBB\xBF" + to_json(p)) == p);
@@ -394,6 +437,106 @@ TEST_CASE("plan_from_json refuses hostile input with a precise message") {
   }
 }
 
+TEST_CASE("plan_from_json: every key of every type is checked") {
+  // The cases above pin the messages on a few keys; these pin them on the others, one per
+  // type or value kind, so that the field lists and their walker keep them.
+  const auto read = [](const std::string& text) { return plan_from_json(text, "t.json"); };
+
+  SUBCASE("a nested object of the wrong type") {
+    CHECK_THROWS_WITH_AS(read(edited([](ojson& j) { j["jurisdiction"] = "宁波市"; })),
+                         "t.json: /jurisdiction: expected an object, got string", schema_error);
+    CHECK_THROWS_WITH_AS(read(edited([](ojson& j) { j["measures"][0]["deadline"] = 5; })),
+                         "t.json: /measures/0/deadline: expected an object, got number", schema_error);
+    CHECK_THROWS_WITH_AS(read(edited([](ojson& j) { j["boxes"][0]["items"][1] = ojson::array(); })),
+                         "t.json: /boxes/0/items/1: expected an object, got array", schema_error);
+  }
+  SUBCASE("a scalar of the wrong type") {
+    CHECK_THROWS_WITH_AS(read(edited([](ojson& j) { j["measures"][0]["deadline"]["recurring"] = 1; })),
+                         "t.json: /measures/0/deadline/recurring: expected true or false, got number",
+                         schema_error);
+    CHECK_THROWS_WITH_AS(
+        read(edited([](ojson& j) { j["boxes"][0]["items"][0]["similarity"] = nullptr; })),
+        "t.json: /boxes/0/items/0/similarity: expected a number, got null", schema_error);
+    CHECK_THROWS_WITH_AS(read(edited([](ojson& j) { j["boxes"][0]["items"][0]["restates"] = 3; })),
+                         "t.json: /boxes/0/items/0/restates: expected a string, got number",
+                         schema_error);
+    CHECK_THROWS_WITH_AS(read(edited([](ojson& j) { j["tables"][0]["rows"][1][2] = nullptr; })),
+                         "t.json: /tables/0/rows/1/2: expected a string, got null", schema_error);
+    CHECK_THROWS_WITH_AS(read(edited([](ojson& j) { j["source"]["bytes"] = "16274"; })),
+                         "t.json: /source/bytes: expected a non-negative integer, got string",
+                         schema_error);
+    CHECK_THROWS_WITH_AS(read(edited([](ojson& j) { j["diagnostics"][0]["line"] = -1; })),
+                         "t.json: /diagnostics/0/line: expected a non-negative integer, got -1",
+                         schema_error);
+    CHECK_THROWS_WITH_AS(read(edited([](ojson& j) { j["targets"][0]["baseline_year"] = "2020"; })),
+                         "t.json: /targets/0/baseline_year: expected an integer, got string",
+                         schema_error);
+  }
+  SUBCASE("a missing key in a nested object") {
+    CHECK_THROWS_WITH_AS(read(edited([](ojson& j) { j["doc_number"].erase("span"); })),
+                         "t.json: /doc_number/span: required key is missing", schema_error);
+    CHECK_THROWS_WITH_AS(read(edited([](ojson& j) { j["source"].erase("sha256"); })),
+                         "t.json: /source/sha256: required key is missing", schema_error);
+    CHECK_THROWS_WITH_AS(read(edited([](ojson& j) { j["annexes"][0].erase("text"); })),
+                         "t.json: /annexes/0/text: required key is missing", schema_error);
+    CHECK_THROWS_WITH_AS(read(edited([](ojson& j) { j["agencies"][2].erase("match"); })),
+                         "t.json: /agencies/2/match: required key is missing", schema_error);
+  }
+  SUBCASE("a resolved agency of the wrong type") {
+    CHECK_THROWS_WITH_AS(read(edited([](ojson& j) {
+                           j["agencies"][0]["canonical"] = "market_regulation";
+                           j["agencies"][0]["level"] = "city";
+                           j["agencies"][0]["match"] = "exact";
+                           j["agencies"][0]["confidence"] = "high";
+                         })),
+                         "t.json: /agencies/0/confidence: expected a number, got string", schema_error);
+  }
+  SUBCASE("an unknown document kind") {
+    CHECK_THROWS_WITH_AS(read(edited([](ojson& j) { j["kind"] = "law"; })),
+                         "t.json: /kind: unknown document kind \"law\" (expected plan, regulation, "
+                         "notice, qa, other)",
+                         schema_error);
+  }
+  SUBCASE("a table with fewer rows of spans than rows of cells") {
+    CHECK_THROWS_WITH_AS(read(edited([](ojson& j) { j["tables"][0]["cell_spans"].erase(0); })),
+                         "t.json: /tables/0/cell_spans: 1 rows of spans for 2 rows of cells; "
+                         "cell_spans has the shape of rows",
+                         schema_error);
+  }
+}
+
+TEST_CASE("plan_from_json ignores unknown keys in every nested type") {
+  const plan p = test::sample_plan();
+  const plan q = plan_from_json(edited([](ojson& j) {
+    j["source"]["mtime"] = "2024-01-01";
+    j["jurisdiction"]["code"] = 330200;
+    j["doc_number"]["year"] = 2022;
+    j["measures"][0]["deadline"]["note"] = nullptr;
+    j["agencies"][0]["aliases"] = ojson::array({"市监局"});
+    j["boxes"][0]["items"][0]["score"] = 0.5;
+    j["tables"][0]["header_rows"] = 1;
+    j["diagnostics"][0]["severity"] = "warning";
+  }));
+  CHECK(q == p);
+}
+
+TEST_CASE("plan_from_json reads files written before \"kind\" and \"joint\" existed") {
+  plan p = test::sample_plan();
+  p.kind = document_kind::regulation;
+  p.measures[0].joint = true;
+  ojson j = ojson::parse(to_json(p));
+  REQUIRE(j["kind"] == "regulation");
+  REQUIRE(j["measures"][0]["joint"] == true);
+  j.erase("kind");
+  j["measures"][0].erase("joint");
+  const plan q = plan_from_json(j.dump());
+  CHECK(q.kind == document_kind::plan);
+  CHECK_FALSE(q.measures[0].joint);
+  // Mentions get their role from the key they stand under.
+  CHECK(q.measures[0].lead[0].part == role::lead);
+  CHECK(q.measures[0].support[1].part == role::support);
+}
+
 TEST_CASE("to_json refuses what would not read back") {
   plan p = test::sample_plan();
   SUBCASE("a non-finite number") {
@@ -433,7 +576,33 @@ TEST_CASE("to_json refuses what would not read back") {
   }
   SUBCASE("ragged table spans") {
     p.tables[0].cell_spans.pop_back();
-    CHECK_THROWS_AS(to_json(p), schema_error);
+    CHECK_THROWS_WITH_AS(to_json(p),
+                         "samples/ningbo.txt: /tables/0/cell_spans: 1 rows of spans for 2 rows of "
+                         "cells; the plan cannot be written as JSON (fix the value, or report the "
+                         "step that produced it)",
+                         schema_error);
+    p = test::sample_plan();
+    p.tables[0].cell_spans[1].pop_back();
+    CHECK_THROWS_WITH_AS(to_json(p),
+                         "samples/ningbo.txt: /tables/0/cell_spans/1: 2 spans for 3 cells; the plan "
+                         "cannot be written as JSON (fix the value, or report the step that "
+                         "produced it)",
+                         schema_error);
+  }
+  SUBCASE("a non-finite optional number and a bad string deep in a table") {
+    p.targets[0].baseline = std::numeric_limits<double>::infinity();
+    CHECK_THROWS_WITH_AS(to_json(p),
+                         "samples/ningbo.txt: /targets/0/baseline: inf is not a finite number; the "
+                         "plan cannot be written as JSON (fix the value, or report the step that "
+                         "produced it)",
+                         schema_error);
+    p = test::sample_plan();
+    p.tables[0].rows[1][1] = "\xff";
+    CHECK_THROWS_WITH_AS(to_json(p),
+                         "samples/ningbo.txt: /tables/0/rows/1/1: string is not valid UTF-8 (byte 0 "
+                         "of 1); the plan cannot be written as JSON (fix the value, or report the "
+                         "step that produced it)",
+                         schema_error);
   }
 }
 
