@@ -63,7 +63,7 @@ int main() {
   reuse.min_length = 20;     // characters aligned identically (the default)
   reuse.min_identity = 0.6;  // share of identical alignment columns (the default)
   const auto passages = analysis::find_reuse(old_doc, old_plan, new_doc, new_plan, reuse);
-  fmt::print("{}\n", report::to_markdown(analysis::to_table(passages)));
+  fmt::print("{}\n", report::to_markdown(report::to_table(passages)));
 
   // 3. The version diff: measures linked by substance (characters, words and concepts,
   //    titles, themes, indicators, agencies: docs/alignment.md) are carried over when
@@ -75,5 +75,5 @@ int main() {
   analysis::plan_alignment_options align;
   align.threshold = 0.35;  // the alignment default; below it two measures are not linked
   const auto diff = analysis::diff_plans(old_doc, old_plan, new_doc, new_plan, align);
-  fmt::print("{}", report::to_markdown(analysis::to_table(diff)));
+  fmt::print("{}", report::to_markdown(report::to_table(diff)));
 }

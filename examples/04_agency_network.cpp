@@ -19,7 +19,7 @@ int main() {
 
   // Vertices are agencies as printed; collectives (各县市区政府 …) are kept by default.
   const auto net = analysis::build_co_responsibility_network(p);
-  fmt::print("{}\n", plancmp::report::to_markdown(analysis::to_table(net)));
+  fmt::print("{}\n", plancmp::report::to_markdown(plancmp::report::to_table(net)));
 
   // by_canonical merges names of one function (市市场监管局 = 市市场监督管理局) into one vertex;
   // leaving collectives out keeps only named agencies.
@@ -27,7 +27,7 @@ int main() {
   by_function.by_canonical = true;
   by_function.include_collectives = false;
   const auto functions = analysis::build_co_responsibility_network(p, by_function);
-  fmt::print("{}\n", plancmp::report::to_markdown(analysis::to_table(functions)));
+  fmt::print("{}\n", plancmp::report::to_markdown(plancmp::report::to_table(functions)));
 
   // The drawing's source: deterministic text, so it is part of the expected output.
   fmt::print("{}", analysis::to_dot(functions));

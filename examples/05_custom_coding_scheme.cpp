@@ -51,6 +51,6 @@ int main() {
   const auto m = analysis::compute_coverage(plans, taggings, tagger.scheme(), options);
   for (const auto view : {analysis::coverage_view::counts, analysis::coverage_view::shares,
                           analysis::coverage_view::evidence}) {
-    fmt::print("{}\n", report::to_markdown(analysis::to_table(m, view)));
+    fmt::print("{}\n", report::to_markdown(report::to_table(m, view)));
   }
 }

@@ -44,7 +44,7 @@ int main() {
 
   // 2. Every borrowed measure with its source, grade, reinvention and the longest passage
   //    (byte spans in both files in the JSON and HTML renderings).
-  fmt::print("{}\n", report::to_markdown(analysis::attributions_table(d)));
+  fmt::print("{}\n", report::to_markdown(report::attributions_table(d)));
 
   // 3. The passages of Ningbo 2020's carry-overs from Ningbo 2017, with their spans.
   for (const auto& a : d.attributions) {
@@ -58,8 +58,8 @@ int main() {
   fmt::print("\n");
 
   // 4. The network and each plan's originality and influence.
-  fmt::print("{}\n", report::to_markdown(analysis::edges_table(d)));
-  fmt::print("{}\n", report::to_markdown(analysis::plans_table(d)));
+  fmt::print("{}\n", report::to_markdown(report::edges_table(d)));
+  fmt::print("{}\n", report::to_markdown(report::plans_table(d)));
 
   // 5. Adoption timelines of the IP value chain (创造 运用 保护 管理 服务).
   const auto& scheme = plancmp::coding_scheme::builtin("ip_value_chain");
@@ -67,5 +67,5 @@ int main() {
   std::vector<analysis::plan_tagging> taggings;
   for (std::size_t i = 0; i < plans.size(); ++i) taggings.push_back(tagger.tag(plans[i], docs[i]));
   const auto timelines = analysis::adoption_timelines(d, taggings, scheme);
-  fmt::print("{}", report::to_markdown(analysis::timeline_table(d, timelines)));
+  fmt::print("{}", report::to_markdown(report::timeline_table(d, timelines)));
 }

@@ -33,13 +33,30 @@
 #include <plancmp/parse/parser.hpp>
 
 #include <plancmp/analysis/agencies.hpp>
+#include <plancmp/analysis/agreement.hpp>
+#include <plancmp/analysis/alignment_gold.hpp>
 #include <plancmp/analysis/coverage.hpp>
+#include <plancmp/analysis/diffusion.hpp>
 #include <plancmp/analysis/gaps.hpp>
+#include <plancmp/analysis/graph_kernel.hpp>
+#include <plancmp/analysis/learned_coder.hpp>
+#include <plancmp/analysis/plan_alignment.hpp>
 #include <plancmp/analysis/pmc.hpp>
+#include <plancmp/analysis/reuse.hpp>
+#include <plancmp/analysis/similarity.hpp>
 #include <plancmp/analysis/tagging.hpp>
 
+#include <plancmp/report/agencies_tables.hpp>
+#include <plancmp/report/agreement_tables.hpp>
+#include <plancmp/report/alignment_tables.hpp>
 #include <plancmp/report/comparison.hpp>
+#include <plancmp/report/coverage_tables.hpp>
+#include <plancmp/report/diffusion_tables.hpp>
 #include <plancmp/report/figures.hpp>
+#include <plancmp/report/gaps_tables.hpp>
 #include <plancmp/report/html_report.hpp>
+#include <plancmp/report/pmc_tables.hpp>
+#include <plancmp/report/reuse_tables.hpp>
+#include <plancmp/report/similarity_tables.hpp>
 #include <plancmp/report/table.hpp>
 #include <plancmp/report/workbook.hpp>

@@ -7,7 +7,6 @@
 #include <plancmp/model/coding_scheme.hpp>
 #include <plancmp/parse/fidelity.hpp>
 #include <plancmp/parse/parser.hpp>
-#include <plancmp/report/workbook.hpp>
 #include <plancmp/text/formats.hpp>
 
 #include <fmt/format.h>
@@ -152,7 +151,7 @@ coding_sheet coding_sheet::from_xlsx(std::string_view bytes, const std::string& 
   // table under a caption row; a researcher may move or add sheets. The coding table is
   // the first sheet with a row naming the needed columns, down to its first empty row
   // (the table's notes follow one), and is read as the CSV it would have been.
-  const auto sheets = report::read_xlsx(bytes, origin);
+  const auto sheets = text::read_xlsx(bytes, origin);
   const auto is_header = [](const std::vector<std::string>& row) {
     return std::all_of(std::begin(needed_columns), std::end(needed_columns), [&](const char* name) {
       return std::find(row.begin(), row.end(), name) != row.end();
@@ -180,31 +179,6 @@ coding_sheet coding_sheet::from_xlsx(std::string_view bytes, const std::string& 
   throw schema_error({origin, {}, {}, {}},
                      "no worksheet has the columns source, id, variable, theme and code (a coding sheet workbook: "
                      "plancmp codes --format xlsx)");
-}
-
-report::table coding_sheet::to_table() const {
-  report::table t;
-  t.caption = fmt::format("Coding sheet: {} ({})", coder, automatic ? "automatic" : "human");
-  t.columns = {"source", "id", "text_start", "variable", "theme", "code", "evidence", "coder", "kind"};
-  const std::string kind = automatic ? "automatic" : "human";
-  for (const coded_unit& u : units) {
-    const auto row = [&](const char* variable, const std::string& theme, bool code) {
-      std::string ev;
-      for (const auto& e : u.evidence) {
-        if (e.theme != theme) continue;
-        ev += fmt::format("{}「{}」@{}-{}", ev.empty() ? "" : " ", e.printed, e.where.begin, e.where.end);
-      }
-      t.add_row({u.source, u.id, u.text_start, variable, theme, code ? 1 : 0, ev, coder, kind});
-    };
-    row("ip_related", "ip_related", u.ip_related);
-    for (const auto& stage : value_chain_stages())
-      row("value_chain", stage, std::find(u.value_chain.begin(), u.value_chain.end(), stage) != u.value_chain.end());
-    for (const auto& tool : policy_tool_types())
-      row("policy_tools", tool, std::find(u.policy_tools.begin(), u.policy_tools.end(), tool) != u.policy_tools.end());
-  }
-  t.notes.push_back("Correct the code column (1 = the unit has the theme, 0 = not), set kind to human, and "
-                    "re-import the file: plancmp agreement corrected.csv auto (docs/codebook.md).");
-  return t;
 }
 
 coding_sheet coding_sheet::from_csv(std::string_view csv, const std::string& origin) {
@@ -487,30 +461,6 @@ agreement_report compare_codings(const coding_sheet& a, const coding_sheet& b) {
   variable("value_chain", value_chain_stages(), &coded_unit::value_chain);
   variable("policy_tools", policy_tool_types(), &coded_unit::policy_tools);
   return out;
-}
-
-report::table to_table(const agreement_report& r) {
-  report::table t;
-  t.caption = fmt::format("Agreement: {} (reference) vs {} — {} matched units", r.coder_a, r.coder_b, r.matched);
-  t.columns = {"variable", "theme", "units", "both", "only " + r.coder_a, "only " + r.coder_b, "neither",
-               "kappa", "alpha", "precision", "recall", "F1"};
-  const auto number = [](double v) { return std::isnan(v) ? report::cell("n/a") : report::cell(v, 3); };
-  for (const auto& row : r.rows) {
-    t.add_row({row.variable, row.theme, row.units, row.both, row.only_a, row.only_b, row.neither, number(row.kappa),
-               number(row.alpha), number(row.precision), number(row.recall), number(row.f1)});
-  }
-  t.notes.push_back(fmt::format("{} units coded by {}, {} by {}; {} matched by source and measure id.", r.units_a,
-                                r.coder_a, r.units_b, r.coder_b, r.matched));
-  if (!r.unmatched.empty()) {
-    std::string list;
-    for (std::size_t i = 0; i < r.unmatched.size() && i < 10; ++i) list += (i ? "; " : "") + r.unmatched[i];
-    t.notes.push_back(fmt::format("{} units of {} have no counterpart in {}: {}{}", r.unmatched.size(), r.coder_a,
-                                  r.coder_b, list, r.unmatched.size() > 10 ? " …" : ""));
-  }
-  t.notes.push_back(
-      "Cohen's kappa and Krippendorff's alpha (nominal) per theme as a binary variable; (all): the variable's "
-      "themes pooled; precision and recall take the first coder as the reference; n/a: undefined (no variation).");
-  return t;
 }
 
 }  // namespace plancmp::inline v0::analysis

@@ -140,33 +140,4 @@ alignment_evaluation evaluate_alignment(const plan_alignment& found, const plan&
   return r;
 }
 
-report::table to_table(std::span<const alignment_evaluation> evaluations) {
-  report::table t;
-  t.caption = "Alignment against hand-aligned pairs (links: same and related together)";
-  t.columns = {"pair",       "gold links", "found", "precision", "recall",        "same P",
-               "same R",     "related P",  "related R"};
-  link_scores total;
-  for (const alignment_evaluation& e : evaluations) {
-    t.add_row({e.pair, e.links.gold, e.links.found,
-               report::cell(e.links.precision(), 3), report::cell(e.links.recall(), 3),
-               report::cell(e.same.precision(), 3), report::cell(e.same.recall(), 3),
-               report::cell(e.related.precision(), 3), report::cell(e.related.recall(), 3)});
-    total.gold += e.links.gold;
-    total.found += e.links.found;
-    total.gold_matched += e.links.gold_matched;
-    total.found_matched += e.links.found_matched;
-    for (const gold_link& g : e.missed)
-      t.notes.push_back(fmt::format("{}: missed {} ↔ {} ({})", e.pair, g.a.empty() ? g.a_start : g.a,
-                                    g.b.empty() ? g.b_start : g.b, to_string(g.grade)));
-    for (const measure_pair& p : e.spurious)
-      t.notes.push_back(
-          fmt::format("{}: spurious {} ↔ {} ({}, {:.3f})", e.pair, p.id_a, p.id_b, to_string(p.grade), p.similarity));
-  }
-  if (evaluations.size() > 1)
-    t.add_row({"all pairs", total.gold, total.found,
-               report::cell(total.precision(), 3), report::cell(total.recall(), 3), report::cell(), report::cell(),
-               report::cell(), report::cell()});
-  return t;
-}
-
 }  // namespace plancmp::inline v0::analysis

@@ -215,20 +215,4 @@ learning_report learn(const coding_sheet& human, std::span<const learning_unit> 
   return r;
 }
 
-std::vector<report::table> to_tables(const learning_report& r) {
-  const auto number = [](double v) { return std::isnan(v) ? report::cell("n/a") : report::cell(v, 3); };
-  report::table q;
-  q.caption = fmt::format("Learned coder: cross-validated F1 per theme ({} hand-coded units)", r.trained);
-  q.columns = {"variable", "theme", "positives", "F1 dictionary", "F1 learned", "kappa learned"};
-  for (const auto& t : r.quality)
-    q.add_row({t.variable, t.theme, t.positives, number(t.dictionary_f1), number(t.learned_f1), number(t.learned_kappa)});
-  q.notes.push_back("k-fold cross-validation over the hand-coded units (fold = position mod k); the learned model is "
-                    "a logistic regression per theme over character 1–2-grams, words and the dictionary's code.");
-  report::table s;
-  s.caption = "Units to hand-code next (the learned coder is least sure, most uncertain first)";
-  s.columns = {"source", "id", "text_start", "uncertainty", "least sure of"};
-  for (const auto& x : r.suggestions) s.add_row({x.source, x.id, x.text_start, number(x.uncertainty), x.theme});
-  return {q, s};
-}
-
 }  // namespace plancmp::inline v0::analysis

@@ -7,6 +7,7 @@
 #include <plancmp/error.hpp>
 #include <plancmp/model/agency_ontology.hpp>
 #include <plancmp/parse/parser.hpp>
+#include <plancmp/report/agencies_tables.hpp>
 
 #include <fmt/format.h>
 
@@ -61,15 +62,15 @@ int run_agencies(const options& opts) {
 
   std::vector<report::table> tables;
   const bool all = which == "all";
-  if (all || which == "resolution") tables.push_back(analysis::resolution_table(plans, ontology));
+  if (all || which == "resolution") tables.push_back(report::resolution_table(plans, ontology));
   if (all || which == "functions")
-    tables.push_back(analysis::to_table(analysis::compare_agency_functions(plans, ontology)));
+    tables.push_back(report::to_table(analysis::compare_agency_functions(plans, ontology)));
   for (const plan& p : plans) {
-    if (all || which == "load") tables.push_back(analysis::to_table(analysis::compute_lead_load(p)));
+    if (all || which == "load") tables.push_back(report::to_table(analysis::compute_lead_load(p)));
     if (all || which == "network")
-      tables.push_back(analysis::to_table(analysis::build_co_responsibility_network(p, net_opts)));
+      tables.push_back(report::to_table(analysis::build_co_responsibility_network(p, net_opts)));
     if (which == "matrix")
-      tables.push_back(analysis::to_table(analysis::make_responsibility_matrix(p)));
+      tables.push_back(report::to_table(analysis::make_responsibility_matrix(p)));
   }
   write_output(opts, render(opts, tables));
   return exit_ok;

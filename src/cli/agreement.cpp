@@ -5,6 +5,7 @@
 
 #include <plancmp/analysis/agreement.hpp>
 #include <plancmp/error.hpp>
+#include <plancmp/report/agreement_tables.hpp>
 
 #include <fmt/format.h>
 
@@ -34,7 +35,7 @@ int run_agreement(const options& opts) {
     f << b.to_json();
     if (!f) throw usage_error(fmt::format("cannot write {}", *out));
   }
-  auto table = analysis::to_table(analysis::compare_codings(a, b));
+  auto table = report::to_table(analysis::compare_codings(a, b));
   for (const auto& m : missing) table.notes.push_back("not coded: " + m);
   write_output(opts, render(opts, table));
   return exit_ok;

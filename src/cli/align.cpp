@@ -10,6 +10,7 @@
 #include <plancmp/error.hpp>
 #include <plancmp/parse/fidelity.hpp>
 #include <plancmp/parse/parser.hpp>
+#include <plancmp/report/alignment_tables.hpp>
 #include <plancmp/text/formats.hpp>
 
 #include <fmt/format.h>
@@ -55,7 +56,7 @@ int run_gold(const options& opts, const analysis::plan_alignment_options& align)
     const plan b = parse::parse_document(db);
     evaluations.push_back(analysis::evaluate_alignment(analysis::align_plans(a, b, align), a, b, gold));
   }
-  write_output(opts, render(opts, analysis::to_table(evaluations)));
+  write_output(opts, render(opts, report::to_table(evaluations)));
   return exit_ok;
 }
 
@@ -68,7 +69,7 @@ int run_align(const options& opts) {
   std::vector<report::table> tables;
   for (std::size_t i = 0; i < in.plans.size(); ++i)
     for (std::size_t j = i + 1; j < in.plans.size(); ++j)
-      tables.push_back(analysis::to_table(analysis::align_plans(
+      tables.push_back(report::to_table(analysis::align_plans(
           in.documents[i], in.plans[i], in.documents[j], in.plans[j], align)));
   write_output(opts, render(opts, tables));
   return exit_ok;

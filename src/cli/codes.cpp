@@ -4,6 +4,7 @@
 #include "cli.hpp"
 
 #include <plancmp/analysis/agreement.hpp>
+#include <plancmp/report/agreement_tables.hpp>
 
 namespace plancmp::cli {
 namespace {
@@ -20,7 +21,7 @@ int run_codes(const options& opts) {
   if (opts.has_flag("sheet")) {
     write_output(opts, sheet.to_json());
   } else {
-    write_output(opts, render(opts, sheet.to_table()));
+    write_output(opts, render(opts, report::to_table(sheet)));
   }
   return exit_ok;
 }

@@ -9,6 +9,7 @@
 #include <plancmp/analysis/tagging.hpp>
 #include <plancmp/error.hpp>
 #include <plancmp/model/coding_scheme.hpp>
+#include <plancmp/report/coverage_tables.hpp>
 
 #include <fmt/format.h>
 
@@ -85,8 +86,8 @@ int run_coverage(const options& opts) {
       }
     }
     const auto t = analysis::compute_tools_by_chain(tool_tags, tools.scheme(), chain_tags, chain.scheme());
-    for (std::size_t p = 0; p < t.plans.size(); ++p) tables.push_back(analysis::to_table(t, p));
-    if (t.plans.size() > 1) tables.push_back(analysis::to_table(t, std::numeric_limits<std::size_t>::max()));
+    for (std::size_t p = 0; p < t.plans.size(); ++p) tables.push_back(report::to_table(t, p));
+    if (t.plans.size() > 1) tables.push_back(report::to_table(t, std::numeric_limits<std::size_t>::max()));
     write_output(opts, render(opts, tables));
     return exit_ok;
   }
@@ -99,15 +100,15 @@ int run_coverage(const options& opts) {
   copts.include_goals = opts.has_flag("goals");
   const auto m = analysis::compute_coverage(plans, taggings, scheme, copts);
   if (by != nullptr && *by == "targets") {
-    tables.push_back(analysis::to_table(analysis::compute_target_coverage(plans, tg)));
+    tables.push_back(report::to_table(analysis::compute_target_coverage(plans, tg)));
   } else if (by != nullptr) {
-    tables.push_back(analysis::to_table(analysis::compute_agency_coverage(plans, taggings, scheme)));
+    tables.push_back(report::to_table(analysis::compute_agency_coverage(plans, taggings, scheme)));
   } else {
-    for (const auto v : views) tables.push_back(analysis::to_table(m, v));
+    for (const auto v : views) tables.push_back(report::to_table(m, v));
   }
   if (opts.has_flag("diff")) {
     if (plans.size() != 2) throw usage_error(fmt::format("--diff compares two plans; {} were given", plans.size()));
-    tables.push_back(analysis::to_table(analysis::compare_coverage(m, 0, 1)));
+    tables.push_back(report::to_table(analysis::compare_coverage(m, 0, 1)));
   }
   if (opts.has_flag("diagnostics")) tables.push_back(diagnostics_table(inputs, taggings));
   write_output(opts, render(opts, tables));

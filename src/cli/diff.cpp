@@ -6,6 +6,7 @@
 
 #include <plancmp/analysis/gaps.hpp>
 #include <plancmp/error.hpp>
+#include <plancmp/report/gaps_tables.hpp>
 
 #include <fmt/format.h>
 
@@ -20,7 +21,7 @@ int run_pair(const options& opts, std::string_view command, std::string_view ope
   align.vectors.threads = opts.threads;
   if (opts.inputs.size() != 2) throw usage_error(fmt::format("{} needs two files: {}", command, operands));
   const parsed_inputs in = load_parsed_inputs(opts);
-  write_output(opts, render(opts, analysis::to_table(compare(in.documents[0], in.plans[0], in.documents[1],
+  write_output(opts, render(opts, report::to_table(compare(in.documents[0], in.plans[0], in.documents[1],
                                                              in.plans[1], align))));
   return exit_ok;
 }

@@ -5,6 +5,7 @@
 
 #include <plancmp/analysis/diffusion.hpp>
 #include <plancmp/error.hpp>
+#include <plancmp/report/diffusion_tables.hpp>
 
 #include <fmt/format.h>
 
@@ -42,9 +43,9 @@ int run_diffusion(const options& opts) {
   const std::string* scheme_name = opts.value("scheme");
   const coding_scheme scheme = coding_scheme::load(scheme_name != nullptr ? *scheme_name : "ip_value_chain");
   const auto timelines = analysis::adoption_timelines(d, in.documents, in.plans, scheme);
-  const std::vector<report::table> tables = {analysis::attributions_table(d, opts.has_flag("all")),
-                                             analysis::edges_table(d), analysis::plans_table(d),
-                                             analysis::timeline_table(d, timelines)};
+  const std::vector<report::table> tables = {report::attributions_table(d, opts.has_flag("all")),
+                                             report::edges_table(d), report::plans_table(d),
+                                             report::timeline_table(d, timelines)};
   write_output(opts, render(opts, tables));
   return exit_ok;
 }

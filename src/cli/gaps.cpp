@@ -6,6 +6,7 @@
 #include <plancmp/analysis/gaps.hpp>
 #include <plancmp/error.hpp>
 #include <plancmp/report/comparison.hpp>
+#include <plancmp/report/gaps_tables.hpp>
 
 #include <cmath>
 
@@ -52,13 +53,13 @@ int run_gaps(const options& opts) {
   const auto& docs = l.in.documents;
   const auto& plans = l.in.plans;
   const std::size_t first_peer = 1 + l.references;
-  tables.push_back(analysis::to_table(analysis::accountability_gaps(docs[0], plans[0], g)));
+  tables.push_back(report::to_table(analysis::accountability_gaps(docs[0], plans[0], g)));
   tables.back().caption = "Accountability gaps of " + tables.back().caption.substr(std::string("Gaps of ").size());
   if (l.references > 0)
-    tables.push_back(analysis::to_table(analysis::gaps_against(
+    tables.push_back(report::to_table(analysis::gaps_against(
         docs[0], plans[0], std::span(docs).subspan(1, l.references), std::span(plans).subspan(1, l.references), g)));
   if (plans.size() > first_peer) {
-    auto t = analysis::to_table(analysis::consensus_gaps(docs[0], plans[0], std::span(docs).subspan(first_peer),
+    auto t = report::to_table(analysis::consensus_gaps(docs[0], plans[0], std::span(docs).subspan(first_peer),
                                                          std::span(plans).subspan(first_peer), g));
     t.caption = "Consensus gaps of " + t.caption.substr(std::string("Gaps of ").size());
     tables.push_back(std::move(t));

@@ -5,6 +5,7 @@
 
 #include <plancmp/analysis/learned_coder.hpp>
 #include <plancmp/error.hpp>
+#include <plancmp/report/agreement_tables.hpp>
 
 namespace plancmp::cli {
 namespace {
@@ -22,7 +23,7 @@ int run_learn(const options& opts) {
   analysis::learner_options o;
   o.folds = static_cast<std::size_t>(number_option(opts, "folds", 5, 2, 50));
   o.suggest = static_cast<std::size_t>(number_option(opts, "suggest", 20, 0, 100000));
-  auto tables = analysis::to_tables(analysis::learn(human, units.units, o));
+  auto tables = report::to_tables(analysis::learn(human, units.units, o));
   for (const auto& m : units.missing) tables.front().notes.push_back("not read: " + m);
   write_output(opts, render(opts, tables));
   return exit_ok;

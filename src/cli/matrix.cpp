@@ -9,6 +9,7 @@
 #include <plancmp/analysis/tagging.hpp>
 #include <plancmp/error.hpp>
 #include <plancmp/model/coding_scheme.hpp>
+#include <plancmp/report/similarity_tables.hpp>
 
 #include <fmt/format.h>
 
@@ -34,7 +35,7 @@ int run_matrix(const options& opts) {
   std::vector<report::table> tables;
   const auto wanted = [&](std::string_view name) { return metric == "all" || metric == name; };
   const auto add = [&](const analysis::plan_matrix& m, const char* note) {
-    report::table t = analysis::to_table(m);
+    report::table t = report::to_table(m);
     t.notes.emplace_back(note);
     tables.push_back(std::move(t));
   };

@@ -6,6 +6,7 @@
 #include <plancmp/analysis/agreement.hpp>
 #include <plancmp/analysis/pmc.hpp>
 #include <plancmp/data.hpp>
+#include <plancmp/report/pmc_tables.hpp>
 
 #include <optional>
 
@@ -36,15 +37,15 @@ int run_pmc(const options& opts) {
       for (std::size_t i = 0; i < inputs.plans.size(); ++i)
         all[d].push_back(score(i, *designs[d]));
     }
-    write_output(opts, render(opts, analysis::sensitivity_table(all, designs)));
+    write_output(opts, render(opts, report::sensitivity_table(all, designs)));
     return exit_ok;
   }
   for (std::size_t i = 0; i < inputs.plans.size(); ++i)
     results.push_back(score(i, model));
-  std::vector<report::table> tables{analysis::to_table(results, model)};
-  if (opts.has_flag("detail")) tables.push_back(analysis::detail_table(results, model));
+  std::vector<report::table> tables{report::to_table(results, model)};
+  if (opts.has_flag("detail")) tables.push_back(report::detail_table(results, model));
   if (opts.has_flag("surface")) {
-    for (const auto& r : results) tables.push_back(analysis::surface_table(r, model));
+    for (const auto& r : results) tables.push_back(report::surface_table(r, model));
   }
   write_output(opts, render(opts, tables));
   return exit_ok;

@@ -5,6 +5,7 @@
 
 #include <plancmp/analysis/reuse.hpp>
 #include <plancmp/error.hpp>
+#include <plancmp/report/reuse_tables.hpp>
 
 #include <fmt/format.h>
 
@@ -40,7 +41,7 @@ int run_reuse(const options& opts) {
   std::vector<report::table> tables;
   for (std::size_t i = 0; i < in.plans.size(); ++i)
     for (std::size_t j = i + 1; j < in.plans.size(); ++j)
-      tables.push_back(analysis::to_table(analysis::find_reuse(
+      tables.push_back(report::to_table(analysis::find_reuse(
           in.documents[i], in.plans[i], in.documents[j], in.plans[j], reuse)));
   write_output(opts, render(opts, tables));
   return exit_ok;

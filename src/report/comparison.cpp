@@ -7,6 +7,10 @@
 #include <plancmp/analysis/tagging.hpp>
 #include <plancmp/error.hpp>
 #include <plancmp/model/coding_scheme.hpp>
+#include <plancmp/report/agencies_tables.hpp>
+#include <plancmp/report/coverage_tables.hpp>
+#include <plancmp/report/gaps_tables.hpp>
+#include <plancmp/report/similarity_tables.hpp>
 #include <plancmp/text/script.hpp>
 
 #include <fmt/format.h>
@@ -187,7 +191,7 @@ std::vector<table> gap_tables(std::span<const report_input> inputs,
     std::vector<plan> plans;
     for (std::size_t j = 0; j < inputs.size(); ++j)
       if (j != i) docs.push_back(*inputs[j].document), plans.push_back(*inputs[j].parsed);
-    out.push_back(analysis::to_table(
+    out.push_back(report::to_table(
         analysis::gaps_against(*inputs[i].document, *inputs[i].parsed, docs, plans, options)));
   }
   return out;
@@ -212,7 +216,7 @@ std::vector<table> edition_diff_tables(std::span<const report_input> inputs,
     for (std::size_t k = 1; k < editions.size(); ++k) pairs.emplace_back(editions[k - 1], editions[k]);
   }
   for (const auto& [old_edition, new_edition] : pairs)
-    out.push_back(analysis::to_table(
+    out.push_back(report::to_table(
         analysis::diff_plans(*inputs[old_edition].document, *inputs[old_edition].parsed,
                              *inputs[new_edition].document, *inputs[new_edition].parsed, options)));
   return out;
@@ -229,25 +233,25 @@ std::vector<table> comparison(std::span<const report_input> inputs, const compar
   if (plans.size() > 1) {
     analysis::vectorize_options vectors;
     vectors.threads = options.threads;
-    out.push_back(analysis::to_table(analysis::text_similarity_matrix(plans, vectors)));
+    out.push_back(report::to_table(analysis::text_similarity_matrix(plans, vectors)));
   }
 
   // Coverage by the IP value chain and by Rothwell & Zegveld's policy tools, tagged in one
   // pass per plan, and the two crossed (summed over the plans).
   const auto tags = tag_chain_and_tools(inputs);
   out.push_back(
-      analysis::to_table(analysis::compute_coverage(plans, tags.chain_tags, tags.chain.scheme()),
+      report::to_table(analysis::compute_coverage(plans, tags.chain_tags, tags.chain.scheme()),
                          analysis::coverage_view::shares));
   out.push_back(
-      analysis::to_table(analysis::compute_coverage(plans, tags.tool_tags, tags.tools.scheme()),
+      report::to_table(analysis::compute_coverage(plans, tags.tool_tags, tags.tools.scheme()),
                          analysis::coverage_view::shares));
   out.push_back(
-      analysis::to_table(analysis::compute_tools_by_chain(tags.tool_tags, tags.tools.scheme(),
+      report::to_table(analysis::compute_tools_by_chain(tags.tool_tags, tags.tools.scheme(),
                                                           tags.chain_tags, tags.chain.scheme()),
                          std::numeric_limits<std::size_t>::max()));
 
   out.push_back(targets_table(plans));
-  out.push_back(analysis::to_table(analysis::compare_agency_functions(plans)));
+  out.push_back(report::to_table(analysis::compare_agency_functions(plans)));
 
   if (options.gaps)
     for (auto& t : gap_tables(inputs, options.gap)) out.push_back(std::move(t));

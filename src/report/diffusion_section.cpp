@@ -3,6 +3,7 @@
 
 #include <plancmp/analysis/diffusion.hpp>
 #include <plancmp/model/coding_scheme.hpp>
+#include <plancmp/report/diffusion_tables.hpp>
 #include <plancmp/report/figures.hpp>
 
 #include <algorithm>
@@ -28,8 +29,8 @@ std::optional<report_section> diffusion_section(std::span<const report_input> in
   report_section s;
   s.id = "diffusion";
   s.title = "政策扩散 Diffusion";
-  s.tables = {analysis::plans_table(d), analysis::edges_table(d), analysis::attributions_table(d),
-              analysis::timeline_table(d, timelines)};
+  s.tables = {report::plans_table(d), report::edges_table(d), report::attributions_table(d),
+              report::timeline_table(d, timelines)};
 
   // Timeline: themes × years, the cumulative number of plans that have adopted the theme.
   int first = 0;

@@ -11,8 +11,13 @@
 #include <plancmp/analysis/tagging.hpp>
 #include <plancmp/error.hpp>
 #include <plancmp/model/coding_scheme.hpp>
+#include <plancmp/report/agencies_tables.hpp>
+#include <plancmp/report/alignment_tables.hpp>
+#include <plancmp/report/coverage_tables.hpp>
 #include <plancmp/report/diffusion_section.hpp>
 #include <plancmp/report/figures.hpp>
+#include <plancmp/report/pmc_tables.hpp>
+#include <plancmp/report/similarity_tables.hpp>
 
 #include <fmt/format.h>
 
@@ -291,8 +296,8 @@ class builder {
       const auto m = analysis::compute_coverage(
           plans_, *tagging,
           options_.codes != nullptr ? analysis::scheme_for_sheet(*options_.codes, tg->scheme()) : tg->scheme());
-      add(analysis::to_table(m, analysis::coverage_view::counts));
-      add(analysis::to_table(m, analysis::coverage_view::evidence));
+      add(report::to_table(m, analysis::coverage_view::counts));
+      add(report::to_table(m, analysis::coverage_view::evidence));
       heatmap h{.title = fmt::format("覆盖率 share of measures: {}", m.scheme), .row_axis = "主题 theme",
                 .column_axis = "规划 plan", .rows = m.themes, .columns = m.plans, .values = {}, .min = {}, .max = {}};
       for (std::size_t th = 0; th < m.themes.size(); ++th) {
@@ -307,8 +312,8 @@ class builder {
     section("tools-by-chain", "政策工具 × 价值链 Policy tools × value chain");
     const auto t = analysis::compute_tools_by_chain(tags.tool_tags, tags.tools.scheme(), tags.chain_tags,
                                                     tags.chain.scheme());
-    if (t.plans.size() > 1) add(analysis::to_table(t, std::numeric_limits<std::size_t>::max()));
-    for (std::size_t p = 0; p < t.plans.size(); ++p) add(analysis::to_table(t, p));
+    if (t.plans.size() > 1) add(report::to_table(t, std::numeric_limits<std::size_t>::max()));
+    for (std::size_t p = 0; p < t.plans.size(); ++p) add(report::to_table(t, p));
   }
 
   void pmc() {
@@ -320,8 +325,8 @@ class builder {
                             ? analysis::compute_pmc(*in.parsed, *in.document, model, *options_.codes)
                             : analysis::compute_pmc(*in.parsed, *in.document, model));
     }
-    add(analysis::to_table(results, model));
-    add(analysis::detail_table(results, model));
+    add(report::to_table(results, model));
+    add(report::detail_table(results, model));
     std::vector<std::string> svgs;
     for (const auto& r : results) {
       heatmap h = pmc_surface(r, model);
@@ -367,13 +372,13 @@ class builder {
 
   void agencies() {
     section("agencies", "部门 Agencies");
-    add(analysis::to_table(analysis::compare_agency_functions(plans_)));
+    add(report::to_table(analysis::compare_agency_functions(plans_)));
     std::vector<std::string> svgs;
     for (const auto& p : plans_) {
       const auto net = analysis::build_co_responsibility_network(p);
       if (boost::num_vertices(net.graph) == 0) continue;
       body_ += "<h3>" + html_escape(fmt::format("共同责任网络 co-responsibility network: {}", net.plan)) + "</h3>\n";
-      add(analysis::to_table(net));
+      add(report::to_table(net));
       const auto fig = options_.draw_networks ? draw_network(net, options_.network) : network_figure{analysis::to_dot(net), false, {}};
       if (fig.is_svg) {
         body_ += "<figure class=\"network\">" + fig.text + "<figcaption class=\"legend\">" +
@@ -389,7 +394,7 @@ class builder {
     section("similarity", "相似度 Similarity");
     std::vector<std::string> svgs;
     for (const auto& m : {analysis::text_similarity_matrix(plans_), analysis::agency_profile_matrix(plans_)}) {
-      add(analysis::to_table(m));
+      add(report::to_table(m));
       // The scale spans the pairs of different plans: the diagonal (1.00) would wash out
       // the 0.1–0.2 that tell plans apart, and shows in the darkest colour with its value.
       heatmap h{.title = fmt::format("相似度 similarity: {}", m.metric), .row_axis = "规划 plan",
@@ -412,7 +417,7 @@ class builder {
     section("alignment", "措施对齐 Measure alignment");
     for (std::size_t i = 0; i < plans_.size(); ++i) {
       for (std::size_t j = i + 1; j < plans_.size(); ++j)
-        add(analysis::to_table(analysis::align_plans(*inputs_[i].document, plans_[i], *inputs_[j].document, plans_[j])));
+        add(report::to_table(analysis::align_plans(*inputs_[i].document, plans_[i], *inputs_[j].document, plans_[j])));
     }
     section("reuse", "文本复用 Reused passages");
     for (std::size_t i = 0; i < plans_.size(); ++i) {

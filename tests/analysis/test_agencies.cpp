@@ -6,6 +6,7 @@
 
 #include <plancmp/model/serialize.hpp>
 #include <plancmp/parse/parser.hpp>
+#include <plancmp/report/agencies_tables.hpp>
 
 #include "support/seeds.hpp"
 
@@ -112,7 +113,7 @@ TEST_CASE("responsibility matrix") {
   CHECK(m.roles[4] == std::vector<r>{{}, {}, {}, role::lead, {}});
   CHECK(m.at(2, 2) == role::lead);
 
-  const auto t = analysis::to_table(m);
+  const auto t = report::to_table(m);
   CHECK(t.columns == std::vector<std::string>{"agency", "canonical", "1", "2", "3", "4", "5"});
   CHECK(t.rows.size() == 5);
   CHECK(t.rows[2][4].text() == "L");
@@ -143,7 +144,7 @@ TEST_CASE("lead load") {
   CHECK(load.agencies[2].collective);
   CHECK(load.agencies[3].support_share == doctest::Approx(0.4));
 
-  const auto t = analysis::to_table(load);
+  const auto t = report::to_table(load);
   CHECK(t.rows.size() == 5);
   CHECK(t.rows[0][5].text() == "0.400");
   CHECK(t.notes.front() == "5 measures, 4 naming at least one agency; shares are of all 5 measures.");
@@ -229,7 +230,7 @@ TEST_CASE("co-responsibility network against hand-computed metrics") {
     CHECK(merged.graph[boost::edge(0, 1, merged.graph).first].weight == 2);
   }
   SUBCASE("table, GraphML and DOT") {
-    const auto t = analysis::to_table(net);
+    const auto t = report::to_table(net);
     CHECK(t.rows.size() == 5);
     CHECK(t.rows[2][6].text() == "2.00");
     CHECK(t.notes.front() == "5 agencies, 4 ties, density 0.4000, 2 connected components.");
@@ -298,7 +299,7 @@ TEST_CASE("cross-plan agency functions: one row across levels, scripts and refor
         std::vector<std::string>{"宁波银监局", "宁波保监局"});
   CHECK(find("financial_regulation").notes.size() == 3);
 
-  const auto table = analysis::to_table(t);
+  const auto table = report::to_table(t);
   CHECK(table.columns.size() == 3 + 2 * 5 + 2);
   CHECK(table.columns[3] == "宁波市 2020 lead");
   CHECK(table.rows.front()[0].text() == "Administration for Market Regulation");
@@ -330,7 +331,7 @@ TEST_CASE("cross-plan table resolves plans parsed without resolution, and keeps 
   REQUIRE(mr != t.rows.end());
   CHECK(mr->notes.size() == 1);
 
-  const auto res = analysis::resolution_table(plans);
+  const auto res = report::resolution_table(plans);
   CHECK(res.columns == std::vector<std::string>{"plan", "name as printed", "collective", "canonical",
                                                 "level", "match", "confidence", "note"});
   const auto unknown = std::find_if(res.rows.begin(), res.rows.end(),

@@ -3,6 +3,7 @@
 #include <plancmp/analysis/learned_coder.hpp>
 #include <plancmp/error.hpp>
 #include <plancmp/parse/parser.hpp>
+#include <plancmp/report/agreement_tables.hpp>
 #include <plancmp/report/workbook.hpp>
 #include <plancmp/text/formats.hpp>
 
@@ -136,7 +137,7 @@ TEST_CASE("agreement: two sheets, per theme and pooled") {
   const auto* pooled = r.find("value_chain", "(all)");
   REQUIRE(pooled != nullptr);
   CHECK(pooled->units == 15);
-  const auto t = to_table(r);
+  const auto t = report::to_table(r);
   CHECK(t.rows.size() == 1 + 6 + 4);
 }
 
@@ -179,7 +180,7 @@ TEST_CASE("agreement: plancmp codes a seed by the codebook") {
 TEST_CASE("coding sheet: the xlsx workbook reads back as the sheet it was written from") {
   const std::string file = std::string(PLANCMP_TEST_DATA_DIR) + "/gold/coding/B.json";
   const auto sheet = coding_sheet::from_file(file);
-  const auto bytes = report::to_xlsx({sheet.to_table()});
+  const auto bytes = report::to_xlsx({report::to_table(sheet)});
   const auto back = coding_sheet::from_xlsx(bytes, "B.xlsx");
   CHECK(back.coder == sheet.coder);
   CHECK_FALSE(back.automatic);
@@ -261,7 +262,7 @@ TEST_CASE("learned coder: deterministic k-fold F1 per theme and suggestions") {
   const auto again = learn(part, units.units, o);
   CHECK(again.suggestions.front().id == r.suggestions.front().id);
   CHECK(again.quality.front().learned_f1 == r.quality.front().learned_f1);
-  CHECK(to_tables(r).size() == 2);
+  CHECK(report::to_tables(r).size() == 2);
   o.folds = 1;
   CHECK_THROWS_AS((void)learn(part, units.units, o), usage_error);
 }

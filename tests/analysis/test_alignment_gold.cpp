@@ -3,6 +3,7 @@
 
 #include <plancmp/error.hpp>
 #include <plancmp/parse/parser.hpp>
+#include <plancmp/report/alignment_tables.hpp>
 #include <plancmp/text/formats.hpp>
 
 #include "support/seeds.hpp"
@@ -75,7 +76,7 @@ TEST_CASE("evaluate_alignment: links match by id or by text start") {
   CHECK(e.missed[0].a_start == "完善政策体系");
   REQUIRE(e.spurious.size() == 1);
   CHECK(e.spurious[0].id_a == "3");
-  CHECK(analysis::to_table(std::vector<analysis::alignment_evaluation>{e}).rows.size() == 1);
+  CHECK(report::to_table(std::vector<analysis::alignment_evaluation>{e}).rows.size() == 1);
 }
 
 // The hand-aligned pairs of tests/data/gold/alignment (docs/gold.md), with the default

@@ -6,6 +6,7 @@
 
 #include <plancmp/error.hpp>
 #include <plancmp/parse/parser.hpp>
+#include <plancmp/report/coverage_tables.hpp>
 
 #include "support/parsed.hpp"
 #include "support/seeds.hpp"
@@ -72,12 +73,12 @@ TEST_CASE("plan × theme coverage: counts, shares, presence, evidence, differenc
   CHECK(d.share_difference[protection] == doctest::Approx(0.5 - 1.0 / 3));
   CHECK_THROWS_AS((void)compare_coverage(m, 0, 2), usage_error);
 
-  const auto table = to_table(m, coverage_view::shares);
+  const auto table = report::to_table(m, coverage_view::shares);
   CHECK(table.columns.size() == 3);
   CHECK(table.rows.size() == s.themes.size());
-  const auto evidence = to_table(m, coverage_view::evidence);
+  const auto evidence = report::to_table(m, coverage_view::evidence);
   CHECK(evidence.rows[protection][1].where == ev.where);
-  CHECK(to_table(d).rows.size() == s.themes.size());
+  CHECK(report::to_table(d).rows.size() == s.themes.size());
   CHECK(parse_coverage_view("presence") == coverage_view::presence);
   CHECK_THROWS_AS((void)parse_coverage_view("colour"), usage_error);
 
@@ -123,13 +124,13 @@ TEST_CASE("policy tools × value chain counts every (tool, stage) pair of a meas
   // The pledge fund measure is utilization by financial support and funding.
   CHECK(t.cells[0][row_of("financial_support")][col_of("utilization")] == 1);
   CHECK(t.summed == t.cells[0]);
-  const auto per_plan = to_table(t, 0);
-  const auto summed = to_table(t, std::numeric_limits<std::size_t>::max());
+  const auto per_plan = report::to_table(t, 0);
+  const auto summed = report::to_table(t, std::numeric_limits<std::size_t>::max());
   REQUIRE(per_plan.rows.size() == summed.rows.size());
   for (std::size_t r = 0; r < per_plan.rows.size(); ++r)
     for (std::size_t c = 0; c < per_plan.rows[r].size(); ++c) CHECK(per_plan.rows[r][c].text() == summed.rows[r][c].text());
   CHECK(per_plan.rows.back()[0].text() == "total (tool types)");
-  CHECK_THROWS_AS((void)to_table(t, 1), usage_error);
+  CHECK_THROWS_AS((void)report::to_table(t, 1), usage_error);
 }
 
 TEST_CASE("coverage by targets and by agencies") {
@@ -147,7 +148,7 @@ TEST_CASE("coverage by targets and by agencies") {
   CHECK(c.counts[0][*s.find("utilization")] == 1);
   CHECK(c.counts[0][*s.find("protection")] == 0);
   CHECK(c.top[0][*s.find("utilization")][0].match.where == span{10, 20});
-  CHECK(to_table(c).rows.size() == s.themes.size());
+  CHECK(report::to_table(c).rows.size() == s.themes.size());
 
   const std::vector<plan_tagging> tags{tg.tag(a.p, a.doc)};
   const std::vector<plan> only_a{a.p};
@@ -164,7 +165,7 @@ TEST_CASE("coverage by targets and by agencies") {
   CHECK(ag.lead[row(court)][*s.find("protection")] == 1);
   CHECK(ag.support[row(finance)][*s.find("utilization")] == 1);
   CHECK(ag.lead[row(finance)][*s.find("utilization")] == 0);
-  CHECK(to_table(ag).rows.size() == ag.agencies.size());
+  CHECK(report::to_table(ag).rows.size() == ag.agencies.size());
 }
 
 TEST_CASE("seed coverage: counts never exceed the units, parents cover their children") {

@@ -7,6 +7,7 @@
 
 #include <plancmp/error.hpp>
 #include <plancmp/parse/parser.hpp>
+#include <plancmp/report/diffusion_tables.hpp>
 #include <plancmp/text/document.hpp>
 
 #include "support/seeds.hpp"
@@ -209,10 +210,10 @@ TEST_CASE("attribute_measures on texts: grades, localized names and edge labels"
     CHECK(gexf.find("value=\"peer, same province\"") != std::string::npos);
   }
   SUBCASE("tables") {
-    CHECK(attributions_table(d).rows.size() == 3);
-    CHECK(attributions_table(d, true).rows.size() == 5);
-    CHECK(edges_table(d).rows.size() == 3);
-    CHECK(plans_table(d).rows.size() == 4);
+    CHECK(report::attributions_table(d).rows.size() == 3);
+    CHECK(report::attributions_table(d, true).rows.size() == 5);
+    CHECK(report::edges_table(d).rows.size() == 3);
+    CHECK(report::plans_table(d).rows.size() == 4);
   }
   SUBCASE("measures must be sorted by plan") {
     std::swap(measures[0], measures[4]);

@@ -9,6 +9,7 @@
 #include <plancmp/analysis/agencies.hpp>
 #include <plancmp/data.hpp>
 #include <plancmp/parse/parser.hpp>
+#include <plancmp/report/gaps_tables.hpp>
 #include <plancmp/text/document.hpp>
 
 #include <fmt/format.h>
@@ -125,7 +126,7 @@ TEST_CASE("gaps_against: each of the four jurisdictions against the others, ever
       check_evidence(g.in_subject, all);
     }
     // The table's evidence cells carry the same spans.
-    const auto t = analysis::to_table(r);
+    const auto t = report::to_table(r);
     REQUIRE(t.rows.size() == r.gaps.size());
     for (std::size_t k = 0; k < t.rows.size(); ++k) {
       const auto& cell = t.rows[k][5];
@@ -210,7 +211,7 @@ TEST_CASE("align_vertical: a synthetic upper plan assembled from measures of sev
   CHECK(v.carried + v.not_carried.size() == 20);
   CHECK(v.local_additions.size() == hengshui.p.measures.size() - lower_linked.size());
   CHECK(v.carried_share == doctest::Approx(static_cast<double>(v.carried) / 20.0));
-  CHECK(analysis::to_table(v).rows.size() ==
+  CHECK(report::to_table(v).rows.size() ==
         v.alignment.pairs.size() + v.not_carried.size() + v.local_additions.size() + v.targets.size());
   // The synthetic upper plan states no target: target rows are n/a, not "not carried".
   REQUIRE(v.targets.size() == 1);
@@ -318,5 +319,5 @@ TEST_CASE("diff_plans: Ningbo 2017 → 2020") {
   CHECK(is_carried("三.(三).1.(1)", "二.(五)"));     // 行政执法
   CHECK(is_carried("三.(二).3", "四.(十四)"));       // 资本供给 → 投融资和保险
   CHECK(d.count("target_new") > 0);
-  CHECK(analysis::to_table(d).rows.size() == d.changes.size());
+  CHECK(report::to_table(d).rows.size() == d.changes.size());
 }

@@ -6,6 +6,7 @@
 #include <plancmp/analysis/similarity.hpp>
 #include <plancmp/error.hpp>
 #include <plancmp/parse/parser.hpp>
+#include <plancmp/report/alignment_tables.hpp>
 #include <plancmp/text/document.hpp>
 
 #include "support/seeds.hpp"
@@ -74,7 +75,7 @@ TEST_CASE("align_measures on a hand-made similarity matrix") {
     CHECK(r.score == 0.0);
   }
   SUBCASE("the table lists pairs, then unmatched measures, and the score") {
-    const auto t = analysis::to_table(r);
+    const auto t = report::to_table(r);
     CHECK(t.rows.size() == 3);
     CHECK(t.rows[2][4].text() == "unmatched");
     REQUIRE(t.notes.size() == 2);

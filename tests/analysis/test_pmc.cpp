@@ -6,6 +6,7 @@
 #include <plancmp/analysis/agreement.hpp>
 #include <plancmp/error.hpp>
 #include <plancmp/parse/parser.hpp>
+#include <plancmp/report/pmc_tables.hpp>
 
 #include "support/seeds.hpp"
 
@@ -87,9 +88,9 @@ TEST_CASE("PMC rules on a small plan, each 1 with evidence") {
   CHECK(doc.original.substr(where.begin, where.size()) == "督查");
 
   const std::vector<pmc_result> results{r};
-  CHECK(to_table(results, model).rows.size() == 4 + 2);
-  CHECK(detail_table(results, model).rows.size() == 11);
-  CHECK(surface_table(r, model).rows.size() == 2);
+  CHECK(report::to_table(results, model).rows.size() == 4 + 2);
+  CHECK(report::detail_table(results, model).rows.size() == 11);
+  CHECK(report::surface_table(r, model).rows.size() == 2);
 }
 
 TEST_CASE("PMC from a human coding sheet: its codes, labelled, in place of the tagger's") {
@@ -122,7 +123,7 @@ TEST_CASE("PMC from a human coding sheet: its codes, labelled, in place of the t
   CHECK(v.evidence.find("human codes: H") != std::string::npos);
   // Rules that do not read codes are unchanged.
   CHECK(yes.values.at(0).at(0).value == automatic.values.at(0).at(0).value);
-  const auto t = to_table(std::span<const pmc_result>(&yes, 1), model);
+  const auto t = report::to_table(std::span<const pmc_result>(&yes, 1), model);
   CHECK(t.caption.find("(human codes: H)") != std::string::npos);
 
   // A sheet of another plan codes nothing here, and says so.
@@ -211,7 +212,7 @@ TEST_CASE("PMC designs: a plan outside the design's domain cannot reach its top 
     CHECK(nine.variables.size() == 9);
     const std::vector<std::vector<pmc_result>> all{{compute_pmc(p, doc, ten)}, {compute_pmc(p, doc, nine)}};
     const std::vector<const pmc_model*> designs{&ten, &nine};
-    const auto t = sensitivity_table(all, designs);
+    const auto t = report::sensitivity_table(all, designs);
     REQUIRE(t.rows.size() == 1);
     CHECK(t.rows[0][2].text().find("outside the domain") != std::string::npos);
     CHECK(all[0][0].grade_zh != "优秀");

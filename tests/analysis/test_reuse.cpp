@@ -5,6 +5,7 @@
 
 #include <plancmp/error.hpp>
 #include <plancmp/parse/parser.hpp>
+#include <plancmp/report/reuse_tables.hpp>
 #include <plancmp/text/detail/utf8.hpp>
 #include <plancmp/text/document.hpp>
 
@@ -72,7 +73,7 @@ TEST_CASE("find_reuse: Ningbo 2020 (十八) reuses Ningbo 2017 三.(一).3") {
   CHECK(in_b.find("责任单位") == std::string_view::npos);
 
   SUBCASE("the table carries both spans") {
-    const auto t = analysis::to_table(r);
+    const auto t = report::to_table(r);
     REQUIRE(t.rows.size() == r.passages.size());
     const auto& row = t.rows[static_cast<std::size_t>(it - r.passages.begin())];
     CHECK(row[5].where == it->where_a);

@@ -6,6 +6,7 @@
 
 #include <plancmp/error.hpp>
 #include <plancmp/parse/parser.hpp>
+#include <plancmp/report/similarity_tables.hpp>
 
 #include "../src/analysis/detail/parallel.hpp"
 #include "reference/similarity_reference.hpp"
@@ -368,7 +369,7 @@ TEST_CASE("plan matrices") {
   CHECK(is_missing(agencies.score[0][1]));
   CHECK(agencies.score[1][1] == doctest::Approx(1.0));
   CHECK(agencies.score[1][3] > 0.0);
-  const report::table t = to_table(agencies);
+  const report::table t = report::to_table(agencies);
   CHECK(t.columns.size() == 6);
   CHECK(t.rows.size() == 5);
   CHECK(t.rows[0][1].text() == "n/a");

@@ -6,9 +6,9 @@
 
 #include <plancmp/analysis/agencies.hpp>
 #include <plancmp/analysis/agreement.hpp>
-#include <plancmp/analysis/learned_coder.hpp>
 #include <plancmp/analysis/coverage.hpp>
 #include <plancmp/analysis/gaps.hpp>
+#include <plancmp/analysis/learned_coder.hpp>
 #include <plancmp/analysis/plan_alignment.hpp>
 #include <plancmp/analysis/pmc.hpp>
 #include <plancmp/analysis/reuse.hpp>
@@ -17,6 +17,13 @@
 #include <plancmp/analysis/target_comparison.hpp>
 #include <plancmp/error.hpp>
 #include <plancmp/model/coding_scheme.hpp>
+#include <plancmp/report/agencies_tables.hpp>
+#include <plancmp/report/agreement_tables.hpp>
+#include <plancmp/report/alignment_tables.hpp>
+#include <plancmp/report/coverage_tables.hpp>
+#include <plancmp/report/gaps_tables.hpp>
+#include <plancmp/report/pmc_tables.hpp>
+#include <plancmp/report/reuse_tables.hpp>
 
 #include <pybind11/numpy.h>
 #include <pybind11/stl.h>
@@ -135,7 +142,7 @@ void bind_analysis(py::module_& m) {
       .def_readonly("file_b", &analysis::reuse_report::file_b)
       .def_readonly("candidate_pairs", &analysis::reuse_report::candidate_pairs)
       .def_readonly("passages", &analysis::reuse_report::passages)
-      .def("to_table", [](const analysis::reuse_report& r) { return analysis::to_table(r); })
+      .def("to_table", [](const analysis::reuse_report& r) { return report::to_table(r); })
       .def("__len__", [](const analysis::reuse_report& r) { return r.passages.size(); })
       .def("__repr__", [](const analysis::reuse_report& r) {
         return fmt::format("<ReuseReport {} ↔ {}: {} passages>", r.file_a, r.file_b, r.passages.size());
@@ -213,7 +220,7 @@ void bind_analysis(py::module_& m) {
       })
       .def_readonly("total_similarity", &analysis::plan_alignment::total_similarity)
       .def_readonly("score", &analysis::plan_alignment::score)
-      .def("to_table", [](const analysis::plan_alignment& x) { return analysis::to_table(x); })
+      .def("to_table", [](const analysis::plan_alignment& x) { return report::to_table(x); })
       .def("__repr__", [](const analysis::plan_alignment& x) {
         return fmt::format("<PlanAlignment {} ↔ {}: {} pairs, score {:.3f}>", x.file_a, x.file_b, x.pairs.size(), x.score);
       });
@@ -242,13 +249,13 @@ void bind_analysis(py::module_& m) {
       .def(
           "to_table",
           [](const coverage_handle& c, std::string_view view) {
-            return analysis::to_table(c.matrix, analysis::parse_coverage_view(view));
+            return report::to_table(c.matrix, analysis::parse_coverage_view(view));
           },
           py::arg("view") = "counts", "view: counts, shares, presence or evidence.")
       .def("compare", [](const coverage_handle& c, std::size_t a, std::size_t b) {
         if (a >= c.matrix.plans.size() || b >= c.matrix.plans.size())
           throw usage_error(fmt::format("compare({}, {}): there are {} plans", a, b, c.matrix.plans.size()));
-        return analysis::to_table(analysis::compare_coverage(c.matrix, a, b));
+        return report::to_table(analysis::compare_coverage(c.matrix, a, b));
       }, py::arg("a"), py::arg("b"), "The difference of two plans' coverage, as a table.")
       .def("profile_matrix", [](const coverage_handle& c) { return analysis::theme_profile_matrix(c.matrix); },
            "Plan × plan cosine of the plans' theme shares (the `theme` metric of `plancmp matrix`).")
@@ -270,7 +277,7 @@ void bind_analysis(py::module_& m) {
       "target_coverage",
       [](const std::vector<parsed_plan>& plans, const coding_scheme& scheme) {
         py::gil_scoped_release unlocked;
-        return analysis::to_table(analysis::compute_target_coverage(plans_of(plans), analysis::tagger(scheme)));
+        return report::to_table(analysis::compute_target_coverage(plans_of(plans), analysis::tagger(scheme)));
       },
       py::arg("plans"), py::arg("scheme"), "Themes of the plans' quantitative targets, as a table.");
   m.def(
@@ -279,7 +286,7 @@ void bind_analysis(py::module_& m) {
         py::gil_scoped_release unlocked;
         const analysis::tagger t(scheme);
         const auto all = plans_of(plans);
-        return analysis::to_table(analysis::compute_agency_coverage(all, tag_all(t, all, documents_of(plans)), t.scheme()));
+        return report::to_table(analysis::compute_agency_coverage(all, tag_all(t, all, documents_of(plans)), t.scheme()));
       },
       py::arg("plans"), py::arg("scheme"), "Themes each agency leads or supports, as a table.");
 
@@ -303,8 +310,8 @@ void bind_analysis(py::module_& m) {
       })
       .def("to_table", [](const analysis::tools_by_chain& t, std::optional<std::size_t> plan) {
         if (plan && *plan >= t.plans.size())
-          throw usage_error(fmt::format("to_table({}): there are {} plans", *plan, t.plans.size()));
-        return analysis::to_table(t, plan.value_or(std::numeric_limits<std::size_t>::max()));
+          throw usage_error(fmt::format("report::to_table({}): there are {} plans", *plan, t.plans.size()));
+        return report::to_table(t, plan.value_or(std::numeric_limits<std::size_t>::max()));
       }, py::arg("plan") = py::none(), "One plan's table, or (None) the sum over plans.")
       .def("__repr__", [](const analysis::tools_by_chain& t) {
         return fmt::format("<ToolsByChain: {} plans, {} tools × {} stages>", t.plans.size(), t.rows.size(),
@@ -370,13 +377,13 @@ void bind_analysis(py::module_& m) {
       [](const std::string& path) { return analysis::coding_sheet::from_file(path).to_json(); }, py::arg("path"),
       "A coding sheet file (.json, the .csv or .xlsx of plancmp codes) as plancmp.gold.coding/1 JSON.");
   m.def("pmc_table", [](const std::vector<analysis::pmc_result>& r) {
-    return analysis::to_table(r, analysis::pmc_model::builtin());
+    return report::to_table(r, analysis::pmc_model::builtin());
   }, py::arg("results"), "The PMC index as a table: variables × plans, the grade as its last row.");
   m.def("pmc_detail_table", [](const std::vector<analysis::pmc_result>& r) {
-    return analysis::detail_table(r, analysis::pmc_model::builtin());
+    return report::detail_table(r, analysis::pmc_model::builtin());
   }, py::arg("results"), "Every PMC sub-variable × plan with its value and evidence.");
   m.def("pmc_surface_table", [](const analysis::pmc_result& r) {
-    return analysis::surface_table(r, analysis::pmc_model::builtin());
+    return report::surface_table(r, analysis::pmc_model::builtin());
   }, py::arg("result"), "The PMC surface matrix of one plan as a table.");
 
   // ------------------------------------------------------------ agreement and coding sheets
@@ -420,7 +427,7 @@ void bind_analysis(py::module_& m) {
       [](const std::string& a_json, const std::string& b_json, const std::string& a_name, const std::string& b_name) {
         const auto a = analysis::coding_sheet::from_json(a_json, a_name);
         const auto b = analysis::coding_sheet::from_json(b_json, b_name);
-        return analysis::to_table(analysis::compare_codings(a, b));
+        return report::to_table(analysis::compare_codings(a, b));
       },
       py::arg("a"), py::arg("b"), py::arg("a_name") = "a", py::arg("b_name") = "b",
       "Agreement of two coding sheets (JSON, plancmp.gold.coding/1): kappa, alpha, P/R/F1 per theme.");
@@ -437,7 +444,7 @@ void bind_analysis(py::module_& m) {
         analysis::learner_options o;
         o.folds = folds;
         o.suggest = suggest;
-        return analysis::to_tables(analysis::learn(human, units.units, o));
+        return report::to_tables(analysis::learn(human, units.units, o));
       },
       py::arg("sheet"), py::arg("extra_sources"), py::arg("seeds_dir"), py::arg("corpus_dir"), py::arg("folds") = 5,
       py::arg("suggest") = 20,
@@ -446,16 +453,16 @@ void bind_analysis(py::module_& m) {
   // ------------------------------------------------------------ agencies
   m.def("agency_resolution_table", [](const std::vector<parsed_plan>& plans) {
     py::gil_scoped_release unlocked;
-    return analysis::resolution_table(plans_of(plans));
+    return report::resolution_table(plans_of(plans));
   }, py::arg("plans"), "Every agency name resolved against the agency ontology.");
   m.def("agency_functions", [](const std::vector<parsed_plan>& plans) {
     py::gil_scoped_release unlocked;
-    return analysis::to_table(analysis::compare_agency_functions(plans_of(plans)));
+    return report::to_table(analysis::compare_agency_functions(plans_of(plans)));
   }, py::arg("plans"), "Agency functions across plans (canonical agencies as rows, plans as columns).");
-  m.def("lead_load", [](const parsed_plan& p) { return analysis::to_table(analysis::compute_lead_load(p.get())); },
+  m.def("lead_load", [](const parsed_plan& p) { return report::to_table(analysis::compute_lead_load(p.get())); },
         py::arg("plan"), "Measures each agency leads and supports.");
   m.def("responsibility_matrix", [](const parsed_plan& p) {
-    return analysis::to_table(analysis::make_responsibility_matrix(p.get()));
+    return report::to_table(analysis::make_responsibility_matrix(p.get()));
   }, py::arg("plan"), "Agency × measure roles.");
 
   py::class_<analysis::co_responsibility_network>(m, "AgencyNetwork",
@@ -491,7 +498,7 @@ void bind_analysis(py::module_& m) {
       }, "(u, v, weight, u_leads, v_leads) per tie.")
       .def_property_readonly("density", [](const analysis::co_responsibility_network& n) { return n.metrics.density; })
       .def_property_readonly("components", [](const analysis::co_responsibility_network& n) { return n.metrics.components; })
-      .def("to_table", [](const analysis::co_responsibility_network& n) { return analysis::to_table(n); })
+      .def("to_table", [](const analysis::co_responsibility_network& n) { return report::to_table(n); })
       .def("to_graphml", [](const analysis::co_responsibility_network& n) { return analysis::to_graphml(n); })
       .def("to_dot", [](const analysis::co_responsibility_network& n) { return analysis::to_dot(n); })
       .def("__repr__", [](const analysis::co_responsibility_network& n) {
@@ -527,7 +534,7 @@ void bind_analysis(py::module_& m) {
       .def_readonly("references", &analysis::gap_report::references)
       .def_readonly("gaps", &analysis::gap_report::gaps)
       .def("count", &analysis::gap_report::count, py::arg("kind"))
-      .def("to_table", [](const analysis::gap_report& r) { return analysis::to_table(r); })
+      .def("to_table", [](const analysis::gap_report& r) { return report::to_table(r); })
       .def("__repr__", [](const analysis::gap_report& r) {
         return fmt::format("<GapReport '{}': {} gaps>", r.subject, r.gaps.size());
       });
@@ -566,7 +573,7 @@ void bind_analysis(py::module_& m) {
       .def_readonly("new_plan", &analysis::plan_diff::new_plan)
       .def_readonly("changes", &analysis::plan_diff::changes)
       .def("count", &analysis::plan_diff::count, py::arg("kind"))
-      .def("to_table", [](const analysis::plan_diff& d) { return analysis::to_table(d); })
+      .def("to_table", [](const analysis::plan_diff& d) { return report::to_table(d); })
       .def("__repr__", [](const analysis::plan_diff& d) {
         return fmt::format("<PlanDiff {} → {}: {} changes>", d.old_plan, d.new_plan, d.changes.size());
       });
@@ -583,7 +590,7 @@ void bind_analysis(py::module_& m) {
       "vertical",
       [](const parsed_plan& upper, const parsed_plan& lower, double threshold, unsigned threads) {
         py::gil_scoped_release unlocked;
-        return analysis::to_table(analysis::align_vertical(upper.document(), upper.get(), lower.document(), lower.get(),
+        return report::to_table(analysis::align_vertical(upper.document(), upper.get(), lower.document(), lower.get(),
                                                            alignment_options(threshold, false, threads)));
       },
       py::arg("upper"), py::arg("lower"), py::arg("threshold") = 0.35, py::arg("threads") = 0,

@@ -4,6 +4,7 @@
 
 #include <plancmp/analysis/diffusion.hpp>
 #include <plancmp/model/coding_scheme.hpp>
+#include <plancmp/report/diffusion_tables.hpp>
 
 #include <pybind11/stl.h>
 
@@ -65,15 +66,15 @@ void bind_diffusion(py::module_& m) {
       .def_readonly("rows", &analysis::diffusion_result::rows, "Measure rows attributed: (begin, end).")
       .def("to_json", &analysis::diffusion_to_json)
       .def(py::pickle(&analysis::diffusion_to_json, [](const std::string& json) { return analysis::diffusion_from_json(json); }))
-      .def("attributions_table", &analysis::attributions_table, py::arg("include_novel") = false)
-      .def("edges_table", &analysis::edges_table)
-      .def("plans_table", &analysis::plans_table)
+      .def("attributions_table", &report::attributions_table, py::arg("include_novel") = false)
+      .def("edges_table", &report::edges_table)
+      .def("plans_table", &report::plans_table)
       .def("to_graphml", &analysis::to_graphml)
       .def("to_gexf", &analysis::to_gexf)
       .def(
           "timeline_table",
           [](const analysis::diffusion_result& d, const std::vector<parsed_plan>& plans, const coding_scheme& scheme) {
-            return analysis::timeline_table(
+            return report::timeline_table(
                 d, analysis::adoption_timelines(d, documents_of(plans), plans_of(plans), scheme));
           },
           py::arg("plans"), py::arg("scheme"),

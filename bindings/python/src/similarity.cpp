@@ -7,6 +7,7 @@
 #include <plancmp/analysis/plan_alignment.hpp>
 #include <plancmp/analysis/similarity.hpp>
 #include <plancmp/error.hpp>
+#include <plancmp/report/similarity_tables.hpp>
 
 #include <pybind11/numpy.h>
 #include <pybind11/stl.h>
@@ -231,7 +232,7 @@ void bind_similarity(py::module_& m) {
           for (std::size_t j = 0; j < n; ++j) w(i, j) = x.score[i][j];
         return a;
       }, "The scores as an n × n numpy array (plans in the order given); NaN where a plan has no data (n/a).")
-      .def("to_table", [](const analysis::plan_matrix& x) { return analysis::to_table(x); })
+      .def("to_table", [](const analysis::plan_matrix& x) { return report::to_table(x); })
       .def("__repr__", [](const analysis::plan_matrix& x) {
         return fmt::format("<PlanMatrix '{}': {} plans>", x.metric, x.plans.size());
       });

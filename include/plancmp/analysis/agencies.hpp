@@ -3,7 +3,6 @@
 
 #include <plancmp/model/agency_ontology.hpp>
 #include <plancmp/model/plan.hpp>
-#include <plancmp/report/table.hpp>
 #include <plancmp/span.hpp>
 
 #include <boost/graph/adjacency_list.hpp>
@@ -45,8 +44,6 @@ struct responsibility_matrix {
 };
 
 [[nodiscard]] responsibility_matrix make_responsibility_matrix(const plan& p);
-/// One row per agency, one column per measure; cells "L" (lead), "S" (support) or empty.
-[[nodiscard]] report::table to_table(const responsibility_matrix& m);
 
 // ---------------------------------------------------------------- lead load
 
@@ -71,7 +68,6 @@ struct lead_load {
 };
 
 [[nodiscard]] lead_load compute_lead_load(const plan& p);
-[[nodiscard]] report::table to_table(const lead_load& load);
 
 // ---------------------------------------------------------------- co-responsibility network
 
@@ -138,9 +134,6 @@ struct co_responsibility_network {
 ///     std::string gephi = plancmp::analysis::to_graphml(net);
 [[nodiscard]] co_responsibility_network build_co_responsibility_network(
     const plan& p, const network_options& options = {});
-/// One row per vertex: degree, weighted degree, betweenness, component; density and
-/// counts as notes.
-[[nodiscard]] report::table to_table(const co_responsibility_network& net);
 /// GraphML for Gephi / networkx (undirected; node data label, canonical, collective,
 /// lead, support, degree, weighted_degree, betweenness, component; edge data weight,
 /// source_leads, target_leads).
@@ -182,13 +175,6 @@ struct agency_function_table {
 /// (names it cannot resolve get their own row, never dropped).
 [[nodiscard]] agency_function_table compare_agency_functions(
     std::span<const plan> plans, const agency_ontology& ontology = agency_ontology::builtin());
-/// Columns: function, 职能, id, then "<plan> lead" and "<plan> support" per plan (lead
-/// cells link to the first mention), names as printed, notes.
-[[nodiscard]] report::table to_table(const agency_function_table& t);
 
-/// Every agency of the plans with its resolution: plan, name as printed, id, level,
-/// match, confidence, note (the predecessor chain or why it is unknown).
-[[nodiscard]] report::table resolution_table(
-    std::span<const plan> plans, const agency_ontology& ontology = agency_ontology::builtin());
 
 }  // namespace plancmp::inline v0::analysis

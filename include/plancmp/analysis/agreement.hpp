@@ -4,7 +4,6 @@
 #include <plancmp/analysis/tagging.hpp>
 #include <plancmp/model/coding_scheme.hpp>
 #include <plancmp/model/plan.hpp>
-#include <plancmp/report/table.hpp>
 #include <plancmp/span.hpp>
 #include <plancmp/text/document.hpp>
 
@@ -59,12 +58,8 @@ struct coding_sheet {
   [[nodiscard]] static coding_sheet from_file(const std::string& path);
   /// `plancmp.gold.coding/1`, units in order.
   [[nodiscard]] std::string to_json() const;
-  /// The sheet a researcher corrects in a spreadsheet: one row per unit × theme (source, id,
-  /// text_start, variable, theme, code 1/0, evidence as 「printed」@begin-end, coder, kind
-  /// automatic|human), ip_related first, then the five stages and the three tool types.
-  [[nodiscard]] report::table to_table() const;
-  /// Reads the CSV of `to_table` (UTF-8, with or without the Excel BOM, any column order,
-  /// extra columns ignored): rows with code 1 set the codes; `kind` human/automatic and
+  /// Reads the CSV of `report::to_table(const coding_sheet&)` (report/agreement_tables.hpp;
+  /// UTF-8, with or without the Excel BOM, any column order, extra columns ignored): rows with code 1 set the codes; `kind` human/automatic and
   /// `coder` come from the rows. Throws `schema_error` naming `origin` and the line.
   [[nodiscard]] static coding_sheet from_csv(std::string_view csv, const std::string& origin);
   /// Reads the workbook of `plancmp codes --format xlsx` (or one a researcher saved from
@@ -141,7 +136,5 @@ struct agreement_report {
 /// Compares two sheets; `a` is the reference (a human coder) for precision and recall.
 [[nodiscard]] agreement_report compare_codings(const coding_sheet& a, const coding_sheet& b);
 
-/// One row per variable and theme: units, both/only/neither counts, κ, α, P, R, F1.
-[[nodiscard]] report::table to_table(const agreement_report& r);
 
 }  // namespace plancmp::inline v0::analysis

@@ -3,7 +3,6 @@
 
 #include <plancmp/analysis/plan_alignment.hpp>
 #include <plancmp/model/plan.hpp>
-#include <plancmp/report/table.hpp>
 
 #include <cstddef>
 #include <string>
@@ -60,8 +59,5 @@ struct alignment_evaluation {
 [[nodiscard]] alignment_evaluation evaluate_alignment(const plan_alignment& found, const plan& a, const plan& b,
                                                       const alignment_gold& gold);
 
-/// One row per evaluation (pairs, P/R of links, of same, of related); the missed and
-/// spurious links in the notes.
-[[nodiscard]] report::table to_table(std::span<const alignment_evaluation> evaluations);
 
 }  // namespace plancmp::inline v0::analysis

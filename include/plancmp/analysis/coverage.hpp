@@ -5,7 +5,6 @@
 #include <plancmp/model/agency_ontology.hpp>
 #include <plancmp/model/coding_scheme.hpp>
 #include <plancmp/model/plan.hpp>
-#include <plancmp/report/table.hpp>
 
 #include <cstddef>
 #include <span>
@@ -54,9 +53,6 @@ struct coverage_matrix {
 enum class coverage_view { counts, shares, presence, evidence };
 /// Parses "counts", "shares", "presence", "evidence"; throws `usage_error`.
 [[nodiscard]] coverage_view parse_coverage_view(std::string_view name);
-/// Themes as rows, plans as columns. Evidence cells carry the source and span of their
-/// first piece of evidence.
-[[nodiscard]] report::table to_table(const coverage_matrix& m, coverage_view view);
 
 /// Theme-by-theme difference between two plans of a coverage matrix.
 struct coverage_difference {
@@ -69,7 +65,6 @@ struct coverage_difference {
   std::vector<std::string> only_in;       ///< "a", "b" or "" (both or neither)
 };
 [[nodiscard]] coverage_difference compare_coverage(const coverage_matrix& m, std::size_t a, std::size_t b);
-[[nodiscard]] report::table to_table(const coverage_difference& d);
 
 /// The two-dimensional table of the policy-tool literature: policy tools (rows: each
 /// top-level tool type followed by its sub-tools) × value-chain stages (columns: the
@@ -88,9 +83,6 @@ struct tools_by_chain {
                                                     const coding_scheme& tools_scheme,
                                                     std::span<const plan_tagging> chain,
                                                     const coding_scheme& chain_scheme);
-/// One table: plan `plan` (or the sum with `plan` = npos) with a total column and row,
-/// and each cell's share of the grand total of top-level rows.
-[[nodiscard]] report::table to_table(const tools_by_chain& t, std::size_t plan);
 
 /// Which themes a plan quantifies: its targets tagged by their indicator text.
 struct target_coverage {
@@ -103,7 +95,6 @@ struct target_coverage {
 };
 [[nodiscard]] target_coverage compute_target_coverage(std::span<const plan> plans, const tagger& t,
                                                       std::size_t top_k = 3);
-[[nodiscard]] report::table to_table(const target_coverage& c);
 
 /// Which canonical agencies carry each theme: measures an agency leads or supports that
 /// carry the theme, summed over plans. Unresolved names count under their printed name.
@@ -117,7 +108,5 @@ struct agency_coverage {
 [[nodiscard]] agency_coverage compute_agency_coverage(std::span<const plan> plans,
                                                       std::span<const plan_tagging> taggings,
                                                       const coding_scheme& scheme);
-/// Cells "lead/support" (e.g. "3/5"), empty where both are 0.
-[[nodiscard]] report::table to_table(const agency_coverage& c);
 
 }  // namespace plancmp::inline v0::analysis

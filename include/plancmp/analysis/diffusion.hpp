@@ -6,7 +6,6 @@
 #include <plancmp/model/coding_scheme.hpp>
 #include <plancmp/model/jurisdiction.hpp>
 #include <plancmp/model/plan.hpp>
-#include <plancmp/report/table.hpp>
 #include <plancmp/span.hpp>
 #include <plancmp/text/document.hpp>
 
@@ -293,11 +292,5 @@ struct theme_adoption {
 /// edge, labelled with place and date; edges labelled with their weight and relation.
 [[nodiscard]] std::string to_dot(const diffusion_result& d);
 
-/// Tables: one row per borrowed measure (with spans), one per edge, one per plan, one
-/// per theme adoption.
-[[nodiscard]] report::table attributions_table(const diffusion_result& d, bool include_novel = false);
-[[nodiscard]] report::table edges_table(const diffusion_result& d);
-[[nodiscard]] report::table plans_table(const diffusion_result& d);
-[[nodiscard]] report::table timeline_table(const diffusion_result& d, std::span<const theme_adoption> timelines);
 
 }  // namespace plancmp::inline v0::analysis

@@ -3,7 +3,6 @@
 
 #include <plancmp/analysis/plan_alignment.hpp>
 #include <plancmp/model/plan.hpp>
-#include <plancmp/report/table.hpp>
 #include <plancmp/span.hpp>
 #include <plancmp/text/document.hpp>
 
@@ -67,7 +66,7 @@ struct gap_options {
 /// shared indicators, agency functions only the reference involves.
 ///
 ///     auto r = gaps_against(doc, subject, ref_docs, refs);
-///     fmt::print("{}", report::to_markdown(to_table(r)));
+///     fmt::print("{}", report::to_markdown(report::to_table(r)));  // report/gaps_tables.hpp
 [[nodiscard]] gap_report gaps_against(const text::document& subject_doc, const plan& subject,
                                       std::span<const text::document> reference_docs,
                                       std::span<const plan> references, const gap_options& options = {});
@@ -84,9 +83,6 @@ struct gap_options {
 [[nodiscard]] gap_report accountability_gaps(const text::document& doc, const plan& p,
                                              const gap_options& options = {});
 
-/// Columns: kind, reference, item, detail, score, reference evidence, subject evidence
-/// (both evidence cells carry their file and span).
-[[nodiscard]] report::table to_table(const gap_report& r);
 
 /// One change between two editions of a plan (or one target row of a vertical alignment).
 struct plan_change {
@@ -127,9 +123,6 @@ struct vertical_alignment {
 [[nodiscard]] vertical_alignment align_vertical(const text::document& upper_doc, const plan& upper,
                                                 const text::document& lower_doc, const plan& lower,
                                                 const plan_alignment_options& options = {});
-/// One row per link (carried), per upper measure not carried, per local addition, then per
-/// target row; the share carried in the notes.
-[[nodiscard]] report::table to_table(const vertical_alignment& v);
 
 // ---------------------------------------------------------------- version diff
 
@@ -144,6 +137,5 @@ struct plan_diff {
 [[nodiscard]] plan_diff diff_plans(const text::document& old_doc, const plan& old_plan,
                                    const text::document& new_doc, const plan& new_plan,
                                    const plan_alignment_options& options = {});
-[[nodiscard]] report::table to_table(const plan_diff& d);
 
 }  // namespace plancmp::inline v0::analysis

@@ -2,7 +2,6 @@
 #pragma once
 
 #include <plancmp/analysis/agreement.hpp>
-#include <plancmp/report/table.hpp>
 
 #include <cstddef>
 #include <span>
@@ -68,7 +67,5 @@ struct learning_report {
 [[nodiscard]] learning_report learn(const coding_sheet& human, std::span<const learning_unit> units,
                                     const learner_options& options = {});
 
-/// Cross-validated F1 per theme (dictionary vs learned) and the suggestions, as two tables.
-[[nodiscard]] std::vector<report::table> to_tables(const learning_report& r);
 
 }  // namespace plancmp::inline v0::analysis

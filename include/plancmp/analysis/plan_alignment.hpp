@@ -5,7 +5,6 @@
 #include <plancmp/analysis/reuse.hpp>
 #include <plancmp/analysis/vectorize.hpp>
 #include <plancmp/model/plan.hpp>
-#include <plancmp/report/table.hpp>
 #include <plancmp/text/document.hpp>
 
 #include <cstddef>
@@ -236,8 +235,5 @@ struct synonym_concept {
 [[nodiscard]] std::function<double(const std::vector<std::vector<double>>&)> assignment_metric(
     double threshold = 0.2);
 
-/// One row per pair (ids, similarity, evidence passage with its spans), then one row per
-/// unmatched measure; the overall score in the notes.
-[[nodiscard]] report::table to_table(const plan_alignment& alignment);
 
 }  // namespace plancmp::inline v0::analysis

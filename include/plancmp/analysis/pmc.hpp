@@ -2,7 +2,6 @@
 #pragma once
 
 #include <plancmp/model/plan.hpp>
-#include <plancmp/report/table.hpp>
 #include <plancmp/span.hpp>
 #include <plancmp/text/document.hpp>
 
@@ -134,15 +133,5 @@ struct pmc_result {
 [[nodiscard]] pmc_result compute_pmc(const plan& p, const text::document& doc, const pmc_model& model,
                                      const coding_sheet& codes);
 
-/// First-level scores (rows) × plans, then PMC and grade.
-[[nodiscard]] report::table to_table(std::span<const pmc_result> results, const pmc_model& model);
-/// Second-level variables (rows) × plans: 0/1, each 1 linked to its evidence's bytes.
-[[nodiscard]] report::table detail_table(std::span<const pmc_result> results, const pmc_model& model);
-/// Sensitivity of grades to the design: plans (rows) × designs (PMC, grade, domain share).
-/// `results[d]` are the results of every plan under `designs[d]`, plans in the same order.
-[[nodiscard]] report::table sensitivity_table(std::span<const std::vector<pmc_result>> results,
-                                              std::span<const pmc_model* const> designs);
-/// The PMC surface matrix of one plan.
-[[nodiscard]] report::table surface_table(const pmc_result& result, const pmc_model& model);
 
 }  // namespace plancmp::inline v0::analysis

@@ -3,7 +3,6 @@
 
 #include <plancmp/analysis/local_alignment.hpp>
 #include <plancmp/model/plan.hpp>
-#include <plancmp/report/table.hpp>
 #include <plancmp/span.hpp>
 #include <plancmp/text/document.hpp>
 
@@ -81,9 +80,6 @@ struct reuse_report {
                                       const text::document& doc_b, const plan& b,
                                       const reuse_options& options = {});
 
-/// One row per passage: measures, length, identity, score and both texts, each text cell
-/// carrying its file and span.
-[[nodiscard]] report::table to_table(const reuse_report& r);
 
 /// Options for `frequent_phrases`.
 struct frequent_phrase_options {

@@ -4,7 +4,6 @@
 #include <plancmp/analysis/coverage.hpp>
 #include <plancmp/analysis/vectorize.hpp>
 #include <plancmp/model/plan.hpp>
-#include <plancmp/report/table.hpp>
 
 #include <cstddef>
 #include <cstdint>
@@ -197,8 +196,5 @@ using plan_text_metric =
 ///     auto m = plancmp::analysis::theme_profile_matrix(cov);
 [[nodiscard]] plan_matrix theme_profile_matrix(const coverage_matrix& coverage);
 
-/// Plans as rows and columns, scores with three decimals, n/a where missing; the
-/// weighting in the notes.
-[[nodiscard]] report::table to_table(const plan_matrix& m);
 
 }  // namespace plancmp::inline v0::analysis

@@ -28,15 +28,6 @@ void write_xlsx(const std::vector<table>& tables, const std::string& path);
 /// The workbook `write_xlsx` writes, as bytes.
 [[nodiscard]] std::string to_xlsx(const std::vector<table>& tables);
 
-/// The cells of every worksheet of an .xlsx workbook (`bytes`), for reading back a table
-/// a researcher corrected in Excel or LibreOffice: worksheets in their file order
-/// (xl/worksheets/sheet1.xml, sheet2.xml …), each as rows of cell text. Row and column
-/// gaps are kept as empty rows and cells; shared, inline and rich strings are read as
-/// their text, numbers as printed in the file (`1`, `0.5`). Through libzip and pugixml.
-/// Throws `parse_error` naming `path` for a damaged archive or a workbook without sheets.
-[[nodiscard]] std::vector<std::vector<std::vector<std::string>>> read_xlsx(std::string_view bytes,
-                                                                         const std::string& path);
-
 /// Writes each table as its own CSV file (`to_csv`) into `directory` (created if needed):
 /// `01_plans.csv`, `02_plan_plan_similarity_mean_best_match.csv` … (the number, then the
 /// caption with ASCII punctuation and spaces as `_`, Chinese kept), and `index.csv` with

@@ -70,4 +70,13 @@ struct extracted_text {
 /// Reads a file of any input format: `make_any_document(read_file(path), path, options)`.
 [[nodiscard]] document read_any_document(const std::string& path, const read_options& options = {});
 
+/// The cells of every worksheet of an .xlsx workbook (`bytes`), for reading back a table
+/// a researcher corrected in Excel or LibreOffice (report/workbook.hpp writes workbooks):
+/// worksheets in their file order (xl/worksheets/sheet1.xml, sheet2.xml …), each as rows
+/// of cell text. Row and column gaps are kept as empty rows and cells; shared, inline and rich strings are read as
+/// their text, numbers as printed in the file (`1`, `0.5`). Through libzip and pugixml.
+/// Throws `parse_error` naming `path` for a damaged archive or a workbook without sheets.
+[[nodiscard]] std::vector<std::vector<std::vector<std::string>>> read_xlsx(std::string_view bytes,
+                                                                         const std::string& path);
+
 }  // namespace plancmp::inline v0::text

@@ -1,0 +1,101 @@
+// SPDX-License-Identifier: MIT
+// Tables of plan alignment and its evaluation against the alignment gold.
+#include <plancmp/report/alignment_tables.hpp>
+
+#include <plancmp/error.hpp>
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <string>
+
+namespace plancmp::inline v0::report {
+
+// The bodies name the analysis result types and their helpers unqualified, as they did
+// in src/analysis/plan_alignment.cpp, src/analysis/alignment_gold.cpp, where they lived before moving up to this layer.
+using namespace analysis;
+
+namespace {
+// The signals of a pair in words, then its top shared n-grams.
+std::string describe_evidence(alignment_method method, const measure_pair& p) {
+  std::string out;
+  if (method == alignment_method::substance) {
+    const link_evidence& e = p.signals;
+    out = fmt::format("chars {:.2f} words {:.2f} concepts {:.2f}", e.characters, e.words, e.concepts);
+    if (e.title > 0.0) out += fmt::format(" title {:.2f}", e.title);
+    if (e.themes > 0.0) out += fmt::format(" themes {:.2f}", e.themes);
+    if (e.shared_indicator) out += " indicator";
+    out += e.agencies ? fmt::format(" agencies {:.2f}", *e.agencies) : std::string(" agencies n/a");
+    if (!e.shared_concepts.empty()) {
+      out += ";";
+      for (const std::string& c : e.shared_concepts) out += " " + c;
+    }
+    if (!p.shared_features.empty()) out += ";";
+  }
+  for (const std::string& f : p.shared_features) out += " " + f;
+  if (!out.empty() && out.front() == ' ') out.erase(0, 1);
+  return out;
+}
+}  // namespace
+
+report::table to_table(std::span<const alignment_evaluation> evaluations) {
+  report::table t;
+  t.caption = "Alignment against hand-aligned pairs (links: same and related together)";
+  t.columns = {"pair",       "gold links", "found", "precision", "recall",        "same P",
+               "same R",     "related P",  "related R"};
+  link_scores total;
+  for (const alignment_evaluation& e : evaluations) {
+    t.add_row({e.pair, e.links.gold, e.links.found,
+               report::cell(e.links.precision(), 3), report::cell(e.links.recall(), 3),
+               report::cell(e.same.precision(), 3), report::cell(e.same.recall(), 3),
+               report::cell(e.related.precision(), 3), report::cell(e.related.recall(), 3)});
+    total.gold += e.links.gold;
+    total.found += e.links.found;
+    total.gold_matched += e.links.gold_matched;
+    total.found_matched += e.links.found_matched;
+    for (const gold_link& g : e.missed)
+      t.notes.push_back(fmt::format("{}: missed {} ↔ {} ({})", e.pair, g.a.empty() ? g.a_start : g.a,
+                                    g.b.empty() ? g.b_start : g.b, to_string(g.grade)));
+    for (const measure_pair& p : e.spurious)
+      t.notes.push_back(
+          fmt::format("{}: spurious {} ↔ {} ({}, {:.3f})", e.pair, p.id_a, p.id_b, to_string(p.grade), p.similarity));
+  }
+  if (evaluations.size() > 1)
+    t.add_row({"all pairs", total.gold, total.found,
+               report::cell(total.precision(), 3), report::cell(total.recall(), 3), report::cell(), report::cell(),
+               report::cell(), report::cell()});
+  return t;
+}
+
+report::table to_table(const plan_alignment& alignment) {
+  report::table t;
+  t.caption = fmt::format("Measure alignment: {} ↔ {}", alignment.file_a, alignment.file_b);
+  t.columns = {"measure A", "measure B", "similarity", "grade", "kind", "evidence", "shared passage"};
+  for (const measure_pair& p : alignment.pairs) {
+    report::cell passage;
+    if (p.evidence) {
+      passage = report::excerpt_cell(p.evidence->text_a);
+      passage.source = alignment.file_a;
+      passage.where = p.evidence->where_a;
+    }
+    t.add_row({p.id_a, p.id_b, report::cell(p.similarity, 3),
+               alignment.method == alignment_method::substance ? std::string(to_string(p.grade)) : std::string(),
+               p.extra ? "extra" : "one-to-one", describe_evidence(alignment.method, p), std::move(passage)});
+  }
+  for (const unmatched_measure& u : alignment.unmatched_a) t.add_row({u.id, "", {}, "", "unmatched", {}, {}});
+  for (const unmatched_measure& u : alignment.unmatched_b) t.add_row({"", u.id, {}, "", "unmatched", {}, {}});
+  t.notes.push_back(alignment.method == alignment_method::substance
+                        ? "similarity: substance (characters, words, concepts, titles, themes, indicators, agencies; "
+                          "weights fitted on this pair alone)"
+                        : "similarity: char 2–3-gram tf-idf cosine (fitted on this pair alone)");
+  t.notes.push_back(fmt::format(
+      "score {:.3f} = 2 × {:.3f} (one-to-one assignment weight) / ({} + {} measures); {} pairs, "
+      "{} unmatched in A, {} unmatched in B",
+      alignment.score, alignment.total_similarity, alignment.measures_a, alignment.measures_b,
+      alignment.pairs.size(), alignment.unmatched_a.size(), alignment.unmatched_b.size()));
+  return t;
+}
+
+}  // namespace plancmp::inline v0::report
