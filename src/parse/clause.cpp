@@ -94,7 +94,7 @@ bool looks_like_agency(std::string_view name) {
 // plain list of agency names.
 bool is_clause_content(std::string_view content) {
   const auto& r = rules();
-  if (contains_any(content, r.clause_words) || contains_any(content, r.clause_prefixes)) return true;
+  if (contains_any(content, r.clause_markers)) return true;
   bool any_agency = false;
   for (const auto& [sb, se] : split_top(content, ";")) {
     const auto seg = content.substr(sb, se - sb);
@@ -231,7 +231,7 @@ std::optional<clause_location> find_clause(std::string_view text) {
       const auto content = t.substr(i + l);
       const auto& r = rules();
       if (detail::char_count(content) <= 120 &&
-          (contains_any(content, r.clause_words) || contains_any(content, r.clause_prefixes))) {
+          contains_any(content, r.clause_markers)) {
         return clause_location{i, t.size(), false, true, i + l, t.size()};
       }
       return std::nullopt;
@@ -280,24 +280,20 @@ void split_names(std::string_view group, std::size_t offset, Emit&& emit) {
   for (const auto& [nb, ne] : split_top(group, "、")) {
     std::size_t b = nb;
     const std::size_t e = ne;
-    // Conjunctions inside this part, left to right.
+    // Conjunctions inside this part, left to right: the leftmost place where a joining
+    // word stands after the first character with what must follow it after it; at one
+    // place, the entry listed first.
     for (;;) {
-      std::size_t at = std::string_view::npos, drop = 0;
-      for (const auto& entry : r.name_conjunctions) {
-        // "等|相关": the part before '|' joins two names and is dropped; the part after it
-        // begins the next name.
-        const auto bar = entry.find('|');
-        const std::string_view w = std::string_view(entry).substr(0, bar);
-        const std::string_view next = bar == std::string::npos ? std::string_view() : std::string_view(entry).substr(bar + 1);
-        const std::string_view part = group.substr(b, e - b);
-        for (std::size_t p = detail::find(part, w); p != std::string_view::npos; p = detail::find(part, w, p + 1)) {
-          if (at != std::string_view::npos && b + p >= at) break;
-          if (p == 0 || !part.substr(p + w.size()).starts_with(next)) continue;
-          at = b + p;
-          drop = w.size();
-          break;
+      std::size_t at = std::string_view::npos, drop = 0, entry = 0;
+      const std::string_view part = group.substr(b, e - b);
+      r.conjunction_matcher.for_each_match(part, [&](const plancmp::detail::aho_corasick::match& m) {
+        if (m.begin == 0 || (at != std::string_view::npos && (b + m.begin > at || (b + m.begin == at && m.id > entry)))) {
+          return true;
         }
-      }
+        if (!part.substr(m.end).starts_with(r.conjunctions[m.id].next)) return true;
+        at = b + m.begin, drop = m.end - m.begin, entry = m.id;
+        return true;
+      });
       if (at == std::string_view::npos) break;
       emit(offset + b, offset + at);
       b = at + drop;
@@ -316,7 +312,7 @@ std::vector<clause_location> find_clauses(std::string_view text) {
   // Most measures have one clause, at the end: look for brackets only where clause words
   // stand before it.
   const std::string_view before = text.substr(0, limit);
-  if (!contains_any(before, r.clause_words) && !contains_any(before, r.clause_prefixes)) {
+  if (!contains_any(before, r.clause_markers)) {
     if (final_clause) out.push_back(*final_clause);
     return out;
   }
@@ -330,7 +326,7 @@ std::vector<clause_location> find_clauses(std::string_view text) {
       if (depth > 0 && --depth == 0) {
         const auto content = text.substr(open + open_len, i - open - open_len);
         if (detail::char_count(content) <= 150 &&
-            (contains_any(content, r.clause_words) || contains_any(content, r.clause_prefixes)) &&
+            contains_any(content, r.clause_markers) &&
             !parse_clause(content, false).agencies.empty()) {
           out.push_back(clause_location{open, i + len, true, true, open + open_len, i});
         }
@@ -404,6 +400,7 @@ parsed_clause parse_clause(std::string_view content, bool first_listed_leads) {
         // A会同B: A leads, B works with it.
         std::size_t with = std::string_view::npos, with_len = 0;
         for (const auto& w : r.accompany_words) {
+          if (!contains(group, w)) continue;  // the usual case: no need to split
           const auto p = split_top(group, w);
           if (p.size() > 1) with = b + p[0].second, with_len = w.size();
         }

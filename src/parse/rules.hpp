@@ -79,8 +79,18 @@ struct outline_rules {
   word_list group_suffixes;    // longest first
   word_list accompany_words;   // A会同B: A leads, B supports
   word_list name_conjunctions; // join two names in a list: A等和B, A及各B
+  /// name_conjunctions split once at their '|': the word that joins two names (dropped)
+  /// and what must follow it; one automaton over the joining words, pattern id = index.
+  struct conjunction {
+    std::string joins, next;
+  };
+  std::vector<conjunction> conjunctions;
+  plancmp::detail::aho_corasick conjunction_matcher;
   word_list not_agency_markers;
   word_list clause_words;
+  /// clause_words and clause_prefixes in one automaton: "holds a clause word or a clause
+  /// prefix" is one pass over a measure's text, not two.
+  word_list clause_markers;
   word_list deadline_ongoing;
   word_list deadline_recurring;
   word_list deadline_markers;
