@@ -6,6 +6,7 @@
 #include <boost/container/small_vector.hpp>
 
 #include <algorithm>
+#include <array>
 
 namespace plancmp::inline v0::parse {
 namespace {
@@ -22,6 +23,15 @@ bool is_cjk_bracket(std::string_view s, std::size_t i, unsigned char a, unsigned
   const auto c = static_cast<unsigned char>(s[i + 2]);
   return c == a || c == b;
 }
+// Bytes that may begin a bracket: ( [ ) ] and E3, the lead byte of 【 〔 】 〕. Scans step
+// over every other character without testing it for a bracket.
+constexpr std::array<bool, 256> bracket_leads = [] {
+  std::array<bool, 256> t{};
+  for (const unsigned char c : {'(', '[', ')', ']'}) t[c] = true;
+  t[0xE3] = true;
+  return t;
+}();
+bool may_be_bracket(char c) { return bracket_leads[static_cast<unsigned char>(c)]; }
 bool is_opener(std::string_view s, std::size_t i, std::size_t& len) {
   if (s[i] == '(' || s[i] == '[') return len = 1, true;
   if (is_cjk_bracket(s, i, 0x90, 0x94)) return len = 3, true;  // 【 〔
@@ -53,6 +63,10 @@ clause_parts split_top(std::string_view s, std::string_view sep) {
   int depth = 0;
   std::size_t begin = 0;
   for (std::size_t i = 0; i < s.size();) {
+    if (!may_be_bracket(s[i]) && s[i] != sep[0]) {
+      i += detail::sequence_length(static_cast<unsigned char>(s[i]));
+      continue;
+    }
     std::size_t len = 1;
     if (is_opener(s, i, len)) {
       ++depth;
@@ -204,7 +218,7 @@ std::optional<clause_location> find_clause(std::string_view text) {
   if (is_closer(t, last, len)) {
     int depth = 0;
     for (std::size_t i = last + 1; i-- > 0;) {
-      if ((static_cast<unsigned char>(t[i]) & 0xC0) == 0x80) continue;
+      if (!may_be_bracket(t[i])) continue;
       std::size_t l = 0;
       if (is_closer(t, i, l)) {
         ++depth;
@@ -219,7 +233,7 @@ std::optional<clause_location> find_clause(std::string_view text) {
   // Unclosed clause: the last opener with no closer after it, holding clause words.
   int depth = 0;
   for (std::size_t i = t.size(); i-- > 0;) {
-    if ((static_cast<unsigned char>(t[i]) & 0xC0) == 0x80) continue;
+    if (!may_be_bracket(t[i])) continue;
     std::size_t l = 0;
     if (is_closer(t, i, l)) {
       ++depth;
@@ -309,16 +323,16 @@ std::vector<clause_location> find_clauses(std::string_view text) {
   const auto final_clause = find_clause(text);
   const std::size_t limit = final_clause ? final_clause->begin : text.size();
   const auto& r = rules();
-  // Most measures have one clause, at the end: look for brackets only where clause words
-  // stand before it.
-  const std::string_view before = text.substr(0, limit);
-  if (!contains_any(before, r.clause_markers)) {
-    if (final_clause) out.push_back(*final_clause);
-    return out;
-  }
+  // Most measures have one clause, at the end. Only the contents of brackets are tested
+  // for clause words: where none stand before the final clause, no bracket holds any, and
+  // the scan costs one table lookup per character.
   int depth = 0;
   std::size_t open = 0, open_len = 0;
   for (std::size_t i = 0; i < limit;) {
+    if (!may_be_bracket(text[i])) {
+      i += detail::sequence_length(static_cast<unsigned char>(text[i]));
+      continue;
+    }
     std::size_t len = 1;
     if (is_opener(text, i, len)) {
       if (depth++ == 0) open = i, open_len = len;
