@@ -100,7 +100,8 @@ bool looks_like_agency(std::string_view name) {
     const auto open = name.rfind('(');
     if (open != std::string_view::npos && open > 0) name = name.substr(0, open);
   }
-  if (detail::char_count(name) < 2 || detail::char_count(name) > 40) return false;
+  const std::size_t chars = detail::char_count(name);
+  if (chars < 2 || chars > 40) return false;
   return detail::ends_with_any(name, rules().agency_endings);
 }
 
@@ -264,12 +265,12 @@ struct named_unit {
   named_as as = named_as::responsible;
 };
 
-// The longest word of `words` that `s` starts with (and a ':' after it), or 0.
+// The longest word of `words` that `s` starts with (and a ':' after it), or 0. One walk
+// of the automaton from the start of `s`, not one comparison per word.
 std::size_t label_length(std::string_view s, const detail::word_list& words) {
-  for (const auto& w : words) {
-    if (s.starts_with(w)) return w.size() + (s.substr(w.size()).starts_with(":") ? 1 : 0);
-  }
-  return 0;
+  const auto m = words.matcher.longest_match_at(s, 0);
+  if (!m) return 0;
+  return m->end + (s.substr(m->end).starts_with(":") ? 1 : 0);
 }
 
 std::size_t suffix_length(std::string_view s, const detail::word_list& words) {
@@ -357,7 +358,7 @@ std::vector<clause_location> find_clauses(std::string_view text) {
 parsed_clause parse_clause(std::string_view content, bool first_listed_leads) {
   const auto& r = rules();
   parsed_clause out;
-  std::vector<named_unit> units;
+  boost::container::small_vector<named_unit, 8> units;  // a clause names a few units
   const std::string_view all = content;
   auto add_names = [&](std::size_t b, std::size_t e, named_as as) {
     trim_range(all, b, e);
@@ -385,12 +386,14 @@ parsed_clause parse_clause(std::string_view content, bool first_listed_leads) {
         continue;
       }
       std::optional<named_as> label;  // a labelled field runs on over the commas after it
-      for (const auto& [gb, ge] : split_top(all.substr(b0, e0 - b0), ",")) {
+      const auto groups = split_top(all.substr(b0, e0 - b0), ",");
+      for (const auto& [gb, ge] : groups) {
         std::size_t b = b0 + gb, e = b0 + ge;
         trim_range(all, b, e);
         std::string_view group = all.substr(b, e - b);
         if (group.empty()) continue;
-        if (parse_deadline(group)) {  // (区科经局,持续推进): a comma where a semicolon belongs
+        // A group that is the whole segment was read as a deadline just above.
+        if (groups.size() > 1 && parse_deadline(group)) {  // (区科经局,持续推进): a comma where a semicolon belongs
           if (!out.deadline_text) out.deadline_text = std::pair{b, e};
           continue;
         }
@@ -430,6 +433,7 @@ parsed_clause parse_clause(std::string_view content, bool first_listed_leads) {
   std::size_t leads = 0, responsible = 0;
   for (const auto& u : units) leads += u.as == named_as::lead, responsible += u.as == named_as::responsible;
   out.has_lead_marker = leads > 0;
+  out.agencies.reserve(units.size());
   bool first_responsible = true;
   for (const auto& u : units) {
     clause_agency a;
