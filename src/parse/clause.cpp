@@ -60,6 +60,10 @@ using clause_parts = boost::container::small_vector<std::pair<std::size_t, std::
 // [begin, end) offsets relative to `s`.
 clause_parts split_top(std::string_view s, std::string_view sep) {
   clause_parts parts;
+  if (s.find(sep) == std::string_view::npos) {  // the usual case, found by memchr
+    parts.emplace_back(0, s.size());
+    return parts;
+  }
   int depth = 0;
   std::size_t begin = 0;
   for (std::size_t i = 0; i < s.size();) {
