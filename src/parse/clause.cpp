@@ -278,6 +278,7 @@ std::size_t label_length(std::string_view s, const detail::word_list& words) {
 }
 
 std::size_t suffix_length(std::string_view s, const detail::word_list& words) {
+  if (!words.may_end(s)) return 0;
   for (const auto& w : words) {
     if (s.size() > w.size() && s.ends_with(w)) return w.size();
   }

@@ -8,6 +8,7 @@
 #include <plancmp/text/detail/utf8.hpp>
 
 #include <algorithm>
+#include <array>
 #include <string>
 #include <string_view>
 #include <unordered_set>
@@ -30,6 +31,7 @@ struct word_list {
   word_list() = default;
   explicit word_list(std::vector<std::string> w) : words(std::move(w)), matcher(words) {
     for (const auto& word : words) {
+      last_bytes_[static_cast<unsigned char>(word.back())] = true;
       by_bytes_.insert(word);
       if (std::find(lengths_.begin(), lengths_.end(), word.size()) == lengths_.end()) lengths_.push_back(word.size());
     }
@@ -45,7 +47,12 @@ struct word_list {
 
   [[nodiscard]] auto begin() const { return words.begin(); }
   [[nodiscard]] auto end() const { return words.end(); }
+  /// Whether some word ends with the last byte of `s`: most names end with none of them.
+  [[nodiscard]] bool may_end(std::string_view s) const {
+    return !s.empty() && last_bytes_[static_cast<unsigned char>(s.back())];
+  }
   [[nodiscard]] bool is_ending_of(std::string_view s) const {
+    if (!may_end(s)) return false;
     for (const std::size_t n : lengths_) {
       if (n <= s.size() && by_bytes_.contains(s.substr(s.size() - n))) return true;
     }
@@ -55,6 +62,7 @@ struct word_list {
  private:
   std::unordered_set<std::string_view> by_bytes_;  // views into `words`
   std::vector<std::size_t> lengths_;               // distinct word sizes
+  std::array<bool, 256> last_bytes_{};             // the last byte of some word
 };
 
 struct outline_rules {
