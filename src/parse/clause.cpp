@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
 
 namespace plancmp::inline v0::parse {
 namespace {
@@ -23,15 +24,18 @@ bool is_cjk_bracket(std::string_view s, std::size_t i, unsigned char a, unsigned
   const auto c = static_cast<unsigned char>(s[i + 2]);
   return c == a || c == b;
 }
-// Bytes that may begin a bracket: ( [ ) ] and E3, the lead byte of 【 〔 】 〕. Scans step
-// over every other character without testing it for a bracket.
-constexpr std::array<bool, 256> bracket_leads = [] {
-  std::array<bool, 256> t{};
-  for (const unsigned char c : {'(', '[', ')', ']'}) t[c] = true;
-  t[0xE3] = true;
+// How far a scan for brackets steps from a character starting with each byte: its
+// sequence length, or 0 for the bytes that may begin a bracket, ( [ ) ] and E3 (the lead
+// byte of 【 〔 】 〕), which the scan must look at. One lookup per character.
+constexpr std::array<std::uint8_t, 256> bracket_scan_step = [] {
+  std::array<std::uint8_t, 256> t{};
+  for (std::size_t c = 0; c < 256; ++c) t[c] = static_cast<std::uint8_t>(detail::sequence_length(static_cast<unsigned char>(c)));
+  for (const unsigned char c : {'(', '[', ')', ']'}) t[c] = 0;
+  t[0xE3] = 0;
   return t;
 }();
-bool may_be_bracket(char c) { return bracket_leads[static_cast<unsigned char>(c)]; }
+std::size_t scan_step(char c) { return bracket_scan_step[static_cast<unsigned char>(c)]; }
+bool may_be_bracket(char c) { return scan_step(c) == 0; }
 bool is_opener(std::string_view s, std::size_t i, std::size_t& len) {
   if (s[i] == '(' || s[i] == '[') return len = 1, true;
   if (is_cjk_bracket(s, i, 0x90, 0x94)) return len = 3, true;  // 【 〔
@@ -67,8 +71,8 @@ clause_parts split_top(std::string_view s, std::string_view sep) {
   int depth = 0;
   std::size_t begin = 0;
   for (std::size_t i = 0; i < s.size();) {
-    if (!may_be_bracket(s[i]) && s[i] != sep[0]) {
-      i += detail::sequence_length(static_cast<unsigned char>(s[i]));
+    if (const std::size_t step = scan_step(s[i]); step != 0 && s[i] != sep[0]) {
+      i += step;
       continue;
     }
     std::size_t len = 1;
@@ -335,8 +339,8 @@ std::vector<clause_location> find_clauses(std::string_view text) {
   int depth = 0;
   std::size_t open = 0, open_len = 0;
   for (std::size_t i = 0; i < limit;) {
-    if (!may_be_bracket(text[i])) {
-      i += detail::sequence_length(static_cast<unsigned char>(text[i]));
+    if (const std::size_t step = scan_step(text[i]); step != 0) {
+      i += step;
       continue;
     }
     std::size_t len = 1;
