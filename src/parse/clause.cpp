@@ -6,6 +6,8 @@
 #include <boost/container/small_vector.hpp>
 
 #include <algorithm>
+#include <array>
+#include <cstdint>
 
 namespace plancmp::inline v0::parse {
 namespace {
@@ -22,6 +24,18 @@ bool is_cjk_bracket(std::string_view s, std::size_t i, unsigned char a, unsigned
   const auto c = static_cast<unsigned char>(s[i + 2]);
   return c == a || c == b;
 }
+// How far a scan for brackets steps from a character starting with each byte: its
+// sequence length, or 0 for the bytes that may begin a bracket, ( [ ) ] and E3 (the lead
+// byte of 【 〔 】 〕), which the scan must look at. One lookup per character.
+constexpr std::array<std::uint8_t, 256> bracket_scan_step = [] {
+  std::array<std::uint8_t, 256> t{};
+  for (std::size_t c = 0; c < 256; ++c) t[c] = static_cast<std::uint8_t>(detail::sequence_length(static_cast<unsigned char>(c)));
+  for (const unsigned char c : {'(', '[', ')', ']'}) t[c] = 0;
+  t[0xE3] = 0;
+  return t;
+}();
+std::size_t scan_step(char c) { return bracket_scan_step[static_cast<unsigned char>(c)]; }
+bool may_be_bracket(char c) { return scan_step(c) == 0; }
 bool is_opener(std::string_view s, std::size_t i, std::size_t& len) {
   if (s[i] == '(' || s[i] == '[') return len = 1, true;
   if (is_cjk_bracket(s, i, 0x90, 0x94)) return len = 3, true;  // 【 〔
@@ -50,9 +64,17 @@ using clause_parts = boost::container::small_vector<std::pair<std::size_t, std::
 // [begin, end) offsets relative to `s`.
 clause_parts split_top(std::string_view s, std::string_view sep) {
   clause_parts parts;
+  if (s.find(sep) == std::string_view::npos) {  // the usual case, found by memchr
+    parts.emplace_back(0, s.size());
+    return parts;
+  }
   int depth = 0;
   std::size_t begin = 0;
   for (std::size_t i = 0; i < s.size();) {
+    if (const std::size_t step = scan_step(s[i]); step != 0 && s[i] != sep[0]) {
+      i += step;
+      continue;
+    }
     std::size_t len = 1;
     if (is_opener(s, i, len)) {
       ++depth;
@@ -86,7 +108,8 @@ bool looks_like_agency(std::string_view name) {
     const auto open = name.rfind('(');
     if (open != std::string_view::npos && open > 0) name = name.substr(0, open);
   }
-  if (detail::char_count(name) < 2 || detail::char_count(name) > 40) return false;
+  const std::size_t chars = detail::char_count(name);
+  if (chars < 2 || chars > 40) return false;
   return detail::ends_with_any(name, rules().agency_endings);
 }
 
@@ -94,7 +117,7 @@ bool looks_like_agency(std::string_view name) {
 // plain list of agency names.
 bool is_clause_content(std::string_view content) {
   const auto& r = rules();
-  if (contains_any(content, r.clause_words) || contains_any(content, r.clause_prefixes)) return true;
+  if (contains_any(content, r.clause_markers)) return true;
   bool any_agency = false;
   for (const auto& [sb, se] : split_top(content, ";")) {
     const auto seg = content.substr(sb, se - sb);
@@ -204,7 +227,7 @@ std::optional<clause_location> find_clause(std::string_view text) {
   if (is_closer(t, last, len)) {
     int depth = 0;
     for (std::size_t i = last + 1; i-- > 0;) {
-      if ((static_cast<unsigned char>(t[i]) & 0xC0) == 0x80) continue;
+      if (!may_be_bracket(t[i])) continue;
       std::size_t l = 0;
       if (is_closer(t, i, l)) {
         ++depth;
@@ -219,7 +242,7 @@ std::optional<clause_location> find_clause(std::string_view text) {
   // Unclosed clause: the last opener with no closer after it, holding clause words.
   int depth = 0;
   for (std::size_t i = t.size(); i-- > 0;) {
-    if ((static_cast<unsigned char>(t[i]) & 0xC0) == 0x80) continue;
+    if (!may_be_bracket(t[i])) continue;
     std::size_t l = 0;
     if (is_closer(t, i, l)) {
       ++depth;
@@ -231,7 +254,7 @@ std::optional<clause_location> find_clause(std::string_view text) {
       const auto content = t.substr(i + l);
       const auto& r = rules();
       if (detail::char_count(content) <= 120 &&
-          (contains_any(content, r.clause_words) || contains_any(content, r.clause_prefixes))) {
+          contains_any(content, r.clause_markers)) {
         return clause_location{i, t.size(), false, true, i + l, t.size()};
       }
       return std::nullopt;
@@ -250,15 +273,16 @@ struct named_unit {
   named_as as = named_as::responsible;
 };
 
-// The longest word of `words` that `s` starts with (and a ':' after it), or 0.
+// The longest word of `words` that `s` starts with (and a ':' after it), or 0. One walk
+// of the automaton from the start of `s`, not one comparison per word.
 std::size_t label_length(std::string_view s, const detail::word_list& words) {
-  for (const auto& w : words) {
-    if (s.starts_with(w)) return w.size() + (s.substr(w.size()).starts_with(":") ? 1 : 0);
-  }
-  return 0;
+  const auto m = words.matcher.longest_match_at(s, 0);
+  if (!m) return 0;
+  return m->end + (s.substr(m->end).starts_with(":") ? 1 : 0);
 }
 
 std::size_t suffix_length(std::string_view s, const detail::word_list& words) {
+  if (!words.may_end(s)) return 0;
   for (const auto& w : words) {
     if (s.size() > w.size() && s.ends_with(w)) return w.size();
   }
@@ -280,24 +304,20 @@ void split_names(std::string_view group, std::size_t offset, Emit&& emit) {
   for (const auto& [nb, ne] : split_top(group, "、")) {
     std::size_t b = nb;
     const std::size_t e = ne;
-    // Conjunctions inside this part, left to right.
+    // Conjunctions inside this part, left to right: the leftmost place where a joining
+    // word stands after the first character with what must follow it after it; at one
+    // place, the entry listed first.
     for (;;) {
-      std::size_t at = std::string_view::npos, drop = 0;
-      for (const auto& entry : r.name_conjunctions) {
-        // "等|相关": the part before '|' joins two names and is dropped; the part after it
-        // begins the next name.
-        const auto bar = entry.find('|');
-        const std::string_view w = std::string_view(entry).substr(0, bar);
-        const std::string_view next = bar == std::string::npos ? std::string_view() : std::string_view(entry).substr(bar + 1);
-        const std::string_view part = group.substr(b, e - b);
-        for (std::size_t p = detail::find(part, w); p != std::string_view::npos; p = detail::find(part, w, p + 1)) {
-          if (at != std::string_view::npos && b + p >= at) break;
-          if (p == 0 || !part.substr(p + w.size()).starts_with(next)) continue;
-          at = b + p;
-          drop = w.size();
-          break;
+      std::size_t at = std::string_view::npos, drop = 0, entry = 0;
+      const std::string_view part = group.substr(b, e - b);
+      r.conjunction_matcher.for_each_match(part, [&](const plancmp::detail::aho_corasick::match& m) {
+        if (m.begin == 0 || (at != std::string_view::npos && (b + m.begin > at || (b + m.begin == at && m.id > entry)))) {
+          return true;
         }
-      }
+        if (!part.substr(m.end).starts_with(r.conjunctions[m.id].next)) return true;
+        at = b + m.begin, drop = m.end - m.begin, entry = m.id;
+        return true;
+      });
       if (at == std::string_view::npos) break;
       emit(offset + b, offset + at);
       b = at + drop;
@@ -313,16 +333,16 @@ std::vector<clause_location> find_clauses(std::string_view text) {
   const auto final_clause = find_clause(text);
   const std::size_t limit = final_clause ? final_clause->begin : text.size();
   const auto& r = rules();
-  // Most measures have one clause, at the end: look for brackets only where clause words
-  // stand before it.
-  const std::string_view before = text.substr(0, limit);
-  if (!contains_any(before, r.clause_words) && !contains_any(before, r.clause_prefixes)) {
-    if (final_clause) out.push_back(*final_clause);
-    return out;
-  }
+  // Most measures have one clause, at the end. Only the contents of brackets are tested
+  // for clause words: where none stand before the final clause, no bracket holds any, and
+  // the scan costs one table lookup per character.
   int depth = 0;
   std::size_t open = 0, open_len = 0;
   for (std::size_t i = 0; i < limit;) {
+    if (const std::size_t step = scan_step(text[i]); step != 0) {
+      i += step;
+      continue;
+    }
     std::size_t len = 1;
     if (is_opener(text, i, len)) {
       if (depth++ == 0) open = i, open_len = len;
@@ -330,7 +350,7 @@ std::vector<clause_location> find_clauses(std::string_view text) {
       if (depth > 0 && --depth == 0) {
         const auto content = text.substr(open + open_len, i - open - open_len);
         if (detail::char_count(content) <= 150 &&
-            (contains_any(content, r.clause_words) || contains_any(content, r.clause_prefixes)) &&
+            contains_any(content, r.clause_markers) &&
             !parse_clause(content, false).agencies.empty()) {
           out.push_back(clause_location{open, i + len, true, true, open + open_len, i});
         }
@@ -347,7 +367,7 @@ std::vector<clause_location> find_clauses(std::string_view text) {
 parsed_clause parse_clause(std::string_view content, bool first_listed_leads) {
   const auto& r = rules();
   parsed_clause out;
-  std::vector<named_unit> units;
+  boost::container::small_vector<named_unit, 8> units;  // a clause names a few units
   const std::string_view all = content;
   auto add_names = [&](std::size_t b, std::size_t e, named_as as) {
     trim_range(all, b, e);
@@ -375,12 +395,14 @@ parsed_clause parse_clause(std::string_view content, bool first_listed_leads) {
         continue;
       }
       std::optional<named_as> label;  // a labelled field runs on over the commas after it
-      for (const auto& [gb, ge] : split_top(all.substr(b0, e0 - b0), ",")) {
+      const auto groups = split_top(all.substr(b0, e0 - b0), ",");
+      for (const auto& [gb, ge] : groups) {
         std::size_t b = b0 + gb, e = b0 + ge;
         trim_range(all, b, e);
         std::string_view group = all.substr(b, e - b);
         if (group.empty()) continue;
-        if (parse_deadline(group)) {  // (区科经局,持续推进): a comma where a semicolon belongs
+        // A group that is the whole segment was read as a deadline just above.
+        if (groups.size() > 1 && parse_deadline(group)) {  // (区科经局,持续推进): a comma where a semicolon belongs
           if (!out.deadline_text) out.deadline_text = std::pair{b, e};
           continue;
         }
@@ -404,6 +426,7 @@ parsed_clause parse_clause(std::string_view content, bool first_listed_leads) {
         // A会同B: A leads, B works with it.
         std::size_t with = std::string_view::npos, with_len = 0;
         for (const auto& w : r.accompany_words) {
+          if (!contains(group, w)) continue;  // the usual case: no need to split
           const auto p = split_top(group, w);
           if (p.size() > 1) with = b + p[0].second, with_len = w.size();
         }
@@ -419,6 +442,7 @@ parsed_clause parse_clause(std::string_view content, bool first_listed_leads) {
   std::size_t leads = 0, responsible = 0;
   for (const auto& u : units) leads += u.as == named_as::lead, responsible += u.as == named_as::responsible;
   out.has_lead_marker = leads > 0;
+  out.agencies.reserve(units.size());
   bool first_responsible = true;
   for (const auto& u : units) {
     clause_agency a;

@@ -71,6 +71,19 @@ outline_rules load() {
   r.name_conjunctions = longest_first(strings(resp.at("name_conjunctions"), "/responsibility/name_conjunctions"));
   r.not_agency_markers = words(resp.at("not_agency_markers"), "/responsibility/not_agency_markers");
   r.clause_words = words(resp.at("clause_words"), "/responsibility/clause_words");
+  auto markers = r.clause_words.words;
+  markers.insert(markers.end(), r.clause_prefixes.begin(), r.clause_prefixes.end());
+  r.clause_markers = word_list(std::move(markers));
+  std::vector<std::string> joins;
+  for (const auto& entry : r.name_conjunctions) {
+    const auto bar = entry.find('|');
+    r.conjunctions.push_back({entry.substr(0, bar), bar == std::string::npos ? std::string() : entry.substr(bar + 1)});
+    joins.push_back(r.conjunctions.back().joins);
+    if (joins.back().empty()) {
+      throw schema_error({"outline.json", {}, {}, {}}, "/responsibility/name_conjunctions: an entry joins with no word");
+    }
+  }
+  r.conjunction_matcher = plancmp::detail::aho_corasick(joins);
   const auto& dl = j.at("deadline");
   r.deadline_ongoing = words(dl.at("ongoing"), "/deadline/ongoing");
   r.deadline_recurring = words(dl.at("recurring"), "/deadline/recurring");

@@ -8,6 +8,7 @@
 #include <plancmp/text/detail/utf8.hpp>
 
 #include <algorithm>
+#include <array>
 #include <string>
 #include <string_view>
 #include <unordered_set>
@@ -30,6 +31,7 @@ struct word_list {
   word_list() = default;
   explicit word_list(std::vector<std::string> w) : words(std::move(w)), matcher(words) {
     for (const auto& word : words) {
+      last_bytes_[static_cast<unsigned char>(word.back())] = true;
       by_bytes_.insert(word);
       if (std::find(lengths_.begin(), lengths_.end(), word.size()) == lengths_.end()) lengths_.push_back(word.size());
     }
@@ -45,7 +47,12 @@ struct word_list {
 
   [[nodiscard]] auto begin() const { return words.begin(); }
   [[nodiscard]] auto end() const { return words.end(); }
+  /// Whether some word ends with the last byte of `s`: most names end with none of them.
+  [[nodiscard]] bool may_end(std::string_view s) const {
+    return !s.empty() && last_bytes_[static_cast<unsigned char>(s.back())];
+  }
   [[nodiscard]] bool is_ending_of(std::string_view s) const {
+    if (!may_end(s)) return false;
     for (const std::size_t n : lengths_) {
       if (n <= s.size() && by_bytes_.contains(s.substr(s.size() - n))) return true;
     }
@@ -55,6 +62,7 @@ struct word_list {
  private:
   std::unordered_set<std::string_view> by_bytes_;  // views into `words`
   std::vector<std::size_t> lengths_;               // distinct word sizes
+  std::array<bool, 256> last_bytes_{};             // the last byte of some word
 };
 
 struct outline_rules {
@@ -79,8 +87,18 @@ struct outline_rules {
   word_list group_suffixes;    // longest first
   word_list accompany_words;   // A会同B: A leads, B supports
   word_list name_conjunctions; // join two names in a list: A等和B, A及各B
+  /// name_conjunctions split once at their '|': the word that joins two names (dropped)
+  /// and what must follow it; one automaton over the joining words, pattern id = index.
+  struct conjunction {
+    std::string joins, next;
+  };
+  std::vector<conjunction> conjunctions;
+  plancmp::detail::aho_corasick conjunction_matcher;
   word_list not_agency_markers;
   word_list clause_words;
+  /// clause_words and clause_prefixes in one automaton: "holds a clause word or a clause
+  /// prefix" is one pass over a measure's text, not two.
+  word_list clause_markers;
   word_list deadline_ongoing;
   word_list deadline_recurring;
   word_list deadline_markers;

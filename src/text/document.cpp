@@ -161,6 +161,7 @@ document make_document(std::string bytes, std::string path, const read_options& 
   doc.lines.reserve(line_count);
   std::size_t printed_begin = 0;
   std::size_t simplified_begin = 0;
+  std::size_t source_hint = 0;
   for (std::size_t i = 0; i < line_count; ++i) {
     line l;
     l.number = static_cast<std::uint32_t>(i + 1);
@@ -168,7 +169,9 @@ document make_document(std::string bytes, std::string path, const read_options& 
     l.printed_end = i < printed_breaks.size() ? printed_breaks[i] : doc.printed.size();
     l.simplified_begin = simplified_begin;
     l.simplified_end = i < simplified_breaks.size() ? simplified_breaks[i] : doc.simplified.size();
-    l.source = doc.source_of_printed(l.printed_begin, l.printed_end);
+    // source_of_printed(l.printed_begin, l.printed_end), lines being in order.
+    l.source = span{doc.printed_to_original.to_source(l.printed_begin, source_hint),
+                    doc.printed_to_original.to_source(std::max(l.printed_begin, l.printed_end), source_hint)};
     const std::string_view text =
         trim(std::string_view(doc.simplified)
                  .substr(l.simplified_begin, l.simplified_end - l.simplified_begin));

@@ -56,6 +56,17 @@ std::size_t offset_map::to_source(std::size_t derived) const noexcept {
   return std::min(at.source + (derived - at.derived), std::max(limit, at.source));
 }
 
+std::size_t offset_map::to_source(std::size_t derived, std::size_t& hint) const noexcept {
+  if (points_.empty()) return std::min(derived, source_size_);
+  // Breakpoints have increasing derived offsets: walk on to the last one at or before
+  // `derived`, the one the binary search of to_source(derived) finds.
+  if (hint >= points_.size() || points_[hint].derived > derived) hint = 0;
+  while (hint + 1 < points_.size() && points_[hint + 1].derived <= derived) ++hint;
+  const breakpoint& at = points_[hint];
+  const std::size_t limit = hint + 1 == points_.size() ? source_size_ : points_[hint + 1].source;
+  return std::min(at.source + (derived - at.derived), std::max(limit, at.source));
+}
+
 offset_map offset_map::compose(const offset_map& outer, const offset_map& inner) {
   assert(outer.source_size_ == inner.derived_size_ && "offset_map::compose: sizes do not chain");
   offset_map result;

@@ -226,3 +226,28 @@ TEST_CASE("offset_map: random transformations against the slow description") {
           outer.map.breakpoints().size() + inner.map.breakpoints().size() + 1);
   }
 }
+
+TEST_CASE("offset_map: to_source with a hint gives to_source at every offset, read in order or not") {
+  std::mt19937 rng(20261205);
+  for (int round = 0; round < 1000; ++round) {
+    CAPTURE(round);
+    const random_transform t = make_transform(random_source(rng, static_cast<std::size_t>(round % 60)), rng);
+    SUBCASE("in order, each offset twice (a line's begin and end)") {
+      std::size_t hint = 0;
+      for (std::size_t x = 0; x <= t.map.derived_size(); ++x) {
+        REQUIRE(t.map.to_source(x, hint) == t.map.to_source(x));
+        REQUIRE(t.map.to_source(x, hint) == t.map.to_source(x));
+      }
+    }
+    SUBCASE("at random, the hint left by the previous call") {
+      std::uniform_int_distribution<std::size_t> any(0, t.map.derived_size());
+      std::size_t hint = 0;
+      for (int k = 0; k < 50; ++k) {
+        const std::size_t x = any(rng);
+        REQUIRE(t.map.to_source(x, hint) == t.map.to_source(x));
+      }
+    }
+  }
+  std::size_t hint = 7;  // a default map has no breakpoints; the hint is never read
+  CHECK(offset_map().to_source(0, hint) == offset_map().to_source(0));
+}

@@ -44,6 +44,10 @@ class offset_map {
 
   /// Source offset of derived offset `derived` (0 ≤ derived ≤ derived_size()).
   [[nodiscard]] std::size_t to_source(std::size_t derived) const noexcept;
+  /// The same, for offsets read in non-decreasing order (every line of a document):
+  /// `hint` (start it at 0) remembers the breakpoint reached, so the calls together cost
+  /// one pass over the breakpoints instead of a binary search each.
+  [[nodiscard]] std::size_t to_source(std::size_t derived, std::size_t& hint) const noexcept;
 
   /// Chains two maps: `outer` maps C→B, `inner` maps B→A; the result maps C→A, with
   /// `result.to_source(x) == inner.to_source(outer.to_source(x))` at every character
