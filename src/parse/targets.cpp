@@ -306,7 +306,19 @@ std::optional<std::pair<double, std::size_t>> read_number(std::string_view s, st
 /// a document number, a code).
 bool read_unit(std::string_view s, std::size_t j, quantity& q) {
   const auto& r = rules();
-  if (j < s.size() && (is_ascii_alpha(s[j]) || s[j] == '+' || s[j] == '*' || s[j] == '/' || s[j] == '_')) return false;
+  // One space between number and unit, as PDF-derived texts print them (超过 50 项).
+  if (j + 1 < s.size() && s[j] == ' ' && !is_digit(s[j + 1]) &&
+      (r.scale_matcher.longest_match_at(s, j + 1) || r.unit_matcher.longest_match_at(s, j + 1))) {
+    ++j;
+  }
+  // A unit written in Latin letters (12EFLOPS, 10EB, 5000M) is a unit only when it ends
+  // the word; any other letter after a number makes a code (5G, A1).
+  const auto latin_unit = [&] {
+    const auto m = r.unit_matcher.longest_match_at(s, j);
+    return m && (m->end >= s.size() || (!is_ascii_alpha(s[m->end]) && !is_digit(s[m->end])));
+  };
+  if (j < s.size() && is_ascii_alpha(s[j]) && !latin_unit()) return false;
+  if (j < s.size() && (s[j] == '+' || s[j] == '*' || s[j] == '/' || s[j] == '_')) return false;
   if (j + 1 < s.size() && s[j] == ':' && is_digit(s[j + 1])) return false;  // 1:1
   for (std::string_view w : {"年", "月", "日", "号", "时", "〕", "]"}) {
     if (starts_with_at(s, j, w)) return false;
