@@ -538,20 +538,32 @@ class parser {
     std::size_t chosen = preamble_begin - 1;
     while (chosen > top && is_draft_marker(lines_[chosen].text)) --chosen;
     std::size_t best = chosen;
+    bool in_notice = false;
     if (!notice.empty()) {
-      for (std::size_t k = top; k <= chosen; ++k) {
+      for (std::size_t k = top; k <= chosen && !in_notice; ++k) {
         std::string joined;
         for (std::size_t j = k; j <= chosen; ++j) {
           if (!is_draft_marker(lines_[j].text)) joined += title_key(lines_[j].text);
         }
         if (!joined.empty() && notice.find(joined) != std::string::npos) {
           best = k;
-          break;
+          in_notice = true;
         }
       }
-    } else {
-      // No notice: at most two lines, the upper only if it is not an office's name.
-      best = chosen > top && !contains_any(lines_[chosen - 1].text, rules().agency_endings) ? chosen - 1 : chosen;
+    }
+    if (!in_notice) {
+      // No notice, or one that words the title differently (…有关问题请示的通知 above
+      // …有关问题的请示): at most two lines, the upper only if it is not an office's name (a line
+      // opening with 关于 begins a title: 关于内地西藏班(校) / 扩大规模有关问题的请示).
+      const auto& upper = lines_[chosen > top ? chosen - 1 : chosen].text;
+      best = chosen > top && (upper.starts_with("关于") || !contains_any(upper, rules().agency_endings)) ? chosen - 1
+                                                                                                      : chosen;
+      // A lone line naming no kind of document (方案, 意见, 通知, 报告 …) above running text
+      // is the first line of a paragraph broken by a PDF's line wrap, not a title.
+      if (best == chosen && best == top && !contains_any(lines_[best].text, rules().title_words)) {
+        title_end_ = best;
+        return best;
+      }
     }
     title_end_ = preamble_begin;
     return best;
@@ -996,7 +1008,6 @@ class parser {
   /// and value in cells side by side): the document's own metadata, preferred to what the
   /// cover text suggests.
   void labelled_metadata(std::size_t limit) {
-    const auto& r = rules();
     if (limit == npos) limit = lines_.size();
     auto label_of = [](std::string_view t, const detail::word_list& labels) {
       if (!t.ends_with(":") || char_count(t) > 12) return false;
@@ -1007,15 +1018,50 @@ class parser {
       return std::find(labels.begin(), labels.end(), key) != labels.end();
     };
     for (std::size_t i = 0; i + 1 < limit; ++i) {
-      std::string_view t = lines_[i].text;
-      content_line v = lines_[i + 1];
-      // A row of two cells stays one line: 标题:<tab>国务院关于…
-      if (const auto tab = t.find('\t'); tab != std::string_view::npos) {
-        v = {lines_[i].index, 0, lines_[i].end, trim(t.substr(tab + 1)), false};
-        v.begin = lines_[i].end - v.text.size();
-        t = trim(t.substr(0, tab));
+      const std::string_view row = lines_[i].text;
+      if (row.find('\t') == std::string_view::npos) {
+        read_labelled(row, lines_[i + 1], label_of);
+        continue;
       }
-      if (v.text.empty() || v.text.ends_with(":")) continue;
+      read_row(lines_[i].index, lines_[i].begin, row, label_of, false);
+    }
+    // The noise filter takes a row that also holds 发布日期 for the page's publication line;
+    // its 发文字号 cell is still the document's 文号.
+    const std::size_t end = limit < lines_.size() ? lines_[limit].begin : doc_.simplified.size();
+    for (std::size_t i = 0; i < doc_.lines.size() && !p_.doc_number; ++i) {
+      const auto& l = doc_.lines[i];
+      if (l.simplified_begin >= end) break;
+      if (l.blank || l.is_content()) continue;
+      const std::string_view row =
+          std::string_view(doc_.simplified).substr(l.simplified_begin, l.simplified_end - l.simplified_begin);
+      if (row.find('\t') != std::string_view::npos) read_row(i, l.simplified_begin, row, label_of, true);
+    }
+  }
+
+  /// A table row kept as one line, cells tab-joined, a label and its value side by side:
+  /// one pair (标题:<tab>国务院关于…) or two (发文字号:<tab>国令第706号<tab>发布日期:<tab>…).
+  template <typename LabelOf>
+  void read_row(std::size_t index, std::size_t begin, std::string_view row, const LabelOf& label_of,
+                bool doc_number_only) {
+    std::vector<std::string_view> cells;
+    for (std::size_t b = 0;;) {
+      const auto tab = row.find('\t', b);
+      cells.push_back(trim(row.substr(b, tab == std::string_view::npos ? std::string_view::npos : tab - b)));
+      if (tab == std::string_view::npos) break;
+      b = tab + 1;
+    }
+    for (std::size_t k = 0; k + 1 < cells.size(); ++k) {
+      if (doc_number_only && !label_of(cells[k], rules().doc_number_labels)) continue;
+      const std::size_t at = begin + static_cast<std::size_t>(cells[k + 1].data() - row.data());
+      read_labelled(cells[k], content_line{index, at, at + cells[k + 1].size(), cells[k + 1], true}, label_of);
+    }
+  }
+
+  template <typename LabelOf>
+  void read_labelled(std::string_view t, const content_line& v, const LabelOf& label_of) {
+    const auto& r = rules();
+    {
+      if (v.text.empty() || v.text.ends_with(":")) return;
       if (label_of(t, r.title_labels)) {
         const std::string value = printed(v.begin, v.end);
         // 关于印发《X》的通知 names the notice; the plan's title is X (or its own heading).

@@ -67,6 +67,7 @@ struct outline_rules {
   word_list province_level_cities;    ///< 北京市 上海市 天津市 重庆市
   std::size_t min_articles = 5;       ///< 第X条 lines that make a document a regulation
   word_list plan_title_words;
+  word_list title_words;
   word_list notice_title_endings;
   word_list draft_markers;
   word_list clause_prefixes;
