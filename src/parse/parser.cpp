@@ -656,9 +656,21 @@ class parser {
         p_.issuer += printed_line(i);
       }
     }
-    // Document number.
+    // A signature overwritten by text injected into a hacked page (XX官方网站 before the
+    // office's name): the office is what follows the injection.
+    for (const auto& w : rules().issuer_injections) {
+      const auto at = p_.issuer.rfind(w);
+      if (at == std::string::npos) continue;
+      const std::size_t cut = at + w.size();
+      if (issuer_at_.second - issuer_at_.first > cut) issuer_at_.first += cut;
+      p_.issuer = std::string(trim(std::string_view(p_.issuer).substr(cut)));
+      while (issuer_at_.first < issuer_at_.second && doc_.simplified[issuer_at_.first] == ' ') ++issuer_at_.first;
+    }
+    // Document number: on a line of its own or in the cover's header, not the 文号 of a
+    // superior document the notice's sentences cite (按照《…》(武知战办〔2023〕4号)).
     for (std::size_t i = 0; i < title_begin && !p_.doc_number; ++i) {
       const auto& l = lines_[i];
+      if (contains(l.text, "。")) continue;
       if (const auto m = find_doc_number(l.text)) {
         p_.doc_number = document_number_at(l.begin, *m);
       }

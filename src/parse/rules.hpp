@@ -68,6 +68,7 @@ struct outline_rules {
   std::size_t min_articles = 5;       ///< 第X条 lines that make a document a regulation
   word_list plan_title_words;
   word_list title_words;
+  std::vector<std::string> issuer_injections;
   word_list notice_title_endings;
   word_list draft_markers;
   word_list clause_prefixes;
