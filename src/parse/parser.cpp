@@ -1625,8 +1625,16 @@ class parser {
   /// `…底前` phrase (`2019年4月底前`, `年底前`, `6月底前`) in [b, e) of the simplified text.
   void prose_deadline(measure& m, std::size_t b, std::size_t e) {
     const std::string_view s = std::string_view(doc_.simplified).substr(0, e);
-    const auto at = detail::find(s.substr(b), "底前");
-    if (at == std::string_view::npos) return;
+    // The last …底前 phrase: a measure with staged limits (6月底前 … 9月底前 … 2020年12月底前
+    // 完成验收) closes with its final one.
+    std::size_t at = std::string_view::npos;
+    for (auto k = detail::find(s.substr(b), "底前"); k != std::string_view::npos; k = detail::find(s.substr(b), "底前", k + 6)) {
+      if (dated_before(s, b, b + k)) at = k;
+    }
+    if (at == std::string_view::npos) {
+      closing_deadline(m, b, e);
+      return;
+    }
     const std::size_t end = b + at + 6;
     std::size_t begin = b + at;
     // Back over the digits and 年 / 月 of the date.
@@ -1645,6 +1653,52 @@ class parser {
       d->text = printed(begin, end);
       d->where = source(begin, end);
       m.due = std::move(d);
+    }
+  }
+
+  /// Whether 底前 at `at` has a date (digits, 年, 月) right before it.
+  static bool dated_before(std::string_view s, std::size_t b, std::size_t at) {
+    if (at <= b) return false;
+    const char c = s[at - 1];
+    return (c >= '0' && c <= '9') || (at >= b + 3 && (s.substr(at - 3, 3) == "年" || s.substr(at - 3, 3) == "月"));
+  }
+
+  /// A time limit for completing the work opening the measure's last sentence or last
+  /// clause (…，确保1年内完成合同用量。): the limit the measure closes with (outline.json
+  /// deadline.closing). 到2025年 before a figure is the year of a target, not a time limit.
+  void closing_deadline(measure& m, std::size_t b, std::size_t e) {
+    const auto& r = rules();
+    const std::string_view s = std::string_view(doc_.simplified);
+    while (e > b && (s[e - 1] == ' ' || s[e - 1] == '\n' || s[e - 1] == '\r')) --e;
+    if (e >= b + 3 && s.substr(e - 3, 3) == "。") e -= 3;
+    const std::string_view text = s.substr(b, e - b);
+    for (std::string_view mark : {"。", ",", "，"}) {
+      const auto at = text.rfind(mark);
+      std::size_t i = at == std::string_view::npos ? 0 : at + mark.size();
+      while (i < text.size() && text[i] == ' ') ++i;
+      for (bool skipped = true; skipped;) {
+        skipped = false;
+        for (const auto& w : r.closing_lead_in) {
+          if (text.substr(i).starts_with(w)) i += w.size(), skipped = true;
+        }
+      }
+      const std::size_t begin = i;
+      std::size_t j = i;
+      while (j < text.size() && text[j] >= '0' && text[j] <= '9') ++j;
+      if (j == i || j - i > 2) continue;
+      const auto w = std::find_if(r.closing_within.begin(), r.closing_within.end(),
+                                  [&](const std::string& x) { return text.substr(j).starts_with(x); });
+      if (w == r.closing_within.end()) continue;
+      i = j + w->size();
+      if (std::none_of(r.closing_then.begin(), r.closing_then.end(),
+                       [&](const std::string& x) { return text.substr(i).starts_with(x); })) {
+        continue;
+      }
+      deadline d;
+      d.text = printed(b + begin, b + i);
+      d.where = source(b + begin, b + i);
+      m.due = std::move(d);
+      return;
     }
   }
 

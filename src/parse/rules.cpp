@@ -77,6 +77,9 @@ outline_rules load() {
   r.deadline_ongoing = words(dl.at("ongoing"), "/deadline/ongoing");
   r.deadline_recurring = words(dl.at("recurring"), "/deadline/recurring");
   r.deadline_markers = words(dl.at("markers"), "/deadline/markers");
+  r.closing_lead_in = strings(dl.at("closing").at("lead_in"), "/deadline/closing/lead_in");
+  r.closing_within = strings(dl.at("closing").at("within"), "/deadline/closing/within");
+  r.closing_then = strings(dl.at("closing").at("then"), "/deadline/closing/then");
   for (const auto& group : j.at("first_listed_leads")) {
     r.first_listed_leads.push_back(strings(group, "/first_listed_leads"));
     if (r.first_listed_leads.back().empty()) {

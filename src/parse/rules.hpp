@@ -86,6 +86,7 @@ struct outline_rules {
   word_list deadline_ongoing;
   word_list deadline_recurring;
   word_list deadline_markers;
+  std::vector<std::string> closing_lead_in, closing_within, closing_then;
   std::vector<std::vector<std::string>> first_listed_leads;  ///< each group: words all in one line
   word_list agency_endings;
   word_list collective_markers;
