@@ -110,11 +110,15 @@ std::optional<date> date_line(std::string_view s) {
   int count = 0;
   std::size_t i = 0;
   while (i < s.size() && count < 3) {
-    if (!(s[i] >= '0' && s[i] <= '9')) return std::nullopt;
+    while (i < s.size() && s[i] == ' ') ++i;  // 2026年 4月 20 日, as typeset signatures print it
+    if (i == s.size() || !(s[i] >= '0' && s[i] <= '9')) return std::nullopt;
     int v = 0;
     std::size_t digits = 0;
     while (i < s.size() && s[i] >= '0' && s[i] <= '9' && digits < 5) v = v * 10 + (s[i++] - '0'), ++digits;
     parts[count++] = v;
+    if (const auto k = s.find_first_not_of(' ', i); k != i && k != std::string_view::npos && !(s[k] >= '0' && s[k] <= '9')) {
+      i = k;
+    }
     const auto rest = s.substr(i);
     if (rest.starts_with("年") || rest.starts_with("月") || rest.starts_with("日")) i += 3;
     else if (rest.starts_with("-") || rest.starts_with(".") || rest.starts_with("/")) i += 1;
@@ -636,6 +640,22 @@ class parser {
     }
     if (!p_.issued) {
       for (std::size_t i = lines_.size(); i-- > title_end_ && lines_.size() - i <= 8;) {
+        if (const auto d = date_line(lines_[i].text)) {
+          p_.issued = d;
+          p_.issued_text = printed_line(i);
+          break;
+        }
+      }
+    }
+    if (!p_.issued) {
+      // A page that goes on after the document (attachment lists, a hidden copy of the
+      // body): the first signature below the title, an office's name over a date.
+      for (std::size_t i = title_end_ + 1; i < lines_.size(); ++i) {
+        const auto& above = lines_[i - 1].text;
+        if (char_count(above) > 25 || has_sentence_punct(above) ||
+            !detail::ends_with_any(above, rules().agency_endings)) {
+          continue;
+        }
         if (const auto d = date_line(lines_[i].text)) {
           p_.issued = d;
           p_.issued_text = printed_line(i);
