@@ -676,6 +676,26 @@ class parser {
         p_.issuer += printed_line(i);
       }
     }
+    // A report read to a congress names its issuer in its opening: 我代表上海市人民政府，
+    // 向大会报告工作 (outline.json speaker_issuer).
+    for (std::size_t i = 0; p_.issuer.empty() && i < lines_.size() && i < 6; ++i) {
+      const std::string_view t = lines_[i].text;
+      for (const auto& before : rules().speaker_before) {
+        const auto at = detail::find(t, before);
+        if (at == std::string_view::npos) continue;
+        const std::size_t b = at + before.size();
+        const auto comma = t.find(',', b);
+        if (comma == std::string_view::npos || char_count(t.substr(b, comma - b)) > 20) continue;
+        const std::string_view after = t.substr(comma + 1);
+        if (std::none_of(rules().speaker_after.begin(), rules().speaker_after.end(),
+                         [&](const std::string& w) { return after.starts_with(w); })) {
+          continue;
+        }
+        p_.issuer = printed(lines_[i].begin + b, lines_[i].begin + comma);
+        issuer_at_ = {lines_[i].begin + b, lines_[i].begin + comma};
+        break;
+      }
+    }
     // A signature overwritten by text injected into a hacked page (XX官方网站 before the
     // office's name): the office is what follows the injection.
     for (const auto& w : rules().issuer_injections) {

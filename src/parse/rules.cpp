@@ -59,6 +59,8 @@ outline_rules load() {
   r.plan_title_words = words(j.at("plan_title_words"), "/plan_title_words");
   r.title_words = words(j.at("title_words"), "/title_words");
   r.issuer_injections = strings(j.at("issuer_injections"), "/issuer_injections");
+  r.speaker_before = strings(j.at("speaker_issuer").at("before"), "/speaker_issuer/before");
+  r.speaker_after = strings(j.at("speaker_issuer").at("after"), "/speaker_issuer/after");
   r.notice_title_endings = words(j.at("notice_title_endings"), "/notice_title_endings");
   r.draft_markers = words(j.at("draft_markers"), "/draft_markers");
   const auto& resp = j.at("responsibility");

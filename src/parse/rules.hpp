@@ -69,6 +69,7 @@ struct outline_rules {
   word_list plan_title_words;
   word_list title_words;
   std::vector<std::string> issuer_injections;
+  std::vector<std::string> speaker_before, speaker_after;
   word_list notice_title_endings;
   word_list draft_markers;
   word_list clause_prefixes;
