@@ -1444,8 +1444,9 @@ void extract_targets(const text::document& doc, plan& p, const target_options& o
   }
   for (auto* list : {&tables, &box_items, &annexes, &measures, &goals, &top_sections}) list->sort();
 
+  // Background sections (发展基础, 工作回顾) state baselines and past achievements, not targets.
   const auto skipped_kind = [](section_kind k) {
-    return k == section_kind::guiding_ideology || k == section_kind::principles;
+    return k == section_kind::guiding_ideology || k == section_kind::principles || k == section_kind::background;
   };
   std::vector<std::vector<std::size_t>> annex_lines(p.annexes.size());
   unit_state state;
