@@ -1673,6 +1673,7 @@ class parser {
     }
     if (at == std::string_view::npos) {
       closing_deadline(m, b, e);
+      if (!m.due) schedule_deadline(m, b, e);
       return;
     }
     const std::size_t end = b + at + 6;
@@ -1693,6 +1694,64 @@ class parser {
       d->text = printed(begin, end);
       d->where = source(begin, end);
       m.due = std::move(d);
+    }
+  }
+
+  /// Length of a day written as [YYYY年]M月D日 at `i` (spaces allowed inside), or 0;
+  /// `need_month`: the month must be printed (the start of a range).
+  static std::size_t day_at(std::string_view s, std::size_t i, bool need_month) {
+    const auto number = [&](std::size_t& j, std::size_t max_digits) {
+      while (j < s.size() && s[j] == ' ') ++j;
+      const std::size_t from = j;
+      while (j < s.size() && s[j] >= '0' && s[j] <= '9' && j - from < max_digits) ++j;
+      const std::size_t n = j - from;
+      while (j < s.size() && s[j] == ' ') ++j;
+      return n;
+    };
+    std::size_t j = i;
+    if (std::size_t k = j; number(k, 4) == 4 && s.substr(k).starts_with("年")) j = k + 3;
+    bool month = false;
+    if (std::size_t k = j; number(k, 2) > 0 && s.substr(k).starts_with("月")) j = k + 3, month = true;
+    if (need_month && !month) return 0;
+    if (std::size_t k = j; number(k, 2) > 0 && s.substr(k).starts_with("日")) return k + 3 - i;
+    return 0;
+  }
+
+  /// A schedule's date (报名时间为4月26日至4月28日, 请家长于2026年5月24日至5月26日…,
+  /// 5月24日至5月27日，凡经…): the first day-exact date or range after 于 / 为 or opening a
+  /// sentence or clause, with a short time note in brackets after it.
+  void schedule_deadline(measure& m, std::size_t b, std::size_t e) {
+    const std::string_view s = std::string_view(doc_.simplified).substr(0, e);
+    for (std::size_t i = b; i < e;) {
+      const bool digit = s[i] >= '0' && s[i] <= '9';
+      bool opens = false;
+      if (digit && (i == b || !(s[i - 1] >= '0' && s[i - 1] <= '9'))) {
+        std::size_t k = i;
+        while (k > b && s[k - 1] == ' ') --k;
+        const std::string_view before = s.substr(b, k - b);
+        opens = k == b || before.ends_with("。") || before.ends_with(",") || before.ends_with("于") ||
+                before.ends_with("为");
+      }
+      if (const std::size_t n = opens ? day_at(s, i, true) : 0) {
+        std::size_t end = i + n;
+        for (std::string_view to : {"至", "-", "—", "~"}) {
+          if (s.substr(end).starts_with(to)) {
+            if (const std::size_t n2 = day_at(s, end + to.size(), false)) end += to.size() + n2;
+            break;
+          }
+        }
+        if (s.substr(end).starts_with("(")) {
+          if (const auto close = s.find(')', end); close != std::string_view::npos && char_count(s.substr(end, close - end)) <= 10) {
+            end = close + 1;
+          }
+        }
+        deadline d;
+        d.text = printed(i, end);
+        d.where = source(i, end);
+        m.due = std::move(d);
+        return;
+      }
+      i += detail::sequence_length(static_cast<unsigned char>(s[i]));
     }
   }
 
