@@ -65,7 +65,6 @@ struct target_rules {
   std::vector<std::string> not_after_money, not_after_any, money_units;
   std::vector<std::string> not_after_always, not_just_before, condition_openers, list_separators;
   std::string share_marker;
-  std::vector<std::string> money_columns;
   std::vector<std::string> share_clause_words;
   std::vector<std::pair<column_role, std::string>> table_columns;  // in role order
 };
@@ -105,7 +104,6 @@ target_rules load_rules() {
     r.condition_openers = string_list(nt.at("condition_openers"), "/not_targets/condition_openers");
     r.list_separators = string_list(nt.at("list_separators"), "/not_targets/list_separators");
     r.share_marker = nt.at("share_of").at("just_before").get<std::string>();
-    r.money_columns = string_list(nt.at("money_columns"), "/not_targets/money_columns");
     r.share_clause_words = string_list(nt.at("share_of").at("clause_has"), "/not_targets/share_of/clause_has");
   }
   patterns.clear();
@@ -1008,12 +1006,6 @@ class extractor {
         resolve_key(tg, label.simplified);
         sums[v.column] += tg.normalized_value;
       }
-      // A column of funds (中央财政支持经费, 预算资金) allocates money; it sets no target.
-      const bool allocation =
-          std::any_of(r.money_columns.begin(), r.money_columns.end(),
-                      [&, name = simplified_of(names[v.column])](const std::string& w) { return name.find(w) != std::string::npos; }) &&
-          std::any_of(r.money_units.begin(), r.money_units.end(), [&](const std::string& u) { return tg.base_unit == u; });
-      if (allocation) continue;
       origin.emplace(tg.where.begin, annex_id);
       targets.push_back(std::move(tg));
     }
