@@ -110,11 +110,15 @@ std::optional<date> date_line(std::string_view s) {
   int count = 0;
   std::size_t i = 0;
   while (i < s.size() && count < 3) {
-    if (!(s[i] >= '0' && s[i] <= '9')) return std::nullopt;
+    while (i < s.size() && s[i] == ' ') ++i;  // 2026年 4月 20 日, as typeset signatures print it
+    if (i == s.size() || !(s[i] >= '0' && s[i] <= '9')) return std::nullopt;
     int v = 0;
     std::size_t digits = 0;
     while (i < s.size() && s[i] >= '0' && s[i] <= '9' && digits < 5) v = v * 10 + (s[i++] - '0'), ++digits;
     parts[count++] = v;
+    if (const auto k = s.find_first_not_of(' ', i); k != i && k != std::string_view::npos && !(s[k] >= '0' && s[k] <= '9')) {
+      i = k;
+    }
     const auto rest = s.substr(i);
     if (rest.starts_with("年") || rest.starts_with("月") || rest.starts_with("日")) i += 3;
     else if (rest.starts_with("-") || rest.starts_with(".") || rest.starts_with("/")) i += 1;
@@ -538,20 +542,32 @@ class parser {
     std::size_t chosen = preamble_begin - 1;
     while (chosen > top && is_draft_marker(lines_[chosen].text)) --chosen;
     std::size_t best = chosen;
+    bool in_notice = false;
     if (!notice.empty()) {
-      for (std::size_t k = top; k <= chosen; ++k) {
+      for (std::size_t k = top; k <= chosen && !in_notice; ++k) {
         std::string joined;
         for (std::size_t j = k; j <= chosen; ++j) {
           if (!is_draft_marker(lines_[j].text)) joined += title_key(lines_[j].text);
         }
         if (!joined.empty() && notice.find(joined) != std::string::npos) {
           best = k;
-          break;
+          in_notice = true;
         }
       }
-    } else {
-      // No notice: at most two lines, the upper only if it is not an office's name.
-      best = chosen > top && !contains_any(lines_[chosen - 1].text, rules().agency_endings) ? chosen - 1 : chosen;
+    }
+    if (!in_notice) {
+      // No notice, or one that words the title differently (…有关问题请示的通知 above
+      // …有关问题的请示): at most two lines, the upper only if it is not an office's name (a line
+      // opening with 关于 begins a title: 关于内地西藏班(校) / 扩大规模有关问题的请示).
+      const auto& upper = lines_[chosen > top ? chosen - 1 : chosen].text;
+      best = chosen > top && (upper.starts_with("关于") || !contains_any(upper, rules().agency_endings)) ? chosen - 1
+                                                                                                      : chosen;
+      // A lone line naming no kind of document (方案, 意见, 通知, 报告 …) above running text
+      // is the first line of a paragraph broken by a PDF's line wrap, not a title.
+      if (best == chosen && best == top && !contains_any(lines_[best].text, rules().title_words)) {
+        title_end_ = best;
+        return best;
+      }
     }
     title_end_ = preamble_begin;
     return best;
@@ -631,6 +647,22 @@ class parser {
         }
       }
     }
+    if (!p_.issued) {
+      // A page that goes on after the document (attachment lists, a hidden copy of the
+      // body): the first signature below the title, an office's name over a date.
+      for (std::size_t i = title_end_ + 1; i < lines_.size(); ++i) {
+        const auto& above = lines_[i - 1].text;
+        if (char_count(above) > 25 || has_sentence_punct(above) ||
+            !detail::ends_with_any(above, rules().agency_endings)) {
+          continue;
+        }
+        if (const auto d = date_line(lines_[i].text)) {
+          p_.issued = d;
+          p_.issued_text = printed_line(i);
+          break;
+        }
+      }
+    }
     // Issuer from the signature when the notice title does not name it.
     if (p_.issuer.empty() && date_index != npos) {
       std::size_t b = date_index;
@@ -644,9 +676,41 @@ class parser {
         p_.issuer += printed_line(i);
       }
     }
-    // Document number.
+    // A report read to a congress names its issuer in its opening: 我代表上海市人民政府，
+    // 向大会报告工作 (outline.json speaker_issuer).
+    for (std::size_t i = 0; p_.issuer.empty() && i < lines_.size() && i < 6; ++i) {
+      const std::string_view t = lines_[i].text;
+      for (const auto& before : rules().speaker_before) {
+        const auto at = detail::find(t, before);
+        if (at == std::string_view::npos) continue;
+        const std::size_t b = at + before.size();
+        const auto comma = t.find(',', b);
+        if (comma == std::string_view::npos || char_count(t.substr(b, comma - b)) > 20) continue;
+        const std::string_view after = t.substr(comma + 1);
+        if (std::none_of(rules().speaker_after.begin(), rules().speaker_after.end(),
+                         [&](const std::string& w) { return after.starts_with(w); })) {
+          continue;
+        }
+        p_.issuer = printed(lines_[i].begin + b, lines_[i].begin + comma);
+        issuer_at_ = {lines_[i].begin + b, lines_[i].begin + comma};
+        break;
+      }
+    }
+    // A signature overwritten by text injected into a hacked page (XX官方网站 before the
+    // office's name): the office is what follows the injection.
+    for (const auto& w : rules().issuer_injections) {
+      const auto at = p_.issuer.rfind(w);
+      if (at == std::string::npos) continue;
+      const std::size_t cut = at + w.size();
+      if (issuer_at_.second - issuer_at_.first > cut) issuer_at_.first += cut;
+      p_.issuer = std::string(trim(std::string_view(p_.issuer).substr(cut)));
+      while (issuer_at_.first < issuer_at_.second && doc_.simplified[issuer_at_.first] == ' ') ++issuer_at_.first;
+    }
+    // Document number: on a line of its own or in the cover's header, not the 文号 of a
+    // superior document the notice's sentences cite (按照《…》(武知战办〔2023〕4号)).
     for (std::size_t i = 0; i < title_begin && !p_.doc_number; ++i) {
       const auto& l = lines_[i];
+      if (contains(l.text, "。")) continue;
       if (const auto m = find_doc_number(l.text)) {
         p_.doc_number = document_number_at(l.begin, *m);
       }
@@ -996,7 +1060,6 @@ class parser {
   /// and value in cells side by side): the document's own metadata, preferred to what the
   /// cover text suggests.
   void labelled_metadata(std::size_t limit) {
-    const auto& r = rules();
     if (limit == npos) limit = lines_.size();
     auto label_of = [](std::string_view t, const detail::word_list& labels) {
       if (!t.ends_with(":") || char_count(t) > 12) return false;
@@ -1007,15 +1070,50 @@ class parser {
       return std::find(labels.begin(), labels.end(), key) != labels.end();
     };
     for (std::size_t i = 0; i + 1 < limit; ++i) {
-      std::string_view t = lines_[i].text;
-      content_line v = lines_[i + 1];
-      // A row of two cells stays one line: 标题:<tab>国务院关于…
-      if (const auto tab = t.find('\t'); tab != std::string_view::npos) {
-        v = {lines_[i].index, 0, lines_[i].end, trim(t.substr(tab + 1)), false};
-        v.begin = lines_[i].end - v.text.size();
-        t = trim(t.substr(0, tab));
+      const std::string_view row = lines_[i].text;
+      if (row.find('\t') == std::string_view::npos) {
+        read_labelled(row, lines_[i + 1], label_of);
+        continue;
       }
-      if (v.text.empty() || v.text.ends_with(":")) continue;
+      read_row(lines_[i].index, lines_[i].begin, row, label_of, false);
+    }
+    // The noise filter takes a row that also holds 发布日期 for the page's publication line;
+    // its 发文字号 cell is still the document's 文号.
+    const std::size_t end = limit < lines_.size() ? lines_[limit].begin : doc_.simplified.size();
+    for (std::size_t i = 0; i < doc_.lines.size() && !p_.doc_number; ++i) {
+      const auto& l = doc_.lines[i];
+      if (l.simplified_begin >= end) break;
+      if (l.blank || l.is_content()) continue;
+      const std::string_view row =
+          std::string_view(doc_.simplified).substr(l.simplified_begin, l.simplified_end - l.simplified_begin);
+      if (row.find('\t') != std::string_view::npos) read_row(i, l.simplified_begin, row, label_of, true);
+    }
+  }
+
+  /// A table row kept as one line, cells tab-joined, a label and its value side by side:
+  /// one pair (标题:<tab>国务院关于…) or two (发文字号:<tab>国令第706号<tab>发布日期:<tab>…).
+  template <typename LabelOf>
+  void read_row(std::size_t index, std::size_t begin, std::string_view row, const LabelOf& label_of,
+                bool doc_number_only) {
+    std::vector<std::string_view> cells;
+    for (std::size_t b = 0;;) {
+      const auto tab = row.find('\t', b);
+      cells.push_back(trim(row.substr(b, tab == std::string_view::npos ? std::string_view::npos : tab - b)));
+      if (tab == std::string_view::npos) break;
+      b = tab + 1;
+    }
+    for (std::size_t k = 0; k + 1 < cells.size(); ++k) {
+      if (doc_number_only && !label_of(cells[k], rules().doc_number_labels)) continue;
+      const std::size_t at = begin + static_cast<std::size_t>(cells[k + 1].data() - row.data());
+      read_labelled(cells[k], content_line{index, at, at + cells[k + 1].size(), cells[k + 1], true}, label_of);
+    }
+  }
+
+  template <typename LabelOf>
+  void read_labelled(std::string_view t, const content_line& v, const LabelOf& label_of) {
+    const auto& r = rules();
+    {
+      if (v.text.empty() || v.text.ends_with(":")) return;
       if (label_of(t, r.title_labels)) {
         const std::string value = printed(v.begin, v.end);
         // 关于印发《X》的通知 names the notice; the plan's title is X (or its own heading).
@@ -1567,8 +1665,17 @@ class parser {
   /// `…底前` phrase (`2019年4月底前`, `年底前`, `6月底前`) in [b, e) of the simplified text.
   void prose_deadline(measure& m, std::size_t b, std::size_t e) {
     const std::string_view s = std::string_view(doc_.simplified).substr(0, e);
-    const auto at = detail::find(s.substr(b), "底前");
-    if (at == std::string_view::npos) return;
+    // The last …底前 phrase: a measure with staged limits (6月底前 … 9月底前 … 2020年12月底前
+    // 完成验收) closes with its final one.
+    std::size_t at = std::string_view::npos;
+    for (auto k = detail::find(s.substr(b), "底前"); k != std::string_view::npos; k = detail::find(s.substr(b), "底前", k + 6)) {
+      if (dated_before(s, b, b + k)) at = k;
+    }
+    if (at == std::string_view::npos) {
+      closing_deadline(m, b, e);
+      if (!m.due) schedule_deadline(m, b, e);
+      return;
+    }
     const std::size_t end = b + at + 6;
     std::size_t begin = b + at;
     // Back over the digits and 年 / 月 of the date.
@@ -1587,6 +1694,110 @@ class parser {
       d->text = printed(begin, end);
       d->where = source(begin, end);
       m.due = std::move(d);
+    }
+  }
+
+  /// Length of a day written as [YYYY年]M月D日 at `i` (spaces allowed inside), or 0;
+  /// `need_month`: the month must be printed (the start of a range).
+  static std::size_t day_at(std::string_view s, std::size_t i, bool need_month) {
+    const auto number = [&](std::size_t& j, std::size_t max_digits) {
+      while (j < s.size() && s[j] == ' ') ++j;
+      const std::size_t from = j;
+      while (j < s.size() && s[j] >= '0' && s[j] <= '9' && j - from < max_digits) ++j;
+      const std::size_t n = j - from;
+      while (j < s.size() && s[j] == ' ') ++j;
+      return n;
+    };
+    std::size_t j = i;
+    if (std::size_t k = j; number(k, 4) == 4 && s.substr(k).starts_with("年")) j = k + 3;
+    bool month = false;
+    if (std::size_t k = j; number(k, 2) > 0 && s.substr(k).starts_with("月")) j = k + 3, month = true;
+    if (need_month && !month) return 0;
+    if (std::size_t k = j; number(k, 2) > 0 && s.substr(k).starts_with("日")) return k + 3 - i;
+    return 0;
+  }
+
+  /// A schedule's date (报名时间为4月26日至4月28日, 请家长于2026年5月24日至5月26日…,
+  /// 5月24日至5月27日，凡经…): the first day-exact date or range after 于 / 为 or opening a
+  /// sentence or clause, with a short time note in brackets after it.
+  void schedule_deadline(measure& m, std::size_t b, std::size_t e) {
+    const std::string_view s = std::string_view(doc_.simplified).substr(0, e);
+    for (std::size_t i = b; i < e;) {
+      const bool digit = s[i] >= '0' && s[i] <= '9';
+      bool opens = false;
+      if (digit && (i == b || !(s[i - 1] >= '0' && s[i - 1] <= '9'))) {
+        std::size_t k = i;
+        while (k > b && s[k - 1] == ' ') --k;
+        const std::string_view before = s.substr(b, k - b);
+        opens = k == b || before.ends_with("。") || before.ends_with(",") || before.ends_with("于") ||
+                before.ends_with("为");
+      }
+      if (const std::size_t n = opens ? day_at(s, i, true) : 0) {
+        std::size_t end = i + n;
+        for (std::string_view to : {"至", "-", "—", "~"}) {
+          if (s.substr(end).starts_with(to)) {
+            if (const std::size_t n2 = day_at(s, end + to.size(), false)) end += to.size() + n2;
+            break;
+          }
+        }
+        if (s.substr(end).starts_with("(")) {
+          if (const auto close = s.find(')', end); close != std::string_view::npos && char_count(s.substr(end, close - end)) <= 10) {
+            end = close + 1;
+          }
+        }
+        deadline d;
+        d.text = printed(i, end);
+        d.where = source(i, end);
+        m.due = std::move(d);
+        return;
+      }
+      i += detail::sequence_length(static_cast<unsigned char>(s[i]));
+    }
+  }
+
+  /// Whether 底前 at `at` has a date (digits, 年, 月) right before it.
+  static bool dated_before(std::string_view s, std::size_t b, std::size_t at) {
+    if (at <= b) return false;
+    const char c = s[at - 1];
+    return (c >= '0' && c <= '9') || (at >= b + 3 && (s.substr(at - 3, 3) == "年" || s.substr(at - 3, 3) == "月"));
+  }
+
+  /// A time limit for completing the work opening the measure's last sentence or last
+  /// clause (…，确保1年内完成合同用量。): the limit the measure closes with (outline.json
+  /// deadline.closing). 到2025年 before a figure is the year of a target, not a time limit.
+  void closing_deadline(measure& m, std::size_t b, std::size_t e) {
+    const auto& r = rules();
+    const std::string_view s = std::string_view(doc_.simplified);
+    while (e > b && (s[e - 1] == ' ' || s[e - 1] == '\n' || s[e - 1] == '\r')) --e;
+    if (e >= b + 3 && s.substr(e - 3, 3) == "。") e -= 3;
+    const std::string_view text = s.substr(b, e - b);
+    for (std::string_view mark : {"。", ",", "，"}) {
+      const auto at = text.rfind(mark);
+      std::size_t i = at == std::string_view::npos ? 0 : at + mark.size();
+      while (i < text.size() && text[i] == ' ') ++i;
+      for (bool skipped = true; skipped;) {
+        skipped = false;
+        for (const auto& w : r.closing_lead_in) {
+          if (text.substr(i).starts_with(w)) i += w.size(), skipped = true;
+        }
+      }
+      const std::size_t begin = i;
+      std::size_t j = i;
+      while (j < text.size() && text[j] >= '0' && text[j] <= '9') ++j;
+      if (j == i || j - i > 2) continue;
+      const auto w = std::find_if(r.closing_within.begin(), r.closing_within.end(),
+                                  [&](const std::string& x) { return text.substr(j).starts_with(x); });
+      if (w == r.closing_within.end()) continue;
+      i = j + w->size();
+      if (std::none_of(r.closing_then.begin(), r.closing_then.end(),
+                       [&](const std::string& x) { return text.substr(i).starts_with(x); })) {
+        continue;
+      }
+      deadline d;
+      d.text = printed(b + begin, b + i);
+      d.where = source(b + begin, b + i);
+      m.due = std::move(d);
+      return;
     }
   }
 

@@ -57,6 +57,10 @@ outline_rules load() {
   r.province_level_cities = words(j.at("province_level_cities"), "/province_level_cities");
   r.min_articles = j.at("regulation").at("min_articles").get<std::size_t>();
   r.plan_title_words = words(j.at("plan_title_words"), "/plan_title_words");
+  r.title_words = words(j.at("title_words"), "/title_words");
+  r.issuer_injections = strings(j.at("issuer_injections"), "/issuer_injections");
+  r.speaker_before = strings(j.at("speaker_issuer").at("before"), "/speaker_issuer/before");
+  r.speaker_after = strings(j.at("speaker_issuer").at("after"), "/speaker_issuer/after");
   r.notice_title_endings = words(j.at("notice_title_endings"), "/notice_title_endings");
   r.draft_markers = words(j.at("draft_markers"), "/draft_markers");
   const auto& resp = j.at("responsibility");
@@ -88,6 +92,9 @@ outline_rules load() {
   r.deadline_ongoing = words(dl.at("ongoing"), "/deadline/ongoing");
   r.deadline_recurring = words(dl.at("recurring"), "/deadline/recurring");
   r.deadline_markers = words(dl.at("markers"), "/deadline/markers");
+  r.closing_lead_in = strings(dl.at("closing").at("lead_in"), "/deadline/closing/lead_in");
+  r.closing_within = strings(dl.at("closing").at("within"), "/deadline/closing/within");
+  r.closing_then = strings(dl.at("closing").at("then"), "/deadline/closing/then");
   for (const auto& group : j.at("first_listed_leads")) {
     r.first_listed_leads.push_back(strings(group, "/first_listed_leads"));
     if (r.first_listed_leads.back().empty()) {

@@ -75,6 +75,9 @@ struct outline_rules {
   word_list province_level_cities;    ///< 北京市 上海市 天津市 重庆市
   std::size_t min_articles = 5;       ///< 第X条 lines that make a document a regulation
   word_list plan_title_words;
+  word_list title_words;
+  std::vector<std::string> issuer_injections;
+  std::vector<std::string> speaker_before, speaker_after;
   word_list notice_title_endings;
   word_list draft_markers;
   word_list clause_prefixes;
@@ -102,6 +105,7 @@ struct outline_rules {
   word_list deadline_ongoing;
   word_list deadline_recurring;
   word_list deadline_markers;
+  std::vector<std::string> closing_lead_in, closing_within, closing_then;
   std::vector<std::vector<std::string>> first_listed_leads;  ///< each group: words all in one line
   word_list agency_endings;
   word_list collective_markers;

@@ -63,6 +63,9 @@ struct target_rules {
   // Quantities that are not targets: caps, subsidies and fund sizes, thresholds.
   aho_corasick not_before_any, not_before_money, threshold_before;
   std::vector<std::string> not_after_money, not_after_any, money_units;
+  std::vector<std::string> not_after_always, not_just_before, condition_openers, list_separators;
+  std::string share_marker;
+  std::vector<std::string> share_clause_words;
   std::vector<std::pair<column_role, std::string>> table_columns;  // in role order
 };
 
@@ -96,6 +99,12 @@ target_rules load_rules() {
     r.not_after_any = string_list(nt.at("after_any"), "/not_targets/after_any");
     r.threshold_before = aho_corasick(string_list(nt.at("threshold_before"), "/not_targets/threshold_before"));
     r.money_units = string_list(nt.at("money_units"), "/not_targets/money_units");
+    r.not_after_always = string_list(nt.at("after_always"), "/not_targets/after_always");
+    r.not_just_before = string_list(nt.at("just_before"), "/not_targets/just_before");
+    r.condition_openers = string_list(nt.at("condition_openers"), "/not_targets/condition_openers");
+    r.list_separators = string_list(nt.at("list_separators"), "/not_targets/list_separators");
+    r.share_marker = nt.at("share_of").at("just_before").get<std::string>();
+    r.share_clause_words = string_list(nt.at("share_of").at("clause_has"), "/not_targets/share_of/clause_has");
   }
   patterns.clear();
   std::vector<std::string> scale_names;
@@ -306,7 +315,19 @@ std::optional<std::pair<double, std::size_t>> read_number(std::string_view s, st
 /// a document number, a code).
 bool read_unit(std::string_view s, std::size_t j, quantity& q) {
   const auto& r = rules();
-  if (j < s.size() && (is_ascii_alpha(s[j]) || s[j] == '+' || s[j] == '*' || s[j] == '/' || s[j] == '_')) return false;
+  // One space between number and unit, as PDF-derived texts print them (超过 50 项).
+  if (j + 1 < s.size() && s[j] == ' ' && !is_digit(s[j + 1]) &&
+      (r.scale_matcher.longest_match_at(s, j + 1) || r.unit_matcher.longest_match_at(s, j + 1))) {
+    ++j;
+  }
+  // A unit written in Latin letters (12EFLOPS, 10EB, 5000M) is a unit only when it ends
+  // the word; any other letter after a number makes a code (5G, A1).
+  const auto latin_unit = [&] {
+    const auto m = r.unit_matcher.longest_match_at(s, j);
+    return m && (m->end >= s.size() || (!is_ascii_alpha(s[m->end]) && !is_digit(s[m->end])));
+  };
+  if (j < s.size() && is_ascii_alpha(s[j]) && !latin_unit()) return false;
+  if (j < s.size() && (s[j] == '+' || s[j] == '*' || s[j] == '/' || s[j] == '_')) return false;
   if (j + 1 < s.size() && s[j] == ':' && is_digit(s[j + 1])) return false;  // 1:1
   for (std::string_view w : {"年", "月", "日", "号", "时", "〕", "]"}) {
     if (starts_with_at(s, j, w)) return false;
@@ -1101,7 +1122,38 @@ class extractor {
     const auto starts = [&](const std::vector<std::string>& words) {
       return std::any_of(words.begin(), words.end(), [&](const std::string& w) { return rest.starts_with(w); });
     };
+    // Ranks (排名前10, 第3), baselines (达到12000元的基础上).
+    std::string_view lead = before;
+    while (!lead.empty() && lead.back() == ' ') lead.remove_suffix(1);
+    if (std::any_of(r.not_just_before.begin(), r.not_just_before.end(),
+                    [&](const std::string& w) { return lead.ends_with(w); })) {
+      return true;
+    }
+    if (!r.share_marker.empty() && lead.ends_with(r.share_marker) &&
+        std::any_of(r.share_clause_words.begin(), r.share_clause_words.end(),
+                    [&](const std::string& w) { return lead.find(w) != std::string_view::npos; })) {
+      return true;
+    }
+    if (starts(r.not_after_always)) return true;
     if (starts(r.not_after_any) && r.threshold_before.contains_any(before)) return true;
+    // The rest of the quantity's clause: a condition (…1.5倍以内的，按照… / 年销售收入首次
+    // 达到2000万元、5000万元、1亿元的，分别给予… / 对年营业收入达到…以上的企业，给予…).
+    std::size_t clause_end = after;
+    while (clause_end < line_end && boundary_at(s_, clause_end) == 0) {
+      clause_end += sequence_length(static_cast<unsigned char>(s_[clause_end]));
+    }
+    if (clause_end < line_end && (s_[clause_end] == ',' || starts_with_at(s_, clause_end, "，"))) {
+      std::string_view tail = s_.substr(after, clause_end - after);
+      while (!tail.empty() && tail.back() == ' ') tail.remove_suffix(1);
+      if (tail.ends_with("的") && text::detail::count_code_points(tail) <= 12) return true;
+      std::string_view opening = before;
+      while (!opening.empty() && opening.front() == ' ') opening.remove_prefix(1);
+      if (std::any_of(r.condition_openers.begin(), r.condition_openers.end(),
+                      [&](const std::string& w) { return opening.starts_with(w); }) &&
+          tail.find("的") != std::string_view::npos) {
+        return true;
+      }
+    }
     const bool money = std::any_of(r.money_units.begin(), r.money_units.end(),
                                    [&](const std::string& u) { return q.base_unit == u; });
     return money && (r.not_before_money.contains_any(before) || starts(r.not_after_money));
@@ -1125,6 +1177,23 @@ class extractor {
     std::size_t seg_end = seg.size();
     while (seg_end > 0 && seg[seg_end - 1] == ' ') --seg_end;
     const bool cue_adjacent = cue && cue->end == seg_end;
+    {
+      // The count of a list the plan names item by item (选择北京、天津、…、西安11个城市).
+      const std::string_view listed = seg.substr(cue ? cue->end : 0);
+      std::size_t separators = 0;
+      for (const auto& w : r.list_separators) {
+        for (auto at = listed.find(w); at != std::string_view::npos; at = listed.find(w, at + w.size())) ++separators;
+      }
+      // Only when the number counts the items listed (和 / 及 joining the last ones), so
+      // that a list of places before a count of something else (省会、鲁南、胶东经济圈100项
+      // 智慧应用) stays a target.
+      if (separators >= 2 && std::none_of(listed.begin(), listed.end(), is_digit)) {
+        for (std::string_view w : {"和", "及", "与"}) {
+          for (auto at = listed.find(w); at != std::string_view::npos; at = listed.find(w, at + w.size())) ++separators;
+        }
+        if (std::fabs(q.value - static_cast<double>(separators + 1)) < 1e-9) return false;
+      }
+    }
     const bool has_unit = q.has_unit || q.has_scale;
     const auto kind_of_cue = cue ? static_cast<cue_kind>(cue->id) : cue_kind::object;
     if (!has_unit) {
@@ -1375,8 +1444,9 @@ void extract_targets(const text::document& doc, plan& p, const target_options& o
   }
   for (auto* list : {&tables, &box_items, &annexes, &measures, &goals, &top_sections}) list->sort();
 
+  // Background sections (发展基础, 工作回顾) state baselines and past achievements, not targets.
   const auto skipped_kind = [](section_kind k) {
-    return k == section_kind::guiding_ideology || k == section_kind::principles;
+    return k == section_kind::guiding_ideology || k == section_kind::principles || k == section_kind::background;
   };
   std::vector<std::vector<std::size_t>> annex_lines(p.annexes.size());
   unit_state state;
