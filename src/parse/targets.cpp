@@ -63,7 +63,7 @@ struct target_rules {
   // Quantities that are not targets: caps, subsidies and fund sizes, thresholds.
   aho_corasick not_before_any, not_before_money, threshold_before;
   std::vector<std::string> not_after_money, not_after_any, money_units;
-  std::vector<std::string> not_after_always, not_just_before, condition_openers, list_separators;
+  std::vector<std::string> not_after_always, not_just_before, condition_openers, list_separators, list_joiners;
   std::string share_marker;
   std::vector<std::string> share_clause_words;
   std::vector<std::pair<column_role, std::string>> table_columns;  // in role order
@@ -103,6 +103,7 @@ target_rules load_rules() {
     r.not_just_before = string_list(nt.at("just_before"), "/not_targets/just_before");
     r.condition_openers = string_list(nt.at("condition_openers"), "/not_targets/condition_openers");
     r.list_separators = string_list(nt.at("list_separators"), "/not_targets/list_separators");
+    r.list_joiners = string_list(nt.at("list_joiners"), "/not_targets/list_joiners");
     r.share_marker = nt.at("share_of").at("just_before").get<std::string>();
     r.share_clause_words = string_list(nt.at("share_of").at("clause_has"), "/not_targets/share_of/clause_has");
   }
@@ -1188,7 +1189,7 @@ class extractor {
       // that a list of places before a count of something else (省会、鲁南、胶东经济圈100项
       // 智慧应用) stays a target.
       if (separators >= 2 && std::none_of(listed.begin(), listed.end(), is_digit)) {
-        for (std::string_view w : {"和", "及", "与"}) {
+        for (const auto& w : r.list_joiners) {
           for (auto at = listed.find(w); at != std::string_view::npos; at = listed.find(w, at + w.size())) ++separators;
         }
         if (std::fabs(q.value - static_cast<double>(separators + 1)) < 1e-9) return false;
