@@ -11,6 +11,8 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <cctype>
+#include <cstdint>
 
 namespace plancmp::inline v0::report {
 
@@ -24,6 +26,31 @@ std::string cell::text() const {
 }
 
 std::string cell::full_text() const { return full ? *full : text(); }
+
+std::string column_key(std::string_view header) {
+  const auto* bytes = reinterpret_cast<const std::uint8_t*>(header.data());
+  const auto length = static_cast<std::int32_t>(header.size());
+  for (std::int32_t i = 0; i < length;) {
+    UChar32 c = 0;
+    U8_NEXT(bytes, i, length, c);
+    if (c >= 0x80 && u_isalpha(c)) return std::string(header);
+  }
+  std::string key;
+  bool gap = false;
+  for (std::int32_t i = 0; i < length;) {
+    UChar32 c = 0;
+    U8_NEXT(bytes, i, length, c);
+    const bool word = c >= 0 && c < 0x80 && std::isalnum(static_cast<unsigned char>(c));
+    if (!word) {
+      gap = true;
+      continue;
+    }
+    if (gap && !key.empty()) key += '_';
+    gap = false;
+    key += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  }
+  return key.empty() ? std::string(header) : key;
+}
 
 std::string excerpt(std::string_view text, std::size_t max_width) {
   // Whitespace runs (line breaks of the source) fold to one space.
@@ -254,7 +281,7 @@ std::string to_csv(const table& t, const csv_options& options) {
     }
     out += "\r\n";
   };
-  emit(t.columns.begin(), t.columns.end(), [](const std::string& s) { return neutralize_formula(s); });
+  emit(t.columns.begin(), t.columns.end(), [](const std::string& s) { return neutralize_formula(column_key(s)); });
   for (const auto& row : t.rows) {
     emit(row.begin(), row.end(), [&](const cell& x) {
       if (x.is_number()) return x.text();
@@ -269,7 +296,9 @@ std::string to_csv(const table& t, const csv_options& options) {
 std::string to_json(const table& t) {
   nlohmann::ordered_json j;
   j["caption"] = t.caption;
-  j["columns"] = t.columns;
+  auto columns = nlohmann::ordered_json::array();
+  for (const auto& c : t.columns) columns.push_back(column_key(c));
+  j["columns"] = std::move(columns);
   auto rows = nlohmann::ordered_json::array();
   for (const auto& row : t.rows) {
     auto r = nlohmann::ordered_json::array();

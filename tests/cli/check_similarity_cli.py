@@ -56,8 +56,8 @@ def similar_known():
     rows = {(r["plan"], r["unit"]): r for r in csv.DictReader(io.StringIO(out))}
     a = rows[("宁波市 2020", "五.(十八)")]
     b = rows[("宁波市 2017", "三.(一).3")]
-    check(a["similar unit"] == "三.(一).3" and a["similar plan"] == "宁波市 2017", f"top match of 五.(十八): {a}")
-    check(b["similar unit"] == "五.(十八)" and b["similar plan"] == "宁波市 2020", f"top match of 三.(一).3: {b}")
+    check(a["similar_unit"] == "三.(一).3" and a["similar_plan"] == "宁波市 2017", f"top match of 五.(十八): {a}")
+    check(b["similar_unit"] == "五.(十八)" and b["similar_plan"] == "宁波市 2020", f"top match of 三.(一).3: {b}")
     check(a["score"] == "0.688" and b["score"] == "0.688", f"cosine {a['score']} {b['score']}")
     # The unit cells point at the measures' bytes.
     for t in tables(run("similar", *PAIR, "--top-k", "1", "--format", "json")[0]):
@@ -69,7 +69,7 @@ def similar_known():
     check("recall against exact mode: 1.0000" in out, "bounded --threshold 0.3 --recall reports recall 1")
     # LSH (Jaccard of 2–3-gram sets ≥ 0.2) finds the other reused passage's measures.
     out, _ = run("similar", *PAIR, "--mode", "lsh", "--threshold", "0.2", "--format", "csv")
-    lsh = {(r["unit"], r["similar unit"], r["score"]) for r in csv.DictReader(io.StringIO(out))}
+    lsh = {(r["unit"], r["similar_unit"], r["score"]) for r in csv.DictReader(io.StringIO(out))}
     check(lsh == {("四.(十三)", "三.(一).1.(2)", "0.289")}, f"lsh pairs: {lsh}")
 
 
@@ -94,14 +94,14 @@ def reuse_known():
 def align_known():
     out, _ = run("align", *PAIR, "--method", "ngrams", "--format", "csv")
     rows = list(csv.DictReader(io.StringIO(out)))
-    pair = [r for r in rows if r["measure A"] == "五.(十八)"]
-    check(pair and pair[0]["measure B"] == "三.(一).3" and pair[0]["similarity"] == "0.688", f"align: {pair}")
+    pair = [r for r in rows if r["measure_a"] == "五.(十八)"]
+    check(pair and pair[0]["measure_b"] == "三.(一).3" and pair[0]["similarity"] == "0.688", f"align: {pair}")
     check(pair[0]["kind"] == "one-to-one", pair[0]["kind"])
     # The default, by substance: the same pair, graded same, with its signals.
     out, _ = run("align", *PAIR, "--format", "csv")
     rows = list(csv.DictReader(io.StringIO(out)))
-    pair = [r for r in rows if r["measure A"] == "五.(十八)" and r["kind"] == "one-to-one"]
-    check(pair and pair[0]["measure B"] == "三.(一).3" and pair[0]["grade"] == "same", f"align: {pair}")
+    pair = [r for r in rows if r["measure_a"] == "五.(十八)" and r["kind"] == "one-to-one"]
+    check(pair and pair[0]["measure_b"] == "三.(一).3" and pair[0]["grade"] == "same", f"align: {pair}")
     check(pair[0]["evidence"].startswith("chars "), pair[0]["evidence"])
 
 

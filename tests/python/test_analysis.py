@@ -117,7 +117,7 @@ def test_tables_to_pandas_records_and_renderers(seed):
     assert df.shape == (len(c.themes), 5)
     assert df.attrs["caption"] == t.caption
     records = t.to_records()
-    assert len(records) == len(c.themes) and set(records[0]) == set(t.columns)
+    assert len(records) == len(c.themes) and set(records[0]) == set(t.keys)
     assert t.to_markdown().startswith("**")
     assert t.to_csv().count("\r\n") == len(c.themes) + 1 + len(t.notes) or "\r\n" in t.to_csv()
     assert t.to_csv(excel=True).startswith("\ufeff")

@@ -179,14 +179,20 @@ def test_dask_top_k_same_frame(study):
     assert isinstance(sharded, pd.DataFrame) and sharded.equals(single)
 
 
-def snake(header):
-    return header.strip().lower().replace(" ", "_")
-
-
 def cli_header(cli, *args):
     out = subprocess.run([cli, *args, "--format", "csv"], capture_output=True, text=True, check=True,
                          cwd=ROOT).stdout
     return next(csv.reader(io.StringIO(out)))
+
+
+def test_column_key_is_snake_case_for_words_and_keeps_names():
+    assert plancmp.column_key("similar plan") == "similar_plan"
+    assert plancmp.column_key("passage in A") == "passage_in_a"
+    assert plancmp.column_key("b − a") == "b_a"
+    assert plancmp.column_key("followers (borrowed)") == "followers_borrowed"
+    assert plancmp.column_key("宁波市 2020") == "宁波市 2020"
+    assert plancmp.column_key("职能") == "职能"
+    assert pf.snake_case("F1 learned") == "f1_learned"
 
 
 def test_cli_csv_headers_match_python_columns(cli, seeds):
@@ -194,15 +200,25 @@ def test_cli_csv_headers_match_python_columns(cli, seeds):
     assert targets == list(pf.targets([seeds[1]]).columns)
     similar = cli_header(cli, "similar", "--top-k", "1", "seeds/000_edee8db098a98e76.txt",
                          "seeds/001_e9d616c0cc0faf37.txt")
-    assert [snake(h) for h in similar] == plancmp.Similarity.COLUMNS[: len(similar)]
+    assert similar == plancmp.Similarity.COLUMNS[: len(similar)]
     reuse = cli_header(cli, "reuse", "seeds/000_edee8db098a98e76.txt", "seeds/004_b234aa7c753f2ac8.txt")
-    assert set(snake(h) for h in reuse) <= set(plancmp.dask.REUSE_COLUMNS)
-    assert [pf.snake_case(h) for h in reuse] == ["measure_a", "measure_b", "characters", "identity", "score",
-                                                 "passage_in_a", "passage_in_b"]
+    assert reuse == ["measure_a", "measure_b", "characters", "identity", "score", "passage_in_a", "passage_in_b"]
+    assert set(reuse) <= set(plancmp.dask.REUSE_COLUMNS)
     seeds_pair = [seeds[0], seeds[4]]
-    assert list(pf.table(plancmp.reuse(*seeds_pair).to_table()).columns) == [pf.snake_case(h) for h in reuse]
+    table = plancmp.reuse(*seeds_pair).to_table()
+    assert table.keys == reuse and list(table.to_pandas().columns) == reuse
+    assert list(table.to_records()[0]) == reuse
+    assert list(pf.table(table).columns) == reuse
     pmc = pf.table(plancmp.pmc_table(plancmp.pmc(seeds_pair)))
     assert list(pmc.columns) == ["variable"] + pf.plan_keys(seeds_pair)
+    # The CLI's CSV names every column by column_key, with no name twice.
+    for args in (["parse", "seeds/000_edee8db098a98e76.txt", "seeds/004_b234aa7c753f2ac8.txt"],
+                 ["coverage", "seeds/000_edee8db098a98e76.txt", "seeds/004_b234aa7c753f2ac8.txt"],
+                 ["diff", "seeds/004_b234aa7c753f2ac8.txt", "seeds/000_edee8db098a98e76.txt"],
+                 ["gaps", "seeds/000_edee8db098a98e76.txt", "--against", "seeds/004_b234aa7c753f2ac8.txt"]):
+        header = cli_header(cli, *args)
+        assert len(set(header)) == len(header), args
+        assert all(h == plancmp.column_key(h) for h in header), (args, header)
 
 
 def test_errors_a_python_user_can_act_on(tmp_path):

@@ -35,6 +35,24 @@ TEST_CASE("parse_table_format knows the six formats") {
                        "unknown table format 'xls'; use md, csv, json, latex, html or xlsx", usage_error);
 }
 
+TEST_CASE("column_key: snake_case for headers of ASCII words, names kept") {
+  CHECK(column_key("similar plan") == "similar_plan");
+  CHECK(column_key("passage in A") == "passage_in_a");
+  CHECK(column_key("  F1 learned ") == "f1_learned");
+  CHECK(column_key("followers (borrowed)") == "followers_borrowed");
+  CHECK(column_key("b − a") == "b_a");                  // U+2212 is a separator, not a letter
+  CHECK(column_key("indicator_key") == "indicator_key");  // a key is its own key
+  CHECK(column_key("宁波市 2020") == "宁波市 2020");     // a plan label is a name
+  CHECK(column_key("职能") == "职能");
+  CHECK(column_key("#") == "#");  // nothing to keep: the header as written
+  table t;
+  t.columns = {"similar plan", "宁波市 2020"};
+  t.add_row({"x", 1});
+  CHECK(to_csv(t) == "similar_plan,宁波市 2020\r\nx,1\r\n");
+  CHECK(to_json(t).find("\"columns\": [\n    \"similar_plan\",\n    \"宁波市 2020\"\n  ]") != std::string::npos);
+  CHECK(to_markdown(t).find("similar plan") != std::string::npos);
+}
+
 TEST_CASE("CSV neutralizes formulas in text cells but not typed numbers") {
   table t;
   t.columns = {"a", "b", "c", "d", "e"};

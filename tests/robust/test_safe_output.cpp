@@ -72,12 +72,14 @@ TEST_CASE("safe output: HTML tables escape cells, captions, notes and ids") {
 
 TEST_CASE("safe output: CSV neutralizes formulas, typed numbers stay numbers") {
   report::table t;
-  t.columns = {"=cmd|' /C calc'!A0", "x"};
+  // A header of ASCII words becomes its snake_case key (no formula character survives); a
+  // header that is a name (non-ASCII letters, here a plan label) is kept and neutralized.
+  t.columns = {"=cmd|' /C calc'!A0", "=某市 2024"};
   t.add_row({"\r=1+1", "-3"});
   t.add_row({"@A1", -3});
   t.add_row({"+1", report::cell(2.5)});
   CHECK(report::to_csv(t) ==
-        "'=cmd|' /C calc'!A0,x\r\n"
+        "cmd_c_calc_a0,'=某市 2024\r\n"
         "\"'\r=1+1\",'-3\r\n"
         "'@A1,-3\r\n"
         "'+1,2.50\r\n");

@@ -75,6 +75,7 @@ from ._core import (  # noqa: F401  (re-exported)
     agency_resolution_table,
     align,
     cohen_kappa,
+    column_key,
     krippendorff_alpha,
     diff,
     frequent_phrases,

@@ -27,19 +27,21 @@ def _require(module: str, package: str, instead: str = ""):
 
 
 def table_to_records(table: "_core.Table") -> List[Dict[str, Any]]:
-    """The table as a list of dicts, one per row (column name → value), evidence cells with
-    their full text (never the Markdown excerpt)."""
-    columns = table.columns
+    """The table as a list of dicts, one per row (column key → value: ``Table.keys``, the
+    CLI's CSV headers), evidence cells with their full text (never the Markdown excerpt)."""
+    columns = table.keys
     return [dict(zip(columns, row)) for row in table.rows]
 
 
 def table_to_pandas(table: "_core.Table"):
     """The table as a pandas DataFrame (caption and notes in ``df.attrs``): evidence cells
     hold their full text (never the Markdown excerpt), empty cells are missing values (NaN in
-    number columns, None in text columns, never ``''``)."""
+    number columns, None in text columns, never ``''``). Columns are named by ``Table.keys``
+    (snake_case, as in the CLI's CSV); the headers as printed are in ``df.attrs["headers"]``."""
     pd = _require("pandas", "python3-pandas", "use .to_records() for a list of dicts")
     rows = [[None if v == "" else v for v in row] for row in table.rows]
-    df = pd.DataFrame(rows, columns=table.columns)
+    df = pd.DataFrame(rows, columns=table.keys)
+    df.attrs["headers"] = list(table.columns)
     df.attrs["caption"] = table.caption
     df.attrs["notes"] = list(table.notes)
     return df

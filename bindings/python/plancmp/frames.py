@@ -321,21 +321,14 @@ def gaps(subject: "_core.Plan", against: Sequence["_core.Plan"], **options):
 
 def snake_case(column: str) -> str:
     """The snake_case form of a CLI column header (``similar plan`` → ``similar_plan``,
-    ``passage in A`` → ``passage_in_a``); a header with non-ASCII text (a plan label such as
-    ``宁波市 2020``) is a name, returned unchanged."""
-    if not column.isascii():
-        return column
-    out = "".join(c.lower() if c.isalnum() else "_" for c in column.strip())
-    while "__" in out:
-        out = out.replace("__", "_")
-    return out.strip("_")
+    ``passage in A`` → ``passage_in_a``); a header with a non-ASCII letter (a plan label such
+    as ``宁波市 2020``) is a name, returned unchanged. The same rule as the CLI's CSV and JSON
+    headers (``plancmp.column_key``, one C++ function serves both)."""
+    return _core.column_key(column)
 
 
 def table(t: "_core.Table"):
     """A :class:`plancmp.Table` as a DataFrame in this module's naming: full text (never an
-    excerpt), missing values as NaN / None, and the CLI's headers in snake_case
-    (:func:`snake_case`; plan labels kept). ``Table.to_pandas()`` keeps the headers as
-    printed."""
-    df = t.to_pandas()
-    df.columns = [snake_case(c) for c in df.columns]
-    return df
+    excerpt), missing values as NaN / None, columns named as the CLI's CSV names them
+    (``Table.keys``; plan labels kept). The same frame as ``Table.to_pandas()``."""
+    return t.to_pandas()

@@ -34,12 +34,27 @@ py::object value_of(const report::cell& c) {
 }  // namespace
 
 void bind_report(py::module_& m) {
+  m.def("column_key", &report::column_key, py::arg("header"),
+        "The machine name of a column header, as the CLI's CSV and JSON write it: an ASCII header in "
+        "snake_case ('similar plan' -> 'similar_plan', 'passage in A' -> 'passage_in_a'); a header holding a "
+        "non-ASCII letter (a plan label, a theme) unchanged.");
   py::class_<report::table>(m, "Table",
                             "A result table (caption, columns, typed rows, notes). Cells are None, str, int or "
                             "float; cells taken from a plan know their source file and span (see sources). "
                             "to_pandas() / to_records() are added by the plancmp package.")
       .def_readonly("caption", &report::table::caption)
-      .def_readonly("columns", &report::table::columns)
+      .def_readonly("columns", &report::table::columns,
+                    "Column headers as written for people (Markdown, LaTeX, HTML, Excel).")
+      .def_property_readonly(
+          "keys",
+          [](const report::table& t) {
+            std::vector<std::string> keys;
+            keys.reserve(t.columns.size());
+            for (const auto& c : t.columns) keys.push_back(report::column_key(c));
+            return keys;
+          },
+          "Column names for programs (column_key of each header): the CLI's CSV and JSON headers and the "
+          "column names of to_pandas() / to_records().")
       .def_readonly("notes", &report::table::notes)
       .def_property_readonly("rows",
                              [](const report::table& t) {

@@ -53,6 +53,15 @@ struct cell {
 /// was cut.
 [[nodiscard]] cell excerpt_cell(std::string_view text, std::size_t max_width = 60);
 
+/// The machine name of a column header: the name CSV and JSON output, Python's frames and
+/// `plancmp.dask` use for the column. A header holding a letter outside ASCII is a name (a
+/// plan label such as `宁波市 2020`, a theme, `职能`) and is returned as it is. Any other
+/// header becomes snake_case: ASCII letters lowered, every run of other characters (spaces,
+/// punctuation, `−`, `→`) one `_`, none at either end: `similar plan` → `similar_plan`,
+/// `passage in A` → `passage_in_a`, `b − a` → `b_a`, `F1 learned` → `f1_learned`.
+/// Markdown, LaTeX, HTML and Excel keep the headers as written, for people.
+[[nodiscard]] std::string column_key(std::string_view header);
+
 /// A table with a caption, column headers, rows of typed cells and notes below it.
 /// Every analysis renders through this model, so one result prints as Markdown for a
 /// paper draft, CSV for Excel or JSON for a program.
