@@ -59,6 +59,11 @@ struct target_rules {
   aho_corasick periodic_matcher;
   std::vector<std::pair<std::string, int>> five_year_plans;
   std::vector<std::string> period_end, year_before, strip_leading, strip_trailing, total_words;
+  // 2025年底 / 末 / 前 (in order); a range's dashes (30-50家, 30至50家); 2023-2025年 in a title.
+  std::vector<std::string> year_after, ranges, title_year_ranges;
+  // Measure nouns that end an indicator (量, 额, 数 …); units of a relative change (%, 倍);
+  // the words after which an annex table's label goes on in the next cell (及, 和, 的 …).
+  std::vector<std::string> measure_nouns, relative_units, label_continuations;
   aho_corasick object_stop_matcher;
   // Quantities that are not targets: caps, subsidies and fund sizes, thresholds.
   aho_corasick not_before_any, not_before_money, threshold_before;
@@ -140,6 +145,12 @@ target_rules load_rules() {
   r.strip_leading = string_list(j.at("strip_leading"), "/strip_leading");
   r.strip_trailing = string_list(j.at("strip_trailing"), "/strip_trailing");
   r.total_words = string_list(j.at("total_words"), "/total_words");
+  r.year_after = string_list(j.at("year_after"), "/year_after");
+  r.ranges = string_list(j.at("ranges"), "/ranges");
+  r.title_year_ranges = string_list(j.at("title_year_ranges"), "/title_year_ranges");
+  r.measure_nouns = string_list(j.at("measure_nouns"), "/measure_nouns");
+  r.relative_units = string_list(j.at("relative_units"), "/relative_units");
+  r.label_continuations = string_list(j.at("label_continuations"), "/label_continuations");
   r.object_stop_matcher = aho_corasick(string_list(j.at("object_stops"), "/object_stops"));
   static constexpr std::array<std::pair<const char*, column_role>, 5> roles{{{"unit", column_role::unit},
                                                                             {"agency", column_role::agency},
@@ -368,7 +379,7 @@ std::optional<quantity> read_quantity(std::string_view s, std::size_t i, std::si
   q.value = first->first;
   std::size_t j = first->second;
   // A range: 30-50家, 30~50家, 30至50家.
-  for (std::string_view dash : {"-", "~", "～", "—", "至", "到"}) {
+  for (const std::string_view dash : rules().ranges) {
     if (starts_with_at(s, j, dash) && j + dash.size() < s.size() && is_digit(s[j + dash.size()])) {
       if (const auto second = read_number(s, j + dash.size())) {
         q.range = true;
@@ -562,9 +573,12 @@ std::optional<int> year_of_title(std::string_view title) {
   for (std::size_t i = 0; i < title.size(); ++i) {
     if (!is_digit(title[i]) || (i > 0 && is_digit(title[i - 1]))) continue;
     // 2023-2025年: the end of the range.
-    if (i + 9 < title.size() + 0 && (title[i + 4] == '-' || title.substr(i + 4).starts_with("至"))) {
-      const std::size_t second = title[i + 4] == '-' ? i + 5 : i + 7;
-      if (const auto y = year_at(title, second)) return y->first;
+    if (i + 9 < title.size()) {
+      for (const auto& dash : r.title_year_ranges) {
+        if (!title.substr(i + 4).starts_with(dash)) continue;
+        if (const auto y = year_at(title, i + 4 + dash.size())) return y->first;
+        break;
+      }
     }
     if (const auto y = year_at(title, i)) {
       if (found && *found != y->first) return std::nullopt;  // several years: none is the plan's
@@ -929,8 +943,8 @@ class extractor {
         const std::string printed = printed_line(lines[l]);
         if (!out.empty()) {
           const auto& prev = out.back().simplified;
-          if (prev.ends_with("及") || prev.ends_with("和") || prev.ends_with("与") || prev.ends_with("、") ||
-              prev.ends_with("的") || prev.ends_with("或")) {
+          if (std::any_of(r.label_continuations.begin(), r.label_continuations.end(),
+                          [&](const std::string& w) { return prev.ends_with(w); })) {
             out.back().simplified += simplified;
             out.back().printed += printed;
             continue;
@@ -1067,9 +1081,10 @@ class extractor {
   /// (growth in %) matches whatever the indicator's unit, a level one only an indicator of
   /// its own base unit. A target printed without a unit takes the indicator's base unit.
   void resolve_key(target& tg, std::string_view phrase) const {
+    const auto& r = rules();
     const bool relative = (tg.kind == comparator::increase_by || tg.kind == comparator::reduce_by ||
                            tg.kind == comparator::annual_growth) &&
-                          (tg.base_unit == "%" || tg.base_unit == "个百分点" || tg.base_unit == "倍");
+                          std::find(r.relative_units.begin(), r.relative_units.end(), tg.base_unit) != r.relative_units.end();
     const auto key = relative ? catalog_.match(phrase) : catalog_.match(phrase, tg.base_unit);
     tg.indicator_key = std::string(key);
     if (!key.empty() && tg.base_unit.empty()) {
@@ -1087,7 +1102,7 @@ class extractor {
       std::size_t k = clause;
       while (k < i && s_[k] == ' ') ++k;
       std::size_t j = after;
-      for (std::string_view w : {"底", "末", "前"}) {
+      for (const std::string_view w : r.year_after) {
         if (starts_with_at(s_, j, w)) j += w.size();
       }
       set = k == i && j < e && boundary_at(s_, j) > 0;
@@ -1301,12 +1316,15 @@ class extractor {
   /// Splits 知识产权质押融资金额和知识产权交易量 into its measured parts, when each ends
   /// with a measure noun (量, 额, 数, 率, 规模); otherwise the phrase whole.
   std::vector<std::pair<std::size_t, std::size_t>> split_phrase(std::size_t b, std::size_t e) const {
+    const auto& r = rules();
     std::vector<std::pair<std::size_t, std::size_t>> parts;
     std::size_t start = b;
     for (std::size_t i = b; i < e;) {
       std::size_t sep = 0;
-      for (std::string_view w : {"和", "及", "与", "、"}) {
-        if (starts_with_at(s_.substr(0, e), i, w)) sep = w.size();
+      for (const auto* words : {&r.list_joiners, &r.list_separators}) {
+        for (const auto& w : *words) {
+          if (starts_with_at(s_.substr(0, e), i, w)) sep = w.size();
+        }
       }
       if (sep > 0) {
         parts.emplace_back(start, i);
@@ -1320,8 +1338,8 @@ class extractor {
     if (parts.size() < 2) return {{b, e}};
     for (const auto& [pb, pe] : parts) {
       const auto part = s_.substr(pb, pe - pb);
-      const bool measured = part.ends_with("量") || part.ends_with("额") || part.ends_with("数") ||
-                            part.ends_with("率") || part.ends_with("规模");
+      const bool measured = std::any_of(r.measure_nouns.begin(), r.measure_nouns.end(),
+                                        [&](const std::string& w) { return part.ends_with(w); });
       if (!measured || text::detail::count_code_points(part) < 3) return {{b, e}};
     }
     return parts;
