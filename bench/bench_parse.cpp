@@ -6,7 +6,15 @@
 // other processes is not parsing time (wall-clock figures are printed beside it).
 //
 //   build/bin/bench_parse [megabytes=100] [runs=5]
+//
+// With --synthetic, the same end-to-end figure over a corpus of varied whole documents
+// instead: `documents` plans built in memory from the seeds' layouts (bench/plan_corpus.hpp:
+// covers, jurisdictions of every level, dates, recombined and renumbered sections of all
+// five seeds, annexes), each parsed once per run, one thread.
+//
+//   build/bin/bench_parse --synthetic [documents=1000] [runs=5]
 #include "bench_support.hpp"
+#include "plan_corpus.hpp"
 
 #include <plancmp/data.hpp>
 #include <plancmp/parse/parser.hpp>
@@ -47,9 +55,40 @@ struct stage_times {
   }
 };
 
+int synthetic(std::size_t documents, int runs) {
+  const auto corpus = plancmp::bench::make_plan_corpus(documents);
+  std::size_t bytes = 0;
+  for (const auto& d : corpus) bytes += d.size();
+  const double total_mb = static_cast<double>(bytes) / 1e6;
+  stage_times end_to_end;
+  std::size_t measures = 0, targets = 0;
+  for (int run = 0; run < runs; ++run) {
+    const double c0 = thread_seconds(), w0 = wall_seconds();
+    for (const auto& d : corpus) {
+      const auto p = plancmp::parse::parse_bytes(d, "synthetic");
+      measures += p.measures.size();
+      targets += p.targets.size();
+    }
+    end_to_end.add(total_mb, thread_seconds() - c0, wall_seconds() - w0);
+  }
+  fmt::print("Parsing speed, one core, a synthetic corpus of {} plan documents ({:.1f} MB), median of {} runs\n\n",
+             documents, total_mb, runs);
+  fmt::print("| stage | MB/s, CPU time (median) | range | MB/s, wall clock (median) | goal |\n");
+  fmt::print("|---|---:|---:|---:|---:|\n");
+  fmt::print("{}", end_to_end.row("end to end (bytes → plan)", ""));
+  fmt::print("\nmachine: {} hardware threads; {} measures and {} targets per run\n",
+             std::thread::hardware_concurrency(), measures / static_cast<std::size_t>(std::max(runs, 1)),
+             targets / static_cast<std::size_t>(std::max(runs, 1)));
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
+  if (argc > 1 && std::string_view(argv[1]) == "--synthetic") {
+    const auto documents = argc > 2 ? static_cast<std::size_t>(std::atol(argv[2])) : std::size_t{1000};
+    return synthetic(documents, argc > 3 ? std::atoi(argv[3]) : 5);
+  }
   const double megabytes = argc > 1 ? std::atof(argv[1]) : 100.0;
   const int runs = argc > 2 ? std::atoi(argv[2]) : 5;
   std::vector<std::string> seeds;

@@ -509,7 +509,7 @@ class parser {
     const auto open = title.find('(');
     if (open == std::string::npos || open == 0) return title;
     const std::string_view note = std::string_view(title).substr(open);
-    for (std::string_view w : {"发布", "公布", "修订", "通过", "施行", "發佈", "修訂"}) {
+    for (const auto& w : rules().title_history_words) {
       if (contains(note, w) && contains(note, "年")) return title.substr(0, open);
     }
     return title;
@@ -560,7 +560,7 @@ class parser {
       // …有关问题的请示): at most two lines, the upper only if it is not an office's name (a line
       // opening with 关于 begins a title: 关于内地西藏班(校) / 扩大规模有关问题的请示).
       const auto& upper = lines_[chosen > top ? chosen - 1 : chosen].text;
-      best = chosen > top && (upper.starts_with("关于") || !contains_any(upper, rules().agency_endings)) ? chosen - 1
+      best = chosen > top && (upper.starts_with(rules().notice_title_about) || !contains_any(upper, rules().agency_endings)) ? chosen - 1
                                                                                                       : chosen;
       // A lone line naming no kind of document (方案, 意见, 通知, 报告 …) above running text
       // is the first line of a paragraph broken by a PDF's line wrap, not a title.
@@ -578,7 +578,7 @@ class parser {
   std::pair<std::string, std::pair<std::size_t, std::size_t>> find_notice_title(std::size_t limit) const {
     for (std::size_t i = 0; i < limit; ++i) {
       const auto t = lines_[i].text;
-      if (!contains(t, "关于")) continue;
+      if (!contains(t, rules().notice_title_about)) continue;
       if (detail::ends_with_any(t, rules().notice_title_endings)) return {std::string(t), {i, i}};
       if (i + 1 < limit && detail::ends_with_any(lines_[i + 1].text, rules().notice_title_endings) &&
           char_count(lines_[i + 1].text) < 40) {
@@ -614,7 +614,7 @@ class parser {
     if (!notice.empty()) {
       for (std::size_t i = notice_lines.first; i <= notice_lines.second; ++i) p_.notice_title += printed_line(i);
       if (contains_any(notice, rules().draft_markers)) p_.draft = true;
-      const auto about = detail::find(notice, "关于");
+      const auto about = detail::find(notice, rules().notice_title_about);
       if (about > 0 && about != std::string::npos) {
         const auto& l = lines_[notice_lines.first];
         p_.issuer = printed(l.begin, l.begin + about);
@@ -667,7 +667,7 @@ class parser {
     if (p_.issuer.empty() && date_index != npos) {
       std::size_t b = date_index;
       while (b > 0 && date_index - b < 2 && title_like(lines_[b - 1].text) &&
-             !contains(lines_[b - 1].text, "关于")) {
+             !contains(lines_[b - 1].text, rules().notice_title_about)) {
         --b;
       }
       for (std::size_t i = b; i < date_index; ++i) {
@@ -733,21 +733,14 @@ class parser {
   void jurisdiction_from_issuer() {
     const auto [begin, end] = issuer_at_;
     const std::string_view s = std::string_view(doc_.simplified).substr(begin, end - begin);
+    const auto& r = rules();
     std::size_t skip = 0;
-    if (s.starts_with("中共")) skip = 6;
-    if (s.substr(skip).starts_with("国务院") || s.substr(skip).starts_with("国家") ||
-        s.substr(skip).starts_with("中央") || s.substr(skip).starts_with("全国")) {
-      p_.issuing_jurisdiction = {"中华人民共和国", level::national, p_.issuer};
+    if (s.starts_with(r.party_prefix)) skip = r.party_prefix.size();
+    if (national_prefix(s.substr(skip))) {
+      p_.issuing_jurisdiction = {r.national_name, level::national, p_.issuer};
       return;
     }
-    struct suffix_level {
-      std::string_view suffix;
-      level lv;
-    };
-    static constexpr suffix_level suffixes[] = {{"自治区", level::province}, {"省", level::province},
-                                                {"自治州", level::city},     {"市", level::city},
-                                                {"州", level::city},         {"区", level::district},
-                                                {"县", level::county},       {"旗", level::county}};
+    const auto& suffixes = r.place_suffixes;
     std::size_t best = npos;
     level lv = level::unknown;
     std::size_t suffix_len = 0;
@@ -763,7 +756,7 @@ class parser {
     if (best == npos) {
       // No place name: a ministry or commission of the State Council (工业和信息化部,
       // 市场监管总局) is national.
-      if (national_body(s.substr(skip))) p_.issuing_jurisdiction = {"中华人民共和国", level::national, p_.issuer};
+      if (national_body(s.substr(skip))) p_.issuing_jurisdiction = {r.national_name, level::national, p_.issuer};
       return;
     }
     // A place inside the place: 广州市天河区教育局 is the district's, 青岛市崂山区 too.
@@ -793,21 +786,21 @@ class parser {
   /// commission or administration (…委, …总局, …署) whose name does not begin with a level
   /// prefix (市场监管总局 begins with 市场, not with the prefix 市).
   static bool national_body(std::string_view name) {
-    if (name.starts_with("国务院") || name.starts_with("国家") || name.starts_with("中央") ||
-        name.starts_with("全国") || name.starts_with("中共中央")) {
-      return true;
-    }
+    if (national_prefix(name)) return true;
     if (!has_level_prefix(name).empty() || contains_any(name, rules().collective_markers)) return false;
     if (char_count(name) > 12) return false;
-    for (std::string_view ending : {"部", "委", "总局", "署", "办"}) {
-      if (name.ends_with(ending)) return true;
-    }
-    return name.ends_with("会") && (name.ends_with("监会") || name.ends_with("委员会"));
+    const auto& endings = rules().national_body_endings;
+    return std::any_of(endings.begin(), endings.end(), [&](const std::string& e) { return name.ends_with(e); });
+  }
+  /// Whether a name opens with a national prefix (国务院, 国家, 中央, 全国, 中共中央).
+  static bool national_prefix(std::string_view name) {
+    const auto& prefixes = rules().national_prefixes;
+    return std::any_of(prefixes.begin(), prefixes.end(), [&](const std::string& p) { return name.starts_with(p); });
   }
   /// The level prefix a unit's name begins with (省, 市, 区, 县 and their traditional
   /// forms), not counting words such as 市场 or 省级; empty when none.
   static std::string_view has_level_prefix(std::string_view name) {
-    for (std::string_view prefix : {"省", "市", "区", "县", "區", "縣"}) {
+    for (const auto& [prefix, lv] : rules().unit_prefixes) {
       if (name.starts_with(prefix) && !contains_any(name.substr(0, 6), rules().level_prefix_exceptions)) {
         return prefix;
       }
@@ -826,26 +819,20 @@ class parser {
           if (const auto prefix = has_level_prefix(a.name); !prefix.empty()) {
             counts[std::string(prefix)]++;
           } else if (national_body(a.name)) {
-            counts["国"]++;
+            counts[rules().national_unit_prefix]++;
           }
         }
       }
     }
-    struct prefix_level {
-      const char* prefix;
-      level lv;
-    };
-    static constexpr prefix_level prefixes[] = {{"国", level::national}, {"省", level::province},
-                                                {"市", level::city},     {"区", level::district},
-                                                {"县", level::county},   {"區", level::district},
-                                                {"縣", level::county}};
     int best = 0;
     level lv = level::unknown;
     std::string which;
-    for (const auto& [prefix, l] : prefixes) {
+    const auto count = [&](const std::string& prefix, level l) {
       const int n = counts.count(prefix) ? counts[prefix] : 0;
       if (n > best) best = n, lv = l, which = prefix;
-    }
+    };
+    count(rules().national_unit_prefix, level::national);
+    for (const auto& [prefix, l] : rules().unit_prefixes) count(prefix, l);
     std::string evidence = fmt::format("{} agencies named with the prefix {}", best, which);
     if (lv == level::unknown) {
       // No agencies either: the scope the text speaks of (全省, 各市人民政府 …).
@@ -1003,16 +990,19 @@ class parser {
 
   /// `第十二条…` with unit 条: the label 第十二条 at the start of a line, or empty.
   static std::string_view ordinal_label(std::string_view t, std::string_view unit) {
-    if (!t.starts_with("第")) return {};
-    std::size_t i = 3;
+    const std::size_t n = rules().ordinal.size();
+    if (!t.starts_with(rules().ordinal)) return {};
+    std::size_t i = n;
     while (i + 3 <= t.size() && chinese_numeral_value(t.substr(i, 3))) i += 3;
-    if (i == 3 || !t.substr(i).starts_with(unit)) return {};
+    if (i == n || !t.substr(i).starts_with(unit)) return {};
     return t.substr(0, i + unit.size());
   }
-  static std::string_view article_label(std::string_view t) { return ordinal_label(t, "条"); }
+  static std::string_view article_label(std::string_view t) { return ordinal_label(t, rules().article); }
   static std::string_view chapter_label(std::string_view t) {
-    const auto chapter = ordinal_label(t, "章");
-    return chapter.empty() ? ordinal_label(t, "节") : chapter;
+    for (const auto& unit : rules().chapter) {
+      if (const auto label = ordinal_label(t, unit); !label.empty()) return label;
+    }
+    return {};
   }
   static bool chapter_line(std::string_view t) { return !chapter_label(t).empty(); }
 
@@ -1024,7 +1014,7 @@ class parser {
       const auto t = lines_[i].text;
       const bool article = !article_label(t).empty();
       if (article) ++articles;
-      if (first == npos && (chapter_line(t) || (article && t.starts_with("第一条")))) first = i;
+      if (first == npos && (chapter_line(t) || (article && t.starts_with(rules().first_article)))) first = i;
     }
     return articles >= rules().min_articles && first != npos ? first : npos;
   }
@@ -1117,7 +1107,7 @@ class parser {
       if (label_of(t, r.title_labels)) {
         const std::string value = printed(v.begin, v.end);
         // 关于印发《X》的通知 names the notice; the plan's title is X (or its own heading).
-        const bool notice = contains(v.text, "印发") || contains(v.text, "转发");
+        const bool notice = contains_any(v.text, r.issuing_notice_words);
         if (notice) {
           p_.notice_title = value;
           if (p_.title.empty()) {
@@ -1154,14 +1144,16 @@ class parser {
   /// A line of the signature block: a date, `抄送…`, `XX办公厅 2020年12月10日印发`,
   /// `(此件公开发布)`.
   static bool closing_line(std::string_view t) {
-    if (date_line(t) || t.starts_with("抄送")) return true;
-    if (t.starts_with("(此件") && t.ends_with(")") && char_count(t) <= 12) return true;
-    return t.ends_with("印发") && printed_at_date(t).has_value();
+    const auto& r = rules();
+    if (date_line(t) || t.starts_with(r.closing_copied_to)) return true;
+    if (t.starts_with(r.closing_note_open) && t.ends_with(")") && char_count(t) <= r.closing_note_max_chars) return true;
+    return t.ends_with(r.closing_printed) && printed_at_date(t).has_value();
   }
   /// `山东省人民政府办公厅 2020年12月10日印发`: the date in a 印发 line.
   static std::optional<std::pair<std::size_t, date>> printed_at_date(std::string_view t) {
-    if (!t.ends_with("印发")) return std::nullopt;
-    const std::string_view rest = trim(t.substr(0, t.size() - 6));
+    const auto& printed_word = rules().closing_printed;
+    if (!t.ends_with(printed_word)) return std::nullopt;
+    const std::string_view rest = trim(t.substr(0, t.size() - printed_word.size()));
     // The date: the first run of digits from which the rest reads as a date.
     for (std::size_t k = 0; k < rest.size(); ++k) {
       if (rest[k] >= '0' && rest[k] <= '9') {
@@ -1203,7 +1195,7 @@ class parser {
       if (const auto d = date_line(t); d && !p_.issued) {
         p_.issued = d;
         p_.issued_text = printed_line(i);
-        if (p_.issuer.empty() && i > from && !date_line(lines_[i - 1].text) && !lines_[i - 1].text.starts_with("抄送")) {
+        if (p_.issuer.empty() && i > from && !date_line(lines_[i - 1].text) && !lines_[i - 1].text.starts_with(rules().closing_copied_to)) {
           p_.issuer = printed_line(i - 1);
           issuer_at_ = {lines_[i - 1].begin, lines_[i - 1].end};
         }
@@ -1395,7 +1387,7 @@ class parser {
     if (rows.empty()) return 0.0;
     auto numeric = [&](std::size_t c) {
       const auto t = lines_[c].text;
-      if (t == "-" || t == "—" || t == "/") return true;
+      if (std::find(rules().empty_cells.begin(), rules().empty_cells.end(), t) != rules().empty_cells.end()) return true;
       std::size_t digits = 0;
       for (char ch : t) digits += ch >= '0' && ch <= '9';
       return digits > 0 && digits * 3 >= t.size();
@@ -1667,8 +1659,10 @@ class parser {
     const std::string_view s = std::string_view(doc_.simplified).substr(0, e);
     // The last …底前 phrase: a measure with staged limits (6月底前 … 9月底前 … 2020年12月底前
     // 完成验收) closes with its final one.
+    const std::string_view marker = rules().deadline_prose_marker;
     std::size_t at = std::string_view::npos;
-    for (auto k = detail::find(s.substr(b), "底前"); k != std::string_view::npos; k = detail::find(s.substr(b), "底前", k + 6)) {
+    for (auto k = detail::find(s.substr(b), marker); k != std::string_view::npos;
+         k = detail::find(s.substr(b), marker, k + marker.size())) {
       if (dated_before(s, b, b + k)) at = k;
     }
     if (at == std::string_view::npos) {
@@ -1676,7 +1670,7 @@ class parser {
       if (!m.due) schedule_deadline(m, b, e);
       return;
     }
-    const std::size_t end = b + at + 6;
+    const std::size_t end = b + at + marker.size();
     std::size_t begin = b + at;
     // Back over the digits and 年 / 月 of the date.
     while (begin > b) {
@@ -1729,12 +1723,12 @@ class parser {
         std::size_t k = i;
         while (k > b && s[k - 1] == ' ') --k;
         const std::string_view before = s.substr(b, k - b);
-        opens = k == b || before.ends_with("。") || before.ends_with(",") || before.ends_with("于") ||
-                before.ends_with("为");
+        const auto& after = rules().schedule_after;
+        opens = k == b || std::any_of(after.begin(), after.end(), [&](const std::string& w) { return before.ends_with(w); });
       }
       if (const std::size_t n = opens ? day_at(s, i, true) : 0) {
         std::size_t end = i + n;
-        for (std::string_view to : {"至", "-", "—", "~"}) {
+        for (const std::string_view to : rules().schedule_range) {
           if (s.substr(end).starts_with(to)) {
             if (const std::size_t n2 = day_at(s, end + to.size(), false)) end += to.size() + n2;
             break;

@@ -25,6 +25,28 @@ std::vector<std::string> strings(const nlohmann::json& j, const char* path) {
 
 word_list words(const nlohmann::json& j, const char* path) { return word_list(strings(j, path)); }
 
+std::string word(const nlohmann::json& j, const char* path) {
+  if (!j.is_string() || j.get<std::string>().empty()) {
+    throw schema_error({"outline.json", {}, {}, {}}, fmt::format("{} must be a word", path));
+  }
+  return j.get<std::string>();
+}
+
+// [["省", "province"], …]: words with the level they show, in order.
+std::vector<std::pair<std::string, level>> leveled(const nlohmann::json& j, const char* path) {
+  std::vector<std::pair<std::string, level>> out;
+  if (!j.is_array()) throw schema_error({"outline.json", {}, {}, {}}, fmt::format("{} must be a list", path));
+  for (const auto& x : j) {
+    if (!x.is_array() || x.size() != 2) {
+      throw schema_error({"outline.json", {}, {}, {}}, fmt::format("{}: each entry is [word, level]", path));
+    }
+    const auto lv = parse_level(x[1].get<std::string>());
+    if (!lv) throw schema_error({"outline.json", {}, {}, {}}, fmt::format("{}: unknown level '{}'", path, x[1].get<std::string>()));
+    out.emplace_back(word(x[0], path), *lv);
+  }
+  return out;
+}
+
 // Longest word first, so that 等按职责分工负责 is stripped whole before 负责.
 word_list longest_first(std::vector<std::string> w) {
   std::stable_sort(w.begin(), w.end(), [](const auto& a, const auto& b) { return a.size() > b.size(); });
@@ -55,7 +77,29 @@ outline_rules load() {
   }
   r.level_prefix_exceptions = words(j.at("level_prefix_exceptions"), "/level_prefix_exceptions");
   r.province_level_cities = words(j.at("province_level_cities"), "/province_level_cities");
-  r.min_articles = j.at("regulation").at("min_articles").get<std::size_t>();
+  const auto& reg = j.at("regulation");
+  r.min_articles = reg.at("min_articles").get<std::size_t>();
+  r.ordinal = word(reg.at("ordinal"), "/regulation/ordinal");
+  r.article = word(reg.at("article"), "/regulation/article");
+  r.first_article = word(reg.at("first_article"), "/regulation/first_article");
+  r.chapter = strings(reg.at("chapter"), "/regulation/chapter");
+  const auto& national = j.at("national");
+  r.national_name = word(national.at("name"), "/national/name");
+  r.party_prefix = word(national.at("party_prefix"), "/national/party_prefix");
+  r.national_prefixes = strings(national.at("prefixes"), "/national/prefixes");
+  r.national_body_endings = strings(national.at("body_endings"), "/national/body_endings");
+  r.place_suffixes = leveled(j.at("place_suffixes").at("suffixes"), "/place_suffixes/suffixes");
+  r.unit_prefixes = leveled(j.at("unit_prefixes").at("prefixes"), "/unit_prefixes/prefixes");
+  r.national_unit_prefix = word(j.at("unit_prefixes").at("national"), "/unit_prefixes/national");
+  r.notice_title_about = word(j.at("notice_title_about"), "/notice_title_about");
+  r.issuing_notice_words = words(j.at("issuing_notice_words"), "/issuing_notice_words");
+  r.title_history_words = strings(j.at("title_history_words"), "/title_history_words");
+  const auto& closing = j.at("closing_block");
+  r.closing_copied_to = word(closing.at("copied_to"), "/closing_block/copied_to");
+  r.closing_printed = word(closing.at("printed"), "/closing_block/printed");
+  r.closing_note_open = word(closing.at("note_open"), "/closing_block/note_open");
+  r.closing_note_max_chars = closing.at("note_max_chars").get<std::size_t>();
+  r.empty_cells = strings(j.at("empty_cells"), "/empty_cells");
   r.plan_title_words = words(j.at("plan_title_words"), "/plan_title_words");
   r.title_words = words(j.at("title_words"), "/title_words");
   r.issuer_injections = strings(j.at("issuer_injections"), "/issuer_injections");
@@ -95,6 +139,9 @@ outline_rules load() {
   r.closing_lead_in = strings(dl.at("closing").at("lead_in"), "/deadline/closing/lead_in");
   r.closing_within = strings(dl.at("closing").at("within"), "/deadline/closing/within");
   r.closing_then = strings(dl.at("closing").at("then"), "/deadline/closing/then");
+  r.deadline_prose_marker = word(dl.at("prose_marker"), "/deadline/prose_marker");
+  r.schedule_after = strings(dl.at("schedule").at("after"), "/deadline/schedule/after");
+  r.schedule_range = strings(dl.at("schedule").at("range"), "/deadline/schedule/range");
   for (const auto& group : j.at("first_listed_leads")) {
     r.first_listed_leads.push_back(strings(group, "/first_listed_leads"));
     if (r.first_listed_leads.back().empty()) {

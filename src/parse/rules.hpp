@@ -74,6 +74,26 @@ struct outline_rules {
   word_list level_prefix_exceptions;  ///< 市场监管总局 does not start with the level prefix 市
   word_list province_level_cities;    ///< 北京市 上海市 天津市 重庆市
   std::size_t min_articles = 5;       ///< 第X条 lines that make a document a regulation
+  // A regulation's labels: 第 + numeral + 条 (article) or 章 / 节 (chapter); 第一条 opens it.
+  std::string ordinal, article, first_article;
+  std::vector<std::string> chapter;
+  // Central bodies: a name opening with a national prefix (after the party prefix 中共), or
+  // ending with a body ending without a place name, is national (national_name).
+  std::string national_name, party_prefix;
+  std::vector<std::string> national_prefixes, national_body_endings;
+  /// Place suffixes of an issuer (衡水市 → city), in the order tried.
+  std::vector<std::pair<std::string, level>> place_suffixes;
+  /// Level prefixes of a unit's name (区市场监管局 → district), in the order tried, and
+  /// the key national bodies are counted under.
+  std::vector<std::pair<std::string, level>> unit_prefixes;
+  std::string national_unit_prefix;
+  std::string notice_title_about;      ///< 关于: the notice title follows the issuer
+  word_list issuing_notice_words;      ///< 印发, 转发: a 标题 that issues another document
+  std::vector<std::string> title_history_words;  ///< 发布, 修订 …: a regulation's adoption note
+  // The signature block: 抄送…, …印发, (此件…) of at most closing_note_max_chars.
+  std::string closing_copied_to, closing_printed, closing_note_open;
+  std::size_t closing_note_max_chars = 12;
+  std::vector<std::string> empty_cells;  ///< a table cell that means no value (-, —, /)
   word_list plan_title_words;
   word_list title_words;
   std::vector<std::string> issuer_injections;
@@ -106,6 +126,9 @@ struct outline_rules {
   word_list deadline_recurring;
   word_list deadline_markers;
   std::vector<std::string> closing_lead_in, closing_within, closing_then;
+  std::string deadline_prose_marker;  ///< 底前: 2019年4月底前 in a measure's prose
+  /// A schedule's date: after one of schedule_after (于, 为 …), its end after schedule_range.
+  std::vector<std::string> schedule_after, schedule_range;
   std::vector<std::vector<std::string>> first_listed_leads;  ///< each group: words all in one line
   word_list agency_endings;
   word_list collective_markers;

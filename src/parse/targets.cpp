@@ -59,6 +59,20 @@ struct target_rules {
   aho_corasick periodic_matcher;
   std::vector<std::pair<std::string, int>> five_year_plans;
   std::vector<std::string> period_end, year_before, strip_leading, strip_trailing, total_words;
+  // 2025年底 / 末 / 前 (in order); a range's dashes (30-50家, 30至50家); 2023-2025年 in a title.
+  std::vector<std::string> year_after, ranges, title_year_ranges;
+  // Measure nouns that end an indicator (量, 额, 数 …); units of a relative change (%, 倍);
+  // the words after which an annex table's label goes on in the next cell (及, 和, 的 …).
+  std::vector<std::string> measure_nouns, relative_units, label_continuations;
+  // A magnitude in words before 亿 (过千亿, 超万亿元, 突破百亿元): its number word with its
+  // value (万: 1, the scale is 万亿), the comparator words one must follow, their kind.
+  std::string magnitude_scale;
+  std::vector<std::pair<std::string, double>> magnitude_numbers;
+  std::vector<std::pair<std::string, comparator>> magnitude_cues;  // longest first
+  std::vector<std::string> magnitude_suffixes;
+  std::vector<std::string> alternative_units;  ///< 间 of 套(间), besides the units
+  std::vector<std::string> share_units;        ///< %: 90%的市 is the share of the cities
+  std::string share_after;                     ///< 的
   aho_corasick object_stop_matcher;
   // Quantities that are not targets: caps, subsidies and fund sizes, thresholds.
   aho_corasick not_before_any, not_before_money, threshold_before;
@@ -140,6 +154,31 @@ target_rules load_rules() {
   r.strip_leading = string_list(j.at("strip_leading"), "/strip_leading");
   r.strip_trailing = string_list(j.at("strip_trailing"), "/strip_trailing");
   r.total_words = string_list(j.at("total_words"), "/total_words");
+  r.year_after = string_list(j.at("year_after"), "/year_after");
+  r.ranges = string_list(j.at("ranges"), "/ranges");
+  r.title_year_ranges = string_list(j.at("title_year_ranges"), "/title_year_ranges");
+  r.measure_nouns = string_list(j.at("measure_nouns"), "/measure_nouns");
+  r.relative_units = string_list(j.at("relative_units"), "/relative_units");
+  r.label_continuations = string_list(j.at("label_continuations"), "/label_continuations");
+  {
+    const auto& m = j.at("magnitudes");
+    r.magnitude_scale = m.at("scale").get<std::string>();
+    if (r.magnitude_scale.empty()) rules_error("/magnitudes/scale must be a word");
+    for (const auto& [word, value] : m.at("numbers").items()) r.magnitude_numbers.emplace_back(word, value.get<double>());
+    for (auto& w : string_list(m.at("cues").at("at_least"), "/magnitudes/cues/at_least")) {
+      r.magnitude_cues.emplace_back(std::move(w), comparator::at_least);
+    }
+    for (auto& w : string_list(m.at("cues").at("reach"), "/magnitudes/cues/reach")) {
+      r.magnitude_cues.emplace_back(std::move(w), comparator::reach);
+    }
+    std::stable_sort(r.magnitude_cues.begin(), r.magnitude_cues.end(),
+                     [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); });
+    r.magnitude_suffixes = string_list(m.at("suffixes"), "/magnitudes/suffixes");
+  }
+  r.alternative_units = string_list(j.at("alternative_units").at("words"), "/alternative_units/words");
+  r.share_units = string_list(j.at("shares").at("units"), "/shares/units");
+  r.share_after = j.at("shares").at("after").get<std::string>();
+  if (r.share_after.empty()) rules_error("/shares/after must be a word");
   r.object_stop_matcher = aho_corasick(string_list(j.at("object_stops"), "/object_stops"));
   static constexpr std::array<std::pair<const char*, column_role>, 5> roles{{{"unit", column_role::unit},
                                                                             {"agency", column_role::agency},
@@ -187,11 +226,20 @@ constexpr std::array<std::uint8_t, 256> make_scan_class() {
   return t;
 }
 constexpr std::array<std::uint8_t, 256> scan_class = make_scan_class();
+/// The same for a line that holds 亿 (E4 BA BF), whose magnitudes in words (过千亿) are read.
+constexpr std::array<std::uint8_t, 256> make_scan_class_yi() {
+  auto t = make_scan_class();
+  t[0xE4] = 1;
+  return t;
+}
+constexpr std::array<std::uint8_t, 256> scan_class_yi = make_scan_class_yi();
 
-/// Whether `s` holds an ASCII digit or 十 (E5 8D 81): the only lines the prose scanner
-/// needs to read. Eight bytes at a time (a byte-wise loop over every line of a plan costs
-/// more than the rest of target extraction together).
-bool has_digit_or_ten(std::string_view s) noexcept {
+/// What the prose scanner needs to read in `s`: `scan_digit` when it holds an ASCII digit
+/// or 十 (E5 8D 81), `scan_yi` when it holds 亿 (E4 BA BF: a magnitude in words, 过千亿);
+/// lines with neither are skipped. Eight bytes at a time (a byte-wise loop over every line
+/// of a plan costs more than the rest of target extraction together).
+constexpr unsigned scan_digit = 1, scan_yi = 2;
+unsigned scan_needs(std::string_view s) noexcept {
   constexpr std::uint64_t ones = ~std::uint64_t{0} / 255;
   constexpr std::uint64_t high = ones * 128, low7 = ones * 127;
   // 十 (E5 8D 81, ending at k) followed by a numeral and 五: 十四五, 十三五 — not (十三) or 十九大.
@@ -199,24 +247,42 @@ bool has_digit_or_ten(std::string_view s) noexcept {
     return k >= 2 && static_cast<unsigned char>(s[k - 1]) == 0x8D && static_cast<unsigned char>(s[k - 2]) == 0xE5 &&
            starts_with_at(s, k + 4, "五");
   };
+  // 亿 (E4 BA BF) ending at k.
+  const auto yi_at = [&](std::size_t k) {
+    return k >= 2 && static_cast<unsigned char>(s[k - 1]) == 0xBA && static_cast<unsigned char>(s[k - 2]) == 0xE4;
+  };
+  unsigned found = 0;
   std::size_t i = 0;
   for (; i + 8 <= s.size(); i += 8) {
     std::uint64_t x;
     std::memcpy(&x, s.data() + i, 8);
-    // Bytes strictly between 0x2F and 0x3A (Hacker's Delight "hasbetween", any byte value).
-    const std::uint64_t between = (ones * (127 + 0x3A) - (x & low7)) & ~x & ((x & low7) + ones * (127 - 0x2F)) & high;
-    if (between != 0) return true;
-    const std::uint64_t y = x ^ (ones * 0x81);  // a zero byte where x holds 0x81
-    for (std::uint64_t hits = (y - ones) & ~y & high; hits != 0; hits &= hits - 1) {
+    if ((found & scan_digit) == 0) {
+      // Bytes strictly between 0x2F and 0x3A (Hacker's Delight "hasbetween", any byte value).
+      const std::uint64_t between = (ones * (127 + 0x3A) - (x & low7)) & ~x & ((x & low7) + ones * (127 - 0x2F)) & high;
+      if (between != 0) found |= scan_digit;
+      const std::uint64_t y = x ^ (ones * 0x81);  // a zero byte where x holds 0x81
+      for (std::uint64_t hits = (y - ones) & ~y & high; hits != 0 && (found & scan_digit) == 0; hits &= hits - 1) {
+        const std::size_t lane = static_cast<std::size_t>(std::countr_zero(hits)) / 8;
+        const std::size_t k = i + (std::endian::native == std::endian::little ? lane : 7 - lane);
+        if (static_cast<unsigned char>(s[k]) == 0x81 && ten_at(k)) found |= scan_digit;
+      }
+    }
+    const std::uint64_t z = x ^ (ones * 0xBF);  // a zero byte where x holds 0xBF
+    for (std::uint64_t hits = (z - ones) & ~z & high; hits != 0; hits &= hits - 1) {
       const std::size_t lane = static_cast<std::size_t>(std::countr_zero(hits)) / 8;
       const std::size_t k = i + (std::endian::native == std::endian::little ? lane : 7 - lane);
-      if (static_cast<unsigned char>(s[k]) == 0x81 && ten_at(k)) return true;
+      if (static_cast<unsigned char>(s[k]) == 0xBF && yi_at(k)) {
+        found |= scan_yi;
+        break;
+      }
     }
+    if (found == (scan_digit | scan_yi)) return found;
   }
   for (; i < s.size(); ++i) {
-    if (is_digit(s[i]) || (static_cast<unsigned char>(s[i]) == 0x81 && ten_at(i))) return true;
+    if (is_digit(s[i]) || (static_cast<unsigned char>(s[i]) == 0x81 && ten_at(i))) found |= scan_digit;
+    if (static_cast<unsigned char>(s[i]) == 0xBF && yi_at(i)) found |= scan_yi;
   }
-  return false;
+  return found;
 }
 
 /// Length of the first of `words` that `s` starts with at `i` (0 if none).
@@ -281,6 +347,9 @@ struct quantity {
   bool has_scale = false;
   bool has_unit = false;
   int suffix = 0;                  ///< 1: at least (以上), 2: about / at most (左右, 以内)
+  /// A magnitude in words (过千亿): the comparator its word before it sets, where that word begins.
+  std::optional<comparator> implied;
+  std::size_t cue_begin = 0;
 };
 
 /// Reads a decimal number at `i` (digits, optional thousands commas, one decimal point).
@@ -344,6 +413,16 @@ bool read_unit(std::string_view s, std::size_t j, quantity& q) {
     q.base_unit = r.units[m->id].base;
     q.has_unit = true;
     j = m->end;
+    // An alternative unit in brackets: 7万套(间).
+    if (j + 2 < s.size() && s[j] == '(') {
+      std::size_t k = 0;
+      if (const auto alt = r.unit_matcher.longest_match_at(s, j + 1)) {
+        k = alt->end;
+      } else if (const auto n = match_any_at(s, j + 1, r.alternative_units)) {
+        k = j + 1 + n;
+      }
+      if (k > 0 && k < s.size() && s[k] == ')') j = k + 1;
+    }
   }
   q.unit_end = j;
   if (const auto n = match_any_at(s, j, r.suffix_at_least)) {
@@ -368,7 +447,7 @@ std::optional<quantity> read_quantity(std::string_view s, std::size_t i, std::si
   q.value = first->first;
   std::size_t j = first->second;
   // A range: 30-50家, 30~50家, 30至50家.
-  for (std::string_view dash : {"-", "~", "～", "—", "至", "到"}) {
+  for (const std::string_view dash : rules().ranges) {
     if (starts_with_at(s, j, dash) && j + dash.size() < s.size() && is_digit(s[j + dash.size()])) {
       if (const auto second = read_number(s, j + dash.size())) {
         q.range = true;
@@ -384,6 +463,36 @@ std::optional<quantity> read_quantity(std::string_view s, std::size_t i, std::si
     return std::nullopt;
   }
   resume = q.end;
+  return q;
+}
+
+/// A magnitude written in words before 亿 at `yi`, in [b, yi): 过千亿 (1000 亿, at least),
+/// 超万亿元 (1 万亿元), 突破百亿元, 达到千亿级 — a number word (data: magnitudes) right
+/// after a comparator word. The scale, unit and suffix are read as after digits; the unit
+/// is what is printed (亿 stays 亿: no 元 is supplied).
+std::optional<quantity> magnitude_at(std::string_view s, std::size_t b, std::size_t yi) {
+  const auto& r = rules();
+  if (yi < b + 3) return std::nullopt;
+  const std::size_t k = yi - 3;
+  const std::string_view word = s.substr(k, 3);
+  const auto number = std::find_if(r.magnitude_numbers.begin(), r.magnitude_numbers.end(),
+                                   [&](const auto& n) { return n.first == word; });
+  if (number == r.magnitude_numbers.end()) return std::nullopt;
+  quantity q;
+  for (const auto& [w, kind] : r.magnitude_cues) {
+    if (k >= b + w.size() && s.substr(k - w.size(), w.size()) == w) {
+      q.implied = kind;
+      q.cue_begin = k - w.size();
+      break;
+    }
+  }
+  if (!q.implied) return std::nullopt;
+  q.begin = k;
+  q.value = number->second;
+  // A word worth 1 opens the scale (万 of 万亿); the others stand before it (千 of 千亿).
+  q.number_end = number->second == 1.0 ? k : yi;
+  if (!read_unit(s, q.number_end, q) || !q.has_scale) return std::nullopt;
+  if (const auto n = match_any_at(s, q.end, r.magnitude_suffixes)) q.end += n;
   return q;
 }
 
@@ -562,9 +671,12 @@ std::optional<int> year_of_title(std::string_view title) {
   for (std::size_t i = 0; i < title.size(); ++i) {
     if (!is_digit(title[i]) || (i > 0 && is_digit(title[i - 1]))) continue;
     // 2023-2025年: the end of the range.
-    if (i + 9 < title.size() + 0 && (title[i + 4] == '-' || title.substr(i + 4).starts_with("至"))) {
-      const std::size_t second = title[i + 4] == '-' ? i + 5 : i + 7;
-      if (const auto y = year_at(title, second)) return y->first;
+    if (i + 9 < title.size()) {
+      for (const auto& dash : r.title_year_ranges) {
+        if (!title.substr(i + 4).starts_with(dash)) continue;
+        if (const auto y = year_at(title, i + 4 + dash.size())) return y->first;
+        break;
+      }
     }
     if (const auto y = year_at(title, i)) {
       if (found && *found != y->first) return std::nullopt;  // several years: none is the plan's
@@ -617,8 +729,9 @@ class extractor {
         b = s_[k] == '.' || s_[k] == ')' ? k + 1 : k + 3;
       }
     }
-    const bool candidate = has_digit_or_ten(s_.substr(b, e - b));
-    if (!candidate) return;
+    const unsigned needs = scan_needs(s_.substr(b, e - b));
+    if (needs == 0) return;
+    const auto& classes = (needs & scan_yi) != 0 ? scan_class_yi : scan_class;
     std::size_t segment = b;  // where the text for the next quantity starts
     std::size_t clause = b;
     bool sentence_has_target = false;
@@ -634,7 +747,7 @@ class extractor {
     while (i < e) {
       const unsigned char byte = bytes[i];
       // Most characters are Han (lead bytes E4–E9) and need nothing: skip them in one step.
-      if (scan_class[byte] == 0) {
+      if (classes[byte] == 0) {
         i += 3;
         continue;
       }
@@ -671,6 +784,16 @@ class extractor {
       }
       if (byte == 0xE5 && i + 2 < e && bytes[i + 1] == 0x8D && bytes[i + 2] == 0x81) {
         five_year_marker(i, e, u);  // 十
+      } else if (byte == 0xE4 && i + 2 < e && bytes[i + 1] == 0xBA && bytes[i + 2] == 0xBF) {
+        // 亿 after a magnitude in words (过千亿, 超万亿元).
+        if (quotes == 0 && !ascii_quote) {
+          if (const auto q = magnitude_at(s_.substr(0, e), b, i);
+              q && q->begin >= segment && accept(*q, segment, e, u, owner, sentence_has_target, last_kind, last_periodic)) {
+            segment = q->end;
+            i = q->end;
+            continue;
+          }
+        }
       } else if (byte == 0xE2 && i + 2 < e && bytes[i + 1] == 0x80) {
         if (bytes[i + 2] == 0x9C) ++quotes;                                  // “
         if (bytes[i + 2] == 0x9D) quotes = std::max(0, quotes - 1);          // ”
@@ -929,8 +1052,8 @@ class extractor {
         const std::string printed = printed_line(lines[l]);
         if (!out.empty()) {
           const auto& prev = out.back().simplified;
-          if (prev.ends_with("及") || prev.ends_with("和") || prev.ends_with("与") || prev.ends_with("、") ||
-              prev.ends_with("的") || prev.ends_with("或")) {
+          if (std::any_of(r.label_continuations.begin(), r.label_continuations.end(),
+                          [&](const std::string& w) { return prev.ends_with(w); })) {
             out.back().simplified += simplified;
             out.back().printed += printed;
             continue;
@@ -1067,9 +1190,10 @@ class extractor {
   /// (growth in %) matches whatever the indicator's unit, a level one only an indicator of
   /// its own base unit. A target printed without a unit takes the indicator's base unit.
   void resolve_key(target& tg, std::string_view phrase) const {
+    const auto& r = rules();
     const bool relative = (tg.kind == comparator::increase_by || tg.kind == comparator::reduce_by ||
                            tg.kind == comparator::annual_growth) &&
-                          (tg.base_unit == "%" || tg.base_unit == "个百分点" || tg.base_unit == "倍");
+                          std::find(r.relative_units.begin(), r.relative_units.end(), tg.base_unit) != r.relative_units.end();
     const auto key = relative ? catalog_.match(phrase) : catalog_.match(phrase, tg.base_unit);
     tg.indicator_key = std::string(key);
     if (!key.empty() && tg.base_unit.empty()) {
@@ -1087,7 +1211,7 @@ class extractor {
       std::size_t k = clause;
       while (k < i && s_[k] == ' ') ++k;
       std::size_t j = after;
-      for (std::string_view w : {"底", "末", "前"}) {
+      for (const std::string_view w : r.year_after) {
         if (starts_with_at(s_, j, w)) j += w.size();
       }
       set = k == i && j < e && boundary_at(s_, j) > 0;
@@ -1160,6 +1284,37 @@ class extractor {
     return money && (r.not_before_money.contains_any(before) || starts(r.not_after_money));
   }
 
+  /// A share of a group (90%的市和70%的县(市、区)达到省级三星级以上): a percentage followed by 的
+  /// and the group, with a level cue (达到, 不低于 …) later in its clause. The group's span (up
+  /// to the cue, the next number or a joining word), or nullopt.
+  std::optional<std::pair<std::size_t, std::size_t>> share_group(const quantity& q, std::size_t line_end) const {
+    const auto& r = rules();
+    if (q.end >= line_end || !starts_with_at(s_, q.end, r.share_after)) return std::nullopt;
+    if (std::find(r.share_units.begin(), r.share_units.end(), q.base_unit) == r.share_units.end()) return std::nullopt;
+    const std::size_t b = q.end + r.share_after.size();
+    std::size_t e = b;
+    while (e < line_end && boundary_at(s_, e) == 0) e += sequence_length(static_cast<unsigned char>(s_[e]));
+    std::optional<std::size_t> level_cue;
+    r.cue_matcher.for_each_match_any_order(s_.substr(b, e - b), [&](const aho_corasick::match& m) {
+      if (static_cast<cue_kind>(m.id) != cue_kind::object && (!level_cue || b + m.begin < *level_cue)) {
+        level_cue = b + m.begin;
+      }
+    });
+    if (!level_cue) return std::nullopt;
+    std::size_t ge = b;
+    while (ge < *level_cue && !is_digit(s_[ge])) ge += sequence_length(static_cast<unsigned char>(s_[ge]));
+    for (bool trimmed = true; trimmed;) {
+      trimmed = false;
+      for (const auto* words : {&r.list_joiners, &r.list_separators}) {
+        for (const auto& w : *words) {
+          if (ge >= b + w.size() && s_.substr(b, ge - b).ends_with(w)) ge -= w.size(), trimmed = true;
+        }
+      }
+    }
+    if (ge <= b) return std::nullopt;
+    return std::pair{b, ge};
+  }
+
   /// Decides whether the quantity is a target, and adds it (several when its indicator
   /// phrase lists several measured things: A和B年均增幅20%以上).
   bool accept(const quantity& q, std::size_t segment, std::size_t line_end, unit_state& u,
@@ -1197,12 +1352,13 @@ class extractor {
     }
     const bool has_unit = q.has_unit || q.has_scale;
     const auto kind_of_cue = cue ? static_cast<cue_kind>(cue->id) : cue_kind::object;
+    const auto share = cue ? std::nullopt : share_group(q, line_end);
     if (!has_unit) {
       // A bare number is a target only right after 达到 / 不低于 …, ending its clause.
       if (!cue_adjacent || kind_of_cue == cue_kind::object || (q.end < line_end && boundary_at(s_, q.end) == 0)) {
         return false;
       }
-    } else if (!cue && q.suffix == 0 && !q.approximate && !(sentence_has_target && q.has_unit)) {
+    } else if (!cue && q.suffix == 0 && !q.approximate && !q.implied && !share && !(sentence_has_target && q.has_unit)) {
       return false;
     }
     comparator kind = comparator::reach;
@@ -1220,6 +1376,8 @@ class extractor {
     } else {
       kind = at_least ? comparator::at_least : sentence_has_target ? last_kind : comparator::reach;
     }
+    // A magnitude in words states its comparator in the word before it (过千亿: at least).
+    if (q.implied) kind = *q.implied == comparator::reach && at_least ? comparator::at_least : *q.implied;
     bool periodic = r.periodic_matcher.contains_any(seg);
     if (!cue && !q.suffix && sentence_has_target) periodic = periodic || last_periodic;
     // The indicator phrase: before a level cue, between an object cue and the number, or
@@ -1249,6 +1407,8 @@ class extractor {
         pb = m->end;
       }
     }
+    if (q.implied) pe = std::min(pe, q.cue_begin);  // 规模过千亿: the indicator ends before 过
+    if (share) std::tie(pb, pe) = *share;           // 90%的市: the share of the cities
     std::tie(pb, pe) = strip_phrase(s_, pb, pe);
     if (pb >= pe) std::tie(pb, pe) = object_after(q.end, line_end);
     target base;
@@ -1301,12 +1461,15 @@ class extractor {
   /// Splits 知识产权质押融资金额和知识产权交易量 into its measured parts, when each ends
   /// with a measure noun (量, 额, 数, 率, 规模); otherwise the phrase whole.
   std::vector<std::pair<std::size_t, std::size_t>> split_phrase(std::size_t b, std::size_t e) const {
+    const auto& r = rules();
     std::vector<std::pair<std::size_t, std::size_t>> parts;
     std::size_t start = b;
     for (std::size_t i = b; i < e;) {
       std::size_t sep = 0;
-      for (std::string_view w : {"和", "及", "与", "、"}) {
-        if (starts_with_at(s_.substr(0, e), i, w)) sep = w.size();
+      for (const auto* words : {&r.list_joiners, &r.list_separators}) {
+        for (const auto& w : *words) {
+          if (starts_with_at(s_.substr(0, e), i, w)) sep = w.size();
+        }
       }
       if (sep > 0) {
         parts.emplace_back(start, i);
@@ -1320,8 +1483,8 @@ class extractor {
     if (parts.size() < 2) return {{b, e}};
     for (const auto& [pb, pe] : parts) {
       const auto part = s_.substr(pb, pe - pb);
-      const bool measured = part.ends_with("量") || part.ends_with("额") || part.ends_with("数") ||
-                            part.ends_with("率") || part.ends_with("规模");
+      const bool measured = std::any_of(r.measure_nouns.begin(), r.measure_nouns.end(),
+                                        [&](const std::string& w) { return part.ends_with(w); });
       if (!measured || text::detail::count_code_points(part) < 3) return {{b, e}};
     }
     return parts;

@@ -191,6 +191,63 @@ TEST_CASE("prose forms: scales, units, comparators, years, periodic, several per
       CHECK(parse::find_targets(text).empty());
     }
   }
+  SUBCASE("magnitudes in words after a comparator: 过千亿, 超万亿元, 突破百亿元, 达到千亿级") {
+    auto t = one("力争到2025年,全省集成电路产业规模过千亿。");
+    CHECK(t.value == 1000);
+    CHECK(t.unit == "亿");  // as printed: no 元 is supplied
+    CHECK(t.normalized_value == 1e11);
+    CHECK(t.kind == comparator::at_least);
+    CHECK(t.year == 2025);
+    CHECK(t.indicator == "集成电路产业规模");
+    t = one("带动相关产业规模超万亿元");
+    CHECK(t.value == 1);
+    CHECK(t.unit == "万亿元");
+    CHECK(t.base_unit == "元");
+    CHECK(t.normalized_value == 1e12);
+    CHECK(t.kind == comparator::at_least);
+    CHECK(t.indicator == "相关产业规模");
+    t = one("软件业务收入突破百亿元");
+    CHECK(t.value == 100);
+    CHECK(t.unit == "亿元");
+    CHECK(t.kind == comparator::at_least);
+    CHECK(t.normalized_value == 1e10);
+    const std::string text = "产业规模达到千亿级";
+    t = one(text);
+    CHECK(t.value == 1000);
+    CHECK(t.unit == "亿");
+    CHECK(t.kind == comparator::reach);
+    CHECK(text.substr(t.where.begin, t.where.size()) == "千亿级");
+    // No comparator word, a cap, a fund size: no target; a digit before 万亿 is read as before.
+    for (std::string_view none : {"打造千亿级产业集群", "设立百亿元产业基金", "补贴总额不超过百亿元"}) {
+      CAPTURE(none);
+      CHECK(parse::find_targets(none).empty());
+    }
+    t = one("人工智能核心产业规模超过1万亿元");
+    CHECK(t.value == 1);
+    CHECK(t.unit == "万亿元");
+  }
+  SUBCASE("shares of a group: 90%的市 …达到") {
+    const auto ts = parse::find_targets("到2025年,90%的市和70%的县(市、区)达到省级三星级以上。");
+    REQUIRE(ts.size() == 2);
+    CHECK(ts[0].value == 90);
+    CHECK(ts[0].unit == "%");
+    CHECK(ts[0].indicator == "市");
+    CHECK(ts[0].kind == comparator::reach);
+    CHECK(ts[0].year == 2025);
+    CHECK(ts[1].value == 70);
+    CHECK(ts[1].unit == "%");
+    CHECK(ts[1].indicator == "县(市、区)");
+    // Without a level cue after the group the share is context, not a target.
+    CHECK(parse::find_targets("其中90%的企业位于园区").empty());
+  }
+  SUBCASE("a unit with an alternative in brackets: 7万套(间)") {
+    const auto t = one("建设筹措7万套(间)保障性租赁住房");
+    CHECK(t.value == 7);
+    CHECK(t.unit == "万套(间)");
+    CHECK(t.base_unit == "套");
+    CHECK(t.normalized_value == 70000);
+    CHECK(parse::find_targets("新建3套(含改造)")[0].unit == "套");
+  }
   SUBCASE("traditional script: printed as printed, matched through simplification") {
     const auto t = one("力爭知識產權質押融資規模增長20%以上");
     CHECK(t.indicator == "知識產權質押融資規模");
