@@ -28,10 +28,6 @@ void keep_top(std::vector<std::pair<double, cell_evidence>>& cands, std::size_t 
   for (std::size_t i = 0; i < cands.size() && i < k; ++i) out.push_back(std::move(cands[i].second));
 }
 
-double share(std::size_t part, std::size_t whole) {
-  return whole == 0 ? 0.0 : static_cast<double>(part) / static_cast<double>(whole);
-}
-
 }  // namespace
 
 coverage_matrix compute_coverage(std::span<const plan> plans, std::span<const plan_tagging> taggings,

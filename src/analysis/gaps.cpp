@@ -6,10 +6,14 @@
 #include <plancmp/analysis/tagging.hpp>
 #include <plancmp/model/agency_ontology.hpp>
 #include <plancmp/model/coding_scheme.hpp>
+#include <plancmp/error.hpp>
 
 #include <fmt/format.h>
 
+#include "../model/enum_names.hpp"
+
 #include <algorithm>
+#include <array>
 #include <map>
 #include <set>
 
@@ -160,12 +164,37 @@ std::vector<tagger> taggers_for(const gap_options& o) {
   return out;
 }
 
+constexpr std::array<std::string_view, 15> gap_kind_names{
+    "measure",         "theme",         "indicator",           "weaker_target",       "agency_function",
+    "targets_missing", "agencies_missing", "consensus_theme",  "consensus_indicator", "no_agency",
+    "no_lead",         "no_deadline",   "goal_without_target", "outsized_lead",       "empty_restatement"};
+constexpr std::array<std::string_view, 19> change_kind_names{
+    "carried",          "dropped",        "new",
+    "target_strengthened", "target_weakened", "target_new", "target_dropped", "target_same", "target_incomparable",
+    "targets_missing",  "agency_renamed", "agency_dropped", "agency_new",    "agencies_missing",
+    "target_as_superior", "target_above_superior", "target_below_superior", "target_share_of_superior",
+    "target_not_carried"};
+static_assert(gap_kind_names.size() == static_cast<std::size_t>(gap_kind::empty_restatement) + 1);
+static_assert(change_kind_names.size() == static_cast<std::size_t>(change_kind::target_not_carried) + 1);
+
 }  // namespace
 
-std::size_t gap_report::count(std::string_view kind) const {
+std::string_view to_string(gap_kind k) noexcept { return plancmp::detail::enum_name(gap_kind_names, k); }
+gap_kind parse_gap_kind(std::string_view name) {
+  if (const auto k = plancmp::detail::enum_from_name<gap_kind>(gap_kind_names, name)) return *k;
+  throw usage_error(fmt::format("unknown gap kind \"{}\" (known: {})", name, plancmp::detail::joined_names(gap_kind_names)));
+}
+std::string_view to_string(change_kind k) noexcept { return plancmp::detail::enum_name(change_kind_names, k); }
+change_kind parse_change_kind(std::string_view name) {
+  if (const auto k = plancmp::detail::enum_from_name<change_kind>(change_kind_names, name)) return *k;
+  throw usage_error(
+      fmt::format("unknown change kind \"{}\" (known: {})", name, plancmp::detail::joined_names(change_kind_names)));
+}
+
+std::size_t gap_report::count(gap_kind kind) const {
   return static_cast<std::size_t>(std::count_if(gaps.begin(), gaps.end(), [&](const gap& g) { return g.kind == kind; }));
 }
-std::size_t plan_diff::count(std::string_view kind) const {
+std::size_t plan_diff::count(change_kind kind) const {
   return static_cast<std::size_t>(
       std::count_if(changes.begin(), changes.end(), [&](const plan_change& c) { return c.kind == kind; }));
 }
@@ -193,7 +222,7 @@ gap_report gaps_against(const text::document& sdoc, const plan& subject, std::sp
       double score = 0.0;
       const std::size_t j = columns == 0 ? columns : closest(s, columns, i, &score);
       if (columns != 0 && score >= options.threshold) continue;
-      r.gaps.push_back({"measure", label, ref.measures[i].id,
+      r.gaps.push_back({gap_kind::measure, label, ref.measures[i].id,
                         fmt::format("no counterpart at or above {:.2f}", options.threshold), score,
                         measure_evidence(rdoc, ref, i), measure_evidence(sdoc, subject, j)});
     }
@@ -203,14 +232,14 @@ gap_report gaps_against(const text::document& sdoc, const plan& subject, std::sp
       for (const auto& [key, hit] : themes_of(ref_tags[k], taggers[k].scheme())) {
         if (subject_themes.contains(key)) continue;
         const auto& m = ref.measures[hit.measure];
-        r.gaps.push_back({"theme", label, key, "covered by the reference, not by the subject", 0.0,
+        r.gaps.push_back({gap_kind::theme, label, key, "covered by the reference, not by the subject", 0.0,
                           evidence_at(rdoc, ref, m.id, hit.where),
                           subject_side(sdoc, subject, ref, s, m.id)});
       }
     // Indicators and weaker targets; a subject stating no target at all is missing data.
     if (subject.targets.empty() && !ref.targets.empty()) {
       const target& first = ref.targets.front();
-      r.gaps.push_back({"targets_missing", label, "",
+      r.gaps.push_back({gap_kind::targets_missing, label, "",
                         "n/a: the subject states no quantitative target; indicators not compared", 0.0,
                         evidence_at(rdoc, ref, first.owner, first.where), gap_evidence{subject.source.path, "", {}, ""}});
     }
@@ -228,13 +257,13 @@ gap_report gaps_against(const text::document& sdoc, const plan& subject, std::sp
       }
       gap_evidence theirs = evidence_at(rdoc, ref, t.owner, t.where);
       if (mine == nullptr) {
-        r.gaps.push_back({"indicator", label, t.indicator_key,
+        r.gaps.push_back({gap_kind::indicator, label, t.indicator_key,
                           fmt::format("quantified by the reference ({}), not by the subject", describe(t)), 0.0,
                           std::move(theirs), subject_side(sdoc, subject, ref, s, t.owner)});
       } else if (!incomparable_reason(*mine, t).empty()) {
         continue;  // stated in other terms: not comparable, so not weaker either
       } else if (auto why = weaker(*mine, t); !why.empty()) {
-        r.gaps.push_back({"weaker_target", label, t.indicator_key,
+        r.gaps.push_back({gap_kind::weaker_target, label, t.indicator_key,
                           fmt::format("{}: {} vs {}", why, describe(*mine), describe(t)), 0.0, std::move(theirs),
                           evidence_at(sdoc, subject, mine->owner, mine->where)});
       }
@@ -244,7 +273,7 @@ gap_report gaps_against(const text::document& sdoc, const plan& subject, std::sp
     if (!subject_names && names_agencies(ref)) {
       const auto m = std::find_if(ref.measures.begin(), ref.measures.end(),
                                   [](const measure& x) { return !x.lead.empty() || !x.support.empty(); });
-      r.gaps.push_back({"agencies_missing", label, "",
+      r.gaps.push_back({gap_kind::agencies_missing, label, "",
                         "n/a: the subject names no responsible agency; agency functions not compared", 0.0,
                         measure_evidence(rdoc, ref, static_cast<std::size_t>(m - ref.measures.begin())),
                         gap_evidence{subject.source.path, "", {}, ""}});
@@ -259,7 +288,7 @@ gap_report gaps_against(const text::document& sdoc, const plan& subject, std::sp
                                     : gap_evidence{ref.source.path, "", {}, ""};
       gap_evidence ours = mention ? subject_side(sdoc, subject, ref, s, ref.measures[mention->first].id)
                                   : gap_evidence{subject.source.path, "", {}, ""};
-      r.gaps.push_back({"agency_function", label, a.resolution->canonical,
+      r.gaps.push_back({gap_kind::agency_function, label, a.resolution->canonical,
                         fmt::format("{} ({}) involved in the reference only", function_name(a.resolution->canonical),
                                     a.name),
                         0.0, std::move(theirs), std::move(ours)});
@@ -304,7 +333,7 @@ gap_report consensus_gaps(const text::document& sdoc, const plan& subject, std::
       if (e.peers++ == 0) e = {1, evidence_at(pdocs[n], peers[n], t.owner, t.where), t.owner, n};
     }
   }
-  auto emit = [&](const std::map<std::string, tally>& m, const std::set<std::string>& have, const char* kind) {
+  auto emit = [&](const std::map<std::string, tally>& m, const std::set<std::string>& have, gap_kind kind) {
     for (const auto& [key, e] : m) {
       if (e.peers < k || have.contains(key)) continue;
       const auto s = substance_similarity(peers[e.peer], subject).score;
@@ -314,8 +343,8 @@ gap_report consensus_gaps(const text::document& sdoc, const plan& subject, std::
                         subject_side(sdoc, subject, peers[e.peer], s, e.owner)});
     }
   };
-  emit(themes, subject_themes, "consensus_theme");
-  emit(indicators, subject_indicators, "consensus_indicator");
+  emit(themes, subject_themes, gap_kind::consensus_theme);
+  emit(indicators, subject_indicators, gap_kind::consensus_indicator);
   return r;
 }
 
@@ -323,7 +352,7 @@ gap_report accountability_gaps(const text::document& doc, const plan& p, const g
   gap_report r;
   r.subject = plan_label(p);
   r.subject_source = p.source.path;
-  auto add = [&](const char* kind, const std::string& item, std::string detail, double score, gap_evidence e) {
+  auto add = [&](gap_kind kind, const std::string& item, std::string detail, double score, gap_evidence e) {
     r.gaps.push_back({kind, "", item, std::move(detail), score, e, e});
   };
   for (std::size_t i = 0; i < p.measures.size(); ++i) {
@@ -335,29 +364,29 @@ gap_report accountability_gaps(const text::document& doc, const plan& p, const g
       return !k || !p.agencies[*k].collective;
     };
     if (m.lead.empty() && m.support.empty())
-      add("no_agency", m.id, "no responsible agency", 0.0, measure_evidence(doc, p, i));
+      add(gap_kind::no_agency, m.id, "no responsible agency", 0.0, measure_evidence(doc, p, i));
     else if (m.lead.empty())
-      add("no_lead", m.id, "agencies named, none leads", 0.0, evidence_at(doc, p, m.id, m.where));
+      add(gap_kind::no_lead, m.id, "agencies named, none leads", 0.0, evidence_at(doc, p, m.id, m.where));
     else if (m.joint)
-      add("no_lead", m.id, "units jointly responsible, none leads", 0.0, evidence_at(doc, p, m.id, m.where));
+      add(gap_kind::no_lead, m.id, "units jointly responsible, none leads", 0.0, evidence_at(doc, p, m.id, m.where));
     else if (std::none_of(m.lead.begin(), m.lead.end(), specific))
-      add("no_lead", m.id, "only a collective leads", 0.0, evidence_at(doc, p, m.id, m.where));
+      add(gap_kind::no_lead, m.id, "only a collective leads", 0.0, evidence_at(doc, p, m.id, m.where));
   }
   for (std::size_t i = 0; i < p.measures.size(); ++i)
-    if (!p.measures[i].due) add("no_deadline", p.measures[i].id, "no deadline", 0.0, measure_evidence(doc, p, i));
+    if (!p.measures[i].due) add(gap_kind::no_deadline, p.measures[i].id, "no deadline", 0.0, measure_evidence(doc, p, i));
   for (const auto& g : p.goals)
     if (std::none_of(p.targets.begin(), p.targets.end(), [&](const target& t) { return t.owner == g.id; }))
-      add("goal_without_target", g.id, "no measurable target", 0.0, evidence_at(doc, p, g.id, g.where));
+      add(gap_kind::goal_without_target, g.id, "no measurable target", 0.0, evidence_at(doc, p, g.id, g.where));
   for (const auto& a : compute_lead_load(p).agencies) {
     if (a.collective || a.lead_share <= options.outsized_share) continue;
     const auto mention = first_mention(p, a.name);
-    add("outsized_lead", a.name, fmt::format("leads {} of {} measures", a.lead, p.measures.size()), a.lead_share,
+    add(gap_kind::outsized_lead, a.name, fmt::format("leads {} of {} measures", a.lead, p.measures.size()), a.lead_share,
         mention ? evidence_at(doc, p, p.measures[mention->first].id, mention->second) : gap_evidence{});
   }
   for (const auto& b : p.boxes)
     for (const auto& item : b.items)
       if (item.restates && item.similarity >= options.restatement_similarity)
-        add("empty_restatement", b.id + ":" + item.title, "restates " + *item.restates + ", adds nothing",
+        add(gap_kind::empty_restatement, b.id + ":" + item.title, "restates " + *item.restates + ", adds nothing",
             item.similarity, evidence_at(doc, p, *item.restates, item.where));
   return r;
 }
@@ -378,7 +407,7 @@ vertical_alignment align_vertical(const text::document& udoc, const plan& upper,
   // Targets: the lower level's against the superior's, class by class.
   if (upper.targets.empty() || lower.targets.empty()) {
     if (!upper.targets.empty() || !lower.targets.empty())
-      v.targets.push_back({"targets_missing", "", "",
+      v.targets.push_back({change_kind::targets_missing, "", "",
                            fmt::format("n/a: the {} plan states no quantitative target; targets not compared",
                                        upper.targets.empty() ? "upper" : "lower"),
                            0.0, {}, {}});
@@ -398,11 +427,11 @@ vertical_alignment align_vertical(const text::document& udoc, const plan& upper,
       if (other_terms == nullptr) other_terms = &candidate;
     }
     if (mine == nullptr && other_terms == nullptr) {
-      v.targets.push_back({"target_not_carried", t.indicator_key, "", describe(t), 0.0, std::move(theirs), {}});
+      v.targets.push_back({change_kind::target_not_carried, t.indicator_key, "", describe(t), 0.0, std::move(theirs), {}});
       continue;
     }
     if (mine == nullptr) {
-      v.targets.push_back({"target_incomparable", t.indicator_key, other_terms->indicator_key,
+      v.targets.push_back({change_kind::target_incomparable, t.indicator_key, other_terms->indicator_key,
                            fmt::format("not compared ({}): {} / {}", incomparable_reason(t, *other_terms), describe(t),
                                        describe(*other_terms)),
                            0.0, std::move(theirs), evidence_at(ldoc, lower, other_terms->owner, other_terms->where)});
@@ -411,17 +440,17 @@ vertical_alignment align_vertical(const text::document& udoc, const plan& upper,
     const target_profile profile = profile_of(t);
     const bool level_free = profile.quantity == target_quantity::share ||
                             profile.quantity == target_quantity::growth_rate || profile.scope == target_scope::per_unit;
-    std::string kind;
+    change_kind kind{};
     std::string detail = describe(t) + " / " + describe(*mine);
     double score = 0.0;
     if (level_free) {
       const bool reduce = t.kind == comparator::reduce_by;
-      kind = mine->normalized_value == t.normalized_value                    ? "target_as_superior"
-             : ((mine->normalized_value > t.normalized_value) != reduce) ? "target_above_superior"
-                                                                           : "target_below_superior";
+      kind = mine->normalized_value == t.normalized_value                    ? change_kind::target_as_superior
+             : ((mine->normalized_value > t.normalized_value) != reduce) ? change_kind::target_above_superior
+                                                                           : change_kind::target_below_superior;
     } else {
       // An amount of a city is part of its province's: its share, not "weaker".
-      kind = "target_share_of_superior";
+      kind = change_kind::target_share_of_superior;
       score = t.normalized_value > 0.0 ? mine->normalized_value / t.normalized_value : 0.0;
       detail += fmt::format(": {:.1f} % of the superior's", 100.0 * score);
     }
@@ -438,7 +467,7 @@ plan_diff diff_plans(const text::document& odoc, const plan& old_plan, const tex
   d.new_plan = plan_label(new_plan);
   const auto aligned = align_plans(odoc, old_plan, ndoc, new_plan, options);
   for (const auto& p : aligned.pairs) {
-    plan_change c{"carried", p.id_a, p.id_b, std::string(to_string(p.grade)), p.similarity, measure_evidence(odoc, old_plan, p.measure_a),
+    plan_change c{change_kind::carried, p.id_a, p.id_b, std::string(to_string(p.grade)), p.similarity, measure_evidence(odoc, old_plan, p.measure_a),
                   measure_evidence(ndoc, new_plan, p.measure_b)};
     if (p.evidence) {
       c.detail += ", shared passage";
@@ -448,14 +477,14 @@ plan_diff diff_plans(const text::document& odoc, const plan& old_plan, const tex
     d.changes.push_back(std::move(c));
   }
   for (const auto& u : aligned.unmatched_a)
-    d.changes.push_back({"dropped", u.id, "", "", 0.0, measure_evidence(odoc, old_plan, u.index), {}});
+    d.changes.push_back({change_kind::dropped, u.id, "", "", 0.0, measure_evidence(odoc, old_plan, u.index), {}});
   for (const auto& u : aligned.unmatched_b)
-    d.changes.push_back({"new", "", u.id, "", 0.0, {}, measure_evidence(ndoc, new_plan, u.index)});
+    d.changes.push_back({change_kind::new_, "", u.id, "", 0.0, {}, measure_evidence(ndoc, new_plan, u.index)});
   // Targets by comparable class (indicator, quantity, scope, unit): a stock is never set
   // against a flow, a growth rate against an amount, a per-unit target against a total.
   if (old_plan.targets.empty() != new_plan.targets.empty()) {
     const bool old_missing = old_plan.targets.empty();
-    d.changes.push_back({"targets_missing", "", "",
+    d.changes.push_back({change_kind::targets_missing, "", "",
                          fmt::format("n/a: the {} edition states no quantitative target; targets not compared",
                                      old_missing ? "old" : "new"),
                          0.0, {}, {}});
@@ -475,14 +504,14 @@ plan_diff diff_plans(const text::document& odoc, const plan& old_plan, const tex
         if (other_terms == nullptr) other_terms = &candidate;
       }
       if (now == nullptr && other_terms != nullptr) {
-        d.changes.push_back({"target_incomparable", t.indicator_key, other_terms->indicator_key,
+        d.changes.push_back({change_kind::target_incomparable, t.indicator_key, other_terms->indicator_key,
                              fmt::format("not compared ({}): {} / {}", incomparable_reason(t, *other_terms),
                                          describe(t), describe(*other_terms)),
                              0.0, std::move(before), evidence_at(ndoc, new_plan, other_terms->owner, other_terms->where)});
         continue;
       }
       if (now == nullptr) {
-        d.changes.push_back({"target_dropped", t.indicator_key, "", describe(t), 0.0, std::move(before), {}});
+        d.changes.push_back({change_kind::target_dropped, t.indicator_key, "", describe(t), 0.0, std::move(before), {}});
         continue;
       }
       matched_new.push_back(now);
@@ -490,9 +519,9 @@ plan_diff diff_plans(const text::document& odoc, const plan& old_plan, const tex
       // (达到 → 以上) alone is no change of level.
       const bool higher = now->normalized_value > t.normalized_value;
       const bool reduce = t.kind == comparator::reduce_by;
-      const std::string kind = now->normalized_value == t.normalized_value ? "target_same"
-                               : (higher != reduce)                         ? "target_strengthened"
-                                                                            : "target_weakened";
+      const change_kind kind = now->normalized_value == t.normalized_value ? change_kind::target_same
+                               : (higher != reduce)                         ? change_kind::target_strengthened
+                                                                            : change_kind::target_weakened;
       d.changes.push_back({kind, t.indicator_key, now->indicator_key, describe(t) + " → " + describe(*now), 0.0,
                            std::move(before), evidence_at(ndoc, new_plan, now->owner, now->where)});
     }
@@ -502,7 +531,7 @@ plan_diff diff_plans(const text::document& odoc, const plan& old_plan, const tex
                         std::any_of(old_plan.targets.begin(), old_plan.targets.end(),
                                     [&](const target& o) { return o.indicator_key == t->indicator_key; });
       if (!seen)
-        d.changes.push_back({"target_new", "", t->indicator_key, describe(*t), 0.0, {},
+        d.changes.push_back({change_kind::target_new, "", t->indicator_key, describe(*t), 0.0, {},
                              evidence_at(ndoc, new_plan, t->owner, t->where)});
     }
   }
@@ -510,7 +539,7 @@ plan_diff diff_plans(const text::document& odoc, const plan& old_plan, const tex
   // naming no responsible agency is missing data: nothing is dropped or new.
   const bool agencies_missing = names_agencies(old_plan) != names_agencies(new_plan);
   if (agencies_missing)
-    d.changes.push_back({"agencies_missing", "", "",
+    d.changes.push_back({change_kind::agencies_missing, "", "",
                          fmt::format("n/a: the {} edition names no responsible agency; agencies not compared "
                                      "(renames by the institutional reform still shown)",
                                      names_agencies(old_plan) ? "new" : "old"),
@@ -531,20 +560,20 @@ plan_diff diff_plans(const text::document& odoc, const plan& old_plan, const tex
     const std::string& canonical = a.resolution->canonical;
     old_functions.insert(canonical);
     const auto now = new_name_of(canonical);
-    if (a.resolution->match == "predecessor") {
-      d.changes.push_back({"agency_renamed", a.name, now.value_or(function_name(canonical)),
+    if (a.resolution->match == match_kind::predecessor) {
+      d.changes.push_back({change_kind::agency_renamed, a.name, now.value_or(function_name(canonical)),
                            "institutional reform: duties now with " + function_name(canonical), 0.0,
                            mention_in(odoc, old_plan, a.name),
                            now ? mention_in(ndoc, new_plan, *now) : gap_evidence{}});
     } else if (!agencies_missing && !new_functions.contains(canonical)) {
-      d.changes.push_back({"agency_dropped", a.name, "", function_name(canonical), 0.0,
+      d.changes.push_back({change_kind::agency_dropped, a.name, "", function_name(canonical), 0.0,
                            mention_in(odoc, old_plan, a.name), {}});
     }
   }
   for (const auto& a : new_plan.agencies)
     if (!agencies_missing && is_function(a) && !old_functions.contains(a.resolution->canonical)) {
       old_functions.insert(a.resolution->canonical);
-      d.changes.push_back({"agency_new", "", a.name, function_name(a.resolution->canonical), 0.0, {},
+      d.changes.push_back({change_kind::agency_new, "", a.name, function_name(a.resolution->canonical), 0.0, {},
                            mention_in(ndoc, new_plan, a.name)});
     }
   return d;

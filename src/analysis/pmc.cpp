@@ -13,9 +13,11 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "../model/enum_names.hpp"
 #include "../model/json_read.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <map>
 #include <set>
@@ -28,6 +30,11 @@ using json = nlohmann::json;
 using plancmp::detail::aho_corasick;
 
 constexpr std::string_view schema_name = "plancmp.pmc/1";
+
+constexpr std::array<std::string_view, 9> rule_kind_names{"keywords",   "theme",   "horizon",
+                                                           "issuer_level", "agencies", "lead_share",
+                                                           "targets",    "deadlines", "always"};
+static_assert(rule_kind_names.size() == static_cast<std::size_t>(pmc_rule_kind::always) + 1);
 
 [[noreturn]] void fail(const std::string& origin, const std::string& pointer, const std::string& what) {
   detail::schema_fail(origin, pointer, what);
@@ -61,10 +68,15 @@ double number_at(const json& j, const std::string& origin, const std::string& at
 pmc_rule read_rule(const json& j, const std::string& origin, const std::string& at) {
   if (!j.is_object()) fail(origin, at, "must be an object {\"kind\", …}");
   pmc_rule r;
-  r.kind = string_at(j, origin, at, "kind");
-  if (r.kind == "keywords") {
+  const std::string kind = string_at(j, origin, at, "kind");
+  try {
+    r.kind = parse_pmc_rule_kind(kind);
+  } catch (const usage_error& e) {
+    fail(origin, at + "/kind", e.message());
+  }
+  if (r.kind == pmc_rule_kind::keywords) {
     for (auto& p : strings_at(j, origin, at, "phrases")) r.phrases.push_back(text::simplifier::shared().convert(p).text);
-  } else if (r.kind == "theme") {
+  } else if (r.kind == pmc_rule_kind::theme) {
     r.scheme = string_at(j, origin, at, "scheme");
     r.theme = string_at(j, origin, at, "theme");
     r.min = number_at(j, origin, at, "min");
@@ -75,28 +87,32 @@ pmc_rule read_rule(const json& j, const std::string& origin, const std::string& 
       fail(origin, at + "/scheme", e.message());
     }
     if (!s->find(r.theme)) fail(origin, at + "/theme", fmt::format("scheme '{}' has no theme '{}'", r.scheme, r.theme));
-  } else if (r.kind == "horizon") {
+  } else if (r.kind == pmc_rule_kind::horizon) {
     r.min_years = static_cast<int>(number_at(j, origin, at, "min_years"));
     r.max_years = static_cast<int>(number_at(j, origin, at, "max_years"));
     if (r.max_years < r.min_years) fail(origin, at + "/max_years", "must not be less than min_years");
-  } else if (r.kind == "issuer_level") {
+  } else if (r.kind == pmc_rule_kind::issuer_level) {
     r.levels = strings_at(j, origin, at, "levels");
     for (std::size_t i = 0; i < r.levels.size(); ++i) {
       if (!parse_level(r.levels[i]))
         fail(origin, fmt::format("{}/levels/{}", at, i), "must be a level: national, province, city, district, county");
     }
-  } else if (r.kind == "agencies" || r.kind == "targets" || r.kind == "deadlines" || r.kind == "lead_share") {
+  } else if (r.kind == pmc_rule_kind::agencies || r.kind == pmc_rule_kind::targets ||
+             r.kind == pmc_rule_kind::deadlines || r.kind == pmc_rule_kind::lead_share) {
     r.min = number_at(j, origin, at, "min");
-  } else if (r.kind != "always") {
-    fail(origin, at + "/kind",
-         fmt::format("unknown rule kind \"{}\" (known: keywords, theme, horizon, issuer_level, agencies, "
-                     "lead_share, targets, deadlines, always)",
-                     r.kind));
   }
   return r;
 }
 
 }  // namespace
+
+std::string_view to_string(pmc_rule_kind k) noexcept { return plancmp::detail::enum_name(rule_kind_names, k); }
+
+pmc_rule_kind parse_pmc_rule_kind(std::string_view name) {
+  if (const auto k = plancmp::detail::enum_from_name<pmc_rule_kind>(rule_kind_names, name)) return *k;
+  throw usage_error(
+      fmt::format("unknown rule kind \"{}\" (known: {})", name, plancmp::detail::joined_names(rule_kind_names)));
+}
 
 struct pmc_model::compiled {
   std::map<std::string, tagger, std::less<>> taggers;  // by scheme id
@@ -205,9 +221,9 @@ pmc_model pmc_model::from_json(std::string_view text, const std::string& origin)
   m.compiled_->masks = evidence_masks();
   for (const auto& var : m.variables) {
     for (const auto& sv : var.sub) {
-      if (sv.rule.kind == "theme" && !m.compiled_->taggers.contains(sv.rule.scheme))
+      if (sv.rule.kind == pmc_rule_kind::theme && !m.compiled_->taggers.contains(sv.rule.scheme))
         m.compiled_->taggers.emplace(sv.rule.scheme, tagger(coding_scheme::builtin(sv.rule.scheme)));
-      if (sv.rule.kind == "keywords") {
+      if (sv.rule.kind == pmc_rule_kind::keywords) {
         std::vector<aho_corasick::pattern> patterns;
         for (std::size_t i = 0; i < sv.rule.phrases.size(); ++i)
           patterns.push_back({sv.rule.phrases[i], static_cast<aho_corasick::pattern_id>(i)});
@@ -334,7 +350,7 @@ pmc_result compute_pmc_with(const plan& p, const text::document& doc, const pmc_
         v.evidence = std::move(why);
         v.where = where;
       };
-      if (rule.kind == "keywords") {
+      if (rule.kind == pmc_rule_kind::keywords) {
         bool found = false;
         rules.keywords.at(sv.id).for_each_match(body, [&](const aho_corasick::match& m) {
           if (is_masked(m)) return true;  // an agency name or boilerplate is not evidence
@@ -346,7 +362,7 @@ pmc_result compute_pmc_with(const plan& p, const text::document& doc, const pmc_
           return false;
         });
         if (!found) v.evidence = "none of its phrases occurs in the plan";
-      } else if (rule.kind == "theme") {
+      } else if (rule.kind == pmc_rule_kind::theme) {
         const auto& tg = tagging_for(rule.scheme);
         const std::size_t theme = *rules.taggers.at(rule.scheme).scheme().find(rule.theme);
         std::size_t n = 0;
@@ -367,7 +383,7 @@ pmc_result compute_pmc_with(const plan& p, const text::document& doc, const pmc_
         } else {
           v.evidence = fmt::format("{} measures carry {}.{}", n, rule.scheme, rule.theme);
         }
-      } else if (rule.kind == "horizon") {
+      } else if (rule.kind == pmc_rule_kind::horizon) {
         if (issue_year == 0) {
           v.evidence = "the plan's issue year is unknown";
         } else {
@@ -409,13 +425,13 @@ pmc_result compute_pmc_with(const plan& p, const text::document& doc, const pmc_
           }
           if (!v.value) v.evidence = "no target year, deadline or goal year in this range";
         }
-      } else if (rule.kind == "issuer_level") {
+      } else if (rule.kind == pmc_rule_kind::issuer_level) {
         const auto lv = p.issuing_jurisdiction.admin_level;
         if (std::find(rule.levels.begin(), rule.levels.end(), to_string(lv)) != rule.levels.end())
           yes(fmt::format("issued by {} ({})", p.issuing_jurisdiction.name, to_string(lv)), p.title_span);
         else
           v.evidence = fmt::format("issuer level is {}", to_string(lv));
-      } else if (rule.kind == "agencies" || rule.kind == "lead_share") {
+      } else if (rule.kind == pmc_rule_kind::agencies || rule.kind == pmc_rule_kind::lead_share) {
         std::set<std::string> canonical;
         std::optional<span> first;
         std::size_t led = 0;
@@ -430,7 +446,7 @@ pmc_result compute_pmc_with(const plan& p, const text::document& doc, const pmc_
             }
           }
         }
-        if (rule.kind == "agencies") {
+        if (rule.kind == pmc_rule_kind::agencies) {
           if (static_cast<double>(canonical.size()) >= rule.min && first)
             yes(fmt::format("{} canonical agencies", canonical.size()), *first);
           else
@@ -442,12 +458,12 @@ pmc_result compute_pmc_with(const plan& p, const text::document& doc, const pmc_
           else
             v.evidence = fmt::format("{} of {} measures name a lead", led, p.measures.size());
         }
-      } else if (rule.kind == "targets") {
+      } else if (rule.kind == pmc_rule_kind::targets) {
         if (static_cast<double>(p.targets.size()) >= rule.min && !p.targets.empty())
           yes(fmt::format("{} targets, first {}", p.targets.size(), p.targets.front().indicator), p.targets.front().where);
         else
           v.evidence = fmt::format("{} targets", p.targets.size());
-      } else if (rule.kind == "deadlines") {
+      } else if (rule.kind == pmc_rule_kind::deadlines) {
         std::size_t n = 0;
         const measure* first = nullptr;
         for (const measure& m : p.measures) {
@@ -460,7 +476,7 @@ pmc_result compute_pmc_with(const plan& p, const text::document& doc, const pmc_
           yes(fmt::format("{} measures with deadlines, first {}: {}", n, first->id, first->due->text), first->due->where);
         else
           v.evidence = fmt::format("{} measures with deadlines", n);
-      } else if (rule.kind == "always") {
+      } else if (rule.kind == pmc_rule_kind::always) {
         yes(fmt::format("published: {}", p.title), p.title_span);
       }
       sum += v.value;

@@ -80,7 +80,7 @@ int run_fidelity(const options& opts) {
     }
     const auto meta = f.metadata_right();
     const std::string name = fs::path(g.source).filename().string();
-    t.add_row({name, g.kind, f.gold_measures, f.parsed_measures, rate(f.measure_precision()),
+    t.add_row({name, to_string(g.kind), f.gold_measures, f.parsed_measures, rate(f.measure_precision()),
                rate(f.measure_recall()), rate(f.lead.rate()), rate(f.support.rate()), rate(f.deadline.rate()),
                rate(f.target_precision()), rate(f.target_recall()), fmt::format("{}/{}", meta.right, meta.total),
                wrong.empty() ? std::string("—") : fmt::format("{}", fmt::join(wrong, ", "))});

@@ -128,7 +128,13 @@ gold_document read_gold(const std::string& path) {
   g.origin = path;
   g.source = j.value("source", "");
   if (g.source.empty()) gold_fail(path, "/source", "missing: name the document as seeds/<file> or corpus/<file>");
-  g.kind = j.value("kind", "plan");
+  if (const auto k = j.find("kind"); k != j.end()) {
+    const auto kind = k->is_string() ? parse_document_kind(k->get<std::string>()) : std::nullopt;
+    if (!kind)
+      gold_fail(path, "/kind",
+                fmt::format("{} is no document kind; use one of plan, regulation, notice, qa, other", k->dump()));
+    g.kind = *kind;
+  }
   if (const auto m = j.find("metadata"); m != j.end() && m->is_object()) {
     g.title = optional_string(*m, "title", path, "/metadata");
     g.notice_title = optional_string(*m, "notice_title", path, "/metadata");
@@ -287,7 +293,7 @@ fidelity evaluate(const plan& parsed, const gold_document& gold) {
     f.metadata.emplace_back(name, right);
     if (!right) f.differences.push_back(fmt::format("{}: {} ≠ gold {}", name, g.empty() ? "—" : g, w.empty() ? "—" : w));
   };
-  field("kind", gold.kind, to_string(parsed.kind));
+  field("kind", std::string(to_string(gold.kind)), to_string(parsed.kind));
   field("title", gold.title, parsed.title);
   field("issuer", gold.issuer, parsed.issuer);
   const std::string_view level = to_string(parsed.issuing_jurisdiction.admin_level);

@@ -17,14 +17,6 @@ namespace plancmp::inline v0::report {
 // in src/analysis/coverage.cpp, where they lived before moving up to this layer.
 using namespace analysis;
 
-namespace {
-
-double share(std::size_t part, std::size_t whole) {
-  return whole == 0 ? 0.0 : static_cast<double>(part) / static_cast<double>(whole);
-}
-
-}  // namespace
-
 report::table to_table(const coverage_matrix& m, coverage_view view) {
   static constexpr std::string_view view_names[] = {"measures carrying each theme", "share of measures",
                                                     "presence (1 = covered)", "strongest evidence"};

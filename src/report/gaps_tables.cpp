@@ -10,6 +10,7 @@
 #include <cmath>
 #include <map>
 #include <string>
+#include <string_view>
 
 namespace plancmp::inline v0::report {
 
@@ -36,10 +37,10 @@ report::table kind_table(std::string caption, std::vector<std::string> columns, 
   report::table t;
   t.caption = std::move(caption);
   t.columns = std::move(columns);
-  std::map<std::string, std::size_t> counts;
+  std::map<std::string_view, std::size_t> counts;  // by name: the notes in alphabetical order
   for (const auto& row : rows) {
     t.add_row(cells(row));
-    ++counts[row.kind];
+    ++counts[to_string(row.kind)];
   }
   for (const auto& [kind, n] : counts) t.notes.push_back(fmt::format("{}: {}", kind, n));
   return t;
@@ -50,7 +51,7 @@ report::table to_table(const gap_report& r) {
   return kind_table("Gaps of " + r.subject,
                     {"kind", "reference", "item", "detail", "score", "reference evidence", "subject evidence"}, r.gaps,
                     [](const gap& g) -> std::vector<report::cell> {
-                      return {g.kind, g.reference, g.item, g.detail, report::cell(g.score, 3),
+                      return {to_string(g.kind), g.reference, g.item, g.detail, report::cell(g.score, 3),
                               evidence_cell(g.in_reference), evidence_cell(g.in_subject)};
                     });
 }
@@ -71,7 +72,7 @@ report::table to_table(const vertical_alignment& v) {
   for (const auto& id : v.not_carried) t.add_row({"not carried", id, "", report::cell(), "", report::cell()});
   for (const auto& id : v.local_additions) t.add_row({"local addition", "", id, report::cell(), "", report::cell()});
   for (const auto& c : v.targets)
-    t.add_row({c.kind, c.item_old, c.item_new, c.score == 0.0 ? report::cell() : report::cell(c.score, 3), c.detail,
+    t.add_row({to_string(c.kind), c.item_old, c.item_new, c.score == 0.0 ? report::cell() : report::cell(c.score, 3), c.detail,
                evidence_cell(c.in_old)});
   t.notes.push_back(fmt::format("carried down: {} of {} upper measures ({:.1f}%)", v.carried, v.upper_measures,
                                 100.0 * v.carried_share));
@@ -82,7 +83,7 @@ report::table to_table(const plan_diff& d) {
   return kind_table(d.old_plan + " → " + d.new_plan,
                     {"change", "old", "new", "detail", "score", "old evidence", "new evidence"}, d.changes,
                     [](const plan_change& c) -> std::vector<report::cell> {
-                      return {c.kind, c.item_old, c.item_new, c.detail, report::cell(c.score, 3),
+                      return {to_string(c.kind), c.item_old, c.item_new, c.detail, report::cell(c.score, 3),
                               evidence_cell(c.in_old), evidence_cell(c.in_new)};
                     });
 }

@@ -5,6 +5,7 @@
 
 #include <plancmp/analysis/agreement.hpp>
 #include <plancmp/error.hpp>
+#include <plancmp/fmt.hpp>
 #include <plancmp/parse/parser.hpp>
 #include <plancmp/report/pmc_tables.hpp>
 
@@ -134,13 +135,30 @@ TEST_CASE("PMC from a human coding sheet: its codes, labelled, in place of the t
   CHECK(missing.codes_note.find("2 of 2 measures") != std::string::npos);
 }
 
+TEST_CASE("pmc_rule_kind: names, their inverse, fmt") {
+  for (const auto k : {pmc_rule_kind::keywords, pmc_rule_kind::theme, pmc_rule_kind::horizon,
+                       pmc_rule_kind::issuer_level, pmc_rule_kind::agencies, pmc_rule_kind::lead_share,
+                       pmc_rule_kind::targets, pmc_rule_kind::deadlines, pmc_rule_kind::always})
+    CHECK(parse_pmc_rule_kind(to_string(k)) == k);
+  CHECK(to_string(pmc_rule_kind::issuer_level) == "issuer_level");
+  CHECK(fmt::format("{}", pmc_rule_kind::lead_share) == "lead_share");
+  CHECK_THROWS_WITH_AS((void)parse_pmc_rule_kind("Keywords"),
+                       "unknown rule kind \"Keywords\" (known: keywords, theme, horizon, issuer_level, agencies, "
+                       "lead_share, targets, deadlines, always)",
+                       usage_error);
+  // The built-in designs spell their kinds as strings; the loader makes them enums.
+  CHECK(pmc_model::builtin().variables.at(0).sub.at(0).rule.kind == pmc_rule_kind::keywords);
+}
+
 TEST_CASE("PMC model errors name the file and the JSON Pointer") {
   const auto wrap = [](const char* rule) {
     return std::string(R"({"schema": "plancmp.pmc/1", "variables": [{"id": "X1", "zh": "甲", "en": "a", "sub": [
       {"id": "X1:1", "zh": "乙", "en": "b", "rule": )") + rule + "}]}]}";
   };
   CHECK_THROWS_WITH_AS((void)pmc_model::from_json(wrap(R"({"kind": "magic"})"), "m.json"),
-                       doctest::Contains("m.json: /variables/0/sub/0/rule/kind: unknown rule kind \"magic\""),
+                       doctest::Contains("m.json: /variables/0/sub/0/rule/kind: unknown rule kind \"magic\" (known: "
+                                         "keywords, theme, horizon, issuer_level, agencies, lead_share, targets, "
+                                         "deadlines, always)"),
                        schema_error);
   CHECK_THROWS_WITH_AS(
       (void)pmc_model::from_json(wrap(R"({"kind": "theme", "scheme": "ip_value_chain", "theme": "nope", "min": 1})"), "m.json"),

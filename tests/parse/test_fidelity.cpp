@@ -63,7 +63,7 @@ TEST_CASE("fidelity: hand-computed figures on a small plan") {
 
   parse::gold_document g;
   g.source = "corpus/small.txt";
-  g.kind = "plan";
+  g.kind = document_kind::plan;
   g.level = "city";  // read from the 市 prefix of the units it assigns
   // Two measures found as the gold has them, one gold measure the parser cannot find.
   g.measures.push_back({{"一", "(一)"}, "加强保护。严厉打击", {"市市场监管局"}, {"市公安局"}, false, "2025年底前完成"});
@@ -116,6 +116,17 @@ TEST_CASE("fidelity: gold files are read strictly") {
   const auto wrong_schema = write_temp("plancmp-gold-schema.json", R"({"schema": "plancmp.plan/1"})");
   CHECK_THROWS_WITH_AS(parse::read_gold(wrong_schema), doctest::Contains("expected \"plancmp.gold.parse/1\""),
                        schema_error);
+  const auto bad_kind = write_temp("plancmp-gold-kind.json",
+                                   R"({"schema": "plancmp.gold.parse/1", "source": "corpus/x.txt", "kind": "law"})");
+  CHECK_THROWS_WITH_AS(parse::read_gold(bad_kind),
+                       (bad_kind + ": /kind: \"law\" is no document kind; use one of plan, regulation, notice, qa, other")
+                           .c_str(),
+                       schema_error);
+  const auto regulation = write_temp("plancmp-gold-regulation.json",
+                                     R"({"schema": "plancmp.gold.parse/1", "source": "corpus/x.txt", "kind": "regulation"})");
+  CHECK(parse::read_gold(regulation).kind == document_kind::regulation);
+  const auto no_kind = write_temp("plancmp-gold-nokind.json", R"({"schema": "plancmp.gold.parse/1", "source": "corpus/x.txt"})");
+  CHECK(parse::read_gold(no_kind).kind == document_kind::plan);
 }
 
 TEST_CASE("fidelity: the seeds against their gold") {

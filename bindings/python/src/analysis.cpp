@@ -30,8 +30,10 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <limits>
 #include <optional>
+#include <string_view>
 
 namespace plancmp::python {
 namespace {
@@ -69,6 +71,14 @@ analysis::gap_options gap_options_of(double threshold, std::optional<std::vector
   g.min_peers = min_peers;
   g.outsized_share = outsized_share;
   return g;
+}
+
+/// Rows (gaps or changes) whose kind is named `kind`: Python names kinds by their string,
+/// and a name that is no kind counts 0, as when kinds were strings.
+template <class Row>
+std::size_t count_of(const std::vector<Row>& rows, std::string_view kind) {
+  return static_cast<std::size_t>(
+      std::count_if(rows.begin(), rows.end(), [&](const Row& r) { return to_string(r.kind) == kind; }));
 }
 
 /// A coverage matrix with the scheme it was computed with (for the tables).
@@ -521,19 +531,21 @@ void bind_analysis(py::module_& m) {
       .def_readonly("span", &analysis::gap_evidence::where)
       .def_readonly("text", &analysis::gap_evidence::text);
   py::class_<analysis::gap>(m, "Gap", "One thing a plan lacks compared with a reference plan, with evidence on both sides.")
-      .def_readonly("kind", &analysis::gap::kind)
+      .def_property_readonly("kind", [](const analysis::gap& g) { return std::string(to_string(g.kind)); })
       .def_readonly("reference", &analysis::gap::reference)
       .def_readonly("item", &analysis::gap::item)
       .def_readonly("detail", &analysis::gap::detail)
       .def_readonly("score", &analysis::gap::score)
       .def_readonly("in_reference", &analysis::gap::in_reference)
       .def_readonly("in_subject", &analysis::gap::in_subject)
-      .def("__repr__", [](const analysis::gap& g) { return fmt::format("Gap('{}', '{}')", g.kind, g.item); });
+      .def("__repr__", [](const analysis::gap& g) { return fmt::format("Gap('{}', '{}')", to_string(g.kind), g.item); });
   py::class_<analysis::gap_report>(m, "GapReport", "The gaps of a subject plan against reference plans.")
       .def_readonly("subject", &analysis::gap_report::subject)
       .def_readonly("references", &analysis::gap_report::references)
       .def_readonly("gaps", &analysis::gap_report::gaps)
-      .def("count", &analysis::gap_report::count, py::arg("kind"))
+      .def(
+          "count", [](const analysis::gap_report& r, std::string_view kind) { return count_of(r.gaps, kind); },
+          py::arg("kind"))
       .def("to_table", [](const analysis::gap_report& r) { return report::to_table(r); })
       .def("__repr__", [](const analysis::gap_report& r) {
         return fmt::format("<GapReport '{}': {} gaps>", r.subject, r.gaps.size());
@@ -558,7 +570,7 @@ void bind_analysis(py::module_& m) {
       "(accountability: measures without agencies or deadlines …).");
 
   py::class_<analysis::plan_change>(m, "PlanChange", "One change between two editions of a plan (carried, new, dropped …).")
-      .def_readonly("kind", &analysis::plan_change::kind)
+      .def_property_readonly("kind", [](const analysis::plan_change& c) { return std::string(to_string(c.kind)); })
       .def_readonly("item_old", &analysis::plan_change::item_old)
       .def_readonly("item_new", &analysis::plan_change::item_new)
       .def_readonly("detail", &analysis::plan_change::detail)
@@ -566,13 +578,15 @@ void bind_analysis(py::module_& m) {
       .def_readonly("in_old", &analysis::plan_change::in_old)
       .def_readonly("in_new", &analysis::plan_change::in_new)
       .def("__repr__", [](const analysis::plan_change& c) {
-        return fmt::format("PlanChange('{}', '{}' → '{}')", c.kind, c.item_old, c.item_new);
+        return fmt::format("PlanChange('{}', '{}' → '{}')", to_string(c.kind), c.item_old, c.item_new);
       });
   py::class_<analysis::plan_diff>(m, "PlanDiff", "What changed between two editions of a plan.")
       .def_readonly("old_plan", &analysis::plan_diff::old_plan)
       .def_readonly("new_plan", &analysis::plan_diff::new_plan)
       .def_readonly("changes", &analysis::plan_diff::changes)
-      .def("count", &analysis::plan_diff::count, py::arg("kind"))
+      .def(
+          "count", [](const analysis::plan_diff& d, std::string_view kind) { return count_of(d.changes, kind); },
+          py::arg("kind"))
       .def("to_table", [](const analysis::plan_diff& d) { return report::to_table(d); })
       .def("__repr__", [](const analysis::plan_diff& d) {
         return fmt::format("<PlanDiff {} → {}: {} changes>", d.old_plan, d.new_plan, d.changes.size());

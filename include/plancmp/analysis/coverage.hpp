@@ -54,6 +54,12 @@ enum class coverage_view { counts, shares, presence, evidence };
 /// Parses "counts", "shares", "presence", "evidence"; throws `usage_error`.
 [[nodiscard]] coverage_view parse_coverage_view(std::string_view name);
 
+/// `part / whole`, 0 when `whole` is 0: a coverage share (measures carrying a theme of a
+/// plan's measures; a table's total of the grand total).
+[[nodiscard]] constexpr double share(std::size_t part, std::size_t whole) noexcept {
+  return whole == 0 ? 0.0 : static_cast<double>(part) / static_cast<double>(whole);
+}
+
 /// Theme-by-theme difference between two plans of a coverage matrix.
 struct coverage_difference {
   std::string scheme;

@@ -9,6 +9,7 @@
 #include <cstddef>
 #include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace plancmp::inline v0::analysis {
@@ -23,12 +24,36 @@ struct gap_evidence {
   friend bool operator==(const gap_evidence&, const gap_evidence&) = default;
 };
 
+/// What a gap is (docs/gaps.md); printed and serialized as its `to_string` name.
+enum class gap_kind {
+  // against a reference (gaps_against)
+  measure,              ///< a reference measure without a counterpart
+  theme,                ///< a theme the reference covers and the subject does not
+  indicator,            ///< a target indicator only the reference states
+  weaker_target,        ///< a shared indicator with a weaker subject target
+  agency_function,      ///< an agency function only the reference involves
+  targets_missing,      ///< either plan states no target (n/a)
+  agencies_missing,     ///< either plan names no agency (n/a)
+  // against peers (consensus_gaps)
+  consensus_theme,      ///< a theme most peers cover
+  consensus_indicator,  ///< an indicator most peers state
+  // within one plan (accountability_gaps)
+  no_agency,            ///< a measure without a responsible agency
+  no_lead,              ///< a measure whose agencies do not include a lead of its own
+  no_deadline,          ///< a measure without a deadline
+  goal_without_target,  ///< a goal without a measurable target
+  outsized_lead,        ///< an agency leading more than `outsized_share` of the measures
+  empty_restatement,    ///< a 专栏 item restating a measure, adding nothing
+};
+/// "measure", "theme", … (the enumerator's name).
+[[nodiscard]] std::string_view to_string(gap_kind k) noexcept;
+[[nodiscard]] inline std::string_view format_as(gap_kind k) noexcept { return to_string(k); }
+/// The inverse of `to_string`; throws `usage_error` naming the known kinds.
+[[nodiscard]] gap_kind parse_gap_kind(std::string_view name);
+
 /// One gap (缺口): what the reference has and the subject lacks or does less of.
 struct gap {
-  /// "measure", "theme", "indicator", "weaker_target", "agency_function",
-  /// "consensus_theme", "consensus_indicator"; accountability: "no_agency", "no_lead",
-  /// "no_deadline", "goal_without_target", "outsized_lead", "empty_restatement".
-  std::string kind;
+  gap_kind kind = gap_kind::measure;
   std::string reference;  ///< plan_label of the reference ("" for accountability gaps)
   std::string item;       ///< measure id, theme, indicator key, agency function …
   std::string detail;     ///< what is missing or weaker, in words
@@ -44,7 +69,7 @@ struct gap_report {
   std::string subject_source;           ///< file
   std::vector<std::string> references;  ///< plan_labels
   std::vector<gap> gaps;
-  [[nodiscard]] std::size_t count(std::string_view kind) const;
+  [[nodiscard]] std::size_t count(gap_kind kind) const;
 };
 
 struct gap_options {
@@ -84,13 +109,42 @@ struct gap_options {
                                              const gap_options& options = {});
 
 
+/// What a `plan_change` is (docs/gaps.md); printed and serialized as its `to_string` name.
+enum class change_kind {
+  // measures (diff_plans)
+  carried,
+  dropped,
+  new_,  ///< "new" (a keyword in C++)
+  // targets (diff_plans)
+  target_strengthened,
+  target_weakened,
+  target_new,
+  target_dropped,
+  target_same,
+  target_incomparable,  ///< stated in other terms: not a change
+  targets_missing,      ///< either plan states no target (n/a)
+  // agencies (diff_plans)
+  agency_renamed,
+  agency_dropped,
+  agency_new,
+  agencies_missing,  ///< either plan names no agency (n/a)
+  // a lower plan's targets against its superior's (align_vertical)
+  target_as_superior,
+  target_above_superior,
+  target_below_superior,
+  target_share_of_superior,
+  target_not_carried,
+};
+/// "carried", "dropped", "new", "target_strengthened", … (the enumerator's name, without
+/// the trailing underscore of `new_`).
+[[nodiscard]] std::string_view to_string(change_kind k) noexcept;
+[[nodiscard]] inline std::string_view format_as(change_kind k) noexcept { return to_string(k); }
+/// The inverse of `to_string`; throws `usage_error` naming the known kinds.
+[[nodiscard]] change_kind parse_change_kind(std::string_view name);
+
 /// One change between two editions of a plan (or one target row of a vertical alignment).
 struct plan_change {
-  /// "carried", "dropped", "new" (measures); "target_strengthened", "target_weakened",
-  /// "target_new", "target_dropped", "target_same", "target_incomparable" (stated in other
-  /// terms: not a change), "targets_missing" (n/a); "agency_renamed", "agency_dropped",
-  /// "agency_new", "agencies_missing" (n/a).
-  std::string kind;
+  change_kind kind = change_kind::carried;
   std::string item_old;  ///< measure id, indicator, agency name in the old edition
   std::string item_new;
   std::string detail;
@@ -129,7 +183,7 @@ struct vertical_alignment {
 struct plan_diff {
   std::string old_plan, new_plan;  ///< plan_labels
   std::vector<plan_change> changes;
-  [[nodiscard]] std::size_t count(std::string_view kind) const;
+  [[nodiscard]] std::size_t count(change_kind kind) const;
 };
 /// Measures carried over (with the shared passage as evidence), dropped and new; targets
 /// by canonical indicator; agencies by canonical function, a predecessor name in the old

@@ -17,9 +17,28 @@ namespace plancmp::inline v0::analysis {
 
 struct coding_sheet;
 
+/// What a PMC rule looks at (docs/coverage.md, "rule kind"); spelled in designs
+/// (data/pmc*.json) as its `to_string` name.
+enum class pmc_rule_kind {
+  keywords,      ///< any of the phrases in the plan's title, preamble, goals or measures
+  theme,         ///< at least `min` measures carry a scheme's theme
+  horizon,       ///< a target, deadline or goal year `min_years`..`max_years` after issue
+  issuer_level,  ///< the issuer is at one of `levels`
+  agencies,      ///< at least `min` canonical agencies
+  lead_share,    ///< at least a `min` share of the measures name a lead
+  targets,       ///< at least `min` targets
+  deadlines,     ///< at least `min` measures with a deadline
+  always,        ///< every published plan
+};
+/// "keywords", "theme", … (the enumerator's name).
+[[nodiscard]] std::string_view to_string(pmc_rule_kind k) noexcept;
+[[nodiscard]] inline std::string_view format_as(pmc_rule_kind k) noexcept { return to_string(k); }
+/// The inverse of `to_string`; throws `usage_error` naming the known kinds.
+[[nodiscard]] pmc_rule_kind parse_pmc_rule_kind(std::string_view name);
+
 /// How a second-level PMC variable is computed from the plan graph (docs/coverage.md).
 struct pmc_rule {
-  std::string kind;  ///< keywords, theme, horizon, issuer_level, agencies, lead_share, targets, deadlines, always
+  pmc_rule_kind kind = pmc_rule_kind::always;
   std::vector<std::string> phrases;  ///< keywords: any of them in the plan's title, preamble, goals or measures
   std::string scheme;                ///< theme: scheme id
   std::string theme;                 ///< theme: theme id

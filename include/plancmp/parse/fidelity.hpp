@@ -34,7 +34,7 @@ struct gold_target {
 struct gold_document {
   std::string origin;  ///< the gold file
   std::string source;  ///< "seeds/<file>" or "corpus/<file>"
-  std::string kind;    ///< plan, regulation, notice, qa, other
+  document_kind kind = document_kind::plan;  ///< "kind" in the file; absent: plan
   std::optional<std::string> title, notice_title, issuer, jurisdiction, level, issued, doc_number;
   bool first_listed_leads = false;
   std::vector<gold_measure> measures;
