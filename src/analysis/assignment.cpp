@@ -11,14 +11,17 @@
 #include <tuple>
 
 namespace plancmp::inline v0::analysis {
+namespace detail {
 namespace {
 
-constexpr std::ptrdiff_t none = -1;
+constexpr std::ptrdiff_t none = unassigned;
+
+}  // namespace
 
 /// Minimum-cost assignment of every row of a dense `n × m` cost matrix (n ≤ m) to a
 /// distinct column: shortest augmenting paths with potentials (Crouse 2016, the
 /// algorithm behind SciPy's linear_sum_assignment). Returns the column of each row.
-std::vector<std::ptrdiff_t> solve_dense(const std::vector<double>& cost, std::size_t n,
+std::vector<std::ptrdiff_t> solve_dense_assignment(const std::vector<double>& cost, std::size_t n,
                                         std::size_t m) {
   constexpr double inf = std::numeric_limits<double>::infinity();
   std::vector<double> u(n, 0.0);
@@ -114,21 +117,13 @@ std::vector<std::ptrdiff_t> solve_dense(const std::vector<double>& cost, std::si
   return column_of;
 }
 
-/// Admissible pairs of a sparse matrix by row (CSR): row i's pairs are
-/// [begin[i], begin[i + 1]) of `column` and `cost` (cost = -weight).
-struct sparse_costs {
-  std::vector<std::size_t> begin{0};
-  std::vector<std::size_t> column;
-  std::vector<double> cost;
-};
-
 /// Minimum-cost assignment on a sparse matrix where every row may also stay unmatched at
 /// cost 0: each row i gets a private extra column `m + i` of cost 0, so a complete
 /// assignment always exists. Shortest augmenting paths with potentials as in
 /// `solve_dense`, but Dijkstra with a binary heap over the admissible pairs only, so an
 /// augmentation costs O(pairs reached · log) instead of O(rows reached · m). Returns the
 /// column of each row, `none` for unmatched.
-std::vector<std::ptrdiff_t> solve_sparse(const sparse_costs& g, std::size_t n, std::size_t m) {
+std::vector<std::ptrdiff_t> solve_sparse_assignment(const sparse_costs& g, std::size_t n, std::size_t m) {
   constexpr double inf = std::numeric_limits<double>::infinity();
   const std::size_t all_columns = m + n;
   std::vector<double> u(n, 0.0);
@@ -217,10 +212,15 @@ std::vector<std::ptrdiff_t> solve_sparse(const sparse_costs& g, std::size_t n, s
   return column_of;
 }
 
-/// Below this share of admissible pairs the sparse solver is used.
-constexpr double sparse_share = 0.2;
+void throw_nan_weight(std::size_t i, std::size_t j) {
+  throw usage_error(fmt::format(
+      "max_weight_assignment: weight ({}, {}) is NaN; give every pair a number", i, j));
+}
 
-}  // namespace
+}  // namespace detail
+
+template assignment max_weight_assignment<row_major_weights>(const row_major_weights&, std::size_t,
+                                                             std::size_t, const assignment_options&);
 
 assignment max_weight_assignment(std::span<const double> weights, std::size_t rows,
                                  std::size_t columns, const assignment_options& options) {
@@ -230,130 +230,7 @@ assignment max_weight_assignment(std::span<const double> weights, std::size_t ro
         "row-major",
         weights.size(), rows, columns));
   }
-  const double threshold = options.threshold;
-  const auto admissible = [threshold](double w) { return w > 0.0 && w >= threshold; };
-  // One pass over the matrix: NaN check, and which rows and columns have an admissible pair.
-  std::vector<char> row_used(rows, 0);
-  std::vector<char> column_used(columns, 0);
-  std::size_t admissible_pairs = 0;
-  for (std::size_t i = 0; i < rows; ++i) {
-    const double* row = weights.data() + i * columns;
-    char any = 0;
-    bool nan = false;
-    for (std::size_t j = 0; j < columns; ++j) {
-      const char ok = admissible(row[j]) ? 1 : 0;
-      nan |= std::isnan(row[j]);
-      column_used[j] |= ok;
-      any |= ok;
-      admissible_pairs += static_cast<std::size_t>(ok);
-    }
-    if (nan) {
-      const auto j = static_cast<std::size_t>(
-          std::find_if(row, row + columns, [](double w) { return std::isnan(w); }) - row);
-      throw usage_error(fmt::format(
-          "max_weight_assignment: weight ({}, {}) is NaN; give every pair a number", i, j));
-    }
-    row_used[i] = any;
-  }
-  assignment result;
-  std::vector<std::ptrdiff_t> column_of_row(rows, none);
-  std::vector<std::ptrdiff_t> row_of_column(columns, none);
-  auto take = [&](std::size_t i, std::size_t j) {
-    const double w = weights[i * columns + j];
-    column_of_row[i] = static_cast<std::ptrdiff_t>(j);
-    row_of_column[j] = static_cast<std::ptrdiff_t>(i);
-    result.pairs.push_back({i, j, w, false});
-    result.total_weight += w;
-  };
-  const bool sparse = static_cast<double>(admissible_pairs) <=
-                      sparse_share * static_cast<double>(weights.size());
-  if (sparse) {
-    sparse_costs g;
-    g.column.reserve(admissible_pairs);
-    g.cost.reserve(admissible_pairs);
-    g.begin.reserve(rows + 1);
-    for (std::size_t i = 0; i < rows; ++i) {
-      const double* row = weights.data() + i * columns;
-      for (std::size_t j = 0; j < columns; ++j) {
-        if (!admissible(row[j])) continue;
-        g.column.push_back(j);
-        g.cost.push_back(-row[j]);
-      }
-      g.begin.push_back(g.column.size());
-    }
-    const auto solution = solve_sparse(g, rows, columns);
-    for (std::size_t i = 0; i < rows; ++i)
-      if (solution[i] != none) take(i, static_cast<std::size_t>(solution[i]));
-  }
-  if (!sparse) {
-    std::vector<std::size_t> kept_rows;
-    std::vector<std::size_t> kept_columns;
-    for (std::size_t i = 0; i < rows; ++i)
-      if (row_used[i] != 0) kept_rows.push_back(i);
-    for (std::size_t j = 0; j < columns; ++j)
-      if (column_used[j] != 0) kept_columns.push_back(j);
-
-    // Solve on the admissible submatrix, as minimum cost -w over the shorter side; pairs
-    // of weight 0 in the optimum stand for "unmatched".
-    const bool transposed = kept_rows.size() > kept_columns.size();
-    const std::vector<std::size_t>& short_side = transposed ? kept_columns : kept_rows;
-    const std::vector<std::size_t>& long_side = transposed ? kept_rows : kept_columns;
-    const std::size_t n = short_side.size();
-    const std::size_t m = long_side.size();
-    const auto cost_of = [&](double w) { return admissible(w) ? -w : 0.0; };
-    std::vector<double> cost(n * m);
-    if (!transposed && m == columns) {
-      for (std::size_t a = 0; a < n; ++a) {
-        const double* row = weights.data() + short_side[a] * columns;
-        std::transform(row, row + columns, cost.begin() + static_cast<std::ptrdiff_t>(a * m), cost_of);
-      }
-    } else {
-      for (std::size_t a = 0; a < n; ++a) {
-        for (std::size_t b = 0; b < m; ++b) {
-          const std::size_t i = transposed ? long_side[b] : short_side[a];
-          const std::size_t j = transposed ? short_side[a] : long_side[b];
-          cost[a * m + b] = cost_of(weights[i * columns + j]);
-        }
-      }
-    }
-
-    if (n > 0) {
-      const auto solution = solve_dense(cost, n, m);
-      for (std::size_t a = 0; a < n; ++a) {
-        const auto b = static_cast<std::size_t>(solution[a]);
-        const std::size_t i = transposed ? long_side[b] : short_side[a];
-        const std::size_t j = transposed ? short_side[a] : long_side[b];
-        if (admissible(weights[i * columns + j])) take(i, j);
-      }
-    }
-  }
-  if (options.one_to_many) {
-    for (std::size_t j = 0; j < columns; ++j) {
-      if (row_of_column[j] != none) continue;
-      std::ptrdiff_t best = none;
-      double best_weight = 0.0;
-      for (std::size_t i = 0; i < rows; ++i) {
-        const double w = weights[i * columns + j];
-        if (admissible(w) && (best == none || w > best_weight)) {
-          best = static_cast<std::ptrdiff_t>(i);
-          best_weight = w;
-        }
-      }
-      if (best == none) continue;
-      row_of_column[j] = best;
-      result.pairs.push_back({static_cast<std::size_t>(best), j, best_weight, true});
-    }
-  }
-  std::sort(result.pairs.begin(), result.pairs.end(), [](const auto& x, const auto& y) {
-    return x.row != y.row ? x.row < y.row : x.column < y.column;
-  });
-  std::vector<char> row_matched(rows, 0);
-  for (const assigned_pair& p : result.pairs) row_matched[p.row] = 1;
-  for (std::size_t i = 0; i < rows; ++i)
-    if (row_matched[i] == 0) result.unmatched_rows.push_back(i);
-  for (std::size_t j = 0; j < columns; ++j)
-    if (row_of_column[j] == none) result.unmatched_columns.push_back(j);
-  return result;
+  return max_weight_assignment(row_major_weights{weights.data(), columns}, rows, columns, options);
 }
 
 }  // namespace plancmp::inline v0::analysis

@@ -10,16 +10,12 @@
 #include <map>
 
 namespace plancmp::inline v0::analysis {
-namespace {
+namespace detail {
 
-using label = std::uint32_t;
-/// Sorted (label, count) pairs of one graph.
-using label_counts = std::vector<std::pair<label, std::uint64_t>>;
-
-label_counts count_labels(std::vector<label> labels) {
+wl_label_counts count_wl_labels(std::vector<wl_label> labels) {
   std::sort(labels.begin(), labels.end());
-  label_counts counts;
-  for (const label l : labels) {
+  wl_label_counts counts;
+  for (const wl_label l : labels) {
     if (!counts.empty() && counts.back().first == l) {
       ++counts.back().second;
     } else {
@@ -29,7 +25,7 @@ label_counts count_labels(std::vector<label> labels) {
   return counts;
 }
 
-double dot(const label_counts& x, const label_counts& y) {
+double wl_dot(const wl_label_counts& x, const wl_label_counts& y) {
   double sum = 0.0;
   auto i = x.begin();
   auto j = y.begin();
@@ -46,66 +42,30 @@ double dot(const label_counts& x, const label_counts& y) {
   return sum;
 }
 
-}  // namespace
-
-std::vector<double> wl_kernel_matrix(std::span<const plan_graph* const> graphs,
-                                     const wl_options& options, bool normalized) {
+void check_wl_options(const wl_options& options) {
   if (options.iterations < 0) {
     throw usage_error(fmt::format("wl_kernel_matrix: iterations is {}; give 0 or more",
                                   options.iterations));
   }
-  const std::size_t n = graphs.size();
-  std::vector<double> kernel(n * n, 0.0);
-  std::vector<std::vector<label>> labels(n);
-  for (std::size_t g = 0; g < n; ++g) {
-    const plan_graph& graph = *graphs[g];
-    labels[g].resize(boost::num_vertices(graph));
-    for (std::size_t v = 0; v < labels[g].size(); ++v)
-      labels[g][v] = static_cast<label>(graph[v].kind);
-  }
-  // Round-0 labels are the kinds; later rounds draw from one dictionary over all graphs,
-  // numbered after the kinds so that labels of different rounds never collide.
-  std::map<std::vector<label>, label> dictionary;
-  label next_label = static_cast<label>(vertex_kind::agency) + 1;
-  std::vector<label> signature;
-  for (int round = 0;; ++round) {
-    std::vector<label_counts> counts(n);
-    for (std::size_t g = 0; g < n; ++g) counts[g] = count_labels(labels[g]);
-    for (std::size_t x = 0; x < n; ++x)
-      for (std::size_t y = x; y < n; ++y) {
-        const double k = dot(counts[x], counts[y]);
-        kernel[x * n + y] += k;
-        if (y != x) kernel[y * n + x] += k;
-      }
-    if (round == options.iterations) break;
-    for (std::size_t g = 0; g < n; ++g) {
-      const plan_graph& graph = *graphs[g];
-      std::vector<label> relabeled(labels[g].size());
-      for (std::size_t v = 0; v < labels[g].size(); ++v) {
-        signature.clear();
-        for (const auto e : boost::make_iterator_range(boost::out_edges(v, graph)))
-          signature.push_back(labels[g][boost::target(e, graph)]);
-        for (const auto e : boost::make_iterator_range(boost::in_edges(v, graph)))
-          signature.push_back(labels[g][boost::source(e, graph)]);
-        std::sort(signature.begin(), signature.end());
-        signature.insert(signature.begin(), labels[g][v]);
-        const auto [it, inserted] = dictionary.try_emplace(signature, next_label);
-        if (inserted) ++next_label;
-        relabeled[v] = it->second;
-      }
-      labels[g] = std::move(relabeled);
-    }
-  }
-  if (normalized) {
-    std::vector<double> diagonal(n);
-    for (std::size_t g = 0; g < n; ++g) diagonal[g] = kernel[g * n + g];
-    for (std::size_t x = 0; x < n; ++x)
-      for (std::size_t y = 0; y < n; ++y) {
-        const double d = std::sqrt(diagonal[x] * diagonal[y]);
-        kernel[x * n + y] = d > 0.0 ? kernel[x * n + y] / d : 0.0;
-      }
-  }
-  return kernel;
+}
+
+void throw_wl_label_maps(std::size_t graphs, std::size_t maps) {
+  throw usage_error(fmt::format("wl_kernel_matrix: {} graphs but {} label maps; give one label map per graph",
+                                graphs, maps));
+}
+
+}  // namespace detail
+
+template std::vector<double> wl_kernel_matrix<std::span<const plan_graph* const>, std::span<const plan_graph_kinds>>(
+    const std::span<const plan_graph* const>&, const std::span<const plan_graph_kinds>&, const wl_options&,
+    bool);
+
+std::vector<double> wl_kernel_matrix(std::span<const plan_graph* const> graphs,
+                                     const wl_options& options, bool normalized) {
+  std::vector<plan_graph_kinds> kinds;
+  kinds.reserve(graphs.size());
+  for (const plan_graph* g : graphs) kinds.push_back(boost::get(&vertex_property::kind, *g));
+  return wl_kernel_matrix(graphs, std::span<const plan_graph_kinds>(kinds), options, normalized);
 }
 
 double wl_similarity(const plan_graph& a, const plan_graph& b, const wl_options& options) {

@@ -20,22 +20,11 @@ namespace plancmp::inline v0::analysis {
 
 namespace {
 
-/// Heap order: a is better than b (higher score, then lower index).
-bool better(const match& a, const match& b) noexcept {
-  return a.score > b.score || (a.score == b.score && a.candidate < b.candidate);
-}
-
-/// Keeps the best `k` matches offered; `heap.front()` is the worst kept.
-void offer(std::vector<match>& heap, std::size_t k, const match& m) {
-  if (heap.size() < k) {
-    heap.push_back(m);
-    std::push_heap(heap.begin(), heap.end(), better);
-  } else if (better(m, heap.front())) {
-    std::pop_heap(heap.begin(), heap.end(), better);
-    heap.back() = m;
-    std::push_heap(heap.begin(), heap.end(), better);
-  }
-}
+using detail::accumulator;
+using detail::better;
+using detail::gather;
+using detail::offer;
+using detail::rows_per_block;
 
 /// Which candidates a query may be paired with.
 struct pair_filter {
@@ -87,154 +76,18 @@ pair_filter make_filter(const csr_matrix& queries, const csr_matrix& corpus, boo
   return f;
 }
 
-/// Per query, its kept matches best first, gathered into one result.
-top_k_result gather(std::vector<std::vector<match>>& per_query) {
-  top_k_result r;
-  r.queries = per_query.size();
-  r.query_begin.reserve(per_query.size() + 1);
-  r.query_begin.push_back(0);
-  std::size_t total = 0;
-  for (const auto& v : per_query) total += v.size();
-  r.matches.reserve(total);
-  for (auto& v : per_query) {
-    r.matches.insert(r.matches.end(), v.begin(), v.end());
-    r.query_begin.push_back(r.matches.size());
-    std::vector<match>().swap(v);
-  }
-  return r;
-}
-
-constexpr std::size_t rows_per_block = 64;
-
-/// Gustavson's accumulator: one dense sum per corpus row and the list of rows touched.
-/// Weights are non-negative, so a zero sum marks an untouched row and `take` leaves the
-/// sums zero again for the next query.
-struct accumulator {
-  std::vector<float> sum;
-  std::vector<std::uint32_t> touched;
-
-  /// Adds row `q` of `x` times the corpus (`by_column`: the corpus transposed), counting
-  /// only corpus rows after `after` when it is set (the symmetric kernel).
-  void add_row(const csr_matrix& x, std::size_t q, const csr_matrix& by_column,
-               std::optional<std::uint32_t> after = {}) {
-    if (sum.empty()) sum.assign(by_column.columns, 0.0F);
-    touched.clear();
-    for (auto e = x.row_begin[q]; e < x.row_begin[q + 1]; ++e) {
-      const float weight = x.value[e];
-      const std::uint32_t f = x.column[e];
-      const std::uint32_t* first = by_column.column.data() + by_column.row_begin[f];
-      const std::uint32_t* last = by_column.column.data() + by_column.row_begin[f + 1];
-      if (after) first = std::upper_bound(first, last, *after);
-      const float* value = by_column.value.data() + (first - by_column.column.data());
-      for (const std::uint32_t* c = first; c != last; ++c, ++value) {
-        if (sum[*c] == 0.0F) touched.push_back(*c);
-        sum[*c] += weight * *value;
-      }
-    }
-  }
-  /// Calls `use(row, score)` for every touched row, clearing the sums.
-  template <class Use>
-  void take(Use&& use) {
-    for (const std::uint32_t c : touched) {
-      const float score = sum[c];
-      sum[c] = 0.0F;
-      use(c, score);
-    }
-  }
-};
-
-/// A bounded heap per query against the transposed corpus, one accumulator per worker.
+/// The generic kernels (kernels/top_k.hpp) on csr_matrix, with the plan filter.
 top_k_result exact_top_k(const csr_matrix& queries, const csr_matrix& corpus, bool same,
                          const similarity_options& o) {
   const pair_filter filter = make_filter(queries, corpus, same, o);
-  const csr_matrix by_column = transpose(corpus);
-  std::vector<std::vector<match>> kept(queries.rows());
-  const unsigned workers = detail::worker_count(o.threads, queries.rows() / rows_per_block + 1);
-  std::vector<accumulator> work(workers);
-  const auto threshold = static_cast<float>(o.threshold);
-  detail::for_each_block(queries.rows(), rows_per_block, workers,
-                         [&](std::size_t begin, std::size_t end, unsigned w) {
-    accumulator& a = work[w];
-    for (std::size_t q = begin; q < end; ++q) {
-      a.add_row(queries, q, by_column);
-      std::vector<match>& heap = kept[q];
-      a.take([&](std::uint32_t c, float score) {
-        if (score > threshold && filter.allowed(q, c)) offer(heap, o.top_k, {filter.query_row(q), c, score});
-      });
-      std::sort_heap(heap.begin(), heap.end(), better);
-    }
-  });
-  return gather(kept);
+  return top_k_rows(queries, corpus, {.top_k = o.top_k, .threshold = o.threshold, .threads = o.threads},
+                    filter);
 }
 
-/// Within one corpus the product is symmetric: row i is multiplied only with rows j > i
-/// and each score is offered to both rows' heaps, which halves the work. Heaps are per
-/// worker (rows · top_k each) and merged at the end; a pair's score is computed once,
-/// from its lower row, so the merged result is the same for every thread count.
 top_k_result exact_top_k_within(const csr_matrix& corpus, const similarity_options& o) {
   const pair_filter filter = make_filter(corpus, corpus, true, o);
-  const csr_matrix by_column = transpose(corpus);
-  const std::size_t n = corpus.rows();
-  const std::size_t k = o.top_k;
-  const unsigned workers = detail::worker_count(o.threads, n / rows_per_block + 1);
-  struct scratch {
-    accumulator acc;
-    std::vector<match> slots;         // rows · k heaps
-    std::vector<std::uint32_t> size;  // per row: matches in its heap
-    // Per row: the worst score its full heap holds (−∞ until full). Most offers are
-    // rejected; this compact array answers them without touching the heaps.
-    std::vector<float> floor;
-  };
-  std::vector<scratch> work(workers);
-  const auto threshold = static_cast<float>(o.threshold);
-  auto offer_to = [k](scratch& s, std::uint32_t row, const match& m) {
-    match* heap = s.slots.data() + std::size_t{row} * k;
-    std::uint32_t& size = s.size[row];
-    if (size < k) {
-      heap[size++] = m;
-      std::push_heap(heap, heap + size, better);
-      if (size == k) s.floor[row] = heap[0].score;
-    } else if (better(m, heap[0])) {
-      std::pop_heap(heap, heap + size, better);
-      heap[size - 1] = m;
-      std::push_heap(heap, heap + size, better);
-      s.floor[row] = heap[0].score;
-    }
-  };
-  if (k > 0) {
-    detail::for_each_block(n, rows_per_block, workers, [&](std::size_t begin, std::size_t end, unsigned w) {
-      scratch& s = work[w];
-      if (s.slots.empty()) {
-        s.slots.resize(n * k);
-        s.size.assign(n, 0);
-        s.floor.assign(n, -std::numeric_limits<float>::infinity());
-      }
-      for (std::size_t i = begin; i < end; ++i) {
-        const auto row = static_cast<std::uint32_t>(i);
-        s.acc.add_row(corpus, i, by_column, row);
-        s.acc.take([&](std::uint32_t c, float score) {
-          if (score > threshold && filter.allowed(i, c)) {
-            if (score >= s.floor[row]) offer_to(s, row, {row, c, score});
-            if (score >= s.floor[c]) offer_to(s, c, {c, row, score});
-          }
-        });
-      }
-    });
-  }
-  std::vector<std::vector<match>> kept(n);
-  detail::for_each_block(n, 1024, workers, [&](std::size_t begin, std::size_t end, unsigned) {
-    for (std::size_t r = begin; r < end; ++r) {
-      std::vector<match>& out = kept[r];
-      for (const scratch& s : work) {
-        if (s.size.empty()) continue;
-        const match* heap = s.slots.data() + r * k;
-        out.insert(out.end(), heap, heap + s.size[r]);
-      }
-      std::sort(out.begin(), out.end(), better);
-      if (out.size() > k) out.resize(k);
-    }
-  });
-  return gather(kept);
+  return top_k_rows_within(corpus, {.top_k = o.top_k, .threshold = o.threshold, .threads = o.threads},
+                           filter);
 }
 
 /// AllPairs/L2AP prefix filtering for a threshold t > 0. Each corpus row's features are
@@ -404,6 +257,22 @@ top_k_result pruned_top_k(const csr_matrix& queries, const csr_matrix& corpus, b
 }
 
 }  // namespace
+
+namespace detail {
+
+unsigned top_k_workers(unsigned threads, std::size_t work) { return worker_count(threads, work); }
+
+void for_each_row_block(std::size_t n, std::size_t block, unsigned workers,
+                        const std::function<void(std::size_t, std::size_t, unsigned)>& body) {
+  for_each_block(n, block, workers, body);
+}
+
+}  // namespace detail
+
+template top_k_result top_k_rows<csr_matrix, csr_matrix, all_pairs>(const csr_matrix&, const csr_matrix&,
+                                                                    const top_k_options&, const all_pairs&);
+template top_k_result top_k_rows_within<csr_matrix, all_pairs>(const csr_matrix&, const top_k_options&,
+                                                               const all_pairs&);
 
 top_k_result top_k_similar(const csr_matrix& corpus, const similarity_options& options) {
   return exact_top_k_within(corpus, options);

@@ -1,42 +1,32 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <plancmp/analysis/kernels/assignment.hpp>
+
 #include <cstddef>
 #include <span>
 #include <vector>
 
 namespace plancmp::inline v0::analysis {
 
-/// Options for `max_weight_assignment`.
-struct assignment_options {
-  /// Pairs whose weight is below `threshold` (or not above 0) are never matched.
-  double threshold = 0.0;
-  /// After the optimal one-to-one assignment, every column still unmatched joins the row
-  /// it weighs most with (if that weight passes the threshold), so a row may hold several
-  /// columns; each column still has at most one row.
-  bool one_to_many = false;
+/// A dense `rows × columns` matrix stored row-major, as a weight callable for the
+/// generic `max_weight_assignment` (kernels/assignment.hpp).
+struct row_major_weights {
+  const double* data = nullptr;
+  std::size_t columns = 0;
+  [[nodiscard]] double operator()(std::size_t i, std::size_t j) const noexcept {
+    return data[i * columns + j];
+  }
 };
 
-/// One matched pair of an assignment.
-struct assigned_pair {
-  std::size_t row = 0;
-  std::size_t column = 0;
-  double weight = 0.0;
-  bool extra = false;  ///< added by the one-to-many step, not part of the one-to-one optimum
-  friend bool operator==(const assigned_pair&, const assigned_pair&) = default;
-};
-
-/// The result of `max_weight_assignment`: matched pairs in increasing (row, column)
-/// order, the total weight of the one-to-one part, and what stayed unmatched.
-struct assignment {
-  std::vector<assigned_pair> pairs;
-  double total_weight = 0.0;              ///< sum over the one-to-one pairs
-  std::vector<std::size_t> unmatched_rows;
-  std::vector<std::size_t> unmatched_columns;
-};
+// Compiled once in src/analysis/assignment.cpp.
+extern template assignment max_weight_assignment<row_major_weights>(const row_major_weights&,
+                                                                    std::size_t, std::size_t,
+                                                                    const assignment_options&);
 
 /// Maximum-weight one-to-one assignment (maximum-weight bipartite matching) on a dense
 /// `rows × columns` matrix stored row-major in `weights`; rectangular matrices welcome.
+/// The generic kernel (any weight callable, kernels/assignment.hpp) on `row_major_weights`.
 /// Rows and columns may stay unmatched: a pair is only made when its weight passes
 /// `options.threshold` and is positive, so the optimum is over partial matchings.
 ///

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <plancmp/analysis/kernels/wl.hpp>
 #include <plancmp/analysis/similarity.hpp>
 #include <plancmp/model/plan.hpp>
 
@@ -11,13 +12,17 @@
 
 namespace plancmp::inline v0::analysis {
 
-/// Options for the Weisfeiler–Lehman subtree kernel.
-struct wl_options {
-  /// Relabeling rounds h: the kernel counts shared rooted subtrees of depth 0 … h.
-  int iterations = 3;
-};
+/// The initial vertex labels of a plan graph: the vertex kinds.
+using plan_graph_kinds = boost::property_map<plan_graph, vertex_kind vertex_property::*>::const_type;
 
-/// The Weisfeiler–Lehman subtree kernel (Shervashidze et al. 2011) between plan graphs.
+// The generic kernel (kernels/wl.hpp) on plan graphs, compiled once in src/analysis/graph_kernel.cpp.
+extern template std::vector<double> wl_kernel_matrix<std::span<const plan_graph* const>, std::span<const plan_graph_kinds>>(
+    const std::span<const plan_graph* const>&, const std::span<const plan_graph_kinds>&, const wl_options&,
+    bool);
+
+/// The Weisfeiler–Lehman subtree kernel (Shervashidze et al. 2011) between plan graphs:
+/// the generic kernel (any Boost.Graph graph with a label property map, kernels/wl.hpp)
+/// with the vertex kinds as labels.
 /// Initial vertex labels are the vertex kinds (plan, section, measure, goal, box, …);
 /// each round relabels a vertex by its label and the sorted multiset of its neighbours'
 /// labels (edges taken both ways, as an undirected graph), with one label dictionary

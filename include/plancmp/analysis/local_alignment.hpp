@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <plancmp/analysis/kernels/local_align.hpp>
+
 #include <cstddef>
 #include <span>
 #include <vector>
@@ -25,28 +27,35 @@ inline constexpr char32_t masked_character = 0;
 /// passage that contains some is not broken up by it.
 inline constexpr char32_t boilerplate_bit = 0x80000000U;
 
-/// A local alignment of `a[a_begin, a_end)` with `b[b_begin, b_end)` (character indices).
-struct local_alignment {
-  std::size_t a_begin = 0;
-  std::size_t a_end = 0;
-  std::size_t b_begin = 0;
-  std::size_t b_end = 0;
-  int score = 0;
-  std::size_t matches = 0;     ///< aligned identical characters, not boilerplate
-  std::size_t neutral = 0;     ///< aligned identical boilerplate characters
-  std::size_t mismatches = 0;  ///< aligned different characters
-  std::size_t gaps = 0;        ///< characters of either side aligned with a gap
-  /// Identical columns (matches + neutral) over all columns; 0 for an empty alignment.
-  [[nodiscard]] double identity() const noexcept {
-    const std::size_t same = matches + neutral;
-    const std::size_t columns = same + mismatches + gaps;
-    return columns == 0 ? 0.0 : static_cast<double>(same) / static_cast<double>(columns);
+/// The substitution score of `best_local_alignment`: equal characters score `match`
+/// (boilerplate 0), different ones and `masked_character` score `mismatch`. A functor, so
+/// that `local_align` over `char32_t` text is compiled once, in the library.
+struct character_score {
+  alignment_scoring scoring;
+  [[nodiscard]] int operator()(char32_t x, char32_t y) const noexcept {
+    if (x != y || x == masked_character) return scoring.mismatch;
+    return (x & boilerplate_bit) != 0 ? 0 : scoring.match;
   }
-  friend bool operator==(const local_alignment&, const local_alignment&) = default;
 };
 
+/// The column classifier of `best_local_alignment`: masked or different characters are a
+/// mismatch, identical boilerplate is neutral, other identical characters a match.
+struct character_columns {
+  [[nodiscard]] aligned_column operator()(char32_t x, char32_t y) const noexcept {
+    if (x != y || x == masked_character) return aligned_column::mismatch;
+    return (x & boilerplate_bit) != 0 ? aligned_column::neutral : aligned_column::match;
+  }
+};
+
+// Compiled once in src/analysis/local_alignment.cpp.
+extern template local_alignment local_align<std::span<const char32_t>, std::span<const char32_t>,
+                                            character_score, character_columns>(
+    const std::span<const char32_t>&, const std::span<const char32_t>&, const character_score&,
+    const local_align_options&, const character_columns&);
+
 /// The best local alignment (Smith–Waterman with affine gaps) of two character
-/// sequences; score 0 and empty ranges when nothing scores. Among equal scores the one
+/// sequences: `local_align` (kernels/local_align.hpp) with `character_score` and
+/// `character_columns`; score 0 and empty ranges when nothing scores. Among equal scores the one
 /// ending first (by a, then b) wins, and among those the shortest.
 ///
 /// Memory is linear for the score: a forward pass finds the end, an anchored pass over

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <plancmp/analysis/coverage.hpp>
+#include <plancmp/analysis/kernels/top_k.hpp>
 #include <plancmp/analysis/vectorize.hpp>
 #include <plancmp/model/plan.hpp>
 
@@ -16,14 +17,6 @@
 namespace plancmp::inline v0::analysis {
 
 // ---------------------------------------------------------------- top-k search
-
-/// One scored pair: row `query` of the queries and row `candidate` of the corpus.
-struct match {
-  std::uint32_t query = 0;
-  std::uint32_t candidate = 0;
-  float score = 0.0F;  ///< cosine (dot product of L2-normalized rows); Jaccard for LSH
-  friend bool operator==(const match&, const match&) = default;
-};
 
 struct similarity_options {
   std::size_t top_k = 10;          ///< best candidates kept per query row
@@ -43,25 +36,18 @@ struct similarity_options {
   std::optional<std::size_t> query_row_offset;
 };
 
-/// The k best candidates of every query row: `matches` sorted by query, then score
-/// descending, then candidate ascending (ties broken by index, so the output is the same
-/// for every thread count). Memory O(nnz + threads · rows · top_k), never rows². Weights
-/// must be non-negative (tf-idf, BM25 and binary weights are).
+/// The k best candidates of every query row (`top_k_result`, kernels/top_k.hpp):
+/// `matches` sorted by query, then score descending, then candidate ascending (ties
+/// broken by index, so the output is the same for every thread count). Memory O(nnz +
+/// threads · rows · top_k), never rows². Weights must be non-negative (tf-idf, BM25 and
+/// binary weights are). The exact search is `top_k_rows` / `top_k_rows_within` on
+/// `csr_matrix` with the plan filter of these options.
 ///
 ///     auto v = plancmp::analysis::fit_transform_plans(vec, plans);
 ///     auto plan_of = v.row_plans();
 ///     auto best = plancmp::analysis::top_k_similar(v.matrix, {.top_k = 5,
 ///         .query_plans = plan_of, .exclude_same_plan = true});
-struct top_k_result {
-  std::vector<match> matches;
-  std::size_t queries = 0;
-  /// Matches of query row q: [query_begin[q], query_begin[q + 1]).
-  std::vector<std::uint64_t> query_begin;
-  [[nodiscard]] std::span<const match> of(std::size_t q) const noexcept {
-    return {matches.data() + query_begin[q], matches.data() + query_begin[q + 1]};
-  }
-};
-
+///
 /// Exact all-pairs top-k within one corpus (a row never matches itself).
 [[nodiscard]] top_k_result top_k_similar(const csr_matrix& corpus, const similarity_options& options = {});
 /// Exact top-k of every row of `queries` among the rows of `corpus` (same columns).
@@ -104,6 +90,15 @@ struct recall_report {
   double score_recall = 1.0;
 };
 [[nodiscard]] recall_report compare_top_k(const top_k_result& exact, const top_k_result& approx);
+
+// The generic kernels on csr_matrix, compiled once in src/analysis/similarity.cpp.
+extern template top_k_result top_k_rows<csr_matrix, csr_matrix, all_pairs>(const csr_matrix&,
+                                                                           const csr_matrix&,
+                                                                           const top_k_options&,
+                                                                           const all_pairs&);
+extern template top_k_result top_k_rows_within<csr_matrix, all_pairs>(const csr_matrix&,
+                                                                      const top_k_options&,
+                                                                      const all_pairs&);
 
 // ---------------------------------------------------------------- MinHash + LSH
 
