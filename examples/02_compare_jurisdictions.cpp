@@ -18,16 +18,15 @@ int main() {
   // The four plans of the comparison (the seeds ship with the project).
   const std::vector<std::string> files = {"000_edee8db098a98e76.txt", "001_e9d616c0cc0faf37.txt",
                                           "002_e22083f13b5790bb.txt", "003_53900fa8173cc0f4.txt"};
-  // Keep each document: coverage evidence and gap evidence point back into its bytes.
-  std::vector<plancmp::text::document> docs;
-  std::vector<plancmp::plan> plans;
+  // Each plan with its document (a source_plan): coverage evidence and gap evidence point
+  // back into its bytes.
+  std::vector<plancmp::source_plan> inputs;
   for (const auto& f : files) {
-    docs.push_back(plancmp::text::read_document(std::string(PLANCMP_SEEDS_DIR) + "/" + f));
-    plans.push_back(plancmp::parse::parse_document(docs.back()));
-    plans.back().source.path = "seeds/" + f;  // a short, machine-independent name in tables
+    auto doc = plancmp::text::read_document(std::string(PLANCMP_SEEDS_DIR) + "/" + f);
+    auto plan = plancmp::parse::parse_document(doc);
+    plan.source.path = "seeds/" + f;  // a short, machine-independent name in tables
+    inputs.emplace_back(std::move(doc), std::move(plan));
   }
-  std::vector<report::report_input> inputs;
-  for (std::size_t i = 0; i < plans.size(); ++i) inputs.push_back({&docs[i], &plans[i]});
 
   report::comparison_options options;
   // Gaps: a measure of another plan whose best measure here has a substance link score

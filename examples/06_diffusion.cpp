@@ -24,18 +24,18 @@ int main() {
   const char* const files[] = {"000_edee8db098a98e76.txt", "001_e9d616c0cc0faf37.txt",
                                "002_e22083f13b5790bb.txt", "003_53900fa8173cc0f4.txt",
                                "004_b234aa7c753f2ac8.txt"};
-  std::vector<plancmp::text::document> docs;
-  std::vector<plancmp::plan> plans;
+  std::vector<plancmp::source_plan> plans;  // each plan with its document: spans point into it
   for (const char* file : files) {
-    docs.push_back(plancmp::text::read_document(std::string(PLANCMP_SEEDS_DIR) + "/" + file));
-    plans.push_back(plancmp::parse::parse_document(docs.back()));
-    plans.back().source.path = std::string("seeds/") + file;  // short names in tables
+    auto doc = plancmp::text::read_document(std::string(PLANCMP_SEEDS_DIR) + "/" + file);
+    auto plan = plancmp::parse::parse_document(doc);
+    plan.source.path = std::string("seeds/") + file;  // short names in tables
+    plans.emplace_back(std::move(doc), std::move(plan));
   }
 
   // 1. The plans in time order, with the place and province each edge is labelled by.
   analysis::diffusion_options options;  // the defaults: top 5 candidates, 20 characters
   options.threads = 1;
-  const analysis::diffusion_result d = analysis::attribute_measures(docs, plans, options);
+  const analysis::diffusion_result d = analysis::attribute_measures(plans, options);
   for (const auto& p : d.plans)
     fmt::print("{}: {} ({}, province {}), period from {}\n", p.label, p.issued ? p.issued->to_string() : "undated",
                plancmp::to_string(p.place.admin_level), p.province.empty() ? "unknown" : p.province,
@@ -65,7 +65,7 @@ int main() {
   const auto& scheme = plancmp::coding_scheme::builtin("ip_value_chain");
   const analysis::tagger tagger(scheme);
   std::vector<analysis::plan_tagging> taggings;
-  for (std::size_t i = 0; i < plans.size(); ++i) taggings.push_back(tagger.tag(plans[i], docs[i]));
+  for (const auto& p : plans) taggings.push_back(tagger.tag(p.plan(), p.document()));
   const auto timelines = analysis::adoption_timelines(d, taggings, scheme);
   fmt::print("{}", report::to_markdown(report::timeline_table(d, timelines)));
 }

@@ -34,6 +34,7 @@ struct diagnostic;
 struct source_info;
 struct document_number;
 class plan;
+class source_plan;
 struct keyword;
 struct theme;
 struct coding_scheme;
@@ -61,7 +62,6 @@ struct cell;
 struct table;
 struct heatmap;
 struct bar_chart;
-struct report_input;
 struct report_options;
 }  // namespace report
 

@@ -25,6 +25,7 @@
 #include <plancmp/model/plan.hpp>
 #include <plancmp/model/responsibility.hpp>
 #include <plancmp/model/serialize.hpp>
+#include <plancmp/model/source_plan.hpp>
 #include <plancmp/model/target.hpp>
 
 #include <plancmp/parse/clause.hpp>

@@ -204,8 +204,8 @@ struct corpus {
   std::vector<std::uint32_t> plan_of;
   std::vector<std::uint32_t> index_in_plan;
   std::vector<std::string> ids;
-  /// For passage texts and spans: document input (documents set) or the texts.
-  std::span<const text::document> documents;
+  /// For passage texts and spans: document input (sources set) or the texts.
+  std::span<const source_plan> sources;
   std::span<const measure_text> texts;
 };
 
@@ -559,9 +559,9 @@ diffusion_result attribute(std::vector<diffusion_plan> plans, corpus& c, const d
       const std::size_t ae = a.ends[al.a_end - 1];
       const std::size_t bb = b.begins[al.b_begin];
       const std::size_t be = b.ends[al.b_end - 1];
-      if (!c.documents.empty()) {
-        const text::document& da = c.documents[out.plan];
-        const text::document& db = c.documents[*out.source_plan];
+      if (!c.sources.empty()) {
+        const text::document& da = c.sources[out.plan].document();
+        const text::document& db = c.sources[*out.source_plan].document();
         p.where = da.source_of_simplified(ab, ae);
         p.source_where = db.source_of_simplified(bb, be);
         p.text = std::string(da.printed_of_simplified(ab, ae));
@@ -669,25 +669,21 @@ std::vector<std::string> phrases_of(const diffusion_options& o) {
 
 }  // namespace
 
-diffusion_result attribute_measures(std::span<const text::document> documents, std::span<const plan> plans,
-                                    const diffusion_options& options) {
-  if (documents.size() != plans.size()) {
-    throw usage_error(fmt::format("attribute_measures: {} documents for {} plans; pass the document of every plan",
-                                  documents.size(), plans.size()));
-  }
+diffusion_result attribute_measures(std::span<const source_plan> sources, const diffusion_options& options) {
   const std::vector<std::string> phrases = phrases_of(options);
   corpus c;
-  c.documents = documents;
+  c.sources = sources;
   std::vector<diffusion_plan> meta;
   std::vector<std::string> files;
-  for (std::size_t p = 0; p < plans.size(); ++p) {
-    meta.push_back(diffusion_plan_of(plans[p]));
-    files.push_back(plans[p].source.path);
-    for (std::size_t m = 0; m < plans[p].measures.size(); ++m) {
-      c.sequences.push_back(detail::sequence_of(documents[p], plans[p].measures[m], phrases, options.mask_clauses));
+  for (std::size_t p = 0; p < sources.size(); ++p) {
+    const plan& pl = sources[p].plan();
+    meta.push_back(diffusion_plan_of(pl));
+    files.push_back(pl.source.path);
+    for (std::size_t m = 0; m < pl.measures.size(); ++m) {
+      c.sequences.push_back(detail::sequence_of(sources[p].document(), pl.measures[m], phrases, options.mask_clauses));
       c.plan_of.push_back(static_cast<std::uint32_t>(p));
       c.index_in_plan.push_back(static_cast<std::uint32_t>(m));
-      c.ids.push_back(plans[p].measures[m].id);
+      c.ids.push_back(pl.measures[m].id);
     }
   }
   diffusion_result r = attribute(std::move(meta), c, options);
@@ -820,16 +816,12 @@ std::vector<theme_adoption> adoption_timelines(const diffusion_result& d, std::s
   return out;
 }
 
-std::vector<theme_adoption> adoption_timelines(const diffusion_result& d, std::span<const text::document> documents,
-                                               std::span<const plan> plans, const coding_scheme& scheme) {
-  if (documents.size() != plans.size()) {
-    throw usage_error(fmt::format("adoption_timelines: {} documents for {} plans; pass the document of every plan",
-                                  documents.size(), plans.size()));
-  }
+std::vector<theme_adoption> adoption_timelines(const diffusion_result& d, std::span<const source_plan> plans,
+                                               const coding_scheme& scheme) {
   const tagger t(scheme);
   std::vector<plan_tagging> taggings;
   taggings.reserve(plans.size());
-  for (std::size_t i = 0; i < plans.size(); ++i) taggings.push_back(t.tag(plans[i], documents[i]));
+  for (const source_plan& s : plans) taggings.push_back(t.tag(s.plan(), s.document()));
   return adoption_timelines(d, taggings, scheme);
 }
 

@@ -199,8 +199,10 @@ std::size_t plan_diff::count(change_kind kind) const {
       std::count_if(changes.begin(), changes.end(), [&](const plan_change& c) { return c.kind == kind; }));
 }
 
-gap_report gaps_against(const text::document& sdoc, const plan& subject, std::span<const text::document> rdocs,
-                        std::span<const plan> refs, const gap_options& options) {
+gap_report gaps_against(const source_plan& subject_source, std::span<const source_plan> refs,
+                        const gap_options& options) {
+  const text::document& sdoc = subject_source.document();
+  const plan& subject = subject_source.plan();
   gap_report r;
   r.subject = plan_label(subject);
   r.subject_source = subject.source.path;
@@ -212,8 +214,8 @@ gap_report gaps_against(const text::document& sdoc, const plan& subject, std::sp
   const auto subject_functions = functions_of(subject);
   const std::size_t columns = subject.measures.size();
   for (std::size_t n = 0; n < refs.size(); ++n) {
-    const plan& ref = refs[n];
-    const text::document& rdoc = rdocs[n];
+    const plan& ref = refs[n].plan();
+    const text::document& rdoc = refs[n].document();
     const std::string label = plan_label(ref);
     r.references.push_back(label);
     const auto s = substance_similarity(ref, subject).score;
@@ -297,8 +299,10 @@ gap_report gaps_against(const text::document& sdoc, const plan& subject, std::sp
   return r;
 }
 
-gap_report consensus_gaps(const text::document& sdoc, const plan& subject, std::span<const text::document> pdocs,
-                          std::span<const plan> peers, const gap_options& options) {
+gap_report consensus_gaps(const source_plan& subject_source, std::span<const source_plan> peers,
+                          const gap_options& options) {
+  const text::document& sdoc = subject_source.document();
+  const plan& subject = subject_source.plan();
   gap_report r;
   r.subject = plan_label(subject);
   r.subject_source = subject.source.path;
@@ -319,28 +323,28 @@ gap_report consensus_gaps(const text::document& sdoc, const plan& subject, std::
   };
   std::map<std::string, tally> themes, indicators;
   for (std::size_t n = 0; n < peers.size(); ++n) {
-    r.references.push_back(plan_label(peers[n]));
-    const auto tags = tag(pdocs[n], peers[n], taggers);
+    r.references.push_back(plan_label(peers[n].plan()));
+    const auto tags = tag(peers[n].document(), peers[n].plan(), taggers);
     for (std::size_t t = 0; t < taggers.size(); ++t)
       for (const auto& [key, hit] : themes_of(tags[t], taggers[t].scheme())) {
         auto& e = themes[key];
-        const auto& m = peers[n].measures[hit.measure];
-        if (e.peers++ == 0) e = {1, evidence_at(pdocs[n], peers[n], m.id, hit.where), m.id, n};
+        const auto& m = peers[n].plan().measures[hit.measure];
+        if (e.peers++ == 0) e = {1, evidence_at(peers[n].document(), peers[n].plan(), m.id, hit.where), m.id, n};
       }
-    for (const target* tp : first_per_indicator(peers[n])) {
+    for (const target* tp : first_per_indicator(peers[n].plan())) {
       const target& t = *tp;
       auto& e = indicators[t.indicator_key];
-      if (e.peers++ == 0) e = {1, evidence_at(pdocs[n], peers[n], t.owner, t.where), t.owner, n};
+      if (e.peers++ == 0) e = {1, evidence_at(peers[n].document(), peers[n].plan(), t.owner, t.where), t.owner, n};
     }
   }
   auto emit = [&](const std::map<std::string, tally>& m, const std::set<std::string>& have, gap_kind kind) {
     for (const auto& [key, e] : m) {
       if (e.peers < k || have.contains(key)) continue;
-      const auto s = substance_similarity(peers[e.peer], subject).score;
+      const auto s = substance_similarity(peers[e.peer].plan(), subject).score;
       r.gaps.push_back({kind, r.references[e.peer], key,
                         fmt::format("{} of {} peers, not the subject", e.peers, peers.size()),
                         static_cast<double>(e.peers), e.first,
-                        subject_side(sdoc, subject, peers[e.peer], s, e.owner)});
+                        subject_side(sdoc, subject, peers[e.peer].plan(), s, e.owner)});
     }
   };
   emit(themes, subject_themes, gap_kind::consensus_theme);

@@ -69,20 +69,14 @@ const std::vector<std::string>& builtin_boilerplate() {
   return phrases;
 }
 
-std::vector<std::string> frequent_phrases(std::span<const text::document> documents,
-                                          std::span<const plan> plans,
+std::vector<std::string> frequent_phrases(std::span<const source_plan> plans,
                                           const frequent_phrase_options& options) {
-  if (documents.size() != plans.size()) {
-    throw usage_error(fmt::format(
-        "frequent_phrases: {} documents for {} plans; pass the document of every plan",
-        documents.size(), plans.size()));
-  }
   std::vector<std::vector<measure_sequence>> sequences(plans.size());
   std::unordered_map<std::uint64_t, std::size_t> plans_with;
   for (std::size_t p = 0; p < plans.size(); ++p) {
     std::vector<std::uint64_t> runs;
-    for (const measure& m : plans[p].measures) {
-      sequences[p].push_back(sequence_of(documents[p], m, builtin_boilerplate(), true));
+    for (const measure& m : plans[p].plan().measures) {
+      sequences[p].push_back(sequence_of(plans[p].document(), m, builtin_boilerplate(), true));
       const auto seeds = seeds_of(sequences[p].back(), options.length);
       runs.insert(runs.end(), seeds.begin(), seeds.end());
     }

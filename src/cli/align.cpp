@@ -64,13 +64,13 @@ int run_align(const options& opts) {
   const analysis::plan_alignment_options align = alignment_options(opts);
   if (!opts.values("gold").empty()) return run_gold(opts, align);
 
-  const parsed_inputs in = load_parsed_inputs(opts);
-  if (in.plans.size() < 2) throw usage_error("align needs two plans (or more: every pair is aligned)");
+  const std::vector<source_plan> in = load_source_plans(opts);
+  if (in.size() < 2) throw usage_error("align needs two plans (or more: every pair is aligned)");
   std::vector<report::table> tables;
-  for (std::size_t i = 0; i < in.plans.size(); ++i)
-    for (std::size_t j = i + 1; j < in.plans.size(); ++j)
+  for (std::size_t i = 0; i < in.size(); ++i)
+    for (std::size_t j = i + 1; j < in.size(); ++j)
       tables.push_back(report::to_table(analysis::align_plans(
-          in.documents[i], in.plans[i], in.documents[j], in.plans[j], align)));
+          in[i].document(), in[i].plan(), in[j].document(), in[j].plan(), align)));
   write_output(opts, render(opts, tables));
   return exit_ok;
 }

@@ -277,35 +277,21 @@ std::vector<command>& commands() {
   return registry;
 }
 
-parsed_inputs load_parsed_inputs(const options& opts) {
+std::vector<source_plan> load_source_plans(const options& opts) {
   auto inputs = load_inputs(opts);
-  std::vector<std::optional<text::document>> documents(inputs.size());
-  std::vector<std::optional<plan>> plans(inputs.size());
+  std::vector<std::optional<source_plan>> sources(inputs.size());
   const auto failed = for_each_input(opts, inputs, [&](std::size_t i) {
     text::read_options read;
     read.max_input_bytes = opts.max_input_bytes;
     read.declared_encoding = opts.encoding;
     const std::size_t bytes = inputs[i].bytes.size();
-    documents[i] = text::make_any_document(std::move(inputs[i].bytes), inputs[i].name, read);
-    plans[i] = parse::parse_document(*documents[i]);
-    check_plan(opts, *plans[i], inputs[i], bytes);
+    sources[i] = parse::parse_source(text::make_any_document(std::move(inputs[i].bytes), inputs[i].name, read));
+    check_plan(opts, sources[i]->plan(), inputs[i], bytes);
   });
-  erase_indices(documents, failed);
-  erase_indices(plans, failed);
-  parsed_inputs out;
-  out.documents.reserve(documents.size());
-  out.plans.reserve(plans.size());
-  for (std::size_t i = 0; i < plans.size(); ++i) {
-    out.documents.push_back(std::move(*documents[i]));
-    out.plans.push_back(std::move(*plans[i]));
-  }
-  return out;
-}
-
-std::vector<report::report_input> report_inputs(const parsed_inputs& in) {
-  std::vector<report::report_input> out;
-  out.reserve(in.plans.size());
-  for (std::size_t i = 0; i < in.plans.size(); ++i) out.push_back({&in.documents[i], &in.plans[i]});
+  erase_indices(sources, failed);
+  std::vector<source_plan> out;
+  out.reserve(sources.size());
+  for (auto& s : sources) out.push_back(std::move(*s));
   return out;
 }
 

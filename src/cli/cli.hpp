@@ -5,6 +5,7 @@
 
 #include <plancmp/data.hpp>
 #include <plancmp/model/plan.hpp>
+#include <plancmp/model/source_plan.hpp>
 #include <plancmp/parse/parser.hpp>
 #include <plancmp/report/comparison.hpp>
 #include <plancmp/report/table.hpp>
@@ -83,17 +84,10 @@ std::vector<input> load_inputs(const options& opts);
 /// stays the file of `plans[k]`); a single input's error propagates.
 std::vector<plan> parse_all(const options& opts, std::vector<input>& inputs, const parse::parse_options& parse_opts);
 
-/// The inputs read as documents (any format) and parsed on `opts.threads` threads, for
-/// commands that need the text views and offset maps as well as the plans (spans into
-/// both files of a pair). Failing files are skipped as in parse_all.
-struct parsed_inputs {
-  std::vector<text::document> documents;
-  std::vector<plan> plans;
-};
-parsed_inputs load_parsed_inputs(const options& opts);
-
-/// The parsed inputs as the report layer takes them (pointers into `in`).
-std::vector<report::report_input> report_inputs(const parsed_inputs& in);
+/// The inputs read as documents (any format) and parsed on `opts.threads` threads, each
+/// kept with its plan, for commands that need the text views and offset maps as well as
+/// the plans (spans into both files of a pair). Failing files are skipped as in parse_all.
+std::vector<source_plan> load_source_plans(const options& opts);
 
 /// Writes `text` to the -o file or standard output.
 void write_output(const options& opts, std::string_view text);

@@ -10,12 +10,12 @@ namespace plancmp::cli {
 namespace {
 
 int run_codes(const options& opts) {
-  const parsed_inputs inputs = load_parsed_inputs(opts);
+  const std::vector<source_plan> inputs = load_source_plans(opts);
   analysis::coding_sheet sheet;
   sheet.coder = "plancmp";
   sheet.automatic = true;
-  for (std::size_t i = 0; i < inputs.plans.size(); ++i) {
-    for (auto& u : analysis::code_plan(inputs.plans[i], inputs.documents[i], inputs.plans[i].source.path))
+  for (const source_plan& in : inputs) {
+    for (auto& u : analysis::code_plan(in.plan(), in.document(), in.plan().source.path))
       sheet.units.push_back(std::move(u));
   }
   if (opts.has_flag("sheet")) {

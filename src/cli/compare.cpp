@@ -14,8 +14,7 @@ namespace plancmp::cli {
 namespace {
 
 int run_compare(const options& opts) {
-  const parsed_inputs in = load_parsed_inputs(opts);
-  const auto refs = report_inputs(in);
+  const std::vector<source_plan> in = load_source_plans(opts);
   report::comparison_options c;
   c.threads = opts.threads;
   c.gaps = !opts.has_flag("no-gaps");
@@ -29,8 +28,8 @@ int run_compare(const options& opts) {
       const std::size_t end = std::min(list.find(',', begin), list.size());
       const std::string name = list.substr(begin, end - begin);
       std::size_t k = 0;
-      while (k < in.plans.size() && in.documents[k].path != name && in.plans[k].source.path != name) ++k;
-      if (k == in.plans.size())
+      while (k < in.size() && in[k].document().path != name && in[k].plan().source.path != name) ++k;
+      if (k == in.size())
         throw usage_error(fmt::format("--series: '{}' is not one of the input files", name));
       editions.push_back(k);
       begin = end + 1;
@@ -38,7 +37,7 @@ int run_compare(const options& opts) {
     if (editions.size() < 2) throw usage_error(fmt::format("--series '{}': name two files or more, by commas", list));
     c.series.push_back(std::move(editions));
   }
-  write_output(opts, render(opts, report::comparison(refs, c)));
+  write_output(opts, render(opts, report::comparison(in, c)));
   return exit_ok;
 }
 

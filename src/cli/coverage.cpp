@@ -19,7 +19,7 @@
 namespace plancmp::cli {
 namespace {
 
-report::table diagnostics_table(const parsed_inputs& inputs,
+report::table diagnostics_table(std::span<const source_plan> inputs,
                                 const std::vector<analysis::plan_tagging>& taggings) {
   report::table t;
   t.caption = fmt::format("Tagging diagnostics: {}", taggings.empty() ? "" : taggings.front().scheme);
@@ -27,9 +27,9 @@ report::table diagnostics_table(const parsed_inputs& inputs,
   for (std::size_t i = 0; i < taggings.size(); ++i) {
     for (const auto& d : taggings[i].diagnostics) {
       report::cell where(static_cast<std::int64_t>(d.line));
-      where.source = inputs.plans[i].source.path;
+      where.source = inputs[i].plan().source.path;
       where.where = d.where;
-      t.add_row({inputs.plans[i].source.path, std::move(where), d.code, d.message});
+      t.add_row({inputs[i].plan().source.path, std::move(where), d.code, d.message});
     }
   }
   return t;
@@ -53,11 +53,11 @@ int run_coverage(const options& opts) {
   if (by != nullptr && *by != "targets" && *by != "agencies")
     throw usage_error(fmt::format("--by takes targets or agencies, not '{}'", *by));
 
-  const parsed_inputs inputs = load_parsed_inputs(opts);
-  const std::vector<plan>& plans = inputs.plans;
+  const std::vector<source_plan> inputs = load_source_plans(opts);
+  const std::vector<plan> plans = plans_of(inputs);
   const auto tag_all = [&](const analysis::tagger& t) {
     std::vector<analysis::plan_tagging> out;
-    for (std::size_t i = 0; i < plans.size(); ++i) out.push_back(t.tag(plans[i], inputs.documents[i]));
+    for (const source_plan& in : inputs) out.push_back(t.tag(in.plan(), in.document()));
     return out;
   };
 
@@ -80,7 +80,7 @@ int run_coverage(const options& opts) {
       chain_tags = from_sheet(chain.scheme());
     } else {
       for (std::size_t i = 0; i < plans.size(); ++i) {
-        auto tags = analysis::tagger::tag_all(both, plans[i], inputs.documents[i]);
+        auto tags = analysis::tagger::tag_all(both, inputs[i].plan(), inputs[i].document());
         tool_tags.push_back(std::move(tags[0]));
         chain_tags.push_back(std::move(tags[1]));
       }

@@ -20,9 +20,9 @@ int run_pair(const options& opts, std::string_view command, std::string_view ope
   align.threshold = number_option(opts, "threshold", align.threshold, 0, 1);
   align.vectors.threads = opts.threads;
   if (opts.inputs.size() != 2) throw usage_error(fmt::format("{} needs two files: {}", command, operands));
-  const parsed_inputs in = load_parsed_inputs(opts);
-  write_output(opts, render(opts, report::to_table(compare(in.documents[0], in.plans[0], in.documents[1],
-                                                             in.plans[1], align))));
+  const std::vector<source_plan> in = load_source_plans(opts);
+  write_output(opts, render(opts, report::to_table(compare(in[0].document(), in[0].plan(), in[1].document(),
+                                                             in[1].plan(), align))));
   return exit_ok;
 }
 

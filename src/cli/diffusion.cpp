@@ -30,8 +30,8 @@ int run_diffusion(const options& opts) {
       throw usage_error(fmt::format("--network takes graphml or gexf, not '{}'", *n));
     network = *n;
   }
-  const parsed_inputs in = load_parsed_inputs(opts);
-  const analysis::diffusion_result d = analysis::attribute_measures(in.documents, in.plans, o);
+  const std::vector<source_plan> in = load_source_plans(opts);
+  const analysis::diffusion_result d = analysis::attribute_measures(in, o);
   if (network == "graphml") {
     write_output(opts, analysis::to_graphml(d));
     return exit_ok;
@@ -42,7 +42,7 @@ int run_diffusion(const options& opts) {
   }
   const std::string* scheme_name = opts.value("scheme");
   const coding_scheme scheme = coding_scheme::load(scheme_name != nullptr ? *scheme_name : "ip_value_chain");
-  const auto timelines = analysis::adoption_timelines(d, in.documents, in.plans, scheme);
+  const auto timelines = analysis::adoption_timelines(d, in, scheme);
   const std::vector<report::table> tables = {report::attributions_table(d, opts.has_flag("all")),
                                              report::edges_table(d), report::plans_table(d),
                                              report::timeline_table(d, timelines)};

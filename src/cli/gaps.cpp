@@ -24,7 +24,7 @@ analysis::gap_options gap_options_of(const options& opts) {
 
 // Loads SUBJECT, --against and --peers files in one pass; returns the split points.
 struct loaded {
-  parsed_inputs in;
+  std::vector<source_plan> in;
   std::size_t references = 0;  ///< plans [1, 1 + references) are references, the rest peers
 };
 loaded load(const options& opts) {
@@ -33,7 +33,7 @@ loaded load(const options& opts) {
   const auto peers = opts.values("peers");
   all.inputs.insert(all.inputs.end(), against.begin(), against.end());
   all.inputs.insert(all.inputs.end(), peers.begin(), peers.end());
-  return {load_parsed_inputs(all), against.size()};
+  return {load_source_plans(all), against.size()};
 }
 
 int run_gaps(const options& opts) {
@@ -44,23 +44,19 @@ int run_gaps(const options& opts) {
     if (!opts.values("against").empty() || !opts.values("peers").empty())
       throw usage_error("gaps: give the SUBJECT before --against / --peers");
     // No files: every bundled seed against all the others.
-    const parsed_inputs in = load_parsed_inputs(opts);
-    tables = report::gap_tables(report_inputs(in), g);
+    tables = report::gap_tables(load_source_plans(opts), g);
     write_output(opts, render(opts, tables));
     return exit_ok;
   }
   const loaded l = load(opts);
-  const auto& docs = l.in.documents;
-  const auto& plans = l.in.plans;
+  const std::span<const source_plan> in = l.in;
   const std::size_t first_peer = 1 + l.references;
-  tables.push_back(report::to_table(analysis::accountability_gaps(docs[0], plans[0], g)));
+  tables.push_back(report::to_table(analysis::accountability_gaps(in[0].document(), in[0].plan(), g)));
   tables.back().caption = "Accountability gaps of " + tables.back().caption.substr(std::string("Gaps of ").size());
   if (l.references > 0)
-    tables.push_back(report::to_table(analysis::gaps_against(
-        docs[0], plans[0], std::span(docs).subspan(1, l.references), std::span(plans).subspan(1, l.references), g)));
-  if (plans.size() > first_peer) {
-    auto t = report::to_table(analysis::consensus_gaps(docs[0], plans[0], std::span(docs).subspan(first_peer),
-                                                         std::span(plans).subspan(first_peer), g));
+    tables.push_back(report::to_table(analysis::gaps_against(in[0], in.subspan(1, l.references), g)));
+  if (in.size() > first_peer) {
+    auto t = report::to_table(analysis::consensus_gaps(in[0], in.subspan(first_peer), g));
     t.caption = "Consensus gaps of " + t.caption.substr(std::string("Gaps of ").size());
     tables.push_back(std::move(t));
   }

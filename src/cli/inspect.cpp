@@ -14,10 +14,9 @@ int run_inspect(const options& opts) {
   report::table t;
   t.caption = "Documents";
   t.columns = {"file", "jurisdiction", "script", "encoding", "bytes", "lines", "noise lines"};
-  const parsed_inputs inputs = load_parsed_inputs(opts);
-  for (std::size_t i = 0; i < inputs.plans.size(); ++i) {
-    const auto& doc = inputs.documents[i];
-    const auto& p = inputs.plans[i];
+  for (const source_plan& in : load_source_plans(opts)) {
+    const auto& doc = in.document();
+    const auto& p = in.plan();
     const auto& j = p.issuing_jurisdiction;
     std::string where = j.name.empty() ? "—" : j.name;
     if (j.admin_level != level::unknown) where += fmt::format(" ({})", to_string(j.admin_level));

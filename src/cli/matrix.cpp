@@ -27,8 +27,8 @@ int run_matrix(const options& opts) {
   const std::string* scheme_name = opts.value("scheme");
   if (scheme_name != nullptr && metric != "all" && metric != "theme")
     throw usage_error(fmt::format("--scheme goes with --metric theme (or all), not --metric {}", metric));
-  const parsed_inputs inputs = load_parsed_inputs(opts);
-  const std::vector<plan>& plans = inputs.plans;
+  const std::vector<source_plan> inputs = load_source_plans(opts);
+  const std::vector<plan> plans = plans_of(inputs);
 
   analysis::vectorize_options vectors;
   vectors.threads = opts.threads;
@@ -54,7 +54,7 @@ int run_matrix(const options& opts) {
     const analysis::tagger tagger(coding_scheme::load(scheme_name != nullptr ? *scheme_name : "ip_value_chain"));
     std::vector<analysis::plan_tagging> taggings;
     taggings.reserve(plans.size());
-    for (std::size_t i = 0; i < plans.size(); ++i) taggings.push_back(tagger.tag(plans[i], inputs.documents[i]));
+    for (std::size_t i = 0; i < plans.size(); ++i) taggings.push_back(tagger.tag(plans[i], inputs[i].document()));
     add(analysis::theme_profile_matrix(analysis::compute_coverage(plans, taggings, tagger.scheme())),
         "theme profile: cosine of the plans' coverage shares (share of measures carrying each theme "
         "of the scheme, as plancmp coverage --view shares); n/a for a plan with no theme");

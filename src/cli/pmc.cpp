@@ -20,13 +20,13 @@ int run_pmc(const options& opts) {
   const analysis::pmc_model& model =
       custom ? *custom : analysis::pmc_model::builtin(design != nullptr ? *design : std::string_view());
   std::vector<analysis::pmc_result> results;
-  const parsed_inputs inputs = load_parsed_inputs(opts);
+  const std::vector<source_plan> inputs = load_source_plans(opts);
   // --codes SHEET: a (corrected, human) coding sheet gives the IP, stage and tool codes.
   std::optional<analysis::coding_sheet> sheet;
   if (const std::string* codes = opts.value("codes")) sheet = analysis::coding_sheet::from_file(*codes);
   const auto score = [&](std::size_t i, const analysis::pmc_model& m) {
-    return sheet ? analysis::compute_pmc(inputs.plans[i], inputs.documents[i], m, *sheet)
-                 : analysis::compute_pmc(inputs.plans[i], inputs.documents[i], m);
+    return sheet ? analysis::compute_pmc(inputs[i].plan(), inputs[i].document(), m, *sheet)
+                 : analysis::compute_pmc(inputs[i].plan(), inputs[i].document(), m);
   };
   if (opts.has_flag("sensitivity")) {
     std::vector<const analysis::pmc_model*> designs;
@@ -34,13 +34,13 @@ int run_pmc(const options& opts) {
     if (custom) designs.push_back(&*custom);
     std::vector<std::vector<analysis::pmc_result>> all(designs.size());
     for (std::size_t d = 0; d < designs.size(); ++d) {
-      for (std::size_t i = 0; i < inputs.plans.size(); ++i)
+      for (std::size_t i = 0; i < inputs.size(); ++i)
         all[d].push_back(score(i, *designs[d]));
     }
     write_output(opts, render(opts, report::sensitivity_table(all, designs)));
     return exit_ok;
   }
-  for (std::size_t i = 0; i < inputs.plans.size(); ++i)
+  for (std::size_t i = 0; i < inputs.size(); ++i)
     results.push_back(score(i, model));
   std::vector<report::table> tables{report::to_table(results, model)};
   if (opts.has_flag("detail")) tables.push_back(report::detail_table(results, model));

@@ -11,8 +11,7 @@ namespace plancmp::cli {
 namespace {
 
 int run_report(const options& opts) {
-  const parsed_inputs inputs = load_parsed_inputs(opts);
-  const auto refs = report_inputs(inputs);
+  const std::vector<source_plan> inputs = load_source_plans(opts);
   report::report_options ropts;
   if (const std::string* title = opts.value("title")) ropts.title = *title;
   ropts.draw_networks = !opts.has_flag("no-graphviz");
@@ -21,7 +20,7 @@ int run_report(const options& opts) {
     sheet = analysis::coding_sheet::from_file(*codes);
     ropts.codes = &*sheet;
   }
-  write_output(opts, report::html_report(refs, ropts));
+  write_output(opts, report::html_report(inputs, ropts));
   return exit_ok;
 }
 

@@ -32,17 +32,17 @@ int run_reuse(const options& opts) {
   }
   reuse.top_k = static_cast<std::size_t>(number_option(opts, "top-k", 3, 1, 1e6));
 
-  const parsed_inputs in = load_parsed_inputs(opts);
+  const std::vector<source_plan> in = load_source_plans(opts);
   if (opts.value("frequent") != nullptr) {
     analysis::frequent_phrase_options frequent;
     frequent.min_plans = static_cast<std::size_t>(number_option(opts, "frequent", 3, 2, 1e9));
-    reuse.boilerplate = analysis::frequent_phrases(in.documents, in.plans, frequent);
+    reuse.boilerplate = analysis::frequent_phrases(in, frequent);
   }
   std::vector<report::table> tables;
-  for (std::size_t i = 0; i < in.plans.size(); ++i)
-    for (std::size_t j = i + 1; j < in.plans.size(); ++j)
+  for (std::size_t i = 0; i < in.size(); ++i)
+    for (std::size_t j = i + 1; j < in.size(); ++j)
       tables.push_back(report::to_table(analysis::find_reuse(
-          in.documents[i], in.plans[i], in.documents[j], in.plans[j], reuse)));
+          in[i].document(), in[i].plan(), in[j].document(), in[j].plan(), reuse)));
   write_output(opts, render(opts, tables));
   return exit_ok;
 }

@@ -80,9 +80,10 @@ corpus corpus::load(const std::vector<std::string>& paths, const corpus_options&
       [&](std::size_t i) {
         std::string bytes = read_file(files[i], popts.read.max_input_bytes);
         const std::size_t size = bytes.size();
-        const text::document doc = text::make_any_document(std::move(bytes), files[i], popts.read);
+        source_plan s = parse_source(text::make_any_document(std::move(bytes), files[i], popts.read), popts);
+        const text::document& doc = s.document();
         entries[i] = corpus_entry{files[i], doc.format, std::string(text::to_string(doc.source_encoding)), size,
-                                  parse_document(doc, popts)};
+                                  std::move(s)};
       },
       [&](std::size_t i) {
         if (options.progress) options.progress(++done, files.size(), files[i]);

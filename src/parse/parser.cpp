@@ -1926,4 +1926,18 @@ plan parse_bytes(std::string bytes, std::string name, const parse_options& optio
   return parse_document(text::make_any_document(std::move(bytes), std::move(name), options.read), options);
 }
 
+source_plan parse_source(text::document doc, const parse_options& options) {
+  auto shared = std::make_shared<const text::document>(std::move(doc));
+  auto parsed = std::make_shared<const plan>(parse_document(*shared, options));
+  return {std::move(shared), std::move(parsed)};
+}
+
+source_plan read_source_plan(const std::string& path, const parse_options& options) {
+  return parse_source(text::read_any_document(path, options.read), options);
+}
+
+source_plan make_source_plan(std::string bytes, std::string name, const parse_options& options) {
+  return parse_source(text::make_any_document(std::move(bytes), std::move(name), options.read), options);
+}
+
 }  // namespace plancmp::inline v0::parse

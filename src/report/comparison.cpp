@@ -19,32 +19,14 @@
 #include <limits>
 
 namespace plancmp::inline v0::report {
-namespace {
-
-void check(std::span<const report_input> inputs) {
-  for (std::size_t i = 0; i < inputs.size(); ++i)
-    if (inputs[i].document == nullptr || inputs[i].parsed == nullptr)
-      throw usage_error(fmt::format("comparison: input {} has no document or plan", i + 1));
-}
-
-std::vector<plan> plans_of(std::span<const report_input> inputs) {
-  std::vector<plan> out;
-  out.reserve(inputs.size());
-  for (const auto& in : inputs) out.push_back(*in.parsed);
-  return out;
-}
-
-}  // namespace
-
-chain_and_tools tag_chain_and_tools(std::span<const report_input> inputs) {
-  check(inputs);
+chain_and_tools tag_chain_and_tools(std::span<const source_plan> inputs) {
   chain_and_tools out{analysis::tagger(coding_scheme::builtin("ip_value_chain")),
                       analysis::tagger(coding_scheme::builtin("policy_tools")),
                       {},
                       {}};
   const analysis::tagger* const both[] = {&out.tools, &out.chain};
   for (const auto& in : inputs) {
-    auto tags = analysis::tagger::tag_all(both, *in.parsed, *in.document);
+    auto tags = analysis::tagger::tag_all(both, in.plan(), in.document());
     out.tool_tags.push_back(std::move(tags[0]));
     out.chain_tags.push_back(std::move(tags[1]));
   }
@@ -157,13 +139,12 @@ bool same_series(const plan& a, const plan& b) {
   return static_cast<double>(both.size()) >= 0.6 * static_cast<double>(std::min(x.size(), y.size()));
 }
 
-std::vector<std::pair<std::size_t, std::size_t>> edition_pairs(std::span<const report_input> inputs) {
-  check(inputs);
+std::vector<std::pair<std::size_t, std::size_t>> edition_pairs(std::span<const source_plan> inputs) {
   std::vector<std::pair<std::size_t, std::size_t>> out;
   for (std::size_t i = 0; i < inputs.size(); ++i) {
     for (std::size_t j = i + 1; j < inputs.size(); ++j) {
-      const plan& a = *inputs[i].parsed;
-      const plan& b = *inputs[j].parsed;
+      const plan& a = inputs[i].plan();
+      const plan& b = inputs[j].plan();
       if (a.issuing_jurisdiction.name.empty() ||
           a.issuing_jurisdiction.name != b.issuing_jurisdiction.name ||
           a.issuing_jurisdiction.admin_level != b.issuing_jurisdiction.admin_level || !a.issued ||
@@ -181,23 +162,20 @@ std::vector<std::pair<std::size_t, std::size_t>> edition_pairs(std::span<const r
   return out;
 }
 
-std::vector<table> gap_tables(std::span<const report_input> inputs,
+std::vector<table> gap_tables(std::span<const source_plan> inputs,
                               const analysis::gap_options& options) {
-  check(inputs);
   std::vector<table> out;
   if (inputs.size() < 2) return out;
   for (std::size_t i = 0; i < inputs.size(); ++i) {
-    std::vector<text::document> docs;
-    std::vector<plan> plans;
+    std::vector<source_plan> others;
     for (std::size_t j = 0; j < inputs.size(); ++j)
-      if (j != i) docs.push_back(*inputs[j].document), plans.push_back(*inputs[j].parsed);
-    out.push_back(report::to_table(
-        analysis::gaps_against(*inputs[i].document, *inputs[i].parsed, docs, plans, options)));
+      if (j != i) others.push_back(inputs[j]);
+    out.push_back(report::to_table(analysis::gaps_against(inputs[i], others, options)));
   }
   return out;
 }
 
-std::vector<table> edition_diff_tables(std::span<const report_input> inputs,
+std::vector<table> edition_diff_tables(std::span<const source_plan> inputs,
                                        const analysis::plan_alignment_options& options,
                                        const std::vector<std::vector<std::size_t>>& series) {
   std::vector<table> out;
@@ -209,21 +187,20 @@ std::vector<table> edition_diff_tables(std::span<const report_input> inputs,
         throw usage_error(fmt::format("series: input {} does not exist ({} inputs)", k + 1, inputs.size()));
     // In order of issue where both dates are known, else as listed.
     std::stable_sort(editions.begin(), editions.end(), [&](std::size_t x, std::size_t y) {
-      const plan& a = *inputs[x].parsed;
-      const plan& b = *inputs[y].parsed;
+      const plan& a = inputs[x].plan();
+      const plan& b = inputs[y].plan();
       return a.issued && b.issued && *a.issued < *b.issued;
     });
     for (std::size_t k = 1; k < editions.size(); ++k) pairs.emplace_back(editions[k - 1], editions[k]);
   }
   for (const auto& [old_edition, new_edition] : pairs)
     out.push_back(report::to_table(
-        analysis::diff_plans(*inputs[old_edition].document, *inputs[old_edition].parsed,
-                             *inputs[new_edition].document, *inputs[new_edition].parsed, options)));
+        analysis::diff_plans(inputs[old_edition].document(), inputs[old_edition].plan(),
+                             inputs[new_edition].document(), inputs[new_edition].plan(), options)));
   return out;
 }
 
-std::vector<table> comparison(std::span<const report_input> inputs, const comparison_options& options) {
-  check(inputs);
+std::vector<table> comparison(std::span<const source_plan> inputs, const comparison_options& options) {
   const std::vector<plan> plans = plans_of(inputs);
   std::vector<table> out;
   out.push_back(summary_table(plans));

@@ -11,20 +11,14 @@
 
 namespace plancmp::inline v0::report {
 
-std::optional<report_section> diffusion_section(std::span<const report_input> inputs, bool draw_network) {
-  std::vector<text::document> documents;
-  std::vector<plan> plans;
-  for (const report_input& in : inputs) {
-    documents.push_back(*in.document);
-    plans.push_back(*in.parsed);
-  }
-  if (std::count_if(plans.begin(), plans.end(), [](const plan& p) { return p.issued.has_value(); }) < 2)
+std::optional<report_section> diffusion_section(std::span<const source_plan> inputs, bool draw_network) {
+  if (std::count_if(inputs.begin(), inputs.end(), [](const source_plan& s) { return s.plan().issued.has_value(); }) < 2)
     return std::nullopt;
   analysis::diffusion_options o;
   o.threads = 1;  // a report's handful of plans; the same output on every machine
-  const analysis::diffusion_result d = analysis::attribute_measures(documents, plans, o);
+  const analysis::diffusion_result d = analysis::attribute_measures(inputs, o);
   const coding_scheme scheme = coding_scheme::builtin("ip_value_chain");
-  const auto timelines = analysis::adoption_timelines(d, documents, plans, scheme);
+  const auto timelines = analysis::adoption_timelines(d, inputs, scheme);
 
   report_section s;
   s.id = "diffusion";

@@ -191,14 +191,12 @@ table strongest_gaps(table t, std::size_t per_kind) {
 
 class builder {
  public:
-  builder(std::span<const report_input> inputs, const report_options& options)
+  builder(std::span<const source_plan> inputs, const report_options& options)
       : inputs_(inputs), options_(options) {
     for (std::size_t i = 0; i < inputs.size(); ++i) {
-      if (inputs[i].document == nullptr || inputs[i].parsed == nullptr)
-        throw usage_error(fmt::format("html_report: input {} has no document or plan", i + 1));
-      by_path_.emplace(inputs[i].document->path, i);
-      by_path_.emplace(inputs[i].parsed->source.path, i);
-      plans_.push_back(*inputs[i].parsed);
+      by_path_.emplace(inputs[i].document().path, i);
+      by_path_.emplace(inputs[i].plan().source.path, i);
+      plans_.push_back(inputs[i].plan());
     }
   }
 
@@ -285,8 +283,8 @@ class builder {
     auto tags = tag_chain_and_tools(inputs_);
     if (options_.codes != nullptr) {  // a person's codes in place of the tagger's, labelled
       for (std::size_t k = 0; k < inputs_.size(); ++k) {
-        tags.chain_tags[k] = analysis::tagging_from_sheet(*options_.codes, *inputs_[k].parsed, tags.chain.scheme());
-        tags.tool_tags[k] = analysis::tagging_from_sheet(*options_.codes, *inputs_[k].parsed, tags.tools.scheme());
+        tags.chain_tags[k] = analysis::tagging_from_sheet(*options_.codes, inputs_[k].plan(), tags.chain.scheme());
+        tags.tool_tags[k] = analysis::tagging_from_sheet(*options_.codes, inputs_[k].plan(), tags.tools.scheme());
       }
     }
     std::vector<std::string> svgs;
@@ -322,8 +320,8 @@ class builder {
     std::vector<analysis::pmc_result> results;
     for (const auto& in : inputs_) {
       results.push_back(options_.codes != nullptr
-                            ? analysis::compute_pmc(*in.parsed, *in.document, model, *options_.codes)
-                            : analysis::compute_pmc(*in.parsed, *in.document, model));
+                            ? analysis::compute_pmc(in.plan(), in.document(), model, *options_.codes)
+                            : analysis::compute_pmc(in.plan(), in.document(), model));
     }
     add(report::to_table(results, model));
     add(report::detail_table(results, model));
@@ -417,12 +415,12 @@ class builder {
     section("alignment", "措施对齐 Measure alignment");
     for (std::size_t i = 0; i < plans_.size(); ++i) {
       for (std::size_t j = i + 1; j < plans_.size(); ++j)
-        add(report::to_table(analysis::align_plans(*inputs_[i].document, plans_[i], *inputs_[j].document, plans_[j])));
+        add(report::to_table(analysis::align_plans(inputs_[i].document(), plans_[i], inputs_[j].document(), plans_[j])));
     }
     section("reuse", "文本复用 Reused passages");
     for (std::size_t i = 0; i < plans_.size(); ++i) {
       for (std::size_t j = i + 1; j < plans_.size(); ++j) {
-        const auto r = analysis::find_reuse(*inputs_[i].document, plans_[i], *inputs_[j].document, plans_[j]);
+        const auto r = analysis::find_reuse(inputs_[i].document(), plans_[i], inputs_[j].document(), plans_[j]);
         body_ += "<h3>" +
                  html_escape(fmt::format("{} ↔ {}: {} passages", analysis::plan_label(plans_[i]),
                                          analysis::plan_label(plans_[j]), r.passages.size())) +
@@ -462,7 +460,7 @@ class builder {
     paragraph("Each linked table cell points here: the original lines holding the bytes it was read from.");
     std::size_t current = std::numeric_limits<std::size_t>::max();
     for (const auto& ref : linked_) {
-      const text::document& doc = *inputs_[ref.input].document;
+      const text::document& doc = inputs_[ref.input].document();
       if (ref.input != current) {
         current = ref.input;
         body_ += "<h3>" + html_escape(doc.path) + "</h3>\n";
@@ -476,7 +474,7 @@ class builder {
     body_ += "</section>\n";
   }
 
-  std::span<const report_input> inputs_;
+  std::span<const source_plan> inputs_;
   const report_options& options_;
   std::vector<plan> plans_;
   std::map<std::string, std::size_t> by_path_;
@@ -487,7 +485,7 @@ class builder {
 
 }  // namespace
 
-std::string html_report(std::span<const report_input> inputs, const report_options& options) {
+std::string html_report(std::span<const source_plan> inputs, const report_options& options) {
   return builder(inputs, options).build();
 }
 

@@ -40,12 +40,12 @@ const char* plan_b =
 TEST_CASE("plan × theme coverage: counts, shares, presence, evidence, difference") {
   const auto a = parse_text(plan_a, "a.txt");
   const auto b = parse_text(plan_b, "b.txt");
-  REQUIRE(a.p.measures.size() == 3);
-  REQUIRE(b.p.measures.size() == 2);
+  REQUIRE(a.plan().measures.size() == 3);
+  REQUIRE(b.plan().measures.size() == 2);
   const tagger t(coding_scheme::builtin("ip_value_chain"));
   const auto& s = t.scheme();
-  const std::vector<plan> plans{a.p, b.p};
-  const std::vector<plan_tagging> tags{t.tag(a.p, a.doc), t.tag(b.p, b.doc)};
+  const std::vector<plan> plans{a.plan(), b.plan()};
+  const std::vector<plan_tagging> tags{t.tag(a.plan(), a.document()), t.tag(b.plan(), b.document())};
   const auto m = compute_coverage(plans, tags, s);
   const auto protection = *s.find("protection");
   const auto utilization = *s.find("utilization");
@@ -95,8 +95,8 @@ TEST_CASE("policy tools × value chain counts every (tool, stage) pair of a meas
   const auto a = parse_text(plan_a, "a.txt");
   const tagger tools(coding_scheme::builtin("policy_tools"));
   const tagger chain(coding_scheme::builtin("ip_value_chain"));
-  const std::vector<plan_tagging> tt{tools.tag(a.p, a.doc)};
-  const std::vector<plan_tagging> ct{chain.tag(a.p, a.doc)};
+  const std::vector<plan_tagging> tt{tools.tag(a.plan(), a.document())};
+  const std::vector<plan_tagging> ct{chain.tag(a.plan(), a.document())};
   const auto t = compute_tools_by_chain(tt, tools.scheme(), ct, chain.scheme());
   // Recount by hand from the taggings.
   const auto& ts = tools.scheme();
@@ -116,7 +116,7 @@ TEST_CASE("policy tools × value chain counts every (tool, stage) pair of a meas
   for (const char* tool : {"supply", "funding", "financial_support", "talent", "regulation"}) {
     for (const char* stage : {"protection", "utilization", "management"}) {
       std::size_t expected = 0;
-      for (std::size_t u = 0; u < a.p.measures.size(); ++u)
+      for (std::size_t u = 0; u < a.plan().measures.size(); ++u)
         expected += tt[0].measures[u].find(*ts.find(tool)) && ct[0].measures[u].find(*cs.find(stage));
       CHECK_MESSAGE(t.cells[0][row_of(tool)][col_of(stage)] == expected, tool, " × ", stage);
     }
@@ -135,7 +135,7 @@ TEST_CASE("policy tools × value chain counts every (tool, stage) pair of a meas
 
 TEST_CASE("coverage by targets and by agencies") {
   const auto a = parse_text(plan_a, "a.txt");
-  plan with_targets = a.p;
+  plan with_targets = a.plan();
   target t;
   t.indicator = "知识产权质押融资金额";
   t.where = {10, 20};
@@ -150,8 +150,8 @@ TEST_CASE("coverage by targets and by agencies") {
   CHECK(c.top[0][*s.find("utilization")][0].match.where == span{10, 20});
   CHECK(report::to_table(c).rows.size() == s.themes.size());
 
-  const std::vector<plan_tagging> tags{tg.tag(a.p, a.doc)};
-  const std::vector<plan> only_a{a.p};
+  const std::vector<plan_tagging> tags{tg.tag(a.plan(), a.document())};
+  const std::vector<plan> only_a{a.plan()};
   const auto ag = compute_agency_coverage(only_a, tags, s);
   // 市法院 leads the court measure (protection); 市财政局 supports the fund (utilization).
   const auto row = [&](std::string_view canonical) {
@@ -160,8 +160,8 @@ TEST_CASE("coverage by targets and by agencies") {
     FAIL("no agency ", canonical);
     return std::size_t{0};
   };
-  const std::string court = a.p.agencies[*a.p.agency_index("市法院")].resolution->canonical;
-  const std::string finance = a.p.agencies[*a.p.agency_index("市财政局")].resolution->canonical;
+  const std::string court = a.plan().agencies[*a.plan().agency_index("市法院")].resolution->canonical;
+  const std::string finance = a.plan().agencies[*a.plan().agency_index("市财政局")].resolution->canonical;
   CHECK(ag.lead[row(court)][*s.find("protection")] == 1);
   CHECK(ag.support[row(finance)][*s.find("utilization")] == 1);
   CHECK(ag.lead[row(finance)][*s.find("utilization")] == 0);

@@ -24,16 +24,14 @@ using namespace plancmp::analysis;
 namespace {
 
 struct seed_corpus {
-  std::vector<text::document> docs;
-  std::vector<plan> plans;
+  std::vector<source_plan> sources;
 };
 
 const seed_corpus& seeds() {
   static const seed_corpus c = [] {
     seed_corpus s;
     for (const std::string& name : test::seed_names()) {
-      s.docs.push_back(text::read_document(test::seed_path(name)));
-      s.plans.push_back(parse::parse_document(s.docs.back()));
+      s.sources.push_back(parse::parse_source(text::read_document(test::seed_path(name))));
     }
     return s;
   }();
@@ -65,7 +63,7 @@ TEST_CASE("attribute_measures: Ningbo 2020's carry-overs from Ningbo 2017 are sa
   const seed_corpus& s = seeds();
   diffusion_options o;
   o.threads = 1;
-  const diffusion_result d = attribute_measures(s.docs, s.plans, o);
+  const diffusion_result d = attribute_measures(s.sources, o);
   const std::size_t n2020 = index_of(test::ningbo_2020);
   const std::size_t n2017 = index_of(test::ningbo_2017);
   REQUIRE(d.plans.size() == 5);
@@ -88,8 +86,8 @@ TEST_CASE("attribute_measures: Ningbo 2020's carry-overs from Ningbo 2017 are sa
       // Nothing rests on boilerplate alone: each passage has its own identical characters.
       CHECK(p.alignment.matches >= o.min_length);
       // The spans are the passage's bytes in both original files.
-      CHECK(std::string_view(s.docs[n2020].original).substr(p.where.begin, p.where.size()).size() >= 60);
-      CHECK_FALSE(std::string_view(s.docs[n2017].original).substr(p.source_where.begin, p.source_where.size()).empty());
+      CHECK(std::string_view(s.sources[n2020].document().original).substr(p.where.begin, p.where.size()).size() >= 60);
+      CHECK_FALSE(std::string_view(s.sources[n2017].document().original).substr(p.source_where.begin, p.source_where.size()).empty());
     }
   }
   const auto find = [&](const std::string& id) {
@@ -98,8 +96,8 @@ TEST_CASE("attribute_measures: Ningbo 2020's carry-overs from Ningbo 2017 are sa
   REQUIRE(find("五.(十八)") != carried.end());
   CHECK((*find("五.(十八)"))->source_id == "三.(一).3");
   const borrowed_passage& p = (*find("五.(十八)"))->passages.front();
-  CHECK(std::string_view(s.docs[n2020].original).substr(p.where.begin, p.where.size()).starts_with("加强《企业知识产权管理规范》"));
-  CHECK(std::string_view(s.docs[n2017].original).substr(p.source_where.begin, p.source_where.size())
+  CHECK(std::string_view(s.sources[n2020].document().original).substr(p.where.begin, p.where.size()).starts_with("加强《企业知识产权管理规范》"));
+  CHECK(std::string_view(s.sources[n2017].document().original).substr(p.source_where.begin, p.source_where.size())
             .starts_with("加强《企业知识产权管理规范》"));
   REQUIRE(find("四.(十三)") != carried.end());
   CHECK((*find("四.(十三)"))->source_id == "三.(一).1.(2)");
@@ -115,7 +113,7 @@ TEST_CASE("attribute_measures: Ningbo 2020's carry-overs from Ningbo 2017 are sa
 
   SUBCASE("same result on two threads") {
     o.threads = 2;
-    const diffusion_result d2 = attribute_measures(s.docs, s.plans, o);
+    const diffusion_result d2 = attribute_measures(s.sources, o);
     CHECK(d2.attributions == d.attributions);
     CHECK(d2.edges == d.edges);
   }
@@ -124,7 +122,7 @@ TEST_CASE("attribute_measures: Ningbo 2020's carry-overs from Ningbo 2017 are sa
     std::vector<diffusion_result> parts;
     for (const auto& [begin, end] : std::vector<std::pair<std::size_t, std::size_t>>{{n / 2, n}, {0, 7}, {7, n / 2}}) {
       o.rows = std::pair{begin, end};
-      parts.push_back(attribute_measures(s.docs, s.plans, o));
+      parts.push_back(attribute_measures(s.sources, o));
       CHECK(parts.back().rows == std::pair{begin, end});
     }
     CHECK(parts[0].edges.empty());  // Ningbo 2020's rows are not in the second half
@@ -146,11 +144,7 @@ TEST_CASE("attribute_measures: Ningbo 2020's carry-overs from Ningbo 2017 are sa
     CHECK_THROWS_WITH_AS((void)merge_diffusion(parts),
                          doctest::Contains("merge_diffusion: the parts' rows do not tile"), usage_error);
     o.rows = std::pair<std::size_t, std::size_t>{3, n + 1};
-    CHECK_THROWS_AS((void)attribute_measures(s.docs, s.plans, o), usage_error);
-  }
-  SUBCASE("documents and plans must pair up") {
-    CHECK_THROWS_WITH_AS((void)attribute_measures(std::span(s.docs).first(2), s.plans, o),
-                         "attribute_measures: 2 documents for 5 plans; pass the document of every plan", usage_error);
+    CHECK_THROWS_AS((void)attribute_measures(s.sources, o), usage_error);
   }
 }
 

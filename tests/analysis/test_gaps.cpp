@@ -39,6 +39,8 @@ seed load(const std::string& name) {
   s.p = parse::parse_document(s.doc);
   return s;
 }
+/// A seed as the comparing analyses take it (a copy of its document and plan).
+source_plan source_of(const seed& s) { return {s.doc, s.p}; }
 
 // The evidence re-reads to its text from the original bytes of its file.
 void check_evidence(const analysis::gap_evidence& e, const std::vector<const seed*>& seeds) {
@@ -141,11 +143,10 @@ TEST_CASE("gaps_against: each of the four jurisdictions against the others, ever
   std::vector<const seed*> all;
   for (const auto& x : s) all.push_back(&x);
   for (std::size_t i = 0; i < s.size(); ++i) {
-    std::vector<text::document> docs;
-    std::vector<plan> plans;
+    std::vector<source_plan> refs;
     for (std::size_t j = 0; j < s.size(); ++j)
-      if (j != i) docs.push_back(s[j].doc), plans.push_back(s[j].p);
-    const auto r = analysis::gaps_against(s[i].doc, s[i].p, docs, plans);
+      if (j != i) refs.push_back(source_of(s[j]));
+    const auto r = analysis::gaps_against(source_of(s[i]), refs);
     CAPTURE(r.subject);
     CHECK(r.references.size() == 3);
     // Reference measures without a counterpart, summed over the three references (the
@@ -171,13 +172,13 @@ TEST_CASE("gaps_against: each of the four jurisdictions against the others, ever
     }
   }
   SUBCASE("Ningbo 2020 names no agency: agency functions are n/a, not gaps") {
-    const auto r = analysis::gaps_against(s[0].doc, s[0].p, std::span(&s[1].doc, 1), std::span(&s[1].p, 1));
+    const auto r = analysis::gaps_against(source_of(s[0]), std::vector{source_of(s[1])});
     CHECK(r.count(analysis::gap_kind::agency_function) == 0);
     CHECK(r.count(analysis::gap_kind::agencies_missing) == 1);
     CHECK(r.count(analysis::gap_kind::indicator) == 6);
   }
   SUBCASE("the district states no target: indicators are n/a, not gaps") {
-    const auto r = analysis::gaps_against(s[3].doc, s[3].p, std::span(&s[1].doc, 1), std::span(&s[1].p, 1));
+    const auto r = analysis::gaps_against(source_of(s[3]), std::vector{source_of(s[1])});
     CHECK(r.count(analysis::gap_kind::indicator) == 0);
     CHECK(r.count(analysis::gap_kind::targets_missing) == 1);
   }
@@ -186,21 +187,19 @@ TEST_CASE("gaps_against: each of the four jurisdictions against the others, ever
 TEST_CASE("consensus_gaps: a theme all peers cover is a gap of a subject without it") {
   const seed ningbo = load(test::ningbo_2020);
   const std::vector<seed> peers = {load(test::hengshui), load(test::gansu), load(test::district)};
-  std::vector<text::document> docs;
-  std::vector<plan> plans;
-  for (const auto& p : peers) docs.push_back(p.doc), plans.push_back(p.p);
+  std::vector<source_plan> others;
+  for (const auto& p : peers) others.push_back(source_of(p));
   analysis::gap_options o;
   o.min_peers = 1;
-  const auto one = analysis::consensus_gaps(ningbo.doc, ningbo.p, docs, plans, o);
+  const auto one = analysis::consensus_gaps(source_of(ningbo), others, o);
   o.min_peers = 3;
-  const auto three = analysis::consensus_gaps(ningbo.doc, ningbo.p, docs, plans, o);
+  const auto three = analysis::consensus_gaps(source_of(ningbo), others, o);
   CHECK(three.gaps.size() <= one.gaps.size());
   for (const auto& g : one.gaps) check_evidence(g.in_reference, {&peers[0], &peers[1], &peers[2]});
   // A subject with no measures lacks every theme the peers share.
   plan empty;
   empty.source.path = "empty.txt";
-  const text::document nothing;
-  const auto all = analysis::consensus_gaps(nothing, empty, docs, plans, o);
+  const auto all = analysis::consensus_gaps(source_plan(text::document{}, empty), others, o);
   CHECK(all.count(analysis::gap_kind::consensus_theme) == 10);
 }
 

@@ -16,16 +16,16 @@ using namespace plancmp;
 
 namespace {
 
-std::vector<test::parsed> seeds(const std::vector<std::string>& names) {
-  std::vector<test::parsed> out;
+std::vector<source_plan> seeds(const std::vector<std::string>& names) {
+  std::vector<source_plan> out;
   for (const auto& name : names)
     out.push_back(test::parse_text(test::seed_bytes(name), "seeds/" + name));
   return out;
 }
 
-std::vector<report::report_input> inputs_of(const std::vector<test::parsed>& plans) {
-  std::vector<report::report_input> out;
-  for (const auto& x : plans) out.push_back({&x.doc, &x.p});
+std::vector<source_plan> inputs_of(const std::vector<source_plan>& plans) {
+  std::vector<source_plan> out;
+  for (const auto& x : plans) out.push_back(x);
   return out;
 }
 
@@ -58,7 +58,7 @@ TEST_CASE("comparison of the five seeds: every table, in order") {
     const auto& title = summary.rows[k][2];
     REQUIRE(title.where);  // a title may run over two lines: its span covers both
     CHECK(!title.where->empty());
-    CHECK(title.where->end <= plans[k].doc.original.size());
+    CHECK(title.where->end <= plans[k].document().original.size());
   }
   // Gap tables: each plan against the four others.
   // (rows of this build, pinned: a change to alignment, tagging or targets shows here)
@@ -99,9 +99,8 @@ TEST_CASE("edition_pairs: same recognized jurisdiction, different years, older f
   CHECK(std::none_of(one.begin(), one.end(),
                      [](const auto& t) { return t.caption.starts_with("Gaps of"); }));
   CHECK(report::gap_tables(std::span(inputs).first(1)).empty());
-  // A missing document is a usage error, not a crash.
-  std::vector<report::report_input> broken = {{nullptr, &plans[0].p}};
-  CHECK_THROWS_AS((void)report::comparison(broken), usage_error);
+  // A missing document is a usage error, not a crash: a source_plan refuses to be made without one.
+  CHECK_THROWS_AS((void)source_plan(nullptr, plans[0].shared_plan()), usage_error);
 }
 
 TEST_CASE("same_series: titles of one subject, not plans of one jurisdiction") {

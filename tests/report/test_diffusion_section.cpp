@@ -15,16 +15,16 @@ using namespace plancmp;
 
 namespace {
 
-std::vector<test::parsed> ningbo_editions() {
-  std::vector<test::parsed> plans;
+std::vector<source_plan> ningbo_editions() {
+  std::vector<source_plan> plans;
   for (const auto& name : {test::ningbo_2017, test::ningbo_2020})
     plans.push_back(test::parse_text(test::seed_bytes(name), "seeds/" + name));
   return plans;
 }
 
-std::vector<report::report_input> refs_of(const std::vector<test::parsed>& plans) {
-  std::vector<report::report_input> refs;
-  for (const auto& x : plans) refs.push_back({&x.doc, &x.p});
+std::vector<source_plan> refs_of(const std::vector<source_plan>& plans) {
+  std::vector<source_plan> refs;
+  for (const auto& x : plans) refs.push_back(x);
   return refs;
 }
 
@@ -72,7 +72,9 @@ TEST_CASE("diffusion_section needs two dated plans, and html_report shows it und
     CHECK(report::html_report(refs_of(plans), options).find("<section id=\"diffusion\">") == std::string::npos);
   }
   SUBCASE("one plan undated: nothing to order") {
-    plans[1].p.issued.reset();
+    plan undated = plans[1].plan();
+    undated.issued.reset();
+    plans[1] = test::with_plan(plans[1], std::move(undated));
     CHECK_FALSE(report::diffusion_section(refs_of(plans), false).has_value());
     CHECK(report::html_report(refs_of(plans), options).find("<section id=\"diffusion\">") == std::string::npos);
   }

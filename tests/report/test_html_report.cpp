@@ -17,13 +17,10 @@ using namespace plancmp;
 
 namespace {
 
-using test::parsed;
 using test::parse_text;
 
-std::string report_of(const std::vector<parsed>& plans, const report::report_options& options = {}) {
-  std::vector<report::report_input> refs;
-  for (const auto& x : plans) refs.push_back({&x.doc, &x.p});
-  return report::html_report(refs, options);
+std::string report_of(const std::vector<source_plan>& plans, const report::report_options& options = {}) {
+  return report::html_report(plans, options);
 }
 
 /// The page without its one script (sorting, filtering, evidence on demand), which must be
@@ -40,7 +37,7 @@ std::string without_own_script(const std::string& html) {
 }  // namespace
 
 TEST_CASE("html_report of the seeds: sections, every link has its target, deterministic") {
-  std::vector<parsed> plans;
+  std::vector<source_plan> plans;
   for (const auto& name : {test::ningbo_2020, test::hengshui, test::gansu, test::district}) {
     plans.push_back(parse_text(test::seed_bytes(name), "seeds/" + name));
   }
@@ -83,7 +80,7 @@ TEST_CASE("html_report of the seeds: sections, every link has its target, determ
 }
 
 TEST_CASE("html_report of two editions of one plan: the changes between them") {
-  std::vector<parsed> plans;
+  std::vector<source_plan> plans;
   for (const auto& name : {test::ningbo_2017, test::ningbo_2020})
     plans.push_back(parse_text(test::seed_bytes(name), "seeds/" + name));
   report::report_options options;
@@ -103,9 +100,9 @@ TEST_CASE("html_report marks exactly the bytes of a linked span in its source ex
       "一、加強<保護>&管理\n"
       "(一)加強專利保護。（省市場監管局負責）\n"
       "(二)完善制度。推進商標工作丁戊\n";
-  std::vector<parsed> plans;
+  std::vector<source_plan> plans;
   plans.push_back(parse_text(bytes, "plan.txt"));
-  const auto& original = plans[0].doc.original;
+  const auto& original = plans[0].document().original;
   auto span_of = [&](std::string_view needle) {
     const auto at = original.find(needle);
     REQUIRE(at != std::string::npos);
@@ -154,7 +151,7 @@ TEST_CASE("html_report escapes document text: a plan holding <script> shows it a
       "<script>alert(1)</script>知识产权规划\n"
       "一、加强知识产权保护\n"
       "(一)完善<img src=x onerror=alert(2)>制度。加强专利保护。(市市场监管局牵头)\n";
-  std::vector<parsed> plans;
+  std::vector<source_plan> plans;
   plans.push_back(parse_text(bytes, "evil<script>.txt"));
   const std::string html = report_of(plans, {.title = "t</title><script>", .extra_sections = {},
                                              .draw_networks = false});

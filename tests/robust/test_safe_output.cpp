@@ -29,8 +29,7 @@ void check_no_breakout(const std::string& out) {
 TEST_CASE("safe output: a file name cannot break out of the report's attributes") {
   const std::string bytes =
       "知识产权规划\n一、加强知识产权保护\n(一)完善制度。加强\"专利\"&'商标'保护<b>。(市市场监管局牵头)\n";
-  test::parsed x = test::parse_text(bytes, hostile + ".txt");
-  const std::vector<report::report_input> inputs{{&x.doc, &x.p}};
+  const std::vector<source_plan> inputs{test::parse_text(bytes, hostile + ".txt")};
   report::report_options options;
   options.title = hostile;
   options.draw_networks = false;

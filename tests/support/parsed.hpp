@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-// A document and the plan parsed from it, for tests of analyses that map back into the text.
+// Plans parsed for tests: source_plans (a document and its plan) of text, and tagged seeds.
 #pragma once
 
 #include <plancmp/analysis/tagging.hpp>
@@ -13,15 +13,16 @@
 
 namespace plancmp::test {
 
-struct parsed {
-  text::document doc;
-  plan p;
-};
+/// A text document and the plan parsed from it, for tests of analyses that map back into
+/// the text (read as text whatever the name's extension).
+inline source_plan parse_text(std::string text, std::string name) {
+  return parse::parse_source(text::make_document(std::move(text), std::move(name)));
+}
 
-inline parsed parse_text(std::string text, std::string name) {
-  parsed out{text::make_document(std::move(text), std::move(name)), {}};
-  out.p = parse::parse_document(out.doc);
-  return out;
+/// `s` with its plan replaced by `p` (an edited copy of `s.plan()`), for tests that change
+/// a plan: a source_plan's own plan is immutable.
+inline source_plan with_plan(const source_plan& s, plan p) {
+  return {s.shared_document(), std::make_shared<const plan>(std::move(p))};
 }
 
 /// The five seeds parsed and tagged by `t`, in seed order.

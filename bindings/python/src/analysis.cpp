@@ -48,10 +48,9 @@ py::array_t<T> array2(const std::vector<std::vector<T>>& rows, std::size_t colum
 }
 
 /// Tags every plan with a scheme (documents needed for the evidence spans).
-std::vector<analysis::plan_tagging> tag_all(const analysis::tagger& t, const std::vector<plan>& plans,
-                                            const std::vector<text::document>& docs) {
+std::vector<analysis::plan_tagging> tag_all(const analysis::tagger& t, const std::vector<parsed_plan>& plans) {
   std::vector<analysis::plan_tagging> out;
-  for (std::size_t i = 0; i < plans.size(); ++i) out.push_back(t.tag(plans[i], docs[i]));
+  for (const parsed_plan& p : plans) out.push_back(t.tag(p.get(), p.document()));
   return out;
 }
 
@@ -184,7 +183,7 @@ void bind_analysis(py::module_& m) {
       "frequent_phrases",
       [](const std::vector<parsed_plan>& plans, std::size_t min_plans, std::size_t length) {
         py::gil_scoped_release unlocked;
-        return analysis::frequent_phrases(documents_of(plans), plans_of(plans), {min_plans, length});
+        return analysis::frequent_phrases(sources_of(plans), {min_plans, length});
       },
       py::arg("plans"), py::arg("min_plans") = 3, py::arg("length") = 6,
       "Boilerplate learnt from a corpus: runs of `length` characters in the measures of ≥ min_plans plans.");
@@ -278,7 +277,7 @@ void bind_analysis(py::module_& m) {
         py::gil_scoped_release unlocked;
         const analysis::tagger t(scheme);
         const auto all = plans_of(plans);
-        const auto taggings = tag_all(t, all, documents_of(plans));
+        const auto taggings = tag_all(t, plans);
         return coverage_handle{analysis::compute_coverage(all, taggings, t.scheme(), {include_goals, top_k})};
       },
       py::arg("plans"), py::arg("scheme"), py::arg("include_goals") = false, py::arg("top_k") = 3,
@@ -296,7 +295,7 @@ void bind_analysis(py::module_& m) {
         py::gil_scoped_release unlocked;
         const analysis::tagger t(scheme);
         const auto all = plans_of(plans);
-        return report::to_table(analysis::compute_agency_coverage(all, tag_all(t, all, documents_of(plans)), t.scheme()));
+        return report::to_table(analysis::compute_agency_coverage(all, tag_all(t, plans), t.scheme()));
       },
       py::arg("plans"), py::arg("scheme"), "Themes each agency leads or supports, as a table.");
 
@@ -558,9 +557,9 @@ void bind_analysis(py::module_& m) {
         py::gil_scoped_release unlocked;
         if (mode == "accountability") return analysis::accountability_gaps(subject.document(), subject.get(), g);
         if (mode == "against")
-          return analysis::gaps_against(subject.document(), subject.get(), documents_of(against), plans_of(against), g);
+          return analysis::gaps_against(subject.source(), sources_of(against), g);
         if (mode == "consensus")
-          return analysis::consensus_gaps(subject.document(), subject.get(), documents_of(against), plans_of(against), g);
+          return analysis::consensus_gaps(subject.source(), sources_of(against), g);
         throw usage_error(fmt::format("mode takes 'against', 'consensus' or 'accountability', not '{}'", mode));
       },
       py::arg("subject"), py::arg("against") = std::vector<parsed_plan>{}, py::arg("mode") = "against",

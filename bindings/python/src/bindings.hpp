@@ -4,12 +4,14 @@
 #pragma once
 
 #include <plancmp/model/plan.hpp>
+#include <plancmp/model/source_plan.hpp>
 #include <plancmp/text/document.hpp>
 
 #include <pybind11/pybind11.h>
 
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -18,33 +20,36 @@ namespace plancmp::python {
 
 namespace py = pybind11;
 
-/// What Python calls a `Plan`: the parsed plan and the document it was parsed from, both
-/// immutable and shared, so a Plan can be used from several threads at once. Plans read
-/// from JSON or from a corpus load get their document on first use, read again from
-/// `source.path` and checked against `source.sha256`.
+/// What Python calls a `Plan`: a source_plan (the parsed plan and the document it was
+/// parsed from, both immutable and shared), so a Plan can be used from several threads at
+/// once. A plan read from JSON has no document until first use, when
+/// `source_plan::reopen` reads `source.path` again and checks `source.sha256`.
 class parsed_plan {
  public:
-  parsed_plan(std::shared_ptr<const plan> p, std::shared_ptr<const text::document> doc);
+  explicit parsed_plan(source_plan s);
+  /// A plan without its document (read from JSON).
+  explicit parsed_plan(std::shared_ptr<const plan> p);
 
   [[nodiscard]] const plan& get() const noexcept { return *plan_; }
-  [[nodiscard]] const std::shared_ptr<const plan>& shared() const noexcept { return plan_; }
-  /// The source document; throws `io_error`/`usage_error` when it cannot be read back.
-  [[nodiscard]] const text::document& document() const;
+  /// The plan with its document; throws `io_error`/`usage_error` when it cannot be read back.
+  [[nodiscard]] const source_plan& source() const;
+  [[nodiscard]] const text::document& document() const { return source().document(); }
   [[nodiscard]] bool has_document() const;
 
  private:
   std::shared_ptr<const plan> plan_;
-  struct lazy_document {
+  struct lazy_source {
     std::once_flag once;
-    std::shared_ptr<const text::document> doc;
+    std::optional<source_plan> source;
   };
-  std::shared_ptr<lazy_document> doc_;
+  std::shared_ptr<lazy_source> source_;
 };
 
-/// Plans and their documents as the contiguous vectors the library's span-taking
-/// functions want (plans are cheap to copy: the graph is shared).
+/// The plans as the contiguous vector the library's span-of-plans functions want (plans
+/// are cheap to copy: the graph is shared).
 std::vector<plan> plans_of(const std::vector<parsed_plan>& plans);
-std::vector<text::document> documents_of(const std::vector<parsed_plan>& plans);
+/// The plans with their documents, for the functions that take a span of source_plans.
+std::vector<source_plan> sources_of(const std::vector<parsed_plan>& plans);
 
 void bind_errors(py::module_& m);
 void bind_model(py::module_& m);

@@ -75,7 +75,7 @@ void bind_diffusion(py::module_& m) {
           "timeline_table",
           [](const analysis::diffusion_result& d, const std::vector<parsed_plan>& plans, const coding_scheme& scheme) {
             return report::timeline_table(
-                d, analysis::adoption_timelines(d, documents_of(plans), plans_of(plans), scheme));
+                d, analysis::adoption_timelines(d, sources_of(plans), scheme));
           },
           py::arg("plans"), py::arg("scheme"),
           "Adoption timelines per theme of `scheme` (the plans given to plancmp.diffusion, same order).")
@@ -95,10 +95,9 @@ void bind_diffusion(py::module_& m) {
         o.mask_clauses = o.builtin_boilerplate = !keep_boilerplate;
         o.threads = threads;
         o.rows = rows;
-        const auto docs = documents_of(plans);
-        const auto ps = plans_of(plans);
+        const auto sources = sources_of(plans);
         py::gil_scoped_release unlocked;
-        return analysis::attribute_measures(docs, ps, o);
+        return analysis::attribute_measures(sources, o);
       },
       py::arg("plans"), py::arg("top_k") = 5, py::arg("min_length") = 20, py::arg("min_coverage") = 0.5,
       py::arg("frequent_share") = 0.5, py::arg("keep_boilerplate") = false, py::arg("threads") = 0,

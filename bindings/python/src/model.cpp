@@ -49,9 +49,8 @@ py::bytes source_bytes(const parsed_plan& p, const span& s) {
   return {doc.original.data() + s.begin, static_cast<std::size_t>(s.end - s.begin)};
 }
 
-parsed_plan parse_document_handle(std::shared_ptr<text::document> doc, const parse::parse_options& o) {
-  auto p = std::make_shared<const plan>(parse::parse_document(*doc, o));
-  return {std::move(p), std::move(doc)};
+parsed_plan parse_document_handle(text::document doc, const parse::parse_options& o) {
+  return parsed_plan(parse::parse_source(std::move(doc), o));
 }
 
 parse::parse_options parse_options_of(bool resolve_agencies, bool read_targets) {
@@ -353,7 +352,7 @@ void bind_model(py::module_& m) {
               py::gil_scoped_release unlocked;
               p = std::make_shared<const plan>(plan_from_json(json, origin));
             }
-            return parsed_plan(std::move(p), nullptr);
+            return parsed_plan(std::move(p));
           },
           py::arg("json"), py::arg("origin") = "<json>",
           "Reads a plan written by to_json; raises SchemaError naming origin and the JSON path.")
@@ -394,13 +393,12 @@ void bind_model(py::module_& m) {
             const auto path = t[1].cast<std::string>();
             auto bytes = t[2].cast<std::string>();
             const auto format = t[3].cast<std::string>();
-            if (kind == "json") return parsed_plan(std::make_shared<const plan>(plan_from_json(bytes, path)), nullptr);
+            if (kind == "json") return parsed_plan(std::make_shared<const plan>(plan_from_json(bytes, path)));
             // PDF and DOCX documents keep their extracted text as `original`.
             std::optional<text::input_format> f;
             if (format == "html") f = text::input_format::html;
             else f = text::input_format::text;
-            auto doc = std::make_shared<text::document>(text::make_any_document(std::move(bytes), path, {}, f));
-            return parse_document_handle(std::move(doc), {});
+            return parse_document_handle(text::make_any_document(std::move(bytes), path, {}, f), {});
           }));
 }
 
@@ -422,7 +420,7 @@ void bind_parse(py::module_& m) {
       [](const std::string& path, bool resolve_agencies, bool read_targets, const std::string& encoding) {
         const auto options = read_options_of(encoding);
         py::gil_scoped_release unlocked;
-        return parse_document_handle(std::make_shared<text::document>(text::read_any_document(path, options)),
+        return parse_document_handle(text::read_any_document(path, options),
                                      parse_options_of(resolve_agencies, read_targets));
       },
       py::arg("path"), py::arg("resolve_agencies") = true, py::arg("read_targets") = true,
@@ -435,9 +433,8 @@ void bind_parse(py::module_& m) {
         std::string bytes = data;
         const auto options = read_options_of(encoding);
         py::gil_scoped_release unlocked;
-        return parse_document_handle(
-            std::make_shared<text::document>(text::make_any_document(std::move(bytes), std::move(name), options)),
-            parse_options_of(resolve_agencies, read_targets));
+        return parse_document_handle(text::make_any_document(std::move(bytes), std::move(name), options),
+                                     parse_options_of(resolve_agencies, read_targets));
       },
       py::arg("data"), py::arg("name") = "<bytes>", py::arg("resolve_agencies") = true,
       py::arg("read_targets") = true, py::arg("encoding") = "", "Parses a plan held in memory; name names it in spans' file and errors.");
@@ -499,7 +496,7 @@ void bind_parse(py::module_& m) {
         const parse::corpus c = parse::corpus::load(paths, o);
         corpus_handle out;
         for (const auto& e : c.entries()) {
-          out.plans.emplace_back(std::make_shared<const plan>(e.parsed), nullptr);
+          out.plans.emplace_back(e.source);
           out.formats.push_back(e.format);
           out.encodings.push_back(e.encoding);
         }
@@ -516,9 +513,8 @@ void bind_parse(py::module_& m) {
         std::vector<parsed_plan> out;
         py::gil_scoped_release unlocked;
         for (const auto& s : builtin_seeds()) {
-          auto doc = std::make_shared<text::document>(
-              text::make_any_document(std::string(s.bytes), "seeds/" + std::string(s.name)));
-          out.push_back(parse_document_handle(std::move(doc), {}));
+          out.push_back(
+              parse_document_handle(text::make_any_document(std::string(s.bytes), "seeds/" + std::string(s.name)), {}));
         }
         return out;
       },

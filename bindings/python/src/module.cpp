@@ -3,8 +3,6 @@
 #include "bindings.hpp"
 
 #include <plancmp/error.hpp>
-#include <plancmp/hash.hpp>
-#include <plancmp/text/formats.hpp>
 #include <plancmp/version.hpp>
 
 #include <fmt/format.h>
@@ -13,27 +11,17 @@
 
 namespace plancmp::python {
 
-parsed_plan::parsed_plan(std::shared_ptr<const plan> p, std::shared_ptr<const text::document> doc)
-    : plan_(std::move(p)), doc_(std::make_shared<lazy_document>()) {
-  if (doc) std::call_once(doc_->once, [&] { doc_->doc = std::move(doc); });
+parsed_plan::parsed_plan(source_plan s)
+    : plan_(s.shared_plan()), source_(std::make_shared<lazy_source>()) {
+  std::call_once(source_->once, [&] { source_->source = std::move(s); });
 }
 
-const text::document& parsed_plan::document() const {
-  std::call_once(doc_->once, [&] {
-    const source_info& s = plan_->source;
-    if (s.path.empty() || s.path.front() == '<') {
-      throw usage_error(fmt::format("plan '{}' has no source file to read its text from; parse it from the "
-                                    "file or bytes (plancmp.parse) instead of reading it from JSON",
-                                    s.path));
-    }
-    auto doc = std::make_shared<text::document>(text::read_any_document(s.path));
-    if (!s.sha256.empty() && sha256_hex(doc->original) != s.sha256) {
-      throw usage_error(error_location{s.path, {}, {}, {}},
-                        "the file changed since the plan was read (SHA-256 differs); parse it again");
-    }
-    doc_->doc = std::move(doc);
-  });
-  return *doc_->doc;
+parsed_plan::parsed_plan(std::shared_ptr<const plan> p)
+    : plan_(std::move(p)), source_(std::make_shared<lazy_source>()) {}
+
+const source_plan& parsed_plan::source() const {
+  std::call_once(source_->once, [&] { source_->source = source_plan::reopen(plan_); });
+  return *source_->source;
 }
 
 bool parsed_plan::has_document() const {
@@ -52,10 +40,10 @@ std::vector<plan> plans_of(const std::vector<parsed_plan>& plans) {
   return out;
 }
 
-std::vector<text::document> documents_of(const std::vector<parsed_plan>& plans) {
-  std::vector<text::document> out;
+std::vector<source_plan> sources_of(const std::vector<parsed_plan>& plans) {
+  std::vector<source_plan> out;
   out.reserve(plans.size());
-  for (const auto& p : plans) out.push_back(p.document());
+  for (const auto& p : plans) out.push_back(p.source());
   return out;
 }
 

@@ -129,8 +129,7 @@ void bind_report(py::module_& m) {
         std::string html;
         {
           py::gil_scoped_release unlocked;
-          std::vector<report::report_input> inputs;
-          for (const auto& p : plans) inputs.push_back({&p.document(), &p.get()});
+          const std::vector<source_plan> inputs = sources_of(plans);
           report::report_options o;
           o.title = std::move(title);
           o.draw_networks = draw_networks;

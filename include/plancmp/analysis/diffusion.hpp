@@ -6,6 +6,7 @@
 #include <plancmp/model/coding_scheme.hpp>
 #include <plancmp/model/jurisdiction.hpp>
 #include <plancmp/model/plan.hpp>
+#include <plancmp/model/source_plan.hpp>
 #include <plancmp/span.hpp>
 #include <plancmp/text/document.hpp>
 
@@ -232,15 +233,14 @@ struct diffusion_result {
 /// Directed attribution over a corpus of parsed plans: each measure's most plausible
 /// source among earlier plans, with the reused spans in both files, graded copied /
 /// adapted / novel, a reinvention score, and the edges between plans labelled by level
-/// and place. `documents[i]` must be the document `plans[i]` was parsed from (throws
-/// `usage_error` otherwise). Same input, same output, whatever the thread count.
+/// and place; spans are into each plan's own document. Same input, same output, whatever
+/// the thread count.
 ///
-///     auto docs = …; auto plans = …;  // text::read_document + parse::parse_document
-///     auto d = plancmp::analysis::attribute_measures(docs, plans);
+///     auto sources = …;  // parse::read_source_plan for each file
+///     auto d = plancmp::analysis::attribute_measures(sources);
 ///     for (const auto& a : d.attributions)
 ///       if (a.source_plan) fmt::print("{} ← {} {}\n", a.id, d.plans[*a.source_plan].label, a.source_id);
-[[nodiscard]] diffusion_result attribute_measures(std::span<const text::document> documents,
-                                                  std::span<const plan> plans,
+[[nodiscard]] diffusion_result attribute_measures(std::span<const source_plan> plans,
                                                   const diffusion_options& options = {});
 
 /// The same on measure texts alone (no documents, no spans, no clauses to mask): for
@@ -275,11 +275,9 @@ struct theme_adoption {
                                                              std::span<const plan_tagging> taggings,
                                                              const coding_scheme& scheme);
 
-/// The same, tagging the plans (parsed from `documents`, as given to attribute_measures)
-/// with `scheme` first.
+/// The same, tagging the plans (as given to attribute_measures) with `scheme` first.
 [[nodiscard]] std::vector<theme_adoption> adoption_timelines(const diffusion_result& d,
-                                                             std::span<const text::document> documents,
-                                                             std::span<const plan> plans,
+                                                             std::span<const source_plan> plans,
                                                              const coding_scheme& scheme);
 
 /// The plan diffusion network, edges weighted by borrowed measures, as GraphML

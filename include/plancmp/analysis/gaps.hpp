@@ -3,6 +3,7 @@
 
 #include <plancmp/analysis/plan_alignment.hpp>
 #include <plancmp/model/plan.hpp>
+#include <plancmp/model/source_plan.hpp>
 #include <plancmp/span.hpp>
 #include <plancmp/text/document.hpp>
 
@@ -90,16 +91,14 @@ struct gap_options {
 /// and indicators the reference covers and the subject does not, weaker targets on
 /// shared indicators, agency functions only the reference involves.
 ///
-///     auto r = gaps_against(doc, subject, ref_docs, refs);
+///     auto r = gaps_against(subject, refs);  // source_plans: parse::read_source_plan
 ///     fmt::print("{}", report::to_markdown(report::to_table(r)));  // report/gaps_tables.hpp
-[[nodiscard]] gap_report gaps_against(const text::document& subject_doc, const plan& subject,
-                                      std::span<const text::document> reference_docs,
-                                      std::span<const plan> references, const gap_options& options = {});
+[[nodiscard]] gap_report gaps_against(const source_plan& subject, std::span<const source_plan> references,
+                                      const gap_options& options = {});
 
 /// Themes and indicators at least `options.min_peers` of the peers cover and the subject
 /// does not (one row each, evidence from the first peer covering it).
-[[nodiscard]] gap_report consensus_gaps(const text::document& subject_doc, const plan& subject,
-                                        std::span<const text::document> peer_docs, std::span<const plan> peers,
+[[nodiscard]] gap_report consensus_gaps(const source_plan& subject, std::span<const source_plan> peers,
                                         const gap_options& options = {});
 
 /// Accountability gaps within one plan: measures without an agency, without a lead (none

@@ -3,6 +3,7 @@
 
 #include <plancmp/analysis/local_alignment.hpp>
 #include <plancmp/model/plan.hpp>
+#include <plancmp/model/source_plan.hpp>
 #include <plancmp/span.hpp>
 #include <plancmp/text/document.hpp>
 
@@ -92,12 +93,10 @@ struct frequent_phrase_options {
 /// boilerplate excluded) that occurs in the measures of at least `min_plans` plans is
 /// frequent; overlapping frequent runs of one measure merge into one phrase. Sorted,
 /// distinct. Give them to `reuse_options::boilerplate` so that comparing two plans of a
-/// corpus ignores what the whole corpus says. `documents[i]` must be the document
-/// `plans[i]` was parsed from; throws `usage_error` when the counts differ.
+/// corpus ignores what the whole corpus says.
 ///
-///     auto common = frequent_phrases(docs, plans, {.min_plans = 3, .length = 6});
-[[nodiscard]] std::vector<std::string> frequent_phrases(std::span<const text::document> documents,
-                                                        std::span<const plan> plans,
+///     auto common = frequent_phrases(sources, {.min_plans = 3, .length = 6});
+[[nodiscard]] std::vector<std::string> frequent_phrases(std::span<const source_plan> plans,
                                                         const frequent_phrase_options& options = {});
 
 /// The built-in boilerplate phrases (data/boilerplate.json), simplified script.

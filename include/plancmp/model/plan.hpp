@@ -81,7 +81,8 @@ struct document_number {
 ///
 /// The typed vectors are the plan's content; `graph()` links them (outline tree,
 /// responsibilities, restatements, targets). After changing the vectors, call
-/// `rebuild_graph()`. Typed accessors answer the usual questions without descriptors:
+/// `rebuild_graph()`. A plan held by a `source_plan` (model/source_plan.hpp) is const, so
+/// its graph cannot go stale: edit a copy, rebuild it, and make a new source_plan. Typed accessors answer the usual questions without descriptors:
 ///
 ///     for (const measure& m : p.measures)
 ///       for (const agency_mention& a : m.lead) fmt::print("{} leads {}\n", a.name, m.id);

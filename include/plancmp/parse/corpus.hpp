@@ -2,6 +2,7 @@
 #pragma once
 
 #include <plancmp/model/plan.hpp>
+#include <plancmp/model/source_plan.hpp>
 #include <plancmp/parse/parser.hpp>
 
 #include <cstddef>
@@ -30,7 +31,9 @@ struct corpus_entry {
   std::string format;       ///< "text", "html", "pdf", "docx"
   std::string encoding;     ///< of the original bytes
   std::size_t bytes = 0;    ///< size of the file
-  plan parsed;              ///< title, issuer, date, jurisdiction … are the plan's metadata
+  /// The document and the plan parsed from it; title, issuer, date, jurisdiction … are
+  /// the plan's metadata.
+  source_plan source;
 };
 
 /// A file that could not be read or parsed, and why (the error's full message).
@@ -50,7 +53,7 @@ struct corpus_failure {
 /// failure is kept with its message, and the other files are read.
 ///
 ///     auto c = parse::corpus::load({"plans/"});
-///     for (const auto& e : c.entries()) fmt::print("{} {}\n", e.path, e.parsed.measures.size());
+///     for (const auto& e : c.entries()) fmt::print("{} {}\n", e.path, e.source.plan().measures.size());
 ///     for (const auto& f : c.failures()) fmt::print(stderr, "{}\n", f.message);
 class corpus {
  public:

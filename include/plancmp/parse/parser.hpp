@@ -3,6 +3,7 @@
 
 #include <plancmp/model/agency_ontology.hpp>
 #include <plancmp/model/plan.hpp>
+#include <plancmp/model/source_plan.hpp>
 #include <plancmp/parse/targets.hpp>
 #include <plancmp/text/document.hpp>
 
@@ -66,5 +67,19 @@ struct parse_options {
 /// extension of `name`); `name` names them in the plan and in errors.
 [[nodiscard]] plan parse_bytes(std::string bytes, std::string name = "<bytes>",
                                const parse_options& options = {});
+
+/// Parses a prepared document and keeps it with its plan: the source_plan the analyses
+/// that show evidence take.
+[[nodiscard]] source_plan parse_source(text::document doc, const parse_options& options = {});
+
+/// Reads and parses a file of any input format into a source_plan (the document and its
+/// plan); throws what `parse_file` throws.
+///
+///     const source_plan s = parse::read_source_plan("plan.html");
+[[nodiscard]] source_plan read_source_plan(const std::string& path, const parse_options& options = {});
+
+/// Parses bytes in memory of any input format into a source_plan, as `parse_bytes`.
+[[nodiscard]] source_plan make_source_plan(std::string bytes, std::string name = "<bytes>",
+                                           const parse_options& options = {});
 
 }  // namespace plancmp::inline v0::parse

@@ -4,6 +4,7 @@
 #include <plancmp/analysis/gaps.hpp>
 #include <plancmp/analysis/tagging.hpp>
 #include <plancmp/model/plan.hpp>
+#include <plancmp/model/source_plan.hpp>
 #include <plancmp/report/table.hpp>
 #include <plancmp/text/document.hpp>
 
@@ -13,13 +14,6 @@
 #include <vector>
 
 namespace plancmp::inline v0::report {
-
-/// One plan of a comparison or report: the document it was read from (for evidence spans
-/// and source excerpts) and the plan parsed from it.
-struct report_input {
-  const text::document* document = nullptr;
-  const plan* parsed = nullptr;
-};
 
 /// What `comparison` computes besides the tables every comparison has.
 struct comparison_options {
@@ -41,7 +35,7 @@ struct chain_and_tools {
   std::vector<analysis::plan_tagging> chain_tags;
   std::vector<analysis::plan_tagging> tool_tags;
 };
-[[nodiscard]] chain_and_tools tag_chain_and_tools(std::span<const report_input> inputs);
+[[nodiscard]] chain_and_tools tag_chain_and_tools(std::span<const source_plan> inputs);
 
 /// One row per plan: label, file, title (linked to its span), jurisdiction, level, issue
 /// date and the counts of sections, measures, goals, targets, agencies and diagnostics.
@@ -66,17 +60,17 @@ struct chain_and_tools {
 /// editions. Ordered by the older input, then the newer. Ningbo 2017 and 2020 among the
 /// seeds.
 [[nodiscard]] std::vector<std::pair<std::size_t, std::size_t>> edition_pairs(
-    std::span<const report_input> inputs);
+    std::span<const source_plan> inputs);
 
 /// The gap table of each input against all the others (`analysis::gaps_against`), in
 /// input order. Needs two or more inputs (fewer: no tables).
-[[nodiscard]] std::vector<table> gap_tables(std::span<const report_input> inputs,
+[[nodiscard]] std::vector<table> gap_tables(std::span<const source_plan> inputs,
                                             const analysis::gap_options& options = {});
 
 /// The version diff (`analysis::diff_plans`) of every pair of `edition_pairs`, or of
 /// consecutive editions of each series in `series` when it is not empty.
 [[nodiscard]] std::vector<table> edition_diff_tables(
-    std::span<const report_input> inputs, const analysis::plan_alignment_options& options = {},
+    std::span<const source_plan> inputs, const analysis::plan_alignment_options& options = {},
     const std::vector<std::vector<std::size_t>>& series = {});
 
 /// The comparison tables of several plans, in this order: the per-plan summary, the text
@@ -87,7 +81,7 @@ struct chain_and_tools {
 /// example 02 and the HTML report's sections are all made of these tables.
 ///
 ///     for (const auto& t : plancmp::report::comparison(inputs)) fmt::print("{}\n", to_markdown(t));
-[[nodiscard]] std::vector<table> comparison(std::span<const report_input> inputs,
+[[nodiscard]] std::vector<table> comparison(std::span<const source_plan> inputs,
                                             const comparison_options& options = {});
 
 }  // namespace plancmp::inline v0::report

@@ -18,7 +18,7 @@ namespace plancmp::inline v0::report {
 /// plans: nothing to order.
 ///
 ///     if (auto s = report::diffusion_section(inputs)) options.extra_sections.push_back(*s);
-[[nodiscard]] std::optional<report_section> diffusion_section(std::span<const report_input> inputs,
+[[nodiscard]] std::optional<report_section> diffusion_section(std::span<const source_plan> inputs,
                                                               bool draw_network = true);
 
 }  // namespace plancmp::inline v0::report

@@ -60,6 +60,6 @@ struct report_options {
 /// All document text is escaped; the same inputs give byte-identical output.
 ///
 ///     std::string html = plancmp::report::html_report(inputs);
-[[nodiscard]] std::string html_report(std::span<const report_input> inputs, const report_options& options = {});
+[[nodiscard]] std::string html_report(std::span<const source_plan> inputs, const report_options& options = {});
 
 }  // namespace plancmp::inline v0::report
