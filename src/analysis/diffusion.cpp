@@ -10,7 +10,7 @@
 #include <plancmp/text/script.hpp>
 
 #include "detail/measure_sequence.hpp"
-#include "detail/parallel.hpp"
+#include <plancmp/detail/parallel.hpp>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -580,7 +580,7 @@ diffusion_result attribute(std::vector<diffusion_plan> plans, corpus& c, const d
     out.grade = whole && out.dropped_clauses == 0 && out.added_clauses == 0 ? borrowing_grade::copied
                                                                              : borrowing_grade::adapted;
   };
-  detail::for_each_block(n, 64, o.threads, [&](std::size_t begin, std::size_t end, unsigned) {
+  plancmp::detail::for_each_block(n, 64, o.threads, [&](std::size_t begin, std::size_t end, unsigned) {
     for (std::size_t q = begin; q < end; ++q) {
       if (q >= row_begin && q < row_end) {
         attribute_one(q, false);
@@ -611,7 +611,7 @@ diffusion_result attribute(std::vector<diffusion_plan> plans, corpus& c, const d
     std::vector<std::size_t> again;
     for (std::size_t q = 0; q < n; ++q)
       if (quoted[q] != 0) again.push_back(q);
-    detail::for_each_block(again.size(), 16, o.threads, [&](std::size_t begin, std::size_t end, unsigned) {
+    plancmp::detail::for_each_block(again.size(), 16, o.threads, [&](std::size_t begin, std::size_t end, unsigned) {
       for (std::size_t k = begin; k < end; ++k) {
         r.attributions[again[k]] = {};
         aligned[again[k]] = 0;

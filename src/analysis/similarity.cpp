@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include <plancmp/analysis/similarity.hpp>
 
-#include "detail/parallel.hpp"
+#include <plancmp/detail/parallel.hpp>
 
 #include <plancmp/analysis/agencies.hpp>
 #include <plancmp/error.hpp>
@@ -171,14 +171,14 @@ top_k_result bounded_top_k(const csr_matrix& queries, const csr_matrix& corpus, 
   }
   std::vector<char>().swap(indexed);
   std::vector<std::vector<match>> kept(queries.rows());
-  const unsigned workers = detail::worker_count(o.threads, queries.rows() / rows_per_block + 1);
+  const unsigned workers = plancmp::detail::worker_count(o.threads, queries.rows() / rows_per_block + 1);
   struct scratch {
     accumulator acc;
     std::vector<float> query;
   };
   std::vector<scratch> work(workers);
   const auto threshold = static_cast<float>(t);
-  detail::for_each_block(queries.rows(), rows_per_block, workers,
+  plancmp::detail::for_each_block(queries.rows(), rows_per_block, workers,
                          [&](std::size_t begin, std::size_t end, unsigned w) {
     scratch& s = work[w];
     if (s.query.empty()) s.query.assign(columns, 0.0F);
@@ -223,7 +223,7 @@ top_k_result pruned_top_k(const csr_matrix& queries, const csr_matrix& corpus, b
   }
   const std::size_t rescored = std::max<std::size_t>(1, p.rescore_factor * o.top_k);
   std::vector<std::vector<match>> kept(queries.rows());
-  const unsigned workers = detail::worker_count(o.threads, queries.rows() / rows_per_block + 1);
+  const unsigned workers = plancmp::detail::worker_count(o.threads, queries.rows() / rows_per_block + 1);
   struct scratch {
     accumulator acc;
     std::vector<float> query;  // the query row, dense, for exact rescoring
@@ -231,7 +231,7 @@ top_k_result pruned_top_k(const csr_matrix& queries, const csr_matrix& corpus, b
   };
   std::vector<scratch> work(workers);
   const auto threshold = static_cast<float>(o.threshold);
-  detail::for_each_block(queries.rows(), rows_per_block, workers,
+  plancmp::detail::for_each_block(queries.rows(), rows_per_block, workers,
                          [&](std::size_t begin, std::size_t end, unsigned w) {
     scratch& s = work[w];
     if (s.query.empty()) s.query.assign(corpus.columns, 0.0F);
@@ -260,11 +260,11 @@ top_k_result pruned_top_k(const csr_matrix& queries, const csr_matrix& corpus, b
 
 namespace detail {
 
-unsigned top_k_workers(unsigned threads, std::size_t work) { return worker_count(threads, work); }
+unsigned top_k_workers(unsigned threads, std::size_t work) { return plancmp::detail::worker_count(threads, work); }
 
 void for_each_row_block(std::size_t n, std::size_t block, unsigned workers,
                         const std::function<void(std::size_t, std::size_t, unsigned)>& body) {
-  for_each_block(n, block, workers, body);
+  plancmp::detail::for_each_block(n, block, workers, body);
 }
 
 }  // namespace detail
@@ -382,7 +382,7 @@ std::vector<match> lsh_search(std::size_t n, Features features, Frequent frequen
   }
   std::vector<std::uint32_t> signature(n * h);
   std::vector<char> is_empty(n, 0);
-  detail::for_each_block(n, 256, o.threads, [&](std::size_t begin, std::size_t end, unsigned) {
+  plancmp::detail::for_each_block(n, 256, o.threads, [&](std::size_t begin, std::size_t end, unsigned) {
     std::vector<std::uint64_t> set;
     for (std::size_t row = begin; row < end; ++row) {
       features(row, set);
@@ -438,7 +438,7 @@ std::vector<match> lsh_search(std::size_t n, Features features, Frequent frequen
   // far more (for texts: tokenizing both again).
   const double slack = 4.0 * 0.5 / std::sqrt(double(h));
   std::vector<char> keep(pairs.size(), 1);
-  detail::for_each_block(pairs.size(), 4096, o.threads, [&](std::size_t begin, std::size_t end, unsigned) {
+  plancmp::detail::for_each_block(pairs.size(), 4096, o.threads, [&](std::size_t begin, std::size_t end, unsigned) {
     for (std::size_t i = begin; i < end; ++i) {
       const std::uint32_t* a = signature.data() + std::size_t{pairs[i].first} * h;
       const std::uint32_t* b = signature.data() + std::size_t{pairs[i].second} * h;
@@ -453,7 +453,7 @@ std::vector<match> lsh_search(std::size_t n, Features features, Frequent frequen
   pairs.resize(kept);
   std::vector<std::uint32_t>().swap(signature);
   std::vector<float> score(pairs.size());
-  detail::for_each_block(pairs.size(), 1024, o.threads, [&](std::size_t begin, std::size_t end, unsigned) {
+  plancmp::detail::for_each_block(pairs.size(), 1024, o.threads, [&](std::size_t begin, std::size_t end, unsigned) {
     for (std::size_t i = begin; i < end; ++i) score[i] = static_cast<float>(jaccard(pairs[i].first, pairs[i].second));
   });
   std::vector<match> out;
@@ -506,7 +506,7 @@ hashed_feature_sets hash_feature_sets(std::span<const std::string> texts, const 
   const std::size_t blocks = (texts.size() + hashed_feature_sets::block - 1) / hashed_feature_sets::block;
   sets.values.resize(blocks);
   sets.offsets.resize(blocks);
-  detail::for_each_block(texts.size(), hashed_feature_sets::block, threads,
+  plancmp::detail::for_each_block(texts.size(), hashed_feature_sets::block, threads,
                          [&](std::size_t begin, std::size_t end, unsigned) {
     std::vector<std::uint32_t>& values = sets.values[begin / hashed_feature_sets::block];
     std::vector<std::uint32_t>& offsets = sets.offsets[begin / hashed_feature_sets::block];

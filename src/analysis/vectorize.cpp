@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include <plancmp/analysis/vectorize.hpp>
 
-#include "detail/parallel.hpp"
+#include <plancmp/detail/parallel.hpp>
 
 #include <plancmp/error.hpp>
 #include <plancmp/parse/clause.hpp>
@@ -374,7 +374,7 @@ csr_matrix vectorizer::fit_transform(std::span<const std::string> texts) {
   std::vector<std::vector<std::uint64_t>> keys(chunk);
   for (std::size_t first = 0; first < texts.size(); first += chunk) {
     const std::size_t last = std::min(texts.size(), first + chunk);
-    detail::for_each_block(last - first, 64, options_.threads, [&](std::size_t b, std::size_t e, unsigned) {
+    plancmp::detail::for_each_block(last - first, 64, options_.threads, [&](std::size_t b, std::size_t e, unsigned) {
       for (std::size_t i = b; i < e; ++i) keys_of(texts[first + i], keys[i]);
     });
     for (std::size_t d = first; d < last; ++d) {
@@ -403,7 +403,7 @@ csr_matrix vectorizer::fit_transform(std::span<const std::string> texts) {
         }
       }
     }
-    detail::for_each_block(last - first, 64, options_.threads, [&](std::size_t b, std::size_t e, unsigned) {
+    plancmp::detail::for_each_block(last - first, 64, options_.threads, [&](std::size_t b, std::size_t e, unsigned) {
       std::vector<std::uint32_t> ids;
       for (std::size_t i = b; i < e; ++i) {
         ids.assign(keys[i].begin(), keys[i].end());
@@ -458,7 +458,7 @@ csr_matrix vectorizer::fit_transform(std::span<const std::string> texts) {
 
   std::vector<std::vector<std::uint32_t>> cols(texts.size());
   std::vector<std::vector<float>> vals(texts.size());
-  detail::for_each_block(texts.size(), 256, options_.threads, [&](std::size_t b, std::size_t e, unsigned) {
+  plancmp::detail::for_each_block(texts.size(), 256, options_.threads, [&](std::size_t b, std::size_t e, unsigned) {
     for (std::size_t d = b; d < e; ++d) {
       term_counts mapped;
       mapped.reserve(docs[d].size());
@@ -481,7 +481,7 @@ csr_matrix vectorizer::transform(std::span<const std::string> texts) const {
   if (!fitted_) throw usage_error("vectorizer::transform called before fit(): fit it on a corpus first");
   std::vector<std::vector<std::uint32_t>> cols(texts.size());
   std::vector<std::vector<float>> vals(texts.size());
-  detail::for_each_block(texts.size(), 256, options_.threads, [&](std::size_t begin, std::size_t end, unsigned) {
+  plancmp::detail::for_each_block(texts.size(), 256, options_.threads, [&](std::size_t begin, std::size_t end, unsigned) {
     std::vector<std::uint64_t> keys;
     std::vector<std::uint32_t> ids;
     for (std::size_t d = begin; d < end; ++d) {

@@ -5,7 +5,7 @@
 #include <plancmp/data.hpp>
 #include <plancmp/error.hpp>
 #include <plancmp/parse/corpus.hpp>
-#include <plancmp/parse/detail/parallel.hpp>
+#include <plancmp/detail/parallel.hpp>
 #include <plancmp/parse/parser.hpp>
 #include <plancmp/report/workbook.hpp>
 #include <plancmp/text/formats.hpp>

@@ -2,17 +2,14 @@
 #include <plancmp/data.hpp>
 #include <plancmp/error.hpp>
 #include <plancmp/parse/corpus.hpp>
-#include <plancmp/parse/detail/parallel.hpp>
+#include <plancmp/detail/parallel.hpp>
 #include <plancmp/text/formats.hpp>
 
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <atomic>
 #include <filesystem>
-#include <mutex>
 #include <optional>
-#include <thread>
 
 namespace plancmp::inline v0::parse {
 namespace {
@@ -100,35 +97,3 @@ corpus corpus::load(const std::vector<std::string>& paths, const corpus_options&
 }
 
 }  // namespace plancmp::inline v0::parse
-
-namespace plancmp::inline v0::detail {
-
-std::vector<std::exception_ptr> for_each_index(std::size_t count, unsigned threads,
-                                               const std::function<void(std::size_t)>& work,
-                                               const std::function<void(std::size_t)>& after) {
-  std::vector<std::exception_ptr> errors(count);
-  std::atomic<std::size_t> next{0};
-  std::mutex after_mutex;
-  auto run = [&] {
-    for (std::size_t i = next++; i < count; i = next++) {
-      try {
-        work(i);
-      } catch (...) {
-        errors[i] = std::current_exception();
-      }
-      if (after) {
-        const std::lock_guard lock(after_mutex);
-        after(i);
-      }
-    }
-  };
-  if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
-  threads = static_cast<unsigned>(std::min<std::size_t>(threads, std::max<std::size_t>(1, count)));
-  std::vector<std::thread> pool;
-  for (unsigned t = 1; t < threads; ++t) pool.emplace_back(run);
-  run();
-  for (auto& t : pool) t.join();
-  return errors;
-}
-
-}  // namespace plancmp::inline v0::detail

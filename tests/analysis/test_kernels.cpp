@@ -17,6 +17,7 @@
 #include <string>
 #include <string_view>
 #include <utility>
+#include <span>
 #include <vector>
 
 using namespace plancmp;
@@ -27,12 +28,26 @@ namespace {
 
 int dna_score(char x, char y) { return x == y ? 2 : -3; }
 
-/// Sparse rows as a vector of (column, value) lists: not a csr_matrix.
+/// Sparse rows as a vector of (column, value) lists: not a csr_matrix. Rows are served as
+/// spans of per-row column and value vectors (clang 14 cannot take libstdc++ 12's
+/// views::keys through the range concepts).
 struct sparse_table {
   std::vector<std::vector<std::pair<int, double>>> data;
+  std::vector<std::vector<int>> columns;
+  std::vector<std::vector<double>> values;
+  explicit sparse_table(std::vector<std::vector<std::pair<int, double>>> rows) : data(std::move(rows)) {
+    for (const auto& row : data) {
+      columns.emplace_back();
+      values.emplace_back();
+      for (const auto& [c, v] : row) {
+        columns.back().push_back(c);
+        values.back().push_back(v);
+      }
+    }
+  }
   [[nodiscard]] std::size_t rows() const { return data.size(); }
-  [[nodiscard]] auto row_columns(std::size_t r) const { return data[r] | std::views::keys; }
-  [[nodiscard]] auto row_values(std::size_t r) const { return data[r] | std::views::values; }
+  [[nodiscard]] std::span<const int> row_columns(std::size_t r) const { return columns[r]; }
+  [[nodiscard]] std::span<const double> row_values(std::size_t r) const { return values[r]; }
 };
 static_assert(analysis::sparse_rows<sparse_table>);
 static_assert(analysis::sparse_rows<analysis::csr_matrix>);

@@ -8,7 +8,7 @@
 #include <plancmp/parse/parser.hpp>
 #include <plancmp/report/similarity_tables.hpp>
 
-#include "../src/analysis/detail/parallel.hpp"
+#include <plancmp/detail/parallel.hpp>
 #include "reference/similarity_reference.hpp"
 #include "support/parsed.hpp"
 #include "support/seeds.hpp"
@@ -18,6 +18,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <string>
 #include <cmath>
 #include <map>
 #include <random>
@@ -296,11 +297,34 @@ TEST_CASE("MinHash-LSH finds planted near-duplicates; Jaccard equals the referen
 }
 
 TEST_CASE("worker exceptions reach the caller") {
-  CHECK_THROWS_WITH_AS(analysis::detail::for_each_block(1000, 10, 4,
-                                              [](std::size_t begin, std::size_t, unsigned) {
-                                                if (begin == 500) throw std::runtime_error("block 500");
-                                              }),
+  CHECK_THROWS_WITH_AS(plancmp::detail::for_each_block(1000, 10, 4,
+                                                       [](std::size_t begin, std::size_t, unsigned) {
+                                                         if (begin == 500) throw std::runtime_error("block 500");
+                                                       }),
                        "block 500", std::runtime_error);
+}
+
+TEST_CASE("for_each_index: every index once, each failure kept at its index") {
+  for (unsigned threads : {1U, 3U}) {
+    std::vector<int> runs(100, 0);
+    std::size_t afters = 0;
+    const auto errors = plancmp::detail::for_each_index(
+        100, threads,
+        [&](std::size_t i) {
+          ++runs[i];
+          if (i % 25 == 7) throw std::runtime_error("item " + std::to_string(i));
+        },
+        [&](std::size_t) { ++afters; });
+    CHECK(std::count(runs.begin(), runs.end(), 1) == 100);
+    CHECK(afters == 100);
+    REQUIRE(errors.size() == 100);
+    std::vector<std::size_t> failed;
+    for (std::size_t i = 0; i < errors.size(); ++i) {
+      if (errors[i]) failed.push_back(i);
+    }
+    CHECK(failed == std::vector<std::size_t>{7, 32, 57, 82});
+    CHECK_THROWS_WITH_AS(std::rethrow_exception(errors[32]), "item 32", std::runtime_error);
+  }
 }
 
 TEST_CASE("known answers on the seeds") {

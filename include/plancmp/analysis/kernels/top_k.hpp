@@ -110,7 +110,7 @@ inline top_k_result gather(std::vector<std::vector<match>>& per_query) {
 /// Worker count for `threads` (0: all cores) and `work` items.
 [[nodiscard]] unsigned top_k_workers(unsigned threads, std::size_t work);
 /// Calls `body(begin, end, worker)` on blocks of [0, n) over `workers` threads, and
-/// rethrows the first worker exception (src/analysis/detail/parallel.hpp, compiled).
+/// rethrows the first worker exception (plancmp/detail/parallel.hpp, compiled).
 void for_each_row_block(std::size_t n, std::size_t block, unsigned workers,
                         const std::function<void(std::size_t, std::size_t, unsigned)>& body);
 
