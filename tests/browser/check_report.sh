@@ -30,10 +30,11 @@ run() {  # fresh profile per run; output of the browser itself to $work/<name>.l
   timeout 120 "$browser" "${flags[@]}" --user-data-dir="$profile" "$@" 2>"$work/$name.log"
 }
 
+# Each browser start costs seconds, so one run takes the screenshot, prints the DOM and logs
+# the console together.
 url="file://$work/report.html"
-run screenshot --window-size=1280,2400 --screenshot="$work/report.png" --enable-logging=stderr --v=0 "$url" \
-  >/dev/null || true
-run dom --dump-dom "$url" >"$work/dom.html"
+run screenshot --window-size=1280,2400 --screenshot="$work/report.png" --enable-logging=stderr --v=0 \
+  --dump-dom "$url" >"$work/dom.html" || true
 
 status=0
 if [ ! -s "$work/report.png" ]; then
@@ -163,10 +164,10 @@ addEventListener('load', () => {
 open(sys.argv[2], "w", encoding="utf-8").write(html.replace("</body>", probe + "</body>"))
 PY
   for width in 800 1400 2000; do
-    run "$name-shot$width" --window-size=$width,1600 --screenshot="$work/$name-$width.png" "file://$report" >/dev/null || true
+    # One browser run: the screenshot and the DOM the probe wrote into.
+    run "$name-probe$width" --window-size=$width,1600 --virtual-time-budget=10000 \
+      --screenshot="$work/$name-$width.png" --dump-dom "file://$work/$name-probe.html" >"$work/$name-probe-$width.html" || true
     [ -s "$work/$name-$width.png" ] || { echo "FAIL: $name: no screenshot at $width px"; status=1; }
-    run "$name-probe$width" --window-size=$width,1600 --virtual-time-budget=10000 --dump-dom \
-      "file://$work/$name-probe.html" >"$work/$name-probe-$width.html" || true
     line=$(grep -o 'probe page=[^<]*' "$work/$name-probe-$width.html" || true)
     echo "$name $width px: $line"
     if [ -z "$line" ]; then echo "FAIL: $name: the probe did not run at $width px"; status=1; continue; fi
