@@ -2,13 +2,17 @@
 #include <plancmp/data.hpp>
 #include <plancmp/error.hpp>
 
+#include "detail/json.hpp"
+
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <map>
 #include <memory>
+#include <mutex>
 
 namespace plancmp::inline v0 {
 
@@ -27,6 +31,20 @@ std::vector<std::string> builtin_data_names() {
   std::sort(names.begin(), names.end());
   return names;
 }
+
+namespace detail {
+
+const nlohmann::json& builtin_json(std::string_view name) {
+  // Node-based map: a parsed file stays where it is while others are added.
+  static std::mutex mutex;
+  static std::map<std::string, nlohmann::json, std::less<>> parsed;
+  const std::lock_guard<std::mutex> lock(mutex);
+  if (const auto it = parsed.find(name); it != parsed.end()) return it->second;
+  const std::string_view bytes = builtin_data(name);
+  return parsed.emplace(std::string(name), parse_json(bytes, fmt::format("{} (built-in)", name))).first->second;
+}
+
+}  // namespace detail
 
 const std::vector<builtin_seed>& builtin_seeds() {
   static const std::vector<builtin_seed> seeds = [] {

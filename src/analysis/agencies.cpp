@@ -12,7 +12,7 @@
 #include <boost/graph/connected_components.hpp>
 #include <boost/property_map/property_map.hpp>
 
-#include <nlohmann/json.hpp>
+#include "../detail/json.hpp"
 
 #include <fmt/format.h>
 
@@ -77,7 +77,7 @@ level level_named(const std::string& name) {
 
 const label_rules& rules() {
   static const label_rules r = [] {
-    const auto j = nlohmann::json::parse(builtin_data("labels.json"));
+    const auto& j = plancmp::detail::builtin_json("labels.json");
     label_rules out;
     for (const auto& [k, v] : j.at("unnamed").items()) out.unnamed[level_named(k)] = v.get<std::string>();
     for (const auto& [k, v] : j.at("parent_level").items())

@@ -13,7 +13,7 @@
 #include <fmt/ranges.h>
 #include <nlohmann/json.hpp>
 
-#include "../model/json_read.hpp"
+#include "../detail/json.hpp"
 #include "detail/csv_records.hpp"
 
 #include <algorithm>

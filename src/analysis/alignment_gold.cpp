@@ -4,7 +4,7 @@
 #include <plancmp/error.hpp>
 
 #include <fmt/format.h>
-#include <nlohmann/json.hpp>
+#include "../detail/json.hpp"
 
 #include <algorithm>
 
@@ -66,12 +66,7 @@ double link_scores::recall() const noexcept {
 }
 
 alignment_gold read_alignment_gold(std::string_view json, const std::string& origin) {
-  nlohmann::json j;
-  try {
-    j = nlohmann::json::parse(json);
-  } catch (const nlohmann::json::parse_error& e) {
-    throw schema_error(fmt::format("{}: not JSON at byte {}: {}", origin, e.byte, e.what()));
-  }
+  const nlohmann::json j = plancmp::detail::parse_json(json, origin);
   if (!j.is_object() || j.value("schema", "") != "plancmp.gold.alignment/1")
     throw schema_error(origin + ": /schema: expected \"plancmp.gold.alignment/1\" (see docs/gold.md)");
   alignment_gold g;

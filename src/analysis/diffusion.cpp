@@ -13,7 +13,7 @@
 #include <plancmp/detail/parallel.hpp>
 
 #include <fmt/format.h>
-#include <nlohmann/json.hpp>
+#include "../detail/json.hpp"
 
 #include <algorithm>
 #include <array>
@@ -64,7 +64,7 @@ struct places {
 
 const places& builtin_places() {
   static const places p = [] {
-    const auto j = nlohmann::json::parse(builtin_data("places.json"));
+    const auto& j = plancmp::detail::builtin_json("places.json");
     places out;
     out.provinces = j.at("provinces").get<std::vector<std::string>>();
     for (const auto& [province, cities] : j.at("cities").items())

@@ -14,7 +14,7 @@
 #include <nlohmann/json.hpp>
 
 #include "../model/enum_names.hpp"
-#include "../model/json_read.hpp"
+#include "../detail/json.hpp"
 
 #include <algorithm>
 #include <array>
@@ -132,7 +132,7 @@ aho_corasick evidence_masks() {
       }
     }
   }
-  const auto boilerplate = json::parse(builtin_data("boilerplate.json"));
+  const auto& boilerplate = plancmp::detail::builtin_json("boilerplate.json");
   for (const auto& x : boilerplate.at("phrases")) phrases.push_back(x.get<std::string>());
   std::vector<aho_corasick::pattern> patterns;
   for (std::size_t i = 0; i < phrases.size(); ++i)
@@ -235,7 +235,7 @@ pmc_model pmc_model::from_json(std::string_view text, const std::string& origin)
 }
 
 const pmc_model& pmc_model::builtin() {
-  static const pmc_model model = from_json(builtin_data("pmc.json"), "builtin:pmc.json");
+  static const pmc_model model = from_json(builtin_data("pmc.json"), "pmc.json (built-in)");
   return model;
 }
 
@@ -244,7 +244,7 @@ std::vector<std::string> pmc_model::builtin_ids() { return {"ip_pmc_10", "ip_pmc
 const pmc_model& pmc_model::builtin(std::string_view id) {
   if (id == "ip_pmc_10" || id.empty()) return builtin();
   if (id == "ip_pmc_9") {
-    static const pmc_model model = from_json(builtin_data("pmc_9.json"), "builtin:pmc_9.json");
+    static const pmc_model model = from_json(builtin_data("pmc_9.json"), "pmc_9.json (built-in)");
     return model;
   }
   throw usage_error(fmt::format("no built-in PMC design named '{}'; known: ip_pmc_10, ip_pmc_9 (or give a file)", id));

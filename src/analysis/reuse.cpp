@@ -9,7 +9,7 @@
 #include "detail/measure_sequence.hpp"
 
 #include <fmt/format.h>
-#include <nlohmann/json.hpp>
+#include "../detail/json.hpp"
 
 #include <algorithm>
 #include <string_view>
@@ -59,7 +59,7 @@ std::vector<std::pair<std::size_t, std::size_t>> top_k_candidates(const plan& a,
 
 const std::vector<std::string>& builtin_boilerplate() {
   static const std::vector<std::string> phrases = [] {
-    const auto j = nlohmann::json::parse(builtin_data("boilerplate.json"));
+    const auto& j = plancmp::detail::builtin_json("boilerplate.json");
     auto list = j.at("phrases").get<std::vector<std::string>>();
     // Longest first, so that a long phrase is marked whole before its parts.
     std::stable_sort(list.begin(), list.end(),

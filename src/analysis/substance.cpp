@@ -15,7 +15,7 @@
 #include "detail/measure_pair_vectors.hpp"
 
 #include <fmt/format.h>
-#include <nlohmann/json.hpp>
+#include "../detail/json.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -42,10 +42,10 @@ std::optional<link_grade> parse_link_grade(std::string_view name) noexcept {
 
 const std::vector<synonym_concept>& builtin_synonyms() {
   static const std::vector<synonym_concept> concepts = [] {
-    const std::string origin = "builtin:synonyms.json";
-    const auto j = nlohmann::json::parse(builtin_data("synonyms.json"));
+    const std::string origin = "synonyms.json (built-in)";
+    const auto& j = plancmp::detail::builtin_json("synonyms.json");
     if (j.value("schema", "") != "plancmp.synonyms/1")
-      throw schema_error(origin + ": /schema: expected \"plancmp.synonyms/1\"");
+      plancmp::detail::schema_fail(origin, "/schema", "expected \"plancmp.synonyms/1\"");
     std::vector<synonym_concept> out;
     for (const auto& c : j.at("concepts")) {
       synonym_concept s;

@@ -10,7 +10,7 @@
 #include <plancmp/error.hpp>
 
 #include <fmt/format.h>
-#include <nlohmann/json.hpp>
+#include "../detail/json.hpp"
 
 #include <algorithm>
 #include <unordered_set>
@@ -438,8 +438,9 @@ tagger::tagger(coding_scheme scheme) : impl_(std::make_unique<impl>()) {
   impl_->scheme = std::move(scheme);
   impl_->words = &text::word_tokenizer::builtin();
   // The lexicon's "proper_names" group holds names (印度尼西亚); every other group holds
-  // domain compounds (司法保护). The file was checked when the tokenizer loaded it.
-  const auto lexicon = nlohmann::json::parse(builtin_data("lexicon.json"));
+  // domain compounds (司法保护). The file was checked when the tokenizer loaded it, from the
+  // same parse.
+  const auto& lexicon = plancmp::detail::builtin_json("lexicon.json");
   for (const auto& group : lexicon.value("groups", nlohmann::json::array())) {
     auto& into = group.value("name", "") == "proper_names" ? impl_->names : impl_->lexicon;
     for (const auto& term : group.at("terms")) into.insert(term.get<std::string>());

@@ -12,7 +12,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
-#include "json_read.hpp"
+#include "../detail/json.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -162,7 +162,7 @@ struct agency_ontology::core_match {
 agency_ontology::agency_ontology() = default;
 
 const agency_ontology& agency_ontology::builtin() {
-  static const agency_ontology o = from_json(builtin_data("agencies.json"), "agencies.json");
+  static const agency_ontology o = from_json(builtin_data("agencies.json"), "agencies.json (built-in)");
   return o;
 }
 

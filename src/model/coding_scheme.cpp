@@ -8,7 +8,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
-#include "json_read.hpp"
+#include "../detail/json.hpp"
 
 #include <algorithm>
 #include <filesystem>
@@ -514,7 +514,7 @@ const coding_scheme& coding_scheme::builtin(std::string_view id) {
     std::map<std::string, coding_scheme, std::less<>> out;
     for (const auto& name : builtin_data_names()) {
       if (!name.starts_with(builtin_prefix) || !name.ends_with(builtin_suffix)) continue;
-      auto s = from_json(builtin_data(name), "builtin:" + name);
+      auto s = from_json(builtin_data(name), name + " (built-in)");
       out.emplace(s.id, std::move(s));
     }
     return out;

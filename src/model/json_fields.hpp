@@ -7,7 +7,7 @@
 // the few keys that are more than a member spelled out as descriptors of their own.
 #pragma once
 
-#include "json_read.hpp"
+#include "../detail/json.hpp"
 
 #include <cstddef>
 #include <optional>

@@ -31,7 +31,7 @@
 #include <plancmp/text/detail/utf8.hpp>
 #include "enum_names.hpp"
 #include "json_fields.hpp"
-#include "json_read.hpp"
+#include "../detail/json.hpp"
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>

@@ -7,7 +7,7 @@
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
-#include <nlohmann/json.hpp>
+#include "../detail/json.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -110,16 +110,7 @@ text::document read_gold_source(std::string_view source, const gold_folders& fol
 }
 
 gold_document read_gold(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw io_error({path, {}, {}, {}}, "cannot open the gold file; check the path");
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  json j;
-  try {
-    j = json::parse(buffer.str());
-  } catch (const json::parse_error& e) {
-    throw schema_error({path, e.byte, {}, {}}, "invalid JSON; fix the gold file");
-  }
+  const json j = plancmp::detail::parse_json(read_file(path), path);
   if (!j.is_object()) gold_fail(path, "/", "expected an object");
   if (j.value("schema", "") != "plancmp.gold.parse/1") {
     gold_fail(path, "/schema", "expected \"plancmp.gold.parse/1\" (docs/gold.md)");

@@ -5,7 +5,7 @@
 #include <plancmp/error.hpp>
 
 #include <fmt/format.h>
-#include <nlohmann/json.hpp>
+#include "../detail/json.hpp"
 
 #include <algorithm>
 
@@ -54,9 +54,9 @@ word_list longest_first(std::vector<std::string> w) {
 }
 
 outline_rules load() {
-  const auto j = nlohmann::json::parse(builtin_data("outline.json"));
+  const auto& j = plancmp::detail::builtin_json("outline.json");
   if (j.value("schema", "") != "plancmp.outline/1") {
-    throw schema_error({"outline.json", {}, {}, {}}, "schema must be plancmp.outline/1");
+    plancmp::detail::schema_fail("outline.json (built-in)", "/schema", "schema must be plancmp.outline/1");
   }
   outline_rules r;
   for (const auto& [kind, words] : j.at("section_kinds").items()) {

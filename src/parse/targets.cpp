@@ -13,7 +13,7 @@
 #include <plancmp/text/script.hpp>
 
 #include <fmt/format.h>
-#include <nlohmann/json.hpp>
+#include "../detail/json.hpp"
 
 #include <algorithm>
 #include <array>
@@ -84,7 +84,7 @@ struct target_rules {
 };
 
 [[noreturn]] void rules_error(const std::string& what) {
-  throw schema_error({"targets.json", {}, {}, {}}, what);
+  throw schema_error({"targets.json (built-in)", {}, {}, {}}, what);
 }
 
 std::vector<std::string> string_list(const nlohmann::json& j, const char* path) {
@@ -98,7 +98,7 @@ std::vector<std::string> string_list(const nlohmann::json& j, const char* path) 
 }
 
 target_rules load_rules() {
-  const auto j = nlohmann::json::parse(builtin_data("targets.json"));
+  const auto& j = plancmp::detail::builtin_json("targets.json");
   if (j.value("schema", "") != "plancmp.targets/1") rules_error("schema must be plancmp.targets/1");
   target_rules r;
   std::vector<aho_corasick::pattern> patterns;
@@ -534,7 +534,7 @@ indicator_catalog::indicator_catalog(indicator_catalog&&) noexcept = default;
 indicator_catalog& indicator_catalog::operator=(indicator_catalog&&) noexcept = default;
 
 const indicator_catalog& indicator_catalog::builtin() {
-  static const indicator_catalog c = from_json(builtin_data("indicators.json"), "indicators.json");
+  static const indicator_catalog c = from_json(builtin_data("indicators.json"), "indicators.json (built-in)");
   return c;
 }
 
@@ -543,13 +543,7 @@ indicator_catalog indicator_catalog::from_json(std::string_view json, const std:
     throw schema_error({origin, {}, {}, {}},
                        fmt::format("{}: {}; see docs/targets.md for the indicators file format", pointer, what));
   };
-  nlohmann::json j;
-  try {
-    j = nlohmann::json::parse(json);
-  } catch (const nlohmann::json::parse_error& e) {
-    throw schema_error({origin, e.byte > 0 ? std::optional<std::uint64_t>(e.byte - 1) : std::nullopt, {}, {}},
-                       "malformed JSON; check the file with a JSON validator");
-  }
+  const nlohmann::json j = plancmp::detail::parse_json(json, origin);
   if (!j.is_object()) fail("", "the file must hold a JSON object");
   if (!j.contains("schema") || j["schema"] != "plancmp.indicators/1") {
     fail("/schema", "schema must be \"plancmp.indicators/1\"");
@@ -1690,8 +1684,7 @@ void extract_targets(const text::document& doc, plan& p, const target_options& o
   for (const auto& t : p.tables) x.table_targets(t, p.first_listed_leads);
   // Annexes: tables from their lines, the rest as prose.
   static const std::vector<std::string> header_words = [] {
-    const auto j = nlohmann::json::parse(builtin_data("outline.json"));
-    return j.at("table_header_words").get<std::vector<std::string>>();
+    return plancmp::detail::builtin_json("outline.json").at("table_header_words").get<std::vector<std::string>>();
   }();
   for (std::size_t a = 0; a < p.annexes.size(); ++a) {
     const auto& lines = annex_lines[a];

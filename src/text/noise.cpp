@@ -8,7 +8,7 @@
 #include "char_class.hpp"
 
 #include <fmt/format.h>
-#include <nlohmann/json.hpp>
+#include "../detail/json.hpp"
 
 #include <algorithm>
 #include <array>
@@ -372,8 +372,7 @@ struct schema_reader {
   std::string origin;
 
   [[noreturn]] void fail(const std::string& pointer, const std::string& what) const {
-    throw schema_error(error_location{origin, {}, {}, {}},
-                       fmt::format("{}: {}", pointer.empty() ? "/" : pointer, what));
+    plancmp::detail::schema_fail(origin, pointer, what);
   }
   const nlohmann::json& member(const nlohmann::json& object, const std::string& pointer,
                                const char* key) const {
@@ -468,13 +467,7 @@ struct noise_classifier::rules {
 
 noise_classifier::noise_classifier(std::string_view rules_json, std::string origin)
     : rules_(std::make_unique<rules>()) {
-  nlohmann::json root;
-  try {
-    root = nlohmann::json::parse(rules_json);
-  } catch (const nlohmann::json::parse_error& e) {
-    throw schema_error(error_location{origin, e.byte > 0 ? e.byte - 1 : 0, {}, {}},
-                       fmt::format("not valid JSON ({}); fix the syntax", e.what()));
-  }
+  const nlohmann::json root = plancmp::detail::parse_json(rules_json, origin);
   const schema_reader in{std::move(origin)};
   if (!root.is_object()) in.fail("", "expected a JSON object with \"schema\" and \"rules\"");
   in.only_keys(root, "",

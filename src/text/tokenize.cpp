@@ -12,7 +12,7 @@
 #include <unicode/locid.h>
 #include <unicode/utext.h>
 #include <unicode/utf16.h>
-#include <nlohmann/json.hpp>
+#include "../detail/json.hpp"
 
 #include <map>
 #include <mutex>
@@ -190,25 +190,29 @@ word_tokenizer::~word_tokenizer() = default;
 word_tokenizer::word_tokenizer(word_tokenizer&&) noexcept = default;
 word_tokenizer& word_tokenizer::operator=(word_tokenizer&&) noexcept = default;
 
+namespace {
+
+std::vector<std::string> lexicon_from_json(const nlohmann::json& root, const std::string& origin);
+
+}  // namespace
+
 const word_tokenizer& word_tokenizer::builtin() {
   static const word_tokenizer instance(
-      read_lexicon(builtin_data("lexicon.json"), "lexicon.json (built-in)"));
+      lexicon_from_json(plancmp::detail::builtin_json("lexicon.json"), "lexicon.json (built-in)"));
   return instance;
 }
 
 std::vector<std::string> word_tokenizer::read_lexicon(std::string_view json,
                                                       const std::string& origin) {
+  return lexicon_from_json(plancmp::detail::parse_json(json, origin), origin);
+}
+
+namespace {
+
+std::vector<std::string> lexicon_from_json(const nlohmann::json& root, const std::string& origin) {
   auto fail = [&](const std::string& pointer, const std::string& what) {
-    throw schema_error(error_location{origin, {}, {}, {}},
-                       fmt::format("{}: {}", pointer.empty() ? "/" : pointer, what));
+    plancmp::detail::schema_fail(origin, pointer, what);
   };
-  nlohmann::json root;
-  try {
-    root = nlohmann::json::parse(json);
-  } catch (const nlohmann::json::parse_error& e) {
-    throw schema_error(error_location{origin, e.byte > 0 ? e.byte - 1 : 0, {}, {}},
-                       fmt::format("not valid JSON ({}); fix the syntax", e.what()));
-  }
   if (!root.is_object()) fail("", "expected a JSON object with \"schema\" and \"terms\" or \"groups\"");
   for (const auto& [key, value] : root.items()) {
     if (key != "schema" && key != "revision" && key != "description" && key != "terms" &&
@@ -248,9 +252,9 @@ std::vector<std::string> word_tokenizer::read_lexicon(std::string_view json,
       terms.push_back(term);
     }
   };
-  if (root.contains("terms")) read_terms(root["terms"], "/terms");
+  if (root.contains("terms")) read_terms(root.at("terms"), "/terms");
   if (root.contains("groups")) {
-    const auto& groups = root["groups"];
+    const auto& groups = root.at("groups");
     if (!groups.is_array()) fail("/groups", "expected an array of {\"name\", \"terms\"} objects");
     for (std::size_t g = 0; g < groups.size(); ++g) {
       const std::string at = fmt::format("/groups/{}", g);
@@ -270,11 +274,13 @@ std::vector<std::string> word_tokenizer::read_lexicon(std::string_view json,
         fail(at + "/description", "expected a string");
       }
       if (!group.contains("terms")) fail(at, "missing \"terms\"; add the group's terms");
-      read_terms(group["terms"], at + "/terms");
+      read_terms(group.at("terms"), at + "/terms");
     }
   }
   return terms;
 }
+
+}  // namespace
 
 std::vector<token> word_tokenizer::tokenize(std::string_view text) const {
   std::vector<token> out;

@@ -344,7 +344,7 @@ TEST_CASE("noise: malformed rule files name the file and the JSON path") {
     return std::string(R"({"schema": "plancmp.noise/1", "rules": [)") + std::string(rule) + "]}";
   };
   CHECK_THROWS_WITH_AS(noise_classifier("{\"schema\": ", "mine.json"),
-                       doctest::Contains("mine.json: byte 11: not valid JSON"), schema_error);
+                       doctest::Contains("mine.json: byte 11: malformed JSON"), schema_error);
   CHECK_THROWS_WITH_AS(noise_classifier("[]", "mine.json"),
                        "mine.json: /: expected a JSON object with \"schema\" and \"rules\"",
                        schema_error);

@@ -1,6 +1,10 @@
 // SPDX-License-Identifier: MIT
-// Internal: reading the project's JSON data files (ontology, coding schemes, PMC model)
-// with errors that name the file and the JSON Pointer of the offending value.
+// Internal: the one JSON reader of the library. Every JSON file plancmp reads — built-in
+// and user data files (ontology, coding schemes, PMC designs, lexicon, noise rules,
+// indicators), plans, gold annotations — goes through `parse_json`, so malformed JSON,
+// nesting too deep and duplicate keys give one error style everywhere:
+// "<file>: byte N: malformed JSON (...); fix the file". Built-in data files are parsed once
+// (`builtin_json`). Schema errors name the file and the JSON Pointer (`schema_fail`).
 #pragma once
 
 #include <plancmp/error.hpp>
@@ -192,6 +196,11 @@ inline nlohmann::json parse_json(std::string_view text, const std::string& origi
   }
   throw schema_error({origin, {}, {}, {}}, builder.error());
 }
+
+/// The built-in data file `name` (`data/*.json`), parsed by `parse_json` on first use and
+/// kept: every reader of one file shares one parse. Origin in errors: "<name> (built-in)".
+/// Throws `usage_error` for an unknown name (`builtin_data`).
+const nlohmann::json& builtin_json(std::string_view name);
 
 /// The string under `key` of object `j` (at JSON Pointer `at`); "" when absent and not required.
 inline std::string json_string(const nlohmann::json& j, const std::string& origin, const std::string& at,
