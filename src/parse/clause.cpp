@@ -155,7 +155,7 @@ std::optional<clause_location> find_unopened_clause(std::string_view t, std::siz
                                                     std::size_t close_len) {
   std::size_t from = 0;
   for (std::string_view stop : {"。", ",", ";", ":"}) {
-    const auto p = t.rfind(stop, last);
+    const auto p = detail::rfind(t, stop, last);
     if (p != std::string_view::npos) from = std::max(from, p + stop.size());
   }
   const auto content = t.substr(from, last - from);

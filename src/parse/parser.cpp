@@ -624,7 +624,7 @@ class parser {
     if (p_.title.empty() && !notice.empty()) {
       // No title block: take the title from the notice, 关于印发《X》的通知 → X.
       const auto b = detail::find(notice, "《");
-      const auto e = notice.rfind("》");
+      const auto e = detail::rfind(notice, "》");
       if (b != std::string::npos && e != std::string::npos && e > b) {
         p_.title = printed(lines_[notice_lines.first].begin + b + 3, lines_[notice_lines.first].begin + e);
       }
@@ -699,7 +699,7 @@ class parser {
     // A signature overwritten by text injected into a hacked page (XX官方网站 before the
     // office's name): the office is what follows the injection.
     for (const auto& w : rules().issuer_injections) {
-      const auto at = p_.issuer.rfind(w);
+      const auto at = detail::rfind(p_.issuer, w);
       if (at == std::string::npos) continue;
       const std::size_t cut = at + w.size();
       if (issuer_at_.second - issuer_at_.first > cut) issuer_at_.first += cut;
@@ -1112,7 +1112,7 @@ class parser {
           p_.notice_title = value;
           if (p_.title.empty()) {
             const auto b = detail::find(v.text, "《");
-            const auto e = v.text.rfind("》");
+            const auto e = detail::rfind(v.text, "》");
             if (b != std::string_view::npos && e != std::string_view::npos && e > b) {
               p_.title = printed(v.begin + b + 3, v.begin + e);
             }
@@ -1766,7 +1766,7 @@ class parser {
     if (e >= b + 3 && s.substr(e - 3, 3) == "。") e -= 3;
     const std::string_view text = s.substr(b, e - b);
     for (std::string_view mark : {"。", ",", "，"}) {
-      const auto at = text.rfind(mark);
+      const auto at = detail::rfind(text, mark);
       std::size_t i = at == std::string_view::npos ? 0 : at + mark.size();
       while (i < text.size() && text[i] == ' ') ++i;
       for (bool skipped = true; skipped;) {

@@ -146,6 +146,7 @@ const outline_rules& rules();
 // ---- small UTF-8 string helpers used across the parser
 
 using text::detail::find;
+using text::detail::rfind;
 inline bool contains(std::string_view s, std::string_view needle) {
   return find(s, needle) != std::string_view::npos;
 }

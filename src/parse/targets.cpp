@@ -1445,7 +1445,7 @@ class extractor {
     e = stop;
     std::size_t b = from;
     const std::string_view obj = s_.substr(b, e - b);
-    if (const auto de = obj.rfind("的"); de != std::string_view::npos && de + 3 < obj.size()) b += de + 3;
+    if (const auto de = text::detail::rfind(obj, "的"); de != std::string_view::npos && de + 3 < obj.size()) b += de + 3;
     // At most 30 characters: a longer run is a sentence, not a name.
     std::size_t chars = 0, k = b;
     while (k < e && chars < 30) k += sequence_length(static_cast<unsigned char>(s_[k])), ++chars;

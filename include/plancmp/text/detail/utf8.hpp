@@ -144,4 +144,45 @@ void append_utf8(String& out, char32_t c) {
   return std::string_view::npos;
 }
 
+/// `text.rfind(needle, pos)`: the last match starting at or before `pos`. string_view::rfind
+/// calls memcmp at every byte it steps back over; this looks for the anchor byte `find`
+/// uses, backwards with memrchr, and compares the whole needle only there.
+[[nodiscard]] inline std::size_t rfind(std::string_view text, std::string_view needle,
+                                       std::size_t pos = std::string_view::npos) noexcept {
+  const std::size_t n = needle.size();
+  if (n > text.size()) return std::string_view::npos;
+  const std::size_t last_start = pos < text.size() - n ? pos : text.size() - n;
+  if (n == 0) return last_start;
+  std::size_t anchor = n - 1;
+  for (std::size_t i = n; i-- > 0;) {
+    const auto b = static_cast<unsigned char>(needle[i]);
+    if (b >= 0x83 && b <= 0xBF) {
+      anchor = i;
+      break;
+    }
+  }
+  const char key = needle[anchor];
+  // Anchors of candidates lie in [anchor, last_start + anchor]; step back from one hit of
+  // the key byte to the next (memrchr where the C library has it, a byte loop otherwise).
+  const char* const lowest = text.data() + anchor;
+  for (std::size_t length = last_start + 1; length > 0;) {
+#if defined(__GLIBC__)
+    const auto* hit = static_cast<const char*>(memrchr(lowest, key, length));
+#else
+    const char* hit = nullptr;
+    for (std::size_t i = length; i-- > 0;) {
+      if (lowest[i] == key) {
+        hit = lowest + i;
+        break;
+      }
+    }
+#endif
+    if (hit == nullptr) return std::string_view::npos;
+    const auto start = static_cast<std::size_t>(hit - lowest);
+    if (std::memcmp(text.data() + start, needle.data(), n) == 0) return start;
+    length = start;
+  }
+  return std::string_view::npos;
+}
+
 }  // namespace plancmp::inline v0::text::detail
