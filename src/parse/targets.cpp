@@ -73,6 +73,7 @@ struct target_rules {
   std::vector<std::string> alternative_units;  ///< 间 of 套(间), besides the units
   std::vector<std::string> share_units;        ///< %: 90%的市 is the share of the cities
   std::string share_after;                     ///< 的
+  std::vector<std::string> count_group_units;  ///< 家: 100家企业达到… counts the firms that reach
   aho_corasick object_stop_matcher;
   // Quantities that are not targets: caps, subsidies and fund sizes, thresholds.
   aho_corasick not_before_any, not_before_money, threshold_before;
@@ -80,6 +81,10 @@ struct target_rules {
   std::vector<std::string> not_after_always, not_just_before, condition_openers, list_separators, list_joiners;
   std::string share_marker;
   std::vector<std::string> share_clause_words;
+  // Rates per unit (每认定1家给予…): 每 right before the number or before its cue word.
+  std::vector<std::string> per_unit_before;
+  // Time allotments per period (每年至少1个月): a duration after a per-period marker.
+  std::vector<std::string> period_norm_markers, period_norm_units;
   std::vector<std::pair<column_role, std::string>> table_columns;  // in role order
 };
 
@@ -120,6 +125,9 @@ target_rules load_rules() {
     r.list_joiners = string_list(nt.at("list_joiners"), "/not_targets/list_joiners");
     r.share_marker = nt.at("share_of").at("just_before").get<std::string>();
     r.share_clause_words = string_list(nt.at("share_of").at("clause_has"), "/not_targets/share_of/clause_has");
+    r.per_unit_before = string_list(nt.at("per_unit").at("before"), "/not_targets/per_unit/before");
+    r.period_norm_markers = string_list(nt.at("period_norms").at("markers"), "/not_targets/period_norms/markers");
+    r.period_norm_units = string_list(nt.at("period_norms").at("units"), "/not_targets/period_norms/units");
   }
   patterns.clear();
   std::vector<std::string> scale_names;
@@ -179,6 +187,7 @@ target_rules load_rules() {
   r.share_units = string_list(j.at("shares").at("units"), "/shares/units");
   r.share_after = j.at("shares").at("after").get<std::string>();
   if (r.share_after.empty()) rules_error("/shares/after must be a word");
+  r.count_group_units = string_list(j.at("shares").at("count_units"), "/shares/count_units");
   r.object_stop_matcher = aho_corasick(string_list(j.at("object_stops"), "/object_stops"));
   static constexpr std::array<std::pair<const char*, column_role>, 5> roles{{{"unit", column_role::unit},
                                                                             {"agency", column_role::agency},
@@ -1261,6 +1270,23 @@ class extractor {
     }
     if (starts(r.not_after_always)) return true;
     if (starts(r.not_after_any) && r.threshold_before.contains_any(before)) return true;
+    // A rate per unit (每1家, 每认定1家给予…): 每 before the number or before its cue word.
+    {
+      std::string_view unit_lead = lead;
+      r.cue_matcher.for_each_match_any_order(lead, [&](const aho_corasick::match& m) {
+        if (m.end == lead.size() && m.begin < unit_lead.size()) unit_lead = lead.substr(0, m.begin);
+      });
+      const auto ends_per = [](std::string_view t, const std::vector<std::string>& words) {
+        return std::any_of(words.begin(), words.end(), [&](const std::string& w) { return t.ends_with(w); });
+      };
+      if (ends_per(lead, r.per_unit_before) || ends_per(unit_lead, r.per_unit_before)) return true;
+    }
+    // A time allotment per period (每年至少1个月在企业实训): a norm, not an aim.
+    if (std::find(r.period_norm_units.begin(), r.period_norm_units.end(), q.base_unit) != r.period_norm_units.end() &&
+        std::any_of(r.period_norm_markers.begin(), r.period_norm_markers.end(),
+                    [&](const std::string& w) { return before.find(w) != std::string_view::npos; })) {
+      return true;
+    }
     // The rest of the quantity's clause: a condition (…1.5倍以内的，按照… / 年销售收入首次
     // 达到2000万元、5000万元、1亿元的，分别给予… / 对年营业收入达到…以上的企业，给予…).
     std::size_t clause_end = after;
@@ -1289,9 +1315,15 @@ class extractor {
   /// to the cue, the next number or a joining word), or nullopt.
   std::optional<std::pair<std::size_t, std::size_t>> share_group(const quantity& q, std::size_t line_end) const {
     const auto& r = rules();
-    if (q.end >= line_end || !starts_with_at(s_, q.end, r.share_after)) return std::nullopt;
-    if (std::find(r.share_units.begin(), r.share_units.end(), q.base_unit) == r.share_units.end()) return std::nullopt;
-    const std::size_t b = q.end + r.share_after.size();
+    if (q.end >= line_end) return std::nullopt;
+    std::size_t b = q.end;
+    if (std::find(r.share_units.begin(), r.share_units.end(), q.base_unit) != r.share_units.end()) {
+      if (!starts_with_at(s_, q.end, r.share_after)) return std::nullopt;
+      b += r.share_after.size();
+    } else if (std::find(r.count_group_units.begin(), r.count_group_units.end(), q.base_unit) ==
+               r.count_group_units.end()) {
+      return std::nullopt;  // a count of a group (100家企业达到…) is the count of what reaches
+    }
     std::size_t e = b;
     while (e < line_end && boundary_at(s_, e) == 0) e += sequence_length(static_cast<unsigned char>(s_[e]));
     std::optional<std::size_t> level_cue;

@@ -240,6 +240,33 @@ TEST_CASE("prose forms: scales, units, comparators, years, periodic, several per
     // Without a level cue after the group the share is context, not a target.
     CHECK(parse::find_targets("其中90%的企业位于园区").empty());
   }
+  SUBCASE("a count of a group: 100家企业达到…") {
+    const auto t = one("到2022年,力争100家企业达到3级(稳健级)以上标准。");
+    CHECK(t.value == 100);
+    CHECK(t.unit == "家");
+    CHECK(t.indicator == "企业");
+    CHECK(t.year == 2022);
+    // Without a level cue after the group the count is context.
+    CHECK(parse::find_targets("园区已有100家企业入驻").empty());
+  }
+  SUBCASE("rates per unit, time allotments per period and terms are not targets") {
+    for (std::string_view none : {"其在孵企业被新认定为高新技术企业的,每认定1家给予孵化器10万元扶持",
+                                  "教师每年至少1个月在企业或实训基地实训",
+                                  "保障期限届满超过3个月或家庭人员发生变化的户籍家庭不适用本款规定",
+                                  "须在合同期满3个月前提出续租申请"}) {
+      CAPTURE(none);
+      CHECK(parse::find_targets(none).empty());
+    }
+    // A period before the cue is no rate per unit; a duration without a per-period marker stays.
+    CHECK(one("每年新增5家").value == 5);
+    CHECK(one("审批时间压缩至3个月").value == 3);
+  }
+  SUBCASE("a norm stated as 一般为") {
+    const auto t = one("顶岗实习时间一般为6个月");
+    CHECK(t.value == 6);
+    CHECK(t.unit == "个月");
+    CHECK(t.kind == comparator::reach);
+  }
   SUBCASE("a unit with an alternative in brackets: 7万套(间)") {
     const auto t = one("建设筹措7万套(间)保障性租赁住房");
     CHECK(t.value == 7);
