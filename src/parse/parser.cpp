@@ -1411,6 +1411,10 @@ class parser {
     for (const auto& [kind, word] : rules().section_kinds) {
       if (contains(title, word)) return kind;
     }
+    const std::string_view t = trim(title);
+    for (const auto& [kind, word] : rules().section_kind_endings) {
+      if (t.ends_with(word)) return kind;
+    }
     return section_kind::tasks;
   }
 
@@ -1420,6 +1424,14 @@ class parser {
       const auto& n = nodes_[k];
       if (n.parent == npos) {
         kinds[k] = kind_of(heading_rest(n));
+        // 七、本通知自2024年3月4日起施行: when the document takes effect, not a task.
+        const auto rest = trim(heading_rest(n));
+        const auto& r = rules();
+        if (n.children == 0 && n.own.size() == 1 &&
+            std::any_of(r.effective_opens.begin(), r.effective_opens.end(), [&](const std::string& w) { return rest.starts_with(w); }) &&
+            contains_any(rest, r.effective_words)) {
+          kinds[k] = section_kind::background;
+        }
       } else {
         kinds[k] = kinds[n.parent];
       }

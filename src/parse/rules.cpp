@@ -64,6 +64,14 @@ outline_rules load() {
     if (!k) throw schema_error({"outline.json", {}, {}, {}}, fmt::format("unknown section kind '{}'", kind));
     for (const auto& w : strings(words, "/section_kinds")) r.section_kinds.emplace_back(*k, w);
   }
+  for (const auto& [kind, words] : j.at("section_kind_endings").items()) {
+    if (kind == "description") continue;
+    const auto k = parse_section_kind(kind);
+    if (!k) throw schema_error({"outline.json", {}, {}, {}}, fmt::format("unknown section kind '{}'", kind));
+    for (const auto& w : strings(words, "/section_kind_endings")) r.section_kind_endings.emplace_back(*k, w);
+  }
+  r.effective_opens = strings(j.at("effective_clause").at("opens"), "/effective_clause/opens");
+  r.effective_words = words(j.at("effective_clause").at("words"), "/effective_clause/words");
   const auto& labels = j.at("metadata_labels");
   r.title_labels = words(labels.at("title"), "/metadata_labels/title");
   r.issuer_labels = words(labels.at("issuer"), "/metadata_labels/issuer");

@@ -67,6 +67,11 @@ struct word_list {
 
 struct outline_rules {
   std::vector<std::pair<section_kind, std::string>> section_kinds;
+  /// Title endings that give a kind (招生原则, 清理整顿的原则; 补贴对象, 招生对象).
+  std::vector<std::pair<section_kind, std::string>> section_kind_endings;
+  /// A numbered item that only says when the document takes effect (七、本通知自…起施行).
+  std::vector<std::string> effective_opens;
+  word_list effective_words;
   // Labels of a page's metadata table (标题 / 发文机关 / 成文日期 / 发文字号).
   word_list title_labels, issuer_labels, issued_labels, doc_number_labels;
   /// Words that show a plan's level (全省, 各市人民政府 …), per level.

@@ -73,6 +73,7 @@ struct target_rules {
   std::vector<std::string> alternative_units;  ///< 间 of 套(间), besides the units
   std::vector<std::string> share_units;        ///< %: 90%的市 is the share of the cities
   std::string share_after;                     ///< 的
+  std::vector<std::string> count_group_units;  ///< 家: 100家企业达到… counts the firms that reach
   aho_corasick object_stop_matcher;
   // Quantities that are not targets: caps, subsidies and fund sizes, thresholds.
   aho_corasick not_before_any, not_before_money, threshold_before;
@@ -80,6 +81,14 @@ struct target_rules {
   std::vector<std::string> not_after_always, not_just_before, condition_openers, list_separators, list_joiners;
   std::string share_marker;
   std::vector<std::string> share_clause_words;
+  // Rates per unit (每认定1家给予…): 每 right before the number or before its cue word.
+  std::vector<std::string> per_unit_before;
+  // Time allotments per period (每年至少1个月): a duration after a per-period marker.
+  std::vector<std::string> period_norm_markers, period_norm_units;
+  // Budget columns (中央财政支持经费, 资金, 预算): money in them is allocated, not aimed at.
+  std::vector<std::string> budget_columns;
+  // An applicant's act closing the clause (选择1所幼儿园进行报名): a rule for applicants.
+  std::vector<std::string> applicant_acts;
   std::vector<std::pair<column_role, std::string>> table_columns;  // in role order
 };
 
@@ -120,6 +129,11 @@ target_rules load_rules() {
     r.list_joiners = string_list(nt.at("list_joiners"), "/not_targets/list_joiners");
     r.share_marker = nt.at("share_of").at("just_before").get<std::string>();
     r.share_clause_words = string_list(nt.at("share_of").at("clause_has"), "/not_targets/share_of/clause_has");
+    r.per_unit_before = string_list(nt.at("per_unit").at("before"), "/not_targets/per_unit/before");
+    r.period_norm_markers = string_list(nt.at("period_norms").at("markers"), "/not_targets/period_norms/markers");
+    r.period_norm_units = string_list(nt.at("period_norms").at("units"), "/not_targets/period_norms/units");
+    r.budget_columns = string_list(nt.at("budget_columns"), "/not_targets/budget_columns");
+    r.applicant_acts = string_list(nt.at("applicant_acts"), "/not_targets/applicant_acts");
   }
   patterns.clear();
   std::vector<std::string> scale_names;
@@ -179,6 +193,7 @@ target_rules load_rules() {
   r.share_units = string_list(j.at("shares").at("units"), "/shares/units");
   r.share_after = j.at("shares").at("after").get<std::string>();
   if (r.share_after.empty()) rules_error("/shares/after must be a word");
+  r.count_group_units = string_list(j.at("shares").at("count_units"), "/shares/count_units");
   r.object_stop_matcher = aho_corasick(string_list(j.at("object_stops"), "/object_stops"));
   static constexpr std::array<std::pair<const char*, column_role>, 5> roles{{{"unit", column_role::unit},
                                                                             {"agency", column_role::agency},
@@ -208,6 +223,15 @@ bool is_ascii_alpha(char c) noexcept { return (c >= 'a' && c <= 'z') || (c >= 'A
 
 // Byte by byte rather than through memcmp: the words are a few bytes long and the call
 // would cost more than the comparison.
+/// Money in a column whose header names a budget or a fund (经费, 资金, 预算 …): an
+/// allocation of the plan's money, not a target (targets.json not_targets/budget_columns).
+bool budget_amount(std::string_view simplified_header, std::string_view base_unit) {
+  const auto& r = rules();
+  return std::find(r.money_units.begin(), r.money_units.end(), base_unit) != r.money_units.end() &&
+         std::any_of(r.budget_columns.begin(), r.budget_columns.end(),
+                     [&](const std::string& w) { return simplified_header.find(w) != std::string_view::npos; });
+}
+
 inline bool starts_with_at(std::string_view s, std::size_t i, std::string_view word) noexcept {
   if (i > s.size() || s.size() - i < word.size()) return false;
   for (std::size_t k = 0; k < word.size(); ++k) {
@@ -898,7 +922,7 @@ class extractor {
       for (const std::size_t c : value_columns) {
         const std::string cell = simplify(cells[c]).text;
         const auto q = cell_quantity(cell);
-        if (!q) continue;
+        if (!q || budget_amount(simplify(t.columns[c]).text, q->base_unit)) continue;
         target tg;
         const std::string column_name = name_columns ? fmt::format("({})", t.columns[c]) : std::string();
         tg.indicator = label_printed + column_name;
@@ -1124,6 +1148,8 @@ class extractor {
         resolve_key(tg, label.simplified);
         sums[v.column] += tg.normalized_value;
       }
+      // A budget column's amounts are still summed and checked against the total row.
+      if (budget_amount(simplified_of(names[v.column]), tg.base_unit)) continue;
       origin.emplace(tg.where.begin, annex_id);
       targets.push_back(std::move(tg));
     }
@@ -1255,11 +1281,36 @@ class extractor {
     }
     if (starts(r.not_after_always)) return true;
     if (starts(r.not_after_any) && r.threshold_before.contains_any(before)) return true;
+    // A rate per unit (每1家, 每认定1家给予…): 每 before the number or before its cue word.
+    {
+      std::string_view unit_lead = lead;
+      r.cue_matcher.for_each_match_any_order(lead, [&](const aho_corasick::match& m) {
+        if (m.end == lead.size() && m.begin < unit_lead.size()) unit_lead = lead.substr(0, m.begin);
+      });
+      const auto ends_per = [](std::string_view t, const std::vector<std::string>& words) {
+        return std::any_of(words.begin(), words.end(), [&](const std::string& w) { return t.ends_with(w); });
+      };
+      if (ends_per(lead, r.per_unit_before) || ends_per(unit_lead, r.per_unit_before)) return true;
+    }
+    // A time allotment per period (每年至少1个月在企业实训): a norm, not an aim.
+    if (std::find(r.period_norm_units.begin(), r.period_norm_units.end(), q.base_unit) != r.period_norm_units.end() &&
+        std::any_of(r.period_norm_markers.begin(), r.period_norm_markers.end(),
+                    [&](const std::string& w) { return before.find(w) != std::string_view::npos; })) {
+      return true;
+    }
     // The rest of the quantity's clause: a condition (…1.5倍以内的，按照… / 年销售收入首次
     // 达到2000万元、5000万元、1亿元的，分别给予… / 对年营业收入达到…以上的企业，给予…).
     std::size_t clause_end = after;
     while (clause_end < line_end && boundary_at(s_, clause_end) == 0) {
       clause_end += sequence_length(static_cast<unsigned char>(s_[clause_end]));
+    }
+    {
+      // A rule for applicants: the clause closes with their act (选择1所幼儿园进行报名).
+      const std::string_view tail = s_.substr(after, clause_end - after);
+      if (std::any_of(r.applicant_acts.begin(), r.applicant_acts.end(),
+                      [&](const std::string& w) { return tail.find(w) != std::string_view::npos; })) {
+        return true;
+      }
     }
     if (clause_end < line_end && (s_[clause_end] == ',' || starts_with_at(s_, clause_end, "，"))) {
       std::string_view tail = s_.substr(after, clause_end - after);
@@ -1283,9 +1334,15 @@ class extractor {
   /// to the cue, the next number or a joining word), or nullopt.
   std::optional<std::pair<std::size_t, std::size_t>> share_group(const quantity& q, std::size_t line_end) const {
     const auto& r = rules();
-    if (q.end >= line_end || !starts_with_at(s_, q.end, r.share_after)) return std::nullopt;
-    if (std::find(r.share_units.begin(), r.share_units.end(), q.base_unit) == r.share_units.end()) return std::nullopt;
-    const std::size_t b = q.end + r.share_after.size();
+    if (q.end >= line_end) return std::nullopt;
+    std::size_t b = q.end;
+    if (std::find(r.share_units.begin(), r.share_units.end(), q.base_unit) != r.share_units.end()) {
+      if (!starts_with_at(s_, q.end, r.share_after)) return std::nullopt;
+      b += r.share_after.size();
+    } else if (std::find(r.count_group_units.begin(), r.count_group_units.end(), q.base_unit) ==
+               r.count_group_units.end()) {
+      return std::nullopt;  // a count of a group (100家企业达到…) is the count of what reaches
+    }
     std::size_t e = b;
     while (e < line_end && boundary_at(s_, e) == 0) e += sequence_length(static_cast<unsigned char>(s_[e]));
     std::optional<std::size_t> level_cue;
@@ -1686,15 +1743,37 @@ void extract_targets(const text::document& doc, plan& p, const target_options& o
   static const std::vector<std::string> header_words = [] {
     return plancmp::detail::builtin_json("outline.json").at("table_header_words").get<std::vector<std::string>>();
   }();
+  const std::size_t before_annexes = x.targets.size();
+  std::vector<bool> annex_prose(x.targets.size(), false);
   for (std::size_t a = 0; a < p.annexes.size(); ++a) {
     const auto& lines = annex_lines[a];
     const auto used = x.annex_table_targets(lines, header_words, p.annexes[a].id, p.diagnostics);
+    annex_prose.resize(x.targets.size(), false);
     unit_state annex_state{annex_context, a, std::nullopt};
     for (std::size_t k = 0; k < lines.size(); ++k) {
       if (used[k]) continue;
       const auto [b, e] = x.trimmed(doc.lines[lines[k]]);
       x.scan_line(b, e, annex_state, line_owner{});
     }
+    annex_prose.resize(x.targets.size(), true);
+  }
+  // An annex's prose that restates a target of the body (a schedule repeating 培育6家以上…
+  // 运营机构) states no new target: same indicator, value, unit and comparator.
+  if (x.targets.size() > before_annexes) {
+    const auto same = [](const target& a, const target& b) {
+      return !a.indicator_key.empty() && a.indicator_key == b.indicator_key && std::fabs(a.value - b.value) < 1e-9 && a.unit == b.unit &&
+             a.kind == b.kind;
+    };
+    std::vector<target> kept(std::make_move_iterator(x.targets.begin()),
+                             std::make_move_iterator(x.targets.begin() + static_cast<std::ptrdiff_t>(before_annexes)));
+    for (std::size_t t = before_annexes; t < x.targets.size(); ++t) {
+      if (annex_prose[t] && std::any_of(kept.begin(), kept.begin() + static_cast<std::ptrdiff_t>(before_annexes),
+                                        [&](const target& b) { return same(x.targets[t], b); })) {
+        continue;
+      }
+      kept.push_back(std::move(x.targets[t]));
+    }
+    x.targets = std::move(kept);
   }
   const auto by_position = [](const target& a, const target& b) { return a.where.begin < b.where.begin; };
   if (!std::is_sorted(x.targets.begin(), x.targets.end(), by_position)) {

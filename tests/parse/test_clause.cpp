@@ -149,6 +149,12 @@ TEST_CASE("parse_clause roles") {
     CHECK(a[2].name == "各区县(市)政府");
     CHECK(a[3].name == "开发园区管委会");
   }
+  SUBCASE("按职责分别负责 closes the names like 按职责分工负责") {
+    const auto a = agencies("各地区、各部门按职责分别负责");
+    REQUIRE(a.size() == 2);
+    CHECK(a[0].name == "各地区");
+    CHECK(a[1].name == "各部门");
+  }
   SUBCASE("agencies and a deadline") {
     const std::string c = "区市场监管局、区司法局按职责分工负责;2025年12月底前完成";
     const auto parsed = parse_clause(c, false);

@@ -163,11 +163,12 @@ TEST_CASE("fidelity: the corpus against its gold (reads ../shared/corpus)") {
     target_p.push_back(f.target_precision());
     target_r.push_back(f.target_recall());
     meta.push_back(f.metadata_right().rate());
-    // Floors every document keeps (docs/parsing.md gives the figures): a regression on
-    // any document fails here.
-    CHECK(f.lead.rate() >= 0.9);
-    CHECK(f.support.rate() >= 0.9);
-    CHECK(f.measure_recall() >= 0.9);
+    // Every document keeps every figure at 0.95 or above (issue 18; docs/parsing.md gives
+    // the figures): a regression on any document fails here.
+    for (const double figure : {f.measure_precision(), f.measure_recall(), f.lead.rate(), f.support.rate(),
+                                f.deadline.rate(), f.target_precision(), f.target_recall(), f.metadata_right().rate()}) {
+      CHECK(figure >= 0.95 - 1e-9);
+    }
   }
   CHECK(documents >= 25);
   auto median = [](std::vector<double> v) {

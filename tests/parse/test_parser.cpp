@@ -229,6 +229,21 @@ TEST_CASE("every seed: nothing lost, provenance exact") {
   }
 }
 
+TEST_CASE("principles, eligibility and the effective-date item are no measures") {
+  const std::string text =
+      "某区幼儿园招生工作方案\n"
+      "一、招生原则\n（一）适龄优先。幼儿园优先满足本区户籍适龄幼儿的入园需求。\n"
+      "（二）免试入园。幼儿园招生实行免试入园。\n"
+      "二、招生对象\n本区户籍适龄幼儿。\n"
+      "三、工作安排\n（一）发布公告。各园在招生开始前公布招生计划。\n"
+      "（二）组织报名。各园组织家长网上报名。\n"
+      "四、本通知自2024年3月4日起施行，有效期5年。\n";
+  const auto p = parse::parse_bytes(text, "enrolment.txt");
+  std::vector<std::string> ids;
+  for (const auto& m : p.measures) ids.push_back(m.id);
+  CHECK(ids == std::vector<std::string>{"三.(一)", "三.(二)"});
+}
+
 TEST_CASE("documents without structure, truncated and garbled input") {
   SUBCASE("plain prose") {
     const auto p = parse::parse_bytes("这是一段没有任何编号结构的文字。\n第二行文字。\n", "prose.txt");
