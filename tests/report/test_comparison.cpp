@@ -62,7 +62,7 @@ TEST_CASE("comparison of the five seeds: every table, in order") {
   }
   // Gap tables: each plan against the four others.
   // (rows of this build, pinned: a change to alignment, tagging or targets shows here)
-  const std::size_t gap_rows[] = {132, 160, 111, 109, 216};
+  const std::size_t gap_rows[] = {132, 159, 111, 109, 216};
   for (std::size_t k = 7; k < 12; ++k) CHECK(tables[k].rows.size() == gap_rows[k - 7]);
   // The edition diff: 2020 五.(十八) carried over from 2017 三.(一).3; 市知识产权局 renamed.
   const auto& diff = tables.back();
