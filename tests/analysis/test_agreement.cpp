@@ -230,9 +230,11 @@ TEST_CASE("agreement: plancmp against the gold coding sheets") {
     CHECK(r.find("policy_tools", "(all)")->kappa >= (coder[0] == 'A' ? 0.8 : 0.7));
     // Per tool type. Environment is the weakest: exhortation beside an instrument is coded
     // differently by A and C; dated targets (到2025年…, 年底前) are environment for both.
-    CHECK(r.find("policy_tools", "supply")->kappa >= (coder[0] == 'A' ? 0.8 : 0.55));
-    CHECK(r.find("policy_tools", "environment")->kappa >= (coder[0] == 'A' ? 0.72 : 0.4));
-    CHECK(r.find("policy_tools", "demand")->kappa >= (coder[0] == 'A' ? 0.8 : 0.75));
+    // Floors a little under the December 2026 figures (A 0.890/0.842/0.874, C 0.665/0.470/
+    // 0.895, B 0.750/0.820/0.824 for supply/environment/demand).
+    CHECK(r.find("policy_tools", "supply")->kappa >= (coder[0] == 'A' ? 0.85 : 0.6));
+    CHECK(r.find("policy_tools", "environment")->kappa >= (coder[0] == 'A' ? 0.8 : 0.45));
+    CHECK(r.find("policy_tools", "demand")->kappa >= (coder[0] == 'A' ? 0.85 : 0.8));
     CHECK(r.find("value_chain", "management")->kappa >= 0.8);
   }
 }
