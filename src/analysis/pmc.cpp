@@ -8,6 +8,7 @@
 #include <plancmp/error.hpp>
 #include <plancmp/text/detail/aho_corasick.hpp>
 #include <plancmp/text/detail/utf8.hpp>
+#include <plancmp/text/detail/year.hpp>
 #include <plancmp/text/script.hpp>
 
 #include <fmt/format.h>
@@ -412,11 +413,9 @@ pmc_result compute_pmc_with(const plan& p, const text::document& doc, const pmc_
               const std::size_t ge = std::max(gb, simplified_offset_of(doc, g.where.end));
               const std::string_view t = std::string_view(doc.simplified).substr(gb, ge - gb);
               for (std::size_t at = t.find("年"); at != std::string_view::npos && !v.value; at = t.find("年", at + 1)) {
-                if (at < 4) continue;
-                const std::string_view digits = t.substr(at - 4, 4);
-                if (!std::all_of(digits.begin(), digits.end(), [](char c) { return c >= '0' && c <= '9'; })) continue;
-                if (at >= 5 && t[at - 5] >= '0' && t[at - 5] <= '9') continue;
-                const int year = std::stoi(std::string(digits));
+                const auto printed = text::detail::year_before(t, at);
+                if (!printed) continue;
+                const int year = *printed;
                 if (year >= 1990 && year <= 2100 && fits(year))
                   yes(fmt::format("goal {} names {}年", g.id, year), doc.source_of_simplified(gb + at - 4, gb + at + 3));
               }

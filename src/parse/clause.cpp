@@ -3,6 +3,8 @@
 
 #include "rules.hpp"
 
+#include <plancmp/text/detail/year.hpp>
+
 #include <boost/container/small_vector.hpp>
 
 #include <algorithm>
@@ -195,11 +197,12 @@ std::optional<deadline> parse_deadline(std::string_view text) {
   d.text = std::string(t);
   d.recurring = contains_any(t, r.deadline_recurring);
   d.ongoing = contains_any(t, r.deadline_ongoing);
-  const int year = number_before(t, "年", 4);
+  const auto nian = detail::find(t, "年");
+  const int year = nian == std::string_view::npos ? 0 : text::detail::year_before(t, nian).value_or(0);
   int month = number_before(t, "月", 2);
   if (month > 12) month = 0;
   if (month == 0 && contains(t, "年底")) month = 12;
-  if (year >= 1949 && year <= 2200 && !d.recurring) {
+  if (year != 0 && !d.recurring) {
     const int m = month > 0 ? month : 12;
     d.due = date{year, m, days_in_month(year, m)};
   }

@@ -10,6 +10,7 @@
 #include <plancmp/parse/clause.hpp>
 #include <plancmp/text/detail/aho_corasick.hpp>
 #include <plancmp/text/detail/utf8.hpp>
+#include <plancmp/text/detail/year.hpp>
 #include <plancmp/text/script.hpp>
 
 #include <fmt/format.h>
@@ -520,18 +521,7 @@ std::optional<quantity> magnitude_at(std::string_view s, std::size_t b, std::siz
   return q;
 }
 
-/// A year written as YYYY年 at `i`: the year and the offset after 年.
-std::optional<std::pair<int, std::size_t>> year_at(std::string_view s, std::size_t i) {
-  if (i + 4 + 3 > s.size()) return std::nullopt;
-  for (std::size_t k = 0; k < 4; ++k) {
-    if (!is_digit(s[i + k])) return std::nullopt;
-  }
-  if (i + 4 < s.size() && is_digit(s[i + 4])) return std::nullopt;
-  if (!starts_with_at(s, i + 4, "年")) return std::nullopt;
-  const int y = (s[i] - '0') * 1000 + (s[i + 1] - '0') * 100 + (s[i + 2] - '0') * 10 + (s[i + 3] - '0');
-  if (y < 1949 || y > 2200) return std::nullopt;
-  return std::pair{y, i + 7};
-}
+using text::detail::year_at;
 
 }  // namespace
 
