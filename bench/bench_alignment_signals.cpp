@@ -32,7 +32,9 @@ int main(int argc, char** argv) {
                                                           : corpus + "/" + source.substr(7);
     return text::make_any_document(read_file(path), source);
   };
-  fmt::print("pair,a,b,gold,characters,words,concepts,title,themes,indicator,agencies,row_rank,column_rank\n");
+  fmt::print(
+      "pair,a,b,gold,characters,words,concepts,title,themes,indicator,agencies,row_rank,column_rank,passages,"
+      "passage_concepts,context,position\n");
   for (const std::string& file : files) {
     const auto gold = analysis::read_alignment_gold(read_file(file), file);
     const auto da = load(gold.source_a);
@@ -57,10 +59,11 @@ int main(int argc, char** argv) {
             label = std::max(label, link.grade == analysis::link_grade::same ? 2 : 1);
         }
         const auto& e = s.evidence[i * s.columns + j];
-        fmt::print("{},{},{},{},{:.4f},{:.4f},{:.4f},{:.4f},{:.4f},{},{},{},{}\n",
+        fmt::print("{},{},{},{},{:.4f},{:.4f},{:.4f},{:.4f},{:.4f},{},{},{},{},{:.4f},{:.4f},{:.4f},{:.4f}\n",
                    std::filesystem::path(file).stem().string(), a.measures[i].id, b.measures[j].id, label,
                    e.characters, e.words, e.concepts, e.title, e.themes, e.shared_indicator ? 1 : 0,
-                   e.agencies ? fmt::format("{:.4f}", *e.agencies) : std::string(), e.row_rank, e.column_rank);
+                   e.agencies ? fmt::format("{:.4f}", *e.agencies) : std::string(), e.row_rank, e.column_rank,
+                   e.passages, e.passage_concepts, e.context, e.position);
       }
   }
   return 0;

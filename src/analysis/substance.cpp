@@ -21,6 +21,7 @@
 #include <cmath>
 #include <map>
 #include <set>
+#include <string>
 #include <unordered_map>
 
 namespace plancmp::inline v0::analysis {
@@ -191,6 +192,76 @@ sparse theme_profile(std::string_view text) {
   return v;
 }
 
+// The CJK ideographs (U+4E00–U+9FFF) of a UTF-8 text, in order; everything else dropped.
+std::u32string ideographs(std::string_view s) {
+  std::u32string out;
+  for (std::size_t k = 0; k < s.size();) {
+    const auto c = static_cast<unsigned char>(s[k]);
+    const std::size_t len = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : 4;
+    if (len == 3 && k + 2 < s.size()) {
+      const char32_t cp = (static_cast<char32_t>(c & 0x0F) << 12) |
+                          (static_cast<char32_t>(static_cast<unsigned char>(s[k + 1]) & 0x3F) << 6) |
+                          static_cast<char32_t>(static_cast<unsigned char>(s[k + 2]) & 0x3F);
+      if (cp >= 0x4E00 && cp <= 0x9FFF) out.push_back(cp);
+    }
+    k += len;
+  }
+  return out;
+}
+
+// Counts of the character bigrams of a text's ideographs (bigrams of the run with
+// everything else dropped), keyed by the two code points.
+std::map<std::uint64_t, double> bigram_counts(std::string_view s) {
+  const std::u32string t = ideographs(s);
+  std::map<std::uint64_t, double> out;
+  for (std::size_t k = 0; k + 1 < t.size(); ++k) out[(static_cast<std::uint64_t>(t[k]) << 21) | t[k + 1]] += 1.0;
+  return out;
+}
+
+// The sentences of a text (split at 。；;！？ and line breaks) with four ideographs or more.
+std::vector<std::string_view> sentences_of(std::string_view text) {
+  static constexpr std::string_view stops[] = {"。", "；", ";", "！", "？", "\n"};
+  std::vector<std::string_view> out;
+  std::size_t start = 0;
+  auto flush = [&](std::size_t end) {
+    const std::string_view s = text.substr(start, end - start);
+    if (ideographs(s).size() >= 4) out.push_back(s);
+  };
+  for (std::size_t k = 0; k < text.size();) {
+    std::size_t stop = 0;
+    for (std::string_view d : stops)
+      if (text.substr(k, d.size()) == d) {
+        stop = d.size();
+        break;
+      }
+    if (stop == 0) {
+      ++k;
+      continue;
+    }
+    flush(k);
+    k += stop;
+    start = k;
+  }
+  flush(text.size());
+  return out;
+}
+
+// The titles of the sections that contain a measure, outermost first, run together.
+std::string section_context(const plan& p, const measure& m) {
+  std::string out;
+  std::string id;
+  for (std::size_t k = 0; k + 1 < m.path.size(); ++k) {
+    id += (k == 0 ? "" : ".") + m.path[k];
+    for (const section& s : p.sections)
+      if (s.id == id) {
+        out += text::simplifier::shared().convert(s.title).text;
+        out += ' ';
+        break;
+      }
+  }
+  return out;
+}
+
 }  // namespace
 
 substance_matrix substance_similarity(const plan& a, const plan& b, const substance_options& o) {
@@ -247,6 +318,51 @@ substance_matrix substance_similarity(const plan& a, const plan& b, const substa
     themes[u] = theme_profile(texts[u]);
   }
 
+  // Sentences (character bigrams and concepts, pair-local idf over the measures) and the
+  // titles of the enclosing sections: a measure split or merged shares one sentence with
+  // its counterpart, and measures under like headings are more often linked.
+  std::map<std::uint64_t, double> bigram_df;
+  for (std::size_t u = 0; u < total; ++u)
+    for (const auto& entry : bigram_counts(texts[u])) bigram_df[entry.first] += 1.0;
+  auto bigram_vector = [&](std::string_view s) {
+    std::vector<std::pair<std::uint64_t, double>> v;
+    for (const auto& [g, c] : bigram_counts(s)) {
+      const auto it = bigram_df.find(g);
+      const double w = it == bigram_df.end() ? 1.0 : std::log((1.0 + static_cast<double>(total)) / (1.0 + it->second)) + 1.0;
+      v.emplace_back(g, (1.0 + std::log(c)) * w);
+    }
+    double norm = 0.0;
+    for (const auto& [g, w] : v) norm += w * w;
+    if (norm > 0.0) for (auto& [g, w] : v) w /= std::sqrt(norm);
+    return v;
+  };
+  auto dot64 = [](const std::vector<std::pair<std::uint64_t, double>>& x, const std::vector<std::pair<std::uint64_t, double>>& y) {
+    double d = 0.0;
+    for (std::size_t p = 0, q = 0; p < x.size() && q < y.size();) {
+      if (x[p].first < y[q].first) ++p;
+      else if (y[q].first < x[p].first) ++q;
+      else d += x[p++].second * y[q++].second;
+    }
+    return d;
+  };
+  struct sentence_vectors {
+    std::vector<std::pair<std::uint64_t, double>> bigrams;
+    sparse concepts;
+  };
+  std::vector<std::vector<sentence_vectors>> sentences(total);
+  for (std::size_t u = 0; u < total; ++u)
+    for (std::string_view s : sentences_of(texts[u])) {
+      sentence_vectors sv;
+      sv.bigrams = bigram_vector(s);
+      for (std::uint32_t c : concepts_of(s)) sv.concepts.emplace_back(concept_id[c], idf[concept_id[c]]);
+      std::sort(sv.concepts.begin(), sv.concepts.end());
+      normalize(sv.concepts);
+      sentences[u].push_back(std::move(sv));
+    }
+  std::vector<std::vector<std::pair<std::uint64_t, double>>> context(total);
+  for (std::size_t i = 0; i < n; ++i) context[i] = bigram_vector(section_context(a, a.measures[i]));
+  for (std::size_t j = 0; j < m; ++j) context[n + j] = bigram_vector(section_context(b, b.measures[j]));
+
   const bool agencies_known = names_agencies(a) && names_agencies(b);
   std::vector<std::vector<std::string>> fa(n), fb(m);
   if (agencies_known) {
@@ -266,6 +382,16 @@ substance_matrix substance_similarity(const plan& a, const plan& b, const substa
       e.concepts = std::clamp(dot(cv[u], cv[v]), 0.0, 1.0);
       e.title = tv[u].empty() || tv[v].empty() ? 0.0 : std::clamp(dot(tv[u], tv[v]), 0.0, 1.0);
       e.themes = std::clamp(dot(themes[u], themes[v]), 0.0, 1.0);
+      for (const sentence_vectors& x : sentences[u])
+        for (const sentence_vectors& y : sentences[v]) {
+          e.passages = std::max(e.passages, dot64(x.bigrams, y.bigrams));
+          e.passage_concepts = std::max(e.passage_concepts, dot(x.concepts, y.concepts));
+        }
+      e.passages = std::clamp(e.passages, 0.0, 1.0);
+      e.passage_concepts = std::clamp(e.passage_concepts, 0.0, 1.0);
+      e.context = std::clamp(dot64(context[u], context[v]), 0.0, 1.0);
+      e.position = 1.0 - std::abs(static_cast<double>(i) / static_cast<double>(std::max<std::size_t>(n - 1, 1)) -
+                                  static_cast<double>(j) / static_cast<double>(std::max<std::size_t>(m - 1, 1)));
       std::vector<std::string> shared;
       std::set_intersection(ia[i].begin(), ia[i].end(), ib[j].begin(), ib[j].end(), std::back_inserter(shared));
       e.shared_indicator = !shared.empty();
@@ -298,7 +424,8 @@ substance_matrix substance_similarity(const plan& a, const plan& b, const substa
       double z = o.bias + o.characters * e.characters + o.words * e.words + o.concepts * e.concepts +
                  o.title * e.title + o.themes * e.themes + (e.shared_indicator ? o.indicator : 0.0) +
                  o.row_rank / (1.0 + static_cast<double>(e.row_rank)) +
-                 o.column_rank / (1.0 + static_cast<double>(e.column_rank));
+                 o.column_rank / (1.0 + static_cast<double>(e.column_rank)) + o.passages * e.passages +
+                 o.passage_concepts * e.passage_concepts + o.context * e.context + o.position * e.position;
       if (e.agencies) z += o.agencies_known + o.agencies * *e.agencies;
       r.score[i * m + j] = 1.0 / (1.0 + std::exp(-z));
     }

@@ -24,6 +24,7 @@ std::string describe_evidence(alignment_method method, const measure_pair& p) {
   if (method == alignment_method::substance) {
     const link_evidence& e = p.signals;
     out = fmt::format("chars {:.2f} words {:.2f} concepts {:.2f}", e.characters, e.words, e.concepts);
+    if (e.passages > 0.0) out += fmt::format(" sentences {:.2f}", e.passages);
     if (e.title > 0.0) out += fmt::format(" title {:.2f}", e.title);
     if (e.themes > 0.0) out += fmt::format(" themes {:.2f}", e.themes);
     if (e.shared_indicator) out += " indicator";
@@ -87,8 +88,8 @@ report::table to_table(const plan_alignment& alignment) {
   for (const unmatched_measure& u : alignment.unmatched_a) t.add_row({u.id, "", {}, "", "unmatched", {}, {}});
   for (const unmatched_measure& u : alignment.unmatched_b) t.add_row({"", u.id, {}, "", "unmatched", {}, {}});
   t.notes.push_back(alignment.method == alignment_method::substance
-                        ? "similarity: substance (characters, words, concepts, titles, themes, indicators, agencies; "
-                          "weights fitted on this pair alone)"
+                        ? "similarity: substance (characters, words, concepts, best sentence pair, titles, themes, "
+                          "indicators, agencies, section context, position; weights fitted on this pair alone)"
                         : "similarity: char 2–3-gram tf-idf cosine (fitted on this pair alone)");
   t.notes.push_back(fmt::format(
       "score {:.3f} = 2 × {:.3f} (one-to-one assignment weight) / ({} + {} measures); {} pairs, "

@@ -117,11 +117,12 @@ TEST_CASE("gold.alignment: precision and recall of links on the hand-aligned pai
                         e.related.recall()));
     if (gold.source_a.starts_with("seeds/") && gold.source_b.starts_with("seeds/")) {
       ++seed_pairs;
-      // 0.73, not 0.75: the pair 001 × 003 sat at exactly 0.750 (18 of 24), and theme
-      // features follow the coding dictionaries; when 人才 stopped being management
-      // evidence (κ up against A, B and C) it lost one related link (17 of 23, 0.739).
-      CHECK(e.links.precision() >= 0.73);
-      CHECK(e.links.recall() >= 0.30);
+      // Since the sentence, section and position signals and the refit (docs/alignment.md)
+      // the seed pairs stand at P 0.821 R 0.836, P 0.694 R 0.618 and P 0.857 R 0.857; the
+      // city-vs-district pair 001 × 003 traded precision (0.750 → 0.694) for recall
+      // (0.327 → 0.618), hence a precision floor under the old 0.73.
+      CHECK(e.links.precision() >= 0.67);
+      CHECK(e.links.recall() >= 0.60);
     }
   }
   CHECK(seed_pairs == 3);

@@ -150,9 +150,13 @@ TEST_CASE("gaps_against: each of the four jurisdictions against the others, ever
     CAPTURE(r.subject);
     CHECK(r.references.size() == 3);
     // Reference measures without a counterpart, summed over the three references (the
-    // values of this build, pinned: a change to alignment or parsing shows here).
+    // values of this build, pinned: a change to alignment or parsing shows here). The
+    // sentence, context and position signals of issue 21 moved them from 97, 104, 36, 65:
+    // against Hengshui, Ningbo 2020's gaps fell from 11 to 2. The gold pair
+    // (tests/data/gold/alignment/000…__001….json) links all 11 to a Ningbo measure; of the
+    // two now, 五.(五) has no link in the gold (a true gap) and 八.(一) has one (still missed).
     const std::map<std::string, std::size_t> measure_gaps = {
-        {"宁波市 2020", 97}, {"衡水市 2022", 104}, {"甘肅省 2020", 36}, {"武汉市某区 2024", 65}};
+        {"宁波市 2020", 91}, {"衡水市 2022", 72}, {"甘肅省 2020", 47}, {"武汉市某区 2024", 70}};
     CHECK(r.count(analysis::gap_kind::measure) == measure_gaps.at(r.subject));
     for (const auto& g : r.gaps) {
       CHECK(!g.in_reference.where.empty());

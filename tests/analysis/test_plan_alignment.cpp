@@ -15,6 +15,7 @@
 
 #include <algorithm>
 #include <set>
+#include <tuple>
 
 using namespace plancmp;
 
@@ -178,4 +179,48 @@ TEST_CASE("assignment_metric plugs into the plan × plan text matrix") {
   // The two Ningbo plans are the pair most alike.
   CHECK(m.score[0][4] > m.score[0][1]);
   CHECK(m.score[0][4] > m.score[0][3]);
+}
+
+// The sentence, section and position signals of the substance aligner (docs/alignment.md):
+// a measure split across plans shares one whole sentence with each part, which the cosine
+// of the whole measures dilutes; measures under like headings share their context.
+TEST_CASE("substance_similarity: best sentence pair, section context and position") {
+  auto make = [](std::vector<std::pair<std::string, std::string>> sections,
+                 std::vector<std::tuple<std::string, std::vector<std::string>, std::string>> measures) {
+    plan p;
+    for (auto& [id, title] : sections) {
+      section s;
+      s.id = id;
+      s.path = {id};
+      s.title = title;
+      p.sections.push_back(std::move(s));
+    }
+    for (auto& [id, path, text] : measures) {
+      measure m;
+      m.id = id;
+      m.path = path;
+      m.text = text;
+      p.measures.push_back(std::move(m));
+    }
+    return p;
+  };
+  const plan a = make({{"一", "严格知识产权保护"}, {"二", "促进知识产权运用"}},
+                      {{"一.1", {"一", "1"},
+                        "建立知识产权纠纷多元化解机制，培育调解组织和仲裁机构。开展打击侵权假冒专项行动，"
+                        "严厉查处商标侵权违法行为。推进知识产权信用体系建设。"},
+                       {"二.1", {"二", "1"}, "推进知识产权质押融资，开发知识产权保险产品。"}});
+  const plan b = make({{"一", "强化知识产权保护"}, {"二", "推动知识产权转化运用"}},
+                      {{"一.1", {"一", "1"}, "开展打击侵权假冒专项行动，严厉查处商标侵权违法行为。"},
+                       {"二.1", {"二", "1"}, "扩大知识产权质押融资规模，发展知识产权保险。"}});
+  const auto s = analysis::substance_similarity(a, b);
+  REQUIRE(s.evidence.size() == 4);
+  const auto& split = s.evidence[0];  // a 一.1 (three sentences) × b 一.1 (one of them)
+  CHECK(split.passages == doctest::Approx(1.0));
+  CHECK(split.passages > split.characters + 0.2);
+  CHECK(split.context > s.evidence[1].context);  // 保护 headings against 保护 vs 运用
+  CHECK(split.position == doctest::Approx(1.0));
+  CHECK(s.evidence[1].position == doctest::Approx(0.0));
+  CHECK(s.evidence[3].passages > s.evidence[2].passages);
+  CHECK(s.score[0] > s.score[1]);
+  CHECK(s.score[3] > s.score[2]);
 }

@@ -63,8 +63,12 @@ TEST_CASE("comparison of the five seeds: every table, in order") {
   // Gap tables: each plan against the four others.
   // (rows of this build, pinned: a change to alignment, tagging or targets shows here;
   // 5 fewer each since Ningbo 2017's annex budget amounts are no targets to be missing,
-  // and one fewer for 衡水 2022 since the policy-tool dictionaries follow the codebook)
-  const std::size_t gap_rows[] = {127, 154, 106, 109, 216};
+  // and one fewer for 衡水 2022 since the policy-tool dictionaries follow the codebook;
+  // then 127, 154, 106, 109, 216 → 119, 120, 120, 116, 211 with the aligner's sentence,
+  // context and position signals of issue 21: more reference measures find a counterpart
+  // in the Ningbo and Hengshui plans, fewer in the Gansu and district plans — see
+  // test_gaps.cpp for the Ningbo–Hengshui gaps checked against the gold pair)
+  const std::size_t gap_rows[] = {119, 120, 120, 116, 211};
   for (std::size_t k = 7; k < 12; ++k) CHECK(tables[k].rows.size() == gap_rows[k - 7]);
   // The edition diff: 2020 五.(十八) carried over from 2017 三.(一).3; 市知识产权局 renamed.
   const auto& diff = tables.back();

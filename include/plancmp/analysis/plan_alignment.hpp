@@ -51,14 +51,20 @@ enum class link_grade {
 ///          + target_bonus · [shared indicator] + agency_bonus · (agencies − ½)
 ///
 /// (bonuses only where text ≥ `evidence_floor`). Then the link score is a logistic model
-/// of the signals and of the pair's rank in its row and column of `base` (1 / (1 + rank)):
+/// of the signals (those of whole measures, of their best pair of sentences, of their
+/// sections' titles and positions) and of the pair's rank in its row and column of
+/// `base` (1 / (1 + rank)):
 ///
 ///     score = 1 / (1 + exp(−(bias + Σ coefficient · signal)))
 ///
 /// so a pair is judged by its own evidence and by how it stands among its measures' other
-/// candidates, both within the two plans only. The coefficients were fitted on the
-/// hand-aligned pairs of tests/data/gold/alignment (docs/alignment.md: how, and with
-/// which command the figures are printed).
+/// candidates, both within the two plans only. The coefficients were fitted on the five
+/// hand-aligned pairs of tests/data/gold/alignment (`scripts/fit-alignment`, features
+/// standardized, L2 3·10⁻³; docs/alignment.md: how, with which command the figures are
+/// printed, and what a pair not fitted on should expect). Signals that overlap (characters,
+/// sentences, words, titles) share the weight between them, so one coefficient alone is no
+/// measure of its signal's worth: the negative `title` and `concepts` discount pairs whose
+/// only overlap is a stock heading or a broad concept once the sentences are counted.
 struct substance_options {
   double words_weight = 0.6;
   double title_bonus = 0.15;
@@ -67,17 +73,21 @@ struct substance_options {
   double agency_bonus = 0.1;
   double evidence_floor = 0.08;
   // Logistic coefficients of the link score.
-  double bias = -4.91;
-  double characters = 0.66;
-  double words = 0.79;
-  double concepts = 0.81;
-  double title = 0.49;
-  double themes = 1.64;
-  double indicator = 0.05;
-  double agencies = 0.15;        ///< per unit of agency Jaccard, where known
-  double agencies_known = -0.33; ///< where both measures name agencies
-  double row_rank = 1.64;        ///< × 1 / (1 + rank of the pair among A's measure's candidates)
-  double column_rank = 1.91;     ///< × 1 / (1 + rank among B's measure's candidates)
+  double bias = -9.587;
+  double characters = 13.721;
+  double words = 7.745;
+  double concepts = -0.778;
+  double title = -2.576;
+  double themes = 1.363;
+  double indicator = 2.294;
+  double agencies = 0.41;           ///< per unit of agency Jaccard, where known
+  double agencies_known = 0.14;     ///< where both measures name agencies
+  double row_rank = 0.55;           ///< × 1 / (1 + rank of the pair among A's measure's candidates)
+  double column_rank = 2.188;       ///< × 1 / (1 + rank among B's measure's candidates)
+  double passages = 9.073;          ///< × the best sentence pair's character-bigram cosine
+  double passage_concepts = 2.227;  ///< × the best sentence pair's concept cosine
+  double context = 1.041;           ///< × the cosine of the titles of the enclosing sections
+  double position = 1.292;          ///< × closeness in document order
   /// A link scoring at least this is graded `same`, below it `related`.
   double same = 0.6;
   /// Many-to-many: every further pair scoring at least this is linked too (a measure
@@ -93,6 +103,10 @@ struct link_evidence {
   double concepts = 0.0;    ///< cosine of idf-weighted concepts of data/synonyms.json
   double title = 0.0;       ///< words and concepts of the run-in titles (0 without titles)
   double themes = 0.0;      ///< cosine of theme profiles (value chain, IP objects, policy tools)
+  double passages = 0.0;    ///< best cosine of character bigrams over pairs of sentences (split / merge)
+  double passage_concepts = 0.0;  ///< best cosine of concepts over pairs of sentences
+  double context = 0.0;     ///< cosine of character bigrams of the enclosing sections' titles
+  double position = 0.0;    ///< 1 − |relative position of A's measure − that of B's| in document order
   double base = 0.0;        ///< the textual score candidates are ranked by
   std::size_t row_rank = 0;     ///< pairs of A's measure with a higher base score
   std::size_t column_rank = 0;  ///< pairs of B's measure with a higher base score
