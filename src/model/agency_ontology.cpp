@@ -497,14 +497,7 @@ std::optional<agency_ontology::core_match> agency_ontology::match_core(
   return std::nullopt;
 }
 
-agency_match agency_ontology::resolve(std::string_view printed_name, const jurisdiction& where,
-                                      int year) const {
-  agency_match out;
-  out.name = std::string(printed_name);
-  const std::string normalized = normalize_name(printed_name);
-  out.simplified = simplify(normalized);
-  out.traditional = out.simplified != normalized;
-
+std::vector<std::string> agency_ontology::place_stems(const jurisdiction& where) const {
   // The plan's own place: 甘肃省 and 甘肃.
   std::vector<std::string> stems;
   if (!where.name.empty()) {
@@ -516,6 +509,21 @@ agency_match agency_ontology::resolve(std::string_view printed_name, const juris
       }
     }
   }
+  return stems;
+}
+
+agency_match agency_ontology::resolve(std::string_view printed_name, const jurisdiction& where,
+                                      int year) const {
+  return resolve(printed_name, where, year, place_stems(where));
+}
+
+agency_match agency_ontology::resolve(std::string_view printed_name, const jurisdiction& where, int year,
+                                      const std::vector<std::string>& stems) const {
+  agency_match out;
+  out.name = std::string(printed_name);
+  const std::string normalized = normalize_name(printed_name);
+  out.simplified = simplify(normalized);
+  out.traditional = out.simplified != normalized;
 
   std::optional<core_match> m = match_core(out.simplified, where, stems, 0);
   if (!m && out.simplified.ends_with(')')) {
@@ -601,9 +609,10 @@ agency_resolution_summary resolve_agencies(plan& p, const agency_ontology& ontol
   std::erase_if(p.diagnostics, [&](const diagnostic& d) { return d.code == code; });
   const int year = p.issued ? p.issued->year : 0;
   agency_resolution_summary summary;
+  const std::vector<std::string> stems = ontology.place_stems(p.issuing_jurisdiction);
   for (agency& a : p.agencies) {
     ++summary.names;
-    const agency_match m = ontology.resolve(a.name, p.issuing_jurisdiction, year);
+    const agency_match m = ontology.resolve(a.name, p.issuing_jurisdiction, year, stems);
     a.resolution = m.resolution;
     if (m.resolution) {
       ++summary.resolved;

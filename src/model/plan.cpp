@@ -7,6 +7,7 @@
 #include <limits>
 #include <map>
 #include <memory>
+#include <span>
 #include <stdexcept>
 #include <tuple>
 #include <unordered_map>
@@ -33,11 +34,17 @@ std::uint32_t narrow_index(std::size_t i) {
 /// Rebuilds `agencies` from the measures' mentions (see plan::rebuild_graph).
 std::vector<agency> collect_agencies(const std::vector<measure>& measures,
                                      const std::vector<agency>& previous) {
+  // Sized up front: these maps are only looked up, never iterated, and growing them costs
+  // a rehash and an allocation per doubling on every plan.
   std::unordered_map<std::string_view, const agency*> known;
+  known.reserve(previous.size());
   for (const agency& a : previous) known.try_emplace(a.name, &a);
 
   std::vector<agency> result;
   std::unordered_map<std::string_view, std::size_t> seen;
+  std::size_t mention_count = 0;
+  for (const measure& m : measures) mention_count += m.lead.size() + m.support.size();
+  seen.reserve(mention_count);
   std::vector<const agency_mention*> mentions;
   for (const measure& m : measures) {
     mentions.clear();
@@ -58,22 +65,30 @@ std::vector<agency> collect_agencies(const std::vector<measure>& measures,
   return result;
 }
 
-/// The index of the entry with the longest path that is a proper prefix of `path`.
-std::optional<std::size_t> deepest_proper_prefix(
-    const std::map<std::vector<std::string>, std::size_t>& by_path,
-    const std::vector<std::string>& path) {
-  if (path.empty()) return std::nullopt;
-  std::vector<std::string> prefix(path.begin(), path.end() - 1);
-  for (;;) {
-    if (prefix.empty()) return std::nullopt;
-    if (const auto it = by_path.find(prefix); it != by_path.end()) return it->second;
-    prefix.pop_back();
+/// Orders outline paths as std::vector's operator< does, and compares a path with a prefix
+/// of another (a span over its first labels) without copying it.
+struct path_less {
+  using is_transparent = void;
+  bool operator()(std::span<const std::string> a, std::span<const std::string> b) const {
+    return std::lexicographical_compare(a.begin(), a.end(), b.begin(), b.end());
   }
+};
+using section_path_index = std::map<std::vector<std::string>, std::size_t, path_less>;
+
+/// The index of the entry with the longest path that is a proper prefix of `path`.
+std::optional<std::size_t> deepest_proper_prefix(const section_path_index& by_path,
+                                                 const std::vector<std::string>& path) {
+  for (std::size_t n = path.size(); n-- > 1;) {
+    if (const auto it = by_path.find(std::span<const std::string>(path.data(), n)); it != by_path.end())
+      return it->second;
+  }
+  return std::nullopt;
 }
 
 template <typename T>
 std::unordered_map<std::string_view, std::size_t> index_by_id(const std::vector<T>& elements) {
   std::unordered_map<std::string_view, std::size_t> result;
+  result.reserve(elements.size());
   // try_emplace keeps the first of duplicated ids: the first one printed wins.
   for (std::size_t i = 0; i < elements.size(); ++i) result.try_emplace(elements[i].id, i);
   return result;
@@ -154,7 +169,7 @@ void plan::rebuild_graph() {
   const auto& goal_v = vertex_of[slot(vertex_kind::goal)];
 
   // ---- contains: the outline tree
-  std::map<std::vector<std::string>, std::size_t> section_by_path;
+  section_path_index section_by_path;
   for (std::size_t i = 0; i < sections.size(); ++i) section_by_path.try_emplace(sections[i].path, i);
   const auto outline_parent = [&](const std::vector<std::string>& path) {
     const auto s = deepest_proper_prefix(section_by_path, path);
@@ -188,6 +203,7 @@ void plan::rebuild_graph() {
 
   // ---- lead / support: agency → measure, once per (agency, measure, role)
   std::unordered_map<std::string_view, std::size_t> agency_by_name;
+  agency_by_name.reserve(rebuilt.size());
   for (std::size_t i = 0; i < rebuilt.size(); ++i) agency_by_name.try_emplace(rebuilt[i].name, i);
   const auto& agency_v = vertex_of[slot(vertex_kind::agency)];
   std::vector<std::size_t> linked;

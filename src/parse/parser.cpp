@@ -1229,7 +1229,10 @@ class parser {
       nodes_[n.parent].children++;
     }
     n.path.push_back(h.label);
-    for (const auto& part : n.path) n.id += (n.id.empty() ? "" : ".") + part;
+    for (const auto& part : n.path) {  // appended in place: no temporary string per label
+      if (!n.id.empty()) n.id += '.';
+      n.id += part;
+    }
     // A second numbering series under the same parent (a list restarting at 1. after a
     // paragraph) repeats ids; its units get "~2" ("~3" …) on the label that repeats, so
     // (plan, id) stays a key and the id says it is the second series. Descendants inherit

@@ -1466,8 +1466,10 @@ class extractor {
     }
     base.owner = std::string(owner.id);
     base.where = doc_.source_of_simplified(q.begin, q.end);
-    for (const auto& [b, e] : split_phrase(pb, pe)) {
-      target tg = base;
+    const auto parts = split_phrase(pb, pe);
+    for (std::size_t k = 0; k < parts.size(); ++k) {
+      const auto [b, e] = parts[k];
+      target tg = k + 1 < parts.size() ? base : std::move(base);  // the last part takes it whole
       tg.indicator = std::string(doc_.printed_of_simplified(b, e));
       resolve_key(tg, s_.substr(b, e - b));
       targets.push_back(std::move(tg));

@@ -100,6 +100,8 @@ struct agency_match {
 /// plan's own place name (衡水, 甘肃省), or — for `place_named` entries — another place
 /// name of two to four Han characters. Lookups hash the name's suffixes, so resolving
 /// costs a few hash probes per character. Immutable once built; safe to share.
+struct agency_resolution_summary;
+struct resolve_agencies_options;
 class agency_ontology {
  public:
   /// An empty ontology: resolves nothing.
@@ -146,6 +148,14 @@ class agency_ontology {
                                      int year = 0) const;
 
  private:
+  friend agency_resolution_summary resolve_agencies(plan&, const agency_ontology&,
+                                                    const resolve_agencies_options&);
+  /// The plan's own place as the resolver strips it (甘肃省 and 甘肃): the same for every
+  /// name of one plan, so resolve_agencies prepares it once.
+  [[nodiscard]] std::vector<std::string> place_stems(const jurisdiction& where) const;
+  [[nodiscard]] agency_match resolve(std::string_view printed_name, const jurisdiction& where, int year,
+                                     const std::vector<std::string>& stems) const;
+
   struct alias_target {
     std::size_t entry = 0;
     bool short_form = false;
