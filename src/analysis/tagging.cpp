@@ -364,6 +364,19 @@ struct tagger::impl {
     std::sort(ordered.begin(), ordered.end(), [](const hit& a, const hit& b) {
       return a.begin != b.begin ? a.begin < b.begin : a.end > b.end;
     });
+    // A run-in title (ended by 。, with text after it) names the measure's topic. When the
+    // measure's own text gives evidence of some theme, a theme named only in the title does
+    // not count: the clauses say what the measure addresses. A text with no evidence of its
+    // own leaves the title as the only statement of the measure's theme.
+    if (scheme.title_needs_body && title_end > 0 && text.substr(title_end).starts_with("。")) {
+      std::vector<bool> in_body(scheme.themes.size(), false);
+      bool any_body = false;
+      for (const hit& h : ordered) {
+        if (h.begin >= title_end) in_body[keywords[h.keyword].theme] = any_body = true;
+      }
+      if (any_body)
+        std::erase_if(ordered, [&](const hit& h) { return h.begin < title_end && !in_body[keywords[h.keyword].theme]; });
+    }
     for (const hit& h : ordered) {
       const keyword_ref& k = keywords[h.keyword];
       const bool in_title = h.begin < title_end;

@@ -444,6 +444,10 @@ coding_scheme coding_scheme::from_json(std::string_view text, const std::string&
   }
   s.min_score = number_at(j, origin, "", "min_score", 1.0);
   s.title_weight = number_at(j, origin, "", "title_weight", 2.0);
+  if (const auto t = j.find("title_needs_body"); t != j.end()) {
+    if (!t->is_boolean()) fail(origin, "/title_needs_body", "must be true or false");
+    s.title_needs_body = t->get<bool>();
+  }
   const auto it = j.find("themes");
   if (it == j.end()) fail(origin, "", "missing key \"themes\"");
   if (!it->is_array()) fail(origin, "/themes", "must be a list of themes");

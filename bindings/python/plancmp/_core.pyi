@@ -305,6 +305,7 @@ class CodingScheme:
     origin: str
     min_score: float
     title_weight: float
+    title_needs_body: bool
     themes: List[Theme]
     @staticmethod
     def from_json(json: str, origin: str = "<json>") -> CodingScheme: ...

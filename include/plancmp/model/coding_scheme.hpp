@@ -67,6 +67,11 @@ struct coding_scheme {
   std::string origin;       ///< file it was read from ("builtin:…" for built-in schemes)
   double min_score = 1.0;   ///< score a theme needs to label a unit
   double title_weight = 2.0;  ///< multiplier for matches inside a unit's run-in title
+  /// A theme named only in a unit's run-in title (before its first 。) does not label the
+  /// unit when the text after the title gives evidence of other themes (a measure titled
+  /// 加强知识产权保护 whose text is all IP finance is not a protection measure); a one-sentence
+  /// unit, or one whose text names no theme, keeps its title's evidence. Default false.
+  bool title_needs_body = false;
   std::vector<theme> themes;
   /// Phrases that are never evidence for any theme of the scheme: a keyword match lying
   /// inside (or overlapping) one does not count (服务业, 高质量发展, rhetorical lists such as
