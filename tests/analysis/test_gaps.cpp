@@ -152,7 +152,7 @@ TEST_CASE("gaps_against: each of the four jurisdictions against the others, ever
     // Reference measures without a counterpart, summed over the three references (the
     // values of this build, pinned: a change to alignment or parsing shows here).
     const std::map<std::string, std::size_t> measure_gaps = {
-        {"宁波市 2020", 96}, {"衡水市 2022", 104}, {"甘肅省 2020", 36}, {"武汉市某区 2024", 65}};
+        {"宁波市 2020", 96}, {"衡水市 2022", 104}, {"甘肅省 2020", 35}, {"武汉市某区 2024", 65}};
     CHECK(r.count(analysis::gap_kind::measure) == measure_gaps.at(r.subject));
     for (const auto& g : r.gaps) {
       CHECK(!g.in_reference.where.empty());

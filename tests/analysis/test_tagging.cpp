@@ -308,6 +308,14 @@ TEST_CASE("the codebook: IP gate, masks, anchored words and the default stage") 
     const auto funded = tools.tag_text("设立知识产权专项资金,对专利申请给予资助。");
     REQUIRE_FALSE(funded.empty());
     CHECK(ts.themes[funded.front().theme].id == "supply");
+    // A cited document's title names the rule the measure makes, not a platform it builds;
+    // funding words in a funding programme's rules still count (supply + environment).
+    const auto cited = tools.tag_text("配合制定并落实《知识产权保护工作站建站及管理规范》地方标准。");
+    REQUIRE(cited.size() >= 1);
+    CHECK(std::none_of(cited.begin(), cited.end(), [&](const auto& l) { return ts.themes[l.theme].id == "supply"; }));
+    const auto rules = tools.tag_text("修订《专利资助管理办法》。");
+    CHECK(std::any_of(rules.begin(), rules.end(), [&](const auto& l) { return ts.themes[l.theme].id == "supply"; }));
+    CHECK(std::any_of(rules.begin(), rules.end(), [&](const auto& l) { return ts.themes[l.theme].id == "environment"; }));
   }
   SUBCASE("a run-in title yields to the measure's own text (title_needs_body)") {
     CHECK(cs.title_needs_body);

@@ -65,8 +65,10 @@ TEST_CASE("comparison of the five seeds: every table, in order") {
   // 5 fewer each since Ningbo 2017's annex budget amounts are no targets to be missing,
   // and one fewer for 衡水 2022 since the policy-tool dictionaries follow the codebook;
   // 宁波 2020 one fewer, 宁波 2017 one more since operation institutions are services too:
-  // 甘肅 四.(二).65 now pairs with 宁波 2020 四.(十三) at 0.397, 甘肅 三.(三).57 drops to 0.317)
-  const std::size_t gap_rows[] = {126, 154, 106, 109, 217};
+  // 甘肅 四.(二).65 now pairs with 宁波 2020 四.(十三) at 0.397, 甘肅 三.(三).57 drops to 0.317;
+  // 甘肅 one fewer since a cited rule's title is not a platform: 武汉 四.50, revising the
+  // 《…预审管理办法》, pairs with 甘肅 三.(二).50, revising the 《…认定和管理办法》, at 0.482)
+  const std::size_t gap_rows[] = {126, 154, 105, 109, 217};
   for (std::size_t k = 7; k < 12; ++k) CHECK(tables[k].rows.size() == gap_rows[k - 7]);
   // The edition diff: 2020 五.(十八) carried over from 2017 三.(一).3; 市知识产权局 renamed.
   const auto& diff = tables.back();
