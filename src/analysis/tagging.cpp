@@ -334,6 +334,28 @@ struct tagger::impl {
       });
       if (!vetoed && !is_masked(h)) kept.push_back(h);
     }
+    // Inside a cited document's title (《…》) the themes listed are not evidence: the title
+    // names the document the measure makes or applies.
+    if (!scheme.not_in_cited_titles.empty() && text.find("《") != std::string_view::npos) {
+      std::vector<std::pair<std::size_t, std::size_t>> cited;
+      for (std::size_t open = text.find("《"); open != std::string_view::npos; open = text.find("《", open + 1)) {
+        const std::size_t close = text.find("》", open);
+        if (close == std::string_view::npos) break;
+        cited.emplace_back(open, close);
+      }
+      const auto listed = [&](std::size_t theme) {
+        for (std::optional<std::size_t> t = theme; t; t = scheme.themes[*t].parent) {
+          if (std::find(scheme.not_in_cited_titles.begin(), scheme.not_in_cited_titles.end(), scheme.themes[*t].id) !=
+              scheme.not_in_cited_titles.end())
+            return true;
+        }
+        return false;
+      };
+      std::erase_if(kept, [&](const hit& h) {
+        return listed(keywords[h.keyword].theme) &&
+               std::any_of(cited.begin(), cited.end(), [&](const auto& c) { return c.first < h.begin && h.end <= c.second; });
+      });
+    }
     // Anchored keywords count only beside an anchor of their theme in the unit or its heading.
     if (std::any_of(kept.begin(), kept.end(), [&](const hit& h) { return keywords[h.keyword].anchored; })) {
       std::vector<bool> anchor = heading_anchors(heading);
@@ -364,6 +386,19 @@ struct tagger::impl {
     std::sort(ordered.begin(), ordered.end(), [](const hit& a, const hit& b) {
       return a.begin != b.begin ? a.begin < b.begin : a.end > b.end;
     });
+    // A run-in title (ended by 。, with text after it) names the measure's topic. When the
+    // measure's own text gives evidence of some theme, a theme named only in the title does
+    // not count: the clauses say what the measure addresses. A text with no evidence of its
+    // own leaves the title as the only statement of the measure's theme.
+    if (scheme.title_needs_body && title_end > 0 && text.substr(title_end).starts_with("。")) {
+      std::vector<bool> in_body(scheme.themes.size(), false);
+      bool any_body = false;
+      for (const hit& h : ordered) {
+        if (h.begin >= title_end) in_body[keywords[h.keyword].theme] = any_body = true;
+      }
+      if (any_body)
+        std::erase_if(ordered, [&](const hit& h) { return h.begin < title_end && !in_body[keywords[h.keyword].theme]; });
+    }
     for (const hit& h : ordered) {
       const keyword_ref& k = keywords[h.keyword];
       const bool in_title = h.begin < title_end;

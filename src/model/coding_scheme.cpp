@@ -444,6 +444,10 @@ coding_scheme coding_scheme::from_json(std::string_view text, const std::string&
   }
   s.min_score = number_at(j, origin, "", "min_score", 1.0);
   s.title_weight = number_at(j, origin, "", "title_weight", 2.0);
+  if (const auto t = j.find("title_needs_body"); t != j.end()) {
+    if (!t->is_boolean()) fail(origin, "/title_needs_body", "must be true or false");
+    s.title_needs_body = t->get<bool>();
+  }
   const auto it = j.find("themes");
   if (it == j.end()) fail(origin, "", "missing key \"themes\"");
   if (!it->is_array()) fail(origin, "/themes", "must be a list of themes");
@@ -480,6 +484,14 @@ coding_scheme coding_scheme::from_json(std::string_view text, const std::string&
   s.default_theme = string_at(j, origin, "", "default_theme", false);
   if (!s.default_theme.empty() && !s.find(s.default_theme))
     fail(origin, "/default_theme", fmt::format("no theme \"{}\" in the scheme", s.default_theme));
+  if (const auto t = j.find("not_in_cited_titles"); t != j.end()) {
+    s.not_in_cited_titles = phrases(*t, "/not_in_cited_titles");
+    for (std::size_t i = 0; i < s.not_in_cited_titles.size(); ++i) {
+      if (!s.find(s.not_in_cited_titles[i]))
+        fail(origin, fmt::format("/not_in_cited_titles/{}", i),
+             fmt::format("no theme \"{}\" in the scheme", s.not_in_cited_titles[i]));
+    }
+  }
   check_scheme(s, origin);
   return s;
 }

@@ -225,17 +225,17 @@ TEST_CASE("agreement: plancmp against the gold coding sheets") {
     if (r.matched < 50) continue;  // corpus absent
     const auto* ip = r.find("ip_related", "ip_related");
     CHECK(ip->precision >= 0.95);
-    for (const auto& stage : value_chain_stages()) CHECK(r.find("value_chain", stage)->kappa >= (coder[0] == 'A' ? 0.78 : 0.6));
-    CHECK(r.find("value_chain", "(all)")->kappa >= (coder[0] == 'A' ? 0.84 : 0.8));
-    CHECK(r.find("policy_tools", "(all)")->kappa >= (coder[0] == 'A' ? 0.8 : 0.7));
+    for (const auto& stage : value_chain_stages()) CHECK(r.find("value_chain", stage)->kappa >= (coder[0] == 'A' ? 0.86 : 0.78));
+    CHECK(r.find("value_chain", "(all)")->kappa >= (coder[0] == 'A' ? 0.88 : 0.85));
+    CHECK(r.find("policy_tools", "(all)")->kappa >= (coder[0] == 'A' ? 0.9 : 0.75));
     // Per tool type. Environment is the weakest: exhortation beside an instrument is coded
     // differently by A and C; dated targets (到2025年…, 年底前) are environment for both.
-    // Floors a little under the December 2026 figures (A 0.890/0.842/0.874, C 0.665/0.470/
-    // 0.895, B 0.750/0.820/0.824 for supply/environment/demand).
-    CHECK(r.find("policy_tools", "supply")->kappa >= (coder[0] == 'A' ? 0.85 : 0.6));
-    CHECK(r.find("policy_tools", "environment")->kappa >= (coder[0] == 'A' ? 0.8 : 0.45));
-    CHECK(r.find("policy_tools", "demand")->kappa >= (coder[0] == 'A' ? 0.85 : 0.8));
-    CHECK(r.find("value_chain", "management")->kappa >= 0.8);
+    // Floors a little under the December 2026 figures (third round: A 0.926/0.842/0.888,
+    // C 0.689/0.511/0.895, B 0.824/0.916/0.824 for supply/environment/demand).
+    CHECK(r.find("policy_tools", "supply")->kappa >= (coder[0] == 'A' ? 0.91 : 0.65));
+    CHECK(r.find("policy_tools", "environment")->kappa >= (coder[0] == 'A' ? 0.82 : 0.5));
+    CHECK(r.find("policy_tools", "demand")->kappa >= (coder[0] == 'A' ? 0.87 : 0.8));
+    CHECK(r.find("value_chain", "management")->kappa >= 0.85);
   }
 }
 

@@ -4,6 +4,7 @@
 // checks of issue 6 — agreement with a hand-labelled fixture of seed measures, and a
 // value-chain label (or a diagnostic) for every seed measure.
 #include <plancmp/analysis/tagging.hpp>
+#include <plancmp/error.hpp>
 
 #include <plancmp/parse/parser.hpp>
 #include <plancmp/text/document.hpp>
@@ -307,5 +308,36 @@ TEST_CASE("the codebook: IP gate, masks, anchored words and the default stage") 
     const auto funded = tools.tag_text("设立知识产权专项资金,对专利申请给予资助。");
     REQUIRE_FALSE(funded.empty());
     CHECK(ts.themes[funded.front().theme].id == "supply");
+    // A cited document's title names the rule the measure makes, not a platform it builds;
+    // funding words in a funding programme's rules still count (supply + environment).
+    const auto cited = tools.tag_text("配合制定并落实《知识产权保护工作站建站及管理规范》地方标准。");
+    REQUIRE(cited.size() >= 1);
+    CHECK(std::none_of(cited.begin(), cited.end(), [&](const auto& l) { return ts.themes[l.theme].id == "supply"; }));
+    const auto rules = tools.tag_text("修订《专利资助管理办法》。");
+    CHECK(std::any_of(rules.begin(), rules.end(), [&](const auto& l) { return ts.themes[l.theme].id == "supply"; }));
+    CHECK(std::any_of(rules.begin(), rules.end(), [&](const auto& l) { return ts.themes[l.theme].id == "environment"; }));
+  }
+  SUBCASE("a run-in title yields to the measure's own text (title_needs_body)") {
+    CHECK(cs.title_needs_body);
+    CHECK_FALSE(coding_scheme::builtin("policy_tools").title_needs_body);
+    const auto titled = [&](std::string_view text) {
+      std::vector<std::string> out;
+      const std::size_t title_end = text.find("。");
+      for (const auto& l : chain.tag_text(text, title_end)) out.push_back(cs.themes[l.theme].id);
+      return out;
+    };
+    // The text is all IP finance: the title's protection does not count.
+    CHECK(titled("加强知识产权保护。设立知识产权质押融资风险补偿资金。") == std::vector<std::string>{"utilization"});
+    // The text addresses the title's stage: it counts.
+    CHECK(titled("加强知识产权司法保护。推进知识产权审判。") == std::vector<std::string>{"protection"});
+    // The text names no stage: the title is the measure's only statement of its stage.
+    CHECK(titled("开展专利质押融资。设立专项资金。") == std::vector<std::string>{"utilization"});
+    // One sentence: its title is all there is.
+    CHECK(themes("加强知识产权保护") == std::vector<std::string>{"protection"});
+    CHECK_THROWS_AS((void)coding_scheme::from_json(
+                        R"({"schema": "plancmp.coding_scheme/1", "id": "t", "title_needs_body": 1,
+                            "themes": [{"id": "a", "keywords": ["x"]}]})",
+                        "t.json"),
+                    schema_error);
   }
 }

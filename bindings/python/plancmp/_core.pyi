@@ -305,6 +305,8 @@ class CodingScheme:
     origin: str
     min_score: float
     title_weight: float
+    title_needs_body: bool
+    not_in_cited_titles: List[str]
     themes: List[Theme]
     @staticmethod
     def from_json(json: str, origin: str = "<json>") -> CodingScheme: ...

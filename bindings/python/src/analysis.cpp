@@ -116,6 +116,8 @@ void bind_analysis(py::module_& m) {
       .def_readonly("origin", &coding_scheme::origin)
       .def_readonly("min_score", &coding_scheme::min_score)
       .def_readonly("title_weight", &coding_scheme::title_weight)
+      .def_readonly("title_needs_body", &coding_scheme::title_needs_body)
+      .def_readonly("not_in_cited_titles", &coding_scheme::not_in_cited_titles)
       .def_readonly("themes", &coding_scheme::themes)
       .def_static("from_json", &coding_scheme::from_json, py::arg("json"), py::arg("origin") = "<json>",
                   "Reads a scheme (data/schemes/*.json format); raises SchemaError naming origin and the problem.")

@@ -67,6 +67,15 @@ struct coding_scheme {
   std::string origin;       ///< file it was read from ("builtin:…" for built-in schemes)
   double min_score = 1.0;   ///< score a theme needs to label a unit
   double title_weight = 2.0;  ///< multiplier for matches inside a unit's run-in title
+  /// A theme named only in a unit's run-in title (before its first 。) does not label the
+  /// unit when the text after the title gives evidence of other themes (a measure titled
+  /// 加强知识产权保护 whose text is all IP finance is not a protection measure); a one-sentence
+  /// unit, or one whose text names no theme, keeps its title's evidence. Default false.
+  bool title_needs_body = false;
+  /// Ids of themes whose keywords are not evidence inside a cited document's title (《…》):
+  /// the title names the document the measure makes or applies, not its instrument
+  /// (工作站 in 《知识产权保护工作站建站及管理规范》 is not a platform built). Descendants too.
+  std::vector<std::string> not_in_cited_titles;
   std::vector<theme> themes;
   /// Phrases that are never evidence for any theme of the scheme: a keyword match lying
   /// inside (or overlapping) one does not count (服务业, 高质量发展, rhetorical lists such as
