@@ -9,6 +9,12 @@ target_compile_options(plancmp_warnings INTERFACE
 if(CMAKE_CXX_COMPILER_ID STREQUAL "GNU" AND CMAKE_CXX_COMPILER_VERSION VERSION_LESS 13)
   target_compile_options(plancmp_warnings INTERFACE $<BUILD_INTERFACE:-Wno-restrict -Wno-stringop-overflow>)
 endif()
+# In a unity build each source is #included into a batch file, and GCC's
+# -Wsubobject-linkage (meant for headers) then fires on a source's own types whose members
+# use that source's anonymous namespace.
+if(CMAKE_UNITY_BUILD AND CMAKE_CXX_COMPILER_ID STREQUAL "GNU")
+  target_compile_options(plancmp_warnings INTERFACE $<BUILD_INTERFACE:-Wno-subobject-linkage>)
+endif()
 if(PLANCMP_SANITIZERS)
   string(REPLACE ";" "," _plancmp_san "${PLANCMP_SANITIZERS}")
   target_compile_options(plancmp_warnings INTERFACE

@@ -16,6 +16,7 @@
 #include <array>
 #include <map>
 #include <set>
+#include "detail/plan_facts.hpp"
 
 namespace plancmp::inline v0::analysis {
 namespace {
@@ -119,10 +120,7 @@ std::string describe(const target& t) {
   return s;
 }
 
-bool names_agencies(const plan& p) {
-  return std::any_of(p.measures.begin(), p.measures.end(),
-                     [](const measure& m) { return !m.lead.empty() || !m.support.empty(); });
-}
+using analysis::detail::names_agencies;
 
 // The first target of each comparable class (indicator, quantity, scope, unit), in plan order.
 std::vector<const target*> first_per_class(const plan& p) {

@@ -33,13 +33,13 @@ std::uint32_t stable_hash(std::string_view s, std::uint32_t salt) {
 }
 
 /// The binary targets: ip_related, the five stages, the three tool types.
-struct target {
+struct theme_target {
   std::string variable, theme;
   bool (*of)(const coded_unit&, const std::string&);
 };
 
-std::vector<target> targets() {
-  std::vector<target> out;
+std::vector<theme_target> targets() {
+  std::vector<theme_target> out;
   out.push_back({"ip_related", "ip_related", [](const coded_unit& u, const std::string&) { return u.ip_related; }});
   for (const auto& s : value_chain_stages())
     out.push_back({"value_chain", s, [](const coded_unit& u, const std::string& t) {

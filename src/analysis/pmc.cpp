@@ -38,12 +38,12 @@ constexpr std::array<std::string_view, 9> rule_kind_names{"keywords",   "theme",
 static_assert(rule_kind_names.size() == static_cast<std::size_t>(pmc_rule_kind::always) + 1);
 
 [[noreturn]] void fail(const std::string& origin, const std::string& pointer, const std::string& what) {
-  detail::schema_fail(origin, pointer, what);
+  plancmp::detail::schema_fail(origin, pointer, what);
 }
 
 std::string string_at(const json& j, const std::string& origin, const std::string& at, const char* key,
                       bool required = true) {
-  return detail::json_string(j, origin, at, key, required);
+  return plancmp::detail::json_string(j, origin, at, key, required);
 }
 
 std::vector<std::string> strings_at(const json& j, const std::string& origin, const std::string& at, const char* key) {
@@ -149,7 +149,7 @@ pmc_model::pmc_model(pmc_model&&) noexcept = default;
 pmc_model& pmc_model::operator=(pmc_model&&) noexcept = default;
 
 pmc_model pmc_model::from_json(std::string_view text, const std::string& origin) {
-  const json j = detail::parse_json(text, origin);
+  const json j = plancmp::detail::parse_json(text, origin);
   if (!j.is_object()) fail(origin, "", "a PMC model is a JSON object");
   if (const std::string s = string_at(j, origin, "", "schema"); s != schema_name)
     fail(origin, "/schema", fmt::format("unsupported schema \"{}\" (supported: \"{}\")", s, schema_name));

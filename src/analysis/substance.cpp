@@ -23,6 +23,7 @@
 #include <set>
 #include <string>
 #include <unordered_map>
+#include "detail/plan_facts.hpp"
 
 namespace plancmp::inline v0::analysis {
 
@@ -150,10 +151,7 @@ std::vector<std::string> functions_of_measure(const plan& p, const measure& m) {
   return out;
 }
 
-bool names_agencies(const plan& p) {
-  return std::any_of(p.measures.begin(), p.measures.end(),
-                     [](const measure& m) { return !m.lead.empty() || !m.support.empty(); });
-}
+using analysis::detail::names_agencies;
 
 std::vector<std::vector<std::string>> indicators_by_measure(const plan& p) {
   std::map<std::string, std::size_t> index;

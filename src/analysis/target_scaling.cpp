@@ -69,7 +69,7 @@ const jurisdiction_statistics* statistics_table::find(std::string_view jurisdict
 }
 
 statistics_table read_statistics_csv(std::string_view csv, const std::string& origin) {
-  const auto records = detail::csv_records(csv);
+  const auto records = plancmp::detail::csv_records(csv);
   const auto fail_at = [&](std::uint32_t line, std::optional<std::uint32_t> column, const std::string& what) -> void {
     throw schema_error({origin, {}, line, column},
                        what + " (a statistics table: jurisdiction,year,population,gdp — docs/targets.md)");

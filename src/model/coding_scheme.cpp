@@ -22,15 +22,15 @@ namespace {
 
 using json = nlohmann::json;
 
-constexpr std::string_view schema_name = "plancmp.coding_scheme/1";
+constexpr std::string_view scheme_schema_name = "plancmp.coding_scheme/1";
 constexpr std::string_view builtin_prefix = "scheme_";
 constexpr std::string_view builtin_suffix = ".json";
 
-[[noreturn]] void fail(const std::string& origin, const std::string& pointer, const std::string& what) {
+[[noreturn]] void scheme_fail(const std::string& origin, const std::string& pointer, const std::string& what) {
   detail::schema_fail(origin, pointer, what);
 }
 
-std::string string_at(const json& j, const std::string& origin, const std::string& at, const char* key,
+std::string scheme_string_at(const json& j, const std::string& origin, const std::string& at, const char* key,
                       bool required) {
   return detail::json_string(j, origin, at, key, required);
 }
@@ -46,7 +46,7 @@ double number_at(const json& j, const std::string& origin, const std::string& at
   const auto it = j.find(key);
   if (it == j.end()) return fallback;
   if (!it->is_number() || !(it->get<double>() > 0.0) || it->get<double>() > max_number)
-    fail(origin, at + "/" + key, fmt::format("must be a positive number up to {}", max_number));
+    scheme_fail(origin, at + "/" + key, fmt::format("must be a positive number up to {}", max_number));
   return it->get<double>();
 }
 
@@ -60,10 +60,10 @@ bool is_id(std::string_view id) {
 std::string clean_phrase(std::string_view phrase, const std::string& origin, const std::string& at) {
   while (!phrase.empty() && (phrase.front() == ' ' || phrase.front() == '\t')) phrase.remove_prefix(1);
   while (!phrase.empty() && (phrase.back() == ' ' || phrase.back() == '\t')) phrase.remove_suffix(1);
-  if (phrase.empty()) fail(origin, at, "must be a non-empty phrase");
+  if (phrase.empty()) scheme_fail(origin, at, "must be a non-empty phrase");
   if (phrase.size() > max_phrase_bytes)
-    fail(origin, at, fmt::format("a phrase of {} bytes; keywords are at most {} bytes", phrase.size(), max_phrase_bytes));
-  if (!text::detail::is_valid_utf8(phrase)) fail(origin, at, "is not valid UTF-8");
+    scheme_fail(origin, at, fmt::format("a phrase of {} bytes; keywords are at most {} bytes", phrase.size(), max_phrase_bytes));
+  if (!text::detail::is_valid_utf8(phrase)) scheme_fail(origin, at, "is not valid UTF-8");
   return text::simplifier::shared().convert(phrase).text;
 }
 
@@ -72,14 +72,14 @@ void check_scheme(const coding_scheme& s, const std::string& origin) {
   std::set<std::string> ids;
   for (std::size_t i = 0; i < s.themes.size(); ++i) {
     const theme& t = s.themes[i];
-    if (!ids.insert(t.id).second) fail(origin, "/themes", fmt::format("theme id \"{}\" is used twice", t.id));
+    if (!ids.insert(t.id).second) scheme_fail(origin, "/themes", fmt::format("theme id \"{}\" is used twice", t.id));
     std::set<std::string> phrases;
     for (const keyword& k : t.keywords) {
       if (!phrases.insert(k.phrase).second)
-        fail(origin, "/themes", fmt::format("theme \"{}\" lists keyword \"{}\" twice", t.id, k.phrase));
+        scheme_fail(origin, "/themes", fmt::format("theme \"{}\" lists keyword \"{}\" twice", t.id, k.phrase));
     }
   }
-  if (s.themes.empty()) fail(origin, "/themes", "a coding scheme needs at least one theme");
+  if (s.themes.empty()) scheme_fail(origin, "/themes", "a coding scheme needs at least one theme");
 }
 
 /// Deepest theme tree accepted: real schemes nest two or three levels. Reading recurses
@@ -89,26 +89,26 @@ constexpr int max_theme_depth = 16;
 void read_theme(const json& j, const std::string& origin, const std::string& at,
                 std::optional<std::size_t> parent, int depth, coding_scheme& out) {
   if (depth >= max_theme_depth)
-    fail(origin, at, fmt::format("themes nested deeper than {} levels; flatten the scheme", max_theme_depth));
-  if (!j.is_object()) fail(origin, at, "must be an object {\"id\", \"zh\", \"en\", \"keywords\", …}");
+    scheme_fail(origin, at, fmt::format("themes nested deeper than {} levels; flatten the scheme", max_theme_depth));
+  if (!j.is_object()) scheme_fail(origin, at, "must be an object {\"id\", \"zh\", \"en\", \"keywords\", …}");
   static const std::set<std::string> known{"id", "zh", "en", "description", "keywords", "anchored", "exclude", "children"};
   for (const auto& [key, value] : j.items()) {
     if (!known.contains(key))
-      fail(origin, at + "/" + key, "unknown key (known: id, zh, en, description, keywords, anchored, exclude, children)");
+      scheme_fail(origin, at + "/" + key, "unknown key (known: id, zh, en, description, keywords, anchored, exclude, children)");
   }
   theme t;
-  t.id = string_at(j, origin, at, "id", true);
-  if (!is_id(t.id)) fail(origin, at + "/id", "must be a lowercase id (a-z, 0-9, _, -, .)");
-  t.zh = string_at(j, origin, at, "zh", true);
-  t.en = string_at(j, origin, at, "en", true);
-  t.description = string_at(j, origin, at, "description", false);
+  t.id = scheme_string_at(j, origin, at, "id", true);
+  if (!is_id(t.id)) scheme_fail(origin, at + "/id", "must be a lowercase id (a-z, 0-9, _, -, .)");
+  t.zh = scheme_string_at(j, origin, at, "zh", true);
+  t.en = scheme_string_at(j, origin, at, "en", true);
+  t.description = scheme_string_at(j, origin, at, "description", false);
   t.parent = parent;
   t.depth = depth;
   for (const char* list : {"keywords", "anchored"}) {
     const auto it = j.find(list);
     if (it == j.end()) continue;
     const bool anchored = std::string_view(list) == "anchored";
-    if (!it->is_array()) fail(origin, at + "/" + list, "must be a list of phrases or {\"phrase\", \"weight\", \"boundary\"}");
+    if (!it->is_array()) scheme_fail(origin, at + "/" + list, "must be a list of phrases or {\"phrase\", \"weight\", \"boundary\"}");
     for (std::size_t i = 0; i < it->size(); ++i) {
       const json& k = (*it)[i];
       const std::string here = fmt::format("{}/{}/{}", at, list, i);
@@ -118,28 +118,28 @@ void read_theme(const json& j, const std::string& origin, const std::string& at,
       } else if (k.is_object()) {
         for (const auto& [key, value] : k.items()) {
           if (key != "phrase" && key != "weight" && key != "boundary")
-            fail(origin, here + "/" + key, "unknown key (known: phrase, weight, boundary)");
+            scheme_fail(origin, here + "/" + key, "unknown key (known: phrase, weight, boundary)");
         }
-        kw.phrase = clean_phrase(string_at(k, origin, here, "phrase", true), origin, here + "/phrase");
+        kw.phrase = clean_phrase(scheme_string_at(k, origin, here, "phrase", true), origin, here + "/phrase");
         kw.weight = number_at(k, origin, here, "weight", 1.0);
-        const std::string b = string_at(k, origin, here, "boundary", false);
+        const std::string b = scheme_string_at(k, origin, here, "boundary", false);
         if (!b.empty()) {
           const auto parsed = parse_keyword_boundary(b);
-          if (!parsed) fail(origin, here + "/boundary", "must be automatic, word, any, prefix or suffix");
+          if (!parsed) scheme_fail(origin, here + "/boundary", "must be automatic, word, any, prefix or suffix");
           kw.boundary = *parsed;
         }
       } else {
-        fail(origin, here, "must be a phrase or an object {\"phrase\", \"weight\", \"boundary\"}");
+        scheme_fail(origin, here, "must be a phrase or an object {\"phrase\", \"weight\", \"boundary\"}");
       }
       kw.anchored = anchored;
       t.keywords.push_back(std::move(kw));
     }
   }
   if (const auto it = j.find("exclude"); it != j.end()) {
-    if (!it->is_array()) fail(origin, at + "/exclude", "must be a list of phrases");
+    if (!it->is_array()) scheme_fail(origin, at + "/exclude", "must be a list of phrases");
     for (std::size_t i = 0; i < it->size(); ++i) {
       const std::string here = fmt::format("{}/exclude/{}", at, i);
-      if (!(*it)[i].is_string()) fail(origin, here, "must be a phrase");
+      if (!(*it)[i].is_string()) scheme_fail(origin, here, "must be a phrase");
       t.exclude.push_back(clean_phrase((*it)[i].get<std::string>(), origin, here));
     }
   }
@@ -147,12 +147,12 @@ void read_theme(const json& j, const std::string& origin, const std::string& at,
   out.themes.push_back(std::move(t));
   if (parent) out.themes[*parent].children.push_back(self);
   if (const auto it = j.find("children"); it != j.end()) {
-    if (!it->is_array()) fail(origin, at + "/children", "must be a list of themes");
+    if (!it->is_array()) scheme_fail(origin, at + "/children", "must be a list of themes");
     for (std::size_t i = 0; i < it->size(); ++i)
       read_theme((*it)[i], origin, fmt::format("{}/children/{}", at, i), self, depth + 1, out);
   }
   if (out.themes[self].keywords.empty() && out.themes[self].children.empty())
-    fail(origin, at, fmt::format("theme \"{}\" has neither keywords nor children", out.themes[self].id));
+    scheme_fail(origin, at, fmt::format("theme \"{}\" has neither keywords nor children", out.themes[self].id));
 }
 
 // ---------------------------------------------------------------- quanteda YAML subset
@@ -427,36 +427,36 @@ std::string coding_scheme::display_name(std::size_t theme) const {
 
 coding_scheme coding_scheme::from_json(std::string_view text, const std::string& origin) {
   const json j = detail::parse_json(text, origin);
-  if (!j.is_object()) fail(origin, "", "a coding scheme is a JSON object");
-  const std::string schema = string_at(j, origin, "", "schema", true);
-  if (schema != schema_name)
-    fail(origin, "/schema", fmt::format("unsupported schema \"{}\" (supported: \"{}\")", schema, schema_name));
+  if (!j.is_object()) scheme_fail(origin, "", "a coding scheme is a JSON object");
+  const std::string schema = scheme_string_at(j, origin, "", "schema", true);
+  if (schema != scheme_schema_name)
+    scheme_fail(origin, "/schema", fmt::format("unsupported schema \"{}\" (supported: \"{}\")", schema, scheme_schema_name));
   coding_scheme s;
   s.origin = origin;
-  s.id = string_at(j, origin, "", "id", true);
-  if (!is_id(s.id)) fail(origin, "/id", "must be a lowercase id (a-z, 0-9, _, -, .)");
-  s.version = string_at(j, origin, "", "version", false);
-  s.description = string_at(j, origin, "", "description", false);
+  s.id = scheme_string_at(j, origin, "", "id", true);
+  if (!is_id(s.id)) scheme_fail(origin, "/id", "must be a lowercase id (a-z, 0-9, _, -, .)");
+  s.version = scheme_string_at(j, origin, "", "version", false);
+  s.description = scheme_string_at(j, origin, "", "description", false);
   if (const auto it = j.find("name"); it != j.end()) {
-    if (!it->is_object()) fail(origin, "/name", "must be an object {\"zh\", \"en\"}");
-    s.zh = string_at(*it, origin, "/name", "zh", false);
-    s.en = string_at(*it, origin, "/name", "en", false);
+    if (!it->is_object()) scheme_fail(origin, "/name", "must be an object {\"zh\", \"en\"}");
+    s.zh = scheme_string_at(*it, origin, "/name", "zh", false);
+    s.en = scheme_string_at(*it, origin, "/name", "en", false);
   }
   s.min_score = number_at(j, origin, "", "min_score", 1.0);
   s.title_weight = number_at(j, origin, "", "title_weight", 2.0);
   if (const auto t = j.find("title_needs_body"); t != j.end()) {
-    if (!t->is_boolean()) fail(origin, "/title_needs_body", "must be true or false");
+    if (!t->is_boolean()) scheme_fail(origin, "/title_needs_body", "must be true or false");
     s.title_needs_body = t->get<bool>();
   }
   const auto it = j.find("themes");
-  if (it == j.end()) fail(origin, "", "missing key \"themes\"");
-  if (!it->is_array()) fail(origin, "/themes", "must be a list of themes");
+  if (it == j.end()) scheme_fail(origin, "", "missing key \"themes\"");
+  if (!it->is_array()) scheme_fail(origin, "/themes", "must be a list of themes");
   for (std::size_t i = 0; i < it->size(); ++i) read_theme((*it)[i], origin, fmt::format("/themes/{}", i), {}, 0, s);
   const auto phrases = [&](const json& list, const std::string& at) {
-    if (!list.is_array()) fail(origin, at, "must be a list of phrases");
+    if (!list.is_array()) scheme_fail(origin, at, "must be a list of phrases");
     std::vector<std::string> out;
     for (std::size_t i = 0; i < list.size(); ++i) {
-      if (!list[i].is_string()) fail(origin, fmt::format("{}/{}", at, i), "must be a phrase");
+      if (!list[i].is_string()) scheme_fail(origin, fmt::format("{}/{}", at, i), "must be a phrase");
       out.push_back(clean_phrase(list[i].get<std::string>(), origin, fmt::format("{}/{}", at, i)));
     }
     return out;
@@ -468,27 +468,27 @@ coding_scheme coding_scheme::from_json(std::string_view text, const std::string&
     } else if (m->is_object() && m->size() == 1 && m->contains("except")) {
       s.agencies_as_content = phrases(m->at("except"), "/mask_agencies/except");
     } else {
-      fail(origin, "/mask_agencies", "must be true, false or {\"except\": [agency ids]}");
+      scheme_fail(origin, "/mask_agencies", "must be true, false or {\"except\": [agency ids]}");
     }
   }
   if (const auto g = j.find("gate"); g != j.end()) {
-    if (!g->is_object()) fail(origin, "/gate", "must be an object {\"scheme\", \"theme\"}");
-    s.gate_scheme = string_at(*g, origin, "/gate", "scheme", true);
-    s.gate_theme = string_at(*g, origin, "/gate", "theme", true);
-    const std::string scope = string_at(*g, origin, "/gate", "outside_domain", false);
+    if (!g->is_object()) scheme_fail(origin, "/gate", "must be an object {\"scheme\", \"theme\"}");
+    s.gate_scheme = scheme_string_at(*g, origin, "/gate", "scheme", true);
+    s.gate_theme = scheme_string_at(*g, origin, "/gate", "theme", true);
+    const std::string scope = scheme_string_at(*g, origin, "/gate", "outside_domain", false);
     if (scope != "" && scope != "unit" && scope != "sentence")
-      fail(origin, "/gate/outside_domain", "must be \"unit\" or \"sentence\"");
+      scheme_fail(origin, "/gate/outside_domain", "must be \"unit\" or \"sentence\"");
     s.gate_sentences_outside_domain = scope == "sentence";
-    if (s.gate_scheme == s.id) fail(origin, "/gate/scheme", "a scheme cannot gate itself");
+    if (s.gate_scheme == s.id) scheme_fail(origin, "/gate/scheme", "a scheme cannot gate itself");
   }
-  s.default_theme = string_at(j, origin, "", "default_theme", false);
+  s.default_theme = scheme_string_at(j, origin, "", "default_theme", false);
   if (!s.default_theme.empty() && !s.find(s.default_theme))
-    fail(origin, "/default_theme", fmt::format("no theme \"{}\" in the scheme", s.default_theme));
+    scheme_fail(origin, "/default_theme", fmt::format("no theme \"{}\" in the scheme", s.default_theme));
   if (const auto t = j.find("not_in_cited_titles"); t != j.end()) {
     s.not_in_cited_titles = phrases(*t, "/not_in_cited_titles");
     for (std::size_t i = 0; i < s.not_in_cited_titles.size(); ++i) {
       if (!s.find(s.not_in_cited_titles[i]))
-        fail(origin, fmt::format("/not_in_cited_titles/{}", i),
+        scheme_fail(origin, fmt::format("/not_in_cited_titles/{}", i),
              fmt::format("no theme \"{}\" in the scheme", s.not_in_cited_titles[i]));
     }
   }

@@ -72,7 +72,7 @@ corpus corpus::load(const std::vector<std::string>& paths, const corpus_options&
   parse_options popts = options.parse;
   popts.accounting = nullptr;
   std::size_t done = 0;
-  const auto errors = detail::for_each_index(
+  const auto errors = plancmp::detail::for_each_index(
       files.size(), options.threads,
       [&](std::size_t i) {
         std::string bytes = read_file(files[i], popts.read.max_input_bytes);

@@ -37,7 +37,7 @@ namespace {
 using plancmp::detail::aho_corasick;
 using text::detail::sequence_length;
 
-constexpr std::size_t npos = static_cast<std::size_t>(-1);
+constexpr std::size_t no_index = static_cast<std::size_t>(-1);
 
 // ------------------------------------------------------------------ rules (targets.json)
 
@@ -212,14 +212,14 @@ target_rules load_rules() {
   return r;
 }
 
-const target_rules& rules() {
+const target_rules& loaded_rules() {
   static const target_rules r = load_rules();
   return r;
 }
 
 // ------------------------------------------------------------------ small text helpers
 
-bool is_digit(char c) noexcept { return c >= '0' && c <= '9'; }
+bool ascii_digit(char c) noexcept { return c >= '0' && c <= '9'; }
 bool is_ascii_alpha(char c) noexcept { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
 // Byte by byte rather than through memcmp: the words are a few bytes long and the call
@@ -227,7 +227,7 @@ bool is_ascii_alpha(char c) noexcept { return (c >= 'a' && c <= 'z') || (c >= 'A
 /// Money in a column whose header names a budget or a fund (经费, 资金, 预算 …): an
 /// allocation of the plan's money, not a target (targets.json not_targets/budget_columns).
 bool budget_amount(std::string_view simplified_header, std::string_view base_unit) {
-  const auto& r = rules();
+  const auto& r = loaded_rules();
   return std::find(r.money_units.begin(), r.money_units.end(), base_unit) != r.money_units.end() &&
          std::any_of(r.budget_columns.begin(), r.budget_columns.end(),
                      [&](const std::string& w) { return simplified_header.find(w) != std::string_view::npos; });
@@ -304,7 +304,7 @@ unsigned scan_needs(std::string_view s) noexcept {
     if (found == (scan_digit | scan_yi)) return found;
   }
   for (; i < s.size(); ++i) {
-    if (is_digit(s[i]) || (static_cast<unsigned char>(s[i]) == 0x81 && ten_at(i))) found |= scan_digit;
+    if (ascii_digit(s[i]) || (static_cast<unsigned char>(s[i]) == 0x81 && ten_at(i))) found |= scan_digit;
     if (static_cast<unsigned char>(s[i]) == 0xBF && yi_at(i)) found |= scan_yi;
   }
   return found;
@@ -331,7 +331,7 @@ std::size_t boundary_at(std::string_view s, std::size_t i) noexcept {
 
 /// Trims ASCII spaces and the given words (repeatedly) from both ends of [b, e).
 std::pair<std::size_t, std::size_t> strip_phrase(std::string_view s, std::size_t b, std::size_t e) {
-  const auto& r = rules();
+  const auto& r = loaded_rules();
   for (bool changed = true; changed && b < e;) {
     changed = false;
     while (b < e && (s[b] == ' ' || s[b] == '\t')) ++b, changed = true;
@@ -384,13 +384,13 @@ std::optional<std::pair<double, std::size_t>> read_number(std::string_view s, st
   bool point = false;
   while (j < s.size()) {
     const char c = s[j];
-    if (is_digit(c)) {
+    if (ascii_digit(c)) {
       digits += c;
       ++j;
-    } else if (c == ',' && !point && !digits.empty() && j + 4 <= s.size() && is_digit(s[j + 1]) &&
-               is_digit(s[j + 2]) && is_digit(s[j + 3]) && (j + 4 == s.size() || !is_digit(s[j + 4]))) {
+    } else if (c == ',' && !point && !digits.empty() && j + 4 <= s.size() && ascii_digit(s[j + 1]) &&
+               ascii_digit(s[j + 2]) && ascii_digit(s[j + 3]) && (j + 4 == s.size() || !ascii_digit(s[j + 4]))) {
       ++j;  // thousands separator: 36,000
-    } else if (c == '.' && !point && j + 1 < s.size() && is_digit(s[j + 1])) {
+    } else if (c == '.' && !point && j + 1 < s.size() && ascii_digit(s[j + 1])) {
       point = true;
       digits += c;
       ++j;
@@ -409,9 +409,9 @@ std::optional<std::pair<double, std::size_t>> read_number(std::string_view s, st
 /// already in q). Returns false when what follows makes it no quantity (a year, a date,
 /// a document number, a code).
 bool read_unit(std::string_view s, std::size_t j, quantity& q) {
-  const auto& r = rules();
+  const auto& r = loaded_rules();
   // One space between number and unit, as PDF-derived texts print them (超过 50 项).
-  if (j + 1 < s.size() && s[j] == ' ' && !is_digit(s[j + 1]) &&
+  if (j + 1 < s.size() && s[j] == ' ' && !ascii_digit(s[j + 1]) &&
       (r.scale_matcher.longest_match_at(s, j + 1) || r.unit_matcher.longest_match_at(s, j + 1))) {
     ++j;
   }
@@ -419,11 +419,11 @@ bool read_unit(std::string_view s, std::size_t j, quantity& q) {
   // the word; any other letter after a number makes a code (5G, A1).
   const auto latin_unit = [&] {
     const auto m = r.unit_matcher.longest_match_at(s, j);
-    return m && (m->end >= s.size() || (!is_ascii_alpha(s[m->end]) && !is_digit(s[m->end])));
+    return m && (m->end >= s.size() || (!is_ascii_alpha(s[m->end]) && !ascii_digit(s[m->end])));
   };
   if (j < s.size() && is_ascii_alpha(s[j]) && !latin_unit()) return false;
   if (j < s.size() && (s[j] == '+' || s[j] == '*' || s[j] == '/' || s[j] == '_')) return false;
-  if (j + 1 < s.size() && s[j] == ':' && is_digit(s[j + 1])) return false;  // 1:1
+  if (j + 1 < s.size() && s[j] == ':' && ascii_digit(s[j + 1])) return false;  // 1:1
   for (std::string_view w : {"年", "月", "日", "号", "时", "〕", "]"}) {
     if (starts_with_at(s, j, w)) return false;
   }
@@ -464,7 +464,7 @@ std::optional<quantity> read_quantity(std::string_view s, std::size_t i, std::si
   const auto first = read_number(s, i);
   if (!first) {
     resume = i + 1;
-    while (resume < s.size() && is_digit(s[resume])) ++resume;
+    while (resume < s.size() && ascii_digit(s[resume])) ++resume;
     return std::nullopt;
   }
   quantity q;
@@ -472,8 +472,8 @@ std::optional<quantity> read_quantity(std::string_view s, std::size_t i, std::si
   q.value = first->first;
   std::size_t j = first->second;
   // A range: 30-50家, 30~50家, 30至50家.
-  for (const std::string_view dash : rules().ranges) {
-    if (starts_with_at(s, j, dash) && j + dash.size() < s.size() && is_digit(s[j + dash.size()])) {
+  for (const std::string_view dash : loaded_rules().ranges) {
+    if (starts_with_at(s, j, dash) && j + dash.size() < s.size() && ascii_digit(s[j + dash.size()])) {
       if (const auto second = read_number(s, j + dash.size())) {
         q.range = true;
         j = second->second;
@@ -496,7 +496,7 @@ std::optional<quantity> read_quantity(std::string_view s, std::size_t i, std::si
 /// after a comparator word. The scale, unit and suffix are read as after digits; the unit
 /// is what is printed (亿 stays 亿: no 元 is supplied).
 std::optional<quantity> magnitude_at(std::string_view s, std::size_t b, std::size_t yi) {
-  const auto& r = rules();
+  const auto& r = loaded_rules();
   if (yi < b + 3) return std::nullopt;
   const std::size_t k = yi - 3;
   const std::string_view word = s.substr(k, 3);
@@ -655,7 +655,7 @@ std::string_view indicator_catalog::match(std::string_view phrase) const {
 }
 
 std::string_view indicator_catalog::match(std::string_view phrase, std::string_view base_unit) const {
-  std::size_t best = npos;
+  std::size_t best = no_index;
   std::uint32_t best_length = 0;
   // The longest alias wins, then the first indicator: the order of matches does not matter.
   matcher_->ac.for_each_match_any_order(phrase, [&](const aho_corasick::match& m) {
@@ -665,19 +665,19 @@ std::string_view indicator_catalog::match(std::string_view phrase, std::string_v
     const std::uint32_t length = matcher_->alias_length[m.id];
     if (length > best_length || (length == best_length && owner < best)) best = owner, best_length = length;
   });
-  return best == npos ? std::string_view{} : std::string_view(indicators_[best].key);
+  return best == no_index ? std::string_view{} : std::string_view(indicators_[best].key);
 }
 
 // ------------------------------------------------------------------ years
 
 std::optional<int> year_of_title(std::string_view title) {
-  const auto& r = rules();
+  const auto& r = loaded_rules();
   for (const auto& [name, year] : r.five_year_plans) {
     if (title.find(name) != std::string_view::npos) return year;
   }
   std::optional<int> found;
   for (std::size_t i = 0; i < title.size(); ++i) {
-    if (!is_digit(title[i]) || (i > 0 && is_digit(title[i - 1]))) continue;
+    if (!ascii_digit(title[i]) || (i > 0 && ascii_digit(title[i - 1]))) continue;
     // 2023-2025年: the end of the range.
     if (i + 9 < title.size()) {
       for (const auto& dash : r.title_year_ranges) {
@@ -731,8 +731,8 @@ class extractor {
       std::size_t k = b;
       if (k < e && s_[k] == '(') ++k;
       const std::size_t digits = k;
-      while (k < e && is_digit(s_[k])) ++k;
-      if (k > digits && k < e && ((s_[k] == '.' && !(k + 1 < e && is_digit(s_[k + 1]))) || s_[k] == ')' ||
+      while (k < e && ascii_digit(s_[k])) ++k;
+      if (k > digits && k < e && ((s_[k] == '.' && !(k + 1 < e && ascii_digit(s_[k + 1]))) || s_[k] == ')' ||
                                      starts_with_at(s_.substr(0, e), k, "、"))) {
         b = s_[k] == '.' || s_[k] == ')' ? k + 1 : k + 3;
       }
@@ -765,7 +765,7 @@ class extractor {
           case '5': case '6': case '7': case '8': case '9': {
             if (quotes > 0 || ascii_quote ||
                 (i > b && (is_ascii_alpha(s_[i - 1]) || s_[i - 1] == '-' || s_[i - 1] == '.' || s_[i - 1] == '/'))) {
-              while (i < e && (is_digit(s_[i]) || s_[i] == '.')) ++i;
+              while (i < e && (ascii_digit(s_[i]) || s_[i] == '.')) ++i;
               continue;
             }
             if (const auto y = year_at(s_.substr(0, e), i)) {
@@ -829,7 +829,7 @@ class extractor {
   /// Targets of a recognized table: the indicator column, baseline and target columns
   /// (years from their headers), the responsible-unit column.
   void table_targets(const table_block& t, bool first_listed_leads) {
-    const auto& r = rules();
+    const auto& r = loaded_rules();
     const std::size_t n = t.columns.size();
     if (n < 2 || t.rows.empty()) return;
     std::vector<column_role> roles(n, column_role::none);
@@ -844,7 +844,7 @@ class extractor {
       }
       if (head == "单位") roles[c] = column_role::unit;
       for (std::size_t i = 0; i < head.size(); ++i) {
-        if (is_digit(head[i]) && (i == 0 || !is_digit(head[i - 1]))) {
+        if (ascii_digit(head[i]) && (i == 0 || !ascii_digit(head[i - 1]))) {
           if (const auto y = year_at(head, i)) {
             years[c] = y->first;
             break;
@@ -963,7 +963,7 @@ class extractor {
   std::vector<bool> annex_table_targets(const std::vector<std::size_t>& lines, const std::vector<std::string>& header_words,
                                         const std::string& annex_id, std::vector<diagnostic>& diagnostics) {
     std::vector<bool> used(lines.size(), false);
-    const auto& r = rules();
+    const auto& r = loaded_rules();
     auto text_of = [&](std::size_t k) { return trimmed(doc_.lines[lines[k]]); };
     auto is_value = [&](std::size_t k) {
       const auto [b, e] = text_of(k);
@@ -981,26 +981,26 @@ class extractor {
       return std::any_of(header_words.begin(), header_words.end(),
                          [&](const std::string& w) { return t.find(w) != std::string_view::npos; });
     };
-    std::size_t first_value = npos;
+    std::size_t first_value = no_index;
     for (std::size_t k = 0; k < lines.size(); ++k) {
       if (is_value(k)) {
         first_value = k;
         break;
       }
     }
-    if (first_value == npos) return used;
-    std::size_t header_begin = npos, header_end = npos;
+    if (first_value == no_index) return used;
+    std::size_t header_begin = no_index, header_end = no_index;
     for (std::size_t k = 0; k < first_value; ++k) {
       if (!short_cell(k)) {
-        header_begin = header_end = npos;
+        header_begin = header_end = no_index;
         continue;
       }
       if (has_header_word(k)) {
-        if (header_begin == npos) header_begin = k;
+        if (header_begin == no_index) header_begin = k;
         header_end = k + 1;
       }
     }
-    if (header_begin == npos) return used;
+    if (header_begin == no_index) return used;
     // Body: label runs followed by value runs, until a sentence.
     struct row {
       std::vector<std::size_t> labels, values;
@@ -1078,9 +1078,9 @@ class extractor {
     std::vector<cell_value> values;
     std::vector<item> row_item(rows.size());
     std::vector<std::optional<item>> row_group(rows.size());
-    std::vector<std::size_t> group_of(rows.size(), npos);
+    std::vector<std::size_t> group_of(rows.size(), no_index);
     std::vector<bool> is_total(rows.size(), false);
-    std::size_t group = npos;
+    std::size_t group = no_index;
     std::optional<item> group_label;
     for (std::size_t x = 0; x < rows.size(); ++x) {
       auto labels = join_labels(rows[x].labels);
@@ -1091,7 +1091,7 @@ class extractor {
         group = x;
         group_label = labels[labels.size() - 2];
       } else if (is_total[x]) {
-        group = npos;
+        group = no_index;
         group_label.reset();
       }
       row_item[x] = labels.back();
@@ -1106,7 +1106,7 @@ class extractor {
     // lack, belongs to the whole group (a merged cell).
     auto group_level = [&](const cell_value& v) {
       const std::size_t g = group_of[v.row];
-      if (g == npos || g != v.row) return false;
+      if (g == no_index || g != v.row) return false;
       std::size_t members = 0;
       bool others = false;
       for (std::size_t x = v.row; x < rows.size() && group_of[x] == g; ++x) {
@@ -1116,7 +1116,7 @@ class extractor {
       return members > 1 && !others;
     };
     std::vector<double> sums(columns, 0.0), totals(columns, -1.0);
-    std::vector<std::size_t> total_line(columns, npos);
+    std::vector<std::size_t> total_line(columns, no_index);
     for (const auto& v : values) {
       const bool whole_group = group_level(v);
       const item& label = whole_group ? *row_group[v.row] : row_item[v.row];
@@ -1144,7 +1144,7 @@ class extractor {
       targets.push_back(std::move(tg));
     }
     for (std::size_t c = 0; c < columns; ++c) {
-      if (total_line[c] == npos) continue;
+      if (total_line[c] == no_index) continue;
       if (std::fabs(sums[c] - totals[c]) > 1e-6 * std::max(1.0, std::fabs(totals[c]))) {
         const auto& l = doc_.lines[total_line[c]];
         diagnostics.push_back({l.number, l.source, "target.total_mismatch",
@@ -1174,7 +1174,7 @@ class extractor {
   static std::optional<quantity> cell_quantity(std::string_view cell) {
     while (!cell.empty() && cell.back() == ' ') cell.remove_suffix(1);
     while (!cell.empty() && cell.front() == ' ') cell.remove_prefix(1);
-    if (cell.empty() || !is_digit(cell.front())) return std::nullopt;
+    if (cell.empty() || !ascii_digit(cell.front())) return std::nullopt;
     std::size_t resume = 0;
     auto q = read_quantity(cell, 0, resume);
     if (!q || q->end != cell.size()) return std::nullopt;
@@ -1200,7 +1200,7 @@ class extractor {
   /// (growth in %) matches whatever the indicator's unit, a level one only an indicator of
   /// its own base unit. A target printed without a unit takes the indicator's base unit.
   void resolve_key(target& tg, std::string_view phrase) const {
-    const auto& r = rules();
+    const auto& r = loaded_rules();
     const bool relative = (tg.kind == comparator::increase_by || tg.kind == comparator::reduce_by ||
                            tg.kind == comparator::annual_growth) &&
                           std::find(r.relative_units.begin(), r.relative_units.end(), tg.base_unit) != r.relative_units.end();
@@ -1212,7 +1212,7 @@ class extractor {
   }
 
   void maybe_set_year(std::size_t i, int year, std::size_t after, std::size_t clause, std::size_t e, unit_state& u) {
-    const auto& r = rules();
+    const auto& r = loaded_rules();
     const std::string_view before = s_.substr(clause, i - clause);
     bool set = std::any_of(r.year_before.begin(), r.year_before.end(),
                            [&](const std::string& w) { return before.ends_with(w); });
@@ -1231,7 +1231,7 @@ class extractor {
 
   /// "十四五"末, 十四五期末 …: the year the five-year plan ends.
   void five_year_marker(std::size_t i, std::size_t e, unit_state& u) {
-    const auto& r = rules();
+    const auto& r = loaded_rules();
     for (const auto& [name, year] : r.five_year_plans) {
       if (!starts_with_at(s_.substr(0, e), i, name)) continue;
       std::size_t j = i + name.size();
@@ -1250,7 +1250,7 @@ class extractor {
   /// calculation rules (targets.json `not_targets`): quantities a plan does not set as its
   /// own aims. `before` is the quantity's clause up to the number.
   bool not_a_target(const quantity& q, std::string_view before, std::size_t line_end) const {
-    const auto& r = rules();
+    const auto& r = loaded_rules();
     if (r.not_before_any.contains_any(before)) return true;
     const std::size_t after = std::min(q.end, line_end);
     const std::string_view rest = s_.substr(after, line_end - after);
@@ -1323,7 +1323,7 @@ class extractor {
   /// and the group, with a level cue (达到, 不低于 …) later in its clause. The group's span (up
   /// to the cue, the next number or a joining word), or nullopt.
   std::optional<std::pair<std::size_t, std::size_t>> share_group(const quantity& q, std::size_t line_end) const {
-    const auto& r = rules();
+    const auto& r = loaded_rules();
     if (q.end >= line_end) return std::nullopt;
     std::size_t b = q.end;
     if (std::find(r.share_units.begin(), r.share_units.end(), q.base_unit) != r.share_units.end()) {
@@ -1343,7 +1343,7 @@ class extractor {
     });
     if (!level_cue) return std::nullopt;
     std::size_t ge = b;
-    while (ge < *level_cue && !is_digit(s_[ge])) ge += sequence_length(static_cast<unsigned char>(s_[ge]));
+    while (ge < *level_cue && !ascii_digit(s_[ge])) ge += sequence_length(static_cast<unsigned char>(s_[ge]));
     for (bool trimmed = true; trimmed;) {
       trimmed = false;
       for (const auto* words : {&r.list_joiners, &r.list_separators}) {
@@ -1361,7 +1361,7 @@ class extractor {
   bool accept(const quantity& q, std::size_t segment, std::size_t line_end, unit_state& u,
               const line_owner& owner, bool& sentence_has_target,
               comparator& last_kind, bool& last_periodic) {
-    const auto& r = rules();
+    const auto& r = loaded_rules();
     const std::string_view seg = s_.substr(segment, q.begin - segment);
     if (not_a_target(q, seg, line_end)) return false;
     // The cue nearest the number (the longest among those ending at the same place). Any
@@ -1486,7 +1486,7 @@ class extractor {
     std::size_t e = from;
     while (e < line_end && boundary_at(s_, e) == 0) e += sequence_length(static_cast<unsigned char>(s_[e]));
     e = std::min(e, line_end);
-    const auto& r = rules();
+    const auto& r = loaded_rules();
     std::size_t stop = e;
     r.object_stop_matcher.for_each_match(s_.substr(from, e - from), [&](const aho_corasick::match& m) {
       if (from + m.begin > from && from + m.begin < stop) stop = from + m.begin;
@@ -1504,7 +1504,7 @@ class extractor {
   /// Splits 知识产权质押融资金额和知识产权交易量 into its measured parts, when each ends
   /// with a measure noun (量, 额, 数, 率, 规模); otherwise the phrase whole.
   std::vector<std::pair<std::size_t, std::size_t>> split_phrase(std::size_t b, std::size_t e) const {
-    const auto& r = rules();
+    const auto& r = loaded_rules();
     std::vector<std::pair<std::size_t, std::size_t>> parts;
     std::size_t start = b;
     for (std::size_t i = b; i < e;) {

@@ -28,13 +28,13 @@ constexpr int font_size = 12;
 
 std::string dot(std::string_view text) {
   std::string out;
-  detail::append_dot(out, text);
+  plancmp::detail::append_dot(out, text);
   return out;
 }
 
 std::string xml(std::string_view text) {
   std::string out;
-  detail::append_xml(out, text);
+  plancmp::detail::append_xml(out, text);
   return out;
 }
 

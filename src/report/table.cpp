@@ -409,7 +409,7 @@ std::string to_latex(const table& t) {
 }
 
 // XML character data is valid HTML text and attribute content: one escaper for both.
-void append_html(std::string& out, std::string_view text) { detail::append_xml(out, text); }
+void append_html(std::string& out, std::string_view text) { plancmp::detail::append_xml(out, text); }
 
 std::string html_escape(std::string_view text) {
   std::string out;

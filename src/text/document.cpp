@@ -46,7 +46,7 @@ std::size_t trailing_whitespace_length(std::string_view s, std::size_t end) noex
   return 0;
 }
 
-std::string_view trim(std::string_view s) noexcept {
+std::string_view trim_whitespace(std::string_view s) noexcept {
   std::size_t begin = 0;
   std::size_t end = s.size();
   while (begin < end) {
@@ -173,7 +173,7 @@ document make_document(std::string bytes, std::string path, const read_options& 
     l.source = span{doc.printed_to_original.to_source(l.printed_begin, source_hint),
                     doc.printed_to_original.to_source(std::max(l.printed_begin, l.printed_end), source_hint)};
     const std::string_view text =
-        trim(std::string_view(doc.simplified)
+        trim_whitespace(std::string_view(doc.simplified)
                  .substr(l.simplified_begin, l.simplified_end - l.simplified_begin));
     l.blank = text.empty();
     if (!l.blank) l.noise = classifier.classify(text);

@@ -58,7 +58,7 @@ constexpr std::array<utf8_lead, 256> make_lead_table() {
 }
 constexpr std::array<utf8_lead, 256> lead_table = make_lead_table();
 
-constexpr bool is_continuation(unsigned char c) noexcept { return (c & 0xC0) == 0x80; }
+using detail::is_continuation;
 
 /// `word` as loaded from memory, read as little endian (byte 0 in the low bits).
 constexpr std::uint32_t load_le32(std::uint32_t word) noexcept {

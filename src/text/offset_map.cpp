@@ -10,7 +10,7 @@ namespace {
 
 // The breakpoint list never stays empty once something was recorded; a default map
 // behaves as if it held the implicit (0, 0).
-constexpr offset_map::breakpoint origin{0, 0};
+constexpr offset_map::breakpoint zero_point{0, 0};
 
 }  // namespace
 
@@ -21,7 +21,7 @@ offset_map offset_map::identity(std::size_t size) {
 }
 
 void offset_map::add(std::size_t derived, std::size_t source) {
-  if (points_.empty()) points_.push_back(origin);
+  if (points_.empty()) points_.push_back(zero_point);
   breakpoint& last = points_.back();
   assert(derived >= last.derived && "offset_map::add: derived offsets must not decrease");
   if (derived == last.derived) {
@@ -72,7 +72,7 @@ offset_map offset_map::compose(const offset_map& outer, const offset_map& inner)
   offset_map result;
   result.points_.reserve(outer.points_.size() + inner.points_.size() + 1);
 
-  static const std::vector<breakpoint> origin_only{origin};
+  static const std::vector<breakpoint> origin_only{zero_point};
   const std::vector<breakpoint>& outer_points = outer.points_.empty() ? origin_only : outer.points_;
   const auto& inner_points = inner.points_;
 

@@ -67,7 +67,7 @@ struct decoded {
   std::size_t length;
 };
 
-inline bool is_continuation(unsigned char c) noexcept { return (c & 0xC0U) == 0x80U; }
+using detail::is_continuation;
 
 inline decoded decode(const unsigned char* p, const unsigned char* end) noexcept {
   if (*p < 0x80U) return {*p, 1};  // the common cases, without the general decoder

@@ -39,7 +39,7 @@ std::optional<std::string> zip_member(zip_t* archive, const std::string& member,
   return data;
 }
 
-std::string_view local_name(const pugi::xml_node& n) {
+std::string_view xml_local_name(const pugi::xml_node& n) {
   const std::string_view name = n.name();
   const auto colon = name.find(':');
   return colon == std::string_view::npos ? name : name.substr(colon + 1);
@@ -48,9 +48,9 @@ std::string_view local_name(const pugi::xml_node& n) {
 /// The text of all <t> elements under `n` (a plain or a rich string).
 void text_of(const pugi::xml_node& n, std::string& out) {
   for (const auto& c : n.children()) {
-    if (local_name(c) == "t") {
+    if (xml_local_name(c) == "t") {
       out += c.text().get();
-    } else if (local_name(c) != "rPh") {  // phonetic runs are not the cell's text
+    } else if (xml_local_name(c) != "rPh") {  // phonetic runs are not the cell's text
       text_of(c, out);
     }
   }
@@ -58,7 +58,7 @@ void text_of(const pugi::xml_node& n, std::string& out) {
 
 pugi::xml_node child(const pugi::xml_node& n, std::string_view name) {
   for (const auto& c : n.children())
-    if (local_name(c) == name) return c;
+    if (xml_local_name(c) == name) return c;
   return {};
 }
 
@@ -108,7 +108,7 @@ std::vector<std::vector<std::vector<std::string>>> read_xlsx(std::string_view by
       throw parse_error({path, {}, {}, {}}, "not a readable workbook: xl/sharedStrings.xml is not XML");
     }
     for (const auto& si : doc.document_element().children()) {
-      if (local_name(si) != "si") continue;
+      if (xml_local_name(si) != "si") continue;
       std::string text;
       text_of(si, text);
       shared.push_back(std::move(text));
@@ -127,13 +127,13 @@ std::vector<std::vector<std::vector<std::string>>> read_xlsx(std::string_view by
     std::vector<std::vector<std::string>> rows;
     const auto data = child(doc.document_element(), "sheetData");
     for (const auto& row : data.children()) {
-      if (local_name(row) != "row") continue;
+      if (xml_local_name(row) != "row") continue;
       const auto number = row.attribute("r").as_ullong(rows.size() + 1);
       if (number == 0 || number > max_rows) continue;
       if (rows.size() < number) rows.resize(static_cast<std::size_t>(number));
       auto& cells = rows[static_cast<std::size_t>(number - 1)];
       for (const auto& c : row.children()) {
-        if (local_name(c) != "c") continue;
+        if (xml_local_name(c) != "c") continue;
         const auto col = column_of(c.attribute("r").as_string()).value_or(cells.size());
         if (col >= max_columns) continue;
         const std::string_view type = c.attribute("t").as_string();

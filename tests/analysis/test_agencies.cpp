@@ -8,6 +8,7 @@
 #include <plancmp/parse/parser.hpp>
 #include <plancmp/report/agencies_tables.hpp>
 
+#include "support/parsed.hpp"
 #include "support/seeds.hpp"
 
 #include <doctest/doctest.h>
@@ -55,12 +56,7 @@ plan small_plan() {
   return p;
 }
 
-const plan& seed_plan(const std::string& name) {
-  static std::map<std::string, plan> cache;
-  auto it = cache.find(name);
-  if (it == cache.end()) it = cache.emplace(name, parse::parse_file(seed_path(name))).first;
-  return it->second;
-}
+using test::seed_plan;
 
 std::size_t count(const std::string& text, const std::string& needle) {
   std::size_t n = 0;

@@ -3,6 +3,9 @@
 // DNA-like strings, word lists, cost matrices, hand-made sparse rows, with values
 // computed by hand; and the plancmp-typed functions, which are these kernels on
 // plancmp's types, giving the same results as the kernels called directly.
+// First: the class plancmp::target declared before the WL kernel's template must not hide
+// Boost.Graph's target(e, g) from it (it did, for any graph: a regression test).
+#include <plancmp/model/target.hpp>
 #include <plancmp/analysis/assignment.hpp>
 #include <plancmp/analysis/graph_kernel.hpp>
 #include <plancmp/analysis/local_alignment.hpp>

@@ -41,7 +41,7 @@ const char* small_model = R"({
       {"id": "X4:2", "zh": "指标", "en": "targets", "rule": {"kind": "targets", "min": 1}}]}
   ]})";
 
-const char* small_plan =
+const char* small_plan_text =
     "宁波市人民政府办公厅关于印发宁波市知识产权保护实施方案的通知\n"
     "宁波市人民政府办公厅\n"
     "2022年3月1日\n"
@@ -54,7 +54,7 @@ const char* small_plan =
 
 TEST_CASE("PMC rules on a small plan, each 1 with evidence") {
   const auto model = pmc_model::from_json(small_model, "m.json");
-  const auto doc = text::make_document(small_plan, "p.txt");
+  const auto doc = text::make_document(small_plan_text, "p.txt");
   const plan p = parse::parse_document(doc);
   REQUIRE(p.measures.size() == 2);
   const auto r = compute_pmc(p, doc, model);
@@ -96,7 +96,7 @@ TEST_CASE("PMC rules on a small plan, each 1 with evidence") {
 
 TEST_CASE("PMC from a human coding sheet: its codes, labelled, in place of the tagger's") {
   const auto model = pmc_model::from_json(small_model, "m.json");
-  const auto doc = text::make_document(small_plan, "p.txt");
+  const auto doc = text::make_document(small_plan_text, "p.txt");
   const plan p = parse::parse_document(doc);
   REQUIRE(p.measures.size() == 2);
   const auto sheet = [&](const char* stages) {

@@ -85,12 +85,7 @@ void check_against_reference(const top_k_result& got, const std::vector<std::vec
   }
 }
 
-const plan& seed_plan(const std::string& name) {
-  static std::map<std::string, plan> cache;
-  auto it = cache.find(name);
-  if (it == cache.end()) it = cache.emplace(name, parse::parse_file(test::seed_path(name))).first;
-  return it->second;
-}
+using test::seed_plan;
 
 }  // namespace
 

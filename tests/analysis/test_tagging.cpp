@@ -36,16 +36,16 @@ std::vector<std::string> labelled(const tagger& t, std::string_view text, std::s
   return out;
 }
 
-struct seed_plan {
+struct tagged_seed {
   text::document doc;
   plan p;
 };
 
-const seed_plan& parsed_seed(const std::string& name) {
-  static std::map<std::string, seed_plan> cache;
+const tagged_seed& parsed_seed(const std::string& name) {
+  static std::map<std::string, tagged_seed> cache;
   auto it = cache.find(name);
   if (it == cache.end()) {
-    seed_plan s{text::read_document(test::seed_path(name)), {}};
+    tagged_seed s{text::read_document(test::seed_path(name)), {}};
     s.p = parse::parse_document(s.doc);
     it = cache.emplace(name, std::move(s)).first;
   }

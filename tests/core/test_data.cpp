@@ -19,12 +19,12 @@
 using namespace plancmp;
 
 TEST_CASE("data files: built-in JSON is parsed once and shared") {
-  const nlohmann::json& a = detail::builtin_json("outline.json");
-  const nlohmann::json& b = detail::builtin_json("outline.json");
+  const nlohmann::json& a = plancmp::detail::builtin_json("outline.json");
+  const nlohmann::json& b = plancmp::detail::builtin_json("outline.json");
   CHECK(&a == &b);
   CHECK(a.at("schema") == "plancmp.outline/1");
-  CHECK(&detail::builtin_json("lexicon.json") != &a);
-  CHECK_THROWS_WITH_AS(detail::builtin_json("nope.json"), doctest::Contains("no built-in data file named 'nope.json'"),
+  CHECK(&plancmp::detail::builtin_json("lexicon.json") != &a);
+  CHECK_THROWS_WITH_AS(plancmp::detail::builtin_json("nope.json"), doctest::Contains("no built-in data file named 'nope.json'"),
                        usage_error);
 }
 

@@ -10,6 +10,7 @@
 #include <plancmp/parse/parser.hpp>
 
 #include "support/seeds.hpp"
+#include "support/parsed.hpp"
 
 #include <doctest/doctest.h>
 
@@ -27,12 +28,7 @@ const jurisdiction gansu{"甘肅省", level::province,
                          "甘肅省知識產權戰略實施暨強省建設工作領導小組辦公室"};
 const jurisdiction district{"", level::district, "agencies named with the prefix 区"};
 
-const plan& seed_plan(const std::string& name) {
-  static std::map<std::string, plan> cache;
-  auto it = cache.find(name);
-  if (it == cache.end()) it = cache.emplace(name, parse::parse_file(seed_path(name))).first;
-  return it->second;
-}
+using test::seed_plan;
 
 const agency& agency_named(const plan& p, std::string_view name) {
   const auto i = p.agency_index(name);

@@ -8,6 +8,7 @@
 #include <plancmp/text/normalize.hpp>
 
 #include "support/seeds.hpp"
+#include "support/parsed.hpp"
 
 #include <doctest/doctest.h>
 
@@ -19,12 +20,7 @@ using plancmp::test::seed_path;
 
 namespace {
 
-const plan& seed_plan(const std::string& name) {
-  static std::map<std::string, plan> cache;
-  auto it = cache.find(name);
-  if (it == cache.end()) it = cache.emplace(name, parse::parse_file(seed_path(name))).first;
-  return it->second;
-}
+using test::seed_plan;
 
 std::vector<std::string> measure_ids(const plan& p) {
   std::vector<std::string> ids;

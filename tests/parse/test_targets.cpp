@@ -8,6 +8,7 @@
 #include <plancmp/parse/targets.hpp>
 
 #include "support/seeds.hpp"
+#include "support/parsed.hpp"
 
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
@@ -21,12 +22,7 @@ using namespace plancmp;
 
 namespace {
 
-const plan& seed_plan(const std::string& name) {
-  static std::map<std::string, plan> cache;
-  auto it = cache.find(name);
-  if (it == cache.end()) it = cache.emplace(name, parse::parse_file(test::seed_path(name))).first;
-  return it->second;
-}
+using test::seed_plan;
 
 std::vector<const target*> owned_by(const plan& p, std::string_view owner) {
   std::vector<const target*> out;

@@ -19,7 +19,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-std::vector<table> sample() {
+std::vector<table> sample_tables() {
   table plans;
   plans.caption = "Plans";
   plans.columns = {"plan", "measures", "share"};
@@ -63,7 +63,7 @@ TEST_CASE("write_xlsx: a contents sheet, then one sheet per table with typed cel
   const fs::path dir = fs::temp_directory_path() / "plancmp_test_workbook";
   fs::create_directories(dir);
   const std::string path = (dir / "t.xlsx").string();
-  write_xlsx(sample(), path);
+  write_xlsx(sample_tables(), path);
 
   const std::string book = member(path, "xl/workbook.xml");
   CHECK(book.find("name=\"contents\"") != std::string::npos);
@@ -85,15 +85,15 @@ TEST_CASE("write_xlsx: a contents sheet, then one sheet per table with typed cel
   CHECK(strings.find("<t>bell and bad \xEF\xBF\xBD byte</t>") != std::string::npos);
   CHECK(member(path, "xl/comments1.xml").find("a footnote") != std::string::npos);
 
-  CHECK(to_xlsx(sample()).substr(0, 2) == "PK");
-  CHECK_THROWS_AS(write_xlsx(sample(), (dir / "no-such-dir" / "t.xlsx").string()), io_error);
+  CHECK(to_xlsx(sample_tables()).substr(0, 2) == "PK");
+  CHECK_THROWS_AS(write_xlsx(sample_tables(), (dir / "no-such-dir" / "t.xlsx").string()), io_error);
   fs::remove_all(dir);
 }
 
 TEST_CASE("write_csv_directory: one CSV per table and index.csv") {
   const fs::path dir = fs::temp_directory_path() / "plancmp_test_csv_directory";
   fs::remove_all(dir);
-  const auto files = write_csv_directory(sample(), dir.string());
+  const auto files = write_csv_directory(sample_tables(), dir.string());
   CHECK(files == std::vector<std::string>{"01_plans.csv", "02_gaps_a_b_of_武汉市某区_2024_a_caption_longer_than_thirty.csv",
                                           "index.csv"});
   CHECK(read(dir / "01_plans.csv") == "plan,measures,share\r\n宁波市 2020,24,0.583\r\n1/8,,-0.25\r\n");

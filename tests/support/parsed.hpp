@@ -8,6 +8,7 @@
 
 #include "seeds.hpp"
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -23,6 +24,14 @@ inline source_plan parse_text(std::string text, std::string name) {
 /// a plan: a source_plan's own plan is immutable.
 inline source_plan with_plan(const source_plan& s, plan p) {
   return {s.shared_document(), std::make_shared<const plan>(std::move(p))};
+}
+
+/// A seed parsed once per test run and shared by every test that reads it.
+inline const plan& seed_plan(const std::string& name) {
+  static std::map<std::string, plan> cache;
+  auto it = cache.find(name);
+  if (it == cache.end()) it = cache.emplace(name, parse::parse_file(seed_path(name))).first;
+  return it->second;
 }
 
 /// The five seeds parsed and tagged by `t`, in seed order.

@@ -20,7 +20,7 @@ using plancmp::decode_error;
 namespace {
 
 /// Length of the UTF-8 character starting with byte `lead`.
-std::size_t utf8_length(char lead) {
+std::size_t lead_length(char lead) {
   return plancmp::text::detail::sequence_length(static_cast<unsigned char>(lead));
 }
 
@@ -58,7 +58,7 @@ void check_offsets(const std::string& utf8, const std::string& bytes, encoding e
   std::size_t expected_source = bom_length(e);
   std::size_t mismatches = 0;
   for (std::size_t i = 0; i < utf8.size();) {
-    const std::size_t length = utf8_length(utf8[i]);
+    const std::size_t length = lead_length(utf8[i]);
     const std::string character = utf8.substr(i, length);
     const std::size_t from = decoded.offsets.to_source(i);
     const std::size_t to = decoded.offsets.to_source(i + length);
@@ -431,9 +431,9 @@ TEST_CASE("encoding: invalid bytes in the middle name the first bad byte") {
     while (big.size() < (std::size_t(1) << 17)) big += utf8;
     const std::string gbk = encode(big, encoding::gb18030);
     std::vector<std::size_t> boundaries;  // character starts near 65536
-    for (std::size_t i = 0, g = 0; i < big.size(); i += utf8_length(big[i])) {
+    for (std::size_t i = 0, g = 0; i < big.size(); i += lead_length(big[i])) {
       if (g + 8 >= (std::size_t(1) << 16) && g <= (std::size_t(1) << 16) + 8) boundaries.push_back(g);
-      g += encode(big.substr(i, utf8_length(big[i])), encoding::gb18030).size();
+      g += encode(big.substr(i, lead_length(big[i])), encoding::gb18030).size();
       if (g > (std::size_t(1) << 16) + 8) break;
     }
     REQUIRE(boundaries.size() >= 3);
@@ -455,7 +455,7 @@ TEST_CASE("encoding: invalid bytes in the middle name the first bad byte") {
 
 TEST_CASE("encoding: a multi-byte sequence cut off at the end of the file") {
   const std::string utf8 = plancmp::test::seed_bytes(plancmp::test::ningbo_2020);
-  REQUIRE(utf8_length(utf8[utf8.size() - 3]) == 3);  // the file ends with a Chinese character
+  REQUIRE(lead_length(utf8[utf8.size() - 3]) == 3);  // the file ends with a Chinese character
 
   SUBCASE("UTF-8") {
     const std::string bytes = utf8.substr(0, utf8.size() - 1);

@@ -157,9 +157,9 @@ TEST_CASE("word_tokenizer: the documented example and lexicon terms kept whole")
   for (const char* term : {"发展改革委", "教育局", "科学技术局", "工业和信息化局"}) {
     CHECK(std::find(h.begin(), h.end(), term) != h.end());
   }
-  const std::string ningbo =
+  const std::string ningbo_text =
       "加强地理标志及区域公共品牌建设,盘活地理标志资源,出台宁波市地理标志运用促进工程实施方案。";
-  const auto n = words(ningbo, w.tokenize(ningbo));
+  const auto n = words(ningbo_text, w.tokenize(ningbo_text));
   CHECK(std::count(n.begin(), n.end(), std::string("地理标志")) == 2);
   CHECK(std::count(n.begin(), n.end(), std::string("地理标志运用促进工程")) == 1);
   const std::string district = "(区市场监管局、区司法局按职责分工负责;2025年12月底前完成)";

@@ -12,24 +12,24 @@ using plancmp::text::detail::find;
 TEST_CASE("find: as string_view::find") {
   constexpr auto npos = std::string_view::npos;
   SUBCASE("edge cases") {
-    CHECK(find("", "") == 0);
-    CHECK(find("abc", "") == 0);
-    CHECK(find("abc", "", 3) == 3);
-    CHECK(find("abc", "", 4) == npos);
-    CHECK(find("abc", "c", 3) == npos);
-    CHECK(find("", "a") == npos);
-    CHECK(find("ab", "abc") == npos);
-    CHECK(find("abc", "abc") == 0);
-    CHECK(find("xabc", "abc", 1) == 1);
-    CHECK(find("xabc", "abc", 2) == npos);
+    CHECK(plancmp::text::detail::find("", "") == 0);
+    CHECK(plancmp::text::detail::find("abc", "") == 0);
+    CHECK(plancmp::text::detail::find("abc", "", 3) == 3);
+    CHECK(plancmp::text::detail::find("abc", "", 4) == npos);
+    CHECK(plancmp::text::detail::find("abc", "c", 3) == npos);
+    CHECK(plancmp::text::detail::find("", "a") == npos);
+    CHECK(plancmp::text::detail::find("ab", "abc") == npos);
+    CHECK(plancmp::text::detail::find("abc", "abc") == 0);
+    CHECK(plancmp::text::detail::find("xabc", "abc", 1) == 1);
+    CHECK(plancmp::text::detail::find("xabc", "abc", 2) == npos);
   }
   SUBCASE("Chinese text") {
     const std::string_view s = "加强知识产权保护。完善知识产权运用。";
-    CHECK(find(s, "知识产权") == s.find("知识产权"));
-    CHECK(find(s, "知识产权", 7) == s.find("知识产权", 7));
-    CHECK(find(s, "。") == s.find("。"));
-    CHECK(find(s, "。", s.find("。") + 1) == s.find("。", s.find("。") + 1));
-    CHECK(find(s, "牵头") == npos);
+    CHECK(plancmp::text::detail::find(s, "知识产权") == s.find("知识产权"));
+    CHECK(plancmp::text::detail::find(s, "知识产权", 7) == s.find("知识产权", 7));
+    CHECK(plancmp::text::detail::find(s, "。") == s.find("。"));
+    CHECK(plancmp::text::detail::find(s, "。", s.find("。") + 1) == s.find("。", s.find("。") + 1));
+    CHECK(plancmp::text::detail::find(s, "牵头") == npos);
   }
   SUBCASE("random texts over a small alphabet agree with the standard library") {
     std::mt19937 rng(7);
@@ -45,7 +45,7 @@ TEST_CASE("find: as string_view::find") {
       const std::string needle = random_text(3);
       const std::size_t pos = rng() % (text.size() + 2);
       INFO(text, " / ", needle, " @ ", pos);
-      CHECK(find(text, needle, pos) == std::string_view(text).find(needle, pos));
+      CHECK(plancmp::text::detail::find(text, needle, pos) == std::string_view(text).find(needle, pos));
     }
   }
 }

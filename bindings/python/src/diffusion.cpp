@@ -69,7 +69,7 @@ void bind_diffusion(py::module_& m) {
       .def("attributions_table", &report::attributions_table, py::arg("include_novel") = false)
       .def("edges_table", &report::edges_table)
       .def("plans_table", &report::plans_table)
-      .def("to_graphml", &analysis::to_graphml)
+      .def("to_graphml", [](const analysis::diffusion_result& d) { return analysis::to_graphml(d); })
       .def("to_gexf", &analysis::to_gexf)
       .def(
           "timeline_table",

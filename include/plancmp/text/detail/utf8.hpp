@@ -13,6 +13,9 @@ namespace plancmp::inline v0::text::detail {
 /// Returned by `next_code_point` for an ill-formed sequence.
 inline constexpr char32_t invalid_code_point = 0xFFFFFFFF;
 
+/// Whether `c` is a continuation byte (10xxxxxx) of a multi-byte UTF-8 sequence.
+[[nodiscard]] constexpr bool is_continuation(unsigned char c) noexcept { return (c & 0xC0U) == 0x80U; }
+
 /// Byte length of the UTF-8 sequence that starts with `lead` (1 for stray bytes).
 [[nodiscard]] constexpr std::size_t sequence_length(unsigned char lead) noexcept {
   return lead < 0xC0 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
