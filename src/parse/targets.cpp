@@ -1384,7 +1384,7 @@ class extractor {
       // Only when the number counts the items listed (和 / 及 joining the last ones), so
       // that a list of places before a count of something else (省会、鲁南、胶东经济圈100项
       // 智慧应用) stays a target.
-      if (separators >= 2 && std::none_of(listed.begin(), listed.end(), is_digit)) {
+      if (separators >= 2 && std::none_of(listed.begin(), listed.end(), ascii_digit)) {
         for (const auto& w : r.list_joiners) {
           for (auto at = listed.find(w); at != std::string_view::npos; at = listed.find(w, at + w.size())) ++separators;
         }
