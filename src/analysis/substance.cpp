@@ -62,10 +62,14 @@ const std::vector<synonym_concept>& builtin_synonyms() {
 
 namespace {
 
-// A sparse vector: feature id → weight, features increasing.
-using sparse = std::vector<std::pair<std::uint32_t, double>>;
+// A sparse vector: feature id → weight, features increasing (word and concept ids; the
+// sentence and section vectors key character bigrams by 64 bits).
+template <class Key>
+using sparse_of = std::vector<std::pair<Key, double>>;
+using sparse = sparse_of<std::uint32_t>;
 
-double dot(const sparse& x, const sparse& y) {
+template <class Key>
+double dot(const sparse_of<Key>& x, const sparse_of<Key>& y) {
   double s = 0.0;
   for (std::size_t p = 0, q = 0; p < x.size() && q < y.size();) {
     if (x[p].first < y[q].first) ++p;
@@ -75,7 +79,8 @@ double dot(const sparse& x, const sparse& y) {
   return s;
 }
 
-void normalize(sparse& v) {
+template <class Key>
+void normalize(sparse_of<Key>& v) {
   double n = 0.0;
   for (const auto& [f, w] : v) n += w * w;
   if (n <= 0.0) return;
@@ -323,28 +328,17 @@ substance_matrix substance_similarity(const plan& a, const plan& b, const substa
   for (std::size_t u = 0; u < total; ++u)
     for (const auto& entry : bigram_counts(texts[u])) bigram_df[entry.first] += 1.0;
   auto bigram_vector = [&](std::string_view s) {
-    std::vector<std::pair<std::uint64_t, double>> v;
+    sparse_of<std::uint64_t> v;
     for (const auto& [g, c] : bigram_counts(s)) {
       const auto it = bigram_df.find(g);
       const double w = it == bigram_df.end() ? 1.0 : std::log((1.0 + static_cast<double>(total)) / (1.0 + it->second)) + 1.0;
       v.emplace_back(g, (1.0 + std::log(c)) * w);
     }
-    double norm = 0.0;
-    for (const auto& [g, w] : v) norm += w * w;
-    if (norm > 0.0) for (auto& [g, w] : v) w /= std::sqrt(norm);
+    normalize(v);
     return v;
   };
-  auto dot64 = [](const std::vector<std::pair<std::uint64_t, double>>& x, const std::vector<std::pair<std::uint64_t, double>>& y) {
-    double d = 0.0;
-    for (std::size_t p = 0, q = 0; p < x.size() && q < y.size();) {
-      if (x[p].first < y[q].first) ++p;
-      else if (y[q].first < x[p].first) ++q;
-      else d += x[p++].second * y[q++].second;
-    }
-    return d;
-  };
   struct sentence_vectors {
-    std::vector<std::pair<std::uint64_t, double>> bigrams;
+    sparse_of<std::uint64_t> bigrams;
     sparse concepts;
   };
   std::vector<std::vector<sentence_vectors>> sentences(total);
@@ -357,7 +351,7 @@ substance_matrix substance_similarity(const plan& a, const plan& b, const substa
       normalize(sv.concepts);
       sentences[u].push_back(std::move(sv));
     }
-  std::vector<std::vector<std::pair<std::uint64_t, double>>> context(total);
+  std::vector<sparse_of<std::uint64_t>> context(total);
   for (std::size_t i = 0; i < n; ++i) context[i] = bigram_vector(section_context(a, a.measures[i]));
   for (std::size_t j = 0; j < m; ++j) context[n + j] = bigram_vector(section_context(b, b.measures[j]));
 
@@ -382,12 +376,12 @@ substance_matrix substance_similarity(const plan& a, const plan& b, const substa
       e.themes = std::clamp(dot(themes[u], themes[v]), 0.0, 1.0);
       for (const sentence_vectors& x : sentences[u])
         for (const sentence_vectors& y : sentences[v]) {
-          e.passages = std::max(e.passages, dot64(x.bigrams, y.bigrams));
+          e.passages = std::max(e.passages, dot(x.bigrams, y.bigrams));
           e.passage_concepts = std::max(e.passage_concepts, dot(x.concepts, y.concepts));
         }
       e.passages = std::clamp(e.passages, 0.0, 1.0);
       e.passage_concepts = std::clamp(e.passage_concepts, 0.0, 1.0);
-      e.context = std::clamp(dot64(context[u], context[v]), 0.0, 1.0);
+      e.context = std::clamp(dot(context[u], context[v]), 0.0, 1.0);
       e.position = 1.0 - std::abs(static_cast<double>(i) / static_cast<double>(std::max<std::size_t>(n - 1, 1)) -
                                   static_cast<double>(j) / static_cast<double>(std::max<std::size_t>(m - 1, 1)));
       std::vector<std::string> shared;
