@@ -70,7 +70,7 @@ report::table to_table(std::span<const alignment_evaluation> evaluations) {
   return t;
 }
 
-report::table to_table(const plan_alignment& alignment) {
+report::table to_table(const plan_alignment& alignment, unmatched_listing unmatched) {
   report::table t;
   t.caption = fmt::format("Measure alignment: {} ↔ {}", alignment.file_a, alignment.file_b);
   t.columns = {"measure A", "measure B", "similarity", "grade", "kind", "evidence", "shared passage"};
@@ -85,8 +85,10 @@ report::table to_table(const plan_alignment& alignment) {
                alignment.method == alignment_method::substance ? std::string(to_string(p.grade)) : std::string(),
                p.extra ? "extra" : "one-to-one", describe_evidence(alignment.method, p), std::move(passage)});
   }
-  for (const unmatched_measure& u : alignment.unmatched_a) t.add_row({u.id, "", {}, "", "unmatched", {}, {}});
-  for (const unmatched_measure& u : alignment.unmatched_b) t.add_row({"", u.id, {}, "", "unmatched", {}, {}});
+  if (unmatched == unmatched_listing::rows) {
+    for (const unmatched_measure& u : alignment.unmatched_a) t.add_row({u.id, "", {}, "", "unmatched", {}, {}});
+    for (const unmatched_measure& u : alignment.unmatched_b) t.add_row({"", u.id, {}, "", "unmatched", {}, {}});
+  }
   t.notes.push_back(alignment.method == alignment_method::substance
                         ? "similarity: substance (characters, words, concepts, best sentence pair, titles, themes, "
                           "indicators, agencies, section context, position; weights fitted on this pair alone)"
@@ -96,6 +98,16 @@ report::table to_table(const plan_alignment& alignment) {
       "{} unmatched in A, {} unmatched in B",
       alignment.score, alignment.total_similarity, alignment.measures_a, alignment.measures_b,
       alignment.pairs.size(), alignment.unmatched_a.size(), alignment.unmatched_b.size()));
+  if (unmatched == unmatched_listing::note) {
+    const auto list = [&t](std::string_view side, const std::vector<unmatched_measure>& measures) {
+      if (measures.empty()) return;
+      std::string ids;
+      for (const unmatched_measure& u : measures) ids += (ids.empty() ? "" : ", ") + u.id;
+      t.notes.push_back(fmt::format("unmatched in {}: {}", side, ids));
+    };
+    list("A", alignment.unmatched_a);
+    list("B", alignment.unmatched_b);
+  }
   return t;
 }
 

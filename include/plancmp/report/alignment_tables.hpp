@@ -18,8 +18,14 @@ namespace plancmp::inline v0::report {
 /// spurious links in the notes.
 [[nodiscard]] table to_table(std::span<const analysis::alignment_evaluation> evaluations);
 
-/// One row per pair (ids, similarity, evidence passage with its spans), then one row per
-/// unmatched measure; the overall score in the notes.
-[[nodiscard]] table to_table(const analysis::plan_alignment& alignment);
+/// Where the measures left without a counterpart go: one row each (tables, CSV, workbooks),
+/// or one note per side listing their ids (the HTML report, where every pair of plans has a
+/// table and a row per unmatched measure would grow with the plans' length, not the findings).
+enum class unmatched_listing { rows, note };
+
+/// One row per pair (ids, similarity, evidence passage with its spans), then the unmatched
+/// measures as `unmatched` says; the overall score in the notes.
+[[nodiscard]] table to_table(const analysis::plan_alignment& alignment,
+                             unmatched_listing unmatched = unmatched_listing::rows);
 
 }  // namespace plancmp::inline v0::report
