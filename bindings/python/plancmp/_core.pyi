@@ -355,6 +355,13 @@ class LinkEvidence:
     concepts: float
     title: float
     themes: float
+    passages: float
+    passage_concepts: float
+    context: float
+    position: float
+    base: float
+    row_rank: int
+    column_rank: int
     shared_indicator: bool
     agencies: Optional[float]
     shared_concepts: List[str]

@@ -24,7 +24,8 @@ from ._interop import _require
 
 __all__ = [
     "plan_keys", "plans", "measures", "goals", "agency_mentions", "deadlines", "targets", "pmc",
-    "pmc_grades", "similarity", "reuse", "coverage", "coverage_wide", "plan_matrix", "diff", "gaps", "snake_case", "table",
+    "pmc_grades", "similarity", "reuse", "coverage", "coverage_wide", "plan_matrix", "alignment", "diff", "gaps",
+    "snake_case", "table",
 ]
 
 
@@ -275,6 +276,44 @@ def _evidence(prefix: str, e) -> Dict[str, Any]:
     return {f"{prefix}_file": e.source or None, f"{prefix}_id": e.unit or None,
             f"{prefix}_begin": e.span.begin if present else None,
             f"{prefix}_end": e.span.end if present else None, f"{prefix}_text": e.text or None}
+
+
+_SIGNALS = ["characters", "words", "concepts", "passages", "passage_concepts", "title", "themes", "context",
+            "position", "agencies"]
+
+
+def alignment(a: "_core.Plan", b: "_core.Plan", **options):
+    """The measure alignment of two plans (:func:`plancmp.align`), one row per link and one per
+    measure left unmatched: ``kind`` is ``one-to-one``, ``extra`` (a further link of a measure
+    already assigned) or ``unmatched``; ``grade`` ``same`` / ``related`` (NA when unmatched);
+    ``similarity`` the fitted link score; then every signal the score combines (``characters``,
+    ``words``, ``concepts``: cosines of the whole measures; ``passages``, ``passage_concepts``:
+    the best pair of sentences; ``title``, ``themes``, ``context`` (section titles),
+    ``position`` (1 − the distance in document order), ``agencies`` (Jaccard of agency
+    functions, NaN where unknown), ``shared_indicator``) and the shared passage with its span
+    in A. ``options``: those of :func:`plancmp.align`. Fit models of your own on these columns
+    (docs/alignment.md)."""
+    al = _core.align(a, b, **options)
+    key_a, key_b = plan_keys([a, b])
+    rows = []
+    for p in al.pairs:
+        e = p.signals
+        row = {"plan_a": key_a, "plan_b": key_b, "id_a": p.id_a, "id_b": p.id_b,
+               "kind": "extra" if p.extra else "one-to-one", "grade": p.grade or None, "similarity": p.similarity}
+        row.update({name: getattr(e, name) for name in _SIGNALS})
+        row["shared_indicator"] = e.shared_indicator
+        row["shared_concepts"] = list(e.shared_concepts)
+        ev = p.evidence
+        row.update({"passage_a": ev.text_a if ev else None, "begin_a": ev.span_a.begin if ev else None,
+                    "end_a": ev.span_a.end if ev else None})
+        rows.append(row)
+    for side, ids in (("a", al.unmatched_a), ("b", al.unmatched_b)):
+        for i in ids:
+            rows.append({"plan_a": key_a, "plan_b": key_b, f"id_{side}": i, "kind": "unmatched"})
+    columns = ["plan_a", "plan_b", "id_a", "id_b", "kind", "grade", "similarity"] + _SIGNALS
+    columns += ["shared_indicator", "shared_concepts", "passage_a", "begin_a", "end_a"]
+    return _frame(rows, columns, categories=["kind", "grade"], floats=["similarity"] + _SIGNALS,
+                  ints=["begin_a", "end_a"])
 
 
 def diff(old: "_core.Plan", new: "_core.Plan", **options):

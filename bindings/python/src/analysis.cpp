@@ -197,6 +197,13 @@ void bind_analysis(py::module_& m) {
       .def_readonly("concepts", &analysis::link_evidence::concepts)
       .def_readonly("title", &analysis::link_evidence::title)
       .def_readonly("themes", &analysis::link_evidence::themes)
+      .def_readonly("passages", &analysis::link_evidence::passages)
+      .def_readonly("passage_concepts", &analysis::link_evidence::passage_concepts)
+      .def_readonly("context", &analysis::link_evidence::context)
+      .def_readonly("position", &analysis::link_evidence::position)
+      .def_readonly("base", &analysis::link_evidence::base)
+      .def_readonly("row_rank", &analysis::link_evidence::row_rank)
+      .def_readonly("column_rank", &analysis::link_evidence::column_rank)
       .def_readonly("shared_indicator", &analysis::link_evidence::shared_indicator)
       .def_readonly("agencies", &analysis::link_evidence::agencies)
       .def_readonly("shared_concepts", &analysis::link_evidence::shared_concepts);
