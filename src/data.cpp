@@ -58,14 +58,14 @@ const std::vector<builtin_seed>& builtin_seeds() {
 
 void check_input_size(std::size_t size, std::size_t max_bytes, const std::string& path) {
   if (size <= max_bytes) return;
-  throw usage_error({path, {}, {}, {}},
+  throw usage_error(error_location::file(path),
                     fmt::format("file is larger than the input limit of {} bytes; raise the limit "
                                 "(--max-input-size, read_options::max_input_bytes) if this is intended",
                                 max_bytes));
 }
 
 std::string read_file(const std::string& path, std::size_t max_bytes) {
-  const error_location where{path, {}, {}, {}};
+  const auto where = error_location::file(path);
   std::unique_ptr<std::FILE, int (*)(std::FILE*)> file(std::fopen(path.c_str(), "rb"), &std::fclose);
   if (!file) {
     throw io_error(where, fmt::format("cannot open file: {}; check the path and its permissions",

@@ -176,7 +176,7 @@ coding_sheet coding_sheet::from_xlsx(std::string_view bytes, const std::string& 
     }
     return from_csv(csv, origin);
   }
-  throw schema_error({origin, {}, {}, {}},
+  throw schema_error(error_location::file(origin),
                      "no worksheet has the columns source, id, variable, theme and code (a coding sheet workbook: "
                      "plancmp codes --format xlsx)");
 }

@@ -177,7 +177,7 @@ void check_plan(const options& opts, const plan& p, const input& in, std::size_t
   const auto why = not_a_plan(p, bytes);
   if (!why) return;
   if (!opts.keep_going) {
-    throw parse_error(error_location{in.name, {}, {}, {}},
+    throw parse_error(error_location::file(in.name),
                       fmt::format("not a plan ({}); pass --keep-going to take it anyway", *why));
   }
   if (!opts.quiet) fmt::print(stderr, "plancmp: warning: {}: not a plan ({}); taken (--keep-going)\n", in.name, *why);
@@ -215,11 +215,11 @@ void write_output(const options& opts, std::string_view text) {
   }
   std::FILE* f = std::fopen(opts.output.c_str(), "wb");
   if (f == nullptr) {
-    throw io_error({opts.output, {}, {}, {}}, "cannot open output file for writing");
+    throw io_error(error_location::file(opts.output), "cannot open output file for writing");
   }
   const bool ok = std::fwrite(text.data(), 1, text.size(), f) == text.size();
   if (std::fclose(f) != 0 || !ok) {
-    throw io_error({opts.output, {}, {}, {}}, "cannot write output file");
+    throw io_error(error_location::file(opts.output), "cannot write output file");
   }
 }
 

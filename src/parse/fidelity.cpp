@@ -21,7 +21,7 @@ namespace {
 using json = nlohmann::json;
 
 [[noreturn]] void gold_fail(const std::string& path, const std::string& pointer, const std::string& what) {
-  throw schema_error({path, {}, {}, {}}, fmt::format("{}: {}", pointer, what));
+  throw schema_error(error_location::file(path), fmt::format("{}: {}", pointer, what));
 }
 
 std::optional<std::string> optional_string(const json& j, const char* key, const std::string& path,

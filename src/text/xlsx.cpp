@@ -28,13 +28,15 @@ std::optional<std::string> zip_member(zip_t* archive, const std::string& member,
   constexpr zip_uint64_t max_member_bytes = zip_uint64_t(1) << 30;
   if (zip_stat_index(archive, static_cast<zip_uint64_t>(index), 0, &st) != 0 || (st.valid & ZIP_STAT_SIZE) == 0 ||
       st.size > max_member_bytes) {
-    throw parse_error({path, {}, {}, {}}, fmt::format("not a readable workbook: {} is damaged or over 1 GiB", member));
+    throw parse_error(error_location::file(path),
+                      fmt::format("not a readable workbook: {} is damaged or over 1 GiB", member));
   }
   std::unique_ptr<zip_file_t, int (*)(zip_file_t*)> file(zip_fopen_index(archive, static_cast<zip_uint64_t>(index), 0),
                                                           zip_fclose);
   std::string data(static_cast<std::size_t>(st.size), '\0');
   if (!file || zip_fread(file.get(), data.data(), data.size()) != static_cast<zip_int64_t>(data.size())) {
-    throw parse_error({path, {}, {}, {}}, fmt::format("not a readable workbook: {} is damaged", member));
+    throw parse_error(error_location::file(path),
+                      fmt::format("not a readable workbook: {} is damaged", member));
   }
   return data;
 }
@@ -86,17 +88,18 @@ std::vector<std::vector<std::vector<std::string>>> read_xlsx(std::string_view by
   zip_source_t* source = zip_source_buffer_create(bytes.data(), bytes.size(), 0, &err);
   if (source == nullptr) {
     zip_error_fini(&err);
-    throw parse_error({path, {}, {}, {}}, "cannot read the workbook (out of memory)");
+    throw parse_error(error_location::file(path), "cannot read the workbook (out of memory)");
   }
   zip_t* raw = zip_open_from_source(source, ZIP_RDONLY | ZIP_CHECKCONS, &err);
   if (raw == nullptr) {
     const std::string why = zip_error_strerror(&err);
     zip_source_free(source);
     zip_error_fini(&err);
-    throw parse_error({path, {}, {}, {}},
-                      fmt::format("not a readable .xlsx workbook ({}); open it in Excel or LibreOffice and save it "
-                                  "again as .xlsx",
-                                  why));
+    throw parse_error(
+        error_location::file(path),
+        fmt::format("not a readable .xlsx workbook ({}); open it in Excel or LibreOffice and save it "
+                    "again as .xlsx",
+                    why));
   }
   zip_error_fini(&err);
   const zip_ptr archive(raw, [](zip_t* z) { zip_discard(z); });
@@ -105,7 +108,8 @@ std::vector<std::vector<std::vector<std::string>>> read_xlsx(std::string_view by
   if (auto xml = zip_member(archive.get(), "xl/sharedStrings.xml", path)) {
     pugi::xml_document doc;
     if (!doc.load_buffer(xml->data(), xml->size())) {
-      throw parse_error({path, {}, {}, {}}, "not a readable workbook: xl/sharedStrings.xml is not XML");
+      throw parse_error(error_location::file(path),
+                        "not a readable workbook: xl/sharedStrings.xml is not XML");
     }
     for (const auto& si : doc.document_element().children()) {
       if (xml_local_name(si) != "si") continue;
@@ -122,7 +126,8 @@ std::vector<std::vector<std::vector<std::string>>> read_xlsx(std::string_view by
     if (!xml) break;
     pugi::xml_document doc;
     if (!doc.load_buffer(xml->data(), xml->size())) {
-      throw parse_error({path, {}, {}, {}}, fmt::format("not a readable workbook: worksheet {} is not XML", k));
+      throw parse_error(error_location::file(path),
+                        fmt::format("not a readable workbook: worksheet {} is not XML", k));
     }
     std::vector<std::vector<std::string>> rows;
     const auto data = child(doc.document_element(), "sheetData");
@@ -157,7 +162,8 @@ std::vector<std::vector<std::vector<std::string>>> read_xlsx(std::string_view by
     }
     sheets.push_back(std::move(rows));
   }
-  if (sheets.empty()) throw parse_error({path, {}, {}, {}}, "not an .xlsx workbook: it has no worksheets");
+  if (sheets.empty())
+    throw parse_error(error_location::file(path), "not an .xlsx workbook: it has no worksheets");
   return sheets;
 }
 
