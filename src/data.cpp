@@ -46,16 +46,6 @@ const nlohmann::json& builtin_json(std::string_view name) {
 
 }  // namespace detail
 
-const std::vector<builtin_seed>& builtin_seeds() {
-  static const std::vector<builtin_seed> seeds = [] {
-    std::vector<builtin_seed> out;
-    for (const auto& f : detail::embedded_seeds()) out.push_back({f.name, f.bytes});
-    std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.name < b.name; });
-    return out;
-  }();
-  return seeds;
-}
-
 void check_input_size(std::size_t size, std::size_t max_bytes, const std::string& path) {
   if (size <= max_bytes) return;
   throw usage_error(error_location::file(path),

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "cli.hpp"
+#include "bundled_seeds.hpp"
 
 #include <plancmp/analysis/agencies.hpp>
 #include <plancmp/data.hpp>
@@ -70,6 +71,14 @@ std::vector<std::string> plan_labels(const std::vector<plan>& plans) {
   return labels;
 }
 
+parse::gold_folders gold_folders_of(const options& opts) {
+  parse::gold_folders folders;
+  folders.seed_files = bundled_seeds();
+  if (const std::string* d = opts.value("seeds")) folders.seeds = *d;
+  if (const std::string* d = opts.value("corpus")) folders.corpus = *d;
+  return folders;
+}
+
 namespace {
 
 std::string plans_needed(const options& opts) {
@@ -82,7 +91,7 @@ std::vector<input> load_inputs(const options& opts) {
   std::vector<input> out;
   auto& log = run_log();
   if (opts.inputs.empty()) {
-    for (const auto& seed : builtin_seeds()) {
+    for (const auto& seed : bundled_seeds()) {
       out.push_back({"seeds/" + std::string(seed.name), std::string(seed.bytes)});
     }
     log.files += out.size();

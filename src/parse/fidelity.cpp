@@ -100,8 +100,13 @@ text::document read_gold_source(std::string_view source, const gold_folders& fol
   if (source.starts_with("seeds/")) {
     const std::string_view name = source.substr(6);
     if (!folders.seeds.empty()) return text::read_any_document(joined(folders.seeds, name), read);
-    for (const auto& seed : builtin_seeds()) {
+    for (const auto& seed : folders.seed_files) {
       if (seed.name == name) return text::make_any_document(std::string(seed.bytes), std::string(source), read);
+    }
+    if (folders.seed_files.empty()) {
+      throw usage_error(fmt::format("{}: no seeds folder given and no seed files (gold_folders::seeds, "
+                                    "gold_folders::seed_files)",
+                                    source));
     }
     throw usage_error(fmt::format("{}: no bundled seed of that name", source));
   }
