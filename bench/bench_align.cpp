@@ -14,10 +14,10 @@
 //
 //   build/bin/bench_align [rows=1000] [columns=1200] [runs=15]
 #include "bench_support.hpp"
+#include "bundled_seeds.hpp"
 
 #include <plancmp/analysis/assignment.hpp>
 #include <plancmp/analysis/plan_alignment.hpp>
-#include <plancmp/data.hpp>
 #include <plancmp/parse/parser.hpp>
 #include <plancmp/text/detail/utf8.hpp>
 
@@ -84,7 +84,7 @@ void print_table(const std::vector<double>& w, std::size_t rows, std::size_t col
 /// The sentences (up to 。) of every measure of the simplified seeds.
 std::vector<std::string> seed_sentences() {
   std::vector<std::string> out;
-  for (const auto& s : plancmp::builtin_seeds()) {
+  for (const auto& s : plancmp::bundled_seeds()) {
     const plancmp::plan p = plancmp::parse::parse_bytes(std::string(s.bytes), std::string(s.name));
     for (const auto& m : p.measures) {
       std::string_view text = m.text;

@@ -10,9 +10,9 @@
 //
 //   build/bin/bench_coverage [plans=1000] [runs=5]
 #include "bench_support.hpp"
+#include "bundled_seeds.hpp"
 
 #include <plancmp/analysis/tagging.hpp>
-#include <plancmp/data.hpp>
 #include <plancmp/parse/parser.hpp>
 #include <plancmp/text/document.hpp>
 
@@ -45,7 +45,7 @@ int main(int argc, char** argv) {
 
   // Five parsed seeds; the corpus refers to them in turn, each time with the measures rotated.
   std::vector<corpus_plan> seeds;
-  for (const auto& s : plancmp::builtin_seeds()) {
+  for (const auto& s : plancmp::bundled_seeds()) {
     corpus_plan c{plancmp::text::make_document(std::string(s.bytes), std::string(s.name)), {}};
     c.parsed = plancmp::parse::parse_document(c.doc);
     seeds.push_back(std::move(c));

@@ -14,9 +14,9 @@
 //
 //   build/bin/bench_parse --synthetic [documents=1000] [runs=5]
 #include "bench_support.hpp"
+#include "bundled_seeds.hpp"
 #include "plan_corpus.hpp"
 
-#include <plancmp/data.hpp>
 #include <plancmp/parse/parser.hpp>
 #include <plancmp/text/document.hpp>
 
@@ -92,7 +92,7 @@ int main(int argc, char** argv) {
   const double megabytes = argc > 1 ? std::atof(argv[1]) : 100.0;
   const int runs = argc > 2 ? std::atoi(argv[2]) : 5;
   std::vector<std::string> seeds;
-  for (const auto& s : plancmp::builtin_seeds()) {
+  for (const auto& s : plancmp::bundled_seeds()) {
     if (s.name.starts_with("002_")) continue;  // the traditional-script seed
     seeds.emplace_back(s.bytes);
   }

@@ -11,7 +11,8 @@
 // counties, 旗), and one time in three a seed's annex. Dates run from 2016 to 2025.
 #pragma once
 
-#include <plancmp/data.hpp>
+#include "bundled_seeds.hpp"
+
 #include <plancmp/parse/parser.hpp>
 
 #include <fmt/format.h>
@@ -161,7 +162,7 @@ inline constexpr std::array<std::string_view, 6> kinds = {"实施方案", "行�
 inline std::vector<std::string> make_plan_corpus(std::size_t documents) {
   using namespace detail_corpus;
   std::vector<seed_parts> seeds;
-  for (const auto& s : builtin_seeds()) seeds.push_back(cut(s.bytes));
+  for (const auto& s : bundled_seeds()) seeds.push_back(cut(s.bytes));
   std::vector<std::string> out;
   out.reserve(documents);
   for (std::size_t k = 0; k < documents; ++k) {

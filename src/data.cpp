@@ -46,26 +46,16 @@ const nlohmann::json& builtin_json(std::string_view name) {
 
 }  // namespace detail
 
-const std::vector<builtin_seed>& builtin_seeds() {
-  static const std::vector<builtin_seed> seeds = [] {
-    std::vector<builtin_seed> out;
-    for (const auto& f : detail::embedded_seeds()) out.push_back({f.name, f.bytes});
-    std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.name < b.name; });
-    return out;
-  }();
-  return seeds;
-}
-
 void check_input_size(std::size_t size, std::size_t max_bytes, const std::string& path) {
   if (size <= max_bytes) return;
-  throw usage_error({path, {}, {}, {}},
+  throw usage_error(error_location::file(path),
                     fmt::format("file is larger than the input limit of {} bytes; raise the limit "
                                 "(--max-input-size, read_options::max_input_bytes) if this is intended",
                                 max_bytes));
 }
 
 std::string read_file(const std::string& path, std::size_t max_bytes) {
-  const error_location where{path, {}, {}, {}};
+  const auto where = error_location::file(path);
   std::unique_ptr<std::FILE, int (*)(std::FILE*)> file(std::fopen(path.c_str(), "rb"), &std::fclose);
   if (!file) {
     throw io_error(where, fmt::format("cannot open file: {}; check the path and its permissions",

@@ -35,21 +35,12 @@ void check_input_size(std::size_t size, std::size_t max_bytes, const std::string
 /// before reading more than `max_bytes`.
 std::string read_file(const std::string& path, std::size_t max_bytes = default_max_input_bytes);
 
-/// A seed plan bundled with the library (the five files of `seeds/`).
-struct builtin_seed {
-  std::string_view name;   ///< file name, e.g. "000_edee8db098a98e76.txt"
-  std::string_view bytes;  ///< the file, byte-for-byte
-};
-/// The bundled seed plans, in file-name order. Commands run on them when given no files.
-const std::vector<builtin_seed>& builtin_seeds();
-
 namespace detail {
 struct embedded_file {
   std::string_view name;
   std::string_view bytes;
 };
 const std::vector<embedded_file>& embedded_files();
-const std::vector<embedded_file>& embedded_seeds();
 }  // namespace detail
 
 }  // namespace plancmp::inline v0

@@ -5,6 +5,7 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <utility>
 
 namespace plancmp::inline v0 {
 
@@ -16,6 +17,13 @@ struct error_location {
   std::optional<std::uint64_t> byte;    ///< byte offset into the original file
   std::optional<std::uint32_t> line;    ///< 1-based line
   std::optional<std::uint32_t> column;  ///< 1-based column (characters, not bytes)
+
+  /// A whole file, no place in it:
+  ///
+  ///     throw plancmp::parse_error(plancmp::error_location::file(path), "not a readable PDF");
+  [[nodiscard]] static error_location file(std::string path) {
+    return {std::move(path), std::nullopt, std::nullopt, std::nullopt};
+  }
 
   [[nodiscard]] std::string to_string() const;
 };

@@ -71,7 +71,7 @@ struct label_rules {
 
 level level_named(const std::string& name) {
   const auto l = parse_level(name);
-  if (!l) throw schema_error({"labels.json", {}, {}, {}}, fmt::format("unknown level '{}'", name));
+  if (!l) throw schema_error(error_location::file("labels.json"), fmt::format("unknown level '{}'", name));
   return *l;
 }
 

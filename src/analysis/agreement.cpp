@@ -176,7 +176,7 @@ coding_sheet coding_sheet::from_xlsx(std::string_view bytes, const std::string& 
     }
     return from_csv(csv, origin);
   }
-  throw schema_error({origin, {}, {}, {}},
+  throw schema_error(error_location::file(origin),
                      "no worksheet has the columns source, id, variable, theme and code (a coding sheet workbook: "
                      "plancmp codes --format xlsx)");
 }
@@ -313,14 +313,13 @@ std::vector<std::string> sources_of(const coding_sheet& sheet) {
   return out;
 }
 
-automatic_coding code_sources(std::span<const std::string> sources, const std::string& seeds_dir,
-                              const std::string& corpus_dir) {
+automatic_coding code_sources(std::span<const std::string> sources, const parse::gold_folders& folders) {
   automatic_coding out;
   out.sheet.coder = "plancmp";
   out.sheet.automatic = true;
   for (const std::string& source : sources) {
     try {
-      const text::document doc = parse::read_gold_source(source, {seeds_dir, corpus_dir});
+      const text::document doc = parse::read_gold_source(source, folders);
       const plan p = parse::parse_document(doc);
       for (auto& u : code_plan(p, doc, source)) out.sheet.units.push_back(std::move(u));
     } catch (const std::exception& e) {

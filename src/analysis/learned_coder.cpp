@@ -134,12 +134,11 @@ double kappa_of(std::size_t tp, std::size_t fp, std::size_t fn, std::size_t tn) 
 
 }  // namespace
 
-learning_corpus learning_units(std::span<const std::string> sources, const std::string& seeds_dir,
-                               const std::string& corpus_dir) {
+learning_corpus learning_units(std::span<const std::string> sources, const parse::gold_folders& folders) {
   learning_corpus out;
   for (const std::string& source : sources) {
     try {
-      const text::document doc = parse::read_gold_source(source, {seeds_dir, corpus_dir});
+      const text::document doc = parse::read_gold_source(source, folders);
       const plan p = parse::parse_document(doc);
       auto codes = code_plan(p, doc, source);
       for (std::size_t m = 0; m < p.measures.size(); ++m) {

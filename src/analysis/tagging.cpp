@@ -251,7 +251,7 @@ struct tagger::impl {
   void set_gate_theme() {
     const auto t = gate->scheme().find(scheme.gate_theme);
     if (!t)
-      throw schema_error({scheme.origin, {}, {}, {}},
+      throw schema_error(error_location::file(scheme.origin),
                          fmt::format("gate scheme '{}' has no theme '{}'", scheme.gate_scheme, scheme.gate_theme));
     gate_theme = *t;
   }

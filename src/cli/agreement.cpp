@@ -21,10 +21,7 @@ int run_agreement(const options& opts) {
   analysis::coding_sheet b;
   std::vector<std::string> missing;
   if (opts.inputs[1] == "auto") {
-    const std::string* seeds = opts.value("seeds");
-    const std::string* corpus = opts.value("corpus");
-    auto coded = analysis::code_sources(analysis::sources_of(a), seeds != nullptr ? *seeds : std::string(),
-                                        corpus != nullptr ? *corpus : std::string("../shared/corpus/docs"));
+    auto coded = analysis::code_sources(analysis::sources_of(a), gold_folders_of(opts));
     b = std::move(coded.sheet);
     missing = std::move(coded.missing);
   } else {

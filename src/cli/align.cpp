@@ -3,6 +3,7 @@
 // measure similarity), with the shared passage of each pair as evidence; with --gold, the
 // alignment measured against hand-aligned pairs.
 #include "cli.hpp"
+#include "bundled_seeds.hpp"
 
 #include <plancmp/analysis/alignment_gold.hpp>
 #include <plancmp/analysis/plan_alignment.hpp>
@@ -39,6 +40,7 @@ analysis::plan_alignment_options alignment_options(const options& opts) {
 // ../shared/corpus/docs).
 text::document gold_document(const options& opts, const std::string& source) {
   parse::gold_folders folders;
+  folders.seed_files = bundled_seeds();
   if (const char* env = std::getenv("PLANCMP_CORPUS_DIR"); env != nullptr && *env != '\0') folders.corpus = env;
   if (const std::string* d = opts.value("corpus")) folders.corpus = *d;
   text::read_options read;

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "cli.hpp"
+#include "bundled_seeds.hpp"
 
 #include <plancmp/analysis/agencies.hpp>
 #include <plancmp/data.hpp>
@@ -70,6 +71,14 @@ std::vector<std::string> plan_labels(const std::vector<plan>& plans) {
   return labels;
 }
 
+parse::gold_folders gold_folders_of(const options& opts) {
+  parse::gold_folders folders;
+  folders.seed_files = bundled_seeds();
+  if (const std::string* d = opts.value("seeds")) folders.seeds = *d;
+  if (const std::string* d = opts.value("corpus")) folders.corpus = *d;
+  return folders;
+}
+
 namespace {
 
 std::string plans_needed(const options& opts) {
@@ -82,7 +91,7 @@ std::vector<input> load_inputs(const options& opts) {
   std::vector<input> out;
   auto& log = run_log();
   if (opts.inputs.empty()) {
-    for (const auto& seed : builtin_seeds()) {
+    for (const auto& seed : bundled_seeds()) {
       out.push_back({"seeds/" + std::string(seed.name), std::string(seed.bytes)});
     }
     log.files += out.size();
@@ -177,7 +186,7 @@ void check_plan(const options& opts, const plan& p, const input& in, std::size_t
   const auto why = not_a_plan(p, bytes);
   if (!why) return;
   if (!opts.keep_going) {
-    throw parse_error(error_location{in.name, {}, {}, {}},
+    throw parse_error(error_location::file(in.name),
                       fmt::format("not a plan ({}); pass --keep-going to take it anyway", *why));
   }
   if (!opts.quiet) fmt::print(stderr, "plancmp: warning: {}: not a plan ({}); taken (--keep-going)\n", in.name, *why);
@@ -215,11 +224,11 @@ void write_output(const options& opts, std::string_view text) {
   }
   std::FILE* f = std::fopen(opts.output.c_str(), "wb");
   if (f == nullptr) {
-    throw io_error({opts.output, {}, {}, {}}, "cannot open output file for writing");
+    throw io_error(error_location::file(opts.output), "cannot open output file for writing");
   }
   const bool ok = std::fwrite(text.data(), 1, text.size(), f) == text.size();
   if (std::fclose(f) != 0 || !ok) {
-    throw io_error({opts.output, {}, {}, {}}, "cannot write output file");
+    throw io_error(error_location::file(opts.output), "cannot write output file");
   }
 }
 

@@ -6,6 +6,7 @@
 #include <plancmp/data.hpp>
 #include <plancmp/model/plan.hpp>
 #include <plancmp/model/source_plan.hpp>
+#include <plancmp/parse/fidelity.hpp>
 #include <plancmp/parse/parser.hpp>
 #include <plancmp/report/comparison.hpp>
 #include <plancmp/report/table.hpp>
@@ -78,6 +79,10 @@ struct input {
 /// files than `opts.min_plans` is a usage error; with several paths one that is missing or
 /// unreadable is reported on standard error and skipped (see run_log).
 std::vector<input> load_inputs(const options& opts);
+
+/// Where gold and coding files find their documents: `seeds/<file>` in --seeds, else among
+/// the bundled seeds; `corpus/<file>` in --corpus (default ../shared/corpus/docs).
+parse::gold_folders gold_folders_of(const options& opts);
 
 /// Parses every input (any format) on `opts.threads` threads. With several inputs a file
 /// that fails is reported on standard error and removed from `inputs` (so `inputs[k]`

@@ -38,14 +38,6 @@ std::vector<std::string> gold_files(const std::vector<std::string>& inputs) {
   return out;
 }
 
-/// Where gold files find their documents: --seeds (else the bundled seeds), --corpus.
-parse::gold_folders folders_of(const options& opts) {
-  parse::gold_folders folders;
-  if (const std::string* d = opts.value("seeds")) folders.seeds = *d;
-  if (const std::string* d = opts.value("corpus")) folders.corpus = *d;
-  return folders;
-}
-
 report::cell rate(double r) { return {r, 2}; }
 
 int run_fidelity(const options& opts) {
@@ -66,7 +58,7 @@ int run_fidelity(const options& opts) {
     read.max_input_bytes = opts.max_input_bytes;
     std::optional<text::document> doc;
     try {
-      doc = parse::read_gold_source(g.source, folders_of(opts), read);
+      doc = parse::read_gold_source(g.source, gold_folders_of(opts), read);
     } catch (const io_error& e) {
       if (!opts.quiet) std::cerr << fmt::format("{}: {} (--seeds / --corpus); skipped\n", file, e.what());
       ++skipped;

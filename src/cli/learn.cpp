@@ -16,10 +16,7 @@ int run_learn(const options& opts) {
   const auto human = analysis::coding_sheet::from_file(opts.inputs[0]);
   auto sources = analysis::sources_of(human);
   for (std::size_t i = 1; i < opts.inputs.size(); ++i) sources.push_back(opts.inputs[i]);
-  const std::string* seeds = opts.value("seeds");
-  const std::string* corpus = opts.value("corpus");
-  const auto units = analysis::learning_units(sources, seeds != nullptr ? *seeds : std::string(),
-                                              corpus != nullptr ? *corpus : std::string("../shared/corpus/docs"));
+  const auto units = analysis::learning_units(sources, gold_folders_of(opts));
   analysis::learner_options o;
   o.folds = static_cast<std::size_t>(number_option(opts, "folds", 5, 2, 50));
   o.suggest = static_cast<std::size_t>(number_option(opts, "suggest", 20, 0, 100000));

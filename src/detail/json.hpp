@@ -22,7 +22,7 @@ namespace plancmp::inline v0::detail {
 
 /// Throws `schema_error` "<origin>: <pointer>: <what>".
 [[noreturn]] inline void schema_fail(const std::string& origin, const std::string& pointer, const std::string& what) {
-  throw schema_error({origin, {}, {}, {}}, fmt::format("{}: {}", pointer.empty() ? "/" : pointer, what));
+  throw schema_error(error_location::file(origin), fmt::format("{}: {}", pointer.empty() ? "/" : pointer, what));
 }
 
 /// A key as a JSON Pointer reference token (RFC 6901): `~` → `~0`, `/` → `~1`.
@@ -194,7 +194,7 @@ inline nlohmann::json parse_json(std::string_view text, const std::string& origi
     throw schema_error({origin, byte == 0 ? std::nullopt : std::optional<std::uint64_t>(byte - 1), {}, {}},
                        fmt::format("malformed JSON ({}); fix the file", builder.parser_message()));
   }
-  throw schema_error({origin, {}, {}, {}}, builder.error());
+  throw schema_error(error_location::file(origin), builder.error());
 }
 
 /// The built-in data file `name` (`data/*.json`), parsed by `parse_json` on first use and

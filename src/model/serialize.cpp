@@ -299,7 +299,7 @@ class writer {
   [[nodiscard]] ojson write() const { return object(plan_, json_path{}); }
 
   [[noreturn]] void fail(const json_path& at, std::string_view what) const {
-    throw schema_error(error_location{origin_, {}, {}, {}},
+    throw schema_error(error_location::file(origin_),
                        fmt::format("{}: {}; the plan cannot be written as JSON (fix the value, "
                                    "or report the step that produced it)",
                                    at.str(), what));
@@ -408,7 +408,7 @@ class reader {
   [[nodiscard]] plan read(const json& doc) const { return object<plan>(doc, json_path{}); }
 
   [[noreturn]] void fail(const json_path& at, std::string_view what) const {
-    throw schema_error(error_location{origin_, {}, {}, {}}, fmt::format("{}: {}", at.str(), what));
+    throw schema_error(error_location::file(origin_), fmt::format("{}: {}", at.str(), what));
   }
 
  private:

@@ -30,7 +30,7 @@ source_plan source_plan::reopen(std::shared_ptr<const plancmp::plan> parsed, con
   }
   auto doc = std::make_shared<const text::document>(text::read_any_document(s.path, options));
   if (!s.sha256.empty() && sha256_hex(doc->original) != s.sha256) {
-    throw usage_error(error_location{s.path, {}, {}, {}},
+    throw usage_error(error_location::file(s.path),
                       "the file changed since the plan was read (SHA-256 differs); parse it again");
   }
   return {std::move(doc), std::move(parsed)};

@@ -42,7 +42,7 @@ std::vector<std::string> list_corpus_files(const std::vector<std::string>& paths
     std::error_code ec;
     const fs::file_status status = fs::status(path, ec);
     if (ec || !fs::exists(status)) {
-      throw usage_error(error_location{path, std::nullopt, std::nullopt, std::nullopt},
+      throw usage_error(error_location::file(path),
                         "no such file or directory; check the path");
     }
     if (!fs::is_directory(status)) {

@@ -21,7 +21,7 @@ namespace {
 using json = nlohmann::json;
 
 [[noreturn]] void gold_fail(const std::string& path, const std::string& pointer, const std::string& what) {
-  throw schema_error({path, {}, {}, {}}, fmt::format("{}: {}", pointer, what));
+  throw schema_error(error_location::file(path), fmt::format("{}: {}", pointer, what));
 }
 
 std::optional<std::string> optional_string(const json& j, const char* key, const std::string& path,
@@ -100,8 +100,13 @@ text::document read_gold_source(std::string_view source, const gold_folders& fol
   if (source.starts_with("seeds/")) {
     const std::string_view name = source.substr(6);
     if (!folders.seeds.empty()) return text::read_any_document(joined(folders.seeds, name), read);
-    for (const auto& seed : builtin_seeds()) {
+    for (const auto& seed : folders.seed_files) {
       if (seed.name == name) return text::make_any_document(std::string(seed.bytes), std::string(source), read);
+    }
+    if (folders.seed_files.empty()) {
+      throw usage_error(fmt::format("{}: no seeds folder given and no seed files (gold_folders::seeds, "
+                                    "gold_folders::seed_files)",
+                                    source));
     }
     throw usage_error(fmt::format("{}: no bundled seed of that name", source));
   }

@@ -14,10 +14,13 @@ namespace {
 
 std::vector<std::string> strings(const nlohmann::json& j, const char* path) {
   std::vector<std::string> out;
-  if (!j.is_array()) throw schema_error({"outline.json", {}, {}, {}}, fmt::format("{} must be a list", path));
+  if (!j.is_array())
+    throw schema_error(error_location::file("outline.json"), fmt::format("{} must be a list", path));
   for (const auto& x : j) {
     auto word = x.get<std::string>();
-    if (word.empty()) throw schema_error({"outline.json", {}, {}, {}}, fmt::format("{} holds an empty word", path));
+    if (word.empty())
+      throw schema_error(error_location::file("outline.json"),
+                         fmt::format("{} holds an empty word", path));
     out.push_back(std::move(word));
   }
   return out;
@@ -27,7 +30,7 @@ word_list words(const nlohmann::json& j, const char* path) { return word_list(st
 
 std::string word(const nlohmann::json& j, const char* path) {
   if (!j.is_string() || j.get<std::string>().empty()) {
-    throw schema_error({"outline.json", {}, {}, {}}, fmt::format("{} must be a word", path));
+    throw schema_error(error_location::file("outline.json"), fmt::format("{} must be a word", path));
   }
   return j.get<std::string>();
 }
@@ -35,13 +38,17 @@ std::string word(const nlohmann::json& j, const char* path) {
 // [["省", "province"], …]: words with the level they show, in order.
 std::vector<std::pair<std::string, level>> leveled(const nlohmann::json& j, const char* path) {
   std::vector<std::pair<std::string, level>> out;
-  if (!j.is_array()) throw schema_error({"outline.json", {}, {}, {}}, fmt::format("{} must be a list", path));
+  if (!j.is_array())
+    throw schema_error(error_location::file("outline.json"), fmt::format("{} must be a list", path));
   for (const auto& x : j) {
     if (!x.is_array() || x.size() != 2) {
-      throw schema_error({"outline.json", {}, {}, {}}, fmt::format("{}: each entry is [word, level]", path));
+      throw schema_error(error_location::file("outline.json"),
+                         fmt::format("{}: each entry is [word, level]", path));
     }
     const auto lv = parse_level(x[1].get<std::string>());
-    if (!lv) throw schema_error({"outline.json", {}, {}, {}}, fmt::format("{}: unknown level '{}'", path, x[1].get<std::string>()));
+    if (!lv)
+      throw schema_error(error_location::file("outline.json"),
+                         fmt::format("{}: unknown level '{}'", path, x[1].get<std::string>()));
     out.emplace_back(word(x[0], path), *lv);
   }
   return out;
@@ -61,13 +68,17 @@ outline_rules load() {
   outline_rules r;
   for (const auto& [kind, words] : j.at("section_kinds").items()) {
     const auto k = parse_section_kind(kind);
-    if (!k) throw schema_error({"outline.json", {}, {}, {}}, fmt::format("unknown section kind '{}'", kind));
+    if (!k)
+      throw schema_error(error_location::file("outline.json"),
+                         fmt::format("unknown section kind '{}'", kind));
     for (const auto& w : strings(words, "/section_kinds")) r.section_kinds.emplace_back(*k, w);
   }
   for (const auto& [kind, words] : j.at("section_kind_endings").items()) {
     if (kind == "description") continue;
     const auto k = parse_section_kind(kind);
-    if (!k) throw schema_error({"outline.json", {}, {}, {}}, fmt::format("unknown section kind '{}'", kind));
+    if (!k)
+      throw schema_error(error_location::file("outline.json"),
+                         fmt::format("unknown section kind '{}'", kind));
     for (const auto& w : strings(words, "/section_kind_endings")) r.section_kind_endings.emplace_back(*k, w);
   }
   r.effective_opens = strings(j.at("effective_clause").at("opens"), "/effective_clause/opens");
@@ -80,7 +91,9 @@ outline_rules load() {
   for (const auto& [name, list] : j.at("level_words").items()) {
     if (name == "description") continue;
     const auto lv = parse_level(name);
-    if (!lv) throw schema_error({"outline.json", {}, {}, {}}, fmt::format("/level_words: unknown level '{}'", name));
+    if (!lv)
+      throw schema_error(error_location::file("outline.json"),
+                         fmt::format("/level_words: unknown level '{}'", name));
     r.level_words.emplace_back(*lv, words(list, "/level_words"));
   }
   r.level_prefix_exceptions = words(j.at("level_prefix_exceptions"), "/level_prefix_exceptions");
@@ -136,7 +149,8 @@ outline_rules load() {
     r.conjunctions.push_back({entry.substr(0, bar), bar == std::string::npos ? std::string() : entry.substr(bar + 1)});
     joins.push_back(r.conjunctions.back().joins);
     if (joins.back().empty()) {
-      throw schema_error({"outline.json", {}, {}, {}}, "/responsibility/name_conjunctions: an entry joins with no word");
+      throw schema_error(error_location::file("outline.json"),
+                         "/responsibility/name_conjunctions: an entry joins with no word");
     }
   }
   r.conjunction_matcher = plancmp::detail::aho_corasick(joins);
@@ -153,7 +167,8 @@ outline_rules load() {
   for (const auto& group : j.at("first_listed_leads")) {
     r.first_listed_leads.push_back(strings(group, "/first_listed_leads"));
     if (r.first_listed_leads.back().empty()) {
-      throw schema_error({"outline.json", {}, {}, {}}, "/first_listed_leads: a group holds no words");
+      throw schema_error(error_location::file("outline.json"),
+                         "/first_listed_leads: a group holds no words");
     }
   }
   r.agency_endings = words(j.at("agency_endings"), "/agency_endings");

@@ -94,7 +94,7 @@ struct target_rules {
 };
 
 [[noreturn]] void rules_error(const std::string& what) {
-  throw schema_error({"targets.json (built-in)", {}, {}, {}}, what);
+  throw schema_error(error_location::file("targets.json (built-in)"), what);
 }
 
 std::vector<std::string> string_list(const nlohmann::json& j, const char* path) {
@@ -554,7 +554,7 @@ const indicator_catalog& indicator_catalog::builtin() {
 
 indicator_catalog indicator_catalog::from_json(std::string_view json, const std::string& origin) {
   const auto fail = [&](const std::string& pointer, const std::string& what) {
-    throw schema_error({origin, {}, {}, {}},
+    throw schema_error(error_location::file(origin),
                        fmt::format("{}: {}; see docs/targets.md for the indicators file format", pointer, what));
   };
   const nlohmann::json j = plancmp::detail::parse_json(json, origin);

@@ -96,7 +96,7 @@ class workbook_writer {
     const char* tmp = std::getenv("TMPDIR");
     options.tmpdir = const_cast<char*>(tmp != nullptr && *tmp != '\0' ? tmp : nullptr);
     book_ = workbook_new_opt(path.c_str(), &options);
-    if (book_ == nullptr) throw io_error({path, {}, {}, {}}, "cannot create the workbook");
+    if (book_ == nullptr) throw io_error(error_location::file(path), "cannot create the workbook");
     header_ = workbook_add_format(book_);
     format_set_bold(header_);
     format_set_bottom(header_, LXW_BORDER_THIN);
@@ -124,14 +124,14 @@ class workbook_writer {
     const lxw_error status = workbook_close(book_);
     book_ = nullptr;
     if (status != LXW_NO_ERROR) {
-      throw io_error({path_, {}, {}, {}}, fmt::format("cannot write the workbook: {}", lxw_strerror(status)));
+      throw io_error(error_location::file(path_), fmt::format("cannot write the workbook: {}", lxw_strerror(status)));
     }
   }
 
  private:
   lxw_worksheet* add_sheet(const std::string& name) {
     lxw_worksheet* sheet = workbook_add_worksheet(book_, name.c_str());
-    if (sheet == nullptr) throw io_error({path_, {}, {}, {}}, fmt::format("cannot add the sheet '{}'", name));
+    if (sheet == nullptr) throw io_error(error_location::file(path_), fmt::format("cannot add the sheet '{}'", name));
     return sheet;
   }
 
@@ -146,7 +146,7 @@ class workbook_writer {
 
   void check(lxw_error status) {
     if (status != LXW_NO_ERROR) {
-      throw io_error({path_, {}, {}, {}}, fmt::format("cannot write a cell: {}", lxw_strerror(status)));
+      throw io_error(error_location::file(path_), fmt::format("cannot write a cell: {}", lxw_strerror(status)));
     }
   }
 
@@ -247,7 +247,7 @@ void write_file(const fs::path& path, std::string_view bytes) {
   std::ofstream out(path, std::ios::binary);
   out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
   out.close();
-  if (!out) throw io_error({path.string(), {}, {}, {}}, "cannot write this file");
+  if (!out) throw io_error(error_location::file(path.string()), "cannot write this file");
 }
 
 }  // namespace
@@ -262,7 +262,7 @@ std::string to_xlsx(const std::vector<table>& tables) {
   if (ec) dir = "/tmp";
   std::string name = (dir / "plancmp-XXXXXX.xlsx").string();
   const int fd = ::mkstemps(name.data(), 5);
-  if (fd < 0) throw io_error({name, {}, {}, {}}, "cannot create a temporary file for the workbook");
+  if (fd < 0) throw io_error(error_location::file(name), "cannot create a temporary file for the workbook");
   ::close(fd);
   struct remove_on_exit {
     std::string path;
@@ -278,7 +278,7 @@ std::vector<std::string> write_csv_directory(const std::vector<table>& tables, c
   std::error_code ec;
   fs::create_directories(directory, ec);
   if (ec || !fs::is_directory(directory)) {
-    throw io_error({directory, {}, {}, {}}, "cannot create this directory for the CSV tables");
+    throw io_error(error_location::file(directory), "cannot create this directory for the CSV tables");
   }
   std::vector<std::string> files;
   table index;

@@ -143,7 +143,7 @@ document make_document(std::string bytes, std::string path, const read_options& 
   const std::vector<std::size_t> printed_breaks = line_breaks(doc.printed);
   const std::vector<std::size_t> simplified_breaks = line_breaks(doc.simplified);
   if (printed_breaks.size() != simplified_breaks.size()) {
-    throw error(error_location{doc.path, std::nullopt, std::nullopt, std::nullopt},
+    throw error(error_location::file(doc.path),
                 fmt::format("internal error: the simplified text has {} line breaks but the "
                             "printed text {}; please report this with the file",
                             simplified_breaks.size(), printed_breaks.size()));
@@ -153,7 +153,7 @@ document make_document(std::string bytes, std::string path, const read_options& 
   if (doc.printed.empty() || doc.printed.back() == '\n') --line_count;
   if (line_count > std::numeric_limits<std::uint32_t>::max()) {
     throw usage_error(
-        error_location{doc.path, std::nullopt, std::nullopt, std::nullopt},
+        error_location::file(doc.path),
         fmt::format("{} lines are more than plancmp can number; split the file", line_count));
   }
 

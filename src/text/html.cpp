@@ -344,7 +344,7 @@ extracted_text extract_html(std::string_view bytes, const std::string& path) {
       gumbo_parse_with_options(&kGumboDefaultOptions, buffer.data(), buffer.size()),
       [](GumboOutput* o) { gumbo_destroy_output(&kGumboDefaultOptions, o); });
   if (!output) {
-    throw parse_error(error_location{path, std::nullopt, std::nullopt, std::nullopt},
+    throw parse_error(error_location::file(path),
                       "the HTML parser could not read this page; check that it is an HTML file");
   }
   detail::text_builder builder(buffer.size());

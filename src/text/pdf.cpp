@@ -17,8 +17,6 @@
 namespace plancmp::inline v0::text {
 namespace {
 
-error_location file_at(const std::string& path) { return {path, std::nullopt, std::nullopt, std::nullopt}; }
-
 /// poppler prints its complaints about damaged files to stderr; the error we throw says
 /// what matters.
 void silence_poppler() {
@@ -42,16 +40,19 @@ extracted_text extract_pdf(std::string_view bytes, const std::string& path) {
   static std::mutex poppler_mutex;
   const std::lock_guard lock(poppler_mutex);
   if (bytes.size() > static_cast<std::size_t>(INT_MAX)) {
-    throw usage_error(file_at(path), "PDF files above 2 GiB are not supported; split the file");
+    throw usage_error(error_location::file(path),
+                      "PDF files above 2 GiB are not supported; split the file");
   }
   std::unique_ptr<poppler::document> pdf(
       poppler::document::load_from_raw_data(bytes.data(), static_cast<int>(bytes.size())));
   if (!pdf) {
-    throw parse_error(file_at(path), "not a readable PDF (damaged or truncated); open it in a PDF viewer "
-                                "and save it again, or export its text");
+    throw parse_error(error_location::file(path),
+                      "not a readable PDF (damaged or truncated); open it in a PDF viewer "
+                      "and save it again, or export its text");
   }
   if (pdf->is_locked()) {
-    throw parse_error(file_at(path), "the PDF is encrypted with a password; remove the protection first");
+    throw parse_error(error_location::file(path),
+                      "the PDF is encrypted with a password; remove the protection first");
   }
   extracted_text out;
   bool any_text = false;
@@ -72,9 +73,10 @@ extracted_text extract_pdf(std::string_view bytes, const std::string& path) {
     out.utf8 += text;
   }
   if (!any_text) {
-    throw parse_error(file_at(path), fmt::format("the PDF has {} page(s) but no text layer (a scan?); run OCR "
-                                            "on it first (e.g. ocrmypdf) and read the result",
-                                            pages));
+    throw parse_error(error_location::file(path),
+                      fmt::format("the PDF has {} page(s) but no text layer (a scan?); run OCR "
+                                  "on it first (e.g. ocrmypdf) and read the result",
+                                  pages));
   }
   if (!out.utf8.empty() && out.utf8.back() != '\n') out.utf8 += '\n';
   return out;

@@ -122,7 +122,7 @@ opencc::LexiconPtr load_lexicon(const std::string& folder, std::string_view name
   const std::string path = folder + "/" + std::string(name);
   const std::unique_ptr<std::FILE, file_closer> file(std::fopen(path.c_str(), "rb"));
   if (!file) {
-    throw io_error(error_location{path, {}, {}, {}},
+    throw io_error(error_location::file(path),
                    "OpenCC dictionary " + std::string(name) + " not found in folder '" + folder +
                        "'; install the Debian package libopencc-data (OpenCC's dictionaries, "
                        "next to libopencc1.1) or pass the folder that holds t2s.json and its "
@@ -131,11 +131,11 @@ opencc::LexiconPtr load_lexicon(const std::string& folder, std::string_view name
   try {
     return opencc::MarisaDict::NewFromFile(file.get())->GetLexicon();
   } catch (const opencc::Exception& e) {
-    throw io_error(error_location{path, {}, {}, {}},
+    throw io_error(error_location::file(path),
                    "cannot read OpenCC dictionary " + std::string(name) + " in folder '" + folder +
                        "' (" + e.what() + "); reinstall the Debian package libopencc-data");
   } catch (const std::exception& e) {
-    throw io_error(error_location{path, {}, {}, {}},
+    throw io_error(error_location::file(path),
                    "cannot read OpenCC dictionary " + std::string(name) + " in folder '" + folder +
                        "' (" + e.what() + "); reinstall the Debian package libopencc-data");
   }

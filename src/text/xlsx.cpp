@@ -1,43 +1,30 @@
 // SPDX-License-Identifier: MIT
 // Reading .xlsx workbooks back (libzip + pugixml, as DOCX is read): the cells of every
 // worksheet as text. Writing workbooks is report/'s (libxlsxwriter, src/report/workbook.cpp).
+#include "zip_archive.hpp"
+
 #include <plancmp/error.hpp>
 #include <plancmp/text/formats.hpp>
 
 #include <fmt/format.h>
 #include <pugixml.hpp>
-#include <zip.h>
 
 #include <cstdlib>
-#include <memory>
 #include <optional>
-#include <string_view>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace plancmp::inline v0::text {
 namespace {
 
-using zip_ptr = std::unique_ptr<zip_t, void (*)(zip_t*)>;
-
-/// The bytes of `member`, or nullopt when the archive has no such member.
-std::optional<std::string> zip_member(zip_t* archive, const std::string& member, const std::string& path) {
-  const zip_int64_t index = zip_name_locate(archive, member.c_str(), 0);
-  if (index < 0) return std::nullopt;
-  zip_stat_t st;
-  constexpr zip_uint64_t max_member_bytes = zip_uint64_t(1) << 30;
-  if (zip_stat_index(archive, static_cast<zip_uint64_t>(index), 0, &st) != 0 || (st.valid & ZIP_STAT_SIZE) == 0 ||
-      st.size > max_member_bytes) {
-    throw parse_error({path, {}, {}, {}}, fmt::format("not a readable workbook: {} is damaged or over 1 GiB", member));
-  }
-  std::unique_ptr<zip_file_t, int (*)(zip_file_t*)> file(zip_fopen_index(archive, static_cast<zip_uint64_t>(index), 0),
-                                                          zip_fclose);
-  std::string data(static_cast<std::size_t>(st.size), '\0');
-  if (!file || zip_fread(file.get(), data.data(), data.size()) != static_cast<zip_int64_t>(data.size())) {
-    throw parse_error({path, {}, {}, {}}, fmt::format("not a readable workbook: {} is damaged", member));
-  }
-  return data;
-}
+/// How the errors of a damaged workbook read.
+constexpr detail::zip_messages xlsx_zip_messages{
+    "cannot read the workbook (out of memory)",
+    "not a readable .xlsx workbook ({}); open it in Excel or LibreOffice and save it again as .xlsx",
+    "not a readable workbook: {0} is damaged or over 1 GiB",
+    "not a readable workbook: {} is damaged",
+};
 
 std::string_view xml_local_name(const pugi::xml_node& n) {
   const std::string_view name = n.name();
@@ -81,31 +68,14 @@ std::optional<std::size_t> column_of(std::string_view ref) {
 }  // namespace
 
 std::vector<std::vector<std::vector<std::string>>> read_xlsx(std::string_view bytes, const std::string& path) {
-  zip_error_t err;
-  zip_error_init(&err);
-  zip_source_t* source = zip_source_buffer_create(bytes.data(), bytes.size(), 0, &err);
-  if (source == nullptr) {
-    zip_error_fini(&err);
-    throw parse_error({path, {}, {}, {}}, "cannot read the workbook (out of memory)");
-  }
-  zip_t* raw = zip_open_from_source(source, ZIP_RDONLY | ZIP_CHECKCONS, &err);
-  if (raw == nullptr) {
-    const std::string why = zip_error_strerror(&err);
-    zip_source_free(source);
-    zip_error_fini(&err);
-    throw parse_error({path, {}, {}, {}},
-                      fmt::format("not a readable .xlsx workbook ({}); open it in Excel or LibreOffice and save it "
-                                  "again as .xlsx",
-                                  why));
-  }
-  zip_error_fini(&err);
-  const zip_ptr archive(raw, [](zip_t* z) { zip_discard(z); });
+  const detail::zip_archive archive(bytes, path, xlsx_zip_messages);
 
   std::vector<std::string> shared;
-  if (auto xml = zip_member(archive.get(), "xl/sharedStrings.xml", path)) {
+  if (auto xml = archive.member("xl/sharedStrings.xml")) {
     pugi::xml_document doc;
     if (!doc.load_buffer(xml->data(), xml->size())) {
-      throw parse_error({path, {}, {}, {}}, "not a readable workbook: xl/sharedStrings.xml is not XML");
+      throw parse_error(error_location::file(path),
+                        "not a readable workbook: xl/sharedStrings.xml is not XML");
     }
     for (const auto& si : doc.document_element().children()) {
       if (xml_local_name(si) != "si") continue;
@@ -118,11 +88,12 @@ std::vector<std::vector<std::vector<std::string>>> read_xlsx(std::string_view by
   constexpr std::size_t max_rows = 1'048'576;
   std::vector<std::vector<std::vector<std::string>>> sheets;
   for (std::size_t k = 1;; ++k) {
-    auto xml = zip_member(archive.get(), fmt::format("xl/worksheets/sheet{}.xml", k), path);
+    auto xml = archive.member(fmt::format("xl/worksheets/sheet{}.xml", k));
     if (!xml) break;
     pugi::xml_document doc;
     if (!doc.load_buffer(xml->data(), xml->size())) {
-      throw parse_error({path, {}, {}, {}}, fmt::format("not a readable workbook: worksheet {} is not XML", k));
+      throw parse_error(error_location::file(path),
+                        fmt::format("not a readable workbook: worksheet {} is not XML", k));
     }
     std::vector<std::vector<std::string>> rows;
     const auto data = child(doc.document_element(), "sheetData");
@@ -157,7 +128,8 @@ std::vector<std::vector<std::vector<std::string>>> read_xlsx(std::string_view by
     }
     sheets.push_back(std::move(rows));
   }
-  if (sheets.empty()) throw parse_error({path, {}, {}, {}}, "not an .xlsx workbook: it has no worksheets");
+  if (sheets.empty())
+    throw parse_error(error_location::file(path), "not an .xlsx workbook: it has no worksheets");
   return sheets;
 }
 

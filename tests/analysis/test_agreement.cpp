@@ -216,7 +216,7 @@ TEST_CASE("agreement: plancmp against the gold coding sheets") {
     }
     const auto sheet = coding_sheet::from_file(file);
     const auto sources = sources_of(sheet);
-    const auto mine = code_sources(sources, PLANCMP_SEEDS_DIR, corpus);
+    const auto mine = code_sources(sources, {PLANCMP_SEEDS_DIR, corpus});
     const auto r = compare_codings(sheet, mine.sheet);
     std::string line = fmt::format("coder {}: {} matched units;", coder, r.matched);
     for (const auto& row : r.rows)
@@ -247,7 +247,7 @@ TEST_CASE("learned coder: deterministic k-fold F1 per theme and suggestions") {
     if (u.source == "seeds/003_53900fa8173cc0f4.txt") part.units.push_back(u);
   }
   const std::vector<std::string> sources{"seeds/003_53900fa8173cc0f4.txt", "seeds/004_b234aa7c753f2ac8.txt"};
-  const auto units = learning_units(sources, PLANCMP_SEEDS_DIR, "/nonexistent");
+  const auto units = learning_units(sources, {PLANCMP_SEEDS_DIR, "/nonexistent"});
   CHECK(units.missing.empty());
   learner_options o;
   o.folds = 3;

@@ -2,6 +2,7 @@
 // (tests/data/gold/parse, docs/gold.md), and the nothing-lost check over the whole
 // development corpus. The corpus lives in ../shared/corpus beside the project
 // (PLANCMP_CORPUS_DIR); the tests that read it say so and skip where it is absent.
+#include <plancmp/data.hpp>
 #include <plancmp/error.hpp>
 #include <plancmp/parse/fidelity.hpp>
 #include <plancmp/parse/parser.hpp>
@@ -100,11 +101,20 @@ TEST_CASE("fidelity: hand-computed figures on a small plan") {
 }
 
 TEST_CASE("fidelity: gold sources are found where their folders say") {
-  const auto bundled = parse::read_gold_source("seeds/001_e9d616c0cc0faf37.txt", {});
+  // Seeds in memory, as the CLI passes the seeds it embeds; the library has none of its own.
+  const std::string bytes = read_file(std::string(PLANCMP_SEEDS_DIR) + "/001_e9d616c0cc0faf37.txt");
+  parse::gold_folders in_memory;
+  in_memory.seed_files.push_back({"001_e9d616c0cc0faf37.txt", bytes});
+  const auto bundled = parse::read_gold_source("seeds/001_e9d616c0cc0faf37.txt", in_memory);
   const auto from_folder = parse::read_gold_source("seeds/001_e9d616c0cc0faf37.txt", {PLANCMP_SEEDS_DIR, {}});
   CHECK(bundled.original == from_folder.original);
-  CHECK_THROWS_WITH_AS(parse::read_gold_source("seeds/nope.txt", {}),
+  CHECK(bundled.path == "seeds/001_e9d616c0cc0faf37.txt");
+  CHECK_THROWS_WITH_AS(parse::read_gold_source("seeds/nope.txt", in_memory),
                        "seeds/nope.txt: no bundled seed of that name", usage_error);
+  CHECK_THROWS_WITH_AS(parse::read_gold_source("seeds/001_e9d616c0cc0faf37.txt", {}),
+                       "seeds/001_e9d616c0cc0faf37.txt: no seeds folder given and no seed files "
+                       "(gold_folders::seeds, gold_folders::seed_files)",
+                       usage_error);
   CHECK_THROWS_AS(parse::read_gold_source("corpus/nope.txt", {{}, "/nonexistent"}), io_error);
 }
 

@@ -2,6 +2,7 @@
 // Reuse, alignment, coverage (tools × chain, targets, agencies), PMC, agencies, gaps and
 // diffs: each result as a read-only object with its table, computed without the GIL.
 #include "bindings.hpp"
+#include "bundled_seeds.hpp"
 #include <plancmp/analysis/similarity.hpp>
 
 #include <plancmp/analysis/agencies.hpp>
@@ -425,7 +426,7 @@ void bind_analysis(py::module_& m) {
       "code_sources",
       [](const std::vector<std::string>& sources, const std::string& seeds_dir, const std::string& corpus_dir) {
         py::gil_scoped_release unlocked;
-        auto r = analysis::code_sources(sources, seeds_dir, corpus_dir);
+        auto r = analysis::code_sources(sources, {seeds_dir, corpus_dir, bundled_seeds()});
         return std::make_pair(r.sheet.to_json(), r.missing);
       },
       py::arg("sources"), py::arg("seeds_dir"), py::arg("corpus_dir"),
@@ -458,7 +459,7 @@ void bind_analysis(py::module_& m) {
         py::gil_scoped_release unlocked;
         auto sources = analysis::sources_of(human);
         sources.insert(sources.end(), extra_sources.begin(), extra_sources.end());
-        const auto units = analysis::learning_units(sources, seeds_dir, corpus_dir);
+        const auto units = analysis::learning_units(sources, {seeds_dir, corpus_dir, bundled_seeds()});
         analysis::learner_options o;
         o.folds = folds;
         o.suggest = suggest;

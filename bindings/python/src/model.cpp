@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // The plan model as Python objects (read-only), JSON/GraphML/DOT, and parsing.
 #include "bindings.hpp"
+#include "bundled_seeds.hpp"
 
 #include <plancmp/analysis/agencies.hpp>
 #include <plancmp/data.hpp>
@@ -512,16 +513,16 @@ void bind_parse(py::module_& m) {
       []() {
         std::vector<parsed_plan> out;
         py::gil_scoped_release unlocked;
-        for (const auto& s : builtin_seeds()) {
+        for (const auto& s : bundled_seeds()) {
           out.push_back(
               parse_document_handle(text::make_any_document(std::string(s.bytes), "seeds/" + std::string(s.name)), {}));
         }
         return out;
       },
-      "The five seed plans bundled with the library, named 'seeds/<file>' as the CLI names them.");
+      "The five seed plans bundled with the module, named 'seeds/<file>' as the CLI names them.");
   m.def("seed_names", []() {
     std::vector<std::string> out;
-    for (const auto& s : builtin_seeds()) out.push_back("seeds/" + std::string(s.name));
+    for (const auto& s : bundled_seeds()) out.push_back("seeds/" + std::string(s.name));
     return out;
   }, "The names of the five seed plans ('seeds/<file>').");
 }

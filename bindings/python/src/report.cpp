@@ -139,7 +139,7 @@ void bind_report(py::module_& m) {
             std::ofstream out(*path, std::ios::binary);
             out << html;
             out.close();
-            if (!out) throw io_error(error_location{*path, {}, {}, {}}, "cannot write the report; check the folder");
+            if (!out) throw io_error(error_location::file(*path), "cannot write the report; check the folder");
           }
         }
         if (path) return py::none();

@@ -4,6 +4,7 @@
 #include <plancmp/analysis/tagging.hpp>
 #include <plancmp/model/coding_scheme.hpp>
 #include <plancmp/model/plan.hpp>
+#include <plancmp/parse/fidelity.hpp>
 #include <plancmp/span.hpp>
 #include <plancmp/text/document.hpp>
 
@@ -75,15 +76,15 @@ struct coding_sheet {
 [[nodiscard]] std::vector<coded_unit> code_plan(const plan& p, const text::document& doc, const std::string& source);
 
 /// plancmp's codes for the documents a sheet names: `seeds/<file>` is read from
-/// `seeds_dir` (empty: the bundled seeds), `corpus/<file>` from `corpus_dir`
+/// `folders.seeds` (empty: `folders.seed_files`), `corpus/<file>` from `folders.corpus`
 /// (parse::read_gold_source). Sources that cannot be read are listed in
 /// `missing` (their units then count as unmatched), never guessed.
 struct automatic_coding {
   coding_sheet sheet;                ///< coder "plancmp", automatic
   std::vector<std::string> missing;  ///< "source: why"
 };
-[[nodiscard]] automatic_coding code_sources(std::span<const std::string> sources, const std::string& seeds_dir,
-                                            const std::string& corpus_dir);
+[[nodiscard]] automatic_coding code_sources(std::span<const std::string> sources,
+                                            const parse::gold_folders& folders);
 /// The distinct sources of a sheet, in order of first appearance.
 [[nodiscard]] std::vector<std::string> sources_of(const coding_sheet& sheet);
 

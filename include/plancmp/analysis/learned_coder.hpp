@@ -17,15 +17,15 @@ struct learning_unit {
 };
 
 /// The measures of the documents a sheet names, with their text and dictionary codes
-/// (`seeds/<file>` under `seeds_dir` — empty: the bundled seeds — `corpus/<file>` under
-/// `corpus_dir`: parse::read_gold_source); unreadable
+/// (`seeds/<file>` under `folders.seeds` — empty: among `folders.seed_files` — `corpus/<file>`
+/// under `folders.corpus`: parse::read_gold_source); unreadable
 /// sources are skipped and listed in `missing`.
 struct learning_corpus {
   std::vector<learning_unit> units;
   std::vector<std::string> missing;
 };
-[[nodiscard]] learning_corpus learning_units(std::span<const std::string> sources, const std::string& seeds_dir,
-                                             const std::string& corpus_dir);
+[[nodiscard]] learning_corpus learning_units(std::span<const std::string> sources,
+                                             const parse::gold_folders& folders);
 
 struct learner_options {
   std::size_t folds = 5;        ///< k of k-fold cross-validation (units assigned by position mod k)

@@ -43,18 +43,31 @@ struct gold_document {
   std::size_t boxes = 0;
 };
 
-/// Where the documents that gold files name are: `seeds/<file>` in `seeds` (empty: the
-/// seeds bundled with the library), `corpus/<file>` in `corpus` (the development corpus,
-/// `../shared/corpus/docs` beside the project).
+/// A file held in memory rather than in a folder: its file name and its bytes.
+struct memory_file {
+  std::string_view name;   ///< file name, e.g. "000_edee8db098a98e76.txt"
+  std::string_view bytes;  ///< the file, byte-for-byte
+};
+
+/// Where the documents that gold files name are: `seeds/<file>` in the folder `seeds`, or
+/// when that is empty among `seed_files`; `corpus/<file>` in `corpus` (the development
+/// corpus, `../shared/corpus/docs` beside the project). The library holds no seeds of its
+/// own: the plancmp CLI and the Python module pass the seeds they embed as `seed_files`
+/// (src/seeds, README "Layers").
+///
+///     parse::gold_folders folders{"", "corpus"};
+///     folders.seed_files.push_back({"000_edee8db098a98e76.txt", bytes});  // bytes outlive the call
 struct gold_folders {
   std::string seeds;
   std::string corpus = "../shared/corpus/docs";
+  std::vector<memory_file> seed_files{};  ///< views: the bytes must outlive the calls that use them
 };
 
 /// The document a gold file (parse, coding or alignment gold, docs/gold.md) names as
 /// `seeds/<file>` or `corpus/<file>`, read in any format; any other source is read as a
-/// path. Throws what reading a file throws (`io_error` naming the path when it is missing,
-/// `usage_error` for a bundled seed that does not exist).
+/// path. Throws what reading a file throws (`io_error` naming the path when it is missing),
+/// and `usage_error` for a seed that is not among `folders.seed_files` ("no bundled seed of
+/// that name") or when there is neither a seeds folder nor seed files.
 [[nodiscard]] text::document read_gold_source(std::string_view source, const gold_folders& folders,
                                               const text::read_options& read = {});
 
