@@ -86,7 +86,7 @@ std::vector<std::string> seed_sentences() {
   std::vector<std::string> out;
   for (const auto& s : plancmp::bundled_seeds()) {
     const plancmp::plan p = plancmp::parse::parse_bytes(std::string(s.bytes), std::string(s.name));
-    for (const auto& m : p.measures) {
+    for (const auto& m : p.measures()) {
       std::string_view text = m.text;
       for (std::size_t at = text.find("。"); at != std::string_view::npos; at = text.find("。")) {
         if (at > 12) out.emplace_back(text.substr(0, at + 3));
@@ -120,15 +120,15 @@ std::string edit_characters(const std::string& text, double share, const std::st
 }
 
 plancmp::plan plan_of(const std::vector<std::string>& texts) {
-  plancmp::plan p;
+  plancmp::plan_content c;
   for (std::size_t i = 0; i < texts.size(); ++i) {
     plancmp::measure m;
     m.id = std::to_string(i + 1);
     m.path = {m.id};
     m.text = texts[i];
-    p.measures.push_back(std::move(m));
+    c.measures.push_back(std::move(m));
   }
-  return p;
+  return plancmp::plan(std::move(c));
 }
 
 }  // namespace

@@ -60,7 +60,7 @@ int main(int argc, char** argv) {
         }
         const auto& e = s.evidence[i * s.columns + j];
         fmt::print("{},{},{},{},{:.4f},{:.4f},{:.4f},{:.4f},{:.4f},{},{},{},{},{:.4f},{:.4f},{:.4f},{:.4f}\n",
-                   std::filesystem::path(file).stem().string(), a.measures[i].id, b.measures[j].id, label,
+                   std::filesystem::path(file).stem().string(), a.measures()[i].id, b.measures()[j].id, label,
                    e.characters, e.words, e.concepts, e.title, e.themes, e.shared_indicator ? 1 : 0,
                    e.agencies ? fmt::format("{:.4f}", *e.agencies) : std::string(), e.row_rank, e.column_rank,
                    e.passages, e.passage_concepts, e.context, e.position);

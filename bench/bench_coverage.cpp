@@ -57,13 +57,15 @@ int main(int argc, char** argv) {
   for (std::size_t i = 0; i < plans; ++i) {
     const corpus_plan& seed = seeds[i % seeds.size()];
     plancmp::plan p = seed.parsed;
-    if (!p.measures.empty()) {
-      std::rotate(p.measures.begin(), p.measures.begin() + static_cast<std::ptrdiff_t>((i / seeds.size()) % p.measures.size()),
-                  p.measures.end());
+    if (!p.measures().empty()) {
+      plancmp::plan_content c = p.content();
+      std::rotate(c.measures.begin(), c.measures.begin() + static_cast<std::ptrdiff_t>((i / seeds.size()) % c.measures.size()),
+                  c.measures.end());
+      p.set_content(std::move(c));
     }
-    measures += p.measures.size();
-    goals += p.goals.size();
-    for (const auto& m : p.measures) bytes += m.where.size();
+    measures += p.measures().size();
+    goals += p.goals().size();
+    for (const auto& m : p.measures()) bytes += m.where.size();
     corpus.push_back(std::move(p));
     documents.push_back(&seed.doc);
   }

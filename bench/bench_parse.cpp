@@ -66,8 +66,8 @@ int synthetic(std::size_t documents, int runs) {
     const double c0 = thread_seconds(), w0 = wall_seconds();
     for (const auto& d : corpus) {
       const auto p = plancmp::parse::parse_bytes(d, "synthetic");
-      measures += p.measures.size();
-      targets += p.targets.size();
+      measures += p.measures().size();
+      targets += p.targets().size();
     }
     end_to_end.add(total_mb, thread_seconds() - c0, wall_seconds() - w0);
   }
@@ -115,7 +115,7 @@ int main(int argc, char** argv) {
     for (std::size_t r = 0; r < repeats; ++r) {
       for (const auto& s : seeds) {
         const auto p = plancmp::parse::parse_bytes(s, "seed");
-        measures += p.measures.size();
+        measures += p.measures().size();
       }
     }
     const double c2 = thread_seconds(), w2 = wall_seconds();

@@ -114,7 +114,7 @@ inline synthetic_corpus make_synthetic_corpus(const std::string& seeds_dir, std:
     for (std::size_t m = 0; m < count; ++m) {
       const auto row = static_cast<std::uint32_t>(c.texts.size());
       c.plan_of.push_back(static_cast<std::uint32_t>(p));
-      c.ids.push_back(m < layout.measures.size() ? layout.measures[m].id : fmt::format("附.{}", m + 1));
+      c.ids.push_back(m < layout.measures().size() ? layout.measures()[m].id : fmt::format("附.{}", m + 1));
       const std::size_t parent_rows =
           derivative ? (parent + 1 < plan_begin.size() ? plan_begin[parent + 1] : row) - plan_begin[parent] : 0;
       const double r = u(rng);

@@ -32,12 +32,12 @@ int main() {
   const auto [old_doc, old_plan] = load("004_b234aa7c753f2ac8.txt");
   const auto [new_doc, new_plan] = load("000_edee8db098a98e76.txt");
   fmt::print("{} ({} measures) → {} ({} measures)\n\n", analysis::plan_label(old_plan),
-             old_plan.measures.size(), analysis::plan_label(new_plan), new_plan.measures.size());
+             old_plan.measures().size(), analysis::plan_label(new_plan), new_plan.measures().size());
 
   // 1. Top matches: the cosine of every pair of measures (character 2–3-gram tf-idf fitted
   //    on both plans, simplified script, responsibility clauses left out), best first.
   const std::vector<double> cosine = analysis::measure_similarity(old_plan, new_plan);
-  const std::size_t columns = new_plan.measures.size();
+  const std::size_t columns = new_plan.measures().size();
   std::vector<std::size_t> order(cosine.size());
   std::iota(order.begin(), order.end(), std::size_t{0});
   // Ties broken by position, so the listing is the same on every machine.
@@ -48,8 +48,8 @@ int main() {
   matches.caption = "Most similar measures, 2017 → 2020";
   matches.columns = {"2017", "title", "2020", "title", "cosine"};
   for (std::size_t k = 0; k < std::min(top, order.size()); ++k) {
-    const auto& a = old_plan.measures[order[k] / columns];
-    const auto& b = new_plan.measures[order[k] % columns];
+    const auto& a = old_plan.measures()[order[k] / columns];
+    const auto& b = new_plan.measures()[order[k] % columns];
     matches.add_row({a.id, report::excerpt(a.title, 30), b.id, report::excerpt(b.title, 30),
                      report::cell(cosine[order[k]], 3)});
   }

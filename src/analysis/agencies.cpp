@@ -137,8 +137,8 @@ std::string parent_place(const plan& p) {
   std::size_t order = 0;
   count_places(p.title, parent->second, seen, order);
   count_places(p.preamble, parent->second, seen, order);
-  for (const auto& g : p.goals) count_places(g.text, parent->second, seen, order);
-  for (const auto& m : p.measures) count_places(m.text, parent->second, seen, order);
+  for (const auto& g : p.goals()) count_places(g.text, parent->second, seen, order);
+  for (const auto& m : p.measures()) count_places(m.text, parent->second, seen, order);
   std::string best;
   std::pair<std::size_t, std::size_t> best_at{0, 0};
   for (const auto& [name, at] : seen)
@@ -170,13 +170,13 @@ std::string plan_label(const plan& p) {
 responsibility_matrix make_responsibility_matrix(const plan& p) {
   responsibility_matrix m;
   m.plan = plan_label(p);
-  for (const auto& x : p.measures) m.measures.push_back(x.id);
-  for (const auto& a : p.agencies) {
+  for (const auto& x : p.measures()) m.measures.push_back(x.id);
+  for (const auto& a : p.agencies()) {
     m.agencies.push_back(a.name);
     m.canonical.push_back(canonical_of(a));
     std::vector<std::optional<role>> row;
-    row.reserve(p.measures.size());
-    for (const auto& x : p.measures) row.push_back(role_in(x, a.name));
+    row.reserve(p.measures().size());
+    for (const auto& x : p.measures()) row.push_back(role_in(x, a.name));
     m.roles.push_back(std::move(row));
   }
   return m;
@@ -187,15 +187,15 @@ responsibility_matrix make_responsibility_matrix(const plan& p) {
 lead_load compute_lead_load(const plan& p) {
   lead_load load;
   load.plan = plan_label(p);
-  load.measures = p.measures.size();
-  for (const auto& m : p.measures) load.assigned += !m.lead.empty() || !m.support.empty();
+  load.measures = p.measures().size();
+  for (const auto& m : p.measures()) load.assigned += !m.lead.empty() || !m.support.empty();
   const double n = static_cast<double>(load.measures);
-  for (const auto& a : p.agencies) {
+  for (const auto& a : p.agencies()) {
     agency_load x;
     x.name = a.name;
     x.canonical = canonical_of(a);
     x.collective = a.collective;
-    for (const auto& m : p.measures) {
+    for (const auto& m : p.measures()) {
       const auto r = role_in(m, a.name);
       if (r == role::lead) ++x.lead;
       if (r == role::support) ++x.support;
@@ -256,10 +256,10 @@ co_responsibility_network build_co_responsibility_network(const plan& p,
   auto& g = net.graph;
   // Vertex of each agency (npos: left out).
   constexpr std::size_t none = static_cast<std::size_t>(-1);
-  std::vector<std::size_t> vertex_of(p.agencies.size(), none);
+  std::vector<std::size_t> vertex_of(p.agencies().size(), none);
   std::map<std::string, std::size_t> by_key;
-  for (std::size_t a = 0; a < p.agencies.size(); ++a) {
-    const agency& x = p.agencies[a];
+  for (std::size_t a = 0; a < p.agencies().size(); ++a) {
+    const agency& x = p.agencies()[a];
     if (x.collective && !options.include_collectives) continue;
     const std::string key =
         options.by_canonical && x.resolution ? "id:" + x.resolution->canonical : "name:" + x.name;
@@ -272,9 +272,9 @@ co_responsibility_network build_co_responsibility_network(const plan& p,
     by_key.emplace(key, vertex_of[a]);
   }
   std::map<std::string_view, std::size_t> agency_index;
-  for (std::size_t a = 0; a < p.agencies.size(); ++a) agency_index.emplace(p.agencies[a].name, a);
+  for (std::size_t a = 0; a < p.agencies().size(); ++a) agency_index.emplace(p.agencies()[a].name, a);
 
-  for (const measure& m : p.measures) {
+  for (const measure& m : p.measures()) {
     // Each vertex once per measure, lead winning over support.
     std::map<std::size_t, role> present;
     for (const auto* mentions : {&m.lead, &m.support}) {
@@ -386,7 +386,7 @@ agency_function_table compare_agency_functions(std::span<const plan> plans,
     const plan& p = plans[k];
     const int year = p.issued ? p.issued->year : 0;
     std::map<std::string_view, std::string> key_of;  // printed name → row key
-    for (const agency& a : p.agencies) {
+    for (const agency& a : p.agencies()) {
       std::optional<agency_resolution> r = a.resolution;
       agency_match m;
       if (!r || r->match == match_kind::predecessor) {
@@ -416,7 +416,7 @@ agency_function_table compare_agency_functions(std::span<const plan> plans,
       if (std::find(names.begin(), names.end(), a.name) == names.end()) names.push_back(a.name);
       key_of.emplace(a.name, std::move(key));
     }
-    for (const measure& m : p.measures) {
+    for (const measure& m : p.measures()) {
       std::map<std::string_view, role> present;  // row key → role in this measure
       std::map<std::string_view, span> where;
       for (const auto* mentions : {&m.lead, &m.support}) {

@@ -273,12 +273,12 @@ std::vector<coded_unit> code_plan(const plan& p, const text::document& doc, cons
   const std::array<const tagger*, 3> taggers{&ip_tagger(), &chain_tagger(), &tools_tagger()};
   const auto tags = tagger::tag_all(taggers, p, doc);
   std::vector<coded_unit> out;
-  out.reserve(p.measures.size());
-  for (std::size_t m = 0; m < p.measures.size(); ++m) {
+  out.reserve(p.measures().size());
+  for (std::size_t m = 0; m < p.measures().size(); ++m) {
     coded_unit u;
     u.source = source;
-    u.id = p.measures[m].id;
-    std::string_view t = p.measures[m].text;
+    u.id = p.measures()[m].id;
+    std::string_view t = p.measures()[m].text;
     std::size_t cut = 0;
     for (std::size_t n = 0; n < 16 && cut < t.size(); ++n) {
       ++cut;
@@ -355,12 +355,12 @@ plan_tagging tagging_from_sheet(const coding_sheet& sheet, const plan& p, const 
   for (const auto& u : sheet.units) {
     if (file_name(u.source) == file_name(p.source.path)) by_id.emplace(u.id, &u);
   }
-  for (std::size_t m = 0; m < p.measures.size(); ++m) {
-    tagged_unit t{unit_kind::measure, m, p.measures[m].id, p.measures[m].where, {}};
-    const auto it = by_id.find(p.measures[m].id);
+  for (std::size_t m = 0; m < p.measures().size(); ++m) {
+    tagged_unit t{unit_kind::measure, m, p.measures()[m].id, p.measures()[m].where, {}};
+    const auto it = by_id.find(p.measures()[m].id);
     if (it == by_id.end()) {
-      out.diagnostics.push_back({0, p.measures[m].where, "coding.not_coded",
-                                 fmt::format("measure {}: not in the coding sheet of {}", p.measures[m].id, sheet.coder)});
+      out.diagnostics.push_back({0, p.measures()[m].where, "coding.not_coded",
+                                 fmt::format("measure {}: not in the coding sheet of {}", p.measures()[m].id, sheet.coder)});
       out.measures.push_back(std::move(t));
       continue;
     }

@@ -42,8 +42,8 @@ std::string without_spaces(std::string_view s) {
 // Whether measure `k` of `p` is the gold measure (path, text start).
 bool is_measure(const plan& p, std::size_t k, const std::string& path, const std::string& start,
                 const std::vector<std::string>& texts) {
-  if (k >= p.measures.size()) return false;
-  if (!path.empty() && p.measures[k].id == path) return true;
+  if (k >= p.measures().size()) return false;
+  if (!path.empty() && p.measures()[k].id == path) return true;
   if (start.empty()) return false;
   const std::string s = without_spaces(start);
   const auto at = texts[k].find(s);
@@ -52,7 +52,7 @@ bool is_measure(const plan& p, std::size_t k, const std::string& path, const std
 
 std::vector<std::string> measure_texts(const plan& p) {
   std::vector<std::string> out;
-  for (const measure& m : p.measures) out.push_back(without_spaces(m.text));
+  for (const measure& m : p.measures()) out.push_back(without_spaces(m.text));
   return out;
 }
 

@@ -149,10 +149,10 @@ target_coverage compute_target_coverage(std::span<const plan> plans, const tagge
   const auto& simplify = text::simplifier::shared();
   for (const plan& p : plans) {
     out.plans.push_back(plan_label(p));
-    out.targets.push_back(p.targets.size());
+    out.targets.push_back(p.targets().size());
     std::vector<std::size_t> counts(s.themes.size(), 0);
     std::vector<std::vector<std::pair<double, cell_evidence>>> cands(s.themes.size());
-    for (const target& t : p.targets) {
+    for (const target& t : p.targets()) {
       const auto labels = tg.tag_text(simplify.convert(t.indicator).text);
       for (const auto& l : labels) {
         ++counts[l.theme];
@@ -180,12 +180,12 @@ agency_coverage compute_agency_coverage(std::span<const plan> plans, std::span<c
   std::map<std::string, std::pair<std::vector<std::size_t>, std::vector<std::size_t>>> rows;
   for (std::size_t p = 0; p < plans.size(); ++p) {
     const plan& pl = plans[p];
-    for (std::size_t m = 0; m < pl.measures.size() && m < taggings[p].measures.size(); ++m) {
+    for (std::size_t m = 0; m < pl.measures().size() && m < taggings[p].measures.size(); ++m) {
       const tagged_unit& u = taggings[p].measures[m];
       if (u.labels.empty()) continue;
       for (const role part : {role::lead, role::support}) {
         for (const std::size_t a : pl.agencies_of(m, part)) {
-          const agency& ag = pl.agencies[a];
+          const agency& ag = pl.agencies()[a];
           const std::string key =
               ag.resolution && !ag.resolution->canonical.empty() ? ag.resolution->canonical : ag.name;
           auto& [lead, support] = rows[key];

@@ -679,11 +679,11 @@ diffusion_result attribute_measures(std::span<const source_plan> sources, const 
     const plan& pl = sources[p].plan();
     meta.push_back(diffusion_plan_of(pl));
     files.push_back(pl.source.path);
-    for (std::size_t m = 0; m < pl.measures.size(); ++m) {
-      c.sequences.push_back(detail::sequence_of(sources[p].document(), pl.measures[m], phrases, options.mask_clauses));
+    for (std::size_t m = 0; m < pl.measures().size(); ++m) {
+      c.sequences.push_back(detail::sequence_of(sources[p].document(), pl.measures()[m], phrases, options.mask_clauses));
       c.plan_of.push_back(static_cast<std::uint32_t>(p));
       c.index_in_plan.push_back(static_cast<std::uint32_t>(m));
-      c.ids.push_back(pl.measures[m].id);
+      c.ids.push_back(pl.measures()[m].id);
     }
   }
   diffusion_result r = attribute(std::move(meta), c, options);

@@ -33,8 +33,8 @@ gap_evidence evidence_at(const text::document& doc, const plan& p, std::string u
 }
 
 gap_evidence measure_evidence(const text::document& doc, const plan& p, std::size_t m) {
-  if (m >= p.measures.size()) return gap_evidence{p.source.path, "", {}, ""};
-  return evidence_at(doc, p, p.measures[m].id, p.measures[m].where);
+  if (m >= p.measures().size()) return gap_evidence{p.source.path, "", {}, ""};
+  return evidence_at(doc, p, p.measures()[m].id, p.measures()[m].where);
 }
 
 // Index of the subject measure most similar to reference measure `row` (npos if none).
@@ -48,8 +48,8 @@ std::size_t closest(const std::vector<double>& s, std::size_t columns, std::size
 }
 
 std::optional<std::size_t> measure_index(const plan& p, std::string_view id) {
-  for (std::size_t i = 0; i < p.measures.size(); ++i)
-    if (p.measures[i].id == id) return i;
+  for (std::size_t i = 0; i < p.measures().size(); ++i)
+    if (p.measures()[i].id == id) return i;
   return std::nullopt;
 }
 
@@ -58,9 +58,9 @@ std::optional<std::size_t> measure_index(const plan& p, std::string_view id) {
 // first goal, else its first measure.
 gap_evidence subject_side(const text::document& sdoc, const plan& subject, const plan& ref,
                           const std::vector<double>& s, std::string_view owner) {
-  if (auto m = measure_index(ref, owner); m && !subject.measures.empty())
-    return measure_evidence(sdoc, subject, closest(s, subject.measures.size(), *m, nullptr));
-  if (!subject.goals.empty()) return evidence_at(sdoc, subject, subject.goals[0].id, subject.goals[0].where);
+  if (auto m = measure_index(ref, owner); m && !subject.measures().empty())
+    return measure_evidence(sdoc, subject, closest(s, subject.measures().size(), *m, nullptr));
+  if (!subject.goals().empty()) return evidence_at(sdoc, subject, subject.goals()[0].id, subject.goals()[0].where);
   return measure_evidence(sdoc, subject, 0);
 }
 
@@ -68,15 +68,15 @@ bool is_function(const agency& a) { return !a.collective && a.resolution && !a.r
 
 std::set<std::string> functions_of(const plan& p) {
   std::set<std::string> out;
-  for (const auto& a : p.agencies)
+  for (const auto& a : p.agencies())
     if (is_function(a)) out.insert(a.resolution->canonical);
   return out;
 }
 
 // First mention of a printed agency name in a measure's clause: (measure, span).
 std::optional<std::pair<std::size_t, span>> first_mention(const plan& p, const std::string& name) {
-  for (std::size_t i = 0; i < p.measures.size(); ++i) {
-    for (const auto* list : {&p.measures[i].lead, &p.measures[i].support})
+  for (std::size_t i = 0; i < p.measures().size(); ++i) {
+    for (const auto* list : {&p.measures()[i].lead, &p.measures()[i].support})
       for (const auto& m : *list)
         if (m.name == name) return std::pair{i, m.where};
   }
@@ -107,7 +107,7 @@ std::map<std::string, theme_hit> themes_of(const plan_tagging& t, const coding_s
 std::vector<const target*> first_per_indicator(const plan& p) {
   std::vector<const target*> out;
   std::set<std::string> seen;
-  for (const auto& t : p.targets)
+  for (const auto& t : p.targets())
     if (!t.indicator_key.empty() && seen.insert(t.indicator_key).second) out.push_back(&t);
   return out;
 }
@@ -125,7 +125,7 @@ using analysis::detail::names_agencies;
 // The first target of each comparable class (indicator, quantity, scope, unit), in plan order.
 std::vector<const target*> first_per_class(const plan& p) {
   std::vector<const target*> out;
-  for (const auto& t : p.targets) {
+  for (const auto& t : p.targets()) {
     if (t.indicator_key.empty()) continue;
     if (std::none_of(out.begin(), out.end(), [&](const target* o) { return incomparable_reason(*o, t).empty(); }))
       out.push_back(&t);
@@ -210,7 +210,7 @@ gap_report gaps_against(const source_plan& subject_source, std::span<const sourc
   for (std::size_t k = 0; k < taggers.size(); ++k)
     for (const auto& [key, hit] : themes_of(subject_tags[k], taggers[k].scheme())) subject_themes.insert(key);
   const auto subject_functions = functions_of(subject);
-  const std::size_t columns = subject.measures.size();
+  const std::size_t columns = subject.measures().size();
   for (std::size_t n = 0; n < refs.size(); ++n) {
     const plan& ref = refs[n].plan();
     const text::document& rdoc = refs[n].document();
@@ -218,11 +218,11 @@ gap_report gaps_against(const source_plan& subject_source, std::span<const sourc
     r.references.push_back(label);
     const auto s = substance_similarity(ref, subject).score;
     // Reference measures without a counterpart.
-    for (std::size_t i = 0; i < ref.measures.size(); ++i) {
+    for (std::size_t i = 0; i < ref.measures().size(); ++i) {
       double score = 0.0;
       const std::size_t j = columns == 0 ? columns : closest(s, columns, i, &score);
       if (columns != 0 && score >= options.threshold) continue;
-      r.gaps.push_back({gap_kind::measure, label, ref.measures[i].id,
+      r.gaps.push_back({gap_kind::measure, label, ref.measures()[i].id,
                         fmt::format("no counterpart at or above {:.2f}", options.threshold), score,
                         measure_evidence(rdoc, ref, i), measure_evidence(sdoc, subject, j)});
     }
@@ -231,23 +231,23 @@ gap_report gaps_against(const source_plan& subject_source, std::span<const sourc
     for (std::size_t k = 0; k < taggers.size(); ++k)
       for (const auto& [key, hit] : themes_of(ref_tags[k], taggers[k].scheme())) {
         if (subject_themes.contains(key)) continue;
-        const auto& m = ref.measures[hit.measure];
+        const auto& m = ref.measures()[hit.measure];
         r.gaps.push_back({gap_kind::theme, label, key, "covered by the reference, not by the subject", 0.0,
                           evidence_at(rdoc, ref, m.id, hit.where),
                           subject_side(sdoc, subject, ref, s, m.id)});
       }
     // Indicators and weaker targets; a subject stating no target at all is missing data.
-    if (subject.targets.empty() && !ref.targets.empty()) {
-      const target& first = ref.targets.front();
+    if (subject.targets().empty() && !ref.targets().empty()) {
+      const target& first = ref.targets().front();
       r.gaps.push_back({gap_kind::targets_missing, label, "",
                         "n/a: the subject states no quantitative target; indicators not compared", 0.0,
                         evidence_at(rdoc, ref, first.owner, first.where), gap_evidence{subject.source.path, "", {}, ""}});
     }
-    for (const target* tp : subject.targets.empty() ? std::vector<const target*>{} : first_per_indicator(ref)) {
+    for (const target* tp : subject.targets().empty() ? std::vector<const target*>{} : first_per_indicator(ref)) {
       const target& t = *tp;
       // The subject's comparable target on this indicator, else any it has.
       const target* mine = nullptr;
-      for (const auto& candidate : subject.targets) {
+      for (const auto& candidate : subject.targets()) {
         if (candidate.indicator_key != t.indicator_key) continue;
         if (incomparable_reason(candidate, t).empty()) {
           mine = &candidate;
@@ -271,22 +271,22 @@ gap_report gaps_against(const source_plan& subject_source, std::span<const sourc
     // Agency functions; a subject naming no agency is missing data, not a gap in each.
     const bool subject_names = names_agencies(subject);
     if (!subject_names && names_agencies(ref)) {
-      const auto m = std::find_if(ref.measures.begin(), ref.measures.end(),
+      const auto m = std::find_if(ref.measures().begin(), ref.measures().end(),
                                   [](const measure& x) { return !x.lead.empty() || !x.support.empty(); });
       r.gaps.push_back({gap_kind::agencies_missing, label, "",
                         "n/a: the subject names no responsible agency; agency functions not compared", 0.0,
-                        measure_evidence(rdoc, ref, static_cast<std::size_t>(m - ref.measures.begin())),
+                        measure_evidence(rdoc, ref, static_cast<std::size_t>(m - ref.measures().begin())),
                         gap_evidence{subject.source.path, "", {}, ""}});
     }
     std::set<std::string> reported;
-    for (const auto& a : ref.agencies) {
+    for (const auto& a : ref.agencies()) {
       if (!subject_names || !is_function(a) || subject_functions.contains(a.resolution->canonical) ||
           !reported.insert(a.resolution->canonical).second)
         continue;
       const auto mention = first_mention(ref, a.name);
-      gap_evidence theirs = mention ? evidence_at(rdoc, ref, ref.measures[mention->first].id, mention->second)
+      gap_evidence theirs = mention ? evidence_at(rdoc, ref, ref.measures()[mention->first].id, mention->second)
                                     : gap_evidence{ref.source.path, "", {}, ""};
-      gap_evidence ours = mention ? subject_side(sdoc, subject, ref, s, ref.measures[mention->first].id)
+      gap_evidence ours = mention ? subject_side(sdoc, subject, ref, s, ref.measures()[mention->first].id)
                                   : gap_evidence{subject.source.path, "", {}, ""};
       r.gaps.push_back({gap_kind::agency_function, label, a.resolution->canonical,
                         fmt::format("{} ({}) involved in the reference only", function_name(a.resolution->canonical),
@@ -311,7 +311,7 @@ gap_report consensus_gaps(const source_plan& subject_source, std::span<const sou
   for (std::size_t t = 0; t < taggers.size(); ++t)
     for (const auto& [key, hit] : themes_of(subject_tags[t], taggers[t].scheme())) subject_themes.insert(key);
   std::set<std::string> subject_indicators;
-  for (const auto& t : subject.targets)
+  for (const auto& t : subject.targets())
     if (!t.indicator_key.empty()) subject_indicators.insert(t.indicator_key);
   struct tally {
     std::size_t peers = 0;
@@ -326,7 +326,7 @@ gap_report consensus_gaps(const source_plan& subject_source, std::span<const sou
     for (std::size_t t = 0; t < taggers.size(); ++t)
       for (const auto& [key, hit] : themes_of(tags[t], taggers[t].scheme())) {
         auto& e = themes[key];
-        const auto& m = peers[n].plan().measures[hit.measure];
+        const auto& m = peers[n].plan().measures()[hit.measure];
         if (e.peers++ == 0) e = {1, evidence_at(peers[n].document(), peers[n].plan(), m.id, hit.where), m.id, n};
       }
     for (const target* tp : first_per_indicator(peers[n].plan())) {
@@ -357,13 +357,13 @@ gap_report accountability_gaps(const text::document& doc, const plan& p, const g
   auto add = [&](gap_kind kind, const std::string& item, std::string detail, double score, gap_evidence e) {
     r.gaps.push_back({kind, "", item, std::move(detail), score, e, e});
   };
-  for (std::size_t i = 0; i < p.measures.size(); ++i) {
-    const auto& m = p.measures[i];
+  for (std::size_t i = 0; i < p.measures().size(); ++i) {
+    const auto& m = p.measures()[i];
     // A collective (各成员单位, 有关部门) is no one in particular: leading alone, it leaves
     // the measure without an accountable lead.
     const auto specific = [&](const agency_mention& a) {
       const auto k = p.agency_index(a.name);
-      return !k || !p.agencies[*k].collective;
+      return !k || !p.agencies()[*k].collective;
     };
     if (m.lead.empty() && m.support.empty())
       add(gap_kind::no_agency, m.id, "no responsible agency", 0.0, measure_evidence(doc, p, i));
@@ -374,18 +374,18 @@ gap_report accountability_gaps(const text::document& doc, const plan& p, const g
     else if (std::none_of(m.lead.begin(), m.lead.end(), specific))
       add(gap_kind::no_lead, m.id, "only a collective leads", 0.0, evidence_at(doc, p, m.id, m.where));
   }
-  for (std::size_t i = 0; i < p.measures.size(); ++i)
-    if (!p.measures[i].due) add(gap_kind::no_deadline, p.measures[i].id, "no deadline", 0.0, measure_evidence(doc, p, i));
-  for (const auto& g : p.goals)
-    if (std::none_of(p.targets.begin(), p.targets.end(), [&](const target& t) { return t.owner == g.id; }))
+  for (std::size_t i = 0; i < p.measures().size(); ++i)
+    if (!p.measures()[i].due) add(gap_kind::no_deadline, p.measures()[i].id, "no deadline", 0.0, measure_evidence(doc, p, i));
+  for (const auto& g : p.goals())
+    if (std::none_of(p.targets().begin(), p.targets().end(), [&](const target& t) { return t.owner == g.id; }))
       add(gap_kind::goal_without_target, g.id, "no measurable target", 0.0, evidence_at(doc, p, g.id, g.where));
   for (const auto& a : compute_lead_load(p).agencies) {
     if (a.collective || a.lead_share <= options.outsized_share) continue;
     const auto mention = first_mention(p, a.name);
-    add(gap_kind::outsized_lead, a.name, fmt::format("leads {} of {} measures", a.lead, p.measures.size()), a.lead_share,
-        mention ? evidence_at(doc, p, p.measures[mention->first].id, mention->second) : gap_evidence{});
+    add(gap_kind::outsized_lead, a.name, fmt::format("leads {} of {} measures", a.lead, p.measures().size()), a.lead_share,
+        mention ? evidence_at(doc, p, p.measures()[mention->first].id, mention->second) : gap_evidence{});
   }
-  for (const auto& b : p.boxes)
+  for (const auto& b : p.boxes())
     for (const auto& item : b.items)
       if (item.restates && item.similarity >= options.restatement_similarity)
         add(gap_kind::empty_restatement, b.id + ":" + item.title, "restates " + *item.restates + ", adds nothing",
@@ -399,7 +399,7 @@ vertical_alignment align_vertical(const text::document& udoc, const plan& upper,
   v.upper = plan_label(upper);
   v.lower = plan_label(lower);
   v.alignment = align_plans(udoc, upper, ldoc, lower, options);
-  v.upper_measures = upper.measures.size();
+  v.upper_measures = upper.measures().size();
   std::set<std::size_t> carried;
   for (const auto& p : v.alignment.pairs) carried.insert(p.measure_a);
   v.carried = carried.size();
@@ -407,11 +407,11 @@ vertical_alignment align_vertical(const text::document& udoc, const plan& upper,
   for (const auto& u : v.alignment.unmatched_a) v.not_carried.push_back(u.id);
   for (const auto& u : v.alignment.unmatched_b) v.local_additions.push_back(u.id);
   // Targets: the lower level's against the superior's, class by class.
-  if (upper.targets.empty() || lower.targets.empty()) {
-    if (!upper.targets.empty() || !lower.targets.empty())
+  if (upper.targets().empty() || lower.targets().empty()) {
+    if (!upper.targets().empty() || !lower.targets().empty())
       v.targets.push_back({change_kind::targets_missing, "", "",
                            fmt::format("n/a: the {} plan states no quantitative target; targets not compared",
-                                       upper.targets.empty() ? "upper" : "lower"),
+                                       upper.targets().empty() ? "upper" : "lower"),
                            0.0, {}, {}});
     return v;
   }
@@ -420,7 +420,7 @@ vertical_alignment align_vertical(const text::document& udoc, const plan& upper,
     gap_evidence theirs = evidence_at(udoc, upper, t.owner, t.where);
     const target* mine = nullptr;
     const target* other_terms = nullptr;
-    for (const auto& candidate : lower.targets) {
+    for (const auto& candidate : lower.targets()) {
       if (candidate.indicator_key != t.indicator_key) continue;
       if (incomparable_reason(t, candidate).empty()) {
         mine = &candidate;
@@ -484,8 +484,8 @@ plan_diff diff_plans(const text::document& odoc, const plan& old_plan, const tex
     d.changes.push_back({change_kind::new_, "", u.id, "", 0.0, {}, measure_evidence(ndoc, new_plan, u.index)});
   // Targets by comparable class (indicator, quantity, scope, unit): a stock is never set
   // against a flow, a growth rate against an amount, a per-unit target against a total.
-  if (old_plan.targets.empty() != new_plan.targets.empty()) {
-    const bool old_missing = old_plan.targets.empty();
+  if (old_plan.targets().empty() != new_plan.targets().empty()) {
+    const bool old_missing = old_plan.targets().empty();
     d.changes.push_back({change_kind::targets_missing, "", "",
                          fmt::format("n/a: the {} edition states no quantitative target; targets not compared",
                                      old_missing ? "old" : "new"),
@@ -497,7 +497,7 @@ plan_diff diff_plans(const text::document& odoc, const plan& old_plan, const tex
       gap_evidence before = evidence_at(odoc, old_plan, t.owner, t.where);
       const target* now = nullptr;
       const target* other_terms = nullptr;
-      for (const auto& candidate : new_plan.targets) {
+      for (const auto& candidate : new_plan.targets()) {
         if (candidate.indicator_key != t.indicator_key) continue;
         if (incomparable_reason(t, candidate).empty()) {
           now = &candidate;
@@ -530,7 +530,7 @@ plan_diff diff_plans(const text::document& odoc, const plan& old_plan, const tex
     for (const target* t : first_per_class(new_plan)) {
       const bool seen = std::any_of(matched_new.begin(), matched_new.end(),
                                     [&](const target* m) { return incomparable_reason(*m, *t).empty(); }) ||
-                        std::any_of(old_plan.targets.begin(), old_plan.targets.end(),
+                        std::any_of(old_plan.targets().begin(), old_plan.targets().end(),
                                     [&](const target& o) { return o.indicator_key == t->indicator_key; });
       if (!seen)
         d.changes.push_back({change_kind::target_new, "", t->indicator_key, describe(*t), 0.0, {},
@@ -550,14 +550,14 @@ plan_diff diff_plans(const text::document& odoc, const plan& old_plan, const tex
   std::set<std::string> old_functions;
   auto mention_in = [](const text::document& doc, const plan& p, const std::string& name) {
     const auto m = first_mention(p, name);
-    return m ? evidence_at(doc, p, p.measures[m->first].id, m->second) : gap_evidence{p.source.path, "", {}, ""};
+    return m ? evidence_at(doc, p, p.measures()[m->first].id, m->second) : gap_evidence{p.source.path, "", {}, ""};
   };
   auto new_name_of = [&](const std::string& canonical) -> std::optional<std::string> {
-    for (const auto& a : new_plan.agencies)
+    for (const auto& a : new_plan.agencies())
       if (is_function(a) && a.resolution->canonical == canonical) return a.name;
     return std::nullopt;
   };
-  for (const auto& a : old_plan.agencies) {
+  for (const auto& a : old_plan.agencies()) {
     if (!is_function(a)) continue;
     const std::string& canonical = a.resolution->canonical;
     old_functions.insert(canonical);
@@ -572,7 +572,7 @@ plan_diff diff_plans(const text::document& odoc, const plan& old_plan, const tex
                            mention_in(odoc, old_plan, a.name), {}});
     }
   }
-  for (const auto& a : new_plan.agencies)
+  for (const auto& a : new_plan.agencies())
     if (!agencies_missing && is_function(a) && !old_functions.contains(a.resolution->canonical)) {
       old_functions.insert(a.resolution->canonical);
       d.changes.push_back({change_kind::agency_new, "", a.name, function_name(a.resolution->canonical), 0.0, {},

@@ -141,9 +141,9 @@ learning_corpus learning_units(std::span<const std::string> sources, const parse
       const text::document doc = parse::read_gold_source(source, folders);
       const plan p = parse::parse_document(doc);
       auto codes = code_plan(p, doc, source);
-      for (std::size_t m = 0; m < p.measures.size(); ++m) {
-        const std::size_t b = simplified_offset_of(doc, p.measures[m].where.begin);
-        const std::size_t e = std::max(b, simplified_offset_of(doc, p.measures[m].where.end));
+      for (std::size_t m = 0; m < p.measures().size(); ++m) {
+        const std::size_t b = simplified_offset_of(doc, p.measures()[m].where.begin);
+        const std::size_t e = std::max(b, simplified_offset_of(doc, p.measures()[m].where.end));
         std::string_view t = std::string_view(doc.simplified).substr(b, e - b);
         if (const auto loc = parse::find_clause(t)) t = t.substr(0, loc->begin);
         out.units.push_back({std::move(codes[m]), std::string(t)});

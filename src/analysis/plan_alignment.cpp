@@ -16,12 +16,12 @@ namespace plancmp::inline v0::analysis {
 namespace {
 
 void check_shape(std::span<const double> similarity, const plan& a, const plan& b) {
-  if (similarity.size() != a.measures.size() * b.measures.size()) {
+  if (similarity.size() != a.measures().size() * b.measures().size()) {
     throw usage_error(fmt::format(
         "align_measures: the similarity matrix has {} entries, but {} has {} measures and {} "
         "has {}; pass one row per measure of the first plan, one column per measure of the "
         "second",
-        similarity.size(), a.source.path, a.measures.size(), b.source.path, b.measures.size()));
+        similarity.size(), a.source.path, a.measures().size(), b.source.path, b.measures().size()));
   }
 }
 
@@ -139,8 +139,8 @@ std::function<double(const std::vector<std::vector<double>>&)> assignment_metric
 plan_alignment align_measures(const plan& a, const plan& b, std::span<const double> similarity,
                               const plan_alignment_options& options) {
   check_shape(similarity, a, b);
-  const std::size_t n = a.measures.size();
-  const std::size_t m = b.measures.size();
+  const std::size_t n = a.measures().size();
+  const std::size_t m = b.measures().size();
   const auto forward = max_weight_assignment(similarity, n, m, {.threshold = options.threshold, .one_to_many = false});
 
   plan_alignment result;
@@ -154,8 +154,8 @@ plan_alignment align_measures(const plan& a, const plan& b, std::span<const doub
     measure_pair p;
     p.measure_a = i;
     p.measure_b = j;
-    p.id_a = a.measures[i].id;
-    p.id_b = b.measures[j].id;
+    p.id_a = a.measures()[i].id;
+    p.id_b = b.measures()[j].id;
     p.similarity = w;
     p.extra = extra;
     result.pairs.push_back(std::move(p));
@@ -210,9 +210,9 @@ plan_alignment align_measures(const plan& a, const plan& b, std::span<const doub
     return std::tie(x.measure_a, x.measure_b) < std::tie(y.measure_a, y.measure_b);
   });
   for (std::size_t i = 0; i < n; ++i)
-    if (matched_a[i] == 0) result.unmatched_a.push_back({i, a.measures[i].id});
+    if (matched_a[i] == 0) result.unmatched_a.push_back({i, a.measures()[i].id});
   for (std::size_t j = 0; j < m; ++j)
-    if (matched_b[j] == 0) result.unmatched_b.push_back({j, b.measures[j].id});
+    if (matched_b[j] == 0) result.unmatched_b.push_back({j, b.measures()[j].id});
   return result;
 }
 

@@ -288,7 +288,7 @@ std::map<std::string, plan_tagging, std::less<>> sheet_taggings(const plan& p, c
   r.codes = fmt::format("{}: {}", codes.automatic ? "codes" : "human codes", codes.coder);
   if (not_coded > 0) {
     r.codes_note = fmt::format("{} of {} measures are not in the sheet of {} and have no codes", not_coded,
-                               p.measures.size(), codes.coder);
+                               p.measures().size(), codes.coder);
   }
   return out;
 }
@@ -392,14 +392,14 @@ pmc_result compute_pmc_with(const plan& p, const text::document& doc, const pmc_
             const int d = year - issue_year;
             return d >= rule.min_years && d <= rule.max_years;
           };
-          for (const target& t : p.targets) {
+          for (const target& t : p.targets()) {
             if (t.year && fits(*t.year)) {
               yes(fmt::format("target {} by {}", t.indicator, *t.year), t.where);
               break;
             }
           }
           if (!v.value) {
-            for (const measure& m : p.measures) {
+            for (const measure& m : p.measures()) {
               if (m.due && m.due->due && fits(m.due->due->year)) {
                 yes(fmt::format("measure {} due {}", m.id, m.due->text), m.due->where);
                 break;
@@ -408,7 +408,7 @@ pmc_result compute_pmc_with(const plan& p, const text::document& doc, const pmc_
           }
           if (!v.value) {
             // Years the goals name (到2025年, 2035年远景目标), as written in the goal text.
-            for (const goal& g : p.goals) {
+            for (const goal& g : p.goals()) {
               const std::size_t gb = simplified_offset_of(doc, g.where.begin);
               const std::size_t ge = std::max(gb, simplified_offset_of(doc, g.where.end));
               const std::string_view t = std::string_view(doc.simplified).substr(gb, ge - gb);
@@ -434,14 +434,14 @@ pmc_result compute_pmc_with(const plan& p, const text::document& doc, const pmc_
         std::set<std::string> canonical;
         std::optional<span> first;
         std::size_t led = 0;
-        for (const measure& m : p.measures) {
+        for (const measure& m : p.measures()) {
           if (!m.lead.empty() && !m.joint) ++led;  // a lead of its own, not joint responsibility
           for (const auto* list : {&m.lead, &m.support}) {
             for (const auto& a : *list) {
               if (!first) first = a.where;
               const auto idx = p.agency_index(a.name);
-              if (idx && p.agencies[*idx].resolution && !p.agencies[*idx].collective)
-                canonical.insert(p.agencies[*idx].resolution->canonical);
+              if (idx && p.agencies()[*idx].resolution && !p.agencies()[*idx].collective)
+                canonical.insert(p.agencies()[*idx].resolution->canonical);
             }
           }
         }
@@ -451,21 +451,21 @@ pmc_result compute_pmc_with(const plan& p, const text::document& doc, const pmc_
           else
             v.evidence = fmt::format("{} canonical agencies", canonical.size());
         } else {
-          const double s = p.measures.empty() ? 0.0 : static_cast<double>(led) / static_cast<double>(p.measures.size());
+          const double s = p.measures().empty() ? 0.0 : static_cast<double>(led) / static_cast<double>(p.measures().size());
           if (s >= rule.min && first)
-            yes(fmt::format("{} of {} measures name a lead", led, p.measures.size()), *first);
+            yes(fmt::format("{} of {} measures name a lead", led, p.measures().size()), *first);
           else
-            v.evidence = fmt::format("{} of {} measures name a lead", led, p.measures.size());
+            v.evidence = fmt::format("{} of {} measures name a lead", led, p.measures().size());
         }
       } else if (rule.kind == pmc_rule_kind::targets) {
-        if (static_cast<double>(p.targets.size()) >= rule.min && !p.targets.empty())
-          yes(fmt::format("{} targets, first {}", p.targets.size(), p.targets.front().indicator), p.targets.front().where);
+        if (static_cast<double>(p.targets().size()) >= rule.min && !p.targets().empty())
+          yes(fmt::format("{} targets, first {}", p.targets().size(), p.targets().front().indicator), p.targets().front().where);
         else
-          v.evidence = fmt::format("{} targets", p.targets.size());
+          v.evidence = fmt::format("{} targets", p.targets().size());
       } else if (rule.kind == pmc_rule_kind::deadlines) {
         std::size_t n = 0;
         const measure* first = nullptr;
-        for (const measure& m : p.measures) {
+        for (const measure& m : p.measures()) {
           if (m.due) {
             ++n;
             if (first == nullptr) first = &m;

@@ -75,7 +75,7 @@ std::vector<std::string> frequent_phrases(std::span<const source_plan> plans,
   std::unordered_map<std::uint64_t, std::size_t> plans_with;
   for (std::size_t p = 0; p < plans.size(); ++p) {
     std::vector<std::uint64_t> runs;
-    for (const measure& m : plans[p].plan().measures) {
+    for (const measure& m : plans[p].plan().measures()) {
       sequences[p].push_back(sequence_of(plans[p].document(), m, builtin_boilerplate(), true));
       const auto seeds = seeds_of(sequences[p].back(), options.length);
       runs.insert(runs.end(), seeds.begin(), seeds.end());
@@ -118,10 +118,10 @@ reuse_report find_reuse(const text::document& doc_a, const plan& a, const text::
   }
   std::vector<measure_sequence> sa;
   std::vector<measure_sequence> sb;
-  sa.reserve(a.measures.size());
-  sb.reserve(b.measures.size());
-  for (const measure& m : a.measures) sa.push_back(sequence_of(doc_a, m, phrases, options.mask_clauses));
-  for (const measure& m : b.measures) sb.push_back(sequence_of(doc_b, m, phrases, options.mask_clauses));
+  sa.reserve(a.measures().size());
+  sb.reserve(b.measures().size());
+  for (const measure& m : a.measures()) sa.push_back(sequence_of(doc_a, m, phrases, options.mask_clauses));
+  for (const measure& m : b.measures()) sb.push_back(sequence_of(doc_b, m, phrases, options.mask_clauses));
 
   reuse_report report;
   report.file_a = a.source.path;
@@ -160,8 +160,8 @@ reuse_report find_reuse(const text::document& doc_a, const plan& a, const text::
       reused_passage p;
       p.measure_a = i;
       p.measure_b = j;
-      p.id_a = a.measures[i].id;
-      p.id_b = b.measures[j].id;
+      p.id_a = a.measures()[i].id;
+      p.id_b = b.measures()[j].id;
       const std::size_t ab = sa[i].begins[al.a_begin];
       const std::size_t ae = sa[i].ends[al.a_end - 1];
       const std::size_t bb = sb[j].begins[al.b_begin];

@@ -651,12 +651,12 @@ plan_matrix agency_profile_matrix(std::span<const plan> plans) {
   for (std::size_t p = 0; p < plans.size(); ++p) {
     const plan& pl = plans[p];
     m.plans.push_back(plan_label(pl));
-    for (const measure& me : pl.measures) {
+    for (const measure& me : pl.measures()) {
       std::set<std::string> named;
       for (const auto* mentions : {&me.lead, &me.support}) {
         for (const agency_mention& a : *mentions) {
           const auto idx = pl.agency_index(a.name);
-          const agency* ag = idx ? &pl.agencies[*idx] : nullptr;
+          const agency* ag = idx ? &pl.agencies()[*idx] : nullptr;
           named.insert(ag != nullptr && ag->resolution ? ag->resolution->canonical : a.name);
         }
       }

@@ -147,7 +147,7 @@ std::vector<std::string> functions_of_measure(const plan& p, const measure& m) {
     for (const auto& mention : *list) {
       const auto k = p.agency_index(mention.name);
       if (!k) continue;
-      const agency& a = p.agencies[*k];
+      const agency& a = p.agencies()[*k];
       if (a.collective || !a.resolution || a.resolution->canonical.empty()) continue;
       out.push_back(a.resolution->canonical);
     }
@@ -160,9 +160,9 @@ using analysis::detail::names_agencies;
 
 std::vector<std::vector<std::string>> indicators_by_measure(const plan& p) {
   std::map<std::string, std::size_t> index;
-  for (std::size_t i = 0; i < p.measures.size(); ++i) index[p.measures[i].id] = i;
-  std::vector<std::vector<std::string>> out(p.measures.size());
-  for (const target& t : p.targets) {
+  for (std::size_t i = 0; i < p.measures().size(); ++i) index[p.measures()[i].id] = i;
+  std::vector<std::vector<std::string>> out(p.measures().size());
+  for (const target& t : p.targets()) {
     const auto it = index.find(t.owner);
     if (it == index.end() || t.indicator_key.empty()) continue;
     out[it->second].push_back(t.indicator_key);
@@ -255,7 +255,7 @@ std::string section_context(const plan& p, const measure& m) {
   std::string id;
   for (std::size_t k = 0; k + 1 < m.path.size(); ++k) {
     id += (k == 0 ? "" : ".") + m.path[k];
-    for (const section& s : p.sections)
+    for (const section& s : p.sections())
       if (s.id == id) {
         out += text::simplifier::shared().convert(s.title).text;
         out += ' ';
@@ -269,8 +269,8 @@ std::string section_context(const plan& p, const measure& m) {
 
 substance_matrix substance_similarity(const plan& a, const plan& b, const substance_options& o) {
   substance_matrix r;
-  r.rows = a.measures.size();
-  r.columns = b.measures.size();
+  r.rows = a.measures().size();
+  r.columns = b.measures().size();
   const std::size_t n = r.rows;
   const std::size_t m = r.columns;
   r.score.assign(n * m, 0.0);
@@ -287,8 +287,8 @@ substance_matrix substance_similarity(const plan& a, const plan& b, const substa
   std::vector<std::string> texts = std::move(ua.texts);
   texts.insert(texts.end(), ub.texts.begin(), ub.texts.end());
   std::vector<std::string> titles;
-  for (const measure& x : a.measures) titles.push_back(title_of(x));
-  for (const measure& x : b.measures) titles.push_back(title_of(x));
+  for (const measure& x : a.measures()) titles.push_back(title_of(x));
+  for (const measure& x : b.measures()) titles.push_back(title_of(x));
   const std::size_t total = texts.size();
 
   // Words and concepts: counts, then pair-local document frequencies.
@@ -352,14 +352,14 @@ substance_matrix substance_similarity(const plan& a, const plan& b, const substa
       sentences[u].push_back(std::move(sv));
     }
   std::vector<sparse_of<std::uint64_t>> context(total);
-  for (std::size_t i = 0; i < n; ++i) context[i] = bigram_vector(section_context(a, a.measures[i]));
-  for (std::size_t j = 0; j < m; ++j) context[n + j] = bigram_vector(section_context(b, b.measures[j]));
+  for (std::size_t i = 0; i < n; ++i) context[i] = bigram_vector(section_context(a, a.measures()[i]));
+  for (std::size_t j = 0; j < m; ++j) context[n + j] = bigram_vector(section_context(b, b.measures()[j]));
 
   const bool agencies_known = names_agencies(a) && names_agencies(b);
   std::vector<std::vector<std::string>> fa(n), fb(m);
   if (agencies_known) {
-    for (std::size_t i = 0; i < n; ++i) fa[i] = functions_of_measure(a, a.measures[i]);
-    for (std::size_t j = 0; j < m; ++j) fb[j] = functions_of_measure(b, b.measures[j]);
+    for (std::size_t i = 0; i < n; ++i) fa[i] = functions_of_measure(a, a.measures()[i]);
+    for (std::size_t j = 0; j < m; ++j) fb[j] = functions_of_measure(b, b.measures()[j]);
   }
   const auto ia = indicators_by_measure(a);
   const auto ib = indicators_by_measure(b);

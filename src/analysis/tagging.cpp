@@ -548,8 +548,8 @@ std::vector<plan_tagging> tagger::tag_all(std::span<const tagger* const> taggers
   for (std::size_t k = 0; k < taggers.size(); ++k) {
     out[k].plan = label;
     out[k].scheme = taggers[k]->impl_->scheme.id;
-    out[k].measures.reserve(p.measures.size());
-    out[k].goals.reserve(p.goals.size());
+    out[k].measures.reserve(p.measures().size());
+    out[k].goals.reserve(p.goals().size());
   }
   // The plan's own place name (宁波市, 宁波) is never evidence.
   std::vector<std::string> places;
@@ -577,7 +577,7 @@ std::vector<plan_tagging> tagger::tag_all(std::span<const tagger* const> taggers
   const std::string plan_title = text::simplifier::shared().convert(p.title).text;
   const auto heading_of = [&](const std::vector<std::string>& path) {
     std::string headings = plan_title + "\n";
-    for (const section& s : p.sections) {
+    for (const section& s : p.sections()) {
       if (s.path.size() >= path.size() || !std::equal(s.path.begin(), s.path.end(), path.begin())) continue;
       const std::size_t hb = simplified_offset_of(doc, s.where.begin);
       const std::size_t he = std::max(hb, simplified_offset_of(doc, s.where.end));
@@ -642,10 +642,10 @@ std::vector<plan_tagging> tagger::tag_all(std::span<const tagger* const> taggers
       (kind == unit_kind::measure ? out[k].measures : out[k].goals).push_back(std::move(u));
     }
   };
-  for (std::size_t i = 0; i < p.measures.size(); ++i)
-    tag_unit(unit_kind::measure, i, p.measures[i].id, p.measures[i].where, true, p.measures[i].path);
-  for (std::size_t i = 0; i < p.goals.size(); ++i)
-    tag_unit(unit_kind::goal, i, p.goals[i].id, p.goals[i].where, false, p.goals[i].path);
+  for (std::size_t i = 0; i < p.measures().size(); ++i)
+    tag_unit(unit_kind::measure, i, p.measures()[i].id, p.measures()[i].where, true, p.measures()[i].path);
+  for (std::size_t i = 0; i < p.goals().size(); ++i)
+    tag_unit(unit_kind::goal, i, p.goals()[i].id, p.goals()[i].where, false, p.goals()[i].path);
   return out;
 }
 

@@ -521,20 +521,20 @@ plan_units collect_units(std::span<const plan> plans, const unit_options& option
   for (std::uint32_t p = 0; p < plans.size(); ++p) {
     const plan& pl = plans[p];
     if (options.measures) {
-      for (std::size_t i = 0; i < pl.measures.size(); ++i) {
-        const measure& m = pl.measures[i];
+      for (std::size_t i = 0; i < pl.measures().size(); ++i) {
+        const measure& m = pl.measures()[i];
         add(p, unit_kind::measure, i, 0, m.id, m.where, m.text);
       }
     }
     if (options.goals) {
-      for (std::size_t i = 0; i < pl.goals.size(); ++i)
-        add(p, unit_kind::goal, i, 0, pl.goals[i].id, pl.goals[i].where, pl.goals[i].text);
+      for (std::size_t i = 0; i < pl.goals().size(); ++i)
+        add(p, unit_kind::goal, i, 0, pl.goals()[i].id, pl.goals()[i].where, pl.goals()[i].text);
     }
     if (options.box_items) {
-      for (std::size_t b = 0; b < pl.boxes.size(); ++b) {
-        for (std::size_t i = 0; i < pl.boxes[b].items.size(); ++i) {
-          const box_item& item = pl.boxes[b].items[i];
-          add(p, unit_kind::box_item, b, i, fmt::format("{}.{}", pl.boxes[b].id, i + 1), item.where,
+      for (std::size_t b = 0; b < pl.boxes().size(); ++b) {
+        for (std::size_t i = 0; i < pl.boxes()[b].items.size(); ++i) {
+          const box_item& item = pl.boxes()[b].items[i];
+          add(p, unit_kind::box_item, b, i, fmt::format("{}.{}", pl.boxes()[b].id, i + 1), item.where,
               item.text.empty() ? item.title : item.text);
         }
       }

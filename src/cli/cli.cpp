@@ -53,7 +53,7 @@ input_log& run_log() {
 
 std::optional<std::string> not_a_plan(const plan& p, std::size_t bytes) {
   if (bytes == 0) return "empty file";
-  if (p.sections.empty() && p.measures.empty() && p.goals.empty()) {
+  if (p.sections().empty() && p.measures().empty() && p.goals().empty()) {
     return "no section, measure or goal found";
   }
   return std::nullopt;

@@ -21,7 +21,7 @@ struct deadline_counts {
 
 deadline_counts count_deadlines(const plan& p) {
   deadline_counts n;
-  for (const auto& m : p.measures) {
+  for (const auto& m : p.measures()) {
     if (!m.due) continue;
     if (m.due->recurring) {
       ++n.recurring;
@@ -93,8 +93,8 @@ int run_parse(const options& opts) {
     t.add_row({inputs[k].name, labels[k], p.title,
                p.issuing_jurisdiction.name.empty() ? "—" : p.issuing_jurisdiction.name,
                std::string(to_string(p.issuing_jurisdiction.admin_level)), p.issued ? p.issued->to_string() : "—",
-               p.sections.size(), p.measures.size(), p.goals.size(), p.agencies.size(), due.dated, due.recurring,
-               due.ongoing, p.targets.size(), p.boxes.size(), p.tables.size(), p.annexes.size(),
+               p.sections().size(), p.measures().size(), p.goals().size(), p.agencies().size(), due.dated, due.recurring,
+               due.ongoing, p.targets().size(), p.boxes().size(), p.tables().size(), p.annexes().size(),
                p.diagnostics.size()});
   }
   t.notes.push_back("dated, recurring, ongoing: the measures' deadlines by kind — a date (2025年12月底前), every year "

@@ -86,7 +86,7 @@ int run_targets(const options& opts) {
     }
     t.notes.push_back("begin, end: the target's bytes in the file (end exclusive)");
     for (std::size_t k = 0; k < plans.size(); ++k) {
-      for (const auto& tg : plans[k].targets) {
+      for (const auto& tg : plans[k].targets()) {
         std::string agencies;
         for (const auto& a : tg.agencies) agencies += (agencies.empty() ? "" : "、") + a;
         report::cell indicator(tg.indicator);
@@ -122,7 +122,7 @@ int run_targets(const options& opts) {
   };
   std::vector<std::string> printed_rows;
   for (std::size_t k = 0; k < plans.size(); ++k) {
-    for (const auto& tg : plans[k].targets) {
+    for (const auto& tg : plans[k].targets()) {
       if (!tg.indicator_key.empty()) {
         add("k:" + tg.indicator_key, k, tg);
       } else {
@@ -146,7 +146,7 @@ int run_targets(const options& opts) {
   t.columns = {"indicator_key", "indicator"};
   for (std::size_t k = 0; k < plans.size(); ++k) {
     t.columns.push_back(labels[k]);
-    t.notes.push_back(fmt::format("{}: {} — {} targets", labels[k], inputs[k].name, plans[k].targets.size()));
+    t.notes.push_back(fmt::format("{}: {} — {} targets", labels[k], inputs[k].name, plans[k].targets().size()));
   }
   t.notes.push_back("≥ at least (以上, 不低于), + growth, − reduction, /yr every year (年…, 年均); "
                     "(year, from baseline in its year). Rows without a key are indicators no entry of "

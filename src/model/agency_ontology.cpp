@@ -610,20 +610,21 @@ agency_resolution_summary resolve_agencies(plan& p, const agency_ontology& ontol
   const int year = p.issued ? p.issued->year : 0;
   agency_resolution_summary summary;
   const std::vector<std::string> stems = ontology.place_stems(p.issuing_jurisdiction);
-  for (agency& a : p.agencies) {
+  for (std::size_t i = 0; i < p.agencies().size(); ++i) {
+    const agency& a = p.agencies()[i];
     ++summary.names;
     const agency_match m = ontology.resolve(a.name, p.issuing_jurisdiction, year, stems);
-    a.resolution = m.resolution;
     if (m.resolution) {
       ++summary.resolved;
       ++summary.by_match[m.resolution->match];
-      a.collective = a.collective || m.collective;
+      p.set_agency_resolution(i, m.resolution, a.collective || m.collective);
       continue;
     }
+    p.set_agency_resolution(i, std::nullopt, a.collective);
     summary.unresolved.push_back(a.name);
     // The diagnostic points at the name's first mention.
     std::optional<span> first;
-    for (const measure& measure : p.measures) {
+    for (const measure& measure : p.measures()) {
       for (const auto* mentions : {&measure.lead, &measure.support}) {
         for (const agency_mention& mention : *mentions) {
           if (mention.name == a.name && (!first || mention.where.begin < first->begin))

@@ -31,7 +31,7 @@ std::uint32_t narrow_index(std::size_t i) {
   return static_cast<std::uint32_t>(i);
 }
 
-/// Rebuilds `agencies` from the measures' mentions (see plan::rebuild_graph).
+/// The agency list of `measures`, keeping what `previous` knew (see plan::set_content).
 std::vector<agency> collect_agencies(const std::vector<measure>& measures,
                                      const std::vector<agency>& previous) {
   // Sized up front: these maps are only looked up, never iterated, and growing them costs
@@ -121,19 +121,44 @@ std::optional<edge_kind> parse_edge_kind(std::string_view name) noexcept {
   return detail::enum_from_name<edge_kind>(detail::edge_kind_names, name);
 }
 
-std::shared_ptr<const plan_graph> plan::empty_graph() {
-  static const auto empty = std::make_shared<const plan_graph>();
+plan::plan(plan_content content) { set_content(std::move(content)); }
+
+std::shared_ptr<const plan::graph_index> plan::empty_index() {
+  static const std::shared_ptr<const graph_index> empty = index_of(plan_content{});
   return empty;
 }
 
-void plan::rebuild_graph() {
-  // Build into locals and commit at the end: a throw (length_error, bad_alloc) leaves the
-  // previous agency list and graph intact rather than half-built.
-  std::vector<agency> rebuilt = collect_agencies(measures, agencies);
-  auto graph = std::make_shared<plan_graph>();
-  plan_graph& g = *graph;
-  std::vector<std::vector<plan_vertex>> vertex_of(vertex_kind_count);
-  std::vector<std::vector<plan_vertex>> item_vertex(boxes.size());
+void plan::set_content(plan_content content) {
+  // Build into the parameter and locals, and commit at the end: a throw (length_error,
+  // bad_alloc) leaves the plan as it was rather than half-built.
+  content.agencies = collect_agencies(content.measures, content.agencies);
+  std::shared_ptr<const graph_index> index = index_of(content);
+  content_ = std::move(content);
+  index_ = std::move(index);
+}
+
+void plan::set_agency_resolution(std::size_t index, std::optional<agency_resolution> resolution,
+                                 bool collective) {
+  agency& a = content_.agencies.at(index);
+  a.resolution = std::move(resolution);
+  a.collective = collective;
+}
+
+std::shared_ptr<const plan::graph_index> plan::index_of(const plan_content& content) {
+  const auto& sections = content.sections;
+  const auto& measures = content.measures;
+  const auto& goals = content.goals;
+  const auto& boxes = content.boxes;
+  const auto& tables = content.tables;
+  const auto& annexes = content.annexes;
+  const auto& targets = content.targets;
+  const auto& agencies = content.agencies;
+  auto built = std::make_shared<graph_index>();
+  plan_graph& g = built->graph;
+  std::vector<std::vector<plan_vertex>>& vertex_of = built->vertex_of;
+  std::vector<std::vector<plan_vertex>>& item_vertex = built->box_item_vertex;
+  vertex_of.resize(vertex_kind_count);
+  item_vertex.resize(boxes.size());
 
   const auto add_vertex = [&g](vertex_kind vk, std::size_t index, std::size_t item = 0) {
     return boost::add_vertex(vertex_property{vk, narrow_index(index), narrow_index(item)}, g);
@@ -161,7 +186,7 @@ void plan::rebuild_graph() {
   add_all(vertex_kind::table, tables.size());
   add_all(vertex_kind::annex, annexes.size());
   add_all(vertex_kind::target, targets.size());
-  add_all(vertex_kind::agency, rebuilt.size());
+  add_all(vertex_kind::agency, agencies.size());
 
   const plan_vertex root = vertex_of[slot(vertex_kind::plan)][0];
   const auto& section_v = vertex_of[slot(vertex_kind::section)];
@@ -203,8 +228,8 @@ void plan::rebuild_graph() {
 
   // ---- lead / support: agency → measure, once per (agency, measure, role)
   std::unordered_map<std::string_view, std::size_t> agency_by_name;
-  agency_by_name.reserve(rebuilt.size());
-  for (std::size_t i = 0; i < rebuilt.size(); ++i) agency_by_name.try_emplace(rebuilt[i].name, i);
+  agency_by_name.reserve(agencies.size());
+  for (std::size_t i = 0; i < agencies.size(); ++i) agency_by_name.try_emplace(agencies[i].name, i);
   const auto& agency_v = vertex_of[slot(vertex_kind::agency)];
   std::vector<std::size_t> linked;
   for (std::size_t m = 0; m < measures.size(); ++m) {
@@ -239,20 +264,18 @@ void plan::rebuild_graph() {
     if (owner) add_edge(*owner, vertex_of[slot(vertex_kind::target)][t], edge_kind::states);
   }
 
-  agencies = std::move(rebuilt);
-  graph_ = std::move(graph);
-  vertex_of_ = std::move(vertex_of);
-  box_item_vertex_ = std::move(item_vertex);
+  return built;
 }
 
 std::optional<plan_vertex> plan::vertex(vertex_kind of, std::size_t index, std::size_t item) const {
   if (of == vertex_kind::box_item) {
-    if (index < box_item_vertex_.size() && item < box_item_vertex_[index].size())
-      return box_item_vertex_[index][item];
+    const auto& items = index_->box_item_vertex;
+    if (index < items.size() && item < items[index].size()) return items[index][item];
     return std::nullopt;
   }
+  const auto& vertex_of = index_->vertex_of;
   const std::size_t k = slot(of);
-  if (k < vertex_of_.size() && index < vertex_of_[k].size()) return vertex_of_[k][index];
+  if (k < vertex_of.size() && index < vertex_of[k].size()) return vertex_of[k][index];
   return std::nullopt;
 }
 
@@ -278,14 +301,17 @@ std::vector<std::size_t> sorted_unique(std::vector<std::size_t> v) {
 }  // namespace
 
 const measure* plan::find_measure(std::string_view id) const noexcept {
-  return find_by_id(measures, id);
+  return find_by_id(content_.measures, id);
 }
-const goal* plan::find_goal(std::string_view id) const noexcept { return find_by_id(goals, id); }
+const goal* plan::find_goal(std::string_view id) const noexcept {
+  return find_by_id(content_.goals, id);
+}
 const section* plan::find_section(std::string_view id) const noexcept {
-  return find_by_id(sections, id);
+  return find_by_id(content_.sections, id);
 }
 
 std::optional<std::size_t> plan::agency_index(std::string_view printed_name) const noexcept {
+  const std::vector<agency>& agencies = content_.agencies;
   for (std::size_t i = 0; i < agencies.size(); ++i)
     if (agencies[i].name == printed_name) return i;
   return std::nullopt;
@@ -345,12 +371,12 @@ std::vector<std::size_t> plan::targets_of(vertex_kind owner_kind, std::size_t ow
 }
 
 namespace {
-// Every public data member, in declaration order; the graph is derived and left out.
+// Every public data member in declaration order, then the content; the graph is derived
+// and left out.
 auto public_data(const plan& p) {
   return std::tie(p.source, p.title, p.title_span, p.notice_title, p.issuing_jurisdiction, p.issuer,
                   p.issued, p.issued_text, p.doc_number, p.draft, p.first_listed_leads, p.cover, p.body,
-                  p.preamble, p.preamble_span, p.sections, p.measures, p.goals, p.boxes, p.tables,
-                  p.annexes, p.targets, p.agencies, p.diagnostics);
+                  p.preamble, p.preamble_span, p.diagnostics, p.content());
 }
 }  // namespace
 

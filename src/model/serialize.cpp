@@ -246,7 +246,9 @@ PLANCMP_FIELDS(diagnostic, key("line", &T::line), key("span", &T::where), key("c
 
 // The schema first: a file from a later version gets the version message, not a
 // complaint about a key that version renamed. "kind" is absent in files written before
-// document kinds were read; they are plans.
+// document kinds were read; they are plans. The typed vectors are members of the plan's
+// content (`plan::content()`); the writer reads them there and the reader sets them once
+// all keys are read (reader::plan_parts).
 PLANCMP_FIELDS(plan, version_key{"schema", plan_schema}, key("source", &T::source),
                key("title", &T::title), key("title_span", &T::title_span),
                key("notice_title", &T::notice_title), key("jurisdiction", &T::issuing_jurisdiction),
@@ -255,10 +257,11 @@ PLANCMP_FIELDS(plan, version_key{"schema", plan_schema}, key("source", &T::sourc
                key_or_default("kind", &T::kind), key("draft", &T::draft),
                key("first_listed_leads", &T::first_listed_leads), key("cover", &T::cover),
                key("body", &T::body), key("preamble", &T::preamble),
-               key("preamble_span", &T::preamble_span), key("sections", &T::sections),
-               key("measures", &T::measures), key("goals", &T::goals), key("targets", &T::targets),
-               key("agencies", &T::agencies), key("boxes", &T::boxes), key("tables", &T::tables),
-               key("annexes", &T::annexes), key("diagnostics", &T::diagnostics))
+               key("preamble_span", &T::preamble_span), key("sections", &plan_content::sections),
+               key("measures", &plan_content::measures), key("goals", &plan_content::goals),
+               key("targets", &plan_content::targets), key("agencies", &plan_content::agencies),
+               key("boxes", &plan_content::boxes), key("tables", &plan_content::tables),
+               key("annexes", &plan_content::annexes), key("diagnostics", &T::diagnostics))
 
 #undef PLANCMP_FIELDS
 
@@ -293,7 +296,7 @@ class writer {
   static constexpr bool reading = false;
 
   explicit writer(const plan& p) : plan_(p), origin_(p.source.path.empty() ? "<plan>" : p.source.path) {
-    for (const agency& a : p.agencies) agency_by_name_.try_emplace(a.name, &a);
+    for (const agency& a : p.agencies()) agency_by_name_.try_emplace(a.name, &a);
   }
 
   [[nodiscard]] ojson write() const { return object(plan_, json_path{}); }
@@ -324,6 +327,12 @@ class writer {
   void put(ojson& o, const T& obj, const json_path& at, const detail::field<T, M, Check>& f) const {
     if constexpr (!std::is_same_v<Check, detail::no_check>) f.check(obj, at / f.name, *this);
     o[std::string(f.name)] = value(obj.*f.member, at / f.name);
+  }
+
+  /// A key of the plan's content.
+  template <typename M, typename Check>
+  void put(ojson& o, const plan& p, const json_path& at, const detail::field<plan_content, M, Check>& f) const {
+    put(o, p.content(), at, f);
   }
 
   template <typename T>
@@ -395,6 +404,14 @@ class writer {
 
 // ------------------------------------------------------------------ reader
 
+/// A plan as the reader reads it: the metadata into `p`, the typed vectors into
+/// `content`, which is set into `p` once all keys are read (so the graph is built once).
+struct plan_parts {
+  plan p;
+  plan_content content;
+};
+constexpr auto fields(type_tag<plan_parts>) { return fields(type_tag<plan>{}); }
+
 /// Checks a plan's DOM and converts it by walking the field lists, reporting the first
 /// problem with its path.
 class reader {
@@ -405,7 +422,7 @@ class reader {
 
   // `read` is const on the DOM; the one piece of state it keeps is the source size that
   // every later span is checked against.
-  [[nodiscard]] plan read(const json& doc) const { return object<plan>(doc, json_path{}); }
+  [[nodiscard]] plan read(const json& doc) const { return object<plan_parts>(doc, json_path{}).p; }
 
   [[noreturn]] void fail(const json_path& at, std::string_view what) const {
     throw schema_error(error_location::file(origin_), fmt::format("{}: {}", at.str(), what));
@@ -434,6 +451,15 @@ class reader {
     if (f.may_be_absent && j.find(f.name) == j.end()) return;
     obj.*f.member = value<M>(member(j, at, f.name), at / f.name);
     if constexpr (!std::is_same_v<Check, detail::no_check>) f.check(obj, at / f.name, *this);
+  }
+
+  /// A key of a plan's field list goes to the plan or to its content.
+  template <typename T, typename M, typename Check>
+  void take(const json& j, const json_path& at, plan_parts& obj, const detail::field<T, M, Check>& f) const {
+    if constexpr (std::is_same_v<T, plan_content>)
+      take(j, at, obj.content, f);
+    else
+      take(j, at, obj.p, f);
   }
 
   template <typename T>
@@ -481,7 +507,10 @@ class reader {
     for (agency_mention& a : m.support) a.part = role::support;
   }
 
-  void finish(plan& p, const json_path& at) const { check_agencies(p, at / "agencies"); }
+  void finish(plan_parts& parts, const json_path& at) const {
+    check_agencies(parts.content, at / "agencies");
+    parts.p.set_content(std::move(parts.content));
+  }
 
   // ---- values
 
@@ -581,17 +610,17 @@ class reader {
     return s;
   }
 
-  /// The agency list is derived from the measures (plan::rebuild_graph); what a file adds
-  /// beyond that would be dropped by the rebuild, so it is refused instead of lost.
-  void check_agencies(const plan& p, const json_path& at) const {
+  /// The agency list is derived from the measures (plan::set_content); what a file adds
+  /// beyond that would be dropped when the content is set, so it is refused instead of lost.
+  void check_agencies(const plan_content& c, const json_path& at) const {
     std::unordered_set<std::string_view> mentioned;
-    for (const measure& m : p.measures) {
+    for (const measure& m : c.measures) {
       for (const agency_mention& a : m.lead) mentioned.insert(a.name);
       for (const agency_mention& a : m.support) mentioned.insert(a.name);
     }
     std::unordered_map<std::string_view, std::size_t> seen;
-    for (std::size_t i = 0; i < p.agencies.size(); ++i) {
-      const std::string& name = p.agencies[i].name;
+    for (std::size_t i = 0; i < c.agencies.size(); ++i) {
+      const std::string& name = c.agencies[i].name;
       const json_path entry = at / i;
       if (const auto [it, fresh] = seen.try_emplace(name, i); !fresh)
         fail(entry / "name",
@@ -616,15 +645,6 @@ struct vertex_text {
   std::string label;
 };
 
-template <typename T>
-const T& element(const std::vector<T>& v, std::size_t i) {
-  if (i >= v.size())
-    throw usage_error(
-        "plan graph is out of date (a vertex names an element that no longer "
-        "exists); call plan::rebuild_graph() after changing the plan's vectors");
-  return v[i];
-}
-
 vertex_text describe(const plan& p, const vertex_property& v) {
   const auto or_text = [](const std::string& title, const std::string& text) {
     return title.empty() ? text : title;
@@ -633,58 +653,45 @@ vertex_text describe(const plan& p, const vertex_property& v) {
     case vertex_kind::plan:
       return {"plan", p.title};
     case vertex_kind::section: {
-      const section& s = element(p.sections, v.index);
+      const section& s = p.sections()[v.index];
       return {s.id, s.title};
     }
     case vertex_kind::measure: {
-      const measure& m = element(p.measures, v.index);
+      const measure& m = p.measures()[v.index];
       return {m.id, or_text(m.title, m.text)};
     }
     case vertex_kind::goal: {
-      const goal& g = element(p.goals, v.index);
+      const goal& g = p.goals()[v.index];
       return {g.id, or_text(g.title, g.text)};
     }
     case vertex_kind::box: {
-      const box& b = element(p.boxes, v.index);
+      const box& b = p.boxes()[v.index];
       return {b.id, b.title};
     }
     case vertex_kind::box_item: {
-      const box& b = element(p.boxes, v.index);
-      const box_item& item = element(b.items, v.item);
+      const box& b = p.boxes()[v.index];
+      const box_item& item = b.items[v.item];
       return {fmt::format("{}.{}", b.id, v.item + 1), or_text(item.title, item.text)};
     }
     case vertex_kind::table: {
-      const table_block& t = element(p.tables, v.index);
+      const table_block& t = p.tables()[v.index];
       return {t.id, t.caption};
     }
     case vertex_kind::annex: {
-      const annex& a = element(p.annexes, v.index);
+      const annex& a = p.annexes()[v.index];
       return {a.id, a.title};
     }
     case vertex_kind::target: {
-      const target& t = element(p.targets, v.index);
+      const target& t = p.targets()[v.index];
       return {fmt::format("target{}", v.index + 1),
               fmt::format("{} {}{}", t.indicator, t.value, t.unit)};
     }
     case vertex_kind::agency: {
-      const agency& a = element(p.agencies, v.index);
+      const agency& a = p.agencies()[v.index];
       return {a.name, a.name};
     }
   }
   return {};
-}
-
-/// Refuses a graph that does not match the vectors (never built, or built before they
-/// changed): exporting it would describe a different plan.
-void check_graph_is_current(const plan& p) {
-  std::size_t expected = 1 + p.sections.size() + p.measures.size() + p.goals.size() + p.boxes.size() +
-                         p.tables.size() + p.annexes.size() + p.targets.size() + p.agencies.size();
-  for (const box& b : p.boxes) expected += b.items.size();
-  if (boost::num_vertices(p.graph()) != expected)
-    throw usage_error(
-        fmt::format("plan graph is out of date ({} vertices for {} elements); call "
-                    "plan::rebuild_graph() after changing the plan's vectors",
-                    boost::num_vertices(p.graph()), expected));
 }
 
 /// At most `limit` code points of `text` (whole code points), with "…" when cut.
@@ -784,13 +791,10 @@ plan plan_from_json(std::string_view text, const std::string& origin) {
   if (!builder.parse(text)) {
     throw schema_error(error_location{origin, builder.error_byte(), {}, {}}, builder.error());
   }
-  plan p = reader(origin).read(builder.root());
-  p.rebuild_graph();
-  return p;
+  return reader(origin).read(builder.root());
 }
 
 std::string to_graphml(const plan& p) {
-  check_graph_is_current(p);
   const plan_graph& g = p.graph();
   std::string out;
   out += R"(<?xml version="1.0" encoding="UTF-8"?>
@@ -822,7 +826,6 @@ std::string to_graphml(const plan& p) {
 }
 
 std::string to_dot(const plan& p) {
-  check_graph_is_current(p);
   const plan_graph& g = p.graph();
   // Labels are cut to this many code points: a drawing shows the outline, the text is
   // in the JSON and GraphML exports.

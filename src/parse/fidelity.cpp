@@ -193,12 +193,12 @@ fidelity evaluate(const plan& parsed, const gold_document& gold) {
   fidelity f;
   f.source = gold.source;
   f.gold_measures = gold.measures.size();
-  f.parsed_measures = parsed.measures.size();
+  f.parsed_measures = parsed.measures().size();
 
   // ---- measures: one to one, in document order, by the start of the text
-  std::vector<std::string> parsed_text(parsed.measures.size());
-  for (std::size_t k = 0; k < parsed.measures.size(); ++k) parsed_text[k] = fold_for_comparison(parsed.measures[k].text);
-  std::vector<bool> taken(parsed.measures.size(), false);
+  std::vector<std::string> parsed_text(parsed.measures().size());
+  for (std::size_t k = 0; k < parsed.measures().size(); ++k) parsed_text[k] = fold_for_comparison(parsed.measures()[k].text);
+  std::vector<bool> taken(parsed.measures().size(), false);
   std::size_t cursor = 0;
   for (const auto& gm : gold.measures) {
     const std::string start = std::string(first_code_points(fold_for_comparison(gm.text_start), 10));
@@ -218,7 +218,7 @@ fidelity evaluate(const plan& parsed, const gold_document& gold) {
     taken[found] = true;
     cursor = found + 1;
     ++f.matched_measures;
-    const measure& m = parsed.measures[found];
+    const measure& m = parsed.measures()[found];
     const auto gold_lead = folded_names(gm.lead), gold_support = folded_names(gm.support);
     const auto got_lead = folded_names(m.lead), got_support = folded_names(m.support);
     f.lead.total++;
@@ -248,22 +248,22 @@ fidelity evaluate(const plan& parsed, const gold_document& gold) {
                                           got_due.empty() ? "—" : got_due, gold_due.empty() ? "—" : gold_due));
     }
   }
-  for (std::size_t k = 0; k < parsed.measures.size(); ++k) {
+  for (std::size_t k = 0; k < parsed.measures().size(); ++k) {
     if (!taken[k]) {
-      f.differences.push_back(fmt::format("measure {} 「{}」: not in the gold", parsed.measures[k].id,
+      f.differences.push_back(fmt::format("measure {} 「{}」: not in the gold", parsed.measures()[k].id,
                                           first_code_points(parsed_text[k], 12)));
     }
   }
 
   // ---- targets: one to one by value and printed unit
   f.gold_targets = gold.targets.size();
-  f.parsed_targets = parsed.targets.size();
-  std::vector<bool> target_taken(parsed.targets.size(), false);
+  f.parsed_targets = parsed.targets().size();
+  std::vector<bool> target_taken(parsed.targets().size(), false);
   for (const auto& gt : gold.targets) {
     const std::string unit = fold_for_comparison(gt.unit);
     bool found = false;
-    for (std::size_t k = 0; k < parsed.targets.size() && !found; ++k) {
-      const auto& t = parsed.targets[k];
+    for (std::size_t k = 0; k < parsed.targets().size() && !found; ++k) {
+      const auto& t = parsed.targets()[k];
       if (target_taken[k] || fold_for_comparison(t.unit) != unit) continue;
       if (std::abs(t.value - gt.value) > 1e-9 * std::max(1.0, std::abs(gt.value))) continue;
       target_taken[k] = found = true;
@@ -274,9 +274,9 @@ fidelity evaluate(const plan& parsed, const gold_document& gold) {
       f.differences.push_back(fmt::format("target {}{} 「{}」: not found", gt.value, gt.unit, gt.text));
     }
   }
-  for (std::size_t k = 0; k < parsed.targets.size(); ++k) {
+  for (std::size_t k = 0; k < parsed.targets().size(); ++k) {
     if (!target_taken[k]) {
-      const auto& t = parsed.targets[k];
+      const auto& t = parsed.targets()[k];
       f.differences.push_back(fmt::format("target {}{} ({}): not in the gold", t.value, t.unit, t.indicator));
     }
   }

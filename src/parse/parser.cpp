@@ -12,6 +12,7 @@
 #include <plancmp/parse/heading.hpp>
 #include <plancmp/parse/targets.hpp>
 
+#include "plan_targets.hpp"
 #include "rules.hpp"
 
 #include <fmt/format.h>
@@ -304,16 +305,18 @@ class parser {
       body(first_heading);
       if (task_measures_) {
         // Rows of task tables were read before the outline's own measures.
-        std::stable_sort(p_.measures.begin(), p_.measures.end(),
+        std::stable_sort(content_.measures.begin(), content_.measures.end(),
                          [](const measure& a, const measure& b) { return a.where.begin < b.where.begin; });
       }
     }
     labelled_metadata(first_article != npos ? first_article : first_heading);
     jurisdiction_level();
-    if (options_.read_targets && p_.kind == document_kind::plan) extract_targets(doc_, p_, options_.targets);
+    if (options_.read_targets && p_.kind == document_kind::plan)
+      content_.targets = detail::plan_targets(doc_, p_, content_, options_.targets);
     finish_accounting();
-    p_.rebuild_graph();
-    for (auto& a : p_.agencies) a.collective = collective_names_.count(a.name) > 0;
+    // set_content keeps the flag of an agency listed under a name the measures mention.
+    for (const std::string& name : collective_names_) content_.agencies.push_back({name, true, std::nullopt});
+    p_.set_content(std::move(content_));
     return std::move(p_);
   }
 
@@ -418,7 +421,7 @@ class parser {
           m.due = std::move(d);
         }
       }
-      p_.measures.push_back(std::move(m));
+      content_.measures.push_back(std::move(m));
       task_measures_ = true;
       if (!stack.empty()) ++nodes_[stack.back()].children;  // a section now, not a measure
     }
@@ -813,7 +816,7 @@ class parser {
   void jurisdiction_level() {
     if (p_.issuing_jurisdiction.admin_level != level::unknown) return;
     std::map<std::string, int> counts;
-    for (const auto& m : p_.measures) {
+    for (const auto& m : content_.measures) {
       for (const auto* list : {&m.lead, &m.support}) {
         for (const auto& a : *list) {
           if (const auto prefix = has_level_prefix(a.name); !prefix.empty()) {
@@ -902,14 +905,14 @@ class parser {
         annex out;
         out.id = h->label;
         out.where = line_span(i);
-        p_.annexes.push_back(out);
-        annex_index = p_.annexes.size() - 1;
+        content_.annexes.push_back(out);
+        annex_index = content_.annexes.size() - 1;
         box_index = npos;
         mark(i, line_role::annex, out.id);
         continue;
       }
       if (annex_index != npos) {
-        auto& a = p_.annexes[annex_index];
+        auto& a = content_.annexes[annex_index];
         const auto text = printed_line(i);
         if (a.title.empty() && title_like(l.text) && char_count(l.text) <= 40) {
           a.title = text;
@@ -944,8 +947,8 @@ class parser {
         b.title = printed(l.begin + h->text_begin, l.end);
         b.parent = stack.empty() ? "" : nodes_[stack.back()].id;
         b.where = line_span(i);
-        p_.boxes.push_back(b);
-        box_index = p_.boxes.size() - 1;
+        content_.boxes.push_back(b);
+        box_index = content_.boxes.size() - 1;
         box_list_next = 0;
         mark(i, line_role::box, b.id);
         continue;
@@ -1276,7 +1279,7 @@ class parser {
   /// Adds line i to a box: a new item, or the rest of the previous one when that was broken
   /// mid-sentence (never for a numbered item, `numbered`).
   void add_box_item(std::size_t box_index, std::size_t i, bool numbered = false) {
-    auto& b = p_.boxes[box_index];
+    auto& b = content_.boxes[box_index];
     const auto& l = lines_[i];
     mark(i, line_role::box, b.id);
     b.where.end = line_span(i).end;
@@ -1331,7 +1334,7 @@ class parser {
     const std::size_t columns = k - best_start;
     const auto [rows, end] = read_rows(k, columns);
     table_block t;
-    t.id = fmt::format("table{}", p_.tables.size() + 1);
+    t.id = fmt::format("table{}", content_.tables.size() + 1);
     t.parent = stack.empty() ? "" : nodes_[stack.back()].id;
     for (std::size_t c = i; c < best_start; ++c) t.caption += printed_line(c);
     for (std::size_t c = best_start; c < k; ++c) t.columns.push_back(printed_line(c));
@@ -1353,7 +1356,7 @@ class parser {
     t.where = {line_span(i).begin, line_span(end - 1).end};
     for (std::size_t c = i; c < end; ++c) mark(c, line_role::table, t.id);
     add_task_measures(t, best_start, rows, stack);
-    p_.tables.push_back(std::move(t));
+    content_.tables.push_back(std::move(t));
     return end - i;
   }
 
@@ -1527,13 +1530,13 @@ class parser {
     s.depth = static_cast<int>(n.path.size()) - 1;
     s.where = line_span(n.first);
     s.extent = {line_span(n.first).begin, line_span(n.last).end};
-    p_.sections.push_back(s);
+    content_.sections.push_back(s);
     mark(n.first, line_role::heading, s.id);
     // Own paragraphs of a section: goals in goal sections, otherwise section text.
     const bool goals = holds_goals(kind);
     int paragraph = 0;
     bool paragraph_open = false;  // the previous line did not end its sentence
-    const std::size_t first_goal = p_.goals.size();
+    const std::size_t first_goal = content_.goals.size();
     for (std::size_t j = 1; j < n.own.size(); ++j) {
       const auto ci = n.own[j];
       if (!goals) {
@@ -1549,16 +1552,16 @@ class parser {
         g.path.push_back(fmt::format("p{}", paragraph));
         g.kind = kind;
         g.where = line_span(ci);
-        p_.goals.push_back(g);
+        content_.goals.push_back(g);
       }
-      auto& g = p_.goals.back();
+      auto& g = content_.goals.back();
       const auto text = printed_line(ci);
       g.text += (g.text.empty() ? "" : "\n") + text;
       g.where.end = line_span(ci).end;
       paragraph_open = !ends_sentence(lines_[ci].text);
       mark(ci, line_role::goal, g.id);
     }
-    for (std::size_t k = first_goal; k < p_.goals.size(); ++k) p_.goals[k].title = first_sentence(p_.goals[k].text);
+    for (std::size_t k = first_goal; k < content_.goals.size(); ++k) content_.goals[k].title = first_sentence(content_.goals[k].text);
   }
 
   static std::string first_sentence(const std::string& text) {
@@ -1665,7 +1668,7 @@ class parser {
     if (!m.due) prose_deadline(m, b, clause_begin);
     m.title = unit_title(n, b, clause_begin);
     for (auto ci : n.own) mark(ci, line_role::measure, m.id);
-    p_.measures.push_back(std::move(m));
+    content_.measures.push_back(std::move(m));
   }
 
   /// A measure without a clause deadline may state its time limit in its prose: the first
@@ -1820,7 +1823,7 @@ class parser {
     g.text = std::string(trim(doc_.printed_of_simplified(b, e)));
     g.title = unit_title(n, b, e);
     for (auto ci : n.own) mark(ci, line_role::goal, g.id);
-    p_.goals.push_back(std::move(g));
+    content_.goals.push_back(std::move(g));
   }
 
   /// Links each box item to the measure it restates, when one is similar enough: the share
@@ -1829,7 +1832,7 @@ class parser {
   /// the items holding them; each measure's distinct bigrams are then looked up once, so
   /// the cost grows with the text, not items × measures.
   void link_boxes() {
-    if (p_.boxes.empty() || p_.measures.empty()) return;
+    if (content_.boxes.empty() || content_.measures.empty()) return;
     bigram_set seen;
     // Calls visit(bigram) once for each distinct bigram of `t`; returns their number.
     const auto distinct_bigrams = [&seen](std::string_view t, auto&& visit) {
@@ -1842,7 +1845,7 @@ class parser {
     };
     std::vector<box_item*> items;
     std::size_t expected = 0;
-    for (auto& b : p_.boxes) {
+    for (auto& b : content_.boxes) {
       for (auto& item : b.items) {
         items.push_back(&item);
         expected += item.text.size() / 3;
@@ -1858,11 +1861,11 @@ class parser {
         items_of[id].push_back(static_cast<std::uint32_t>(i));
       });
     }
-    const std::size_t n = p_.measures.size();
+    const std::size_t n = content_.measures.size();
     std::vector<std::size_t> measure_size(n);
     std::vector<std::uint32_t> common(items.size() * n, 0);  // [item][measure]
     for (std::size_t k = 0; k < n; ++k) {
-      const auto& m = p_.measures[k];
+      const auto& m = content_.measures[k];
       std::string_view t = m.text;
       if (!m.clause.empty() && t.ends_with(m.clause)) t.remove_suffix(m.clause.size());
       measure_size[k] = distinct_bigrams(t, [&](std::uint64_t g) {
@@ -1881,7 +1884,7 @@ class parser {
         if (score > best) best = score, which = k;
       }
       if (which != npos && best >= options_.restates_threshold) {
-        items[i]->restates = p_.measures[which].id;
+        items[i]->restates = content_.measures[which].id;
         items[i]->similarity = best;
       }
     }
@@ -1890,7 +1893,7 @@ class parser {
   // ------------------------------------------------------------------ accounting
   void finish_accounting() {
     for (std::size_t i = 0; i < lines_.size(); ++i) {
-      if (roles_[lines_[i].index].first == line_role::unparsed && !p_.measures.empty()) {
+      if (roles_[lines_[i].index].first == line_role::unparsed && !content_.measures.empty()) {
         p_.diagnostics.push_back({line_number(i), line_span(i), "structure.unplaced",
                                   "line outside the numbered outline and the cover notice"});
       }
@@ -1907,7 +1910,8 @@ class parser {
 
   const text::document& doc_;
   const parse_options& options_;
-  plan p_;
+  plan p_;                // metadata and diagnostics
+  plan_content content_;  // set into p_ once complete, so the graph is built once
   std::vector<content_line> lines_;
   std::vector<std::pair<line_role, std::uint32_t>> roles_;  // per document line: role, owner index
   std::vector<std::string> owners_;                         // owner names; [0] is none

@@ -5,6 +5,8 @@
 // data/targets.json, the canonical indicators from data/indicators.json.
 #include <plancmp/parse/targets.hpp>
 
+#include "plan_targets.hpp"
+
 #include <plancmp/data.hpp>
 #include <plancmp/error.hpp>
 #include <plancmp/parse/clause.hpp>
@@ -1570,9 +1572,17 @@ bool same_statement(const target& a, const target& b) {
          a.base_unit == b.base_unit && a.kind == b.kind && a.periodic == b.periodic;
 }
 
+/// The first measure with this id, as plan::find_measure finds it.
+const measure* find_measure(const plan_content& content, std::string_view id) {
+  const auto it = std::find_if(content.measures.begin(), content.measures.end(),
+                               [id](const measure& m) { return m.id == id; });
+  return it == content.measures.end() ? nullptr : &*it;
+}
+
 /// Conflicting values: one indicator, year, kind (level or a growth comparator) and
 /// periodicity, different normalized values.
-void report_conflicts(const text::document& doc, plan& p, const std::map<std::uint64_t, std::string>& origin) {
+void report_conflicts(const text::document& doc, const std::vector<target>& targets, std::vector<diagnostic>& diagnostics,
+                      const std::map<std::uint64_t, std::string>& origin) {
   auto level = [](comparator c) {
     return c == comparator::reach || c == comparator::at_least || c == comparator::not_less_than ? 0
                                                                                                    : static_cast<int>(c);
@@ -1593,32 +1603,32 @@ void report_conflicts(const text::document& doc, plan& p, const std::map<std::ui
   };
   using group_key = std::tuple<std::string, std::optional<int>, bool, std::string, int>;
   std::map<group_key, group> groups;
-  for (std::size_t i = 0; i < p.targets.size(); ++i) {
-    const auto& a = p.targets[i];
+  for (std::size_t i = 0; i < targets.size(); ++i) {
+    const auto& a = targets[i];
     if (a.indicator_key.empty()) continue;
     group& g = groups[group_key{a.indicator_key, a.year, a.periodic, a.base_unit, level(a.kind)}];
     std::optional<std::size_t> earliest;
     for (const auto& fs : g.firsts) {
       if (earliest && fs.f1 >= *earliest) break;  // later values cannot come earlier
       if (fs.value == a.normalized_value) continue;
-      const bool owner_differs = a.owner.empty() || p.targets[fs.f1].owner != a.owner;
+      const bool owner_differs = a.owner.empty() || targets[fs.f1].owner != a.owner;
       const std::optional<std::size_t> candidate = owner_differs ? std::optional<std::size_t>(fs.f1) : fs.f2;
       if (candidate && (!earliest || *candidate < *earliest)) earliest = candidate;
     }
     if (const auto it = g.by_value.find(a.normalized_value); it == g.by_value.end()) {
       g.by_value.emplace(a.normalized_value, g.firsts.size());
       g.firsts.push_back({a.normalized_value, i, std::nullopt});
-    } else if (auto& fs = g.firsts[it->second]; !fs.f2 && p.targets[fs.f1].owner != a.owner) {
+    } else if (auto& fs = g.firsts[it->second]; !fs.f2 && targets[fs.f1].owner != a.owner) {
       fs.f2 = i;
     }
     if (earliest) {
-      const auto& b = p.targets[*earliest];
+      const auto& b = targets[*earliest];
       const auto where = [&](const target& t) {
         if (!t.owner.empty()) return t.owner;
         const auto o = origin.find(t.where.begin);
         return o != origin.end() ? o->second : std::string("text outside goals and measures");
       };
-      p.diagnostics.push_back(
+      diagnostics.push_back(
           {doc.line_number_at(a.where.begin), a.where, "target.conflict",
            fmt::format("indicator {}{}: {}{} ({}) here, {}{} ({}) at byte {}; both are kept", a.indicator_key,
                        a.year ? fmt::format(" for {}", *a.year) : std::string(), a.value, a.unit, where(a), b.value,
@@ -1629,25 +1639,26 @@ void report_conflicts(const text::document& doc, plan& p, const std::map<std::ui
 
 }  // namespace
 
-void extract_targets(const text::document& doc, plan& p, const target_options& options) {
+std::vector<target> detail::plan_targets(const text::document& doc, plan& p, const plan_content& content,
+                                         const target_options& options) {
   const indicator_catalog& catalog = options.indicators != nullptr ? *options.indicators : indicator_catalog::builtin();
   const std::optional<int> default_year = options.year_from_title ? year_of_title(p.title) : std::nullopt;
   extractor x(doc, catalog, default_year);
 
   region_list tables, box_items, annexes, measures, goals, top_sections;
-  for (std::size_t i = 0; i < p.tables.size(); ++i) tables.items.emplace_back(p.tables[i].where, i);
+  for (std::size_t i = 0; i < content.tables.size(); ++i) tables.items.emplace_back(content.tables[i].where, i);
   std::vector<std::pair<std::size_t, std::size_t>> item_index;
-  for (std::size_t b = 0; b < p.boxes.size(); ++b) {
-    for (std::size_t k = 0; k < p.boxes[b].items.size(); ++k) {
-      box_items.items.emplace_back(p.boxes[b].items[k].where, item_index.size());
+  for (std::size_t b = 0; b < content.boxes.size(); ++b) {
+    for (std::size_t k = 0; k < content.boxes[b].items.size(); ++k) {
+      box_items.items.emplace_back(content.boxes[b].items[k].where, item_index.size());
       item_index.emplace_back(b, k);
     }
   }
-  for (std::size_t i = 0; i < p.annexes.size(); ++i) annexes.items.emplace_back(p.annexes[i].where, i);
-  for (std::size_t i = 0; i < p.measures.size(); ++i) measures.items.emplace_back(p.measures[i].where, i);
-  for (std::size_t i = 0; i < p.goals.size(); ++i) goals.items.emplace_back(p.goals[i].where, i);
-  for (std::size_t i = 0; i < p.sections.size(); ++i) {
-    if (p.sections[i].depth == 0) top_sections.items.emplace_back(p.sections[i].extent, i);
+  for (std::size_t i = 0; i < content.annexes.size(); ++i) annexes.items.emplace_back(content.annexes[i].where, i);
+  for (std::size_t i = 0; i < content.measures.size(); ++i) measures.items.emplace_back(content.measures[i].where, i);
+  for (std::size_t i = 0; i < content.goals.size(); ++i) goals.items.emplace_back(content.goals[i].where, i);
+  for (std::size_t i = 0; i < content.sections.size(); ++i) {
+    if (content.sections[i].depth == 0) top_sections.items.emplace_back(content.sections[i].extent, i);
   }
   for (auto* list : {&tables, &box_items, &annexes, &measures, &goals, &top_sections}) list->sort();
 
@@ -1655,7 +1666,7 @@ void extract_targets(const text::document& doc, plan& p, const target_options& o
   const auto skipped_kind = [](section_kind k) {
     return k == section_kind::guiding_ideology || k == section_kind::principles || k == section_kind::background;
   };
-  std::vector<std::vector<std::size_t>> annex_lines(p.annexes.size());
+  std::vector<std::vector<std::size_t>> annex_lines(content.annexes.size());
   unit_state state;
   std::vector<std::size_t> box_target_begin;  // targets from box items: checked against their measure
   enum context_kind { box_context, measure_context, goal_context, section_context, text_context, annex_context };
@@ -1677,20 +1688,20 @@ void extract_targets(const text::document& doc, plan& p, const target_options& o
     line_owner owner;
     if (const auto bi = box_items.at(lb, le)) {
       const auto [bx, k] = item_index[*bi];
-      const auto& item = p.boxes[bx].items[k];
+      const auto& item = content.boxes[bx].items[k];
       kind = box_context, index = *bi;
-      if (item.restates) owner = {*item.restates, p.find_measure(*item.restates)};
+      if (item.restates) owner = {*item.restates, find_measure(content, *item.restates)};
     } else if (const auto m = measures.at(lb, le)) {
       kind = measure_context, index = *m;
-      owner = {p.measures[*m].id, &p.measures[*m]};
+      owner = {content.measures[*m].id, &content.measures[*m]};
     } else if (const auto g = goals.at(lb, le)) {
-      const auto& gl = p.goals[*g];
+      const auto& gl = content.goals[*g];
       if (skipped_kind(gl.kind)) continue;
       // A year stated in a goal section holds for its later goals (经过三年努力，到2020年 …).
       kind = goal_context, index = top ? *top : *g;
       owner = {gl.id, nullptr};
     } else if (top) {
-      if (skipped_kind(p.sections[*top].kind)) continue;
+      if (skipped_kind(content.sections[*top].kind)) continue;
       kind = section_context, index = *top;
     }
     if (kind != state.kind || index != state.index) state = unit_state{kind, index, std::nullopt};
@@ -1730,16 +1741,16 @@ void extract_targets(const text::document& doc, plan& p, const target_options& o
     x.targets = std::move(kept);
   }
   // Recognized tables.
-  for (const auto& t : p.tables) x.table_targets(t, p.first_listed_leads);
+  for (const auto& t : content.tables) x.table_targets(t, p.first_listed_leads);
   // Annexes: tables from their lines, the rest as prose.
   static const std::vector<std::string> header_words = [] {
     return plancmp::detail::builtin_json("outline.json").at("table_header_words").get<std::vector<std::string>>();
   }();
   const std::size_t before_annexes = x.targets.size();
   std::vector<bool> annex_prose(x.targets.size(), false);
-  for (std::size_t a = 0; a < p.annexes.size(); ++a) {
+  for (std::size_t a = 0; a < content.annexes.size(); ++a) {
     const auto& lines = annex_lines[a];
-    const auto used = x.annex_table_targets(lines, header_words, p.annexes[a].id, p.diagnostics);
+    const auto used = x.annex_table_targets(lines, header_words, content.annexes[a].id, p.diagnostics);
     annex_prose.resize(x.targets.size(), false);
     unit_state annex_state{annex_context, a, std::nullopt};
     for (std::size_t k = 0; k < lines.size(); ++k) {
@@ -1771,8 +1782,14 @@ void extract_targets(const text::document& doc, plan& p, const target_options& o
   if (!std::is_sorted(x.targets.begin(), x.targets.end(), by_position)) {
     std::stable_sort(x.targets.begin(), x.targets.end(), by_position);
   }
-  p.targets = std::move(x.targets);
-  report_conflicts(doc, p, x.origin);
+  report_conflicts(doc, x.targets, p.diagnostics, x.origin);
+  return std::move(x.targets);
+}
+
+void extract_targets(const text::document& doc, plan& p, const target_options& options) {
+  plan_content content = p.content();
+  content.targets = detail::plan_targets(doc, p, p.content(), options);
+  p.set_content(std::move(content));
 }
 
 std::vector<target> find_targets(std::string_view text, const target_options& options) {

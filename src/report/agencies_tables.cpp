@@ -126,7 +126,7 @@ report::table resolution_table(std::span<const plan> plans, const agency_ontolog
   for (const plan& p : plans) {
     const std::string label = plan_label(p);
     const int year = p.issued ? p.issued->year : 0;
-    for (const agency& a : p.agencies) {
+    for (const agency& a : p.agencies()) {
       const agency_match m = ontology.resolve(a.name, p.issuing_jurisdiction, year);
       const std::optional<agency_resolution>& r = a.resolution ? a.resolution : m.resolution;
       const std::string& note = m.note;

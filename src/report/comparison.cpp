@@ -45,8 +45,8 @@ table summary_table(std::span<const plan> plans) {
     t.add_row({analysis::plan_label(p), p.source.path, std::move(title),
                p.issuing_jurisdiction.name.empty() ? "—" : p.issuing_jurisdiction.name,
                std::string(to_string(p.issuing_jurisdiction.admin_level)),
-               p.issued ? p.issued->to_string() : "—", p.sections.size(), p.measures.size(),
-               p.goals.size(), p.targets.size(), p.agencies.size(), p.diagnostics.size()});
+               p.issued ? p.issued->to_string() : "—", p.sections().size(), p.measures().size(),
+               p.goals().size(), p.targets().size(), p.agencies().size(), p.diagnostics.size()});
   }
   return t;
 }
@@ -57,7 +57,7 @@ table targets_table(std::span<const plan> plans) {
   t.columns = {"plan",       "indicator", "key",      "value",    "unit",
                "comparator", "year",      "baseline", "stated in"};
   for (const auto& p : plans) {
-    for (const auto& tg : p.targets) {
+    for (const auto& tg : p.targets()) {
       cell indicator(tg.indicator);
       indicator.source = p.source.path;
       indicator.where = tg.where;

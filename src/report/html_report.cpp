@@ -341,7 +341,7 @@ class builder {
     std::map<std::string, std::vector<std::optional<std::pair<int, double>>>> latest;
     std::map<std::string, std::string> unit_of;
     for (std::size_t k = 0; k < plans_.size(); ++k) {
-      for (const auto& tg : plans_[k].targets) {
+      for (const auto& tg : plans_[k].targets()) {
         if (tg.indicator_key.empty()) continue;
         auto& row = latest[tg.indicator_key];
         row.resize(plans_.size());

@@ -49,9 +49,10 @@ plan small_plan() {
   p.issuing_jurisdiction = {"宁波市", level::city, "宁波市人民政府办公厅"};
   p.issued = date{2022, 4, 26};
   p.source.path = "samples/small.txt";
-  p.measures = {make_measure("1", {a}, {b, c}), make_measure("2", {a}, {b}),
-                make_measure("3", {c}, {d}), make_measure("4", {e}, {}), make_measure("5", {}, {})};
-  p.rebuild_graph();
+  plan_content content;
+  content.measures = {make_measure("1", {a}, {b, c}), make_measure("2", {a}, {b}),
+                      make_measure("3", {c}, {d}), make_measure("4", {e}, {}), make_measure("5", {}, {})};
+  p.set_content(std::move(content));
   (void)resolve_agencies(p);
   return p;
 }
@@ -76,17 +77,21 @@ TEST_CASE("plan labels") {
   // A district level known from the agencies, no place above it named: 某区.
   p.issuing_jurisdiction.admin_level = level::district;
   CHECK(analysis::plan_label(p) == "某区 2024");
+  plan_content c;
   measure m;
   m.text = "3.配合修订并实施《武汉市知识产权促进和保护条例》。(区市场监管局、区司法局按职责分工负责)";
-  p.measures.push_back(m);
+  c.measures.push_back(m);
+  p.set_content(c);
   CHECK(analysis::plan_label(p) == "某区 2024");  // one mention is not enough
   m.text = "4.配合修订并实施《武汉市商业秘密保护办法》。落实《关于进一步强化全市知识产权保护的具体措施》。";
-  p.measures.push_back(m);
+  c.measures.push_back(m);
+  p.set_content(c);
   CHECK(analysis::plan_label(p) == "武汉市某区 2024");  // 《关于…全市…》 names no place
   // A province named twice does not make a district's parent (the level above is a city).
-  p.measures.clear();
+  c.measures.clear();
   m.text = "落实《湖北省专利条例》《湖北省知识产权促进条例》。";
-  p.measures.push_back(m);
+  c.measures.push_back(m);
+  p.set_content(std::move(c));
   CHECK(analysis::plan_label(p) == "某区 2024");
   // The district seed, parsed: it names no place on its cover but cites Wuhan's regulations.
   const auto seed = parse::parse_file(seed_path(test::district));
@@ -213,8 +218,9 @@ TEST_CASE("co-responsibility network against hand-computed metrics") {
     CHECK(smaller.metrics.density == doctest::Approx(4.0 / 6.0));
 
     plan p = small_plan();
-    p.measures[1].lead[0].name = "市市场监管局";  // the same function under its short name
-    p.rebuild_graph();
+    plan_content c = p.content();
+    c.measures[1].lead[0].name = "市市场监管局";  // the same function under its short name
+    p.set_content(std::move(c));
     (void)resolve_agencies(p);
     CHECK(boost::num_vertices(analysis::build_co_responsibility_network(p).graph) == 6);
     analysis::network_options grouped;
@@ -311,11 +317,12 @@ TEST_CASE("cross-plan table resolves plans parsed without resolution, and keeps 
   parse::parse_options off;
   off.resolve_agencies = false;
   std::vector<plan> plans{parse::parse_file(seed_path(test::ningbo_2017), off)};
-  const auto with_lead = std::find_if(plans[0].measures.begin(), plans[0].measures.end(),
+  plan_content c = plans[0].content();
+  const auto with_lead = std::find_if(c.measures.begin(), c.measures.end(),
                                       [](const measure& m) { return !m.lead.empty() && !m.joint; });
-  REQUIRE(with_lead != plans[0].measures.end());
+  REQUIRE(with_lead != c.measures.end());
   with_lead->lead[0].name = "市宇宙探索局";
-  plans[0].rebuild_graph();
+  plans[0].set_content(std::move(c));
   const auto t = analysis::compare_agency_functions(plans);
   REQUIRE_FALSE(t.rows.empty());
   const auto& last = t.rows.back();

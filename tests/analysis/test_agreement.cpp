@@ -167,7 +167,7 @@ TEST_CASE("agreement: plancmp codes a seed by the codebook") {
   const auto doc = text::read_any_document(path);
   const auto p = parse::parse_document(doc);
   const auto units = code_plan(p, doc, "seeds/003_53900fa8173cc0f4.txt");
-  REQUIRE(units.size() == p.measures.size());
+  REQUIRE(units.size() == p.measures().size());
   for (const auto& u : units) {
     CHECK_FALSE(u.policy_tools.empty());  // every unit gets a tool (the default: guidance)
     if (!u.ip_related) CHECK(u.value_chain.empty());

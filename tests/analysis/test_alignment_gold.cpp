@@ -20,14 +20,14 @@ using namespace plancmp;
 namespace {
 
 plan tiny_plan(std::vector<std::pair<std::string, std::string>> measures) {
-  plan p;
+  plan_content c;
   for (auto& [id, text] : measures) {
     measure m;
     m.id = id;
     m.text = text;
-    p.measures.push_back(std::move(m));
+    c.measures.push_back(std::move(m));
   }
-  return p;
+  return plan(std::move(c));
 }
 
 }  // namespace

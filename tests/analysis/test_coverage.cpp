@@ -40,8 +40,8 @@ const char* plan_b =
 TEST_CASE("plan × theme coverage: counts, shares, presence, evidence, difference") {
   const auto a = parse_text(plan_a, "a.txt");
   const auto b = parse_text(plan_b, "b.txt");
-  REQUIRE(a.plan().measures.size() == 3);
-  REQUIRE(b.plan().measures.size() == 2);
+  REQUIRE(a.plan().measures().size() == 3);
+  REQUIRE(b.plan().measures().size() == 2);
   const tagger t(coding_scheme::builtin("ip_value_chain"));
   const auto& s = t.scheme();
   const std::vector<plan> plans{a.plan(), b.plan()};
@@ -116,7 +116,7 @@ TEST_CASE("policy tools × value chain counts every (tool, stage) pair of a meas
   for (const char* tool : {"supply", "funding", "financial_support", "talent", "regulation"}) {
     for (const char* stage : {"protection", "utilization", "management"}) {
       std::size_t expected = 0;
-      for (std::size_t u = 0; u < a.plan().measures.size(); ++u)
+      for (std::size_t u = 0; u < a.plan().measures().size(); ++u)
         expected += tt[0].measures[u].find(*ts.find(tool)) && ct[0].measures[u].find(*cs.find(stage));
       CHECK_MESSAGE(t.cells[0][row_of(tool)][col_of(stage)] == expected, tool, " × ", stage);
     }
@@ -139,7 +139,9 @@ TEST_CASE("coverage by targets and by agencies") {
   target t;
   t.indicator = "知识产权质押融资金额";
   t.where = {10, 20};
-  with_targets.targets.push_back(t);
+  plan_content content = with_targets.content();
+  content.targets.push_back(t);
+  with_targets.set_content(std::move(content));
   const tagger tg(coding_scheme::builtin("ip_value_chain"));
   const auto& s = tg.scheme();
   const std::vector<plan> plans{with_targets};
@@ -160,8 +162,8 @@ TEST_CASE("coverage by targets and by agencies") {
     FAIL("no agency ", canonical);
     return std::size_t{0};
   };
-  const std::string court = a.plan().agencies[*a.plan().agency_index("市法院")].resolution->canonical;
-  const std::string finance = a.plan().agencies[*a.plan().agency_index("市财政局")].resolution->canonical;
+  const std::string court = a.plan().agencies()[*a.plan().agency_index("市法院")].resolution->canonical;
+  const std::string finance = a.plan().agencies()[*a.plan().agency_index("市财政局")].resolution->canonical;
   CHECK(ag.lead[row(court)][*s.find("protection")] == 1);
   CHECK(ag.support[row(finance)][*s.find("utilization")] == 1);
   CHECK(ag.lead[row(finance)][*s.find("utilization")] == 0);
@@ -174,7 +176,7 @@ TEST_CASE("seed coverage: counts never exceed the units, parents cover their chi
   const auto [plans, tags] = test::tagged_seeds(t);
   const auto m = compute_coverage(plans, tags, s);
   for (std::size_t p = 0; p < plans.size(); ++p) {
-    CHECK(m.units[p] == plans[p].measures.size());
+    CHECK(m.units[p] == plans[p].measures().size());
     for (std::size_t th = 0; th < s.themes.size(); ++th) {
       CHECK(m.counts[p][th] <= m.units[p]);
       if (s.themes[th].parent) CHECK(m.counts[p][th] <= m.counts[p][*s.themes[th].parent]);

@@ -91,7 +91,7 @@ TEST_CASE("accountability_gaps: counts taken by hand from the seed files") {
     const auto& e = item.value();
     CAPTURE(file);
     const seed s = load(file);
-    REQUIRE(s.p.measures.size() == e.at("measures").get<std::size_t>());
+    REQUIRE(s.p.measures().size() == e.at("measures").get<std::size_t>());
     CHECK(analysis::plan_label(s.p) == e.at("label").get<std::string>());
     const auto r = analysis::accountability_gaps(s.doc, s.p);
     // Gansu and the district number their tasks straight through: the hand ids are the
@@ -108,7 +108,7 @@ TEST_CASE("accountability_gaps: counts taken by hand from the seed files") {
       const auto& ids = e.at(std::string(to_string(kind))).at("ids");
       if (ids.is_string()) {
         REQUIRE(ids.get<std::string>() == "all");
-        for (const auto& m : s.p.measures) expected.push_back(short_id(m.id));
+        for (const auto& m : s.p.measures()) expected.push_back(short_id(m.id));
       } else {
         expected = ids.get<std::vector<std::string>>();
       }
@@ -125,10 +125,10 @@ TEST_CASE("accountability_gaps: counts taken by hand from the seed files") {
       const auto it = std::find_if(r.gaps.begin(), r.gaps.end(), [](const auto& g) { return g.kind == analysis::gap_kind::outsized_lead; });
       REQUIRE(it != r.gaps.end());
       CHECK(it->item == name);
-      CHECK(it->detail == fmt::format("leads {} of {} measures", outsized.at("leads").get<int>(), s.p.measures.size()));
+      CHECK(it->detail == fmt::format("leads {} of {} measures", outsized.at("leads").get<int>(), s.p.measures().size()));
       if (outsized.contains("led")) {
         std::vector<std::string> led;
-        for (const auto& m : s.p.measures)
+        for (const auto& m : s.p.measures())
           if (std::any_of(m.lead.begin(), m.lead.end(), [&](const auto& a) { return a.name == name; }))
             led.push_back(short_id(m.id));
         CHECK(led == outsized.at("led").get<std::vector<std::string>>());
@@ -217,17 +217,18 @@ TEST_CASE("align_vertical: a synthetic upper plan assembled from measures of sev
   const seed hengshui = load(test::hengshui);
   const seed district = load(test::district);
   text::document upper_doc;
-  plan upper;
-  upper.source.path = "upper.txt";
+  plan_content upper_content;
   for (const seed* s : {&hengshui, &district})
     for (std::size_t i = 0; i < 10; ++i) {
-      measure m = s->p.measures[i];
+      measure m = s->p.measures()[i];
       const std::uint64_t at = upper_doc.original.size();
       upper_doc.original += s->doc.original.substr(m.where.begin, m.where.size());
       m.id = (s == &hengshui ? "H." : "D.") + m.id;
       m.where = {at, upper_doc.original.size()};
-      upper.measures.push_back(std::move(m));
+      upper_content.measures.push_back(std::move(m));
     }
+  plan upper(std::move(upper_content));
+  upper.source.path = "upper.txt";
   const auto v = analysis::align_vertical(upper_doc, upper, hengshui.doc, hengshui.p);
   CHECK(v.upper_measures == 20);
   std::size_t hengshui_carried = 0;
@@ -248,7 +249,7 @@ TEST_CASE("align_vertical: a synthetic upper plan assembled from measures of sev
   CHECK(v.carried >= 10);
   CHECK(v.carried == upper_linked.size());  // measures, not links (a measure may have several)
   CHECK(v.carried + v.not_carried.size() == 20);
-  CHECK(v.local_additions.size() == hengshui.p.measures.size() - lower_linked.size());
+  CHECK(v.local_additions.size() == hengshui.p.measures().size() - lower_linked.size());
   CHECK(v.carried_share == doctest::Approx(static_cast<double>(v.carried) / 20.0));
   CHECK(report::to_table(v).rows.size() ==
         v.alignment.pairs.size() + v.not_carried.size() + v.local_additions.size() + v.targets.size());
@@ -264,11 +265,13 @@ TEST_CASE("align_vertical: a synthetic upper plan assembled from measures of sev
 TEST_CASE("align_vertical: targets set against the superior's") {
   const seed upper = load(test::hengshui);
   seed lower = load(test::hengshui);
-  for (auto& t : lower.p.targets) {
+  plan_content halved = lower.p.content();
+  for (auto& t : halved.targets) {
     t.value /= 2.0;
     t.normalized_value /= 2.0;
   }
-  std::erase_if(lower.p.targets, [](const target& t) { return t.indicator_key == "invention_patents_per_10k"; });
+  std::erase_if(halved.targets, [](const target& t) { return t.indicator_key == "invention_patents_per_10k"; });
+  lower.p.set_content(std::move(halved));
   const auto v = analysis::align_vertical(upper.doc, upper.p, lower.doc, lower.p);
   REQUIRE(!v.targets.empty());
   std::set<analysis::change_kind> kinds;
@@ -283,10 +286,10 @@ TEST_CASE("align_vertical: targets set against the superior's") {
       continue;
     }
     // The superior's target of the row: its indicator and its bytes.
-    const auto t = std::find_if(upper.p.targets.begin(), upper.p.targets.end(), [&](const target& x) {
+    const auto t = std::find_if(upper.p.targets().begin(), upper.p.targets().end(), [&](const target& x) {
       return x.indicator_key == row.item_old && x.where == row.in_old.where;
     });
-    REQUIRE(t != upper.p.targets.end());
+    REQUIRE(t != upper.p.targets().end());
     const auto profile = analysis::profile_of(*t);
     const bool level_free = profile.quantity == analysis::target_quantity::share ||
                             profile.quantity == analysis::target_quantity::growth_rate ||
@@ -344,8 +347,8 @@ TEST_CASE("diff_plans: Ningbo 2017 → 2020") {
   std::set<std::string> old_carried, new_carried;
   for (const auto& c : d.changes)
     if (c.kind == analysis::change_kind::carried) old_carried.insert(c.item_old), new_carried.insert(c.item_new);
-  CHECK(old_carried.size() + d.count(analysis::change_kind::dropped) == old_plan.p.measures.size());
-  CHECK(new_carried.size() + d.count(analysis::change_kind::new_) == new_plan.p.measures.size());
+  CHECK(old_carried.size() + d.count(analysis::change_kind::dropped) == old_plan.p.measures().size());
+  CHECK(new_carried.size() + d.count(analysis::change_kind::new_) == new_plan.p.measures().size());
   // The carry-overs in new words (issue 21): publicity, overseas disputes, credit,
   // administrative enforcement, finance and insurance.
   const auto is_carried = [&](std::string_view from, std::string_view to) {

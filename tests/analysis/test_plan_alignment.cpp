@@ -22,14 +22,15 @@ using namespace plancmp;
 namespace {
 
 plan plan_of(std::vector<std::string> ids, std::string path) {
-  plan p;
-  p.source.path = std::move(path);
+  plan_content c;
   for (auto& id : ids) {
     measure m;
     m.id = id;
     m.path = {id};
-    p.measures.push_back(std::move(m));
+    c.measures.push_back(std::move(m));
   }
+  plan p(std::move(c));
+  p.source.path = std::move(path);
   return p;
 }
 
@@ -95,12 +96,12 @@ TEST_CASE("align_measures with documents gives the shared passage as evidence") 
   const plan b = parse::parse_document(db);
   std::size_t i = 0;
   std::size_t j = 0;
-  for (; i < a.measures.size() && a.measures[i].id != "五.(十八)"; ++i) {}
-  for (; j < b.measures.size() && b.measures[j].id != "三.(一).3"; ++j) {}
-  REQUIRE(i < a.measures.size());
-  REQUIRE(j < b.measures.size());
-  std::vector<double> s(a.measures.size() * b.measures.size(), 0.0);
-  s[i * b.measures.size() + j] = 0.8;
+  for (; i < a.measures().size() && a.measures()[i].id != "五.(十八)"; ++i) {}
+  for (; j < b.measures().size() && b.measures()[j].id != "三.(一).3"; ++j) {}
+  REQUIRE(i < a.measures().size());
+  REQUIRE(j < b.measures().size());
+  std::vector<double> s(a.measures().size() * b.measures().size(), 0.0);
+  s[i * b.measures().size() + j] = 0.8;
   const auto r = analysis::align_measures(da, a, db, b, s);
   REQUIRE(r.pairs.size() == 1);
   REQUIRE(r.pairs[0].evidence);
@@ -116,7 +117,7 @@ TEST_CASE("align_plans: Ningbo 2020 and 2017 on tf-idf cosines") {
   const plan a = parse::parse_document(da);
   const plan b = parse::parse_document(db);
   const auto s = analysis::measure_similarity(a, b);
-  REQUIRE(s.size() == a.measures.size() * b.measures.size());
+  REQUIRE(s.size() == a.measures().size() * b.measures().size());
   const auto r = analysis::align_plans(da, a, db, b);
   const auto it = std::find_if(r.pairs.begin(), r.pairs.end(),
                                [](const auto& p) { return p.id_a == "五.(十八)"; });
@@ -127,13 +128,13 @@ TEST_CASE("align_plans: Ningbo 2020 and 2017 on tf-idf cosines") {
   CHECK(it->evidence->text_a.starts_with("加强《企业知识产权管理规范》"));
   REQUIRE(it->shared_features.size() == 5);
   for (const auto& f : it->shared_features) {
-    CHECK(a.measures[it->measure_a].text.find(f) != std::string::npos);
-    CHECK(b.measures[it->measure_b].text.find(f) != std::string::npos);
+    CHECK(a.measures()[it->measure_a].text.find(f) != std::string::npos);
+    CHECK(b.measures()[it->measure_b].text.find(f) != std::string::npos);
   }
   std::set<std::size_t> linked_a, linked_b;
   for (const auto& p : r.pairs) linked_a.insert(p.measure_a), linked_b.insert(p.measure_b);
-  CHECK(linked_a.size() + r.unmatched_a.size() == a.measures.size());
-  CHECK(linked_b.size() + r.unmatched_b.size() == b.measures.size());
+  CHECK(linked_a.size() + r.unmatched_a.size() == a.measures().size());
+  CHECK(linked_b.size() + r.unmatched_b.size() == b.measures().size());
   CHECK(it->grade == analysis::link_grade::same);
   CHECK(it->signals.characters > 0.5);
   CHECK(r.method == analysis::alignment_method::substance);
@@ -187,22 +188,22 @@ TEST_CASE("assignment_metric plugs into the plan × plan text matrix") {
 TEST_CASE("substance_similarity: best sentence pair, section context and position") {
   auto make = [](std::vector<std::pair<std::string, std::string>> sections,
                  std::vector<std::tuple<std::string, std::vector<std::string>, std::string>> measures) {
-    plan p;
+    plan_content c;
     for (auto& [id, title] : sections) {
       section s;
       s.id = id;
       s.path = {id};
       s.title = title;
-      p.sections.push_back(std::move(s));
+      c.sections.push_back(std::move(s));
     }
     for (auto& [id, path, text] : measures) {
       measure m;
       m.id = id;
       m.path = path;
       m.text = text;
-      p.measures.push_back(std::move(m));
+      c.measures.push_back(std::move(m));
     }
-    return p;
+    return plan(std::move(c));
   };
   const plan a = make({{"一", "严格知识产权保护"}, {"二", "促进知识产权运用"}},
                       {{"一.1", {"一", "1"},

@@ -56,7 +56,7 @@ TEST_CASE("PMC rules on a small plan, each 1 with evidence") {
   const auto model = pmc_model::from_json(small_model, "m.json");
   const auto doc = text::make_document(small_plan_text, "p.txt");
   const plan p = parse::parse_document(doc);
-  REQUIRE(p.measures.size() == 2);
+  REQUIRE(p.measures().size() == 2);
   const auto r = compute_pmc(p, doc, model);
   const auto value = [&](std::size_t v, std::size_t s) { return r.values.at(v).at(s).value; };
   CHECK(value(0, 0) == 1);  // 督查
@@ -98,12 +98,12 @@ TEST_CASE("PMC from a human coding sheet: its codes, labelled, in place of the t
   const auto model = pmc_model::from_json(small_model, "m.json");
   const auto doc = text::make_document(small_plan_text, "p.txt");
   const plan p = parse::parse_document(doc);
-  REQUIRE(p.measures.size() == 2);
+  REQUIRE(p.measures().size() == 2);
   const auto sheet = [&](const char* stages) {
     return coding_sheet::from_json(fmt::format(R"({{"schema": "plancmp.gold.coding/1", "coder": "H", "units": [
       {{"source": "p.txt", "id": "{}", "ip_related": true, "value_chain": {}, "policy_tools": ["environment"]}},
       {{"source": "p.txt", "id": "{}", "ip_related": true, "value_chain": ["management"], "policy_tools": []}}]}})",
-                                               p.measures[0].id, stages, p.measures[1].id),
+                                               p.measures()[0].id, stages, p.measures()[1].id),
                                    "h.json");
   };
   const auto automatic = compute_pmc(p, doc, model);
@@ -120,7 +120,7 @@ TEST_CASE("PMC from a human coding sheet: its codes, labelled, in place of the t
   const auto& v = yes.values.at(1).at(0);
   CHECK(v.value == 1);
   REQUIRE(v.where.has_value());
-  CHECK(v.where->begin == p.measures[0].where.begin);
+  CHECK(v.where->begin == p.measures()[0].where.begin);
   CHECK(v.evidence.find("human codes: H") != std::string::npos);
   // Rules that do not read codes are unchanged.
   CHECK(yes.values.at(0).at(0).value == automatic.values.at(0).at(0).value);
@@ -207,7 +207,7 @@ TEST_CASE("PMC designs: a plan outside the design's domain cannot reach its top 
       "(二)加强基层医疗机构管理。(市卫健委负责)\n",
       "doctor.txt");
   const plan p = parse::parse_document(doc);
-  REQUIRE(p.measures.size() == 2);
+  REQUIRE(p.measures().size() == 2);
   const auto open = compute_pmc(p, doc, pmc_model::from_json(with_domain(false), "open.json"));
   CHECK(open.grade_zh == "好");
   const auto ip = compute_pmc(p, doc, pmc_model::from_json(with_domain(true), "ip.json"));

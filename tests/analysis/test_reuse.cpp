@@ -90,7 +90,7 @@ TEST_CASE("find_reuse: Ningbo 2020 (十八) reuses Ningbo 2017 三.(一).3") {
     analysis::reuse_options all;
     all.source = analysis::reuse_options::candidate_source::all_pairs;
     const auto every = analysis::find_reuse(a.doc, a.p, b.doc, b.p, all);
-    CHECK(every.candidate_pairs == a.p.measures.size() * b.p.measures.size());
+    CHECK(every.candidate_pairs == a.p.measures().size() * b.p.measures().size());
     // Shared runs miss nothing that all pairs find.
     CHECK(every.passages == r.passages);
   }
@@ -114,8 +114,8 @@ TEST_CASE("find_reuse: boilerplate and clauses alone are not reuse") {
   const auto db = text::make_document(two, "two");
   const auto pa = parse::parse_document(da);
   const auto pb = parse::parse_document(db);
-  REQUIRE(pa.measures.size() == 1);
-  REQUIRE(pb.measures.size() == 1);
+  REQUIRE(pa.measures().size() == 1);
+  REQUIRE(pb.measures().size() == 1);
   analysis::reuse_options o;
   o.min_length = 8;
   o.seed_length = 4;

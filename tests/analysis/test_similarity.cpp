@@ -403,7 +403,7 @@ TEST_CASE("plan matrices") {
   const plan_matrix first = text_similarity_matrix(
       plans, {}, {}, [](const std::vector<std::vector<double>>& b) { return b.empty() ? 0.0 : double(b.size()); },
       "rows");
-  CHECK(first.score[2][0] == double(plans[2].measures.size()));
+  CHECK(first.score[2][0] == double(plans[2].measures().size()));
 }
 
 TEST_CASE("theme profile matrix: cosine of coverage shares") {

@@ -100,7 +100,7 @@ TEST_CASE("traditional-script measures match simplified keywords; evidence point
   const auto& s = parsed_seed(test::gansu);
   const tagger t(coding_scheme::builtin("ip_value_chain"));
   const auto tags = t.tag(s.p, s.doc);
-  REQUIRE(tags.measures.size() == s.p.measures.size());
+  REQUIRE(tags.measures.size() == s.p.measures().size());
   std::size_t checked = 0;
   for (const auto& u : tags.measures) {
     for (const auto& l : u.labels) {
@@ -126,7 +126,7 @@ TEST_CASE("the responsibility clause is not tagged") {
   const auto doc = text::make_document(
       "一、重点任务\n(一)推进专利导航。开展专利导航项目。(市市场监督管理局牵头,市司法局负责)\n", "clause.txt");
   const plan p = parse::parse_document(doc);
-  REQUIRE(p.measures.size() == 1);
+  REQUIRE(p.measures().size() == 1);
   const tagger t(scheme_of(R"([{"id": "judicial", "zh": "司法", "en": "judicial", "keywords": ["司法局", "司法"]},
                                 {"id": "navigation", "zh": "导航", "en": "navigation", "keywords": ["专利导航"]}])"));
   const auto tags = t.tag(p, doc);
@@ -228,8 +228,8 @@ TEST_CASE("word boundaries clause by clause equal those of the whole text (the t
   for (const auto& name : test::seed_names()) {
     const auto& s = parsed_seed(name);
     std::vector<span> units;
-    for (const auto& m : s.p.measures) units.push_back(m.where);
-    for (const auto& g : s.p.goals) units.push_back(g.where);
+    for (const auto& m : s.p.measures()) units.push_back(m.where);
+    for (const auto& g : s.p.goals()) units.push_back(g.where);
     for (const span& unit : units) {
       const std::size_t ub = analysis::simplified_offset_of(s.doc, unit.begin);
       const std::size_t ue = analysis::simplified_offset_of(s.doc, unit.end);

@@ -119,27 +119,29 @@ TEST_CASE("plans to rows: units, ids, clause stripped, script-invariant") {
   const plan gansu = parse::parse_file(test::seed_path(test::gansu));
   plan converted = gansu;  // the same plan in simplified script
   const auto& s = text::simplifier::shared();
-  for (measure& m : converted.measures) {
+  plan_content c = converted.content();
+  for (measure& m : c.measures) {
     m.text = s.convert(m.text).text;
     m.clause = s.convert(m.clause).text;
   }
+  converted.set_content(std::move(c));
   const std::vector<plan> plans{gansu, converted};
   vectorizer v;
   const plan_vectors pv = fit_transform_plans(v, plans);
-  const std::size_t n = gansu.measures.size();
+  const std::size_t n = gansu.measures().size();
   REQUIRE(pv.units.size() == 2 * n);
-  CHECK(pv.units[0].id == gansu.measures[0].id);
+  CHECK(pv.units[0].id == gansu.measures()[0].id);
   CHECK(pv.units[n].plan == 1);
   CHECK(pv.row_plans()[n] == 1);
   for (std::size_t i = 0; i < n; ++i) {
-    CAPTURE(gansu.measures[i].id);
+    CAPTURE(gansu.measures()[i].id);
     CHECK(row_dot(pv.matrix, i, pv.matrix, n + i) == doctest::Approx(1.0).epsilon(1e-6));
   }
   const plan_units u = collect_units(std::span<const plan>(&gansu, 1));
   for (std::size_t i = 0; i < n; ++i) {
     CHECK(u.texts[i].find("負責") == std::string::npos);  // simplified
-    if (!gansu.measures[i].clause.empty())
-      CHECK(u.texts[i].find(s.convert(gansu.measures[i].clause).text) == std::string::npos);
+    if (!gansu.measures()[i].clause.empty())
+      CHECK(u.texts[i].find(s.convert(gansu.measures()[i].clause).text) == std::string::npos);
   }
 }
 

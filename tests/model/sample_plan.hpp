@@ -14,6 +14,15 @@ inline agency_mention mention(std::string name, role part, std::uint64_t begin) 
   return agency_mention{std::move(name), part, span{begin, begin + size}};
 }
 
+/// Edits a copy of `p`'s content with `edit(plan_content&)` and sets it back (which
+/// rebuilds the graph), as code outside the library edits a plan.
+template <typename Edit>
+void edit_content(plan& p, Edit edit) {
+  plan_content c = p.content();
+  edit(c);
+  p.set_content(std::move(c));
+}
+
 inline plan sample_plan() {
   plan p;
   p.source = {"samples/ningbo.txt", "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
@@ -33,8 +42,9 @@ inline plan sample_plan() {
   p.preamble = "为加强知识产权保护，制定本方案。";
   p.preamble_span = {340, 388};
 
+  plan_content c;
   // Sections: 一 (goals), 二 (tasks) with (一) and (二).
-  p.sections = {
+  c.sections = {
       section{"一", {"一"}, "工作目标", section_kind::goals, 0, {390, 402}, {390, 700}},
       section{"二", {"二"}, "重点任务", section_kind::tasks, 0, {701, 713}, {701, 3000}},
       section{"二.(一)",
@@ -53,7 +63,7 @@ inline plan sample_plan() {
               {2001, 3000}},
   };
 
-  p.goals = {goal{"一.p1",
+  c.goals = {goal{"一.p1",
                   {"一", "p1"},
                   "",
                   "力争到2022年，全市有效发明专利拥有量达到36000件。",
@@ -93,7 +103,7 @@ inline plan sample_plan() {
   m2.due = deadline{"持续推进", std::nullopt, false, true, {2260, 2272}};
   m2.clause = "(市科技局、市市场监督管理局按职责分工负责;持续推进)";
   m2.where = {2031, 2300};
-  p.measures = {m0, m1, m2};
+  c.measures = {m0, m1, m2};
 
   target t0;
   t0.indicator = "有效发明专利拥有量";
@@ -119,17 +129,17 @@ inline plan sample_plan() {
   t1.agencies = {"市科技局"};
   t1.owner = "二.(二).1";
   t1.where = {2100, 2130};
-  p.targets = {t0, t1};
+  c.targets = {t0, t1};
 
-  p.boxes = {box{"专栏1",
+  c.boxes = {box{"专栏1",
                  "知识产权保护工程",
                  "二.(一)",
                  {box_item{"协同保护", "建立行政执法与司法衔接机制。", {1900, 1950}, "二.(一).1", 0.87},
                   box_item{"快速维权", "建设快速维权中心。", {1951, 1990}, std::nullopt, 0.0}},
                  {1850, 1990}}};
 
-  p.annexes = {annex{"附件1", "重点任务分工表", "序号\n任务\n责任单位", {3001, 4000}}};
-  p.tables = {table_block{
+  c.annexes = {annex{"附件1", "重点任务分工表", "序号\n任务\n责任单位", {3001, 4000}}};
+  c.tables = {table_block{
       "table1",
       "重点任务分工表",
       "附件1",
@@ -140,7 +150,7 @@ inline plan sample_plan() {
 
   p.diagnostics = {diagnostic{2, {40, 60}, "noise.share", "扫一扫 share line"}};
 
-  p.rebuild_graph();
+  p.set_content(std::move(c));
   return p;
 }
 

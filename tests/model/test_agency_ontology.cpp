@@ -33,7 +33,7 @@ using test::seed_plan;
 const agency& agency_named(const plan& p, std::string_view name) {
   const auto i = p.agency_index(name);
   REQUIRE(i.has_value());
-  return p.agencies[*i];
+  return p.agencies()[*i];
 }
 
 bool has_successor(const agency_ontology& o, std::string_view from, std::string_view to, int year) {
@@ -299,7 +299,7 @@ TEST_CASE("every agency the five seeds print resolves") {
   for (const auto& seed : test::seed_names()) {
     CAPTURE(seed);
     const plan& p = seed_plan(seed);
-    for (const agency& a : p.agencies) {
+    for (const agency& a : p.agencies()) {
       CAPTURE(a.name);
       ++names;
       REQUIRE(a.resolution.has_value());
@@ -347,9 +347,10 @@ TEST_CASE("resolve_agencies on a plan") {
   m.support = {{"市宇宙探索局", role::support, {119, 137}},
                {"各区县(市)政府", role::support, {138, 158}}};
   m.where = {50, 160};
-  p.measures.push_back(m);
+  plan_content c;
+  c.measures.push_back(m);
+  p.set_content(std::move(c));
   p.diagnostics = {{1, {0, 10}, "noise.menu", "menu"}, {9, {300, 310}, "numbering.gap", "gap"}};
-  p.rebuild_graph();
 
   const auto line_of = [](std::uint64_t byte) { return static_cast<std::uint32_t>(byte / 20 + 1); };
   const auto summary = resolve_agencies(p, agency_ontology::builtin(), {line_of});
@@ -357,9 +358,9 @@ TEST_CASE("resolve_agencies on a plan") {
   CHECK(summary.resolved == 2);
   CHECK(summary.unresolved == std::vector<std::string>{"市宇宙探索局"});
   CHECK(summary.by_match == std::map<std::string, std::size_t>{{"exact", 1}, {"predecessor", 1}});
-  CHECK(p.agencies[0].resolution->canonical == "market_regulation");
-  CHECK_FALSE(p.agencies[1].resolution);
-  CHECK(p.agencies[2].collective);
+  CHECK(p.agencies()[0].resolution->canonical == "market_regulation");
+  CHECK_FALSE(p.agencies()[1].resolution);
+  CHECK(p.agencies()[2].collective);
   // The unknown name is kept, with a diagnostic at its mention, in line order.
   REQUIRE(p.diagnostics.size() == 3);
   CHECK(p.diagnostics[1].code == "agency.unresolved");
@@ -378,11 +379,11 @@ TEST_CASE("parsing resolves agencies unless told not to") {
   parse::parse_options off;
   off.resolve_agencies = false;
   const plan raw = parse::parse_file(seed_path(test::gansu), off);
-  CHECK(std::none_of(raw.agencies.begin(), raw.agencies.end(),
+  CHECK(std::none_of(raw.agencies().begin(), raw.agencies().end(),
                      [](const agency& a) { return a.resolution; }));
   const plan& resolved = seed_plan(test::gansu);
-  CHECK(raw.measures == resolved.measures);
-  CHECK(raw.agencies.size() == resolved.agencies.size());
+  CHECK(raw.measures() == resolved.measures());
+  CHECK(raw.agencies().size() == resolved.agencies().size());
 }
 
 TEST_CASE("resolutions survive the plan JSON round trip") {
@@ -408,7 +409,7 @@ TEST_CASE("resolution is repeatable: the same name gives the same answer every t
   const auto& o = agency_ontology::builtin();
   std::vector<std::pair<std::string, jurisdiction>> names;
   for (const auto& seed : test::seed_names())
-    for (const agency& a : seed_plan(seed).agencies)
+    for (const agency& a : seed_plan(seed).agencies())
       names.emplace_back(a.name, seed_plan(seed).issuing_jurisdiction);
   REQUIRE(names.size() > 50);
   std::vector<agency_resolution> first;

@@ -62,7 +62,7 @@ TEST_CASE("vertex_kind and edge_kind names round-trip") {
   CHECK_FALSE(parse_edge_kind("").has_value());
 }
 
-TEST_CASE("rebuild_graph: vertices, edges and their kinds") {
+TEST_CASE("the graph: vertices, edges and their kinds") {
   const plan p = test::sample_plan();
   const plan_graph& g = p.graph();
 
@@ -92,7 +92,7 @@ TEST_CASE("rebuild_graph: vertices, edges and their kinds") {
 
   SUBCASE("vertex() maps elements to vertices and back") {
     CHECK(p.vertex(vertex_kind::plan, 0) == plan_vertex{0});
-    for (std::size_t m = 0; m < p.measures.size(); ++m) {
+    for (std::size_t m = 0; m < p.measures().size(); ++m) {
       const plan_vertex v = must_vertex(p, vertex_kind::measure, m);
       CHECK(g[v].kind == vertex_kind::measure);
       CHECK(g[v].index == m);
@@ -200,45 +200,53 @@ TEST_CASE("copying and moving a plan carry its graph") {
   CHECK(assigned == copy);
 }
 
-TEST_CASE("rebuild_graph: the agency list") {
+TEST_CASE("set_content: the agency list") {
   plan p = test::sample_plan();
-  REQUIRE(p.agencies.size() == 4);
-  CHECK(p.agencies[0].name == "市市场监督管理局");
-  CHECK(p.agencies[1].name == "市公安局");
-  CHECK(p.agencies[2].name == "市司法局");
-  CHECK(p.agencies[3].name == "市科技局");
-  for (const agency& a : p.agencies) {
+  REQUIRE(p.agencies().size() == 4);
+  CHECK(p.agencies()[0].name == "市市场监督管理局");
+  CHECK(p.agencies()[1].name == "市公安局");
+  CHECK(p.agencies()[2].name == "市司法局");
+  CHECK(p.agencies()[3].name == "市科技局");
+  for (const agency& a : p.agencies()) {
     CHECK_FALSE(a.collective);
     CHECK_FALSE(a.resolution.has_value());
   }
 
-  SUBCASE("resolutions and collective flags survive a rebuild") {
+  plan_content c = p.content();
+
+  SUBCASE("resolutions and collective flags survive an edit") {
     const agency_resolution market{"market_regulation", level::city, 0.98, "short_form"};
-    p.agencies[0].resolution = market;
-    p.agencies[2].collective = true;
+    c.agencies[0].resolution = market;
+    c.agencies[2].collective = true;
     // A new first mention of a new agency, and 市司法局 no longer named anywhere but m0.
-    p.measures[1].lead.insert(p.measures[1].lead.begin(),
+    c.measures[1].lead.insert(c.measures[1].lead.begin(),
                               test::mention("各区县(市)政府", role::lead, 1050));
-    p.rebuild_graph();
-    REQUIRE(p.agencies.size() == 5);
-    CHECK(p.agencies[0].name == "市市场监督管理局");
-    CHECK(p.agencies[0].resolution == market);
-    CHECK(p.agencies[2].name == "市司法局");
-    CHECK(p.agencies[2].collective);
-    CHECK(p.agencies[3].name == "各区县(市)政府");
-    CHECK_FALSE(p.agencies[3].resolution.has_value());
-    CHECK_FALSE(p.agencies[3].collective);
+    p.set_content(std::move(c));
+    REQUIRE(p.agencies().size() == 5);
+    CHECK(p.agencies()[0].name == "市市场监督管理局");
+    CHECK(p.agencies()[0].resolution == market);
+    CHECK(p.agencies()[2].name == "市司法局");
+    CHECK(p.agencies()[2].collective);
+    CHECK(p.agencies()[3].name == "各区县(市)政府");
+    CHECK_FALSE(p.agencies()[3].resolution.has_value());
+    CHECK_FALSE(p.agencies()[3].collective);
   }
 
   SUBCASE("an agency no measure names any more is dropped") {
-    p.measures[0].support.pop_back();  // 市司法局
-    p.rebuild_graph();
-    CHECK(p.agencies.size() == 3);
+    c.measures[0].support.pop_back();  // 市司法局
+    p.set_content(std::move(c));
+    CHECK(p.agencies().size() == 3);
     CHECK_FALSE(p.agency_index("市司法局").has_value());
   }
 
+  SUBCASE("entries of no agency the measures name are dropped") {
+    c.agencies.push_back(agency{"市教育局", true, std::nullopt});
+    p.set_content(std::move(c));
+    CHECK(p.agencies().size() == 4);
+    CHECK_FALSE(p.agency_index("市教育局").has_value());
+  }
+
   SUBCASE("order of first mention follows the text, not the role") {
-    plan q;
     measure m;
     m.id = "一.1";
     m.path = {"一", "1"};
@@ -246,39 +254,69 @@ TEST_CASE("rebuild_graph: the agency list") {
     m.lead = {test::mention("市知识产权局", role::lead, 60)};
     m.support = {test::mention("市教育局", role::support, 10),
                  test::mention("市科技局", role::support, 30)};
-    q.measures = {m};
-    q.rebuild_graph();
-    REQUIRE(q.agencies.size() == 3);
-    CHECK(q.agencies[0].name == "市教育局");
-    CHECK(q.agencies[1].name == "市科技局");
-    CHECK(q.agencies[2].name == "市知识产权局");
+    plan_content qc;
+    qc.measures = {m};
+    const plan q(std::move(qc));
+    REQUIRE(q.agencies().size() == 3);
+    CHECK(q.agencies()[0].name == "市教育局");
+    CHECK(q.agencies()[1].name == "市科技局");
+    CHECK(q.agencies()[2].name == "市知识产权局");
     CHECK(q.measures_of(2, role::lead) == indices{0});
   }
 
   SUBCASE("a name repeated within one clause makes one edge") {
-    p.measures[0].support.push_back(test::mention("市公安局", role::support, 960));
-    p.rebuild_graph();
+    c.measures[0].support.push_back(test::mention("市公安局", role::support, 960));
+    p.set_content(std::move(c));
     CHECK(boost::num_edges(p.graph()) == 23);
     CHECK(p.agencies_of(0) == indices{0, 1, 2});
   }
 }
 
-TEST_CASE("rebuild_graph: parents when the outline has gaps") {
-  plan p;
-  p.sections = {section{"三", {"三"}, "重点任务", section_kind::tasks, 0, {}, {}}};
+TEST_CASE("set_agency_resolution: an agency's resolution, with the graph as it was") {
+  plan p = test::sample_plan();
+  const plan before = p;
+  const plan_graph* graph = &p.graph();
+  const agency_resolution police{"public_security", level::city, 1.0, "exact"};
+  p.set_agency_resolution(1, police, true);
+  CHECK(p.agencies()[1].name == "市公安局");
+  CHECK(p.agencies()[1].resolution == police);
+  CHECK(p.agencies()[1].collective);
+  CHECK(&p.graph() == graph);  // not rebuilt: agencies are linked by name
+  CHECK(p.agencies_of(1) == before.agencies_of(1));
+  CHECK(p != before);
+  p.set_agency_resolution(1, std::nullopt, false);
+  CHECK(p == before);
+  CHECK_THROWS_AS(p.set_agency_resolution(4, std::nullopt, false), std::out_of_range);
+}
+
+TEST_CASE("set_content: a copy keeps the graph of its own content") {
+  plan p = test::sample_plan();
+  const plan copy = p;
+  plan_content c = p.content();
+  c.measures.pop_back();
+  p.set_content(std::move(c));
+  CHECK(p.measures().size() + 1 == copy.measures().size());
+  CHECK(boost::num_vertices(p.graph()) + 1 + 1 == boost::num_vertices(copy.graph()));
+  CHECK_FALSE(p.vertex(vertex_kind::measure, 2).has_value());
+  CHECK(copy.vertex(vertex_kind::measure, 2).has_value());
+}
+
+TEST_CASE("set_content: parents when the outline has gaps") {
+  plan_content c;
+  c.sections = {section{"三", {"三"}, "重点任务", section_kind::tasks, 0, {}, {}}};
   measure skipped;  // 三.(一) was never recognized as a section
   skipped.id = "三.(一).2";
   skipped.path = {"三", "(一)", "2"};
   measure orphan;  // under a section that does not exist at all
   orphan.id = "九.1";
   orphan.path = {"九", "1"};
-  p.measures = {skipped, orphan};
-  p.boxes = {box{"专栏1", "", "no-such-section", {}, {}}};
-  p.tables = {table_block{"table1", "", "", {}, {}, {}, {}}};
-  p.targets = {target{}};  // no owner
-  p.targets[0].owner = "no-such-goal";
-  p.boxes[0].items = {box_item{"", "", {}, std::string("no-such-measure"), 0.5}};
-  p.rebuild_graph();
+  c.measures = {skipped, orphan};
+  c.boxes = {box{"专栏1", "", "no-such-section", {}, {}}};
+  c.tables = {table_block{"table1", "", "", {}, {}, {}, {}}};
+  c.targets = {target{}};  // no owner
+  c.targets[0].owner = "no-such-goal";
+  c.boxes[0].items = {box_item{"", "", {}, std::string("no-such-measure"), 0.5}};
+  const plan p(std::move(c));
 
   CHECK(container_of(p, must_vertex(p, vertex_kind::measure, 0)) ==
         must_vertex(p, vertex_kind::section, 0));
@@ -342,12 +380,15 @@ TEST_CASE("typed accessors") {
     CHECK(p.targets_of(vertex_kind::goal, 7).empty());
   }
 
-  SUBCASE("a plan whose graph was never built answers nothing, without crashing") {
-    plan unbuilt;
-    unbuilt.measures = p.measures;
-    CHECK_FALSE(unbuilt.vertex(vertex_kind::plan, 0).has_value());
-    CHECK(unbuilt.agencies_of(0).empty());
-    CHECK(unbuilt.measures_in(0).empty());
+  SUBCASE("a plan without content has the plan vertex alone and answers nothing") {
+    const plan empty;
+    CHECK(boost::num_vertices(empty.graph()) == 1);
+    CHECK(boost::num_edges(empty.graph()) == 0);
+    CHECK(empty.vertex(vertex_kind::plan, 0) == plan_vertex{0});
+    CHECK_FALSE(empty.vertex(vertex_kind::measure, 0).has_value());
+    CHECK(empty.agencies_of(0).empty());
+    CHECK(empty.measures_in(0).empty());
+    CHECK(empty == plan(plan_content{}));
   }
 }
 
@@ -361,22 +402,28 @@ TEST_CASE("plan equality compares the data, not the graph") {
     CHECK(q != p);
   }
   SUBCASE("a nested field") {
-    q.measures[1].support[0].where.end += 1;
+    plan_content c = q.content();
+    c.measures[1].support[0].where.end += 1;
+    q.set_content(std::move(c));
     CHECK(q != p);
   }
   SUBCASE("an agency resolution") {
-    q.agencies[3].resolution = agency_resolution{};
+    q.set_agency_resolution(3, agency_resolution{}, false);
     CHECK(q != p);
   }
   SUBCASE("a diagnostic") {
     q.diagnostics.clear();
     CHECK(q != p);
   }
-  SUBCASE("a different graph over the same data") {
-    q.annexes.push_back(annex{"附件2", "", "", {}});
-    q.rebuild_graph();
-    q.annexes.pop_back();  // data as in p again, graph one vertex larger
+  SUBCASE("content set back to the same data") {
+    plan_content c = q.content();
+    c.annexes.push_back(annex{"附件2", "", "", {}});
+    q.set_content(c);
+    CHECK(q != p);
     CHECK(boost::num_vertices(q.graph()) == boost::num_vertices(p.graph()) + 1);
+    c.annexes.pop_back();
+    q.set_content(std::move(c));  // data as in p again, and so is the graph
     CHECK(q == p);
+    CHECK(boost::num_vertices(q.graph()) == boost::num_vertices(p.graph()));
   }
 }

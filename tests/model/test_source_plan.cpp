@@ -23,7 +23,7 @@ TEST_CASE("source_plan: a document and its plan, shared and immutable") {
   CHECK(s.file() == test::seed_path(test::hengshui));
   CHECK(s.document().path == s.file());
   CHECK(s.plan() == parse::parse_file(test::seed_path(test::hengshui)));
-  CHECK(s.plan().measures.size() == 35);
+  CHECK(s.plan().measures().size() == 35);
 
   SUBCASE("copies share both parts") {
     const source_plan copy = s;  // NOLINT(performance-unnecessary-copy-initialization)

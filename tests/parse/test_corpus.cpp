@@ -38,7 +38,7 @@ TEST_CASE("corpus: directories read recursively by extension, failures kept, pat
   CHECK(c[0].format == "text");
   CHECK(c[0].encoding == "utf-8");
   CHECK(c[0].source.plan().issuing_jurisdiction.name == "衡水市");
-  CHECK(c[1].source.plan().measures.size() == 80);
+  CHECK(c[1].source.plan().measures().size() == 80);
   REQUIRE(c.failures().size() == 1);
   CHECK(c.failures()[0].path == (dir / "b" / "broken.pdf").string());
   CHECK(c.failures()[0].message.find("broken.pdf: not a readable PDF") != std::string::npos);

@@ -58,9 +58,9 @@ TEST_CASE("fidelity: hand-computed figures on a small plan") {
       "(二)促进运用。力争到2025年质押融资金额达到40亿元。(市金融办、市财政局按职责分工负责)\n"
       "(三)优化服务。建设服务平台。(市科技局)\n";
   const plan p = parse::parse_bytes(text, "small.txt");
-  REQUIRE(p.measures.size() == 3);
-  CHECK(p.measures[1].joint);
-  CHECK(p.measures[1].lead.size() == 2);
+  REQUIRE(p.measures().size() == 3);
+  CHECK(p.measures()[1].joint);
+  CHECK(p.measures()[1].lead.size() == 2);
 
   parse::gold_document g;
   g.source = "corpus/small.txt";
@@ -215,7 +215,7 @@ TEST_CASE("nothing is lost in any corpus document (reads ../shared/corpus)") {
       }
     }
     // A document that is not a plan says so rather than passing for an empty plan.
-    if (p.measures.empty()) CHECK(!p.diagnostics.empty());
+    if (p.measures().empty()) CHECK(!p.diagnostics.empty());
   }
   CHECK(documents == 40);
 }

@@ -24,7 +24,7 @@ using test::seed_plan;
 
 std::vector<std::string> measure_ids(const plan& p) {
   std::vector<std::string> ids;
-  for (const auto& m : p.measures) ids.push_back(m.id);
+  for (const auto& m : p.measures()) ids.push_back(m.id);
   return ids;
 }
 
@@ -40,20 +40,20 @@ bool ends_with_agency_word(const std::string& name) {
 
 TEST_CASE("Ningbo 2020: 24 measures, goals in 总体要求, metadata") {
   const auto& p = seed_plan(test::ningbo_2020);
-  REQUIRE(p.measures.size() == 24);
+  REQUIRE(p.measures().size() == 24);
   static const char* labels[] = {"(一)", "(二)", "(三)", "(四)", "(五)", "(六)", "(七)", "(八)",
                                  "(九)", "(十)", "(十一)", "(十二)", "(十三)", "(十四)", "(十五)", "(十六)",
                                  "(十七)", "(十八)", "(十九)", "(二十)", "(二十一)", "(二十二)", "(二十三)", "(二十四)"};
-  for (std::size_t i = 0; i < 24; ++i) CHECK(p.measures[i].path.back() == labels[i]);
-  CHECK(p.measures[0].id == "二.(一)");
-  CHECK(p.measures[0].title == "严格司法保护");
-  CHECK(p.measures[23].id == "六.(二十四)");
+  for (std::size_t i = 0; i < 24; ++i) CHECK(p.measures()[i].path.back() == labels[i]);
+  CHECK(p.measures()[0].id == "二.(一)");
+  CHECK(p.measures()[0].title == "严格司法保护");
+  CHECK(p.measures()[23].id == "六.(二十四)");
   const auto* req = p.find_section("一");
   REQUIRE(req != nullptr);
   CHECK(req->kind == section_kind::overall_requirements);
-  REQUIRE(p.goals.size() == 2);
-  CHECK(p.goals[0].id == "一.p1");
-  CHECK(p.goals[1].text.find("力争到2022年") == 0);
+  REQUIRE(p.goals().size() == 2);
+  CHECK(p.goals()[0].id == "一.p1");
+  CHECK(p.goals()[1].text.find("力争到2022年") == 0);
   CHECK(p.title == "关于全面加强知识产权工作的实施意见");
   CHECK(p.draft);
   CHECK(p.issuer == "宁波市市场监督管理局");
@@ -75,16 +75,16 @@ TEST_CASE("Hengshui: agency lists, leads, boxes, table, metadata") {
   CHECK(p.issuing_jurisdiction.name == "衡水市");
   CHECK(p.issuing_jurisdiction.admin_level == level::city);
   // Goal sections: 指导思想, 基本原则, 发展目标 hold goals, not measures.
-  for (const auto& m : p.measures) {
+  for (const auto& m : p.measures()) {
     CAPTURE(m.id);
     CHECK(m.path.front() != "一");
     CHECK(m.path.front() != "二");
     CHECK(m.path.front() != "三");
   }
-  CHECK(p.goals.size() >= 6);
+  CHECK(p.goals().size() >= 6);
   // Every agency list split into names: no separators left inside a name.
   std::size_t with_clause = 0;
-  for (const auto& m : p.measures) {
+  for (const auto& m : p.measures()) {
     if (m.clause.empty()) continue;
     ++with_clause;
     CAPTURE(m.id);
@@ -103,38 +103,38 @@ TEST_CASE("Hengshui: agency lists, leads, boxes, table, metadata") {
   }
   CHECK(with_clause > 20);
   // 专栏 boxes: four of them, items linked to the measures they restate.
-  REQUIRE(p.boxes.size() == 4);
-  CHECK(p.boxes[0].id == "专栏1");
+  REQUIRE(p.boxes().size() == 4);
+  CHECK(p.boxes()[0].id == "专栏1");
   // 专栏1 restates 四.(一).1, 四.(一).2 and 四.(二); its fourth item and the project lists
   // of the other boxes (工程, 行动) restate no measure.
-  const auto& box1 = p.boxes[0].items;
+  const auto& box1 = p.boxes()[0].items;
   REQUIRE(box1.size() == 4);
   CHECK(box1[0].restates == "四.(一).1");
   CHECK(box1[1].restates == "四.(一).2");
   CHECK(box1[2].restates == "四.(二)");
   CHECK(box1[0].similarity > 0.9);
   std::size_t items = 0;
-  for (const auto& b : p.boxes) items += b.items.size();
+  for (const auto& b : p.boxes()) items += b.items.size();
   CHECK(items == 16);
   // The indicator table: 4 columns, 9 rows.
-  REQUIRE(p.tables.size() == 1);
-  CHECK(p.tables[0].columns == std::vector<std::string>{"指标名称", "2020年基期值", "2025年目标值", "责任单位"});
-  CHECK(p.tables[0].rows.size() == 9);
-  CHECK(p.tables[0].rows[0][1] == "0.56");
-  CHECK(p.tables[0].rows[7][1] == "-");
+  REQUIRE(p.tables().size() == 1);
+  CHECK(p.tables()[0].columns == std::vector<std::string>{"指标名称", "2020年基期值", "2025年目标值", "责任单位"});
+  CHECK(p.tables()[0].rows.size() == 9);
+  CHECK(p.tables()[0].rows[0][1] == "0.56");
+  CHECK(p.tables()[0].rows[7][1] == "-");
 }
 
 TEST_CASE("Gansu: 80 measures, each with a lead, traditional names, broken doc number") {
   const auto& p = seed_plan(test::gansu);
-  REQUIRE(p.measures.size() == 80);
+  REQUIRE(p.measures().size() == 80);
   for (std::size_t i = 0; i < 80; ++i) {
-    const auto& m = p.measures[i];
+    const auto& m = p.measures()[i];
     CAPTURE(m.id);
     CHECK(m.path.back() == std::to_string(i + 1));
     CHECK_FALSE(m.lead.empty());
   }
   CHECK(p.first_listed_leads);
-  CHECK(p.measures[9].lead.at(0).name == "省市場監管局");
+  CHECK(p.measures()[9].lead.at(0).name == "省市場監管局");
   REQUIRE(p.doc_number);
   CHECK(p.doc_number->printed == "知戰辦發2020〕3號");
   CHECK(p.doc_number->repaired == "知戰辦發〔2020〕3號");
@@ -147,8 +147,8 @@ TEST_CASE("Gansu: 80 measures, each with a lead, traditional names, broken doc n
 
 TEST_CASE("District: 70 measures, each with its deadline") {
   const auto& p = seed_plan(test::district);
-  REQUIRE(p.measures.size() == 70);
-  for (const auto& m : p.measures) {
+  REQUIRE(p.measures().size() == 70);
+  for (const auto& m : p.measures()) {
     CAPTURE(m.id);
     REQUIRE(m.due.has_value());
     CHECK((m.due->ongoing || m.due->recurring || m.due->due.has_value()));
@@ -172,16 +172,16 @@ TEST_CASE("Ningbo 2017: sub-items, nested brackets, annexes") {
   CHECK(std::find(ids.begin(), ids.end(), "三.(一).2") != ids.end());
   CHECK(std::find(ids.begin(), ids.end(), "三.(一).1") == ids.end());  // has sub-items: a section
   bool nested = false;
-  for (const auto& m : p.measures) {
+  for (const auto& m : p.measures()) {
     for (const auto& a : m.lead) nested = nested || (a.name == "各区县(市)政府" && m.joint);
   }
   CHECK(nested);  // [责任单位:…,各区县(市)政府、…]: several units, jointly responsible
   REQUIRE(p.doc_number);
   CHECK(p.doc_number->printed == "甬政办发〔2017〕150号");
   CHECK(p.title == "宁波市知识产权运营服务体系建设实施方案");
-  REQUIRE(p.annexes.size() == 2);
-  CHECK(p.annexes[0].id == "附件1");
-  CHECK(p.annexes[1].id == "附件2");
+  REQUIRE(p.annexes().size() == 2);
+  CHECK(p.annexes()[0].id == "附件1");
+  CHECK(p.annexes()[1].id == "附件2");
   // Goals of 主要目标 are goals.
   CHECK(p.find_goal("二.(一)") != nullptr);
 }
@@ -211,7 +211,7 @@ TEST_CASE("every seed: nothing lost, provenance exact") {
       CHECK(uses[i].role != parse::line_role::unparsed);
     }
     // A measure's text is recoverable from the original bytes at its span.
-    for (const auto& m : p.measures) {
+    for (const auto& m : p.measures()) {
       CAPTURE(m.id);
       const auto original = doc.original.substr(m.where.begin, m.where.size());
       const auto normalized = text::normalize(original).text;
@@ -236,20 +236,20 @@ TEST_CASE("principles, eligibility and the effective-date item are no measures")
       "四、本通知自2024年3月4日起施行，有效期5年。\n";
   const auto p = parse::parse_bytes(text, "enrolment.txt");
   std::vector<std::string> ids;
-  for (const auto& m : p.measures) ids.push_back(m.id);
+  for (const auto& m : p.measures()) ids.push_back(m.id);
   CHECK(ids == std::vector<std::string>{"三.(一)", "三.(二)"});
 }
 
 TEST_CASE("documents without structure, truncated and garbled input") {
   SUBCASE("plain prose") {
     const auto p = parse::parse_bytes("这是一段没有任何编号结构的文字。\n第二行文字。\n", "prose.txt");
-    CHECK(p.measures.empty());
+    CHECK(p.measures().empty());
     CHECK(p.diagnostics.size() == 2);
     CHECK(p.diagnostics[0].code == "structure.none");
   }
   SUBCASE("empty") {
     const auto p = parse::parse_bytes("", "empty.txt");
-    CHECK(p.measures.empty());
+    CHECK(p.measures().empty());
   }
   SUBCASE("every seed cut at many places") {
     for (const auto& name : test::seed_names()) {
@@ -277,8 +277,8 @@ TEST_CASE("every seed: plan JSON round-trips exactly; graph exports") {
     CHECK(p.source.sha256.size() == 64);
     // Graph: one vertex per element, every measure reachable from the plan vertex.
     const auto& g = p.graph();
-    CHECK(boost::num_vertices(g) >= 1 + p.sections.size() + p.measures.size() + p.goals.size());
-    for (std::size_t m = 0; m < p.measures.size(); ++m) {
+    CHECK(boost::num_vertices(g) >= 1 + p.sections().size() + p.measures().size() + p.goals().size());
+    for (std::size_t m = 0; m < p.measures().size(); ++m) {
       const auto v = p.vertex(vertex_kind::measure, m);
       REQUIRE(v);
       CHECK(boost::in_degree(*v, g) >= 1);  // contained in a section
@@ -293,7 +293,7 @@ TEST_CASE("every seed: plan JSON round-trips exactly; graph exports") {
   REQUIRE(lead);
   std::size_t led = 0;
   std::size_t led_alone = 0;  // as the one lead, not one of several jointly responsible units
-  for (const auto& m : h.measures) {
+  for (const auto& m : h.measures()) {
     for (const auto& a : m.lead) {
       led += a.name == "市市场监督管理局";
       led_alone += a.name == "市市场监督管理局" && !m.joint;

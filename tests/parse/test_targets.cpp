@@ -26,14 +26,14 @@ using test::seed_plan;
 
 std::vector<const target*> owned_by(const plan& p, std::string_view owner) {
   std::vector<const target*> out;
-  for (const auto& t : p.targets) {
+  for (const auto& t : p.targets()) {
     if (t.owner == owner) out.push_back(&t);
   }
   return out;
 }
 
 const target* find_target(const plan& p, double value, std::string_view unit, std::string_view owner = "*") {
-  for (const auto& t : p.targets) {
+  for (const auto& t : p.targets()) {
     if (t.value == value && t.unit == unit && (owner == "*" || t.owner == owner)) return &t;
   }
   return nullptr;
@@ -287,7 +287,7 @@ TEST_CASE("year_of_title") {
 
 TEST_CASE("Hengshui: the 9 table indicators, the 发展目标 prose, the conflicting trademark value") {
   const auto& p = seed_plan(test::hengshui);
-  REQUIRE(p.tables.size() == 1);
+  REQUIRE(p.tables().size() == 1);
   struct row {
     const char* indicator;
     std::optional<double> baseline;
@@ -309,8 +309,8 @@ TEST_CASE("Hengshui: the 9 table indicators, the 发展目标 prose, the conflic
       {"知识产权民事一审案件服判息率", std::nullopt, 85, "%", "civil_first_instance_acceptance_rate", "市法院"},
   };
   std::vector<const target*> table;
-  for (const auto& t : p.targets) {
-    if (p.tables[0].where.contains(t.where)) table.push_back(&t);
+  for (const auto& t : p.targets()) {
+    if (p.tables()[0].where.contains(t.where)) table.push_back(&t);
   }
   REQUIRE(table.size() == 9);
   for (std::size_t i = 0; i < 9; ++i) {
@@ -327,7 +327,7 @@ TEST_CASE("Hengshui: the 9 table indicators, the 发展目标 prose, the conflic
     CHECK(t.kind == comparator::reach);
     REQUIRE_FALSE(t.agencies.empty());
     CHECK(t.agencies[0] == e.first_agency);
-    CHECK(bytes_at(test::hengshui, t.where) == p.tables[0].rows[i][2]);
+    CHECK(bytes_at(test::hengshui, t.where) == p.tables()[0].rows[i][2]);
   }
   CHECK(table[0]->agencies.size() == 6);  // 市市场监督管理局 leads, five units support
   CHECK(table[6]->normalized_value == 52000);
@@ -395,9 +395,9 @@ TEST_CASE("Ningbo 2020: the 2022 targets") {
   CHECK(ts[3]->normalized_value == 400000);
   CHECK(ts[5]->normalized_value == 4e9);
   // Graph: the goal states its targets.
-  const auto g2 = std::find_if(p.goals.begin(), p.goals.end(), [](const plancmp::goal& g) { return g.id == "一.p2"; });
-  REQUIRE(g2 != p.goals.end());
-  const auto linked = p.targets_of(vertex_kind::goal, static_cast<std::size_t>(g2 - p.goals.begin()));
+  const auto g2 = std::find_if(p.goals().begin(), p.goals().end(), [](const plancmp::goal& g) { return g.id == "一.p2"; });
+  REQUIRE(g2 != p.goals().end());
+  const auto linked = p.targets_of(vertex_kind::goal, static_cast<std::size_t>(g2 - p.goals().begin()));
   CHECK(linked.size() == 8);
 }
 
@@ -433,8 +433,8 @@ TEST_CASE("Ningbo 2017: numeric goals and the annex funding table with its total
   // 附件1 资金使用方案 (中央财政支持经费 / 地方配套经费) is a budget table: its amounts are
   // allocations, not targets; its columns still add up to its totals (no mismatch), and
   // 附件2 restating 重点培育6家以上知识产权运营机构 is not counted again.
-  for (const auto& annex : p.annexes) {
-    for (const auto& t : p.targets) {
+  for (const auto& annex : p.annexes()) {
+    for (const auto& t : p.targets()) {
       CAPTURE(t.indicator);
       CHECK_FALSE(annex.where.contains(t.where));
     }
@@ -455,9 +455,9 @@ TEST_CASE("Ningbo 2017: numeric goals and the annex funding table with its total
 
 TEST_CASE("Gansu: the 20% pledge-financing growth target") {
   const auto& p = seed_plan(test::gansu);
-  const auto it = std::find_if(p.targets.begin(), p.targets.end(),
+  const auto it = std::find_if(p.targets().begin(), p.targets().end(),
                                [](const target& t) { return t.indicator_key == "ip_pledge_financing"; });
-  REQUIRE(it != p.targets.end());
+  REQUIRE(it != p.targets().end());
   CHECK(it->value == 20);
   CHECK(it->unit == "%");
   CHECK(it->kind == comparator::increase_by);
@@ -471,7 +471,7 @@ TEST_CASE("every seed: spans point at the quantity; JSON round trip with targets
   for (const auto& name : test::seed_names()) {
     CAPTURE(name);
     const auto& p = seed_plan(name);
-    for (const auto& t : p.targets) {
+    for (const auto& t : p.targets()) {
       CAPTURE(t.indicator);
       const std::string bytes = bytes_at(name, t.where);
       REQUIRE_FALSE(bytes.empty());
@@ -482,17 +482,17 @@ TEST_CASE("every seed: spans point at the quantity; JSON round trip with targets
     const std::string json = to_json(p);
     const plan back = plan_from_json(json, name);
     CHECK(back == p);
-    CHECK(back.targets == p.targets);
+    CHECK(back.targets() == p.targets());
     CHECK(to_json(back) == json);
   }
-  CHECK(seed_plan(test::district).targets.empty());
+  CHECK(seed_plan(test::district).targets().empty());
 }
 
 TEST_CASE("target extraction can be turned off") {
   parse::parse_options o;
   o.read_targets = false;
   const auto p = parse::parse_file(test::seed_path(test::hengshui), o);
-  CHECK(p.targets.empty());
+  CHECK(p.targets().empty());
 }
 
 TEST_CASE("fixture: precision and recall on hand-checked sentences") {
@@ -511,7 +511,7 @@ TEST_CASE("fixture: precision and recall on hand-checked sentences") {
     REQUIRE(at != std::string::npos);
     const span where{at, at + text.size()};
     std::vector<const target*> found;
-    for (const auto& t : seed_plan(seed).targets) {
+    for (const auto& t : seed_plan(seed).targets()) {
       if (where.contains(t.where)) found.push_back(&t);
     }
     std::vector<bool> used(found.size(), false);

@@ -72,8 +72,8 @@ TEST_CASE("bad inputs: each small file of tests/data/bad has its documented outc
 TEST_CASE("bad inputs: a responsibility clause that never closes keeps the measures after it") {
   const auto a = parse_accounted(read_file(bad_path("unclosed-responsibility.txt")), "unclosed.txt");
   check_nothing_lost(a);
-  REQUIRE(a.p.measures.size() >= 3);
-  CHECK(a.p.measures[1].title.find("加强商标保护") != std::string::npos);
+  REQUIRE(a.p.measures().size() >= 3);
+  CHECK(a.p.measures()[1].title.find("加强商标保护") != std::string::npos);
 }
 
 TEST_CASE("bad inputs: the input size limit names the file and the limit") {
@@ -92,7 +92,7 @@ TEST_CASE("bad inputs: 1,000 and 100,000 nested brackets") {
     CAPTURE(depth);
     const auto a = parse_accounted(nested_brackets(depth), "nested.txt");
     check_nothing_lost(a);
-    CHECK(a.p.measures.size() == 2);
+    CHECK(a.p.measures().size() == 2);
   }
 }
 
@@ -103,7 +103,7 @@ TEST_CASE("bad inputs: numbering 1 … 100000 gives items up to 999 and their te
   // the next numbered heading — kept, not dropped.
   const auto a = parse_accounted(numbered_measures(100000), "numbered.txt");
   check_nothing_lost(a);
-  CHECK(a.p.measures.size() == 999);
+  CHECK(a.p.measures().size() == 999);
   CHECK(a.uses.back().role == parse::line_role::measure);
   CHECK(a.uses.back().owner == "一.999");
 }
@@ -111,15 +111,15 @@ TEST_CASE("bad inputs: numbering 1 … 100000 gives items up to 999 and their te
 TEST_CASE("bad inputs: 10^6 headings with nothing under them are 10^6 measures" * doctest::test_suite("large")) {
   const auto a = parse_accounted(many_headings(1000000), "headings.txt");
   check_nothing_lost(a);
-  CHECK(a.p.sections.empty());  // a heading with no children is the finest unit: a measure
-  CHECK(a.p.measures.size() == 1000000);
+  CHECK(a.p.sections().empty());  // a heading with no children is the finest unit: a measure
+  CHECK(a.p.measures().size() == 1000000);
 }
 
 TEST_CASE("bad inputs: a single 50 MB line" * doctest::test_suite("large")) {
   const auto a = parse_accounted(single_line(50u << 20), "line.txt");
   check_nothing_lost(a);
   CHECK(a.doc.lines.size() == 1);
-  CHECK(a.p.measures.empty());
+  CHECK(a.p.measures().empty());
 }
 
 TEST_CASE("bad inputs: a 200 MB file" * doctest::test_suite("large")) {
@@ -129,7 +129,7 @@ TEST_CASE("bad inputs: a 200 MB file" * doctest::test_suite("large")) {
   check_nothing_lost(a);
   const plan one = parse::parse_file(seed_path(ningbo_2020));
   // Later copies' goal sections read as measures (their numbering restarts), so at least.
-  CHECK(a.p.measures.size() >= copies * one.measures.size());
+  CHECK(a.p.measures().size() >= copies * one.measures().size());
 }
 
 TEST_CASE("bad inputs: time and memory grow linearly with the input" * doctest::test_suite("large")) {

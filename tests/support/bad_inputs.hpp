@@ -141,8 +141,8 @@ inline std::string outcome(std::string bytes, const std::string& name) {
     std::string diags;
     for (const auto& [code, n] : codes) diags += fmt::format("{}{}×{}", diags.empty() ? "" : " ", code, n);
     return fmt::format("plan: format {}, {}, sections {}, measures {}, agencies {}, diagnostics {{{}}}", a.doc.format,
-                       text::to_string(a.doc.source_encoding), a.p.sections.size(), a.p.measures.size(),
-                       a.p.agencies.size(), diags);
+                       text::to_string(a.doc.source_encoding), a.p.sections().size(), a.p.measures().size(),
+                       a.p.agencies().size(), diags);
   } catch (const decode_error& e) {
     return std::string("decode_error: ") + e.what();
   } catch (const parse_error& e) {

@@ -41,7 +41,7 @@ struct measure_key {
 
 std::vector<measure_key> keys(const plan& p) {
   std::vector<measure_key> out;
-  for (const auto& m : p.measures) {
+  for (const auto& m : p.measures()) {
     measure_key k{m.id, m.title, {}, {}};
     for (const auto& a : m.lead) k.lead.push_back(a.name);
     for (const auto& a : m.support) k.support.push_back(a.name);
@@ -196,7 +196,7 @@ TEST_CASE("HTML page: lines, tables as rows, entities, GBK, spans into the raw p
   }
   const plan parsed = parse::parse_document(doc);
   CHECK(keys(parsed) == text_measures(plan_lines));
-  CHECK(parsed.measures.size() == 2);
+  CHECK(parsed.measures().size() == 2);
   // The indicator table arrives as rows and reads like its flattened text form.
   auto flattened = plan_lines;
   for (const char* cell : {"指标名称", "2020年基期值", "2025年目标值", "责任单位", "每万人口发明专利拥有量(件)", "3.5", "6",
@@ -204,15 +204,15 @@ TEST_CASE("HTML page: lines, tables as rows, entities, GBK, spans into the raw p
     flattened.push_back(cell);
   }
   const plan from_text = parse::parse_document(text::make_document(join_lines(flattened), "plan.txt"));
-  REQUIRE(parsed.tables.size() == 1);
-  REQUIRE(from_text.tables.size() == 1);
-  CHECK(parsed.tables[0].columns == from_text.tables[0].columns);
-  CHECK(parsed.tables[0].rows == from_text.tables[0].rows);
-  CHECK(parsed.targets.size() == from_text.targets.size());
+  REQUIRE(parsed.tables().size() == 1);
+  REQUIRE(from_text.tables().size() == 1);
+  CHECK(parsed.tables()[0].columns == from_text.tables()[0].columns);
+  CHECK(parsed.tables()[0].rows == from_text.tables()[0].rows);
+  CHECK(parsed.targets().size() == from_text.targets().size());
   // A cell's span points at its bytes in the GBK page.
-  const span cell = parsed.tables[0].cell_spans[0][1];
+  const span cell = parsed.tables()[0].cell_spans[0][1];
   CHECK(page.substr(cell.begin, cell.end - cell.begin) == "3.5");
-  const span entity_cell = parsed.tables[0].cell_spans[0][3];
+  const span entity_cell = parsed.tables()[0].cell_spans[0][3];
   CHECK(page.substr(entity_cell.begin, entity_cell.end - entity_cell.begin) ==
         text::encode("市市场监督管理局&amp;市科技局", text::encoding::gb18030));
 
@@ -305,8 +305,8 @@ TEST_CASE("DOCX: paragraphs, tables as rows, clear errors") {
   const plan parsed = parse::parse_document(doc);
   CHECK(keys(parsed) == text_measures(flattened));
   CHECK(keys(parsed) == text_measures(tabbed));
-  REQUIRE(parsed.measures.size() == 4);
-  const measure& task = parsed.measures[2];
+  REQUIRE(parsed.measures().size() == 4);
+  const measure& task = parsed.measures()[2];
   CHECK(task.title == "建设知识产权保护中心");
   CHECK(task.id.ends_with("table1.1"));
   REQUIRE(task.lead.size() == 1);

@@ -302,20 +302,20 @@ void bind_model(py::module_& m) {
       .def_property_readonly("cover", [](const parsed_plan& p) { return p.get().cover; })
       .def_property_readonly("body", [](const parsed_plan& p) { return p.get().body; })
       .def_property_readonly("preamble", [](const parsed_plan& p) { return p.get().preamble; })
-      .def_property_readonly("sections", [](const parsed_plan& p) { return p.get().sections; })
-      .def_property_readonly("measures", [](const parsed_plan& p) { return p.get().measures; })
-      .def_property_readonly("goals", [](const parsed_plan& p) { return p.get().goals; })
-      .def_property_readonly("boxes", [](const parsed_plan& p) { return p.get().boxes; })
-      .def_property_readonly("tables", [](const parsed_plan& p) { return p.get().tables; })
-      .def_property_readonly("annexes", [](const parsed_plan& p) { return p.get().annexes; })
-      .def_property_readonly("targets", [](const parsed_plan& p) { return p.get().targets; })
-      .def_property_readonly("agencies", [](const parsed_plan& p) { return p.get().agencies; })
+      .def_property_readonly("sections", [](const parsed_plan& p) { return p.get().sections(); })
+      .def_property_readonly("measures", [](const parsed_plan& p) { return p.get().measures(); })
+      .def_property_readonly("goals", [](const parsed_plan& p) { return p.get().goals(); })
+      .def_property_readonly("boxes", [](const parsed_plan& p) { return p.get().boxes(); })
+      .def_property_readonly("tables", [](const parsed_plan& p) { return p.get().tables(); })
+      .def_property_readonly("annexes", [](const parsed_plan& p) { return p.get().annexes(); })
+      .def_property_readonly("targets", [](const parsed_plan& p) { return p.get().targets(); })
+      .def_property_readonly("agencies", [](const parsed_plan& p) { return p.get().agencies(); })
       .def_property_readonly("diagnostics", [](const parsed_plan& p) { return p.get().diagnostics; })
       .def_property_readonly(
           "deadlines",
           [](const parsed_plan& p) {
             py::list out;
-            for (const auto& x : p.get().measures)
+            for (const auto& x : p.get().measures())
               if (x.due) out.append(py::make_tuple(x.id, *x.due));
             return out;
           },
@@ -335,7 +335,7 @@ void bind_model(py::module_& m) {
               if (!r) throw usage_error(fmt::format("role must be 'lead' or 'support', not '{}'", *part));
             }
             std::vector<std::string> ids;
-            for (const std::size_t i : p.get().measures_of(*a, r)) ids.push_back(p.get().measures[i].id);
+            for (const std::size_t i : p.get().measures_of(*a, r)) ids.push_back(p.get().measures()[i].id);
             return ids;
           },
           py::arg("agency"), py::arg("role") = py::none(),
@@ -376,8 +376,8 @@ void bind_model(py::module_& m) {
            [](const parsed_plan& p) {
              const plan& x = p.get();
              return fmt::format("<Plan '{}' {} ({}): {} measures, {} goals, {} targets, {} agencies, {} diagnostics>",
-                                cut(x.title, 30), analysis::plan_label(x), x.source.path, x.measures.size(),
-                                x.goals.size(), x.targets.size(), x.agencies.size(), x.diagnostics.size());
+                                cut(x.title, 30), analysis::plan_label(x), x.source.path, x.measures().size(),
+                                x.goals().size(), x.targets().size(), x.agencies().size(), x.diagnostics.size());
            })
       .def(py::pickle(
           // A Plan travels (to Dask workers, subprocesses) as its source text, parsed again

@@ -77,18 +77,47 @@ struct document_number {
   friend bool operator==(const document_number&, const document_number&) = default;
 };
 
+/// What a plan says, as typed vectors: everything its graph (`plan::graph`) is built from.
+/// A plain aggregate to fill or edit freely; a `plan` takes it whole with `set_content`.
+struct plan_content {
+  std::vector<section> sections;
+  std::vector<measure> measures;
+  std::vector<goal> goals;
+  std::vector<box> boxes;
+  std::vector<table_block> tables;
+  std::vector<annex> annexes;
+  std::vector<target> targets;
+  /// Distinct printed names, in order of first mention. `plan::set_content` derives the
+  /// list from the measures; what an entry here contributes is its `collective` flag and
+  /// `resolution`, kept for the agency of the same name.
+  std::vector<agency> agencies;
+  friend bool operator==(const plan_content&, const plan_content&) = default;
+};
+
 /// A plan (规划 / 实施方案 / 推进计划 / 实施意见) as a graph of typed elements.
 ///
-/// The typed vectors are the plan's content; `graph()` links them (outline tree,
-/// responsibilities, restatements, targets). After changing the vectors, call
-/// `rebuild_graph()`. A plan held by a `source_plan` (model/source_plan.hpp) is const, so
-/// its graph cannot go stale: edit a copy, rebuild it, and make a new source_plan. Typed accessors answer the usual questions without descriptors:
+/// The typed vectors (`sections()`, `measures()`, … `agencies()`, together `content()`)
+/// are read-only; `graph()` links them (outline tree, responsibilities, restatements,
+/// targets) and is built whenever they are set, so it cannot go stale. The metadata
+/// (title, issuer, dates, spans …) and the diagnostics are plain public fields. To edit
+/// the content, copy it out, change the copy and set it back:
 ///
-///     for (const measure& m : p.measures)
+///     plancmp::plan_content c = p.content();
+///     c.measures.pop_back();
+///     p.set_content(std::move(c));  // rebuilds the graph and the agency list
+///
+/// Typed accessors answer the usual questions without descriptors:
+///
+///     for (const measure& m : p.measures())
 ///       for (const agency_mention& a : m.lead) fmt::print("{} leads {}\n", a.name, m.id);
 ///     auto led = p.measures_of(p.agency_index("市市场监督管理局").value(), role::lead);
 class plan {
  public:
+  /// A plan without content: its graph has the plan vertex alone.
+  plan() = default;
+  /// A plan with this content (see `set_content`) and empty metadata.
+  explicit plan(plan_content content);
+
   // ---- metadata
   source_info source;
   document_kind kind = document_kind::plan;  ///< what the file is; only plans have measures
@@ -106,24 +135,27 @@ class plan {
   span body;                               ///< the plan body
   std::string preamble;                    ///< body text before the first section, as printed
   span preamble_span;
-
-  // ---- content
-  std::vector<section> sections;
-  std::vector<measure> measures;
-  std::vector<goal> goals;
-  std::vector<box> boxes;
-  std::vector<table_block> tables;
-  std::vector<annex> annexes;
-  std::vector<target> targets;
-  std::vector<agency> agencies;            ///< distinct printed names, in order of first mention
   std::vector<diagnostic> diagnostics;
 
-  /// Rebuilds the graph and the agency list from the typed vectors.
+  // ---- content (read-only; set with set_content)
+  [[nodiscard]] const plan_content& content() const noexcept { return content_; }
+  [[nodiscard]] const std::vector<section>& sections() const noexcept { return content_.sections; }
+  [[nodiscard]] const std::vector<measure>& measures() const noexcept { return content_.measures; }
+  [[nodiscard]] const std::vector<goal>& goals() const noexcept { return content_.goals; }
+  [[nodiscard]] const std::vector<box>& boxes() const noexcept { return content_.boxes; }
+  [[nodiscard]] const std::vector<table_block>& tables() const noexcept { return content_.tables; }
+  [[nodiscard]] const std::vector<annex>& annexes() const noexcept { return content_.annexes; }
+  [[nodiscard]] const std::vector<target>& targets() const noexcept { return content_.targets; }
+  /// Distinct printed names of the measures' lead and support units, in order of first mention.
+  [[nodiscard]] const std::vector<agency>& agencies() const noexcept { return content_.agencies; }
+
+  /// Replaces the content and builds the graph and the agency list from it.
   ///
-  /// `agencies` becomes the distinct printed names of all measures' lead and support
+  /// `agencies()` becomes the distinct printed names of all measures' lead and support
   /// mentions, in order of first mention (measures in order, each measure's mentions by
-  /// span); an agency already in the vector under the same name keeps its `collective`
-  /// flag and `resolution`, so resolving agencies and then rebuilding loses nothing.
+  /// span); an agency in `content.agencies` under the same name keeps its `collective`
+  /// flag and `resolution`, so editing a copy of `content()` loses no resolution, and
+  /// other entries there are dropped.
   ///
   /// Vertices are numbered in a fixed order: the plan (0), then sections, measures,
   /// goals, boxes, box items (box by box), tables, annexes, targets, agencies, each in
@@ -136,11 +168,22 @@ class plan {
   /// (one per agency, measure and role), `restates` box item → measure (by id), `states`
   /// goal or measure → target (by `target.owner`; a measure id wins over a goal id).
   /// References to ids that do not exist make no edge.
-  void rebuild_graph();
-  [[nodiscard]] const plan_graph& graph() const noexcept { return *graph_; }
+  ///
+  /// Throws `std::length_error` for more than 2^32 elements of one kind; the plan is then
+  /// unchanged.
+  void set_content(plan_content content);
+
+  /// Records what resolving agency `index` (into `agencies()`) found: its `resolution`
+  /// and whether it is a collective body. The graph depends on the agencies' names
+  /// alone, which this leaves as they are, so it needs no rebuild. Throws
+  /// `std::out_of_range` for an index past the list.
+  void set_agency_resolution(std::size_t index, std::optional<agency_resolution> resolution,
+                             bool collective);
+
+  [[nodiscard]] const plan_graph& graph() const noexcept { return index_->graph; }
   /// The vertex standing for an element (the plan itself: kind plan, index 0; a box
   /// item: kind box_item, index of its box, `item` its index in the box); nullopt when
-  /// there is none (index out of range, or the graph not rebuilt since the vectors grew).
+  /// there is none (index out of range).
   [[nodiscard]] std::optional<plan_vertex> vertex(vertex_kind kind, std::size_t index,
                                                   std::size_t item = 0) const;
 
@@ -163,18 +206,25 @@ class plan {
   /// Indices of the targets a goal or measure states.
   [[nodiscard]] std::vector<std::size_t> targets_of(vertex_kind owner_kind, std::size_t owner) const;
 
-  /// Compares every public member (metadata and typed vectors), not the graph, which is
-  /// derived from them.
+  /// Compares the metadata, the diagnostics and the content, not the graph, which is
+  /// derived from the content.
   friend bool operator==(const plan& a, const plan& b);
 
  private:
-  /// The graph is immutable between rebuilds, so copies of a plan share it. (Boost 1.74's
-  /// adjacency_list has no move operations and its swap() makes three copies: held by
-  /// value, every plan returned or moved would copy its whole graph.)
-  std::shared_ptr<const plan_graph> graph_ = empty_graph();
-  static std::shared_ptr<const plan_graph> empty_graph();
-  std::vector<std::vector<plan_vertex>> vertex_of_;  ///< per vertex_kind, per index
-  std::vector<std::vector<plan_vertex>> box_item_vertex_;
+  /// The graph and the vertex of each element, built together from the content.
+  struct graph_index {
+    plan_graph graph;
+    std::vector<std::vector<plan_vertex>> vertex_of;  ///< per vertex_kind, per index
+    std::vector<std::vector<plan_vertex>> box_item_vertex;
+  };
+  [[nodiscard]] static std::shared_ptr<const graph_index> index_of(const plan_content& content);
+  [[nodiscard]] static std::shared_ptr<const graph_index> empty_index();
+
+  plan_content content_;
+  /// Immutable once built, so copies of a plan share it. (Boost 1.74's adjacency_list has
+  /// no move operations and its swap() makes three copies: held by value, every plan
+  /// returned or moved would copy its whole graph.)
+  std::shared_ptr<const graph_index> index_ = empty_index();
 };
 
 }  // namespace plancmp::inline v0

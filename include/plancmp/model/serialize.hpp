@@ -22,9 +22,8 @@ inline constexpr std::string_view plan_schema = "plancmp.plan/1";
 /// `cell_spans` do not have the shape of its `rows`.
 [[nodiscard]] std::string to_json(const plan& p, int indent = 2);
 
-/// Reads a plan back from JSON written by `to_json`; `from_json(to_json(p)) == p` for a
-/// plan whose graph is current (the agency list is derived from the measures), and the
-/// result's graph is built.
+/// Reads a plan back from JSON written by `to_json`: `from_json(to_json(p)) == p`, and the
+/// result's graph is built (its content is set once, `plan::set_content`).
 ///
 /// Strict: throws `schema_error` naming `origin` and the JSON path of the first problem —
 /// malformed JSON (with its byte offset), nesting deeper than 64 levels (refused before
@@ -39,12 +38,11 @@ inline constexpr std::string_view plan_schema = "plancmp.plan/1";
 /// GraphML (for Gephi, yEd, networkx): one node per vertex with kind, id and label
 /// attributes, one edge per edge with its kind. Node `n<k>` is vertex k. Text is escaped
 /// for XML 1.0 (characters XML cannot hold are dropped, ill-formed UTF-8 becomes U+FFFD).
-/// Throws `usage_error` if the graph is out of date (call `rebuild_graph()`).
 [[nodiscard]] std::string to_graphml(const plan& p);
 
 /// Graphviz DOT of the plan graph: node `n<k>` is vertex k, with a `kind` attribute, a
 /// shape per kind and a label (id and title, cut to 40 characters, escaped); edges carry
-/// `kind` and a style per kind. Throws `usage_error` if the graph is out of date.
+/// `kind` and a style per kind.
 [[nodiscard]] std::string to_dot(const plan& p);
 
 }  // namespace plancmp::inline v0

@@ -16,13 +16,13 @@ namespace plancmp::inline v0 {
 /// paired with another file's document. Copies are cheap (two shared pointers) and
 /// safe to use from several threads at once.
 ///
-/// The plan is `const` through the shared pointer: its graph (`plan::graph`) was built
-/// with the plan and cannot go stale, since nothing can change the typed vectors after.
-/// To edit a plan, copy it out (`plan()`), change the copy, call `rebuild_graph()`, and
+/// The plan is `const` through the shared pointer, so it stays the plan parsed from the
+/// document. (Its graph, `plan::graph`, cannot go stale in any case: see `plan`.) To edit
+/// a plan, copy it out (`plan()`), edit a copy of its content and `set_content` it, and
 /// make a new source_plan.
 ///
 ///     auto s = plancmp::parse::read_source_plan("seeds/ningbo_2021.txt");
-///     fmt::print("{}: {} measures, {} bytes\n", s.file(), s.plan().measures.size(),
+///     fmt::print("{}: {} measures, {} bytes\n", s.file(), s.plan().measures().size(),
 ///                s.document().original.size());
 class source_plan {
  public:

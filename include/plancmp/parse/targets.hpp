@@ -83,10 +83,11 @@ struct target_options {
 };
 
 /// Extracts the quantitative targets (指标, 目标值, 基期值) of a parsed plan into
-/// `p.targets`, in document order, replacing what was there: from the prose of its goals,
-/// measures, box items, preamble and section text (not from 指导思想 / 基本原则), from its
-/// recognized tables (`p.tables`: indicator / baseline / target / responsible-unit
-/// columns found from the header) and from tables in annexes (merged cells, 合计 totals).
+/// `p.targets()`, in document order, replacing what was there (through
+/// `plan::set_content`, so the graph is rebuilt): from the prose of its goals, measures,
+/// box items, preamble and section text (not from 指导思想 / 基本原则), from its recognized
+/// tables (`p.tables()`: indicator / baseline / target / responsible-unit columns found
+/// from the header) and from tables in annexes (merged cells, 合计 totals).
 /// Values for one indicator, year and kind that disagree within the plan are all kept and
 /// reported as `target.conflict` diagnostics. `doc` must be the document `p` was parsed
 /// from. See docs/targets.md for what is recognized.
