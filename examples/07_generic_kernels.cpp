@@ -5,9 +5,10 @@
 // (plancmp/analysis/kernels.hpp) over the caller's own types, in the manner of
 // rapidfuzz-cpp: any two random-access ranges with a scoring callable, any weight
 // callable, any rows of (column, value) pairs, any Boost.Graph graph with a label
-// property map. plancmp's own functions are these kernels
-// compiled once for its types. Here they run on DNA, word lists, a cost matrix, a tiny
-// bag-of-words table and three small molecules.
+// property map, any undirected Boost.Graph graph with an edge weight map. plancmp's own
+// functions are these kernels compiled once for its types. Here they run on DNA, word
+// lists, a cost matrix, a tiny bag-of-words table, three small molecules and a rail
+// network.
 #include <plancmp/analysis/kernels.hpp>
 
 #include <boost/graph/adjacency_list.hpp>
@@ -137,5 +138,28 @@ int main() {
     fmt::print("  {:<15}", names[x]);
     for (std::size_t y = 0; y < names.size(); ++y) fmt::print(" {:.4f}", k[x * names.size() + y]);
     fmt::print("\n");
+  }
+
+  // 6. Network measures of a rail network weighted by direct trains per day: Paris links
+  //    Lille, Rennes and Lyon; Lyon links Marseille, which links Nice; Ajaccio (on
+  //    Corsica) has no line. Betweenness counts the city pairs whose shortest route runs
+  //    through a city.
+  using rail = boost::adjacency_list<boost::vecS, boost::vecS, boost::undirectedS, boost::no_property,
+                                     boost::property<boost::edge_weight_t, int>>;
+  const std::array<std::string_view, 7> cities = {"Paris",     "Lyon", "Lille",  "Rennes",
+                                                  "Marseille", "Nice", "Ajaccio"};
+  rail lines(cities.size());
+  boost::add_edge(0, 2, 20, lines);
+  boost::add_edge(0, 3, 12, lines);
+  boost::add_edge(0, 1, 30, lines);
+  boost::add_edge(1, 4, 25, lines);
+  boost::add_edge(4, 5, 10, lines);
+  const auto net = analysis::measure_network(lines, get(boost::edge_weight, lines));
+  fmt::print("\nrail network: {} components, density {:.4f}\n", net.components, net.density);
+  fmt::print("  {:<10} {:>6} {:>13} {:>11} {:>10}\n", "city", "lines", "trains/day", "betweenness",
+             "normalized");
+  for (std::size_t v = 0; v < cities.size(); ++v) {
+    fmt::print("  {:<10} {:>6} {:>13} {:>11} {:>10.4f}\n", cities[v], net.degree[v], net.weighted_degree[v],
+               net.betweenness[v], net.betweenness_normalized[v]);
   }
 }

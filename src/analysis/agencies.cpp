@@ -8,8 +8,6 @@
 #include <plancmp/model/detail/markup.hpp>
 #include <plancmp/text/detail/utf8.hpp>
 
-#include <boost/graph/betweenness_centrality.hpp>
-#include <boost/graph/connected_components.hpp>
 #include <boost/property_map/property_map.hpp>
 
 #include "../detail/json.hpp"
@@ -216,37 +214,11 @@ lead_load compute_lead_load(const plan& p) {
 
 // ---------------------------------------------------------------- network
 
+template network_metrics measure_network<co_responsibility_graph, co_responsibility_weights>(
+    const co_responsibility_graph&, co_responsibility_weights);
+
 network_metrics measure_network(const co_responsibility_graph& g) {
-  network_metrics m;
-  const std::size_t n = boost::num_vertices(g);
-  m.degree.resize(n);
-  m.weighted_degree.assign(n, 0);
-  for (std::size_t v = 0; v < n; ++v) m.degree[v] = boost::out_degree(v, g);
-  for (const auto e : boost::make_iterator_range(boost::edges(g))) {
-    m.weighted_degree[boost::source(e, g)] += g[e].weight;
-    m.weighted_degree[boost::target(e, g)] += g[e].weight;
-  }
-  m.betweenness.assign(n, 0.0);
-  if (n > 0) {
-    boost::brandes_betweenness_centrality(
-        g,
-        boost::make_iterator_property_map(m.betweenness.begin(), boost::get(boost::vertex_index, g)));
-  }
-  // For undirected graphs Boost already counts each unordered pair once (it halves the
-  // ordered-pair sums), which is networkx's convention; the tests pin that.
-  const double pairs = n >= 3 ? static_cast<double>(n - 1) * static_cast<double>(n - 2) / 2.0 : 0.0;
-  m.betweenness_normalized.resize(n);
-  for (std::size_t v = 0; v < n; ++v)
-    m.betweenness_normalized[v] = pairs > 0 ? m.betweenness[v] / pairs : 0.0;
-  m.component.assign(n, 0);
-  if (n > 0) {
-    m.components = static_cast<std::size_t>(boost::connected_components(
-        g, boost::make_iterator_property_map(m.component.begin(), boost::get(boost::vertex_index, g))));
-  }
-  m.density = n >= 2 ? 2.0 * static_cast<double>(boost::num_edges(g)) /
-                           (static_cast<double>(n) * static_cast<double>(n - 1))
-                     : 0.0;
-  return m;
+  return measure_network(g, boost::get(&network_tie::weight, g));
 }
 
 co_responsibility_network build_co_responsibility_network(const plan& p,

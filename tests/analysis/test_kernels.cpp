@@ -6,6 +6,7 @@
 // First: the class plancmp::target declared before the WL kernel's template must not hide
 // Boost.Graph's target(e, g) from it (it did, for any graph: a regression test).
 #include <plancmp/model/target.hpp>
+#include <plancmp/analysis/agencies.hpp>
 #include <plancmp/analysis/assignment.hpp>
 #include <plancmp/analysis/graph_kernel.hpp>
 #include <plancmp/analysis/local_alignment.hpp>
@@ -19,6 +20,7 @@
 #include <ranges>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <utility>
 #include <span>
 #include <vector>
@@ -272,5 +274,52 @@ TEST_CASE("wl_kernel_matrix: any Boost.Graph graph with a label property map") {
     const std::vector one = {get(boost::vertex_name, g1)};
     CHECK_THROWS_WITH(analysis::wl_kernel_matrix(graphs, one),
                       "wl_kernel_matrix: 2 graphs but 1 label maps; give one label map per graph");
+  }
+}
+
+TEST_CASE("measure_network: any undirected Boost.Graph graph with an edge weight map") {
+  SUBCASE("vertices in a list, indexed by a vertex_index property; double weights") {
+    // The star 0–1, 0–2, 0–3 plus the separate edge 4–5; vertices stored in a std::list,
+    // so the kernel must go through the graph's vertex_index map, not the descriptors.
+    using graph = boost::adjacency_list<boost::vecS, boost::listS, boost::undirectedS,
+                                        boost::property<boost::vertex_index_t, std::size_t>,
+                                        boost::property<boost::edge_weight_t, double>>;
+    graph g;
+    std::vector<graph::vertex_descriptor> v;
+    for (std::size_t i = 0; i < 6; ++i) v.push_back(boost::add_vertex(i, g));
+    boost::add_edge(v[0], v[1], 0.5, g);
+    boost::add_edge(v[0], v[2], 1.5, g);
+    boost::add_edge(v[0], v[3], 2.0, g);
+    boost::add_edge(v[4], v[5], 0.25, g);
+    const auto m = analysis::measure_network(g, get(boost::edge_weight, g));
+    static_assert(std::is_same_v<decltype(m.weighted_degree), std::vector<double>>);
+    CHECK(m.degree == std::vector<std::size_t>{3, 1, 1, 1, 1, 1});
+    CHECK(m.weighted_degree == std::vector<double>{4.0, 0.5, 1.5, 2.0, 0.25, 0.25});
+    // The centre lies on the 3 paths between its leaves; of 10 pairs of the other five.
+    CHECK(m.betweenness == std::vector<double>{3.0, 0.0, 0.0, 0.0, 0.0, 0.0});
+    CHECK(m.betweenness_normalized[0] == doctest::Approx(0.3));
+    CHECK(m.components == 2);
+    CHECK(m.component == std::vector<std::size_t>{0, 0, 0, 0, 1, 1});
+    CHECK(m.density == doctest::Approx(8.0 / 30.0));  // 2·4 / (6·5)
+  }
+  SUBCASE("a constant weight map: weighted degree is the degree times the weight") {
+    using graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::undirectedS>;
+    graph g(3);
+    boost::add_edge(0, 1, g);
+    boost::add_edge(1, 2, g);
+    const auto m = analysis::measure_network(g, boost::static_property_map<int>(2));
+    CHECK(m.weighted_degree == std::vector<int>{2, 4, 2});
+    CHECK(m.betweenness == std::vector<double>{0.0, 1.0, 0.0});
+    CHECK(m.components == 1);
+  }
+  SUBCASE("plancmp's co-responsibility graph: the compiled instantiation") {
+    analysis::co_responsibility_graph g(3);
+    boost::add_edge(0, 1, analysis::network_tie{4, 0, 0}, g);
+    boost::add_edge(1, 2, analysis::network_tie{1, 0, 0}, g);
+    const auto direct = analysis::measure_network(g, get(&analysis::network_tie::weight, g));
+    const auto wrapped = analysis::measure_network(g);
+    CHECK(direct.weighted_degree == std::vector<std::size_t>{4, 5, 1});
+    CHECK(wrapped.weighted_degree == direct.weighted_degree);
+    CHECK(wrapped.betweenness == direct.betweenness);
   }
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <plancmp/analysis/kernels/network.hpp>
 #include <plancmp/model/agency_ontology.hpp>
 #include <plancmp/model/plan.hpp>
 #include <plancmp/span.hpp>
@@ -11,6 +12,7 @@
 #include <optional>
 #include <span>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace plancmp::inline v0::analysis {
@@ -92,23 +94,18 @@ struct network_tie {
 using co_responsibility_graph =
     boost::adjacency_list<boost::vecS, boost::vecS, boost::undirectedS, network_agency, network_tie>;
 
-/// Structural measures of a co-responsibility graph, indexed by vertex.
-struct network_metrics {
-  std::vector<std::size_t> degree;           ///< distinct partners
-  std::vector<std::size_t> weighted_degree;  ///< sum of the weights of its edges
-  /// Brandes betweenness on unweighted shortest paths (hops; weights are strengths, not
-  /// distances), each unordered pair of other vertices counted once — networkx's
-  /// `betweenness_centrality(G, normalized=False)`.
-  std::vector<double> betweenness;
-  /// betweenness / ((n−1)(n−2)/2), 0 when n < 3.
-  std::vector<double> betweenness_normalized;
-  std::vector<std::size_t> component;  ///< connected component of each vertex, numbered from 0
-  std::size_t components = 0;          ///< connected components (isolated vertices count)
-  double density = 0.0;                ///< 2E / (N(N−1)), 0 when N < 2
-};
+/// Structural measures of a co-responsibility graph, indexed by vertex
+/// (`basic_network_metrics`, plancmp/analysis/kernels/network.hpp).
+using network_metrics = basic_network_metrics<std::size_t>;
 
-/// Computes the metrics with Boost.Graph (`brandes_betweenness_centrality`,
-/// `connected_components`).
+/// The edge weights of a co-responsibility graph: `network_tie::weight`.
+using co_responsibility_weights =
+    decltype(boost::get(&network_tie::weight, std::declval<const co_responsibility_graph&>()));
+extern template network_metrics measure_network<co_responsibility_graph, co_responsibility_weights>(
+    const co_responsibility_graph&, co_responsibility_weights);
+
+/// The generic `measure_network` kernel on a co-responsibility graph, weighted by the
+/// shared measures (`network_tie::weight`); compiled in the library.
 [[nodiscard]] network_metrics measure_network(const co_responsibility_graph& g);
 
 struct network_options {

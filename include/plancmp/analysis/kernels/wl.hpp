@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <plancmp/analysis/kernels/bgl.hpp>
+
 #include <boost/graph/graph_concepts.hpp>
 #include <boost/graph/graph_traits.hpp>
 #include <boost/property_map/property_map.hpp>
@@ -25,24 +27,6 @@ struct wl_options {
 };
 
 namespace detail {
-
-/// Boost.Graph's `source(e, g)` and `target(e, g)` are found by argument-dependent lookup,
-/// for Boost's graphs and a user's own. Called from plancmp's namespaces, ordinary lookup
-/// would first find `plancmp::target` (a class), which turns the call into a cast and
-/// switches ADL off; the deleted catch-alls here are functions, so ADL still applies and
-/// the graph's own overloads win.
-namespace bgl {
-void source(...) = delete;
-void target(...) = delete;
-template <class Edge, class Graph>
-auto edge_source(const Edge& e, const Graph& g) {
-  return source(e, g);
-}
-template <class Edge, class Graph>
-auto edge_target(const Edge& e, const Graph& g) {
-  return target(e, g);
-}
-}  // namespace bgl
 
 using wl_label = std::uint32_t;
 /// Sorted (label, count) pairs of one graph.
@@ -132,10 +116,10 @@ template <std::ranges::random_access_range Graphs, std::ranges::random_access_ra
       for (const auto v : boost::make_iterator_range(vertices(graph))) {
         signature.clear();
         for (const auto e : boost::make_iterator_range(out_edges(v, graph)))
-          signature.push_back(label[get(index, detail::bgl::edge_target(e, graph))]);
+          signature.push_back(label[get(index, plancmp::detail::bgl::edge_target(e, graph))]);
         if constexpr (both_ways) {
           for (const auto e : boost::make_iterator_range(in_edges(v, graph)))
-            signature.push_back(label[get(index, detail::bgl::edge_source(e, graph))]);
+            signature.push_back(label[get(index, plancmp::detail::bgl::edge_source(e, graph))]);
         }
         std::sort(signature.begin(), signature.end());
         signature.insert(signature.begin(), label[get(index, v)]);
