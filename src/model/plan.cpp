@@ -380,7 +380,7 @@ namespace {
 // Every public data member in declaration order, then the content; the graph is derived
 // and left out.
 auto public_data(const plan& p) {
-  return std::tie(p.source, p.title, p.title_span, p.notice_title, p.issuing_jurisdiction, p.issuer,
+  return std::tie(p.source, p.kind, p.title, p.title_span, p.notice_title, p.issuing_jurisdiction, p.issuer,
                   p.issued, p.issued_text, p.doc_number, p.draft, p.first_listed_leads, p.cover, p.body,
                   p.preamble, p.preamble_span, p.diagnostics, p.content());
 }

@@ -405,6 +405,11 @@ TEST_CASE("plan equality compares the data, not the graph") {
     q.issued = date{2022, 4, 27};
     CHECK(q != p);
   }
+  SUBCASE("the kind of document") {
+    REQUIRE(p.kind == document_kind::plan);
+    q.kind = document_kind::regulation;
+    CHECK(q != p);
+  }
   SUBCASE("a nested field") {
     plan_content c = q.content();
     c.measures[1].support[0].where.end += 1;
