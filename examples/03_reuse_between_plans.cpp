@@ -27,10 +27,12 @@ int main() {
     auto p = plancmp::parse::parse_document(doc);
     p.source.path = "seeds/" + file;  // a short, machine-independent name in tables
     doc.path = p.source.path;
-    return std::pair{std::move(doc), std::move(p)};
+    return plancmp::source_plan(std::move(doc), std::move(p));
   };
-  const auto [old_doc, old_plan] = load("004_b234aa7c753f2ac8.txt");
-  const auto [new_doc, new_plan] = load("000_edee8db098a98e76.txt");
+  const plancmp::source_plan old_edition = load("004_b234aa7c753f2ac8.txt");
+  const plancmp::source_plan new_edition = load("000_edee8db098a98e76.txt");
+  const plancmp::plan& old_plan = old_edition.plan();
+  const plancmp::plan& new_plan = new_edition.plan();
   fmt::print("{} ({} measures) → {} ({} measures)\n\n", analysis::plan_label(old_plan),
              old_plan.measures().size(), analysis::plan_label(new_plan), new_plan.measures().size());
 
@@ -62,7 +64,8 @@ int main() {
   analysis::reuse_options reuse;
   reuse.min_length = 20;     // characters aligned identically (the default)
   reuse.min_identity = 0.6;  // share of identical alignment columns (the default)
-  const auto passages = analysis::find_reuse(old_doc, old_plan, new_doc, new_plan, reuse);
+  const auto passages =
+      analysis::find_reuse(old_edition.document(), old_plan, new_edition.document(), new_plan, reuse);
   fmt::print("{}\n", report::to_markdown(report::to_table(passages)));
 
   // 3. The version diff: measures linked by substance (characters, words and concepts,
@@ -74,6 +77,6 @@ int main() {
   //    rename, not a dropped agency; the 2020 draft names no agency: n/a.
   analysis::plan_alignment_options align;
   align.threshold = 0.35;  // the alignment default; below it two measures are not linked
-  const auto diff = analysis::diff_plans(old_doc, old_plan, new_doc, new_plan, align);
+  const auto diff = analysis::diff_plans(old_edition, new_edition, align);
   fmt::print("{}", report::to_markdown(report::to_table(diff)));
 }

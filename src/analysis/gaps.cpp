@@ -350,7 +350,9 @@ gap_report consensus_gaps(const source_plan& subject_source, std::span<const sou
   return r;
 }
 
-gap_report accountability_gaps(const text::document& doc, const plan& p, const gap_options& options) {
+gap_report accountability_gaps(const source_plan& subject, const gap_options& options) {
+  const text::document& doc = subject.document();
+  const plan& p = subject.plan();
   gap_report r;
   r.subject = plan_label(p);
   r.subject_source = p.source.path;
@@ -393,12 +395,16 @@ gap_report accountability_gaps(const text::document& doc, const plan& p, const g
   return r;
 }
 
-vertical_alignment align_vertical(const text::document& udoc, const plan& upper, const text::document& ldoc,
-                                  const plan& lower, const plan_alignment_options& options) {
+vertical_alignment align_vertical(const source_plan& upper_source, const source_plan& lower_source,
+                                  const plan_alignment_options& options) {
+  const text::document& udoc = upper_source.document();
+  const plan& upper = upper_source.plan();
+  const text::document& ldoc = lower_source.document();
+  const plan& lower = lower_source.plan();
   vertical_alignment v;
   v.upper = plan_label(upper);
   v.lower = plan_label(lower);
-  v.alignment = align_plans(udoc, upper, ldoc, lower, options);
+  v.alignment = align_plans(upper_source, lower_source, options);
   v.upper_measures = upper.measures().size();
   std::set<std::size_t> carried;
   for (const auto& p : v.alignment.pairs) carried.insert(p.measure_a);
@@ -462,12 +468,16 @@ vertical_alignment align_vertical(const text::document& udoc, const plan& upper,
   return v;
 }
 
-plan_diff diff_plans(const text::document& odoc, const plan& old_plan, const text::document& ndoc,
-                     const plan& new_plan, const plan_alignment_options& options) {
+plan_diff diff_plans(const source_plan& old_source, const source_plan& new_source,
+                     const plan_alignment_options& options) {
+  const text::document& odoc = old_source.document();
+  const plan& old_plan = old_source.plan();
+  const text::document& ndoc = new_source.document();
+  const plan& new_plan = new_source.plan();
   plan_diff d;
   d.old_plan = plan_label(old_plan);
   d.new_plan = plan_label(new_plan);
-  const auto aligned = align_plans(odoc, old_plan, ndoc, new_plan, options);
+  const auto aligned = align_plans(old_source, new_source, options);
   for (const auto& p : aligned.pairs) {
     plan_change c{change_kind::carried, p.id_a, p.id_b, std::string(to_string(p.grade)), p.similarity, measure_evidence(odoc, old_plan, p.measure_a),
                   measure_evidence(ndoc, new_plan, p.measure_b)};

@@ -120,9 +120,8 @@ plan_alignment align_plans(const plan& a, const plan& b, const plan_alignment_op
   return align_with_features(nullptr, a, nullptr, b, options);
 }
 
-plan_alignment align_plans(const text::document& doc_a, const plan& a, const text::document& doc_b,
-                           const plan& b, const plan_alignment_options& options) {
-  return align_with_features(&doc_a, a, &doc_b, b, options);
+plan_alignment align_plans(const source_plan& a, const source_plan& b, const plan_alignment_options& options) {
+  return align_with_features(&a.document(), a.plan(), &b.document(), b.plan(), options);
 }
 
 std::function<double(const std::vector<std::vector<double>>&)> assignment_metric(double threshold) {

@@ -71,8 +71,7 @@ int run_align(const options& opts) {
   std::vector<report::table> tables;
   for (std::size_t i = 0; i < in.size(); ++i)
     for (std::size_t j = i + 1; j < in.size(); ++j)
-      tables.push_back(report::to_table(analysis::align_plans(
-          in[i].document(), in[i].plan(), in[j].document(), in[j].plan(), align)));
+      tables.push_back(report::to_table(analysis::align_plans(in[i], in[j], align)));
   write_output(opts, render(opts, tables));
   return exit_ok;
 }

@@ -21,8 +21,7 @@ int run_pair(const options& opts, std::string_view command, std::string_view ope
   align.vectors.threads = opts.threads;
   if (opts.inputs.size() != 2) throw usage_error(fmt::format("{} needs two files: {}", command, operands));
   const std::vector<source_plan> in = load_source_plans(opts);
-  write_output(opts, render(opts, report::to_table(compare(in[0].document(), in[0].plan(), in[1].document(),
-                                                             in[1].plan(), align))));
+  write_output(opts, render(opts, report::to_table(compare(in[0], in[1], align))));
   return exit_ok;
 }
 

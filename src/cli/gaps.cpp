@@ -51,7 +51,7 @@ int run_gaps(const options& opts) {
   const loaded l = load(opts);
   const std::span<const source_plan> in = l.in;
   const std::size_t first_peer = 1 + l.references;
-  tables.push_back(report::to_table(analysis::accountability_gaps(in[0].document(), in[0].plan(), g)));
+  tables.push_back(report::to_table(analysis::accountability_gaps(in[0], g)));
   tables.back().caption = "Accountability gaps of " + tables.back().caption.substr(std::string("Gaps of ").size());
   if (l.references > 0)
     tables.push_back(report::to_table(analysis::gaps_against(in[0], in.subspan(1, l.references), g)));

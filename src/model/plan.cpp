@@ -300,14 +300,20 @@ std::vector<std::size_t> sorted_unique(std::vector<std::size_t> v) {
 }
 }  // namespace
 
+const measure* plan_content::find_measure(std::string_view id) const noexcept {
+  return find_by_id(measures, id);
+}
+const goal* plan_content::find_goal(std::string_view id) const noexcept { return find_by_id(goals, id); }
+const section* plan_content::find_section(std::string_view id) const noexcept {
+  return find_by_id(sections, id);
+}
+
 const measure* plan::find_measure(std::string_view id) const noexcept {
-  return find_by_id(content_.measures, id);
+  return content_.find_measure(id);
 }
-const goal* plan::find_goal(std::string_view id) const noexcept {
-  return find_by_id(content_.goals, id);
-}
+const goal* plan::find_goal(std::string_view id) const noexcept { return content_.find_goal(id); }
 const section* plan::find_section(std::string_view id) const noexcept {
-  return find_by_id(content_.sections, id);
+  return content_.find_section(id);
 }
 
 std::optional<std::size_t> plan::agency_index(std::string_view printed_name) const noexcept {
@@ -374,7 +380,7 @@ namespace {
 // Every public data member in declaration order, then the content; the graph is derived
 // and left out.
 auto public_data(const plan& p) {
-  return std::tie(p.source, p.title, p.title_span, p.notice_title, p.issuing_jurisdiction, p.issuer,
+  return std::tie(p.source, p.kind, p.title, p.title_span, p.notice_title, p.issuing_jurisdiction, p.issuer,
                   p.issued, p.issued_text, p.doc_number, p.draft, p.first_listed_leads, p.cover, p.body,
                   p.preamble, p.preamble_span, p.diagnostics, p.content());
 }

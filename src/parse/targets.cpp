@@ -1572,13 +1572,6 @@ bool same_statement(const target& a, const target& b) {
          a.base_unit == b.base_unit && a.kind == b.kind && a.periodic == b.periodic;
 }
 
-/// The first measure with this id, as plan::find_measure finds it.
-const measure* find_measure(const plan_content& content, std::string_view id) {
-  const auto it = std::find_if(content.measures.begin(), content.measures.end(),
-                               [id](const measure& m) { return m.id == id; });
-  return it == content.measures.end() ? nullptr : &*it;
-}
-
 /// Conflicting values: one indicator, year, kind (level or a growth comparator) and
 /// periodicity, different normalized values.
 void report_conflicts(const text::document& doc, const std::vector<target>& targets, std::vector<diagnostic>& diagnostics,
@@ -1690,7 +1683,7 @@ std::vector<target> detail::plan_targets(const text::document& doc, plan& p, con
       const auto [bx, k] = item_index[*bi];
       const auto& item = content.boxes[bx].items[k];
       kind = box_context, index = *bi;
-      if (item.restates) owner = {*item.restates, find_measure(content, *item.restates)};
+      if (item.restates) owner = {*item.restates, content.find_measure(*item.restates)};
     } else if (const auto m = measures.at(lb, le)) {
       kind = measure_context, index = *m;
       owner = {content.measures[*m].id, &content.measures[*m]};

@@ -194,9 +194,7 @@ std::vector<table> edition_diff_tables(std::span<const source_plan> inputs,
     for (std::size_t k = 1; k < editions.size(); ++k) pairs.emplace_back(editions[k - 1], editions[k]);
   }
   for (const auto& [old_edition, new_edition] : pairs)
-    out.push_back(report::to_table(
-        analysis::diff_plans(inputs[old_edition].document(), inputs[old_edition].plan(),
-                             inputs[new_edition].document(), inputs[new_edition].plan(), options)));
+    out.push_back(report::to_table(analysis::diff_plans(inputs[old_edition], inputs[new_edition], options)));
   return out;
 }
 

@@ -415,7 +415,7 @@ class builder {
     section("alignment", "措施对齐 Measure alignment");
     for (std::size_t i = 0; i < plans_.size(); ++i) {
       for (std::size_t j = i + 1; j < plans_.size(); ++j)
-        add(report::to_table(analysis::align_plans(inputs_[i].document(), plans_[i], inputs_[j].document(), plans_[j]),
+        add(report::to_table(analysis::align_plans(inputs_[i], inputs_[j]),
                             report::unmatched_listing::note));
     }
     section("reuse", "文本复用 Reused passages");

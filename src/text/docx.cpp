@@ -21,9 +21,7 @@ namespace {
 /// How the errors of a damaged DOCX read.
 constexpr detail::zip_messages docx_zip_messages{
     "cannot read the DOCX (out of memory)",
-    "not a readable DOCX: the zip archive is damaged or truncated ({}); open it in Word or LibreOffice "
-    "and save it "
-    "again",
+    "not a readable DOCX: the zip archive is damaged or truncated ({}); open it in Word or LibreOffice and save it again",
     "{} would unpack to {} bytes, more than the 1 GiB plancmp reads; the file is damaged or not a plan",
     "not a readable DOCX: {} in the zip archive is damaged",
 };

@@ -93,7 +93,7 @@ TEST_CASE("accountability_gaps: counts taken by hand from the seed files") {
     const seed s = load(file);
     REQUIRE(s.p.measures().size() == e.at("measures").get<std::size_t>());
     CHECK(analysis::plan_label(s.p) == e.at("label").get<std::string>());
-    const auto r = analysis::accountability_gaps(s.doc, s.p);
+    const auto r = analysis::accountability_gaps(source_of(s));
     // Gansu and the district number their tasks straight through: the hand ids are the
     // task numbers, the last element of the library's numbering path.
     const bool straight = file == test::gansu || file == test::district;
@@ -229,7 +229,7 @@ TEST_CASE("align_vertical: a synthetic upper plan assembled from measures of sev
     }
   plan upper(std::move(upper_content));
   upper.source.path = "upper.txt";
-  const auto v = analysis::align_vertical(upper_doc, upper, hengshui.doc, hengshui.p);
+  const auto v = analysis::align_vertical(source_plan(upper_doc, upper), source_of(hengshui));
   CHECK(v.upper_measures == 20);
   std::size_t hengshui_carried = 0;
   std::set<std::string> upper_linked, lower_linked;
@@ -272,7 +272,7 @@ TEST_CASE("align_vertical: targets set against the superior's") {
   }
   std::erase_if(halved.targets, [](const target& t) { return t.indicator_key == "invention_patents_per_10k"; });
   lower.p.set_content(std::move(halved));
-  const auto v = analysis::align_vertical(upper.doc, upper.p, lower.doc, lower.p);
+  const auto v = analysis::align_vertical(source_of(upper), source_of(lower));
   REQUIRE(!v.targets.empty());
   std::set<analysis::change_kind> kinds;
   bool amount_seen = false;
@@ -310,7 +310,7 @@ TEST_CASE("align_vertical: targets set against the superior's") {
   CHECK(kinds.contains(analysis::change_kind::target_not_carried));
   CHECK_FALSE(kinds.contains(analysis::change_kind::target_weakened));  // a vertical pair is no edition
   // Against itself every class is as the superior's, or 100 % of it.
-  const auto same = analysis::align_vertical(upper.doc, upper.p, upper.doc, upper.p);
+  const auto same = analysis::align_vertical(source_of(upper), source_of(upper));
   for (const auto& row : same.targets) {
     CAPTURE(row.item_old);
     CHECK((row.kind == analysis::change_kind::target_as_superior || (row.kind == analysis::change_kind::target_share_of_superior && row.score == 1.0)));
@@ -320,7 +320,7 @@ TEST_CASE("align_vertical: targets set against the superior's") {
 TEST_CASE("diff_plans: Ningbo 2017 → 2020") {
   const seed old_plan = load(test::ningbo_2017);
   const seed new_plan = load(test::ningbo_2020);
-  const auto d = analysis::diff_plans(old_plan.doc, old_plan.p, new_plan.doc, new_plan.p);
+  const auto d = analysis::diff_plans(source_of(old_plan), source_of(new_plan));
   const auto carried = std::find_if(d.changes.begin(), d.changes.end(),
                                     [](const auto& c) { return c.kind == analysis::change_kind::carried && c.item_new == "五.(十八)"; });
   REQUIRE(carried != d.changes.end());

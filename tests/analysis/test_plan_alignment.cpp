@@ -118,7 +118,7 @@ TEST_CASE("align_plans: Ningbo 2020 and 2017 on tf-idf cosines") {
   const plan b = parse::parse_document(db);
   const auto s = analysis::measure_similarity(a, b);
   REQUIRE(s.size() == a.measures().size() * b.measures().size());
-  const auto r = analysis::align_plans(da, a, db, b);
+  const auto r = analysis::align_plans(source_plan(da, a), source_plan(db, b));
   const auto it = std::find_if(r.pairs.begin(), r.pairs.end(),
                                [](const auto& p) { return p.id_a == "五.(十八)"; });
   REQUIRE(it != r.pairs.end());

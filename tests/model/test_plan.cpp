@@ -343,6 +343,10 @@ TEST_CASE("typed accessors") {
     REQUIRE(p.find_section("二.(二)") != nullptr);
     CHECK(p.find_section("二.(二)")->title == "促进知识产权运用");
     CHECK(p.find_section("") == nullptr);
+    // The content answers the same, before it is a plan's (the parser asks it so).
+    CHECK(p.content().find_measure("二.(一).2") == p.find_measure("二.(一).2"));
+    CHECK(p.content().find_goal("一.p1") == p.find_goal("一.p1"));
+    CHECK(p.content().find_section("二.(二)") == p.find_section("二.(二)"));
     CHECK_FALSE(p.agency_index("市市场监管局").has_value());  // printed names, not resolved
   }
 
@@ -399,6 +403,11 @@ TEST_CASE("plan equality compares the data, not the graph") {
 
   SUBCASE("metadata") {
     q.issued = date{2022, 4, 27};
+    CHECK(q != p);
+  }
+  SUBCASE("the kind of document") {
+    REQUIRE(p.kind == document_kind::plan);
+    q.kind = document_kind::regulation;
     CHECK(q != p);
   }
   SUBCASE("a nested field") {

@@ -247,8 +247,7 @@ void bind_analysis(py::module_& m) {
       "align",
       [](const parsed_plan& a, const parsed_plan& b, double threshold, bool one_to_many, unsigned threads) {
         py::gil_scoped_release unlocked;
-        return analysis::align_plans(a.document(), a.get(), b.document(), b.get(),
-                                     alignment_options(threshold, one_to_many, threads));
+        return analysis::align_plans(a.source(), b.source(), alignment_options(threshold, one_to_many, threads));
       },
       py::arg("a"), py::arg("b"), py::arg("threshold") = 0.35, py::arg("one_to_many") = false, py::arg("threads") = 0,
       "Measure-by-measure alignment by substance (links scoring ≥ threshold, graded same/related).");
@@ -565,7 +564,7 @@ void bind_analysis(py::module_& m) {
          std::optional<std::vector<std::string>> schemes, std::size_t min_peers, double outsized_share) {
         const auto g = gap_options_of(threshold, std::move(schemes), min_peers, outsized_share);
         py::gil_scoped_release unlocked;
-        if (mode == "accountability") return analysis::accountability_gaps(subject.document(), subject.get(), g);
+        if (mode == "accountability") return analysis::accountability_gaps(subject.source(), g);
         if (mode == "against")
           return analysis::gaps_against(subject.source(), sources_of(against), g);
         if (mode == "consensus")
@@ -604,8 +603,7 @@ void bind_analysis(py::module_& m) {
       "diff",
       [](const parsed_plan& old_plan, const parsed_plan& new_plan, double threshold, unsigned threads) {
         py::gil_scoped_release unlocked;
-        return analysis::diff_plans(old_plan.document(), old_plan.get(), new_plan.document(), new_plan.get(),
-                                    alignment_options(threshold, false, threads));
+        return analysis::diff_plans(old_plan.source(), new_plan.source(), alignment_options(threshold, false, threads));
       },
       py::arg("old"), py::arg("new"), py::arg("threshold") = 0.35, py::arg("threads") = 0,
       "What changed between two editions of a plan: measures carried, new, dropped; targets; agencies.");
@@ -613,8 +611,8 @@ void bind_analysis(py::module_& m) {
       "vertical",
       [](const parsed_plan& upper, const parsed_plan& lower, double threshold, unsigned threads) {
         py::gil_scoped_release unlocked;
-        return report::to_table(analysis::align_vertical(upper.document(), upper.get(), lower.document(), lower.get(),
-                                                           alignment_options(threshold, false, threads)));
+        return report::to_table(
+            analysis::align_vertical(upper.source(), lower.source(), alignment_options(threshold, false, threads)));
       },
       py::arg("upper"), py::arg("lower"), py::arg("threshold") = 0.35, py::arg("threads") = 0,
       "A lower-level plan against the upper-level plan it implements, as a table.");

@@ -104,8 +104,7 @@ struct gap_options {
 /// Accountability gaps within one plan: measures without an agency, without a lead (none
 /// leads, or only a collective such as 各成员单位 does), without a deadline; goals without a measurable target; agencies leading more than
 /// `outsized_share` of the measures; 专栏 items that restate a measure adding nothing.
-[[nodiscard]] gap_report accountability_gaps(const text::document& doc, const plan& p,
-                                             const gap_options& options = {});
+[[nodiscard]] gap_report accountability_gaps(const source_plan& subject, const gap_options& options = {});
 
 
 /// What a `plan_change` is (docs/gaps.md); printed and serialized as its `to_string` name.
@@ -173,8 +172,7 @@ struct vertical_alignment {
   /// `targets_missing` row when either plan states no target.
   std::vector<plan_change> targets;
 };
-[[nodiscard]] vertical_alignment align_vertical(const text::document& upper_doc, const plan& upper,
-                                                const text::document& lower_doc, const plan& lower,
+[[nodiscard]] vertical_alignment align_vertical(const source_plan& upper, const source_plan& lower,
                                                 const plan_alignment_options& options = {});
 
 // ---------------------------------------------------------------- version diff
@@ -187,8 +185,7 @@ struct plan_diff {
 /// Measures carried over (with the shared passage as evidence), dropped and new; targets
 /// by canonical indicator; agencies by canonical function, a predecessor name in the old
 /// edition whose successor the new edition names being a rename, not a drop.
-[[nodiscard]] plan_diff diff_plans(const text::document& old_doc, const plan& old_plan,
-                                   const text::document& new_doc, const plan& new_plan,
+[[nodiscard]] plan_diff diff_plans(const source_plan& old_plan, const source_plan& new_plan,
                                    const plan_alignment_options& options = {});
 
 }  // namespace plancmp::inline v0::analysis

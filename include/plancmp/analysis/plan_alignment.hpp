@@ -5,6 +5,7 @@
 #include <plancmp/analysis/reuse.hpp>
 #include <plancmp/analysis/vectorize.hpp>
 #include <plancmp/model/plan.hpp>
+#include <plancmp/model/source_plan.hpp>
 #include <plancmp/text/document.hpp>
 
 #include <cstddef>
@@ -234,8 +235,9 @@ struct synonym_concept {
 [[nodiscard]] plan_alignment align_plans(const plan& a, const plan& b,
                                          const plan_alignment_options& options = {});
 /// The same, with the shared passage of each pair as evidence (spans into both files).
-[[nodiscard]] plan_alignment align_plans(const text::document& doc_a, const plan& a,
-                                         const text::document& doc_b, const plan& b,
+///
+///     auto r = align_plans(parse::read_source_plan(x), parse::read_source_plan(y));
+[[nodiscard]] plan_alignment align_plans(const source_plan& a, const source_plan& b,
                                          const plan_alignment_options& options = {});
 
 /// The assignment-based similarity of two plans from their measure similarity matrix

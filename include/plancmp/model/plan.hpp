@@ -91,6 +91,12 @@ struct plan_content {
   /// list from the measures; what an entry here contributes is its `collective` flag and
   /// `resolution`, kept for the agency of the same name.
   std::vector<agency> agencies;
+
+  /// The first element with this id; nullptr when there is none. (`plan::find_measure` and
+  /// the others answer the same for a plan's content.)
+  [[nodiscard]] const measure* find_measure(std::string_view id) const noexcept;
+  [[nodiscard]] const goal* find_goal(std::string_view id) const noexcept;
+  [[nodiscard]] const section* find_section(std::string_view id) const noexcept;
   friend bool operator==(const plan_content&, const plan_content&) = default;
 };
 
