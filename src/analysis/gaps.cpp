@@ -133,6 +133,26 @@ std::vector<const target*> first_per_class(const plan& p) {
   return out;
 }
 
+// The target of `other` that `t` is set against: the first of the same indicator in
+// comparable terms (`comparable`); failing that, the first of the same indicator in other
+// terms (`other_terms`, reported as not compared); neither when `other` has none.
+struct counterpart {
+  const target* comparable = nullptr;
+  const target* other_terms = nullptr;
+};
+counterpart counterpart_in(const target& t, const plan& other) {
+  counterpart c;
+  for (const auto& candidate : other.targets()) {
+    if (candidate.indicator_key != t.indicator_key) continue;
+    if (incomparable_reason(t, candidate).empty()) {
+      c.comparable = &candidate;
+      return c;
+    }
+    if (c.other_terms == nullptr) c.other_terms = &candidate;
+  }
+  return c;
+}
+
 // Why `mine` is weaker than `theirs` on one indicator ("" when it is not). Values and
 // years are compared only between targets of the same kind and unit; a lower value counts
 // only when it is not due earlier (a lower 2022 milestone is no weaker than a 2025 one).
@@ -424,16 +444,7 @@ vertical_alignment align_vertical(const source_plan& upper_source, const source_
   for (const target* tp : first_per_class(upper)) {
     const target& t = *tp;
     gap_evidence theirs = evidence_at(udoc, upper, t.owner, t.where);
-    const target* mine = nullptr;
-    const target* other_terms = nullptr;
-    for (const auto& candidate : lower.targets()) {
-      if (candidate.indicator_key != t.indicator_key) continue;
-      if (incomparable_reason(t, candidate).empty()) {
-        mine = &candidate;
-        break;
-      }
-      if (other_terms == nullptr) other_terms = &candidate;
-    }
+    const auto [mine, other_terms] = counterpart_in(t, lower);
     if (mine == nullptr && other_terms == nullptr) {
       v.targets.push_back({change_kind::target_not_carried, t.indicator_key, "", describe(t), 0.0, std::move(theirs), {}});
       continue;
@@ -505,16 +516,7 @@ plan_diff diff_plans(const source_plan& old_source, const source_plan& new_sourc
     for (const target* tp : first_per_class(old_plan)) {
       const target& t = *tp;
       gap_evidence before = evidence_at(odoc, old_plan, t.owner, t.where);
-      const target* now = nullptr;
-      const target* other_terms = nullptr;
-      for (const auto& candidate : new_plan.targets()) {
-        if (candidate.indicator_key != t.indicator_key) continue;
-        if (incomparable_reason(t, candidate).empty()) {
-          now = &candidate;
-          break;
-        }
-        if (other_terms == nullptr) other_terms = &candidate;
-      }
+      const auto [now, other_terms] = counterpart_in(t, new_plan);
       if (now == nullptr && other_terms != nullptr) {
         d.changes.push_back({change_kind::target_incomparable, t.indicator_key, other_terms->indicator_key,
                              fmt::format("not compared ({}): {} / {}", incomparable_reason(t, *other_terms),
