@@ -295,6 +295,7 @@ class parser {
     p_.first_listed_leads = first_listed_;
     const std::size_t first_article = find_regulation();
     const std::size_t first_heading = first_article == npos ? find_first_section() : npos;
+    drop_page_tail(first_article != npos ? first_article : first_heading);
     if (first_article != npos) {
       regulation(first_article);
     } else if (first_heading == npos) {
@@ -339,6 +340,85 @@ class parser {
       while (b < e && (s[b] == ' ' || s[b] == '\t' || s[b] == '\r')) ++b;
       while (e > b && (s[e - 1] == ' ' || s[e - 1] == '\t' || s[e - 1] == '\r')) --e;
       push_cells(i, b, e);
+    }
+    drop_contents();
+  }
+
+  /// A line of a table of contents: text, then a run of leader characters (……, ......),
+  /// then a page number or nothing.
+  static bool contents_entry(std::string_view t) {
+    std::size_t e = t.size();
+    while (e > 0 && ((t[e - 1] >= '0' && t[e - 1] <= '9') || t[e - 1] == ' ')) --e;
+    for (const auto& leader : rules().contents_leaders) {
+      std::size_t k = e, run = 0;
+      while (k >= leader.size() && t.substr(k - leader.size(), leader.size()) == leader) {
+        k -= leader.size();
+        ++run;
+      }
+      if (run >= rules().contents_min_leaders && k > 0) return true;
+    }
+    return false;
+  }
+
+  /// Takes a table of contents (its entries and the 目录 line above them) out of the
+  /// content lines, so that its entries are not read as headings of a second outline.
+  void drop_contents() {
+    std::vector<bool> entry(lines_.size(), false);
+    bool any = false;
+    for (std::size_t j = 0; j < lines_.size(); ++j) {
+      if (lines_[j].cell || !contents_entry(lines_[j].text)) continue;
+      entry[j] = any = true;
+      if (j > 0 && !entry[j - 1]) {
+        std::string title(lines_[j - 1].text);
+        std::erase(title, ' ');
+        const auto& titles = rules().contents_titles;
+        if (std::find(titles.begin(), titles.end(), title) != titles.end()) entry[j - 1] = true;
+      }
+    }
+    if (!any) return;
+    std::size_t kept = 0;
+    for (std::size_t j = 0; j < lines_.size(); ++j) {
+      if (!entry[j]) {
+        lines_[kept++] = lines_[j];
+        continue;
+      }
+      const auto& l = doc_.lines[lines_[j].index];
+      roles_[lines_[j].index].first = line_role::preamble;
+      p_.diagnostics.push_back(
+          {l.number, l.source, "contents", "a line of the table of contents, not read as a heading"});
+    }
+    lines_.resize(kept);
+  }
+
+  /// A web page's own matter after the body (相关附件, 相关新闻, the share widget, then the
+  /// site's footer and menus): from the first whole line of `page_tail` after the body's
+  /// first heading (`from`, a content line) to the end, every content line is page matter —
+  /// role noise with a `noise.page_tail` diagnostic — so that the last measure does not run
+  /// on into it.
+  void drop_page_tail(std::size_t from) {
+    if (from == npos || from >= lines_.size()) return;
+    const auto& markers = rules().page_tail_lines;
+    const std::string_view s = doc_.simplified;
+    for (std::size_t i = lines_[from].index + 1; i < doc_.lines.size(); ++i) {
+      const auto& l = doc_.lines[i];
+      if (l.blank) continue;
+      const auto t = trim(s.substr(l.simplified_begin, l.simplified_end - l.simplified_begin));
+      if (std::find(markers.begin(), markers.end(), t) == markers.end()) continue;
+      std::size_t keep = lines_.size();
+      while (keep > from + 1 && lines_[keep - 1].index >= i) --keep;
+      if (keep == lines_.size()) return;  // nothing of the document's text follows
+      // One diagnostic per line, as for other noise: every line of the file stays accounted.
+      const std::string message =
+          fmt::format("web-page matter after the document (from '{}' on line {}), not part of the document", t,
+                      l.number);
+      for (std::size_t j = keep; j < lines_.size(); ++j) {
+        const std::size_t index = lines_[j].index;
+        if (roles_[index].first == line_role::noise) continue;  // another cell of the same line
+        roles_[index].first = line_role::noise;
+        p_.diagnostics.push_back({doc_.lines[index].number, doc_.lines[index].source, "noise.page_tail", message});
+      }
+      lines_.resize(keep);
+      return;
     }
   }
 
@@ -1456,7 +1536,14 @@ class parser {
           add_goal(n, kinds[k]);
         } else if (const auto paragraphs = topic_paragraphs(n); !paragraphs.empty()) {
           add_section(n, kinds[k]);
-          for (std::size_t p = 0; p < paragraphs.size(); ++p) add_measure(paragraph_node(n, paragraphs[p], p + 1));
+          std::size_t number = 0;
+          for (const auto& paragraph : paragraphs) {
+            if (defines(lines_[paragraph.front()].text)) {  // 本意见所称…是指: section text
+              for (const std::size_t line : paragraph) mark(line, line_role::section_text, n.id);
+              continue;
+            }
+            add_measure(paragraph_node(n, paragraph, ++number));
+          }
         } else {
           add_measure(n);
         }
@@ -1471,13 +1558,30 @@ class parser {
   /// with no numbered items among numbered siblings, or `(一)全力推动…` above several topic
   /// paragraphs). Each paragraph is then a measure `<id>.pN`. A numbered unit whose title
   /// stands above one paragraph is that one measure. Empty when the unit is one measure.
+  /// A paragraph that defines a term of the document: 本意见所称政务新媒体，是指….
+  static bool defines(std::string_view t) {
+    const auto& r = rules();
+    return std::any_of(r.effective_opens.begin(), r.effective_opens.end(), [&](const std::string& w) {
+      return t.starts_with(w) && t.substr(w.size()).starts_with(r.defines_word);
+    });
+  }
+
+  /// A line opening with a procedural label and ':' (申领方式：登录…, 网址：https://…).
+  static bool procedure_field(std::string_view t) {
+    return std::any_of(rules().procedure_labels.begin(), rules().procedure_labels.end(),
+                       [&](const std::string& label) {
+                         return t.size() > label.size() && t.starts_with(label) && t[label.size()] == ':';
+                       });
+  }
+
   std::vector<std::vector<std::size_t>> topic_paragraphs(const node& n) const {
     std::vector<std::vector<std::size_t>> out;
     const auto title = trim(heading_rest(n));
     if (n.own.size() < 2 || title.empty()) return out;
     bool open = false;
     for (std::size_t j = 1; j < n.own.size(); ++j) {
-      if (!open) out.emplace_back();
+      // A procedural field (申领方式：…, 网址：…) belongs to the paragraph before it.
+      if (!open && (out.empty() || !procedure_field(lines_[n.own[j]].text))) out.emplace_back();
       out.back().push_back(n.own[j]);
       open = !ends_sentence(lines_[n.own[j]].text);
     }
@@ -1729,6 +1833,36 @@ class parser {
     return 0;
   }
 
+  /// Length of a stage's period of months at `i` — YYYY年M[月], a range mark (repeated:
+  /// ――), [YYYY年]M月: 1997年4―6月, 1997年10月――1998年2月 — or 0.
+  static std::size_t period_at(std::string_view s, std::size_t i) {
+    const auto digits = [&](std::size_t& j, std::size_t min, std::size_t max) {
+      const std::size_t from = j;
+      while (j < s.size() && s[j] >= '0' && s[j] <= '9' && j - from < max) ++j;
+      return j - from >= min;
+    };
+    std::size_t j = i;
+    if (!digits(j, 4, 4) || !s.substr(j).starts_with("年")) return 0;
+    j += 3;
+    if (!digits(j, 1, 2)) return 0;
+    if (s.substr(j).starts_with("月")) j += 3;
+    bool ranged = false;
+    for (bool more = true; more;) {
+      more = false;
+      for (const std::string_view to : rules().schedule_range) {
+        if (s.substr(j).starts_with(to)) {
+          j += to.size();
+          ranged = more = true;
+          break;
+        }
+      }
+    }
+    if (!ranged) return 0;
+    if (std::size_t k = j; digits(k, 4, 4) && s.substr(k).starts_with("年")) j = k + 3;
+    if (!digits(j, 1, 2) || !s.substr(j).starts_with("月")) return 0;
+    return j + 3 - i;
+  }
+
   /// A schedule's date (报名时间为4月26日至4月28日, 请家长于2026年5月24日至5月26日…,
   /// 5月24日至5月27日，凡经…): the first day-exact date or range after 于 / 为 or opening a
   /// sentence or clause, with a short time note in brackets after it.
@@ -1739,14 +1873,17 @@ class parser {
       bool opens = false;
       if (digit && (i == b || !(s[i - 1] >= '0' && s[i - 1] <= '9'))) {
         std::size_t k = i;
-        while (k > b && s[k - 1] == ' ') --k;
+        while (k > b && (s[k - 1] == ' ' || s[k - 1] == '\n' || s[k - 1] == '\r')) --k;  // a line break opens too
         const std::string_view before = s.substr(b, k - b);
         const auto& after = rules().schedule_after;
         opens = k == b || std::any_of(after.begin(), after.end(), [&](const std::string& w) { return before.ends_with(w); });
       }
-      if (const std::size_t n = opens ? day_at(s, i, true) : 0) {
+      std::size_t n = opens ? day_at(s, i, true) : 0;
+      const bool period = n == 0 && opens && (n = period_at(s, i)) > 0;
+      if (n > 0) {
         std::size_t end = i + n;
         for (const std::string_view to : rules().schedule_range) {
+          if (period) break;
           if (s.substr(end).starts_with(to)) {
             if (const std::size_t n2 = day_at(s, end + to.size(), false)) end += to.size() + n2;
             break;

@@ -83,6 +83,7 @@ outline_rules load() {
   }
   r.effective_opens = strings(j.at("effective_clause").at("opens"), "/effective_clause/opens");
   r.effective_words = words(j.at("effective_clause").at("words"), "/effective_clause/words");
+  r.defines_word = word(j.at("effective_clause").at("defines"), "/effective_clause/defines");
   const auto& labels = j.at("metadata_labels");
   r.title_labels = words(labels.at("title"), "/metadata_labels/title");
   r.issuer_labels = words(labels.at("issuer"), "/metadata_labels/issuer");
@@ -128,6 +129,12 @@ outline_rules load() {
   r.speaker_after = strings(j.at("speaker_issuer").at("after"), "/speaker_issuer/after");
   r.notice_title_endings = words(j.at("notice_title_endings"), "/notice_title_endings");
   r.draft_markers = words(j.at("draft_markers"), "/draft_markers");
+  r.page_tail_lines = strings(j.at("page_tail").at("lines"), "/page_tail/lines");
+  r.procedure_labels = strings(j.at("procedure_labels").at("labels"), "/procedure_labels/labels");
+  const auto& contents = j.at("contents");
+  r.contents_titles = strings(contents.at("titles"), "/contents/titles");
+  r.contents_leaders = strings(contents.at("leaders"), "/contents/leaders");
+  r.contents_min_leaders = contents.at("min_leaders").get<std::size_t>();
   const auto& resp = j.at("responsibility");
   r.clause_prefixes = words(resp.at("clause_prefixes"), "/responsibility/clause_prefixes");
   r.lead_labels = longest_first(strings(resp.at("lead_labels"), "/responsibility/lead_labels"));

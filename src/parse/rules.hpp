@@ -72,6 +72,8 @@ struct outline_rules {
   /// A numbered item that only says when the document takes effect (七、本通知自…起施行).
   std::vector<std::string> effective_opens;
   word_list effective_words;
+  /// 所称: after an opener (本意见所称X，是指…), a definition, not a task.
+  std::string defines_word;
   // Labels of a page's metadata table (标题 / 发文机关 / 成文日期 / 发文字号).
   word_list title_labels, issuer_labels, issued_labels, doc_number_labels;
   /// Words that show a plan's level (全省, 各市人民政府 …), per level.
@@ -105,6 +107,16 @@ struct outline_rules {
   std::vector<std::string> speaker_before, speaker_after;
   word_list notice_title_endings;
   word_list draft_markers;
+  /// Whole lines that open a web page's own matter after the body (相关附件, 相关新闻, the
+  /// share widget): the body ends before the first of them.
+  std::vector<std::string> page_tail_lines;
+  /// Labels of procedural fields (申领方式, 网址): a paragraph opening with one and ':'
+  /// continues the paragraph before it.
+  std::vector<std::string> procedure_labels;
+  /// A table of contents: lines ending in min_leaders or more leader characters (with a
+  /// page number or not), and a title line (目录) just before them.
+  std::vector<std::string> contents_titles, contents_leaders;
+  std::size_t contents_min_leaders = 6;
   word_list clause_prefixes;
   // Labelled fields of a clause (牵头单位：…；配合单位：…；责任单位：…), longest first.
   word_list lead_labels;

@@ -22,6 +22,13 @@ namespace {
 
 using test::seed_plan;
 
+/// Parses `text` and receives the role of every line in `uses`.
+plan parse_accounted(const std::string& text, const std::string& name, std::vector<parse::line_use>& uses) {
+  parse::parse_options options;
+  options.accounting = &uses;
+  return parse::parse_document(text::make_document(text, name), options);
+}
+
 std::vector<std::string> measure_ids(const plan& p) {
   std::vector<std::string> ids;
   for (const auto& m : p.measures()) ids.push_back(m.id);
@@ -238,6 +245,97 @@ TEST_CASE("principles, eligibility and the effective-date item are no measures")
   std::vector<std::string> ids;
   for (const auto& m : p.measures()) ids.push_back(m.id);
   CHECK(ids == std::vector<std::string>{"三.(一)", "三.(二)"});
+}
+
+TEST_CASE("a service page: procedural fields join their policy, the page's own matter ends the body") {
+  const std::string text =
+      "某省高校毕业生就业扶持政策清单\n"
+      "一、小微企业社保补贴\n"
+      "小微企业招用毕业2年内高校毕业生的，按规定给予社会保险补贴。\n"
+      "申领方式：登录公共就业服务平台申领。\n"
+      "网址：https://example.gov.cn/portal\n"
+      "二、一次性扩岗补助\n"
+      "企业招用毕业生并签订劳动合同的，给予一次性扩岗补助。\n"
+      "对吸纳就业困难毕业生的企业，补助标准适当提高。\n"
+      "申请方式：向所在地人社部门提出申请。\n"
+      "相关附件\n"
+      "相关新闻\n"
+      "市民网页\n"
+      "电脑版\n";
+  std::vector<parse::line_use> uses;
+  const auto p = parse_accounted(text, "page.txt", uses);
+  // Under 二, two policy paragraphs; each procedural field stays with the paragraph above it.
+  CHECK(measure_ids(p) == std::vector<std::string>{"一.p1", "二.p1", "二.p2"});
+  REQUIRE(p.measures().size() == 3);
+  CHECK(p.measures()[0].text.find("网址:https://example.gov.cn/portal") != std::string::npos);
+  CHECK(p.measures()[2].text.find("申请方式:向所在地人社部门提出申请。") != std::string::npos);
+  CHECK(p.measures()[2].text.find("相关附件") == std::string::npos);
+  // 相关附件 and everything after it: page matter, each line with its diagnostic.
+  std::vector<std::uint32_t> tail_lines;
+  for (const auto& d : p.diagnostics)
+    if (d.code == "noise.page_tail") tail_lines.push_back(d.line);
+  CHECK(tail_lines == std::vector<std::uint32_t>{10, 11, 12, 13});
+  REQUIRE(uses.size() == 13);
+  for (const auto& u : uses) {
+    CAPTURE(u.line);
+    CHECK((u.role == parse::line_role::noise) == (u.line >= 10));
+  }
+}
+
+TEST_CASE("a table of contents is listed, not read as a second outline") {
+  const std::string text =
+      "某市智能制造发展规划\n"
+      "目 录\n"
+      "一、发展形势................................1\n"
+      "二、重点任务................................2\n"
+      "（一）推进技术攻关…………………………2\n"
+      "一、发展形势\n"
+      "我市智能制造发展取得长足进步。\n"
+      "二、重点任务\n"
+      "（一）推进技术攻关。突破一批关键核心技术。\n"
+      "（二）建设示范工厂。建成一批智能制造示范工厂。\n";
+  std::vector<parse::line_use> uses;
+  const auto p = parse_accounted(text, "plan.txt", uses);
+  // No restarted series (二~2 …): the contents' entries are no headings.
+  CHECK(measure_ids(p) == std::vector<std::string>{"二.(一)", "二.(二)"});
+  std::vector<std::uint32_t> contents;
+  for (const auto& d : p.diagnostics)
+    if (d.code == "contents") contents.push_back(d.line);
+  CHECK(contents == std::vector<std::uint32_t>{2, 3, 4, 5});
+  REQUIRE(uses.size() == 10);
+  for (std::uint32_t line = 2; line <= 5; ++line) CHECK(uses[line - 1].role == parse::line_role::preamble);
+}
+
+TEST_CASE("a definition of the document's terms and a section on why are no measures") {
+  const std::string text =
+      "关于推进政务新媒体健康有序发展的意见\n"
+      "一、充分认识推进政务新媒体健康有序发展的重要意义\n"
+      "政务新媒体是移动互联网时代党和政府联系群众的重要渠道。\n"
+      "二、明确工作职责\n"
+      "本意见所称政务新媒体，是指各级行政机关在第三方平台上开设的政务账号。\n"
+      "按照谁开设、谁主管的原则，确定政务新媒体的主管单位。\n"
+      "各地区、各部门办公厅（室）是本地区、本部门政务新媒体工作的主管单位。\n";
+  const auto p = parse::parse_bytes(text, "opinion.txt");
+  CHECK(measure_ids(p) == std::vector<std::string>{"二.p1", "二.p2"});
+  REQUIRE(p.measures().size() == 2);
+  CHECK(p.measures()[0].text.starts_with("按照谁开设"));
+}
+
+TEST_CASE("a stage's period of months opening its paragraph is its deadline") {
+  const std::string text =
+      "某市社会团体清理整顿工作方案\n"
+      "一、工作步骤\n"
+      "（一）第一阶段为自查阶段。1997年4―6月，由社会团体进行自查。\n"
+      "（二）第二阶段为审查阶段。\n1997年10月――1998年2月，由业务主管部门审查。\n"
+      "（三）第三阶段为总结阶段。对比2020年1-6月的数据进行总结。\n";
+  const auto p = parse::parse_bytes(text, "stages.txt");
+  REQUIRE(p.measures().size() == 3);
+  REQUIRE(p.measures()[0].due);
+  CHECK(p.measures()[0].due->text == "1997年4―6月");
+  REQUIRE(p.measures()[1].due);
+  CHECK(p.measures()[1].due->text == "1997年10月――1998年2月");
+  // A period inside a sentence (对比…的数据) is no stage of the measure's own.
+  CHECK_FALSE(p.measures()[2].due);
 }
 
 TEST_CASE("documents without structure, truncated and garbled input") {
