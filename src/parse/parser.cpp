@@ -603,6 +603,12 @@ class parser {
   }
 
   /// The plan's own title block, just above the preamble that precedes the first section.
+  /// A line that opens with a date standing as a word (2022-11-16, 2022-11-16 来源: …).
+  static bool date_led(std::string_view t) {
+    t = trim(t);
+    return date_line(t.substr(0, t.find(' '))).has_value();
+  }
+
   std::size_t find_title_block(std::size_t first_heading) {
     std::size_t i = first_heading;
     // Skip the preamble: sentences, upward.
@@ -614,7 +620,20 @@ class parser {
     }
     const std::size_t preamble_begin = i;
     std::size_t top = i;
-    while (top > 0 && preamble_begin - top < 4 && title_like(lines_[top - 1].text)) --top;
+    while (top > 0 && preamble_begin - top < 4 && title_like(lines_[top - 1].text) && !date_led(lines_[top - 1].text))
+      --top;
+    // A web page's article header: the title, the posting date under it (with the source
+    // on its line or after it), then the page's controls (广州市…实施办法 / 2022-11-16 来源:
+    // 广州市民政局 / 分享). When the lines found name no kind of document, the title is the
+    // line right above the date.
+    if (top > 1 && date_led(lines_[top - 1].text) && title_like(lines_[top - 2].text) &&
+        contains_any(lines_[top - 2].text, rules().title_words) &&
+        std::none_of(lines_.begin() + static_cast<std::ptrdiff_t>(top),
+                     lines_.begin() + static_cast<std::ptrdiff_t>(preamble_begin),
+                     [](const content_line& l) { return contains_any(l.text, rules().title_words); })) {
+      title_end_ = top - 1;
+      return top - 2;
+    }
     if (top == preamble_begin) {
       title_end_ = preamble_begin;
       return preamble_begin;

@@ -261,7 +261,7 @@ TEST_CASE("a service page: procedural fields join their policy, the page's own m
       "相关附件\n"
       "相关新闻\n"
       "市民网页\n"
-      "电脑版\n";
+      "本网站由市政府办公厅主办\n";
   std::vector<parse::line_use> uses;
   const auto p = parse_accounted(text, "page.txt", uses);
   // Under 二, two policy paragraphs; each procedural field stays with the paragraph above it.
@@ -336,6 +336,21 @@ TEST_CASE("a stage's period of months opening its paragraph is its deadline") {
   CHECK(p.measures()[1].due->text == "1997年10月――1998年2月");
   // A period inside a sentence (对比…的数据) is no stage of the measure's own.
   CHECK_FALSE(p.measures()[2].due);
+}
+
+TEST_CASE("a web page's article header: the title is the line above the posting date") {
+  const std::string text =
+      "首页 > 政务公开 > 民政\n"
+      "某市困难残疾人生活补贴实施办法\n"
+      "2022-11-16 来源: 某市民政局\n"
+      "分享\n"
+      "为进一步完善残疾人两项补贴制度，制定本办法。\n"
+      "一、补贴标准\n"
+      "（一）生活补贴标准为每人每月200元。\n"
+      "（二）护理补贴标准为每人每月250元。\n";
+  const auto p = parse::parse_bytes(text, "page.txt");
+  CHECK(p.title == "某市困难残疾人生活补贴实施办法");
+  CHECK(p.measures().size() == 2);
 }
 
 TEST_CASE("documents without structure, truncated and garbled input") {
