@@ -552,3 +552,17 @@ TEST_CASE("fixture: precision and recall on hand-checked sentences") {
   CHECK(precision >= 0.95);
   CHECK(recall >= 0.95);
 }
+
+TEST_CASE("completed periods and amounts one may apply for are no targets") {
+  const std::string text =
+      "某市就业扶持政策\n"
+      "一、重点任务\n"
+      "（一）发放补贴。建立残疾人死亡、失踪满6个月、户籍迁出等情况的核查机制。\n"
+      "（二）支持创业。未被列入经营异常名录的，可申请1万元的一次性创业补贴。\n"
+      "（三）扩大就业。到2025年，全市新增就业岗位达到1万个。\n";
+  const auto p = parse::parse_bytes(text, "policy.txt");
+  REQUIRE(p.targets().size() == 1);
+  CHECK(p.targets()[0].value == 1.0);
+  CHECK(p.targets()[0].unit == "万个");
+  CHECK(p.targets()[0].year == 2025);
+}
