@@ -353,6 +353,19 @@ TEST_CASE("a web page's article header: the title is the line above the posting 
   CHECK(p.measures().size() == 2);
 }
 
+TEST_CASE("a top-level section whose title ends in 目标 holds goals") {
+  const std::string text =
+      "某市智能检测装备产业发展行动计划\n"
+      "一、行动目标\n"
+      "到2025年，智能检测技术基本满足用户领域制造工艺需求。\n"
+      "——技术水平明显提高。突破一批关键技术。\n"
+      "二、重点任务\n"
+      "（一）突破关键技术。研制一批智能检测装备。\n";
+  const auto p = parse::parse_bytes(text, "action.txt");
+  CHECK(measure_ids(p) == std::vector<std::string>{"二.(一)"});
+  CHECK(p.goals().size() == 2);
+}
+
 TEST_CASE("documents without structure, truncated and garbled input") {
   SUBCASE("plain prose") {
     const auto p = parse::parse_bytes("这是一段没有任何编号结构的文字。\n第二行文字。\n", "prose.txt");
