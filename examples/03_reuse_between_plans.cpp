@@ -64,8 +64,7 @@ int main() {
   analysis::reuse_options reuse;
   reuse.min_length = 20;     // characters aligned identically (the default)
   reuse.min_identity = 0.6;  // share of identical alignment columns (the default)
-  const auto passages =
-      analysis::find_reuse(old_edition.document(), old_plan, new_edition.document(), new_plan, reuse);
+  const auto passages = analysis::find_reuse(old_edition, new_edition, reuse);
   fmt::print("{}\n", report::to_markdown(report::to_table(passages)));
 
   // 3. The version diff: measures linked by substance (characters, words and concepts,

@@ -80,14 +80,15 @@ std::vector<std::string> top_shared_features(const detail::measure_pair_vectors&
   return out;
 }
 
-plan_alignment align_with_features(const text::document* doc_a, const plan& a,
-                                   const text::document* doc_b, const plan& b,
-                                   const plan_alignment_options& options) {
+/// With `source_a` and `source_b` (the sources of `a` and `b`), each pair gets its evidence
+/// passage; without (null), the plans alone are aligned.
+plan_alignment align_with_features(const plan& a, const plan& b, const source_plan* source_a,
+                                   const source_plan* source_b, const plan_alignment_options& options) {
   const detail::measure_pair_vectors x = detail::vectorize_measures(a, b, options.vectors);
   if (options.method == alignment_method::ngrams) {
     const std::vector<double> similarity = cosines(x);
-    plan_alignment result = doc_a != nullptr
-                                ? align_measures(*doc_a, a, *doc_b, b, similarity, options)
+    plan_alignment result = source_a != nullptr
+                                ? align_measures(*source_a, *source_b, similarity, options)
                                 : align_measures(a, b, similarity, options);
     result.method = alignment_method::ngrams;
     for (measure_pair& p : result.pairs) {
@@ -99,8 +100,8 @@ plan_alignment align_with_features(const text::document* doc_a, const plan& a,
   const substance_matrix s = substance_similarity(a, b, options.substance);
   plan_alignment_options o = options;
   if (o.many_to_many <= 0.0) o.many_to_many = options.substance.extra > 0.0 ? options.substance.extra : options.threshold;
-  plan_alignment result = doc_a != nullptr ? align_measures(*doc_a, a, *doc_b, b, s.score, o)
-                                           : align_measures(a, b, s.score, o);
+  plan_alignment result = source_a != nullptr ? align_measures(*source_a, *source_b, s.score, o)
+                                              : align_measures(a, b, s.score, o);
   result.method = alignment_method::substance;
   for (measure_pair& p : result.pairs) {
     p.signals = s.evidence[p.measure_a * s.columns + p.measure_b];
@@ -117,11 +118,11 @@ std::vector<double> measure_similarity(const plan& a, const plan& b, const vecto
 }
 
 plan_alignment align_plans(const plan& a, const plan& b, const plan_alignment_options& options) {
-  return align_with_features(nullptr, a, nullptr, b, options);
+  return align_with_features(a, b, nullptr, nullptr, options);
 }
 
 plan_alignment align_plans(const source_plan& a, const source_plan& b, const plan_alignment_options& options) {
-  return align_with_features(&a.document(), a.plan(), &b.document(), b.plan(), options);
+  return align_with_features(a.plan(), b.plan(), &a, &b, options);
 }
 
 std::function<double(const std::vector<std::vector<double>>&)> assignment_metric(double threshold) {
@@ -215,16 +216,14 @@ plan_alignment align_measures(const plan& a, const plan& b, std::span<const doub
   return result;
 }
 
-plan_alignment align_measures(const text::document& doc_a, const plan& a,
-                              const text::document& doc_b, const plan& b,
-                              std::span<const double> similarity,
-                              const plan_alignment_options& options) {
-  plan_alignment result = align_measures(a, b, similarity, options);
+plan_alignment align_measures(const source_plan& a, const source_plan& b,
+                              std::span<const double> similarity, const plan_alignment_options& options) {
+  plan_alignment result = align_measures(a.plan(), b.plan(), similarity, options);
   if (result.pairs.empty()) return result;
   reuse_options evidence = options.evidence;
   evidence.candidates.clear();
   for (const measure_pair& p : result.pairs) evidence.candidates.emplace_back(p.measure_a, p.measure_b);
-  const reuse_report found = find_reuse(doc_a, a, doc_b, b, evidence);
+  const reuse_report found = find_reuse(a, b, evidence);
   for (measure_pair& p : result.pairs) {
     for (const reused_passage& passage : found.passages) {
       if (passage.measure_a != p.measure_a || passage.measure_b != p.measure_b) continue;

@@ -109,8 +109,12 @@ std::vector<std::string> frequent_phrases(std::span<const source_plan> plans,
   return phrases;
 }
 
-reuse_report find_reuse(const text::document& doc_a, const plan& a, const text::document& doc_b,
-                        const plan& b, const reuse_options& options) {
+reuse_report find_reuse(const source_plan& source_a, const source_plan& source_b,
+                        const reuse_options& options) {
+  const text::document& doc_a = source_a.document();
+  const text::document& doc_b = source_b.document();
+  const plan& a = source_a.plan();
+  const plan& b = source_b.plan();
   std::vector<std::string> phrases = options.boilerplate;
   if (options.builtin_boilerplate) {
     const auto& builtin = builtin_boilerplate();

@@ -41,8 +41,7 @@ int run_reuse(const options& opts) {
   std::vector<report::table> tables;
   for (std::size_t i = 0; i < in.size(); ++i)
     for (std::size_t j = i + 1; j < in.size(); ++j)
-      tables.push_back(report::to_table(analysis::find_reuse(
-          in[i].document(), in[i].plan(), in[j].document(), in[j].plan(), reuse)));
+      tables.push_back(report::to_table(analysis::find_reuse(in[i], in[j], reuse)));
   write_output(opts, render(opts, tables));
   return exit_ok;
 }

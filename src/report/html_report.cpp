@@ -421,7 +421,7 @@ class builder {
     section("reuse", "文本复用 Reused passages");
     for (std::size_t i = 0; i < plans_.size(); ++i) {
       for (std::size_t j = i + 1; j < plans_.size(); ++j) {
-        const auto r = analysis::find_reuse(inputs_[i].document(), plans_[i], inputs_[j].document(), plans_[j]);
+        const auto r = analysis::find_reuse(inputs_[i], inputs_[j]);
         body_ += "<h3>" +
                  html_escape(fmt::format("{} ↔ {}: {} passages", analysis::plan_label(plans_[i]),
                                          analysis::plan_label(plans_[j]), r.passages.size())) +

@@ -102,7 +102,7 @@ TEST_CASE("align_measures with documents gives the shared passage as evidence") 
   REQUIRE(j < b.measures().size());
   std::vector<double> s(a.measures().size() * b.measures().size(), 0.0);
   s[i * b.measures().size() + j] = 0.8;
-  const auto r = analysis::align_measures(da, a, db, b, s);
+  const auto r = analysis::align_measures(source_plan(da, a), source_plan(db, b), s);
   REQUIRE(r.pairs.size() == 1);
   REQUIRE(r.pairs[0].evidence);
   const auto& e = *r.pairs[0].evidence;

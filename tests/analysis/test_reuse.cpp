@@ -20,15 +20,15 @@ using plancmp::test::seed_path;
 
 namespace {
 
+// A seed parsed with its document: `s` for find_reuse, `doc` and `p` its parts.
 struct parsed {
-  text::document doc;
-  plan p;
+  source_plan s;
+  const text::document& doc = s.document();
+  const plan& p = s.plan();
 };
 
 parsed read(const std::string& name) {
-  parsed r{text::read_document(seed_path(name)), {}};
-  r.p = parse::parse_document(r.doc);
-  return r;
+  return parsed{parse::parse_source(text::read_document(seed_path(name)))};
 }
 
 std::string_view bytes_at(const text::document& d, const span& s) {
@@ -40,7 +40,7 @@ std::string_view bytes_at(const text::document& d, const span& s) {
 TEST_CASE("find_reuse: Ningbo 2020 (十八) reuses Ningbo 2017 三.(一).3") {
   const parsed a = read(test::ningbo_2020);
   const parsed b = read(test::ningbo_2017);
-  const auto r = analysis::find_reuse(a.doc, a.p, b.doc, b.p);
+  const auto r = analysis::find_reuse(a.s, b.s);
   REQUIRE_FALSE(r.passages.empty());
   const auto it = std::find_if(r.passages.begin(), r.passages.end(), [](const auto& p) {
     return p.id_a == "五.(十八)";
@@ -84,12 +84,12 @@ TEST_CASE("find_reuse: Ningbo 2020 (十八) reuses Ningbo 2017 三.(一).3") {
                               analysis::reuse_options::candidate_source::all_pairs}) {
       analysis::reuse_options o;
       o.source = source;
-      const auto other = analysis::find_reuse(a.doc, a.p, b.doc, b.p, o);
+      const auto other = analysis::find_reuse(a.s, b.s, o);
       CHECK(std::find(other.passages.begin(), other.passages.end(), *it) != other.passages.end());
     }
     analysis::reuse_options all;
     all.source = analysis::reuse_options::candidate_source::all_pairs;
-    const auto every = analysis::find_reuse(a.doc, a.p, b.doc, b.p, all);
+    const auto every = analysis::find_reuse(a.s, b.s, all);
     CHECK(every.candidate_pairs == a.p.measures().size() * b.p.measures().size());
     // Shared runs miss nothing that all pairs find.
     CHECK(every.passages == r.passages);
@@ -97,7 +97,7 @@ TEST_CASE("find_reuse: Ningbo 2020 (十八) reuses Ningbo 2017 三.(一).3") {
   SUBCASE("the given candidate pairs are the only ones aligned") {
     analysis::reuse_options o;
     o.candidates = {{it->measure_a, it->measure_b}};
-    const auto only = analysis::find_reuse(a.doc, a.p, b.doc, b.p, o);
+    const auto only = analysis::find_reuse(a.s, b.s, o);
     CHECK(only.candidate_pairs == 1);
     REQUIRE_FALSE(only.passages.empty());
     CHECK(only.passages[0] == *it);
@@ -110,20 +110,18 @@ TEST_CASE("find_reuse: boilerplate and clauses alone are not reuse") {
       head + "(一)加强知识产权保护。甲乙丙丁戊己庚辛壬癸。(市市场监督管理局牵头,各成员单位按职责分工负责)\n";
   const std::string two =
       head + "(一)加强知识产权保护。子丑寅卯辰巳午未申酉。(市市场监督管理局牵头,各成员单位按职责分工负责)\n";
-  const auto da = text::make_document(one, "one");
-  const auto db = text::make_document(two, "two");
-  const auto pa = parse::parse_document(da);
-  const auto pb = parse::parse_document(db);
-  REQUIRE(pa.measures().size() == 1);
-  REQUIRE(pb.measures().size() == 1);
+  const source_plan a = parse::parse_source(text::make_document(one, "one"));
+  const source_plan b = parse::parse_source(text::make_document(two, "two"));
+  REQUIRE(a.plan().measures().size() == 1);
+  REQUIRE(b.plan().measures().size() == 1);
   analysis::reuse_options o;
   o.min_length = 8;
   o.seed_length = 4;
-  CHECK(analysis::find_reuse(da, pa, db, pb, o).passages.empty());
+  CHECK(analysis::find_reuse(a, b, o).passages.empty());
   // Without masking, the shared clause is "reuse".
   o.mask_clauses = false;
   o.builtin_boilerplate = false;
-  CHECK_FALSE(analysis::find_reuse(da, pa, db, pb, o).passages.empty());
+  CHECK_FALSE(analysis::find_reuse(a, b, o).passages.empty());
 }
 
 TEST_CASE("find_reuse: a plan and its own copy in traditional script") {
@@ -132,7 +130,7 @@ TEST_CASE("find_reuse: a plan and its own copy in traditional script") {
   const parsed g = read(test::gansu);
   analysis::reuse_options o;
   o.candidates = {{0, 0}, {1, 1}};
-  const auto r = analysis::find_reuse(g.doc, g.p, g.doc, g.p, o);
+  const auto r = analysis::find_reuse(g.s, g.s, o);
   REQUIRE(r.passages.size() >= 1);
   for (const auto& p : r.passages) CHECK(bytes_at(g.doc, p.where_a) == bytes_at(g.doc, p.where_b));
 }
@@ -163,8 +161,7 @@ TEST_CASE("frequent_phrases: what most seed plans say is learnt as boilerplate")
   // phrases shared by most plans no longer count toward it.
   analysis::reuse_options o;
   o.boilerplate = phrases;
-  const auto r = analysis::find_reuse(sources[0].document(), sources[0].plan(), sources[4].document(),
-                                      sources[4].plan(), o);
+  const auto r = analysis::find_reuse(sources[0], sources[4], o);
   const auto it = std::find_if(r.passages.begin(), r.passages.end(),
                                [](const auto& p) { return p.id_a == "五.(十八)"; });
   CHECK(it != r.passages.end());

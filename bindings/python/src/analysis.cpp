@@ -175,7 +175,7 @@ void bind_analysis(py::module_& m) {
         else throw usage_error(fmt::format("candidates takes 'runs', 'top_k' or 'all', not '{}'", candidates));
         o.top_k = top_k;
         py::gil_scoped_release unlocked;
-        return analysis::find_reuse(a.document(), a.get(), b.document(), b.get(), o);
+        return analysis::find_reuse(a.source(), b.source(), o);
       },
       py::arg("a"), py::arg("b"), py::arg("min_length") = 20, py::arg("min_identity") = 0.6,
       py::arg("keep_boilerplate") = false, py::arg("candidates") = "runs", py::arg("top_k") = 3,

@@ -198,8 +198,8 @@ struct plan_alignment {
 
 /// As `align_measures`, and gives each pair its evidence: the longest passage the two
 /// measures share (Smith–Waterman, boilerplate masked), with spans into both files.
-[[nodiscard]] plan_alignment align_measures(const text::document& doc_a, const plan& a,
-                                            const text::document& doc_b, const plan& b,
+/// `similarity` is `a.plan().measures().size() × b.plan().measures().size()`.
+[[nodiscard]] plan_alignment align_measures(const source_plan& a, const source_plan& b,
                                             std::span<const double> similarity,
                                             const plan_alignment_options& options = {});
 

@@ -69,16 +69,15 @@ struct reuse_report {
 /// Finds reused passages between the measures of two plans: Smith–Waterman local
 /// alignment with affine gaps on the simplified text (so traditional and simplified
 /// script compare), whitespace dropped, responsibility clauses and boilerplate masked.
-/// Spans point into both original files. Each plan must have been parsed from its
-/// document (`parse::parse_document(doc)`). Throws `usage_error` for a candidate pair out
-/// of range.
+/// Spans point into both original files. Each side is a `source_plan`, so its plan is
+/// the one parsed from its document. Throws `usage_error` for a candidate pair out of
+/// range.
 ///
-///     auto da = text::read_document("seeds/000_edee8db098a98e76.txt");
-///     auto db = text::read_document("seeds/004_b234aa7c753f2ac8.txt");
-///     auto r = find_reuse(da, parse::parse_document(da), db, parse::parse_document(db));
+///     auto a = parse::read_source_plan("seeds/000_edee8db098a98e76.txt");
+///     auto b = parse::read_source_plan("seeds/004_b234aa7c753f2ac8.txt");
+///     auto r = find_reuse(a, b);
 ///     // r.passages[0]: (十八) ↔ 三.(一).3, "加强《企业知识产权管理规范》…"
-[[nodiscard]] reuse_report find_reuse(const text::document& doc_a, const plan& a,
-                                      const text::document& doc_b, const plan& b,
+[[nodiscard]] reuse_report find_reuse(const source_plan& a, const source_plan& b,
                                       const reuse_options& options = {});
 
 
