@@ -602,13 +602,13 @@ class parser {
     return char_count(s) <= 12 && contains_any(s, rules().draft_markers);
   }
 
-  /// The plan's own title block, just above the preamble that precedes the first section.
   /// A line that opens with a date standing as a word (2022-11-16, 2022-11-16 来源: …).
   static bool date_led(std::string_view t) {
     t = trim(t);
     return date_line(t.substr(0, t.find(' '))).has_value();
   }
 
+  /// The plan's own title block, just above the preamble that precedes the first section.
   std::size_t find_title_block(std::size_t first_heading) {
     std::size_t i = first_heading;
     // Skip the preamble: sentences, upward.
@@ -1572,11 +1572,6 @@ class parser {
     }
   }
 
-  /// The paragraphs of a unit whose measures are not numbered: a heading that stands on
-  /// its own line (a title, no sentence) above paragraphs that each state a task (`二、…`
-  /// with no numbered items among numbered siblings, or `(一)全力推动…` above several topic
-  /// paragraphs). Each paragraph is then a measure `<id>.pN`. A numbered unit whose title
-  /// stands above one paragraph is that one measure. Empty when the unit is one measure.
   /// A paragraph that defines a term of the document: 本意见所称政务新媒体，是指….
   static bool defines(std::string_view t) {
     const auto& r = rules();
@@ -1593,6 +1588,11 @@ class parser {
                        });
   }
 
+  /// The paragraphs of a unit whose measures are not numbered: a heading that stands on
+  /// its own line (a title, no sentence) above paragraphs that each state a task (`二、…`
+  /// with no numbered items among numbered siblings, or `(一)全力推动…` above several topic
+  /// paragraphs). Each paragraph is then a measure `<id>.pN`. A numbered unit whose title
+  /// stands above one paragraph is that one measure. Empty when the unit is one measure.
   std::vector<std::vector<std::size_t>> topic_paragraphs(const node& n) const {
     std::vector<std::vector<std::size_t>> out;
     const auto title = trim(heading_rest(n));
@@ -1901,6 +1901,7 @@ class parser {
       const bool period = n == 0 && opens && (n = period_at(s, i)) > 0;
       if (n > 0) {
         std::size_t end = i + n;
+        // The end of a day's range (4月26日至4月28日); a period of months is a range already.
         for (const std::string_view to : rules().schedule_range) {
           if (period) break;
           if (s.substr(end).starts_with(to)) {
