@@ -7,6 +7,7 @@
 #include "../detail/json.hpp"
 
 #include <algorithm>
+#include <optional>
 
 namespace plancmp::inline v0::analysis {
 namespace {
@@ -65,6 +66,12 @@ double link_scores::recall() const noexcept {
   return gold == 0 ? 1.0 : static_cast<double>(gold_matched) / static_cast<double>(gold);
 }
 
+double link_scores::f1() const noexcept {
+  const double p = precision();
+  const double r = recall();
+  return p + r == 0.0 ? 0.0 : 2.0 * p * r / (p + r);
+}
+
 alignment_gold read_alignment_gold(std::string_view json, const std::string& origin) {
   const nlohmann::json j = plancmp::detail::parse_json(json, origin);
   if (!j.is_object() || j.value("schema", "") != "plancmp.gold.alignment/1")
@@ -74,6 +81,7 @@ alignment_gold read_alignment_gold(std::string_view json, const std::string& ori
   g.source_a = string_at(j, "a", origin, "");
   g.source_b = string_at(j, "b", origin, "");
   g.relation = string_at(j, "relation", origin, "", false);
+  g.annotator = string_at(j, "annotator", origin, "", false);
   if (!j.contains("links") || !j["links"].is_array()) throw schema_error(origin + ": /links: expected an array");
   for (std::size_t k = 0; k < j["links"].size(); ++k) {
     const auto& l = j["links"][k];
@@ -132,6 +140,50 @@ alignment_evaluation evaluate_alignment(const plan_alignment& found, const plan&
   for (const measure_pair& p : found.pairs)
     if (std::none_of(gold.links.begin(), gold.links.end(), [&](const gold_link& g) { return matches(p, g); }))
       r.spurious.push_back(p);
+  return r;
+}
+
+plan_alignment alignment_of_gold(const alignment_gold& gold, const plan& a, const plan& b) {
+  plan_alignment r;
+  r.file_a = a.source.path;
+  r.file_b = b.source.path;
+  r.measures_a = a.measures().size();
+  r.measures_b = b.measures().size();
+  const auto ta = measure_texts(a);
+  const auto tb = measure_texts(b);
+  auto resolve = [&](const plan& p, const std::vector<std::string>& texts, const std::string& path,
+                     const std::string& start, std::size_t k, const char* side) {
+    // A measure matching both path and text start first, then text start alone, then path.
+    std::optional<std::size_t> by_start, by_path;
+    for (std::size_t i = 0; i < p.measures().size(); ++i) {
+      const bool on_path = !path.empty() && p.measures()[i].id == path;
+      const bool on_start = !start.empty() && is_measure(p, i, "", start, texts);
+      if (on_path && on_start) return i;
+      if (on_start && !by_start) by_start = i;
+      if (on_path && !by_path) by_path = i;
+    }
+    if (by_start) return *by_start;
+    if (by_path) return *by_path;
+    throw schema_error(fmt::format("{}: /links/{}: no measure of {} ({}) has the path \"{}\" or starts with \"{}\"",
+                                   gold.origin, k, side, p.source.path, path, start));
+  };
+  std::vector<char> linked_a(r.measures_a, 0), linked_b(r.measures_b, 0);
+  for (std::size_t k = 0; k < gold.links.size(); ++k) {
+    const gold_link& g = gold.links[k];
+    measure_pair p;
+    p.measure_a = resolve(a, ta, g.a, g.a_start, k, "A");
+    p.measure_b = resolve(b, tb, g.b, g.b_start, k, "B");
+    p.id_a = a.measures()[p.measure_a].id;
+    p.id_b = b.measures()[p.measure_b].id;
+    p.similarity = 1.0;
+    p.grade = g.grade;
+    linked_a[p.measure_a] = linked_b[p.measure_b] = 1;
+    r.pairs.push_back(std::move(p));
+  }
+  for (std::size_t i = 0; i < r.measures_a; ++i)
+    if (linked_a[i] == 0) r.unmatched_a.push_back({i, a.measures()[i].id});
+  for (std::size_t j = 0; j < r.measures_b; ++j)
+    if (linked_b[j] == 0) r.unmatched_b.push_back({j, b.measures()[j].id});
   return r;
 }
 

@@ -49,14 +49,36 @@ text::document gold_document(const options& opts, const std::string& source) {
 }
 
 int run_gold(const options& opts, const analysis::plan_alignment_options& align) {
+  std::vector<analysis::alignment_gold> golds;
+  for (const std::string& file : opts.values("gold")) golds.push_back(analysis::read_alignment_gold(read_file(file), file));
   std::vector<analysis::alignment_evaluation> evaluations;
-  for (const std::string& file : opts.values("gold")) {
-    const auto gold = analysis::read_alignment_gold(read_file(file), file);
-    const text::document da = gold_document(opts, gold.source_a);
-    const text::document db = gold_document(opts, gold.source_b);
-    const plan a = parse::parse_document(da);
-    const plan b = parse::parse_document(db);
-    evaluations.push_back(analysis::evaluate_alignment(analysis::align_plans(a, b, align), a, b, gold));
+  auto plans_of = [&](const analysis::alignment_gold& gold) {
+    return std::pair{parse::parse_document(gold_document(opts, gold.source_a)),
+                     parse::parse_document(gold_document(opts, gold.source_b))};
+  };
+  if (opts.values("second").empty()) {
+    for (const analysis::alignment_gold& gold : golds) {
+      const auto [a, b] = plans_of(gold);
+      evaluations.push_back(analysis::evaluate_alignment(analysis::align_plans(a, b, align), a, b, gold));
+    }
+  } else {
+    // A second annotator's alignment of a pair against the first's (the --gold file of
+    // the same two sources).
+    for (const std::string& file : opts.values("second")) {
+      const auto second = analysis::read_alignment_gold(read_file(file), file);
+      const auto first = std::find_if(golds.begin(), golds.end(), [&](const analysis::alignment_gold& g) {
+        return g.source_a == second.source_a && g.source_b == second.source_b;
+      });
+      if (first == golds.end())
+        throw usage_error(fmt::format("{}: no --gold file aligns {} with {}; give the first annotator's alignment of "
+                                      "the same pair (a and b in that order)",
+                                      file, second.source_a, second.source_b));
+      const auto [a, b] = plans_of(*first);
+      auto e = analysis::evaluate_alignment(analysis::alignment_of_gold(second, a, b), a, b, *first);
+      e.found_by = fmt::format("{} vs {}", second.annotator.empty() ? file : second.annotator,
+                               first->annotator.empty() ? first->origin : first->annotator);
+      evaluations.push_back(std::move(e));
+    }
   }
   write_output(opts, render(opts, report::to_table(evaluations)));
   return exit_ok;
@@ -81,7 +103,7 @@ const registration align_command{{
     "measure-by-measure alignment of two plans, graded same / related, with evidence",
     "usage: plancmp align [FILE...] [--threshold T] [--method substance|ngrams] [--one-to-many]\n"
     "                     [--format md|csv|json|latex|html] [--excel] [-o FILE]\n"
-    "       plancmp align --gold GOLD.json... [--corpus DIR]\n\n"
+    "       plancmp align --gold GOLD.json... [--second GOLD.json...] [--corpus DIR]\n\n"
     "Aligns the measures of two plans (with more files, of every pair; with none, of the\n"
     "bundled seeds) by maximum-weight assignment on their substance similarity: character\n"
     "n-grams, words (ICU and the domain lexicon) and concepts (data/synonyms.json), run-in\n"
@@ -97,17 +119,20 @@ const registration align_command{{
     "  --one-to-many   also attach every unmatched measure to its most similar measure on\n"
     "                  the other side (marked \"extra\")\n"
     "  --gold FILE...  measure the alignment against hand-aligned pairs (docs/gold.md,\n"
-    "                  plancmp.gold.alignment/1): precision and recall of links per pair\n"
+    "                  plancmp.gold.alignment/1): precision, recall and F1 of links per pair\n"
+    "  --second FILE...  instead, measure a second annotator's alignment of the same pairs\n"
+    "                  against the --gold files (the agreement of two people: the ceiling)\n"
     "  --corpus DIR    where the gold's corpus/ documents are (default $PLANCMP_CORPUS_DIR,\n"
     "                  else ../shared/corpus/docs)\n\n"
     "examples:\n"
     "  plancmp align seeds/000_edee8db098a98e76.txt seeds/004_b234aa7c753f2ac8.txt\n"
     "  plancmp align A.txt B.txt --threshold 0.5 --one-to-many --format csv --excel -o a.csv\n"
-    "  plancmp align --gold tests/data/gold/alignment/*.json\n",
+    "  plancmp align --gold tests/data/gold/alignment/*.json\n"
+    "  plancmp align --gold tests/data/gold/alignment/*.json --second tests/data/gold/alignment-second/*.json\n",
     {"threshold", "method", "corpus"},
     {"one-to-many"},
     run_align,
-    {"gold"},
+    {"gold", "second"},
 }};
 
 }  // namespace

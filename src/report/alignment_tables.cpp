@@ -42,31 +42,54 @@ std::string describe_evidence(alignment_method method, const measure_pair& p) {
 }  // namespace
 
 report::table to_table(std::span<const alignment_evaluation> evaluations) {
+  // plancmp against the gold, or (found_by set) a second hand alignment against the first.
+  const bool annotators = std::any_of(evaluations.begin(), evaluations.end(),
+                                      [](const alignment_evaluation& e) { return !e.found_by.empty(); });
   report::table t;
-  t.caption = "Alignment against hand-aligned pairs (links: same and related together)";
-  t.columns = {"pair",       "gold links", "found", "precision", "recall",        "same P",
-               "same R",     "related P",  "related R"};
+  t.caption = annotators ? "Two hand alignments of each pair: the second annotator's links against the first's "
+                           "(links: same and related together)"
+                         : "Alignment against hand-aligned pairs (links: same and related together)";
+  if (annotators)
+    t.columns = {"pair", "annotators", "links (first)", "links (second)", "precision", "recall", "F1",
+                 "same P", "same R", "related P", "related R"};
+  else
+    t.columns = {"pair", "gold links", "found", "precision", "recall", "F1",
+                 "same P", "same R", "related P", "related R"};
   link_scores total;
   for (const alignment_evaluation& e : evaluations) {
-    t.add_row({e.pair, e.links.gold, e.links.found,
-               report::cell(e.links.precision(), 3), report::cell(e.links.recall(), 3),
-               report::cell(e.same.precision(), 3), report::cell(e.same.recall(), 3),
-               report::cell(e.related.precision(), 3), report::cell(e.related.recall(), 3)});
+    std::vector<report::cell> row{e.pair};
+    if (annotators) row.emplace_back(e.found_by);
+    for (report::cell c : {report::cell(e.links.gold), report::cell(e.links.found),
+                           report::cell(e.links.precision(), 3), report::cell(e.links.recall(), 3),
+                           report::cell(e.links.f1(), 3), report::cell(e.same.precision(), 3),
+                           report::cell(e.same.recall(), 3), report::cell(e.related.precision(), 3),
+                           report::cell(e.related.recall(), 3)})
+      row.push_back(std::move(c));
+    t.add_row(std::move(row));
     total.gold += e.links.gold;
     total.found += e.links.found;
     total.gold_matched += e.links.gold_matched;
     total.found_matched += e.links.found_matched;
+    const std::string_view missed = annotators ? "only the first" : "missed";
+    const std::string_view spurious = annotators ? "only the second" : "spurious";
     for (const gold_link& g : e.missed)
-      t.notes.push_back(fmt::format("{}: missed {} ↔ {} ({})", e.pair, g.a.empty() ? g.a_start : g.a,
+      t.notes.push_back(fmt::format("{}: {} {} ↔ {} ({})", e.pair, missed, g.a.empty() ? g.a_start : g.a,
                                     g.b.empty() ? g.b_start : g.b, to_string(g.grade)));
     for (const measure_pair& p : e.spurious)
-      t.notes.push_back(
-          fmt::format("{}: spurious {} ↔ {} ({}, {:.3f})", e.pair, p.id_a, p.id_b, to_string(p.grade), p.similarity));
+      t.notes.push_back(annotators ? fmt::format("{}: {} {} ↔ {} ({})", e.pair, spurious, p.id_a, p.id_b,
+                                                 to_string(p.grade))
+                                   : fmt::format("{}: {} {} ↔ {} ({}, {:.3f})", e.pair, spurious, p.id_a, p.id_b,
+                                                 to_string(p.grade), p.similarity));
   }
-  if (evaluations.size() > 1)
-    t.add_row({"all pairs", total.gold, total.found,
-               report::cell(total.precision(), 3), report::cell(total.recall(), 3), report::cell(), report::cell(),
-               report::cell(), report::cell()});
+  if (evaluations.size() > 1) {
+    std::vector<report::cell> row{"all pairs"};
+    if (annotators) row.emplace_back();
+    for (report::cell c : {report::cell(total.gold), report::cell(total.found), report::cell(total.precision(), 3),
+                           report::cell(total.recall(), 3), report::cell(total.f1(), 3)})
+      row.push_back(std::move(c));
+    for (int k = 0; k < 4; ++k) row.emplace_back();
+    t.add_row(std::move(row));
+  }
   return t;
 }
 

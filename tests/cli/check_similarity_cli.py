@@ -12,6 +12,7 @@ every format renders; bad arguments exit 2; an unreadable (damaged) file exits 1
 import csv
 import io
 import json
+import os
 import subprocess
 import sys
 import tempfile
@@ -103,6 +104,19 @@ def align_known():
     pair = [r for r in rows if r["measure_a"] == "五.(十八)" and r["kind"] == "one-to-one"]
     check(pair and pair[0]["measure_b"] == "三.(一).3" and pair[0]["grade"] == "same", f"align: {pair}")
     check(pair[0]["evidence"].startswith("chars "), pair[0]["evidence"])
+    # Two hand alignments of the seed editions (--second): the second reader against the first.
+    gold = os.path.join(os.path.dirname(__file__), "..", "data", "gold")
+    pair_file = "004_b234aa7c753f2ac8__000_edee8db098a98e76.json"
+    out, _ = run("align", "--gold", os.path.join(gold, "alignment", pair_file), "--second",
+                 os.path.join(gold, "alignment-second", pair_file), "--format", "csv")
+    rows = list(csv.DictReader(io.StringIO(out)))
+    check(len(rows) == 1 and rows[0]["annotators"] == "G vs A", f"align --second: {rows}")
+    check(rows[0]["links_first"] == "28" and rows[0]["links_second"] == "31", f"align --second: {rows}")
+    check(rows[0]["recall"] == "1.000" and rows[0]["f1"] == "0.949", f"align --second: {rows}")
+    _, err = run("align", "--gold", os.path.join(gold, "alignment", pair_file), "--second",
+                 os.path.join(gold, "alignment-second", "shandong-2024-ai-industry__jinan-2024-ai-action.json"),
+                 code=2)
+    check("no --gold file aligns corpus/shandong-2024-ai-industry.txt with corpus/jinan-2024-ai-action.txt" in err, err)
 
 
 def matrix_metrics():

@@ -260,3 +260,26 @@ def test_targets_per_capita_and_per_gdp(seed):
     assert all(plancmp.scale_target(t, plan.jurisdiction.name, table) is None for t in growth)
     with pytest.raises(plancmp.SchemaError, match=r"stats.csv:2:3: population \"lots\" is not a positive number"):
         plancmp.read_statistics_csv("jurisdiction,year,population\n宁波市,2022,lots\n", "stats.csv")
+
+
+def test_alignment_gold_and_a_second_reader(seed):
+    gold_dir = os.path.join(os.path.dirname(__file__), "..", "data", "gold")
+    name = "004_b234aa7c753f2ac8__000_edee8db098a98e76.json"
+    first = plancmp.read_alignment_gold(os.path.join(gold_dir, "alignment", name))
+    second = plancmp.read_alignment_gold(os.path.join(gold_dir, "alignment-second", name))
+    assert (first.annotator, second.annotator) == ("A", "G")
+    assert first.source_a == "seeds/004_b234aa7c753f2ac8.txt" and len(first.links) == 28
+    a, b = seed(NINGBO_2017), seed(NINGBO_2020)
+    # plancmp's alignment against the first reader, as `plancmp align --gold` measures it.
+    e = plancmp.evaluate_alignment(plancmp.align(a, b), a, b, first)
+    assert e.links.gold == 28 and 0 < e.links.precision <= 1 and 0 < e.links.recall <= 1
+    assert len(e.missed) == e.links.gold - e.links.gold_matched
+    # The second reader against the first: 28 of 31 links agree, every one of the first's found.
+    g = plancmp.evaluate_alignment(plancmp.alignment_of_gold(second, a, b), a, b, first)
+    assert (g.links.found, g.links.found_matched, g.links.gold_matched) == (31, 28, 28)
+    assert g.links.f1 == pytest.approx(2 * 28 / (28 + 31))
+    g.found_by = "G vs A"
+    df = plancmp.evaluation_table([e, g]).to_pandas()
+    assert "annotators" in df.columns and len(df) == 3  # two pairs and the pooled row
+    with pytest.raises(plancmp.SchemaError, match="expected"):
+        plancmp.read_alignment_gold(os.path.join(gold_dir, "coding", "A.json"))

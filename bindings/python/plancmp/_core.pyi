@@ -391,6 +391,48 @@ class PlanAlignment:
 def align(a: Plan, b: Plan, threshold: float = 0.35, one_to_many: bool = False,
           threads: int = 0) -> PlanAlignment: ...
 
+# ---------------------------------------------------------------- alignment gold (docs/gold.md)
+class GoldLink:
+    a: str
+    a_start: str
+    b: str
+    b_start: str
+    grade: str
+    why: str
+
+class AlignmentGold:
+    origin: str
+    source_a: str
+    source_b: str
+    relation: str
+    annotator: str
+    links: List[GoldLink]
+
+def read_alignment_gold(path: str) -> AlignmentGold: ...
+def alignment_of_gold(gold: AlignmentGold, a: Plan, b: Plan) -> PlanAlignment: ...
+
+class LinkScores:
+    gold: int
+    found: int
+    gold_matched: int
+    found_matched: int
+    precision: float
+    recall: float
+    f1: float
+
+class AlignmentEvaluation:
+    pair: str
+    found_by: str
+    links: LinkScores
+    same: LinkScores
+    related: LinkScores
+    missed: List[GoldLink]
+    spurious: List[MeasurePair]
+    def to_table(self) -> Table: ...
+
+def evaluate_alignment(found: PlanAlignment, a: Plan, b: Plan, gold: AlignmentGold) -> AlignmentEvaluation: ...
+def evaluation_table(evaluations: Sequence[AlignmentEvaluation]) -> Table: ...
+
 class Coverage:
     scheme: str
     plans: List[str]

@@ -7,6 +7,7 @@
 
 #include <plancmp/analysis/agencies.hpp>
 #include <plancmp/analysis/agreement.hpp>
+#include <plancmp/analysis/alignment_gold.hpp>
 #include <plancmp/analysis/coverage.hpp>
 #include <plancmp/analysis/gaps.hpp>
 #include <plancmp/analysis/learned_coder.hpp>
@@ -16,6 +17,7 @@
 #include <plancmp/analysis/similarity.hpp>
 #include <plancmp/analysis/tagging.hpp>
 #include <plancmp/analysis/target_comparison.hpp>
+#include <plancmp/data.hpp>
 #include <plancmp/error.hpp>
 #include <plancmp/model/coding_scheme.hpp>
 #include <plancmp/report/agencies_tables.hpp>
@@ -251,6 +253,73 @@ void bind_analysis(py::module_& m) {
       },
       py::arg("a"), py::arg("b"), py::arg("threshold") = 0.35, py::arg("one_to_many") = false, py::arg("threads") = 0,
       "Measure-by-measure alignment by substance (links scoring ≥ threshold, graded same/related).");
+
+  // ------------------------------------------------------------ alignment gold (docs/gold.md)
+  py::class_<analysis::gold_link>(m, "GoldLink", "One hand-made link of a gold alignment.")
+      .def_readonly("a", &analysis::gold_link::a)
+      .def_readonly("a_start", &analysis::gold_link::a_start)
+      .def_readonly("b", &analysis::gold_link::b)
+      .def_readonly("b_start", &analysis::gold_link::b_start)
+      .def_property_readonly("grade", [](const analysis::gold_link& l) { return std::string(to_string(l.grade)); })
+      .def_readonly("why", &analysis::gold_link::why)
+      .def("__repr__", [](const analysis::gold_link& l) {
+        return fmt::format("GoldLink('{}' ↔ '{}', {})", l.a.empty() ? l.a_start : l.a, l.b.empty() ? l.b_start : l.b,
+                           to_string(l.grade));
+      });
+  py::class_<analysis::alignment_gold>(m, "AlignmentGold", "A hand-aligned plan pair (plancmp.gold.alignment/1).")
+      .def_readonly("origin", &analysis::alignment_gold::origin)
+      .def_readonly("source_a", &analysis::alignment_gold::source_a)
+      .def_readonly("source_b", &analysis::alignment_gold::source_b)
+      .def_readonly("relation", &analysis::alignment_gold::relation)
+      .def_readonly("annotator", &analysis::alignment_gold::annotator)
+      .def_readonly("links", &analysis::alignment_gold::links)
+      .def("__repr__", [](const analysis::alignment_gold& g) {
+        return fmt::format("<AlignmentGold {} ↔ {}: {} links>", g.source_a, g.source_b, g.links.size());
+      });
+  m.def(
+      "read_alignment_gold", [](const std::string& path) { return analysis::read_alignment_gold(read_file(path), path); },
+      py::arg("path"), "Reads a hand-aligned pair; errors name the file and the JSON Pointer.");
+  m.def(
+      "alignment_of_gold",
+      [](const analysis::alignment_gold& gold, const parsed_plan& a, const parsed_plan& b) {
+        return analysis::alignment_of_gold(gold, a.get(), b.get());
+      },
+      py::arg("gold"), py::arg("a"), py::arg("b"),
+      "A hand alignment as a PlanAlignment of a and b, to measure one annotator against another.");
+  py::class_<analysis::link_scores>(m, "LinkScores", "Precision and recall of links against a gold alignment.")
+      .def_readonly("gold", &analysis::link_scores::gold)
+      .def_readonly("found", &analysis::link_scores::found)
+      .def_readonly("gold_matched", &analysis::link_scores::gold_matched)
+      .def_readonly("found_matched", &analysis::link_scores::found_matched)
+      .def_property_readonly("precision", &analysis::link_scores::precision)
+      .def_property_readonly("recall", &analysis::link_scores::recall)
+      .def_property_readonly("f1", &analysis::link_scores::f1)
+      .def("__repr__", [](const analysis::link_scores& x) {
+        return fmt::format("<LinkScores P {:.3f} R {:.3f} F1 {:.3f}>", x.precision(), x.recall(), x.f1());
+      });
+  py::class_<analysis::alignment_evaluation>(m, "AlignmentEvaluation", "An alignment measured against a gold pair.")
+      .def_readonly("pair", &analysis::alignment_evaluation::pair)
+      .def_readwrite("found_by", &analysis::alignment_evaluation::found_by, "\"\" for plancmp, else the second annotator")
+      .def_readonly("links", &analysis::alignment_evaluation::links, "same and related together")
+      .def_readonly("same", &analysis::alignment_evaluation::same)
+      .def_readonly("related", &analysis::alignment_evaluation::related)
+      .def_readonly("missed", &analysis::alignment_evaluation::missed)
+      .def_readonly("spurious", &analysis::alignment_evaluation::spurious)
+      .def("to_table",
+           [](const analysis::alignment_evaluation& e) { return report::to_table(std::span(&e, 1)); })
+      .def("__repr__", [](const analysis::alignment_evaluation& e) {
+        return fmt::format("<AlignmentEvaluation {}: P {:.3f} R {:.3f}>", e.pair, e.links.precision(), e.links.recall());
+      });
+  m.def(
+      "evaluate_alignment",
+      [](const analysis::plan_alignment& found, const parsed_plan& a, const parsed_plan& b,
+         const analysis::alignment_gold& gold) { return analysis::evaluate_alignment(found, a.get(), b.get(), gold); },
+      py::arg("found"), py::arg("a"), py::arg("b"), py::arg("gold"),
+      "Precision and recall of an alignment's links against a gold pair (as `plancmp align --gold`).");
+  m.def(
+      "evaluation_table",
+      [](const std::vector<analysis::alignment_evaluation>& evaluations) { return report::to_table(evaluations); },
+      py::arg("evaluations"), "One table of several evaluations, with the pooled row, as `plancmp align --gold` prints.");
 
   // ------------------------------------------------------------ coverage
   py::class_<coverage_handle>(m, "Coverage", "Plan × theme coverage of a coding scheme.")

@@ -28,6 +28,7 @@ struct alignment_gold {
   std::string source_a;  ///< "seeds/<file>" or "corpus/<file>"
   std::string source_b;
   std::string relation;  ///< "editions", "vertical", "peers"
+  std::string annotator;  ///< who aligned the pair (a letter), "" when the file does not say
   std::vector<gold_link> links;
 };
 
@@ -43,6 +44,9 @@ struct link_scores {
   std::size_t found_matched = 0;  ///< found links matching some gold link
   [[nodiscard]] double precision() const noexcept;  ///< found_matched / found (1 with none found)
   [[nodiscard]] double recall() const noexcept;     ///< gold_matched / gold (1 with no gold)
+  /// Harmonic mean of precision and recall: symmetric, so for two annotators it does not
+  /// matter whose links are the reference.
+  [[nodiscard]] double f1() const noexcept;
 };
 
 /// An alignment measured against a gold pair. A found link matches a gold link when
@@ -50,6 +54,9 @@ struct link_scores {
 /// white space removed, holds the gold `*_start` within its first characters).
 struct alignment_evaluation {
   std::string pair;   ///< "A ↔ B" (the gold's sources)
+  /// Who made the found links: "" for plancmp's aligner, else the second annotator of a
+  /// comparison of two hand alignments (their letter or file).
+  std::string found_by;
   link_scores links;  ///< `same` and `related` together, grade ignored
   link_scores same;   ///< found links graded same against gold links graded same
   link_scores related;
@@ -58,6 +65,15 @@ struct alignment_evaluation {
 };
 [[nodiscard]] alignment_evaluation evaluate_alignment(const plan_alignment& found, const plan& a, const plan& b,
                                                       const alignment_gold& gold);
+
+/// The links of a hand alignment of `a` and `b` as a `plan_alignment` (score 1, graded as
+/// the file grades them), each gold link resolved to its measures the way
+/// `evaluate_alignment` matches them. With it one annotator's alignment is measured against
+/// another's — `evaluate_alignment(alignment_of_gold(second, a, b), a, b, first)` — which is
+/// the ceiling any aligner can be expected to reach on the pair. Throws `schema_error`
+/// naming `gold.origin` and `/links/<k>` when a link names a measure neither by path nor by
+/// text start.
+[[nodiscard]] plan_alignment alignment_of_gold(const alignment_gold& gold, const plan& a, const plan& b);
 
 
 }  // namespace plancmp::inline v0::analysis
