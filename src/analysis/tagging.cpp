@@ -197,6 +197,14 @@ struct tagger::impl {
   // The gate: a tagger of the gate scheme and the theme a unit needs in it.
   std::unique_ptr<tagger> gate;
   std::size_t gate_theme = 0;
+  // Built from a built-in scheme unchanged, with the built-in words and lexicon: two such
+  // taggers of one scheme id label every unit alike, so a unit is tagged by it once.
+  bool standard = false;
+
+  /// A unit's labels under the gate-less standard taggers tagged so far, by scheme id:
+  /// tag_all tags a gate scheme (ip_related gates three built-in schemes) once per unit,
+  /// whether on its own or as the gate of others.
+  using unit_memo = std::vector<std::pair<std::string_view, std::vector<theme_label>>>;
 
   void build() {
     std::vector<aho_corasick::pattern> patterns;
@@ -423,13 +431,21 @@ struct tagger::impl {
   std::vector<theme_label> tag_unit(std::string_view text, std::size_t title_end, word_oracle& oracle,
                                     std::string_view heading,
                                     std::span<const std::pair<std::size_t, std::size_t>> masked, bool& outside,
-                                    bool domain_plan = true) const {
+                                    bool domain_plan = true, unit_memo* memo = nullptr) const {
     outside = false;
+    if (memo != nullptr && standard && !gate) {
+      // Without a gate the unit is never outside and `domain_plan` does not apply.
+      for (const auto& [id, labels] : *memo)
+        if (id == scheme.id) return labels;
+      auto labels = tag_unit(text, title_end, oracle, heading, masked, outside, domain_plan, nullptr);
+      memo->emplace_back(scheme.id, labels);
+      return labels;
+    }
     std::vector<match_evidence> gate_evidence;
     std::vector<std::pair<std::size_t, std::size_t>> scope(masked.begin(), masked.end());
     if (gate) {
       bool gate_outside = false;
-      auto g = gate->impl_->tag_unit(text, title_end, oracle, heading, masked, gate_outside);
+      auto g = gate->impl_->tag_unit(text, title_end, oracle, heading, masked, gate_outside, true, memo);
       const auto it = std::find_if(g.begin(), g.end(), [&](const theme_label& l) { return l.theme == gate_theme; });
       if (it == g.end()) {
         outside = true;
@@ -487,6 +503,9 @@ tagger::tagger(coding_scheme scheme) : impl_(std::make_unique<impl>()) {
     impl_->gate = std::make_unique<tagger>(coding_scheme::builtin(impl_->scheme.gate_scheme));
     impl_->set_gate_theme();
   }
+  const auto ids = coding_scheme::builtin_ids();
+  impl_->standard = std::find(ids.begin(), ids.end(), impl_->scheme.id) != ids.end() &&
+                    impl_->scheme == coding_scheme::builtin(impl_->scheme.id);
 }
 
 tagger::tagger(coding_scheme scheme, const text::word_tokenizer& words, std::vector<std::string> lexicon_terms,
@@ -605,6 +624,7 @@ std::vector<plan_tagging> tagger::tag_all(std::span<const tagger* const> taggers
     }
     std::optional<word_oracle> oracle;
     const text::word_tokenizer* oracle_words = nullptr;
+    impl::unit_memo memo;
     for (std::size_t k = 0; k < taggers.size(); ++k) {
       const impl& im = *taggers[k]->impl_;
       tagged_unit u{kind, index, id, where, {}};
@@ -617,7 +637,7 @@ std::vector<plan_tagging> tagger::tag_all(std::span<const tagger* const> taggers
           oracle_words = im.words;
         }
         bool outside = false;
-        u.labels = im.tag_unit(text, title_end, *oracle, heading, masked, outside, domain_plan[k]);
+        u.labels = im.tag_unit(text, title_end, *oracle, heading, masked, outside, domain_plan[k], &memo);
         if (outside) {
           out[k].diagnostics.push_back(
               {line, where, "tagging.outside_gate",

@@ -341,3 +341,33 @@ TEST_CASE("the codebook: IP gate, masks, anchored words and the default stage") 
                     schema_error);
   }
 }
+
+// tag_all tags a gate scheme once per unit (ip_related gates the value chain, IP objects and
+// protection channels, and is a scheme of its own): the shared result must be what each
+// tagger gives alone, labels, evidence and diagnostics alike, in any order of the taggers.
+TEST_CASE("tag_all gives every scheme what tagging it alone gives") {
+  std::vector<tagger> taggers;
+  for (const auto& id : coding_scheme::builtin_ids()) taggers.emplace_back(coding_scheme::builtin(id));
+  std::vector<const tagger*> all;
+  for (const auto& t : taggers) all.push_back(&t);
+  std::vector<const tagger*> reversed(all.rbegin(), all.rend());
+  for (const auto& name : test::seed_names()) {
+    const tagged_seed& s = parsed_seed(name);
+    const auto together = tagger::tag_all(all, s.p, s.doc);
+    const auto backwards = tagger::tag_all(reversed, s.p, s.doc);
+    REQUIRE(together.size() == taggers.size());
+    for (std::size_t k = 0; k < taggers.size(); ++k) {
+      CAPTURE(name);
+      CAPTURE(taggers[k].scheme().id);
+      const auto alone = taggers[k].tag(s.p, s.doc);
+      const auto& back = backwards[taggers.size() - 1 - k];
+      REQUIRE(together[k].measures.size() == alone.measures.size());
+      for (std::size_t u = 0; u < alone.measures.size(); ++u) {
+        CHECK(together[k].measures[u].labels == alone.measures[u].labels);
+        CHECK(back.measures[u].labels == alone.measures[u].labels);
+      }
+      CHECK(together[k].diagnostics == alone.diagnostics);
+      CHECK(back.diagnostics == alone.diagnostics);
+    }
+  }
+}
