@@ -206,8 +206,8 @@ TEST_CASE("agreement: plancmp against the gold coding sheets") {
   const std::string corpus = "/nonexistent";
   MESSAGE("../shared/corpus is absent: corpus units are reported as not coded");
 #endif
-  // B is the second coder on 79 units of both; the rules were never read against it, so it
-  // is the held-out check (floors as for C).
+  // B is the second coder on 79 units of both; the rules were read against it only for
+  // utilization (fourth round), so it is otherwise the held-out check (floors as for C).
   for (const char* coder : {"A", "C", "B"}) {
     const std::string file = gold + coder + ".json";
     if (!std::filesystem::exists(file)) {
@@ -225,15 +225,16 @@ TEST_CASE("agreement: plancmp against the gold coding sheets") {
     if (r.matched < 50) continue;  // corpus absent
     const auto* ip = r.find("ip_related", "ip_related");
     CHECK(ip->precision >= 0.95);
-    for (const auto& stage : value_chain_stages()) CHECK(r.find("value_chain", stage)->kappa >= (coder[0] == 'A' ? 0.86 : 0.78));
-    CHECK(r.find("value_chain", "(all)")->kappa >= (coder[0] == 'A' ? 0.88 : 0.85));
-    CHECK(r.find("policy_tools", "(all)")->kappa >= (coder[0] == 'A' ? 0.9 : 0.75));
+    for (const auto& stage : value_chain_stages()) CHECK(r.find("value_chain", stage)->kappa >= (coder[0] == 'A' ? 0.86 : 0.82));
+    CHECK(r.find("value_chain", "(all)")->kappa >= (coder[0] == 'A' ? 0.88 : 0.89));
+    CHECK(r.find("policy_tools", "(all)")->kappa >= (coder[0] == 'A' ? 0.9 : 0.8));
     // Per tool type. Environment is the weakest: exhortation beside an instrument is coded
     // differently by A and C; dated targets (到2025年…, 年底前) are environment for both.
-    // Floors a little under the December 2026 figures (third round: A 0.926/0.842/0.888,
-    // C 0.689/0.511/0.895, B 0.824/0.916/0.824 for supply/environment/demand).
-    CHECK(r.find("policy_tools", "supply")->kappa >= (coder[0] == 'A' ? 0.91 : 0.65));
-    CHECK(r.find("policy_tools", "environment")->kappa >= (coder[0] == 'A' ? 0.82 : 0.5));
+    // Floors a little under the December 2026 figures (fourth round: A 0.926/0.842/0.888,
+    // C 0.736/0.554/0.895, B 0.824/0.916/0.824 for supply/environment/demand; B utilization
+    // 0.848, the lowest stage of B and C).
+    CHECK(r.find("policy_tools", "supply")->kappa >= (coder[0] == 'A' ? 0.91 : 0.72));
+    CHECK(r.find("policy_tools", "environment")->kappa >= (coder[0] == 'A' ? 0.82 : 0.54));
     CHECK(r.find("policy_tools", "demand")->kappa >= (coder[0] == 'A' ? 0.87 : 0.8));
     CHECK(r.find("value_chain", "management")->kappa >= 0.85);
   }

@@ -317,6 +317,32 @@ TEST_CASE("the codebook: IP gate, masks, anchored words and the default stage") 
     CHECK(std::any_of(rules.begin(), rules.end(), [&](const auto& l) { return ts.themes[l.theme].id == "supply"; }));
     CHECK(std::any_of(rules.begin(), rules.end(), [&](const auto& l) { return ts.themes[l.theme].id == "environment"; }));
   }
+  SUBCASE("fourth round: brand promotion, cluster cultivation, plans, amenities and contests") {
+    // Brand promotion is brand use (§2 utilization: 商标/品牌运营); before, only the
+    // publicity word gave a stage.
+    const auto promoted = themes("组织企业参加商标品牌节,推广宣传品牌。");
+    CHECK(std::find(promoted.begin(), promoted.end(), "utilization") != promoted.end());
+    const auto promoted2 = themes("开展地理标志商标品牌推广活动。");
+    CHECK(std::find(promoted2.begin(), promoted2.end(), "utilization") != promoted2.end());
+    const tagger tools(coding_scheme::builtin("policy_tools"));
+    const auto types = [&](std::string_view text) {
+      std::set<std::string> out;
+      for (const auto& l : tools.tag_text(text)) {
+        const auto& t = tools.scheme().themes[l.theme];
+        if (!t.parent) out.insert(t.id);  // the tool types, not their sub-tools
+      }
+      return out;
+    };
+    // Cultivating an industrial cluster with no stated instrument is guidance (§3 specific
+    // rules), beside the platform the measure builds.
+    CHECK(types("建设海洋大数据平台,打造智慧海洋产业集群。") == std::set<std::string>{"supply", "environment"});
+    // Drawing up a plan is planning (§3 goals and planning), beside the pilot it runs.
+    CHECK(types("制定具体方案,开展试点示范。") == std::set<std::string>{"environment", "demand"});
+    // Living amenities a land-use rule allows are not an input the government provides.
+    CHECK(types("产业用地可兼容配套生活性服务设施,简化审批流程。") == std::set<std::string>{"environment"});
+    // 人才 in a contest's name names the entrants; the contest is not training.
+    CHECK(types("举办高层次人才创业大赛,营造创新氛围。") == std::set<std::string>{"environment"});
+  }
   SUBCASE("a run-in title yields to the measure's own text (title_needs_body)") {
     CHECK(cs.title_needs_body);
     CHECK_FALSE(coding_scheme::builtin("policy_tools").title_needs_body);

@@ -69,8 +69,10 @@ TEST_CASE("comparison of the five seeds: every table, in order") {
   // in the Ningbo and Hengshui plans, fewer in the Gansu and district plans — see
   // test_gaps.cpp for the Ningbo–Hengshui gaps checked against the gold pair); then 114 and
   // 210 for the district and Ningbo 2017 after the coding round of issue 20 (run-in titles,
-  // cited titles: see test_gaps.cpp for the district's two)
-  const std::size_t gap_rows[] = {119, 120, 120, 114, 210};
+  // cited titles: see test_gaps.cpp for the district's two); then 115 for the district
+  // after the fourth round (产业集群 as guidance changes the sub-tool profile of its 三.34,
+  // and 衡水 2022 四.(三) 培育高价值商标品牌 falls to 0.330, just under the 0.35 counterpart bar)
+  const std::size_t gap_rows[] = {119, 120, 120, 115, 210};
   for (std::size_t k = 7; k < 12; ++k) CHECK(tables[k].rows.size() == gap_rows[k - 7]);
   // The edition diff: 2020 五.(十八) carried over from 2017 三.(一).3; 市知识产权局 renamed.
   const auto& diff = tables.back();
