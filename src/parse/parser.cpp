@@ -1541,8 +1541,32 @@ class parser {
         kinds[k] = kinds[n.parent];
       }
     }
+    // A unit whose text before its numbered items announces a list of conditions
+    // (符合下列要求的…予以保留。) is one measure: its items, with everything under them,
+    // are its conditions and join its text.
+    std::vector<bool> absorbed(nodes_.size(), false);
+    std::vector<node> folded;  // storage for the units that took their items in
+    folded.reserve(nodes_.size());
     for (std::size_t k = 0; k < nodes_.size(); ++k) {
-      const auto& n = nodes_[k];
+      if (nodes_[k].parent != npos && absorbed[nodes_[k].parent]) absorbed[k] = true;
+    }
+    for (std::size_t k = 0; k < nodes_.size(); ++k) {
+      if (absorbed[k]) continue;
+      const node* unit = &nodes_[k];
+      if (kinds[k] != section_kind::background && !holds_goals(kinds[k]) && unit->children > 0 &&
+          condition_lead_in(unit->own.size() > 1 ? lines_[unit->own.back()].text : heading_rest(*unit))) {
+        node f = *unit;
+        for (std::size_t d = k + 1; d < nodes_.size() && nodes_[d].first <= unit->last; ++d) {
+          absorbed[d] = true;
+          f.own.insert(f.own.end(), nodes_[d].own.begin(), nodes_[d].own.end());
+          condition_lines_.insert(nodes_[d].own.begin(), nodes_[d].own.end());
+        }
+        std::sort(f.own.begin(), f.own.end());
+        f.children = 0;
+        folded.push_back(std::move(f));
+        unit = &folded.back();
+      }
+      const auto& n = *unit;
       if (kinds[k] == section_kind::background) {  // context: its text is section text
         add_section(n, kinds[k]);
         continue;
@@ -1580,6 +1604,34 @@ class parser {
     });
   }
 
+  /// A lead-in that announces a list of conditions (outline.json condition_list): the
+  /// last list word (下列, 以下) follows a verb (符合, 存在, 有) and comes before a noun
+  /// (条件, 情况) within a few characters (以下3个条件之一), nothing but a count between.
+  static bool condition_lead_in(std::string_view t) {
+    const auto& r = rules();
+    std::size_t at = std::string_view::npos;
+    std::size_t length = 0;
+    for (const auto& w : r.condition_lists) {
+      const auto p = t.rfind(w);
+      if (p != std::string_view::npos && (at == std::string_view::npos || p > at)) {
+        at = p;
+        length = w.size();
+      }
+    }
+    if (at == std::string_view::npos) return false;
+    const auto before = t.substr(0, at);
+    if (std::none_of(r.condition_verbs.begin(), r.condition_verbs.end(),
+                     [&](const std::string& v) { return before.ends_with(v); }))
+      return false;
+    const auto after = t.substr(at + length);
+    return std::any_of(r.condition_nouns.begin(), r.condition_nouns.end(), [&](const std::string& noun) {
+      const auto p = after.find(noun);
+      if (p == std::string_view::npos) return false;
+      const auto gap = after.substr(0, p);
+      return char_count(gap) <= r.condition_max_gap && !has_sentence_punct(gap);
+    });
+  }
+
   /// A line opening with a procedural label and ':' (申领方式：登录…, 网址：https://…).
   static bool procedure_field(std::string_view t) {
     return std::any_of(rules().procedure_labels.begin(), rules().procedure_labels.end(),
@@ -1600,7 +1652,9 @@ class parser {
     bool open = false;
     for (std::size_t j = 1; j < n.own.size(); ++j) {
       // A procedural field (申领方式：…, 网址：…) belongs to the paragraph before it.
-      if (!open && (out.empty() || !procedure_field(lines_[n.own[j]].text))) out.emplace_back();
+      // So does a condition of a list its lead-in announced (符合以下3个条件之一…：(1)…).
+      const bool continues = procedure_field(lines_[n.own[j]].text) || condition_lines_.contains(n.own[j]);
+      if (!open && (out.empty() || !continues)) out.emplace_back();
       out.back().push_back(n.own[j]);
       open = !ends_sentence(lines_[n.own[j]].text);
     }
@@ -2073,6 +2127,7 @@ class parser {
   std::vector<std::pair<line_role, std::uint32_t>> roles_;  // per document line: role, owner index
   std::vector<std::string> owners_;                         // owner names; [0] is none
   std::vector<node> nodes_;
+  std::set<std::size_t> condition_lines_;  // content lines of conditions a lead-in announced
   std::map<std::string, int, std::less<>> id_count_;  ///< ids of the outline so far (open_node)
   std::size_t title_end_ = 0;
   std::pair<std::size_t, std::size_t> issuer_at_{0, 0};  ///< the issuer in the simplified text

@@ -131,6 +131,11 @@ outline_rules load() {
   r.draft_markers = words(j.at("draft_markers"), "/draft_markers");
   r.page_tail_lines = strings(j.at("page_tail").at("lines"), "/page_tail/lines");
   r.procedure_labels = strings(j.at("procedure_labels").at("labels"), "/procedure_labels/labels");
+  const auto& conditions = j.at("condition_list");
+  r.condition_verbs = strings(conditions.at("verbs"), "/condition_list/verbs");
+  r.condition_lists = strings(conditions.at("lists"), "/condition_list/lists");
+  r.condition_nouns = strings(conditions.at("nouns"), "/condition_list/nouns");
+  r.condition_max_gap = conditions.at("max_gap").get<std::size_t>();
   const auto& contents = j.at("contents");
   r.contents_titles = strings(contents.at("titles"), "/contents/titles");
   r.contents_leaders = strings(contents.at("leaders"), "/contents/leaders");

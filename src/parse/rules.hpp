@@ -113,6 +113,11 @@ struct outline_rules {
   /// Labels of procedural fields (申领方式, 网址): a paragraph opening with one and ':'
   /// continues the paragraph before it.
   std::vector<std::string> procedure_labels;
+  /// A lead-in announcing a list of conditions (符合下列要求的…, 有以下情况之一的): its last
+  /// list word (下列, 以下) after a verb (符合, 存在, 有) and before a noun (条件, 情况) within
+  /// condition_max_gap characters. The numbered items under it are its conditions.
+  std::vector<std::string> condition_verbs, condition_lists, condition_nouns;
+  std::size_t condition_max_gap = 4;
   /// A table of contents: lines ending in min_leaders or more leader characters (with a
   /// page number or not), and a title line (目录) just before them.
   std::vector<std::string> contents_titles, contents_leaders;

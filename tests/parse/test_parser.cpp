@@ -282,6 +282,46 @@ TEST_CASE("a service page: procedural fields join their policy, the page's own m
   }
 }
 
+TEST_CASE("a list of conditions announced by its lead-in belongs to that one measure") {
+  const std::string text =
+      "某市促进企业发展的若干措施\n"
+      "一、支持企业发展\n"
+      "（一）统筹开展企业评估。\n"
+      "（二）符合下列条件的企业纳入扶持名单。\n"
+      "1.在本市登记注册；\n"
+      "2.上年度营业收入1000万元以上；\n"
+      "3.无违法违规记录。\n"
+      "（三）企业有以下情形之一的，取消扶持资格：1.弄虚作假的；2.发生重大安全事故的。\n"
+      "二、一次性补贴\n"
+      "毕业学年学生符合以下2个条件之一，可申请一次性补贴。\n"
+      "（1）属于低保家庭；\n"
+      "（2）属于持证残疾人。\n"
+      "申领方式：向所在学校申请。\n"
+      "三、重点工作\n"
+      "（一）各区要按以下要求推进：\n"
+      "1.建立企业服务专员制度。\n"
+      "2.开展政策宣讲活动。\n"
+      "（二）符合以下条件的家庭，按以下标准计收租金：\n"
+      "（1）收入在限额以内的，按市场租金的50%计收；\n"
+      "（2）收入超过限额的，按市场租金计收。\n";
+  std::vector<parse::line_use> uses;
+  const auto p = parse_accounted(text, "conditions.txt", uses);
+  // 一.(二), 一.(三) and 二.p1 announce conditions: their items are no measures of their
+  // own. 按以下要求推进 announces tasks and 按以下标准计收 tiers of a rule (no verb of
+  // meeting a condition before the list word): their items stay measures.
+  CHECK(measure_ids(p) == std::vector<std::string>{"一.(一)", "一.(二)", "一.(三)", "二.p1", "三.(一).1", "三.(一).2",
+                                                   "三.(二).(1)", "三.(二).(2)"});
+  REQUIRE(p.measures().size() == 8);
+  CHECK(p.measures()[1].text.find("3.无违法违规记录。") != std::string::npos);
+  CHECK(p.measures()[2].text.find("2.发生重大安全事故的。") != std::string::npos);
+  CHECK(p.measures()[3].text.find("(2)属于持证残疾人。") != std::string::npos);
+  CHECK(p.measures()[3].text.find("申领方式:") != std::string::npos);
+  for (const auto& u : uses) {
+    CAPTURE(u.line);
+    CHECK(u.role != parse::line_role::unparsed);
+  }
+}
+
 TEST_CASE("a table of contents is listed, not read as a second outline") {
   const std::string text =
       "某市智能制造发展规划\n"
