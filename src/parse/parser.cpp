@@ -1554,7 +1554,7 @@ class parser {
       if (absorbed[k]) continue;
       const node* unit = &nodes_[k];
       if (kinds[k] != section_kind::background && !holds_goals(kinds[k]) && unit->children > 0 &&
-          condition_lead_in(unit->own.size() > 1 ? lines_[unit->own.back()].text : heading_rest(*unit))) {
+          detail::announces_conditions(unit->own.size() > 1 ? lines_[unit->own.back()].text : heading_rest(*unit))) {
         node f = *unit;
         for (std::size_t d = k + 1; d < nodes_.size() && nodes_[d].first <= unit->last; ++d) {
           absorbed[d] = true;
@@ -1601,34 +1601,6 @@ class parser {
     const auto& r = rules();
     return std::any_of(r.effective_opens.begin(), r.effective_opens.end(), [&](const std::string& w) {
       return t.starts_with(w) && t.substr(w.size()).starts_with(r.defines_word);
-    });
-  }
-
-  /// A lead-in that announces a list of conditions (outline.json condition_list): the
-  /// last list word (下列, 以下) follows a verb (符合, 存在, 有) and comes before a noun
-  /// (条件, 情况) within a few characters (以下3个条件之一), nothing but a count between.
-  static bool condition_lead_in(std::string_view t) {
-    const auto& r = rules();
-    std::size_t at = std::string_view::npos;
-    std::size_t length = 0;
-    for (const auto& w : r.condition_lists) {
-      const auto p = t.rfind(w);
-      if (p != std::string_view::npos && (at == std::string_view::npos || p > at)) {
-        at = p;
-        length = w.size();
-      }
-    }
-    if (at == std::string_view::npos) return false;
-    const auto before = t.substr(0, at);
-    if (std::none_of(r.condition_verbs.begin(), r.condition_verbs.end(),
-                     [&](const std::string& v) { return before.ends_with(v); }))
-      return false;
-    const auto after = t.substr(at + length);
-    return std::any_of(r.condition_nouns.begin(), r.condition_nouns.end(), [&](const std::string& noun) {
-      const auto p = after.find(noun);
-      if (p == std::string_view::npos) return false;
-      const auto gap = after.substr(0, p);
-      return char_count(gap) <= r.condition_max_gap && !has_sentence_punct(gap);
     });
   }
 

@@ -201,4 +201,31 @@ const outline_rules& rules() {
   return r;
 }
 
+bool announces_conditions(std::string_view t) {
+  const auto& r = rules();
+  std::size_t at = std::string_view::npos;
+  std::size_t length = 0;
+  for (const auto& w : r.condition_lists) {
+    const auto p = rfind(t, w);
+    if (p != std::string_view::npos && (at == std::string_view::npos || p > at)) {
+      at = p;
+      length = w.size();
+    }
+  }
+  if (at == std::string_view::npos) return false;
+  const auto before = t.substr(0, at);
+  if (std::none_of(r.condition_verbs.begin(), r.condition_verbs.end(),
+                   [&](const std::string& v) { return before.ends_with(v); }))
+    return false;
+  const auto after = t.substr(at + length);
+  return std::any_of(r.condition_nouns.begin(), r.condition_nouns.end(), [&](const std::string& noun) {
+    const auto p = find(after, noun);
+    if (p == std::string_view::npos) return false;
+    const auto gap = after.substr(0, p);
+    return char_count(gap) <= r.condition_max_gap &&
+           std::none_of(gap.begin(), gap.end(), [](char c) { return c == ',' || c == ';' || c == ':'; }) &&
+           find(gap, "。") == std::string_view::npos && find(gap, "、") == std::string_view::npos;
+  });
+}
+
 }  // namespace plancmp::inline v0::parse::detail

@@ -165,6 +165,13 @@ struct outline_rules {
 /// The rules embedded from data/outline.json (parsed on first use).
 const outline_rules& rules();
 
+/// Whether a lead-in announces a list of conditions (outline.json condition_list: 符合下列
+/// 要求的…予以保留。 有以下情况之一的，…): its last list word (下列, 以下) follows a verb
+/// (符合, 存在, 有) and comes before a condition noun (条件, 情况) within a few characters,
+/// nothing but a count between (以下3个条件之一). The items it announces are conditions of
+/// its one measure, and their figures are thresholds, not targets.
+bool announces_conditions(std::string_view t);
+
 // ---- small UTF-8 string helpers used across the parser
 
 using text::detail::find;

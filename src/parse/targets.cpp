@@ -6,6 +6,7 @@
 #include <plancmp/parse/targets.hpp>
 
 #include "plan_targets.hpp"
+#include "rules.hpp"
 
 #include <plancmp/data.hpp>
 #include <plancmp/error.hpp>
@@ -706,6 +707,7 @@ struct unit_state {
   int kind = -1;          ///< what the context is: element kind, or a goal section
   std::size_t index = 0;  ///< which one
   std::optional<int> year;
+  bool conditions = false;  ///< a line of the unit announced a list of conditions
 };
 
 /// Who states the targets of a line: the owner's id and, for measures, its agencies.
@@ -1698,8 +1700,13 @@ std::vector<target> detail::plan_targets(const text::document& doc, plan& p, con
       kind = section_context, index = *top;
     }
     if (kind != state.kind || index != state.index) state = unit_state{kind, index, std::nullopt};
+    // After a lead-in that announces conditions (符合下列要求的社会团体予以保留。), the rest
+    // of the measure lists them: its figures (有50个以上的成员, 应有10万元以上资金) are
+    // thresholds, not targets.
+    if (state.conditions) continue;
     const std::size_t before = x.targets.size();
     x.scan_line(b, e, state, owner);
+    if (kind == measure_context && detail::announces_conditions(std::string_view(doc.simplified).substr(b, e - b))) state.conditions = true;
     if (kind == box_context) {
       for (std::size_t t = before; t < x.targets.size(); ++t) box_target_begin.push_back(t);
     }

@@ -282,14 +282,14 @@ TEST_CASE("a service page: procedural fields join their policy, the page's own m
   }
 }
 
-TEST_CASE("a list of conditions announced by its lead-in belongs to that one measure") {
+TEST_CASE("a list of conditions announced by its lead-in belongs to that one measure, its figures are no targets") {
   const std::string text =
       "某市促进企业发展的若干措施\n"
       "一、支持企业发展\n"
       "（一）统筹开展企业评估。\n"
       "（二）符合下列条件的企业纳入扶持名单。\n"
       "1.在本市登记注册；\n"
-      "2.上年度营业收入1000万元以上；\n"
+      "2.有50个以上的会员单位；\n"
       "3.无违法违规记录。\n"
       "（三）企业有以下情形之一的，取消扶持资格：1.弄虚作假的；2.发生重大安全事故的。\n"
       "二、一次性补贴\n"
@@ -299,7 +299,7 @@ TEST_CASE("a list of conditions announced by its lead-in belongs to that one mea
       "申领方式：向所在学校申请。\n"
       "三、重点工作\n"
       "（一）各区要按以下要求推进：\n"
-      "1.建立企业服务专员制度。\n"
+      "1.建立企业服务专员制度，到2025年培育服务专员50名以上。\n"
       "2.开展政策宣讲活动。\n"
       "（二）符合以下条件的家庭，按以下标准计收租金：\n"
       "（1）收入在限额以内的，按市场租金的50%计收；\n"
@@ -316,6 +316,10 @@ TEST_CASE("a list of conditions announced by its lead-in belongs to that one mea
   CHECK(p.measures()[2].text.find("2.发生重大安全事故的。") != std::string::npos);
   CHECK(p.measures()[3].text.find("(2)属于持证残疾人。") != std::string::npos);
   CHECK(p.measures()[3].text.find("申领方式:") != std::string::npos);
+  // Figures in the conditions are thresholds, not targets; a task's figure is one.
+  std::vector<std::string> target_owners;
+  for (const auto& t : p.targets()) target_owners.push_back(t.owner);
+  CHECK(target_owners == std::vector<std::string>{"三.(一).1"});
   for (const auto& u : uses) {
     CAPTURE(u.line);
     CHECK(u.role != parse::line_role::unparsed);
