@@ -93,6 +93,7 @@ struct target_rules {
   std::vector<std::string> budget_columns;
   // An applicant's act closing the clause (选择1所幼儿园进行报名): a rule for applicants.
   std::vector<std::string> applicant_acts;
+  std::vector<std::string> condition_consequents, time_limit_units, time_limit_after;
   std::vector<std::pair<column_role, std::string>> table_columns;  // in role order
 };
 
@@ -138,6 +139,9 @@ target_rules load_rules() {
     r.period_norm_units = string_list(nt.at("period_norms").at("units"), "/not_targets/period_norms/units");
     r.budget_columns = string_list(nt.at("budget_columns"), "/not_targets/budget_columns");
     r.applicant_acts = string_list(nt.at("applicant_acts"), "/not_targets/applicant_acts");
+    r.condition_consequents = string_list(nt.at("condition_consequents"), "/not_targets/condition_consequents");
+    r.time_limit_units = string_list(nt.at("time_limits").at("units"), "/not_targets/time_limits/units");
+    r.time_limit_after = string_list(nt.at("time_limits").at("after"), "/not_targets/time_limits/after");
   }
   patterns.clear();
   std::vector<std::string> scale_names;
@@ -1292,6 +1296,19 @@ class extractor {
                     [&](const std::string& w) { return before.find(w) != std::string_view::npos; })) {
       return true;
     }
+    // A time limit for acting on a case (应在3个工作日内完成审核), unless a level cue sets it
+    // as an aim right before the number (审批时限压缩至3个工作日内).
+    if (std::find(r.time_limit_units.begin(), r.time_limit_units.end(), q.base_unit) != r.time_limit_units.end()) {
+      const std::string_view unit_rest = s_.substr(q.unit_end, line_end - std::min(q.unit_end, line_end));
+      bool cue_led = false;
+      r.cue_matcher.for_each_match_any_order(lead, [&](const aho_corasick::match& m) {
+        if (m.end == lead.size() && static_cast<cue_kind>(m.id) != cue_kind::object) cue_led = true;
+      });
+      if (!cue_led && std::any_of(r.time_limit_after.begin(), r.time_limit_after.end(),
+                                  [&](const std::string& w) { return unit_rest.starts_with(w); })) {
+        return true;
+      }
+    }
     // The rest of the quantity's clause: a condition (…1.5倍以内的，按照… / 年销售收入首次
     // 达到2000万元、5000万元、1亿元的，分别给予… / 对年营业收入达到…以上的企业，给予…).
     std::size_t clause_end = after;
@@ -1304,6 +1321,19 @@ class extractor {
       if (std::any_of(r.applicant_acts.begin(), r.applicant_acts.end(),
                       [&](const std::string& w) { return tail.find(w) != std::string_view::npos; })) {
         return true;
+      }
+    }
+    {
+      // A tier of a rule whose comma is left out (招用3人以下的按每人2000元给予补贴): 的 within
+      // the clause, then what the condition earns.
+      const std::string_view tail = s_.substr(after, clause_end - after);
+      for (std::size_t at = tail.find("的"); at != std::string_view::npos; at = tail.find("的", at + 1)) {
+        if (text::detail::count_code_points(tail.substr(0, at)) > 12) break;
+        const std::string_view next = tail.substr(at + std::string_view("的").size());
+        if (std::any_of(r.condition_consequents.begin(), r.condition_consequents.end(),
+                        [&](const std::string& w) { return next.starts_with(w); })) {
+          return true;
+        }
       }
     }
     if (clause_end < line_end && (s_[clause_end] == ',' || starts_with_at(s_, clause_end, "，"))) {

@@ -566,3 +566,17 @@ TEST_CASE("completed periods and amounts one may apply for are no targets") {
   CHECK(p.targets()[0].unit == "万个");
   CHECK(p.targets()[0].year == 2025);
 }
+
+TEST_CASE("tiers of a rule written without their comma and time limits for acting on a case are no targets") {
+  const std::string text =
+      "某市就业扶持政策\n"
+      "一、重点任务\n"
+      "（一）带动就业。招用3人以下的按每人2000元给予补贴；招用4人以上的每增加1人给予3000元补贴。\n"
+      "（二）审核发放。区残联应在收到初审意见5个工作日内完成审核，并在审核结果作出后3个工作日内通知申请人。\n"
+      "（三）优化服务。企业开办时间压缩至2个工作日内，新建示范基地10个以上的示范点。\n";
+  const auto p = parse::parse_bytes(text, "policy.txt");
+  // Only (三): a level cue (压缩至) sets the time as an aim; 10个以上的示范点 goes on with a noun.
+  std::vector<std::string> found;
+  for (const auto& t : p.targets()) found.push_back(std::to_string(static_cast<int>(t.value)) + t.unit + " " + t.owner);
+  CHECK(found == std::vector<std::string>{"2个工作日 一.(三)", "10个 一.(三)"});
+}
