@@ -311,6 +311,7 @@ class parser {
       }
     }
     labelled_metadata(first_article != npos ? first_article : first_heading);
+    if (p_.issuer.empty()) source_issuer(first_article != npos ? first_article : first_heading);
     jurisdiction_level();
     if (options_.read_targets && p_.kind == document_kind::plan)
       content_.targets = detail::plan_targets(doc_, p_, content_, options_.targets);
@@ -632,11 +633,28 @@ class parser {
                      lines_.begin() + static_cast<std::ptrdiff_t>(preamble_begin),
                      [](const content_line& l) { return contains_any(l.text, rules().title_words); })) {
       title_end_ = top - 1;
+      posting_date_ = top - 1;
       return top - 2;
     }
     if (top == preamble_begin) {
       title_end_ = preamble_begin;
       return preamble_begin;
+    }
+    // A group heading (面向单位的扶持政策) between a page's introduction and its first
+    // section: when the article header (the title over its posting date, 广东省…政策清单 /
+    // 2026-08-03) stands a few lines above the introduction, its title is the document's
+    // and the introduction and the group heading are its preamble. A notice's title over a
+    // date is left to the notice rules below.
+    if (top > 1 && !title_like(lines_[top - 1].text)) {
+      for (std::size_t k = top - 1; k >= 1 && top - k <= 8; --k) {
+        const auto header = lines_[k - 1].text;
+        if (date_led(lines_[k].text) && title_like(header) && contains_any(header, rules().title_words) &&
+            !detail::ends_with_any(header, rules().notice_title_endings)) {
+          title_end_ = k;
+          posting_date_ = k;
+          return k - 1;
+        }
+      }
     }
     // Keep the lowest lines whose joined text appears in the notice title (when there is
     // one): the lines above them are the issuer or the addressees.
@@ -742,6 +760,7 @@ class parser {
     }
     if (!p_.issued) {
       for (std::size_t i = lines_.size(); i-- > title_end_ && lines_.size() - i <= 8;) {
+        if (i == posting_date_) continue;  // the page's posting date, under its title
         if (const auto d = date_line(lines_[i].text)) {
           p_.issued = d;
           p_.issued_text = printed_line(i);
@@ -818,6 +837,54 @@ class parser {
       }
     }
     jurisdiction_from_issuer();
+  }
+
+  /// A page that names its office only as its source (2022-11-16 来源: 广州市民政局;
+  /// 来源：…厅官网, the name on the next line when the label stands alone): the first such
+  /// value above content line `limit`, without a site suffix, when it ends as an office's
+  /// name. Noise lines count: a page's source line is page matter, its value is not.
+  void source_issuer(std::size_t limit) {
+    const auto& r = rules();
+    const std::size_t stop = limit < lines_.size() ? lines_[limit].begin : doc_.simplified.size();
+    const std::string_view all(doc_.simplified);
+    const auto value_of = [&](std::size_t b, std::size_t e) -> std::pair<std::size_t, std::size_t> {
+      while (b < e && all[b] == ' ') ++b;
+      std::size_t end = b;
+      while (end < e && all[end] != ' ' && all[end] != '\t') ++end;
+      return {b, end};
+    };
+    for (std::size_t li = 0; li < doc_.lines.size(); ++li) {
+      const auto& l = doc_.lines[li];
+      if (l.blank) continue;
+      if (l.simplified_begin >= stop) break;
+      const std::string_view t = all.substr(l.simplified_begin, l.simplified_end - l.simplified_begin);
+      for (const auto& label : r.source_labels) {
+        const auto at = detail::find(t, label);
+        if (at == std::string_view::npos || t.substr(at + label.size()).find(':') != 0) continue;
+        auto [b, e] = value_of(l.simplified_begin + at + label.size() + 1, l.simplified_end);
+        if (b == e) {  // 来源： alone; the name on the next line
+          std::size_t next = li + 1;
+          while (next < doc_.lines.size() && doc_.lines[next].blank) ++next;
+          if (next == doc_.lines.size()) return;
+          std::tie(b, e) = value_of(doc_.lines[next].simplified_begin, doc_.lines[next].simplified_end);
+        }
+        std::string_view name = all.substr(b, e - b);
+        for (const auto& suffix : r.source_site_suffixes) {
+          if (name.size() > suffix.size() && name.ends_with(suffix)) {
+            name.remove_suffix(suffix.size());
+            break;
+          }
+        }
+        if (name.empty() || char_count(name) > r.source_max_chars || has_sentence_punct(name) ||
+            !detail::ends_with_any(name, r.agency_endings)) {
+          return;
+        }
+        p_.issuer = printed(b, b + name.size());
+        issuer_at_ = {b, b + name.size()};
+        if (p_.issuing_jurisdiction.name.empty()) jurisdiction_from_issuer();
+        return;
+      }
+    }
   }
 
   /// A 文号 found at `at` in the simplified text: as printed, and repaired with both
@@ -2099,6 +2166,7 @@ class parser {
   std::vector<std::pair<line_role, std::uint32_t>> roles_;  // per document line: role, owner index
   std::vector<std::string> owners_;                         // owner names; [0] is none
   std::vector<node> nodes_;
+  std::size_t posting_date_ = npos;  // content line of a web page's posting date (article header)
   std::set<std::size_t> condition_lines_;  // content lines of conditions a lead-in announced
   std::map<std::string, int, std::less<>> id_count_;  ///< ids of the outline so far (open_node)
   std::size_t title_end_ = 0;

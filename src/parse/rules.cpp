@@ -125,6 +125,9 @@ outline_rules load() {
   r.plan_title_words = words(j.at("plan_title_words"), "/plan_title_words");
   r.title_words = words(j.at("title_words"), "/title_words");
   r.issuer_injections = strings(j.at("issuer_injections"), "/issuer_injections");
+  r.source_labels = strings(j.at("source_issuer").at("labels"), "/source_issuer/labels");
+  r.source_site_suffixes = strings(j.at("source_issuer").at("site_suffixes"), "/source_issuer/site_suffixes");
+  r.source_max_chars = j.at("source_issuer").at("max_chars").get<std::size_t>();
   r.speaker_before = strings(j.at("speaker_issuer").at("before"), "/speaker_issuer/before");
   r.speaker_after = strings(j.at("speaker_issuer").at("after"), "/speaker_issuer/after");
   r.notice_title_endings = words(j.at("notice_title_endings"), "/notice_title_endings");

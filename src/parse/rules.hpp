@@ -104,6 +104,10 @@ struct outline_rules {
   word_list plan_title_words;
   word_list title_words;
   std::vector<std::string> issuer_injections;
+  /// A page's source line naming the office (来源: 广州市民政局): labels, site suffixes to
+  /// strip (官网), the longest name taken.
+  std::vector<std::string> source_labels, source_site_suffixes;
+  std::size_t source_max_chars = 30;
   std::vector<std::string> speaker_before, speaker_after;
   word_list notice_title_endings;
   word_list draft_markers;

@@ -397,6 +397,35 @@ TEST_CASE("a web page's article header: the title is the line above the posting 
   CHECK(p.measures().size() == 2);
 }
 
+TEST_CASE("a web page: a group heading is no title, the posting date no issue date, the source its office") {
+  const std::string text =
+      "首页 > 政务服务 > 就业服务\n"
+      "某省高校毕业生就业创业扶持政策清单\n"
+      "2026-08-03\n"
+      "来源：\n"
+      "某省人力资源和社会保障厅官网\n"
+      "为促进高校毕业生充分就业，推出面向单位和毕业生的扶持政策清单，一文了解！\n"
+      "面向单位的扶持政策\n"
+      "一、小微企业社保补贴\n"
+      "小微企业招用毕业2年内高校毕业生的，按规定给予社会保险补贴。\n"
+      "二、一次性扩岗补助\n"
+      "企业招用毕业生并签订劳动合同的，给予一次性扩岗补助。\n";
+  const auto p = parse::parse_bytes(text, "page.txt");
+  CHECK(p.title == "某省高校毕业生就业创业扶持政策清单");
+  CHECK_FALSE(p.issued.has_value());
+  CHECK(p.issuer == "某省人力资源和社会保障厅");
+  CHECK(p.measures().size() == 2);
+  // A source that names a site or a gazette, not an office, gives no issuer.
+  const std::string gazette =
+      "某市困难残疾人生活补贴实施办法\n"
+      "2022-11-16 来源: 政府公报\n"
+      "为进一步完善残疾人两项补贴制度，制定本办法。\n"
+      "一、补贴标准\n"
+      "（一）生活补贴标准为每人每月200元。\n"
+      "（二）护理补贴标准为每人每月250元。\n";
+  CHECK(parse::parse_bytes(gazette, "gazette.txt").issuer.empty());
+}
+
 TEST_CASE("a top-level section whose title ends in 目标 holds goals") {
   const std::string text =
       "某市智能检测装备产业发展行动计划\n"
