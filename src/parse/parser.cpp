@@ -596,6 +596,10 @@ class parser {
     for (const auto& w : rules().title_history_words) {
       if (contains(note, w) && contains(note, "年")) return title.substr(0, open);
     }
+    // The note of origin a forwarded document prints under its title, the office and the
+    // day it was written: 关于清理整顿社会团体的意见 / (民政部 一九九七年一月二十八日). A
+    // period in the title (2021—2025年) names no day and stays.
+    if (note.ends_with("日)") && contains(note, "年") && contains(note, "月")) return title.substr(0, open);
     return title;
   }
 
@@ -1130,6 +1134,19 @@ class parser {
       }
       if (h && rank(h->style) >= 0) {
         box_index = npos;
+        // A group heading (面向毕业生的扶持政策) before a top-level series that starts again
+        // at 一: a short line with no sentence punctuation, closing the open unit after a
+        // finished paragraph. It heads the series, it is no paragraph of the unit above.
+        if (h->number == 1 && !stack.empty() && nodes_[stack.front()].rank == rank(h->style)) {
+          auto& open = nodes_[stack.back()];
+          const std::size_t g = open.own.back();
+          const auto t = trim(lines_[g].text);
+          if (open.own.size() > 2 && char_count(t) <= 20 && !has_sentence_punct(t) && !ends_sentence(t) &&
+              ends_sentence(lines_[open.own[open.own.size() - 2]].text)) {
+            open.own.pop_back();
+            mark(g, line_role::heading, "");
+          }
+        }
         open_node(*h, i, stack, last_number_at_rank);
         continue;
       }

@@ -426,6 +426,37 @@ TEST_CASE("a web page: a group heading is no title, the posting date no issue da
   CHECK(parse::parse_bytes(gazette, "gazette.txt").issuer.empty());
 }
 
+TEST_CASE("a forwarded document's note of origin is no part of its title; a group heading is no measure") {
+  const std::string text =
+      "关于加强某类组织管理的意见\n"
+      "（某某部　二〇〇一年三月五日）\n"
+      "为加强某类组织管理，现提出如下意见。\n"
+      "一、开展登记\n"
+      "各级登记机关要开展登记工作。\n"
+      "二、开展检查\n"
+      "各级登记机关要开展年度检查。\n"
+      "面向个人的措施\n"
+      "一、开展培训\n"
+      "各级登记机关要开展培训。\n";
+  std::vector<parse::line_use> uses;
+  const auto p = parse_accounted(text, "forwarded.txt", uses);
+  CHECK(p.title == "关于加强某类组织管理的意见");
+  // 面向个人的措施 heads the series that starts again at 一: not a paragraph of 二.
+  CHECK(measure_ids(p) == std::vector<std::string>{"一.p1", "二.p1", "一~2.p1"});
+  REQUIRE(p.measures().size() == 3);
+  CHECK(p.measures()[1].text.find("面向个人的措施") == std::string::npos);
+  REQUIRE(uses.size() == 10);
+  CHECK(uses[7].role == parse::line_role::heading);
+  // A period in a title (2021—2025年) names no day: it stays.
+  const std::string period =
+      "某市数字经济发展规划（2021—2025年）\n"
+      "为加快数字经济发展，制定本规划。\n"
+      "一、重点任务\n"
+      "（一）建设数据中心。\n"
+      "（二）培育数字企业。\n";
+  CHECK(parse::parse_bytes(period, "period.txt").title == "某市数字经济发展规划(2021—2025年)");
+}
+
 TEST_CASE("a top-level section whose title ends in 目标 holds goals") {
   const std::string text =
       "某市智能检测装备产业发展行动计划\n"
