@@ -301,7 +301,16 @@ class parser {
     } else if (first_heading == npos) {
       no_structure();
     } else {
-      const std::size_t title_begin = find_title_block(first_heading);
+      std::size_t title_begin = find_title_block(first_heading);
+      // A PDF or Word plan that prints its title once, above its table of contents
+      // (“十四五”智能制造发展规划 / 目录 …), and opens its text with lines broken mid-sentence
+      // that give no title block: the line above the contents, when it names a kind of
+      // document, is the title.
+      if (title_begin == title_end_ && above_contents_ != npos && above_contents_ < title_begin &&
+          title_like(lines_[above_contents_].text) && contains_any(lines_[above_contents_].text, rules().title_words)) {
+        title_begin = above_contents_;
+        title_end_ = above_contents_ + 1;
+      }
       cover_metadata(title_begin);
       body(first_heading);
       if (task_measures_) {
@@ -383,6 +392,7 @@ class parser {
         lines_[kept++] = lines_[j];
         continue;
       }
+      if (above_contents_ == npos && kept > 0) above_contents_ = kept - 1;
       const auto& l = doc_.lines[lines_[j].index];
       roles_[lines_[j].index].first = line_role::preamble;
       p_.diagnostics.push_back(
@@ -2183,6 +2193,7 @@ class parser {
   std::vector<std::pair<line_role, std::uint32_t>> roles_;  // per document line: role, owner index
   std::vector<std::string> owners_;                         // owner names; [0] is none
   std::vector<node> nodes_;
+  std::size_t above_contents_ = npos;  // content line right above a table of contents
   std::size_t posting_date_ = npos;  // content line of a web page's posting date (article header)
   std::set<std::size_t> condition_lines_;  // content lines of conditions a lead-in announced
   std::map<std::string, int, std::less<>> id_count_;  ///< ids of the outline so far (open_node)

@@ -457,6 +457,27 @@ TEST_CASE("a forwarded document's note of origin is no part of its title; a grou
   CHECK(parse::parse_bytes(period, "period.txt").title == "某市数字经济发展规划(2021—2025年)");
 }
 
+TEST_CASE("a PDF plan's title above its table of contents, when its text opens mid-sentence") {
+  const std::string text =
+      "某市数字经济发展规划\n"
+      "目 录\n"
+      "一、总体要求......................................1\n"
+      "二、重点任务......................................2\n"
+      "1\n"
+      "数字经济是高质量发展的重要引擎，其发展程度直接关\n"
+      "乎产业竞争力。为贯\n"
+      "彻落实《某省国民经济和社会发展第十四个五年规\n"
+      "划纲要》，编制本规划。\n"
+      "一、总体要求\n"
+      "（一）坚持创新驱动，加快数字化转型。\n"
+      "二、重点任务\n"
+      "（一）建设数据中心。\n"
+      "（二）培育数字企业。\n";
+  const auto p = parse::parse_bytes(text, "plan.txt");
+  CHECK(p.title == "某市数字经济发展规划");
+  CHECK(p.measures().size() == 2);  // 二.(一), 二.(二); 一 总体要求 holds no tasks
+}
+
 TEST_CASE("a top-level section whose title ends in 目标 holds goals") {
   const std::string text =
       "某市智能检测装备产业发展行动计划\n"
