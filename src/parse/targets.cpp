@@ -94,6 +94,8 @@ struct target_rules {
   // An applicant's act closing the clause (选择1所幼儿园进行报名): a rule for applicants.
   std::vector<std::string> applicant_acts;
   std::vector<std::string> condition_consequents, time_limit_units, time_limit_after;
+  std::vector<std::string> conditional_grants;
+  std::size_t conditional_max_clauses = 4;
   std::vector<std::pair<column_role, std::string>> table_columns;  // in role order
 };
 
@@ -142,6 +144,8 @@ target_rules load_rules() {
     r.condition_consequents = string_list(nt.at("condition_consequents"), "/not_targets/condition_consequents");
     r.time_limit_units = string_list(nt.at("time_limits").at("units"), "/not_targets/time_limits/units");
     r.time_limit_after = string_list(nt.at("time_limits").at("after"), "/not_targets/time_limits/after");
+    r.conditional_grants = string_list(nt.at("conditional_sentence").at("grants"), "/not_targets/conditional_sentence/grants");
+    r.conditional_max_clauses = nt.at("conditional_sentence").at("max_clauses").get<std::size_t>();
   }
   patterns.clear();
   std::vector<std::string> scale_names;
@@ -1334,6 +1338,26 @@ class extractor {
                         [&](const std::string& w) { return next.starts_with(w); })) {
           return true;
         }
+      }
+    }
+    {
+      // The condition of a sentence that grants something (…且有不少于1名员工…，…的，可申请
+      // 1万元…): a clause from the quantity's on holds 的 and the next one a grant.
+      std::size_t b = after;
+      for (std::size_t k = 0; k < r.conditional_max_clauses && b < line_end; ++k) {
+        std::size_t ce = b;
+        while (ce < line_end && boundary_at(s_, ce) == 0) ce += sequence_length(static_cast<unsigned char>(s_[ce]));
+        if (ce >= line_end || (s_[ce] != ',' && !starts_with_at(s_, ce, "，"))) break;  // the sentence ends
+        const std::size_t nb = ce + boundary_at(s_, ce);
+        std::size_t ne = nb;
+        while (ne < line_end && boundary_at(s_, ne) == 0) ne += sequence_length(static_cast<unsigned char>(s_[ne]));
+        const std::string_view next = s_.substr(nb, ne - nb);
+        if (s_.substr(b, ce - b).find("的") != std::string_view::npos &&
+            std::any_of(r.conditional_grants.begin(), r.conditional_grants.end(),
+                        [&](const std::string& w) { return next.find(w) != std::string_view::npos; })) {
+          return true;
+        }
+        b = nb;
       }
     }
     if (clause_end < line_end && (s_[clause_end] == ',' || starts_with_at(s_, clause_end, "，"))) {

@@ -580,3 +580,16 @@ TEST_CASE("tiers of a rule written without their comma and time limits for actin
   for (const auto& t : p.targets()) found.push_back(std::to_string(static_cast<int>(t.value)) + t.unit + " " + t.owner);
   CHECK(found == std::vector<std::string>{"2个工作日 一.(三)", "10个 一.(三)"});
 }
+
+TEST_CASE("figures in the condition of a sentence that grants something are no targets") {
+  const std::string text =
+      "某市创业扶持政策\n"
+      "一、重点任务\n"
+      "（一）创业补贴。登记注册满12个月，且有不少于1名员工按规定缴纳社会保险费，且未被列入经营异常名录的，可申请一次性创业补贴。\n"
+      "（二）担保贷款。创业带动3人以上就业的借款人，个人贷款额度可提高。\n"
+      "（三）扩大就业。到2025年，全市培育创业孵化基地20家以上，新增就业岗位1万个。\n";
+  const auto p = parse::parse_bytes(text, "policy.txt");
+  std::vector<std::string> found;
+  for (const auto& t : p.targets()) found.push_back(std::to_string(static_cast<int>(t.value)) + t.unit + " " + t.owner);
+  CHECK(found == std::vector<std::string>{"20家 一.(三)", "1万个 一.(三)"});
+}
