@@ -567,6 +567,13 @@ TEST_CASE("completed periods and amounts one may apply for are no targets") {
   CHECK(p.targets()[0].year == 2025);
 }
 
+/// Each target of `p` as "<value><unit> <owner>" (whole values), in order.
+static std::vector<std::string> value_unit_owner(const plan& p) {
+  std::vector<std::string> out;
+  for (const auto& t : p.targets()) out.push_back(std::to_string(static_cast<int>(t.value)) + t.unit + " " + t.owner);
+  return out;
+}
+
 TEST_CASE("tiers of a rule written without their comma and time limits for acting on a case are no targets") {
   const std::string text =
       "某市就业扶持政策\n"
@@ -576,8 +583,7 @@ TEST_CASE("tiers of a rule written without their comma and time limits for actin
       "（三）优化服务。企业开办时间压缩至2个工作日内，新建示范基地10个以上的示范点。\n";
   const auto p = parse::parse_bytes(text, "policy.txt");
   // Only (三): a level cue (压缩至) sets the time as an aim; 10个以上的示范点 goes on with a noun.
-  std::vector<std::string> found;
-  for (const auto& t : p.targets()) found.push_back(std::to_string(static_cast<int>(t.value)) + t.unit + " " + t.owner);
+  const auto found = value_unit_owner(p);
   CHECK(found == std::vector<std::string>{"2个工作日 一.(三)", "10个 一.(三)"});
 }
 
@@ -589,7 +595,6 @@ TEST_CASE("figures in the condition of a sentence that grants something are no t
       "（二）担保贷款。创业带动3人以上就业的借款人，个人贷款额度可提高。\n"
       "（三）扩大就业。到2025年，全市培育创业孵化基地20家以上，新增就业岗位1万个。\n";
   const auto p = parse::parse_bytes(text, "policy.txt");
-  std::vector<std::string> found;
-  for (const auto& t : p.targets()) found.push_back(std::to_string(static_cast<int>(t.value)) + t.unit + " " + t.owner);
+  const auto found = value_unit_owner(p);
   CHECK(found == std::vector<std::string>{"20家 一.(三)", "1万个 一.(三)"});
 }
