@@ -1343,7 +1343,12 @@ class extractor {
     {
       // The condition of a sentence that grants something (…且有不少于1名员工…，…的，可申请
       // 1万元…): a clause from the quantity's on holds 的 and the next one a grant.
-      std::size_t b = after;
+      // Most lines grant nothing: look for a grant once before walking the clauses.
+      const std::string_view rest_of_line = s_.substr(after, line_end - after);
+      const bool grants = std::any_of(r.conditional_grants.begin(), r.conditional_grants.end(), [&](const std::string& w) {
+        return text::detail::find(rest_of_line, w) != std::string_view::npos;
+      });
+      std::size_t b = grants ? after : line_end;
       for (std::size_t k = 0; k < r.conditional_max_clauses && b < line_end; ++k) {
         std::size_t ce = b;
         while (ce < line_end && boundary_at(s_, ce) == 0) ce += sequence_length(static_cast<unsigned char>(s_[ce]));
