@@ -301,7 +301,16 @@ class parser {
     } else if (first_heading == npos) {
       no_structure();
     } else {
-      const std::size_t title_begin = find_title_block(first_heading);
+      std::size_t title_begin = find_title_block(first_heading);
+      // A PDF or Word plan that prints its title once, above its table of contents
+      // (“十四五”智能制造发展规划 / 目录 …), and opens its text with lines broken mid-sentence
+      // that give no title block: the line above the contents, when it names a kind of
+      // document, is the title.
+      if (title_begin == title_end_ && above_contents_ != npos && above_contents_ < title_begin &&
+          title_like(lines_[above_contents_].text) && contains_any(lines_[above_contents_].text, rules().title_words)) {
+        title_begin = above_contents_;
+        title_end_ = above_contents_ + 1;
+      }
       cover_metadata(title_begin);
       body(first_heading);
       if (task_measures_) {
@@ -311,6 +320,7 @@ class parser {
       }
     }
     labelled_metadata(first_article != npos ? first_article : first_heading);
+    if (p_.issuer.empty()) source_issuer(first_article != npos ? first_article : first_heading);
     jurisdiction_level();
     if (options_.read_targets && p_.kind == document_kind::plan)
       content_.targets = detail::plan_targets(doc_, p_, content_, options_.targets);
@@ -382,6 +392,7 @@ class parser {
         lines_[kept++] = lines_[j];
         continue;
       }
+      if (above_contents_ == npos && kept > 0) above_contents_ = kept - 1;
       const auto& l = doc_.lines[lines_[j].index];
       roles_[lines_[j].index].first = line_role::preamble;
       p_.diagnostics.push_back(
@@ -595,6 +606,10 @@ class parser {
     for (const auto& w : rules().title_history_words) {
       if (contains(note, w) && contains(note, "年")) return title.substr(0, open);
     }
+    // The note of origin a forwarded document prints under its title, the office and the
+    // day it was written: 关于清理整顿社会团体的意见 / (民政部 一九九七年一月二十八日). A
+    // period in the title (2021—2025年) names no day and stays.
+    if (note.ends_with("日)") && contains(note, "年") && contains(note, "月")) return title.substr(0, open);
     return title;
   }
 
@@ -632,11 +647,28 @@ class parser {
                      lines_.begin() + static_cast<std::ptrdiff_t>(preamble_begin),
                      [](const content_line& l) { return contains_any(l.text, rules().title_words); })) {
       title_end_ = top - 1;
+      posting_date_ = top - 1;
       return top - 2;
     }
     if (top == preamble_begin) {
       title_end_ = preamble_begin;
       return preamble_begin;
+    }
+    // A group heading (面向单位的扶持政策) between a page's introduction and its first
+    // section: when the article header (the title over its posting date, 广东省…政策清单 /
+    // 2026-08-03) stands a few lines above the introduction, its title is the document's
+    // and the introduction and the group heading are its preamble. A notice's title over a
+    // date is left to the notice rules below.
+    if (top > 1 && !title_like(lines_[top - 1].text)) {
+      for (std::size_t k = top - 1; k >= 1 && top - k <= 8; --k) {
+        const auto header = lines_[k - 1].text;
+        if (date_led(lines_[k].text) && title_like(header) && contains_any(header, rules().title_words) &&
+            !detail::ends_with_any(header, rules().notice_title_endings)) {
+          title_end_ = k;
+          posting_date_ = k;
+          return k - 1;
+        }
+      }
     }
     // Keep the lowest lines whose joined text appears in the notice title (when there is
     // one): the lines above them are the issuer or the addressees.
@@ -742,6 +774,7 @@ class parser {
     }
     if (!p_.issued) {
       for (std::size_t i = lines_.size(); i-- > title_end_ && lines_.size() - i <= 8;) {
+        if (i == posting_date_) continue;  // the page's posting date, under its title
         if (const auto d = date_line(lines_[i].text)) {
           p_.issued = d;
           p_.issued_text = printed_line(i);
@@ -818,6 +851,54 @@ class parser {
       }
     }
     jurisdiction_from_issuer();
+  }
+
+  /// A page that names its office only as its source (2022-11-16 来源: 广州市民政局;
+  /// 来源：…厅官网, the name on the next line when the label stands alone): the first such
+  /// value above content line `limit`, without a site suffix, when it ends as an office's
+  /// name. Noise lines count: a page's source line is page matter, its value is not.
+  void source_issuer(std::size_t limit) {
+    const auto& r = rules();
+    const std::size_t stop = limit < lines_.size() ? lines_[limit].begin : doc_.simplified.size();
+    const std::string_view all(doc_.simplified);
+    const auto value_of = [&](std::size_t b, std::size_t e) -> std::pair<std::size_t, std::size_t> {
+      while (b < e && all[b] == ' ') ++b;
+      std::size_t end = b;
+      while (end < e && all[end] != ' ' && all[end] != '\t') ++end;
+      return {b, end};
+    };
+    for (std::size_t li = 0; li < doc_.lines.size(); ++li) {
+      const auto& l = doc_.lines[li];
+      if (l.blank) continue;
+      if (l.simplified_begin >= stop) break;
+      const std::string_view t = all.substr(l.simplified_begin, l.simplified_end - l.simplified_begin);
+      for (const auto& label : r.source_labels) {
+        const auto at = detail::find(t, label);
+        if (at == std::string_view::npos || t.substr(at + label.size()).find(':') != 0) continue;
+        auto [b, e] = value_of(l.simplified_begin + at + label.size() + 1, l.simplified_end);
+        if (b == e) {  // 来源： alone; the name on the next line
+          std::size_t next = li + 1;
+          while (next < doc_.lines.size() && doc_.lines[next].blank) ++next;
+          if (next == doc_.lines.size()) return;
+          std::tie(b, e) = value_of(doc_.lines[next].simplified_begin, doc_.lines[next].simplified_end);
+        }
+        std::string_view name = all.substr(b, e - b);
+        for (const auto& suffix : r.source_site_suffixes) {
+          if (name.size() > suffix.size() && name.ends_with(suffix)) {
+            name.remove_suffix(suffix.size());
+            break;
+          }
+        }
+        if (name.empty() || char_count(name) > r.source_max_chars || has_sentence_punct(name) ||
+            !detail::ends_with_any(name, r.agency_endings)) {
+          return;
+        }
+        p_.issuer = printed(b, b + name.size());
+        issuer_at_ = {b, b + name.size()};
+        if (p_.issuing_jurisdiction.name.empty()) jurisdiction_from_issuer();
+        return;
+      }
+    }
   }
 
   /// A 文号 found at `at` in the simplified text: as printed, and repaired with both
@@ -1063,6 +1144,19 @@ class parser {
       }
       if (h && rank(h->style) >= 0) {
         box_index = npos;
+        // A group heading (面向毕业生的扶持政策) before a top-level series that starts again
+        // at 一: a short line with no sentence punctuation, closing the open unit after a
+        // finished paragraph. It heads the series, it is no paragraph of the unit above.
+        if (h->number == 1 && !stack.empty() && nodes_[stack.front()].rank == rank(h->style)) {
+          auto& open = nodes_[stack.back()];
+          const std::size_t g = open.own.back();
+          const auto t = trim(lines_[g].text);
+          if (open.own.size() > 2 && char_count(t) <= 20 && !has_sentence_punct(t) && !ends_sentence(t) &&
+              ends_sentence(lines_[open.own[open.own.size() - 2]].text)) {
+            open.own.pop_back();
+            mark(g, line_role::heading, "");
+          }
+        }
         open_node(*h, i, stack, last_number_at_rank);
         continue;
       }
@@ -1541,8 +1635,32 @@ class parser {
         kinds[k] = kinds[n.parent];
       }
     }
+    // A unit whose text before its numbered items announces a list of conditions
+    // (符合下列要求的…予以保留。) is one measure: its items, with everything under them,
+    // are its conditions and join its text.
+    std::vector<bool> absorbed(nodes_.size(), false);
+    std::vector<node> folded;  // storage for the units that took their items in
+    folded.reserve(nodes_.size());
     for (std::size_t k = 0; k < nodes_.size(); ++k) {
-      const auto& n = nodes_[k];
+      if (nodes_[k].parent != npos && absorbed[nodes_[k].parent]) absorbed[k] = true;
+    }
+    for (std::size_t k = 0; k < nodes_.size(); ++k) {
+      if (absorbed[k]) continue;
+      const node* unit = &nodes_[k];
+      if (kinds[k] != section_kind::background && !holds_goals(kinds[k]) && unit->children > 0 &&
+          detail::announces_conditions(unit->own.size() > 1 ? lines_[unit->own.back()].text : heading_rest(*unit))) {
+        node f = *unit;
+        for (std::size_t d = k + 1; d < nodes_.size() && nodes_[d].first <= unit->last; ++d) {
+          absorbed[d] = true;
+          f.own.insert(f.own.end(), nodes_[d].own.begin(), nodes_[d].own.end());
+          condition_lines_.insert(nodes_[d].own.begin(), nodes_[d].own.end());
+        }
+        std::sort(f.own.begin(), f.own.end());
+        f.children = 0;
+        folded.push_back(std::move(f));
+        unit = &folded.back();
+      }
+      const auto& n = *unit;
       if (kinds[k] == section_kind::background) {  // context: its text is section text
         add_section(n, kinds[k]);
         continue;
@@ -1600,7 +1718,9 @@ class parser {
     bool open = false;
     for (std::size_t j = 1; j < n.own.size(); ++j) {
       // A procedural field (申领方式：…, 网址：…) belongs to the paragraph before it.
-      if (!open && (out.empty() || !procedure_field(lines_[n.own[j]].text))) out.emplace_back();
+      // So does a condition of a list its lead-in announced (符合以下3个条件之一…：(1)…).
+      const bool continues = procedure_field(lines_[n.own[j]].text) || condition_lines_.contains(n.own[j]);
+      if (!open && (out.empty() || !continues)) out.emplace_back();
       out.back().push_back(n.own[j]);
       open = !ends_sentence(lines_[n.own[j]].text);
     }
@@ -2073,6 +2193,9 @@ class parser {
   std::vector<std::pair<line_role, std::uint32_t>> roles_;  // per document line: role, owner index
   std::vector<std::string> owners_;                         // owner names; [0] is none
   std::vector<node> nodes_;
+  std::size_t above_contents_ = npos;  // content line right above a table of contents
+  std::size_t posting_date_ = npos;  // content line of a web page's posting date (article header)
+  std::set<std::size_t> condition_lines_;  // content lines of conditions a lead-in announced
   std::map<std::string, int, std::less<>> id_count_;  ///< ids of the outline so far (open_node)
   std::size_t title_end_ = 0;
   std::pair<std::size_t, std::size_t> issuer_at_{0, 0};  ///< the issuer in the simplified text

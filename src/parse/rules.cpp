@@ -125,12 +125,20 @@ outline_rules load() {
   r.plan_title_words = words(j.at("plan_title_words"), "/plan_title_words");
   r.title_words = words(j.at("title_words"), "/title_words");
   r.issuer_injections = strings(j.at("issuer_injections"), "/issuer_injections");
+  r.source_labels = strings(j.at("source_issuer").at("labels"), "/source_issuer/labels");
+  r.source_site_suffixes = strings(j.at("source_issuer").at("site_suffixes"), "/source_issuer/site_suffixes");
+  r.source_max_chars = j.at("source_issuer").at("max_chars").get<std::size_t>();
   r.speaker_before = strings(j.at("speaker_issuer").at("before"), "/speaker_issuer/before");
   r.speaker_after = strings(j.at("speaker_issuer").at("after"), "/speaker_issuer/after");
   r.notice_title_endings = words(j.at("notice_title_endings"), "/notice_title_endings");
   r.draft_markers = words(j.at("draft_markers"), "/draft_markers");
   r.page_tail_lines = strings(j.at("page_tail").at("lines"), "/page_tail/lines");
   r.procedure_labels = strings(j.at("procedure_labels").at("labels"), "/procedure_labels/labels");
+  const auto& conditions = j.at("condition_list");
+  r.condition_verbs = strings(conditions.at("verbs"), "/condition_list/verbs");
+  r.condition_lists = strings(conditions.at("lists"), "/condition_list/lists");
+  r.condition_nouns = strings(conditions.at("nouns"), "/condition_list/nouns");
+  r.condition_max_gap = conditions.at("max_gap").get<std::size_t>();
   const auto& contents = j.at("contents");
   r.contents_titles = strings(contents.at("titles"), "/contents/titles");
   r.contents_leaders = strings(contents.at("leaders"), "/contents/leaders");
@@ -194,6 +202,33 @@ outline_rules load() {
 const outline_rules& rules() {
   static const outline_rules r = load();
   return r;
+}
+
+bool announces_conditions(std::string_view t) {
+  const auto& r = rules();
+  std::size_t at = std::string_view::npos;
+  std::size_t length = 0;
+  for (const auto& w : r.condition_lists) {
+    const auto p = rfind(t, w);
+    if (p != std::string_view::npos && (at == std::string_view::npos || p > at)) {
+      at = p;
+      length = w.size();
+    }
+  }
+  if (at == std::string_view::npos) return false;
+  const auto before = t.substr(0, at);
+  if (std::none_of(r.condition_verbs.begin(), r.condition_verbs.end(),
+                   [&](const std::string& v) { return before.ends_with(v); }))
+    return false;
+  const auto after = t.substr(at + length);
+  return std::any_of(r.condition_nouns.begin(), r.condition_nouns.end(), [&](const std::string& noun) {
+    const auto p = find(after, noun);
+    if (p == std::string_view::npos) return false;
+    const auto gap = after.substr(0, p);
+    return char_count(gap) <= r.condition_max_gap &&
+           std::none_of(gap.begin(), gap.end(), [](char c) { return c == ',' || c == ';' || c == ':'; }) &&
+           find(gap, "。") == std::string_view::npos && find(gap, "、") == std::string_view::npos;
+  });
 }
 
 }  // namespace plancmp::inline v0::parse::detail

@@ -104,6 +104,10 @@ struct outline_rules {
   word_list plan_title_words;
   word_list title_words;
   std::vector<std::string> issuer_injections;
+  /// A page's source line naming the office (来源: 广州市民政局): labels, site suffixes to
+  /// strip (官网), the longest name taken.
+  std::vector<std::string> source_labels, source_site_suffixes;
+  std::size_t source_max_chars = 30;
   std::vector<std::string> speaker_before, speaker_after;
   word_list notice_title_endings;
   word_list draft_markers;
@@ -113,6 +117,11 @@ struct outline_rules {
   /// Labels of procedural fields (申领方式, 网址): a paragraph opening with one and ':'
   /// continues the paragraph before it.
   std::vector<std::string> procedure_labels;
+  /// A lead-in announcing a list of conditions (符合下列要求的…, 有以下情况之一的): its last
+  /// list word (下列, 以下) after a verb (符合, 存在, 有) and before a noun (条件, 情况) within
+  /// condition_max_gap characters. The numbered items under it are its conditions.
+  std::vector<std::string> condition_verbs, condition_lists, condition_nouns;
+  std::size_t condition_max_gap = 4;
   /// A table of contents: lines ending in min_leaders or more leader characters (with a
   /// page number or not), and a title line (目录) just before them.
   std::vector<std::string> contents_titles, contents_leaders;
@@ -159,6 +168,13 @@ struct outline_rules {
 
 /// The rules embedded from data/outline.json (parsed on first use).
 const outline_rules& rules();
+
+/// Whether a lead-in announces a list of conditions (outline.json condition_list: 符合下列
+/// 要求的…予以保留。 有以下情况之一的，…): its last list word (下列, 以下) follows a verb
+/// (符合, 存在, 有) and comes before a condition noun (条件, 情况) within a few characters,
+/// nothing but a count between (以下3个条件之一). The items it announces are conditions of
+/// its one measure, and their figures are thresholds, not targets.
+bool announces_conditions(std::string_view t);
 
 // ---- small UTF-8 string helpers used across the parser
 

@@ -6,6 +6,7 @@
 #include <plancmp/parse/targets.hpp>
 
 #include "plan_targets.hpp"
+#include "rules.hpp"
 
 #include <plancmp/data.hpp>
 #include <plancmp/error.hpp>
@@ -92,6 +93,9 @@ struct target_rules {
   std::vector<std::string> budget_columns;
   // An applicant's act closing the clause (选择1所幼儿园进行报名): a rule for applicants.
   std::vector<std::string> applicant_acts;
+  std::vector<std::string> condition_consequents, time_limit_units, time_limit_after;
+  std::vector<std::string> conditional_grants;
+  std::size_t conditional_max_clauses = 4;
   std::vector<std::pair<column_role, std::string>> table_columns;  // in role order
 };
 
@@ -137,6 +141,11 @@ target_rules load_rules() {
     r.period_norm_units = string_list(nt.at("period_norms").at("units"), "/not_targets/period_norms/units");
     r.budget_columns = string_list(nt.at("budget_columns"), "/not_targets/budget_columns");
     r.applicant_acts = string_list(nt.at("applicant_acts"), "/not_targets/applicant_acts");
+    r.condition_consequents = string_list(nt.at("condition_consequents"), "/not_targets/condition_consequents");
+    r.time_limit_units = string_list(nt.at("time_limits").at("units"), "/not_targets/time_limits/units");
+    r.time_limit_after = string_list(nt.at("time_limits").at("after"), "/not_targets/time_limits/after");
+    r.conditional_grants = string_list(nt.at("conditional_sentence").at("grants"), "/not_targets/conditional_sentence/grants");
+    r.conditional_max_clauses = nt.at("conditional_sentence").at("max_clauses").get<std::size_t>();
   }
   patterns.clear();
   std::vector<std::string> scale_names;
@@ -706,6 +715,7 @@ struct unit_state {
   int kind = -1;          ///< what the context is: element kind, or a goal section
   std::size_t index = 0;  ///< which one
   std::optional<int> year;
+  bool conditions = false;  ///< a line of the unit announced a list of conditions
 };
 
 /// Who states the targets of a line: the owner's id and, for measures, its agencies.
@@ -1290,6 +1300,19 @@ class extractor {
                     [&](const std::string& w) { return before.find(w) != std::string_view::npos; })) {
       return true;
     }
+    // A time limit for acting on a case (应在3个工作日内完成审核), unless a level cue sets it
+    // as an aim right before the number (审批时限压缩至3个工作日内).
+    if (std::find(r.time_limit_units.begin(), r.time_limit_units.end(), q.base_unit) != r.time_limit_units.end()) {
+      const std::string_view unit_rest = s_.substr(q.unit_end, line_end - std::min(q.unit_end, line_end));
+      bool cue_led = false;
+      r.cue_matcher.for_each_match_any_order(lead, [&](const aho_corasick::match& m) {
+        if (m.end == lead.size() && static_cast<cue_kind>(m.id) != cue_kind::object) cue_led = true;
+      });
+      if (!cue_led && std::any_of(r.time_limit_after.begin(), r.time_limit_after.end(),
+                                  [&](const std::string& w) { return unit_rest.starts_with(w); })) {
+        return true;
+      }
+    }
     // The rest of the quantity's clause: a condition (…1.5倍以内的，按照… / 年销售收入首次
     // 达到2000万元、5000万元、1亿元的，分别给予… / 对年营业收入达到…以上的企业，给予…).
     std::size_t clause_end = after;
@@ -1302,6 +1325,44 @@ class extractor {
       if (std::any_of(r.applicant_acts.begin(), r.applicant_acts.end(),
                       [&](const std::string& w) { return tail.find(w) != std::string_view::npos; })) {
         return true;
+      }
+    }
+    {
+      // A tier of a rule whose comma is left out (招用3人以下的按每人2000元给予补贴): 的 within
+      // the clause, then what the condition earns.
+      const std::string_view tail = s_.substr(after, clause_end - after);
+      for (std::size_t at = tail.find("的"); at != std::string_view::npos; at = tail.find("的", at + 1)) {
+        if (text::detail::count_code_points(tail.substr(0, at)) > 12) break;
+        const std::string_view next = tail.substr(at + std::string_view("的").size());
+        if (std::any_of(r.condition_consequents.begin(), r.condition_consequents.end(),
+                        [&](const std::string& w) { return next.starts_with(w); })) {
+          return true;
+        }
+      }
+    }
+    {
+      // The condition of a sentence that grants something (…且有不少于1名员工…，…的，可申请
+      // 1万元…): a clause from the quantity's on holds 的 and the next one a grant.
+      // Most lines grant nothing: look for a grant once before walking the clauses.
+      const std::string_view rest_of_line = s_.substr(after, line_end - after);
+      const bool grants = std::any_of(r.conditional_grants.begin(), r.conditional_grants.end(), [&](const std::string& w) {
+        return text::detail::find(rest_of_line, w) != std::string_view::npos;
+      });
+      std::size_t b = grants ? after : line_end;
+      for (std::size_t k = 0; k < r.conditional_max_clauses && b < line_end; ++k) {
+        std::size_t ce = b;
+        while (ce < line_end && boundary_at(s_, ce) == 0) ce += sequence_length(static_cast<unsigned char>(s_[ce]));
+        if (ce >= line_end || (s_[ce] != ',' && !starts_with_at(s_, ce, "，"))) break;  // the sentence ends
+        const std::size_t nb = ce + boundary_at(s_, ce);
+        std::size_t ne = nb;
+        while (ne < line_end && boundary_at(s_, ne) == 0) ne += sequence_length(static_cast<unsigned char>(s_[ne]));
+        const std::string_view next = s_.substr(nb, ne - nb);
+        if (s_.substr(b, ce - b).find("的") != std::string_view::npos &&
+            std::any_of(r.conditional_grants.begin(), r.conditional_grants.end(),
+                        [&](const std::string& w) { return next.find(w) != std::string_view::npos; })) {
+          return true;
+        }
+        b = nb;
       }
     }
     if (clause_end < line_end && (s_[clause_end] == ',' || starts_with_at(s_, clause_end, "，"))) {
@@ -1698,8 +1759,13 @@ std::vector<target> detail::plan_targets(const text::document& doc, plan& p, con
       kind = section_context, index = *top;
     }
     if (kind != state.kind || index != state.index) state = unit_state{kind, index, std::nullopt};
+    // After a lead-in that announces conditions (符合下列要求的社会团体予以保留。), the rest
+    // of the measure lists them: its figures (有50个以上的成员, 应有10万元以上资金) are
+    // thresholds, not targets.
+    if (state.conditions) continue;
     const std::size_t before = x.targets.size();
     x.scan_line(b, e, state, owner);
+    if (kind == measure_context && detail::announces_conditions(std::string_view(doc.simplified).substr(b, e - b))) state.conditions = true;
     if (kind == box_context) {
       for (std::size_t t = before; t < x.targets.size(); ++t) box_target_begin.push_back(t);
     }

@@ -282,6 +282,50 @@ TEST_CASE("a service page: procedural fields join their policy, the page's own m
   }
 }
 
+TEST_CASE("a list of conditions announced by its lead-in belongs to that one measure, its figures are no targets") {
+  const std::string text =
+      "某市促进企业发展的若干措施\n"
+      "一、支持企业发展\n"
+      "（一）统筹开展企业评估。\n"
+      "（二）符合下列条件的企业纳入扶持名单。\n"
+      "1.在本市登记注册；\n"
+      "2.有50个以上的会员单位；\n"
+      "3.无违法违规记录。\n"
+      "（三）企业有以下情形之一的，取消扶持资格：1.弄虚作假的；2.发生重大安全事故的。\n"
+      "二、一次性补贴\n"
+      "毕业学年学生符合以下2个条件之一，可申请一次性补贴。\n"
+      "（1）属于低保家庭；\n"
+      "（2）属于持证残疾人。\n"
+      "申领方式：向所在学校申请。\n"
+      "三、重点工作\n"
+      "（一）各区要按以下要求推进：\n"
+      "1.建立企业服务专员制度，到2025年培育服务专员50名以上。\n"
+      "2.开展政策宣讲活动。\n"
+      "（二）符合以下条件的家庭，按以下标准计收租金：\n"
+      "（1）收入在限额以内的，按市场租金的50%计收；\n"
+      "（2）收入超过限额的，按市场租金计收。\n";
+  std::vector<parse::line_use> uses;
+  const auto p = parse_accounted(text, "conditions.txt", uses);
+  // 一.(二), 一.(三) and 二.p1 announce conditions: their items are no measures of their
+  // own. 按以下要求推进 announces tasks and 按以下标准计收 tiers of a rule (no verb of
+  // meeting a condition before the list word): their items stay measures.
+  CHECK(measure_ids(p) == std::vector<std::string>{"一.(一)", "一.(二)", "一.(三)", "二.p1", "三.(一).1", "三.(一).2",
+                                                   "三.(二).(1)", "三.(二).(2)"});
+  REQUIRE(p.measures().size() == 8);
+  CHECK(p.measures()[1].text.find("3.无违法违规记录。") != std::string::npos);
+  CHECK(p.measures()[2].text.find("2.发生重大安全事故的。") != std::string::npos);
+  CHECK(p.measures()[3].text.find("(2)属于持证残疾人。") != std::string::npos);
+  CHECK(p.measures()[3].text.find("申领方式:") != std::string::npos);
+  // Figures in the conditions are thresholds, not targets; a task's figure is one.
+  std::vector<std::string> target_owners;
+  for (const auto& t : p.targets()) target_owners.push_back(t.owner);
+  CHECK(target_owners == std::vector<std::string>{"三.(一).1"});
+  for (const auto& u : uses) {
+    CAPTURE(u.line);
+    CHECK(u.role != parse::line_role::unparsed);
+  }
+}
+
 TEST_CASE("a table of contents is listed, not read as a second outline") {
   const std::string text =
       "某市智能制造发展规划\n"
@@ -351,6 +395,87 @@ TEST_CASE("a web page's article header: the title is the line above the posting 
   const auto p = parse::parse_bytes(text, "page.txt");
   CHECK(p.title == "某市困难残疾人生活补贴实施办法");
   CHECK(p.measures().size() == 2);
+}
+
+TEST_CASE("a web page: a group heading is no title, the posting date no issue date, the source its office") {
+  const std::string text =
+      "首页 > 政务服务 > 就业服务\n"
+      "某省高校毕业生就业创业扶持政策清单\n"
+      "2026-08-03\n"
+      "来源：\n"
+      "某省人力资源和社会保障厅官网\n"
+      "为促进高校毕业生充分就业，推出面向单位和毕业生的扶持政策清单，一文了解！\n"
+      "面向单位的扶持政策\n"
+      "一、小微企业社保补贴\n"
+      "小微企业招用毕业2年内高校毕业生的，按规定给予社会保险补贴。\n"
+      "二、一次性扩岗补助\n"
+      "企业招用毕业生并签订劳动合同的，给予一次性扩岗补助。\n";
+  const auto p = parse::parse_bytes(text, "page.txt");
+  CHECK(p.title == "某省高校毕业生就业创业扶持政策清单");
+  CHECK_FALSE(p.issued.has_value());
+  CHECK(p.issuer == "某省人力资源和社会保障厅");
+  CHECK(p.measures().size() == 2);
+  // A source that names a site or a gazette, not an office, gives no issuer.
+  const std::string gazette =
+      "某市困难残疾人生活补贴实施办法\n"
+      "2022-11-16 来源: 政府公报\n"
+      "为进一步完善残疾人两项补贴制度，制定本办法。\n"
+      "一、补贴标准\n"
+      "（一）生活补贴标准为每人每月200元。\n"
+      "（二）护理补贴标准为每人每月250元。\n";
+  CHECK(parse::parse_bytes(gazette, "gazette.txt").issuer.empty());
+}
+
+TEST_CASE("a forwarded document's note of origin is no part of its title; a group heading is no measure") {
+  const std::string text =
+      "关于加强某类组织管理的意见\n"
+      "（某某部　二〇〇一年三月五日）\n"
+      "为加强某类组织管理，现提出如下意见。\n"
+      "一、开展登记\n"
+      "各级登记机关要开展登记工作。\n"
+      "二、开展检查\n"
+      "各级登记机关要开展年度检查。\n"
+      "面向个人的措施\n"
+      "一、开展培训\n"
+      "各级登记机关要开展培训。\n";
+  std::vector<parse::line_use> uses;
+  const auto p = parse_accounted(text, "forwarded.txt", uses);
+  CHECK(p.title == "关于加强某类组织管理的意见");
+  // 面向个人的措施 heads the series that starts again at 一: not a paragraph of 二.
+  CHECK(measure_ids(p) == std::vector<std::string>{"一.p1", "二.p1", "一~2.p1"});
+  REQUIRE(p.measures().size() == 3);
+  CHECK(p.measures()[1].text.find("面向个人的措施") == std::string::npos);
+  REQUIRE(uses.size() == 10);
+  CHECK(uses[7].role == parse::line_role::heading);
+  // A period in a title (2021—2025年) names no day: it stays.
+  const std::string period =
+      "某市数字经济发展规划（2021—2025年）\n"
+      "为加快数字经济发展，制定本规划。\n"
+      "一、重点任务\n"
+      "（一）建设数据中心。\n"
+      "（二）培育数字企业。\n";
+  CHECK(parse::parse_bytes(period, "period.txt").title == "某市数字经济发展规划(2021—2025年)");
+}
+
+TEST_CASE("a PDF plan's title above its table of contents, when its text opens mid-sentence") {
+  const std::string text =
+      "某市数字经济发展规划\n"
+      "目 录\n"
+      "一、总体要求......................................1\n"
+      "二、重点任务......................................2\n"
+      "1\n"
+      "数字经济是高质量发展的重要引擎，其发展程度直接关\n"
+      "乎产业竞争力。为贯\n"
+      "彻落实《某省国民经济和社会发展第十四个五年规\n"
+      "划纲要》，编制本规划。\n"
+      "一、总体要求\n"
+      "（一）坚持创新驱动，加快数字化转型。\n"
+      "二、重点任务\n"
+      "（一）建设数据中心。\n"
+      "（二）培育数字企业。\n";
+  const auto p = parse::parse_bytes(text, "plan.txt");
+  CHECK(p.title == "某市数字经济发展规划");
+  CHECK(p.measures().size() == 2);  // 二.(一), 二.(二); 一 总体要求 holds no tasks
 }
 
 TEST_CASE("a top-level section whose title ends in 目标 holds goals") {

@@ -566,3 +566,35 @@ TEST_CASE("completed periods and amounts one may apply for are no targets") {
   CHECK(p.targets()[0].unit == "万个");
   CHECK(p.targets()[0].year == 2025);
 }
+
+/// Each target of `p` as "<value><unit> <owner>" (whole values), in order.
+static std::vector<std::string> value_unit_owner(const plan& p) {
+  std::vector<std::string> out;
+  for (const auto& t : p.targets()) out.push_back(std::to_string(static_cast<int>(t.value)) + t.unit + " " + t.owner);
+  return out;
+}
+
+TEST_CASE("tiers of a rule written without their comma and time limits for acting on a case are no targets") {
+  const std::string text =
+      "某市就业扶持政策\n"
+      "一、重点任务\n"
+      "（一）带动就业。招用3人以下的按每人2000元给予补贴；招用4人以上的每增加1人给予3000元补贴。\n"
+      "（二）审核发放。区残联应在收到初审意见5个工作日内完成审核，并在审核结果作出后3个工作日内通知申请人。\n"
+      "（三）优化服务。企业开办时间压缩至2个工作日内，新建示范基地10个以上的示范点。\n";
+  const auto p = parse::parse_bytes(text, "policy.txt");
+  // Only (三): a level cue (压缩至) sets the time as an aim; 10个以上的示范点 goes on with a noun.
+  const auto found = value_unit_owner(p);
+  CHECK(found == std::vector<std::string>{"2个工作日 一.(三)", "10个 一.(三)"});
+}
+
+TEST_CASE("figures in the condition of a sentence that grants something are no targets") {
+  const std::string text =
+      "某市创业扶持政策\n"
+      "一、重点任务\n"
+      "（一）创业补贴。登记注册满12个月，且有不少于1名员工按规定缴纳社会保险费，且未被列入经营异常名录的，可申请一次性创业补贴。\n"
+      "（二）担保贷款。创业带动3人以上就业的借款人，个人贷款额度可提高。\n"
+      "（三）扩大就业。到2025年，全市培育创业孵化基地20家以上，新增就业岗位1万个。\n";
+  const auto p = parse::parse_bytes(text, "policy.txt");
+  const auto found = value_unit_owner(p);
+  CHECK(found == std::vector<std::string>{"20家 一.(三)", "1万个 一.(三)"});
+}
