@@ -1639,17 +1639,13 @@ class parser {
     // (符合下列要求的…予以保留。) is one measure: its items, with everything under them,
     // are its conditions and join its text.
     std::vector<bool> absorbed(nodes_.size(), false);
-    std::vector<node> folded;  // storage for the units that took their items in
-    folded.reserve(nodes_.size());
-    for (std::size_t k = 0; k < nodes_.size(); ++k) {
-      if (nodes_[k].parent != npos && absorbed[nodes_[k].parent]) absorbed[k] = true;
-    }
     for (std::size_t k = 0; k < nodes_.size(); ++k) {
       if (absorbed[k]) continue;
       const node* unit = &nodes_[k];
+      std::optional<node> folded;  // the unit with its items taken in
       if (kinds[k] != section_kind::background && !holds_goals(kinds[k]) && unit->children > 0 &&
           detail::announces_conditions(unit->own.size() > 1 ? lines_[unit->own.back()].text : heading_rest(*unit))) {
-        node f = *unit;
+        node& f = folded.emplace(*unit);
         for (std::size_t d = k + 1; d < nodes_.size() && nodes_[d].first <= unit->last; ++d) {
           absorbed[d] = true;
           f.own.insert(f.own.end(), nodes_[d].own.begin(), nodes_[d].own.end());
@@ -1657,8 +1653,7 @@ class parser {
         }
         std::sort(f.own.begin(), f.own.end());
         f.children = 0;
-        folded.push_back(std::move(f));
-        unit = &folded.back();
+        unit = &f;
       }
       const auto& n = *unit;
       if (kinds[k] == section_kind::background) {  // context: its text is section text

@@ -340,6 +340,13 @@ std::size_t boundary_at(std::string_view s, std::size_t i) noexcept {
   return 0;
 }
 
+/// The end of the clause that runs from `from`: its first boundary (boundary_at), or where
+/// the walk reaches `end` — possibly past it by the rest of a character.
+std::size_t clause_end_from(std::string_view s, std::size_t from, std::size_t end) noexcept {
+  while (from < end && boundary_at(s, from) == 0) from += sequence_length(static_cast<unsigned char>(s[from]));
+  return from;
+}
+
 /// Trims ASCII spaces and the given words (repeatedly) from both ends of [b, e).
 std::pair<std::size_t, std::size_t> strip_phrase(std::string_view s, std::size_t b, std::size_t e) {
   const auto& r = loaded_rules();
@@ -1315,10 +1322,7 @@ class extractor {
     }
     // The rest of the quantity's clause: a condition (…1.5倍以内的，按照… / 年销售收入首次
     // 达到2000万元、5000万元、1亿元的，分别给予… / 对年营业收入达到…以上的企业，给予…).
-    std::size_t clause_end = after;
-    while (clause_end < line_end && boundary_at(s_, clause_end) == 0) {
-      clause_end += sequence_length(static_cast<unsigned char>(s_[clause_end]));
-    }
+    const std::size_t clause_end = clause_end_from(s_, after, line_end);
     {
       // A rule for applicants: the clause closes with their act (选择1所幼儿园进行报名).
       const std::string_view tail = s_.substr(after, clause_end - after);
@@ -1350,12 +1354,10 @@ class extractor {
       });
       std::size_t b = grants ? after : line_end;
       for (std::size_t k = 0; k < r.conditional_max_clauses && b < line_end; ++k) {
-        std::size_t ce = b;
-        while (ce < line_end && boundary_at(s_, ce) == 0) ce += sequence_length(static_cast<unsigned char>(s_[ce]));
+        const std::size_t ce = clause_end_from(s_, b, line_end);
         if (ce >= line_end || (s_[ce] != ',' && !starts_with_at(s_, ce, "，"))) break;  // the sentence ends
         const std::size_t nb = ce + boundary_at(s_, ce);
-        std::size_t ne = nb;
-        while (ne < line_end && boundary_at(s_, ne) == 0) ne += sequence_length(static_cast<unsigned char>(s_[ne]));
+        const std::size_t ne = clause_end_from(s_, nb, line_end);
         const std::string_view next = s_.substr(nb, ne - nb);
         if (s_.substr(b, ce - b).find("的") != std::string_view::npos &&
             std::any_of(r.conditional_grants.begin(), r.conditional_grants.end(),
@@ -1396,8 +1398,7 @@ class extractor {
                r.count_group_units.end()) {
       return std::nullopt;  // a count of a group (100家企业达到…) is the count of what reaches
     }
-    std::size_t e = b;
-    while (e < line_end && boundary_at(s_, e) == 0) e += sequence_length(static_cast<unsigned char>(s_[e]));
+    const std::size_t e = clause_end_from(s_, b, line_end);
     std::optional<std::size_t> level_cue;
     r.cue_matcher.for_each_match_any_order(s_.substr(b, e - b), [&](const aho_corasick::match& m) {
       if (static_cast<cue_kind>(m.id) != cue_kind::object && (!level_cue || b + m.begin < *level_cue)) {
@@ -1546,9 +1547,7 @@ class extractor {
   /// The object after a quantity (培育6家以上专业化…运营机构): to the end of its clause, cut at
   /// a verb that starts the rest of the sentence, the part after the last 的.
   std::pair<std::size_t, std::size_t> object_after(std::size_t from, std::size_t line_end) const {
-    std::size_t e = from;
-    while (e < line_end && boundary_at(s_, e) == 0) e += sequence_length(static_cast<unsigned char>(s_[e]));
-    e = std::min(e, line_end);
+    std::size_t e = std::min(clause_end_from(s_, from, line_end), line_end);
     const auto& r = loaded_rules();
     std::size_t stop = e;
     r.object_stop_matcher.for_each_match(s_.substr(from, e - from), [&](const aho_corasick::match& m) {
