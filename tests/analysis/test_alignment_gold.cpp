@@ -13,6 +13,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <optional>
 #include <vector>
 
 using namespace plancmp;
@@ -28,6 +29,16 @@ plan tiny_plan(std::vector<std::pair<std::string, std::string>> measures) {
     c.measures.push_back(std::move(m));
   }
   return plan(std::move(c));
+}
+
+// A gold source ("seeds/<file>", "corpus/<file>") read from the test seeds or the corpus;
+// nullopt when the file is not there (the corpus is absent).
+std::optional<text::document> gold_source(const std::string& source) {
+  std::string path;
+  if (source.starts_with("seeds/")) path = test::seeds_dir() + "/" + source.substr(6);
+  else if (source.starts_with("corpus/")) path = std::string(PLANCMP_CORPUS_DIR) + "/" + source.substr(7);
+  if (path.empty() || !std::filesystem::exists(path)) return std::nullopt;
+  return text::make_any_document(read_file(path), source);
 }
 
 }  // namespace
@@ -130,9 +141,6 @@ TEST_CASE("alignment_of_gold: a hand alignment as links, resolved as evaluate_al
 TEST_CASE("gold.alignment: a second reader against the first, and plancmp on held-out pairs") {
   const std::filesystem::path dir = test::test_data_dir() + "/gold";
   const std::string corpus = PLANCMP_CORPUS_DIR;
-  auto path_of = [&](const std::string& source) {
-    return source.starts_with("seeds/") ? test::seeds_dir() + "/" + source.substr(6) : corpus + "/" + source.substr(7);
-  };
   std::size_t compared = 0;
   analysis::link_scores heldout_people, heldout_plancmp;
   for (const auto& folders : {std::pair{dir / "alignment", dir / "alignment-second"},
@@ -147,12 +155,14 @@ TEST_CASE("gold.alignment: a second reader against the first, and plancmp on hel
       REQUIRE(std::filesystem::exists(first_file));
       const auto first = analysis::read_alignment_gold(read_file(first_file.string()), first_file.filename().string());
       CHECK(second.annotator != first.annotator);
-      if (!std::filesystem::exists(path_of(first.source_a)) || !std::filesystem::exists(path_of(first.source_b))) {
+      const auto da = gold_source(first.source_a);
+      const auto db = gold_source(first.source_b);
+      if (!da || !db) {
         MESSAGE(fmt::format("{}: skipped, the corpus is not at {}", f.path().filename().string(), corpus));
         continue;
       }
-      const plan a = parse::parse_document(text::make_any_document(read_file(path_of(first.source_a)), first.source_a));
-      const plan b = parse::parse_document(text::make_any_document(read_file(path_of(first.source_b)), first.source_b));
+      const plan a = parse::parse_document(*da);
+      const plan b = parse::parse_document(*db);
       const auto e = analysis::evaluate_alignment(analysis::alignment_of_gold(second, a, b), a, b, first);
       MESSAGE(fmt::format("{}: {} vs {}: {} and {} links, precision {:.3f}, recall {:.3f}, F1 {:.3f}",
                           f.path().filename().string(), second.annotator, first.annotator, e.links.gold,
@@ -200,18 +210,11 @@ TEST_CASE("gold.alignment: precision and recall of links on the hand-aligned pai
     if (f.path().extension() == ".json") files.push_back(f.path());
   std::sort(files.begin(), files.end());
   REQUIRE(files.size() >= 5);
-  auto load = [&](const std::string& source) -> std::optional<text::document> {
-    std::string path;
-    if (source.starts_with("seeds/")) path = test::seeds_dir() + "/" + source.substr(6);
-    else if (source.starts_with("corpus/")) path = corpus + "/" + source.substr(7);
-    if (path.empty() || !std::filesystem::exists(path)) return std::nullopt;
-    return text::make_any_document(read_file(path), source);
-  };
   std::size_t seed_pairs = 0;
   for (const auto& file : files) {
     const auto gold = analysis::read_alignment_gold(read_file(file.string()), file.filename().string());
-    const auto da = load(gold.source_a);
-    const auto db = load(gold.source_b);
+    const auto da = gold_source(gold.source_a);
+    const auto db = gold_source(gold.source_b);
     if (!da || !db) {
       MESSAGE(fmt::format("{}: skipped, the corpus is not at {}", file.filename().string(), corpus));
       continue;
