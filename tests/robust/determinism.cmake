@@ -1,17 +1,14 @@
 # Determinism (docs/robustness.md): the same inputs give byte-identical outputs across
 # runs and thread counts. Runs the plancmp program PROGRAM on the bundled seeds with
-# --threads 1, 2 and 4 (and 2 again) for parse --json, similar, matrix, coverage and the
-# HTML report, writing into OUT, and fails on the first difference.
-#   cmake -DPROGRAM=… -DOUT=… -P determinism.cmake
+# --threads 1, 2 and 4 (and 2 again) for one command, writing into OUT, and fails on the
+# first difference:
+#   cmake -DPROGRAM=… -DOUT=… -DCOMMAND="parse|--json" -P determinism.cmake
+# tests/CMakeLists.txt registers one test per command (cli.determinism.<command>: parse
+# --json, similar, matrix, coverage, agencies and the HTML report), so that ctest -j runs
+# them side by side.
 file(REMOVE_RECURSE ${OUT})
 file(MAKE_DIRECTORY ${OUT})
-set(commands
-  "parse|--json"
-  "similar|--format|json"
-  "matrix|--format|csv"
-  "coverage|--format|json"
-  "agencies|--format|csv"
-  "report|--no-graphviz|--title|determinism")
+set(commands "${COMMAND}")
 foreach(spec IN LISTS commands)
   string(REPLACE "|" ";" args "${spec}")
   list(GET args 0 name)
