@@ -2,9 +2,10 @@
 reads with pandas.read_excel (openpyxl) and every file of a `--format csv -o DIR`
 directory with pandas.read_csv, with numbers typed as numbers.
 
-Runs under the package's pytest suite (scripts/test) and on its own from ctest
-(`python3 -m pytest --noconftest tests/python/test_outputs.py`, PLANCMP_CLI set): it needs
-the program, pandas and openpyxl, not the Python module.
+Runs on its own from ctest as python.outputs (`python3 -m pytest --noconftest
+tests/python/test_outputs.py`, PLANCMP_CLI set), which is why scripts/test's pytest stage
+leaves it out; `pytest tests/python` runs it too. It needs the program, pandas and
+openpyxl, not the Python module.
 """
 
 import os
