@@ -31,7 +31,7 @@ std::size_t read_digits(std::string_view s, std::size_t i, std::size_t max_digit
 
 // Reads a Chinese numeral at s[i...]; returns its byte length (0 if none).
 std::size_t read_chinese_numeral(std::string_view s, std::size_t i, int& value) {
-  static constexpr std::string_view digits = "零〇一二两三四五六七八九十百";
+  static constexpr std::string_view digits = chinese_numeral_characters;
   std::size_t j = i;
   while (j + 3 <= s.size() && digits.find(s.substr(j, 3)) != std::string_view::npos &&
          digits.find(s.substr(j, 3)) % 3 == 0 && j - i < 3 * 5) {
@@ -88,9 +88,10 @@ std::optional<int> chinese_numeral_value(std::string_view numeral) {
       total += (pending < 0 ? 1 : pending) * 10;
       pending = -1;
       any = true;
-    } else if (ch == "百") {
-      if (pending <= 0) return std::nullopt;
-      total += pending * 100;
+    } else if (ch == "百" || ch == "千") {
+      // 三百, 两千; 百 and 千 alone as the whole of a round number (千家企业), not 十百.
+      if (pending == 0 || (pending < 0 && total != 0)) return std::nullopt;
+      total += (pending < 0 ? 1 : pending) * (ch == "百" ? 100 : 1000);
       pending = -1;
       any = true;
     } else {

@@ -11,6 +11,7 @@
 #include <plancmp/data.hpp>
 #include <plancmp/error.hpp>
 #include <plancmp/parse/clause.hpp>
+#include <plancmp/parse/heading.hpp>
 #include <plancmp/text/detail/aho_corasick.hpp>
 #include <plancmp/text/detail/utf8.hpp>
 #include <plancmp/text/detail/year.hpp>
@@ -22,6 +23,7 @@
 #include <algorithm>
 #include <array>
 #include <bit>
+#include <bitset>
 #include <charconv>
 #include <cstring>
 #include <cmath>
@@ -56,6 +58,7 @@ enum class column_role { none, unit, agency, baseline, target, indicator };
 struct target_rules {
   std::vector<unit_entry> units;
   aho_corasick unit_matcher;
+  std::vector<std::string> scale_names;
   std::vector<double> scale_factor;
   aho_corasick scale_matcher;
   aho_corasick cue_matcher;  // id: cue_kind
@@ -74,6 +77,16 @@ struct target_rules {
   std::vector<std::pair<std::string, double>> magnitude_numbers;
   std::vector<std::pair<std::string, comparator>> magnitude_cues;  // longest first
   std::vector<std::string> magnitude_suffixes;
+  // A count in Chinese numerals (至少建成一所, 超万家, 支持千家企业; data: numerals): the
+  // count units it may count, the comparator words it must follow (longest first), the
+  // round numbers read after an object cue, and the object cues themselves.
+  std::vector<std::string> numeral_units, numeral_round, numeral_round_after, object_cues;
+  std::vector<std::pair<std::string, comparator>> numeral_comparators;
+  /// Three-byte characters by code point: the numerals' own (chinese_numeral_characters),
+  /// those a count in words may start with (a numeral, or a scale: 万 of 超万家), and the
+  /// markers, whose presence makes a line worth reading for such counts.
+  std::bitset<0x10000> numeral_chars, numeral_starts, numeral_triggers;
+  std::array<bool, 256> trigger_last_byte{};  ///< the markers' last bytes: a first, cheap test
   std::vector<std::string> alternative_units;  ///< 间 of 套(间), besides the units
   std::vector<std::string> share_units;        ///< %: 90%的市 is the share of the cities
   std::string share_after;                     ///< 的
@@ -101,6 +114,15 @@ struct target_rules {
 
 [[noreturn]] void rules_error(const std::string& what) {
   throw schema_error(error_location::file("targets.json (built-in)"), what);
+}
+
+/// The code point of the three-byte UTF-8 character at `i` (all Han characters), or 0.
+inline char32_t three_byte_at(std::string_view s, std::size_t i) noexcept {
+  if (i + 3 > s.size()) return 0;
+  const auto b0 = static_cast<unsigned char>(s[i]), b1 = static_cast<unsigned char>(s[i + 1]),
+             b2 = static_cast<unsigned char>(s[i + 2]);
+  if ((b0 & 0xF0) != 0xE0 || (b1 & 0xC0) != 0x80 || (b2 & 0xC0) != 0x80) return 0;
+  return static_cast<char32_t>(((b0 & 0x0F) << 12) | ((b1 & 0x3F) << 6) | (b2 & 0x3F));
 }
 
 std::vector<std::string> string_list(const nlohmann::json& j, const char* path) {
@@ -148,12 +170,11 @@ target_rules load_rules() {
     r.conditional_max_clauses = nt.at("conditional_sentence").at("max_clauses").get<std::size_t>();
   }
   patterns.clear();
-  std::vector<std::string> scale_names;
   for (const auto& [name, factor] : j.at("scales").items()) {
-    scale_names.push_back(name);
+    r.scale_names.push_back(name);
     r.scale_factor.push_back(factor.get<double>());
   }
-  for (std::size_t i = 0; i < scale_names.size(); ++i) patterns.push_back({scale_names[i], static_cast<std::uint32_t>(i)});
+  for (std::size_t i = 0; i < r.scale_names.size(); ++i) patterns.push_back({r.scale_names[i], static_cast<std::uint32_t>(i)});
   r.scale_matcher = aho_corasick(patterns);
   patterns.clear();
   static constexpr std::array<std::pair<const char*, cue_kind>, 7> cue_names{{{"reach", cue_kind::reach},
@@ -200,6 +221,44 @@ target_rules load_rules() {
     std::stable_sort(r.magnitude_cues.begin(), r.magnitude_cues.end(),
                      [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); });
     r.magnitude_suffixes = string_list(m.at("suffixes"), "/magnitudes/suffixes");
+  }
+  {
+    const auto& n = j.at("numerals");
+    r.numeral_units = string_list(n.at("units"), "/numerals/units");
+    r.numeral_round = string_list(n.at("round"), "/numerals/round");
+    r.numeral_round_after = string_list(n.at("round_after"), "/numerals/round_after");
+    r.object_cues = string_list(j.at("cues").at("object"), "/cues/object");
+    for (auto& w : string_list(n.at("comparators").at("at_least"), "/numerals/comparators/at_least")) {
+      r.numeral_comparators.emplace_back(std::move(w), comparator::at_least);
+    }
+    for (auto& w : string_list(n.at("comparators").at("not_less_than"), "/numerals/comparators/not_less_than")) {
+      r.numeral_comparators.emplace_back(std::move(w), comparator::not_less_than);
+    }
+    std::stable_sort(r.numeral_comparators.begin(), r.numeral_comparators.end(),
+                     [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); });
+    const auto mark = [](std::bitset<0x10000>& set, std::string_view w) {
+      const char32_t c = w.size() >= 3 ? three_byte_at(w, w.size() - 3) : 0;
+      if (c == 0) rules_error("/numerals: comparator words, round numbers and scales must end in a Han character");
+      set.set(c);
+    };
+    for (std::size_t i = 0; i < chinese_numeral_characters.size(); i += 3) {
+      mark(r.numeral_chars, chinese_numeral_characters.substr(i, 3));
+      mark(r.numeral_starts, chinese_numeral_characters.substr(i, 3));
+    }
+    for (const auto& w : r.scale_names) mark(r.numeral_starts, std::string_view(w).substr(0, 3));
+    // The markers announce every comparator word and round number (checked here), so a line
+    // without one holds no count in words.
+    for (const auto& w : string_list(n.at("markers"), "/numerals/markers")) {
+      mark(r.numeral_triggers, w);
+      r.trigger_last_byte[static_cast<unsigned char>(w.back())] = true;
+    }
+    std::vector<std::string> announced = r.numeral_round;
+    for (const auto& [w, kind] : r.numeral_comparators) announced.push_back(w);
+    for (const auto& w : announced) {
+      bool marked = false;
+      for (std::size_t i = 0; i + 3 <= w.size(); i += 3) marked = marked || r.numeral_triggers.test(three_byte_at(w, i));
+      if (!marked) rules_error(fmt::format("/numerals/markers: no marker announces '{}'", w));
+    }
   }
   r.alternative_units = string_list(j.at("alternative_units").at("words"), "/alternative_units/words");
   r.share_units = string_list(j.at("shares").at("units"), "/shares/units");
@@ -269,6 +328,41 @@ constexpr std::array<std::uint8_t, 256> make_scan_class_yi() {
   return t;
 }
 constexpr std::array<std::uint8_t, 256> scan_class_yi = make_scan_class_yi();
+/// The same for a line that may hold a count in words (至少建成一所): the lead bytes of the
+/// numerals of targets.json are read as well (those of 一 and 亿 are one).
+const std::array<std::uint8_t, 256>& scan_class_numerals() {
+  static const auto t = [] {
+    auto c = scan_class_yi;
+    const auto& r = loaded_rules();
+    for (std::size_t cp = 0x800; cp < 0x10000; ++cp) {
+      if (r.numeral_starts.test(cp)) c[0xE0 | (cp >> 12)] = 1;
+    }
+    return c;
+  }();
+  return t;
+}
+
+/// Whether `s` holds one of the characters that announce a count in words (targets.json
+/// numerals/markers: 少 of 至少, 超, 千 …). Every line of a plan passes through here: the
+/// markers' last bytes are a first test, and only then is the character decoded.
+bool has_numeral_trigger(std::string_view s) noexcept {
+  const auto& r = loaded_rules();
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  const std::size_t n = s.size();
+  for (std::size_t i = 0; i + 2 < n;) {
+    const unsigned b = p[i];
+    if ((b & 0xF0) == 0xE0) {  // the text is valid UTF-8: two continuation bytes follow
+      if (r.trigger_last_byte[p[i + 2]] &&
+          r.numeral_triggers.test(((b & 0x0F) << 12) | ((p[i + 1] & 0x3Fu) << 6) | (p[i + 2] & 0x3Fu))) {
+        return true;
+      }
+      i += 3;
+    } else {
+      i += b < 0x80 ? 1 : b < 0xE0 ? 2 : 4;
+    }
+  }
+  return false;
+}
 
 /// What the prose scanner needs to read in `s`: `scan_digit` when it holds an ASCII digit
 /// or 十 (E5 8D 81), `scan_yi` when it holds 亿 (E4 BA BF: a magnitude in words, 过千亿);
@@ -539,6 +633,72 @@ std::optional<quantity> magnitude_at(std::string_view s, std::size_t b, std::siz
   return q;
 }
 
+/// A count written in Chinese numerals at `k`, in [b, …) (data: numerals): 至少建成一所
+/// (1 所, at least), 不少于三十家 (30 家), 超万家 (1 万家: 万 is a scale, as after digits),
+/// 支持千家企业 (1000 家). The numeral must stand before one of the count units, right after
+/// a comparator word (or after a comparator and one object cue: 至少建成一所); a round
+/// number alone (千, 万) may follow an object cue instead. The comparator is the quantity's
+/// implied one, and where the cue words begin is its cue_begin.
+std::optional<quantity> word_count_at(std::string_view s, std::size_t b, std::size_t k) {
+  const auto& r = loaded_rules();
+  // The number (三十 30, 一百二十 120, 千 1000; 十四五 is none); none before 万 (超万家).
+  std::size_t j = k;
+  while (r.numeral_chars.test(three_byte_at(s, j))) j += 3;
+  quantity q;
+  q.begin = k;
+  if (j == k) {
+    // 万 of 超万家: a scale with nothing before it counts one of it.
+    if (!r.scale_matcher.longest_match_at(s, k)) return std::nullopt;
+    q.value = 1.0;
+  } else if (const auto v = chinese_numeral_value(s.substr(k, j - k))) {
+    q.value = *v;
+  } else {
+    return std::nullopt;
+  }
+  q.number_end = j;
+  if (!read_unit(s, j, q) || !q.has_unit ||
+      std::find(r.numeral_units.begin(), r.numeral_units.end(), q.base_unit) == r.numeral_units.end()) {
+    return std::nullopt;
+  }
+  // 千家万户: a numeral right after the unit makes an idiom, not a count.
+  if (r.numeral_starts.test(three_byte_at(s, q.unit_end))) {
+    return std::nullopt;
+  }
+  const auto ends_at = [&](std::string_view w, std::size_t at) {
+    return at >= b + w.size() && s.substr(at - w.size(), w.size()) == w;
+  };
+  const auto comparator_before = [&](std::size_t at) -> bool {
+    for (const auto& [w, kind] : r.numeral_comparators) {
+      if (ends_at(w, at)) {
+        q.implied = kind;
+        q.cue_begin = at - w.size();
+        return true;
+      }
+    }
+    return false;
+  };
+  if (comparator_before(k)) return q;
+  for (const auto& o : r.object_cues) {
+    if (ends_at(o, k) && comparator_before(k - o.size())) return q;
+  }
+  // A round number alone after an object cue (培育百家, 支持千家企业).
+  const bool round = (j == k + 3 && std::find(r.numeral_round.begin(), r.numeral_round.end(), s.substr(k, 3)) !=
+                                        r.numeral_round.end()) ||
+                     (j == k && std::find(r.numeral_round.begin(), r.numeral_round.end(),
+                                          s.substr(k, std::min<std::size_t>(3, s.size() - k))) != r.numeral_round.end());
+  if (!round) return std::nullopt;
+  for (const auto* list : {&r.object_cues, &r.numeral_round_after}) {
+    for (const auto& o : *list) {
+      if (ends_at(o, k)) {
+        q.implied = comparator::reach;
+        q.cue_begin = k - o.size();
+        return q;
+      }
+    }
+  }
+  return std::nullopt;
+}
+
 using text::detail::year_at;
 
 }  // namespace
@@ -757,8 +917,11 @@ class extractor {
       }
     }
     const unsigned needs = scan_needs(s_.substr(b, e - b));
-    if (needs == 0) return;
-    const auto& classes = (needs & scan_yi) != 0 ? scan_class_yi : scan_class;
+    // A count in words (至少建成一所) needs no digit: such lines are read for it alone.
+    const bool numerals = has_numeral_trigger(s_.substr(b, e - b));
+    if (needs == 0 && !numerals) return;
+    const auto& classes = numerals ? scan_class_numerals() : (needs & scan_yi) != 0 ? scan_class_yi : scan_class;
+    const auto& r = loaded_rules();
     std::size_t segment = b;  // where the text for the next quantity starts
     std::size_t clause = b;
     bool sentence_has_target = false;
@@ -808,6 +971,15 @@ class extractor {
         }
         ++i;
         continue;
+      }
+      if (numerals && quotes == 0 && !ascii_quote && r.numeral_starts.test(three_byte_at(s_.substr(0, e), i))) {
+        // A count in words (至少建成一所, 超万家).
+        if (const auto q = word_count_at(s_.substr(0, e), b, i);
+            q && q->begin >= segment && accept(*q, segment, e, u, owner, sentence_has_target, last_kind, last_periodic)) {
+          segment = q->end;
+          i = q->end;
+          continue;
+        }
       }
       if (byte == 0xE5 && i + 2 < e && bytes[i + 1] == 0x8D && bytes[i + 2] == 0x81) {
         five_year_marker(i, e, u);  // 十
@@ -1735,6 +1907,7 @@ std::vector<target> detail::plan_targets(const text::document& doc, plan& p, con
       annex_lines[*a].push_back(li);
       continue;
     }
+    if (!p.body.empty() && lb >= p.body.end) continue;  // the signature, a web page's tail
     const auto top = top_sections.at(lb, le);
     int kind = text_context;
     std::size_t index = 0;

@@ -12,6 +12,11 @@ TEST_CASE("chinese numerals") {
   CHECK(chinese_numeral_value("二十") == 20);
   CHECK(chinese_numeral_value("二十四") == 24);
   CHECK(chinese_numeral_value("一百零二") == 102);
+  CHECK(chinese_numeral_value("两千") == 2000);
+  CHECK(chinese_numeral_value("一千二百") == 1200);
+  CHECK(chinese_numeral_value("千") == 1000);
+  CHECK(chinese_numeral_value("百") == 100);
+  CHECK_FALSE(chinese_numeral_value("十百").has_value());
   CHECK_FALSE(chinese_numeral_value("二三").has_value());
   CHECK_FALSE(chinese_numeral_value("零").has_value());
   CHECK_FALSE(chinese_numeral_value("是").has_value());

@@ -222,6 +222,47 @@ TEST_CASE("prose forms: scales, units, comparators, years, periodic, several per
     CHECK(t.value == 1);
     CHECK(t.unit == "万亿元");
   }
+  SUBCASE("counts in Chinese numerals: 至少建成一所, 不少于三十家, 超万家, 支持千家企业") {
+    std::string text = "每个乡镇至少建成一所具有独立法人资格的公办中心幼儿园。";
+    auto t = one(text);
+    CHECK(t.value == 1);
+    CHECK(t.unit == "所");
+    CHECK(t.kind == comparator::at_least);
+    CHECK(t.indicator == "公办中心幼儿园");
+    CHECK(text.substr(t.where.begin, t.where.size()) == "一所");
+    t = one("参与企业不少于一百二十家");
+    CHECK(t.value == 120);
+    CHECK(t.unit == "家");
+    CHECK(t.kind == comparator::not_less_than);
+    CHECK(t.indicator == "参与企业");
+    t = one("参与企业不少于三十家");
+    CHECK(t.value == 30);
+    t = one("全省示范点不少于两千个");
+    CHECK(t.value == 2000);
+    t = one("力争每年服务企业超万家。");
+    CHECK(t.value == 1);
+    CHECK(t.unit == "万家");
+    CHECK(t.base_unit == "家");
+    CHECK(t.normalized_value == 1e4);
+    CHECK(t.kind == comparator::at_least);
+    CHECK(t.periodic);
+    t = one("实施提升工程,支持千家企业产学研协同创新。");
+    CHECK(t.value == 1000);
+    CHECK(t.unit == "家");
+    CHECK(t.kind == comparator::reach);
+    t = one("培育百家示范企业");
+    CHECK(t.value == 100);
+    CHECK(t.indicator == "示范企业");
+    // No comparator or object cue; a reach cue before 一 (a new level, not a count); a unit
+    // that counts no entities; an idiom; a digit-free name; a number that is not a round one
+    // after an object cue alone: none is read.
+    for (std::string_view none : {"建设一所学校", "经济发展达到一个新水平", "至少开展一次培训", "突破一批关键核心技术",
+                                  "让数字服务走进千家万户", "推进“十四五”规划实施", "培育三家示范企业",
+                                  "打造千亿级产业集群"}) {
+      CAPTURE(none);
+      CHECK(parse::find_targets(none).empty());
+    }
+  }
   SUBCASE("shares of a group: 90%的市 …达到") {
     const auto ts = parse::find_targets("到2025年,90%的市和70%的县(市、区)达到省级三星级以上。");
     REQUIRE(ts.size() == 2);
@@ -597,4 +638,30 @@ TEST_CASE("figures in the condition of a sentence that grants something are no t
   const auto p = parse::parse_bytes(text, "policy.txt");
   const auto found = value_unit_owner(p);
   CHECK(found == std::vector<std::string>{"20家 一.(三)", "1万个 一.(三)"});
+}
+
+TEST_CASE("counts in Chinese numerals in a plan; nothing is read after the body") {
+  const std::string text =
+      "某市教育发展行动方案\n"
+      "一、重点任务\n"
+      "（一）扩大普惠。每个乡镇至少建成一所公办中心幼儿园。\n"
+      "（二）支持创新。实施提升工程，支持千家企业产学研协同创新。\n"
+      "（三）普及服务。推动数字服务走进千家万户，达到一个新水平。\n";
+  const auto p = parse::parse_bytes(text, "plan.txt");
+  CHECK(value_unit_owner(p) == std::vector<std::string>{"1所 一.(一)", "1000家 一.(二)"});
+  REQUIRE(p.targets().size() == 2);
+  CHECK(p.targets()[0].kind == comparator::at_least);
+  CHECK(p.targets()[0].indicator == "公办中心幼儿园");
+  CHECK(text.substr(p.targets()[0].where.begin, p.targets()[0].where.size()) == "一所");
+
+  // A web page's tail after the document (from 相关附件 on): its site widget's slogan is no
+  // aim of the plan, though it reads like one.
+  const std::string page =
+      "<html><head><title>某市教育发展行动方案</title></head><body><div class=\"article\">"
+      "<h1>某市教育发展行动方案</h1><p>一、重点任务</p><p>（一）扩大普惠。到2025年建成10所幼儿园。</p>"
+      "<p>（二）优化服务。到2025年新增学位2000个。</p><p>某市人民政府<br>2024年3月1日</p></div>"
+      "<div>相关附件</div><ul><li><span>扫码打开<br>“某市通”APP<br>超万项政务服务轻松办</span></li></ul>"
+      "<div>网站地图 | 联系我们</div></body></html>";
+  const auto web = parse::parse_bytes(page, "page.html");
+  CHECK(value_unit_owner(web) == std::vector<std::string>{"10所 一.(一)", "2000个 一.(二)"});
 }

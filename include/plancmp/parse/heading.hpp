@@ -40,8 +40,11 @@ struct heading {
 /// accept only when 13 is the expected next number.
 [[nodiscard]] std::optional<heading> recognize_heading(std::string_view line);
 
-/// Value of a Chinese numeral made of 零〇一二两三四五六七八九十百 (e.g. 二十四 → 24);
-/// nullopt for anything else.
+/// The characters Chinese numerals are written with (three bytes each).
+inline constexpr std::string_view chinese_numeral_characters = "零〇一二两三四五六七八九十百千";
+
+/// Value of a Chinese numeral made of chinese_numeral_characters (二十四 → 24, 一百零二 → 102,
+/// 两千 → 2000, 千 → 1000); nullopt for anything else (二三, 十百, 零).
 [[nodiscard]] std::optional<int> chinese_numeral_value(std::string_view numeral);
 
 }  // namespace plancmp::inline v0::parse
