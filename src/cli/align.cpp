@@ -43,9 +43,7 @@ text::document gold_document(const options& opts, const std::string& source) {
   folders.seed_files = bundled_seeds();
   if (const char* env = std::getenv("PLANCMP_CORPUS_DIR"); env != nullptr && *env != '\0') folders.corpus = env;
   if (const std::string* d = opts.value("corpus")) folders.corpus = *d;
-  text::read_options read;
-  read.max_input_bytes = opts.max_input_bytes;
-  return parse::read_gold_source(source, folders, read);
+  return parse::read_gold_source(source, folders, read_options_of(opts));
 }
 
 int run_gold(const options& opts, const analysis::plan_alignment_options& align) {

@@ -199,11 +199,20 @@ void erase_indices(std::vector<T>& v, const std::vector<std::size_t>& indices) {
 
 }  // namespace
 
+text::read_options read_options_of(const options& opts) {
+  text::read_options read;
+  read.max_input_bytes = opts.max_input_bytes;
+  read.declared_encoding = opts.encoding;
+  read.unwrap = opts.unwrap;
+  return read;
+}
+
 std::vector<plan> parse_all(const options& opts, std::vector<input>& inputs, const parse::parse_options& parse_opts) {
   std::vector<std::optional<plan>> results(inputs.size());
   parse::parse_options limited = parse_opts;
   limited.read.max_input_bytes = std::min(limited.read.max_input_bytes, opts.max_input_bytes);
   if (opts.encoding) limited.read.declared_encoding = opts.encoding;
+  limited.read.unwrap = limited.read.unwrap && opts.unwrap;
   const auto failed = for_each_input(opts, inputs, [&](std::size_t i) {
     results[i] = parse::parse_bytes(inputs[i].bytes, inputs[i].name, limited);
     check_plan(opts, *results[i], inputs[i], inputs[i].bytes.size());
@@ -290,9 +299,7 @@ std::vector<source_plan> load_source_plans(const options& opts) {
   auto inputs = load_inputs(opts);
   std::vector<std::optional<source_plan>> sources(inputs.size());
   const auto failed = for_each_input(opts, inputs, [&](std::size_t i) {
-    text::read_options read;
-    read.max_input_bytes = opts.max_input_bytes;
-    read.declared_encoding = opts.encoding;
+    const text::read_options read = read_options_of(opts);
     const std::size_t bytes = inputs[i].bytes.size();
     sources[i] = parse::parse_source(text::make_any_document(std::move(inputs[i].bytes), inputs[i].name, read));
     check_plan(opts, sources[i]->plan(), inputs[i], bytes);

@@ -34,6 +34,7 @@ struct options {
   unsigned threads = 0;                  ///< 0: all cores
   std::size_t max_input_bytes = default_max_input_bytes;  ///< --max-input-size, per input file
   std::optional<text::encoding> encoding;  ///< --encoding NAME: no detection (text::read_options)
+  bool unwrap = true;                    ///< false: --keep-line-breaks (text::read_options::unwrap)
   bool keep_going = false;               ///< --keep-going: take files that are not plans, with a warning
   std::size_t min_plans = 1;             ///< plans the command needs (2 for those comparing plans)
   std::vector<std::pair<std::string, std::string>> extra;  ///< subcommand-specific --key value
@@ -79,6 +80,9 @@ struct input {
 /// files than `opts.min_plans` is a usage error; with several paths one that is missing or
 /// unreadable is reported on standard error and skipped (see run_log).
 std::vector<input> load_inputs(const options& opts);
+
+/// How the common options read a file: --max-input-size, --encoding, --keep-line-breaks.
+text::read_options read_options_of(const options& opts);
 
 /// Where gold and coding files find their documents: `seeds/<file>` in --seeds, else among
 /// the bundled seeds; `corpus/<file>` in --corpus (default ../shared/corpus/docs).

@@ -54,8 +54,7 @@ int run_fidelity(const options& opts) {
   std::size_t skipped = 0;
   for (const auto& file : gold_files(opts.inputs)) {
     const parse::gold_document g = parse::read_gold(file);
-    text::read_options read;
-    read.max_input_bytes = opts.max_input_bytes;
+    const text::read_options read = read_options_of(opts);
     std::optional<text::document> doc;
     try {
       doc = parse::read_gold_source(g.source, gold_folders_of(opts), read);

@@ -43,6 +43,8 @@ void print_overview() {
       "                                   or G for KiB, MiB, GiB; default 2G)\n"
       "  --encoding NAME                  read every FILE in this encoding (utf-8, gb18030/gbk,\n"
       "                                   utf-16le, utf-16be) instead of detecting it\n"
+      "  --keep-line-breaks               keep every line break of hard-wrapped text (a PDF's\n"
+      "                                   lines) instead of rejoining its paragraphs\n"
       "  --keep-going                     take a file that is not a plan (empty, no structure)\n"
       "                                   with a warning instead of failing on it\n"
       "  --quiet                          no progress or notes on standard error\n"
@@ -123,6 +125,8 @@ options parse_options(const command& cmd, int argc, char** argv) {
         throw usage_error(fmt::format("unknown encoding '{}'; use utf-8, utf-8-bom, gb18030 (gbk, gb2312), "
                                       "utf-16le or utf-16be", v));
       }
+    } else if (arg == "--keep-line-breaks") {
+      opts.unwrap = false;
     } else if (arg == "--keep-going") {
       opts.keep_going = true;
     } else if (arg.size() > 2 && arg.substr(0, 2) == "--") {

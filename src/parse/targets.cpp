@@ -928,6 +928,19 @@ class extractor {
     comparator last_kind = comparator::reach;
     bool last_periodic = false;
     int quotes = 0;
+    // An opening mark whose closing mark does not follow in its sentence lost it (PDF text
+    // drops characters: “《Web信息无障碍通用设计规范》等在内的20项): it opens no quote, and
+    // the numbers after it are read.
+    const auto open_quote = [&](std::size_t at) {
+      // The closing mark: the same lead bytes, the last one more (“ ”, 《 》, 「 」 …).
+      const std::array<char, 3> closer{s_[at], s_[at + 1], static_cast<char>(bytes[at + 2] + 1)};
+      const std::string_view line = s_.substr(0, e);
+      std::size_t sentence_end = line.find("。", at + 3);
+      if (sentence_end == std::string_view::npos) sentence_end = e;
+      if (line.substr(at + 3, sentence_end - (at + 3)).find(std::string_view(closer.data(), 3)) != std::string_view::npos) {
+        ++quotes;
+      }
+    };
     bool ascii_quote = false;
     const auto end_clause = [&](std::size_t next, bool sentence) {
       clause = segment = next;
@@ -994,12 +1007,12 @@ class extractor {
           }
         }
       } else if (byte == 0xE2 && i + 2 < e && bytes[i + 1] == 0x80) {
-        if (bytes[i + 2] == 0x9C) ++quotes;                                  // “
+        if (bytes[i + 2] == 0x9C) open_quote(i);                             // “
         if (bytes[i + 2] == 0x9D) quotes = std::max(0, quotes - 1);          // ”
       } else if (byte == 0xE3 && i + 2 < e && bytes[i + 1] == 0x80) {
         switch (bytes[i + 2]) {
           case 0x82: end_clause(i + 3, true), quotes = 0; break;              // 。
-          case 0x88: case 0x8A: case 0x8C: case 0x8E: ++quotes; break;       // 〈 《 「 『
+          case 0x88: case 0x8A: case 0x8C: case 0x8E: open_quote(i); break;  // 〈 《 「 『
           case 0x89: case 0x8B: case 0x8D: case 0x8F: quotes = std::max(0, quotes - 1); break;
           default: break;
         }

@@ -2,11 +2,13 @@
 #include <plancmp/data.hpp>
 #include <plancmp/error.hpp>
 #include <plancmp/text/document.hpp>
+#include <plancmp/text/detail/heading_shape.hpp>
 #include <plancmp/text/normalize.hpp>
 
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cstring>
 #include <limits>
 
@@ -81,6 +83,160 @@ span to_span(const offset_map& map, std::size_t begin, std::size_t end) noexcept
   return span{map.to_source(begin), map.to_source(std::max(begin, end))};
 }
 
+// ------------------------------------------------------------------ hard-wrapped text
+//
+// A PDF's text layer, or text copied out of a page layout, breaks every paragraph at the
+// page's width: most lines are about as wide as each other and end mid-sentence, and only
+// a paragraph's last line is shorter. Read as it is, each such line would be a paragraph
+// of its own (a measure per line under a topic heading), and a unit's name, a target or
+// a clause cut by the break would be read in two halves. The layout constants below are
+// the world's, not one document's: widths in half-em units, as a page sets them.
+
+/// Width of a text as a page sets it: 2 per character outside ASCII (Han characters), 1
+/// per ASCII character.
+std::size_t display_width(std::string_view s) noexcept {
+  std::size_t w = 0;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const auto b = static_cast<unsigned char>(s[i]);
+    if (b < 0x80) {
+      ++w;
+    } else if ((b & 0xC0) != 0x80) {
+      w += 2;  // the lead byte of a character outside ASCII
+    }
+  }
+  return w;
+}
+
+/// Whether `s` (a trimmed line) is only a page number: 12, - 12 -, —12—, 12/30. A page's
+/// number stands between the two halves of a paragraph broken by the page: no join.
+bool page_number(std::string_view s) noexcept {
+  if (s.empty() || s.size() > 16) return false;
+  bool digit = false;
+  for (std::size_t i = 0; i < s.size();) {
+    const char c = s[i];
+    if (c >= '0' && c <= '9') {
+      digit = true, ++i;
+    } else if (c == '-' || c == ' ' || c == '/') {
+      ++i;
+    } else if (s.substr(i).starts_with("—")) {
+      i += std::string_view("—").size();
+    } else {
+      return false;
+    }
+  }
+  return digit;
+}
+
+/// Whether `s` leaves a bracket open at its end (`…。[责任单位:`): what follows is still
+/// inside it, whatever mark the line ends with.
+bool bracket_open(std::string_view s) noexcept {
+  int depth = 0;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const char c = s[i];
+    if (c == '(' || c == '[') ++depth;
+    else if (c == ')' || c == ']') depth = std::max(0, depth - 1);
+    else if (s.substr(i).starts_with("（") || s.substr(i).starts_with("【")) ++depth;
+    else if (s.substr(i).starts_with("）") || s.substr(i).starts_with("】")) depth = std::max(0, depth - 1);
+  }
+  return depth > 0;
+}
+
+/// Whether `s` ends with a bracketed group of four characters or more (`（市科技局牵头）`,
+/// not `(点)`): a clause that may close a paragraph.
+bool closes_clause(std::string_view s) noexcept {
+  static constexpr std::pair<std::string_view, std::string_view> pairs[] = {{"(", ")"}, {"（", "）"}, {"[", "]"}, {"【", "】"}};
+  for (const auto& [open, close] : pairs) {
+    if (!s.ends_with(close)) continue;
+    const std::size_t at = s.rfind(open);
+    if (at == std::string_view::npos) return true;  // opened on an earlier line: a long group
+    const std::string_view inside = s.substr(at + open.size(), s.size() - close.size() - at - open.size());
+    std::size_t characters = 0;
+    for (const char c : inside) characters += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+    return characters >= 4;
+  }
+  return false;
+}
+
+/// Whether a line ending in `s` ends a sentence or announces what follows (。！？；：…),
+/// so that a paragraph may end there even at the full width.
+bool ends_sentence(std::string_view s) noexcept {
+  if (s.empty()) return true;
+  const char last = s.back();
+  if (last == '.' || last == ';' || last == ':' || last == '!' || last == '?') return true;
+  for (std::string_view w : {"。", "；", "：", "！", "？", "…"}) {
+    if (s.ends_with(w)) return true;
+  }
+  return false;
+}
+
+constexpr std::size_t npos_line = static_cast<std::size_t>(-1);
+constexpr std::size_t wrap_min_lines = 12;       ///< fewer content lines: nothing to tell from
+constexpr std::size_t wrap_min_width = 24;       ///< 12 characters: narrower is a list, not a page
+constexpr std::size_t wrap_band = 4;             ///< a full line is within 2 characters of the width
+constexpr double wrap_min_share = 0.35;          ///< of the long lines at the body's full width
+constexpr double wrap_min_share_other = 0.10;    ///< at another full width (a box set wider or narrower)
+constexpr std::size_t wrap_max_widths = 3;       ///< the body's width and those of boxes
+constexpr double wrap_max_wider = 0.05;          ///< of all content lines wider than every width
+constexpr double wrap_min_mid_sentence = 0.6;    ///< of the full lines ending mid-sentence
+constexpr double wrap_min_indented = 0.05;       ///< of the content lines indented: the document indents paragraphs
+
+/// The widths `doc` is hard-wrapped at (the body's first, then those of boxes set to
+/// another width), or none when its lines are paragraphs. A width is the widest of a band
+/// of wrap_band holding many lines, most of them ending mid-sentence.
+std::vector<std::size_t> wrap_widths_of(const document& doc, const std::vector<std::size_t>& line_widths) {
+  struct measured {
+    std::size_t width;
+    bool mid_sentence;
+  };
+  std::vector<measured> lines;
+  for (std::size_t k = 0; k < doc.lines.size(); ++k) {
+    const auto& l = doc.lines[k];
+    if (!l.is_content()) continue;
+    const auto text = trim_whitespace(std::string_view(doc.printed).substr(l.printed_begin, l.printed_end - l.printed_begin));
+    lines.push_back({line_widths[k], !ends_sentence(text)});
+  }
+  if (lines.size() < wrap_min_lines) return {};
+  std::sort(lines.begin(), lines.end(), [](const measured& a, const measured& b) { return a.width < b.width; });
+  // Shares are of the lines at least half the body's width: headings, table cells and
+  // short items do not dilute them.
+  double n = 0;
+  std::vector<std::size_t> widths;
+  std::vector<bool> taken(lines.size(), false);
+  while (widths.size() < wrap_max_widths) {
+    // The width with the most untaken lines within the band below it (the widest on a tie).
+    std::size_t best = 0, best_count = 0;
+    for (std::size_t i = 0, lo = 0, count = 0; i < lines.size(); ++i) {
+      count += !taken[i];
+      while (lines[lo].width + wrap_band < lines[i].width) count -= !taken[lo++];
+      if (!taken[i] && count >= best_count) best = lines[i].width, best_count = count;
+    }
+    if (widths.empty()) {
+      n = static_cast<double>(std::count_if(lines.begin(), lines.end(), [&](const measured& m) { return 2 * m.width >= best; }));
+    }
+    const double share = widths.empty() ? wrap_min_share : wrap_min_share_other;
+    if (best < wrap_min_width || static_cast<double>(best_count) < share * n) break;
+    std::size_t mid = 0;
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+      if (!taken[i] && lines[i].width <= best && lines[i].width + wrap_band >= best) mid += lines[i].mid_sentence;
+    }
+    if (static_cast<double>(mid) < wrap_min_mid_sentence * static_cast<double>(best_count)) break;
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+      if (lines[i].width <= best && lines[i].width + wrap_band >= best) taken[i] = true;
+    }
+    widths.push_back(best);
+  }
+  if (widths.empty()) return {};
+  const std::size_t widest = *std::max_element(widths.begin(), widths.end());
+  const auto wider = std::count_if(lines.begin(), lines.end(), [&](const measured& m) { return m.width > widest + 2; });
+  if (static_cast<double>(wider) > wrap_max_wider * static_cast<double>(lines.size())) return {};
+  return widths;
+}
+
+/// Whether a line of width `w` is at one of the full `widths`.
+bool at_full_width(std::size_t w, const std::vector<std::size_t>& widths) noexcept {
+  return std::any_of(widths.begin(), widths.end(), [&](std::size_t full) { return w <= full + 2 && w + wrap_band >= full; });
+}
+
 }  // namespace
 
 span document::source_of_simplified(std::size_t begin, std::size_t end) const noexcept {
@@ -118,6 +274,11 @@ document read_document(const std::string& path, const read_options& options) {
   return make_document(read_file(path, options.max_input_bytes), path, options);
 }
 
+namespace {
+void build_views(document& doc, const read_options& options);
+void unwrap_paragraphs(document& doc, const read_options& options, const offset_map& to_decoded);
+}  // namespace
+
 document make_document(std::string bytes, std::string path, const read_options& options) {
   check_input_size(bytes.size(), options.max_input_bytes, path);
   document doc;
@@ -130,7 +291,15 @@ document make_document(std::string bytes, std::string path, const read_options& 
   decoded.utf8 = std::string();  // the largest temporary; free it before conversion
   doc.printed = std::move(normalized.text);
   doc.printed_to_original = offset_map::compose(normalized.offsets, decoded.offsets);
+  build_views(doc, options);
+  if (options.unwrap) unwrap_paragraphs(doc, options, normalized.offsets);
+  return doc;
+}
 
+namespace {
+
+/// From `printed` and its map: the simplified view, its maps and the lines.
+void build_views(document& doc, const read_options& options) {
   const simplifier& converter = simplifier::shared();
   simplified_text simplified = converter.convert(doc.printed);
   doc.simplified = std::move(simplified.text);
@@ -181,7 +350,174 @@ document make_document(std::string bytes, std::string path, const read_options& 
     simplified_begin = l.simplified_end + 1;
     doc.lines.push_back(l);
   }
-  return doc;
 }
+
+/// Drops the line breaks of a hard-wrapped document that only wrap a paragraph: after a
+/// line at the full width that ends mid-sentence, before a content line. The spaces at
+/// the break go with it (one stays between two ASCII letters or digits). The views are
+/// built again; each line keeps the number of the physical line where it starts.
+/// A first, cheap look (line lengths in bytes, no pass over the text): whether `doc` may be
+/// hard-wrapped. Most documents hold a paragraph per line, of every length; a wrapped one
+/// has many lines of about one length. Looser than wrap_widths_of, which decides.
+bool may_be_wrapped(const document& doc) {
+  constexpr std::size_t band_bytes = 16;  // a few characters, ASCII or Han, either way
+  constexpr double min_share = 0.45;  // wrapped texts 0.61 and more, the seeds and corpus 0.36 at most
+  std::vector<std::size_t> lengths;
+  for (const auto& l : doc.lines) {
+    if (l.is_content()) lengths.push_back(l.printed_end - l.printed_begin);
+  }
+  if (lengths.size() < wrap_min_lines) return false;
+  std::sort(lengths.begin(), lengths.end());
+  for (std::size_t i = 0, lo = 0; i < lengths.size(); ++i) {
+    while (lengths[lo] + band_bytes < lengths[i]) ++lo;
+    if (lengths[i] < 3 * wrap_min_width / 2) continue;  // 12 Han characters
+    const auto longer = static_cast<std::size_t>(lengths.end() - std::lower_bound(lengths.begin(), lengths.end(), lengths[i] / 2));
+    if (static_cast<double>(i - lo + 1) >= min_share * static_cast<double>(longer)) return true;
+  }
+  return false;
+}
+
+void unwrap_paragraphs(document& doc, const read_options& options, const offset_map& to_decoded) {
+  if (!may_be_wrapped(doc)) return;
+  // Each line's width as the page set it: its printed width, plus one for each full-width
+  // character that normalization made ASCII (，→ , is 3 bytes → 1 in UTF-8: half the bytes
+  // the line lost). Two map lookups per line, in order.
+  std::vector<std::size_t> line_widths(doc.lines.size(), 0);
+  std::size_t hint = 0;
+  for (std::size_t k = 0; k < doc.lines.size(); ++k) {
+    const auto& l = doc.lines[k];
+    if (!l.is_content()) continue;
+    // From the line's start (a paragraph's indent takes room on the page) to its last
+    // character (trailing spaces do not).
+    const auto text = trim_whitespace(std::string_view(doc.printed).substr(l.printed_begin, l.printed_end - l.printed_begin));
+    const std::string_view set =
+        std::string_view(doc.printed).substr(l.printed_begin, static_cast<std::size_t>(text.data() + text.size() - doc.printed.data()) - l.printed_begin);
+    const std::size_t decoded_begin = to_decoded.to_source(l.printed_begin, hint);
+    const std::size_t decoded_end = to_decoded.to_source(l.printed_begin + set.size(), hint);
+    const std::size_t lost = decoded_end - decoded_begin > set.size() ? decoded_end - decoded_begin - set.size() : 0;
+    line_widths[k] = display_width(set) + lost / 2;
+  }
+  const std::vector<std::size_t> widths = wrap_widths_of(doc, line_widths);
+  if (widths.empty()) return;
+  const std::string_view printed = doc.printed;
+  // Paragraphs that open with an indent (　　 before their first character, as Chinese
+  // typesetting sets them): an indented line begins a paragraph, and where the document
+  // indents, a full line ending a sentence before an unindented line goes on.
+  const auto indented = [&](const line& l) {
+    return l.printed_end > l.printed_begin && whitespace_length(printed, l.printed_begin) > 0;
+  };
+  std::size_t content = 0, indents = 0;
+  for (const auto& l : doc.lines) {
+    if (!l.is_content()) continue;
+    ++content;
+    indents += indented(l);
+  }
+  const bool indenting = indents >= 3 && static_cast<double>(indents) >= wrap_min_indented * static_cast<double>(content);
+  std::string joined;
+  joined.reserve(printed.size());
+  offset_map to_old;
+  std::size_t copied = 0, breaks = 0;
+  for (std::size_t i = 0; i + 1 < doc.lines.size(); ++i) {
+    const auto& l = doc.lines[i];
+    const auto& next = doc.lines[i + 1];
+    if (!l.is_content() || !next.is_content() || indented(next)) continue;
+    const auto text = trim_whitespace(printed.substr(l.printed_begin, l.printed_end - l.printed_begin));
+    const auto next_text = trim_whitespace(printed.substr(next.printed_begin, next.printed_end - next.printed_begin));
+    // Full, or too full for the next line's first word: a Latin word or a number is set
+    // whole, so the line before it may end short of the width (…达到 / 12EFLOPS，…).
+    std::size_t first_word = 0;
+    while (first_word < next_text.size() && static_cast<unsigned char>(next_text[first_word]) < 0x80 &&
+           std::isalnum(static_cast<unsigned char>(next_text[first_word]))) {
+      ++first_word;
+    }
+    const std::size_t narrowest = *std::min_element(widths.begin(), widths.end());
+    if (!at_full_width(line_widths[i], widths) && !(first_word > 1 && line_widths[i] + first_word > narrowest)) continue;
+    // After a sentence's end the paragraph goes on only inside an open bracket, before a
+    // bracketed aside (`…。` then `(省市场监管局负责)`: a responsibility clause), or where
+    // the document marks its paragraphs by indents.
+    const bool aside = next_text.starts_with("(") || next_text.starts_with("（") || next_text.starts_with("[") ||
+                       next_text.starts_with("【");
+    if (ends_sentence(text) && !bracket_open(text) && !indenting && !aside) continue;
+    // A page's number, a numbered heading, or a number after a bracketed clause (a unit's
+    // responsibility clause ends its paragraph; `2强化…` numbers the next without a dot;
+    // `示范站(点)` then `25个` goes on): the paragraph ended at the full width.
+    if (page_number(next_text) || detail::opens_like_heading(next_text) ||
+        (closes_clause(text) && next_text.front() >= '0' && next_text.front() <= '9')) {
+      continue;
+    }
+    // Drop [end of this line's text, start of the next line's text).
+    const auto cut_begin = static_cast<std::size_t>(text.data() + text.size() - printed.data());
+    const auto cut_end = static_cast<std::size_t>(next_text.data() - printed.data());
+    joined.append(printed.substr(copied, cut_begin - copied));
+    // Latin words keep a space between them (policy\nmaking); a number broken by the
+    // width (达到6\n50家) is one number again.
+    const auto digit = [](char c) { return c >= '0' && c <= '9'; };
+    const auto alnum = [&](char c) { return digit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
+    if (alnum(text.back()) && alnum(next_text.front()) && !(digit(text.back()) && digit(next_text.front()))) {
+      to_old.add(joined.size(), cut_begin);
+      joined += ' ';
+    }
+    to_old.add(joined.size(), cut_end);
+    copied = cut_end;
+    ++breaks;
+  }
+  if (breaks == 0) return;
+  joined.append(printed.substr(copied));
+  to_old.finish(joined.size(), printed.size());
+
+  // A page's number: a line that is only a number, after a line at the full width or wider
+  // (the page broke off a paragraph, or a table of contents' dotted line), and one of a
+  // run: another such line numbers a page shortly before or after it (1, 2, 3 …). A lone
+  // number after a full line is a table's cell (38 after a row's long first cell).
+  std::vector<std::pair<std::size_t, unsigned>> candidates;  // line, page
+  const std::size_t narrowest = *std::min_element(widths.begin(), widths.end());
+  for (std::size_t i = 1, previous = npos_line; i < doc.lines.size(); ++i) {
+    if (doc.lines[i - 1].is_content()) previous = i - 1;
+    const auto& here = doc.lines[i];
+    if (!here.is_content() || previous == npos_line || line_widths[previous] + wrap_band < narrowest) continue;
+    const auto text = trim_whitespace(printed.substr(here.printed_begin, here.printed_end - here.printed_begin));
+    if (!page_number(text)) continue;
+    unsigned page = 0;
+    for (std::size_t k = 0; k < text.size() && page < 100000; ++k) {
+      if (text[k] >= '0' && text[k] <= '9') {
+        page = page * 10 + static_cast<unsigned>(text[k] - '0');
+      } else if (page > 0) {
+        break;  // 12/30: the page, not the count
+      }
+    }
+    candidates.emplace_back(i, page);
+  }
+  std::vector<bool> page_numbers(doc.lines.size(), false);
+  for (std::size_t a = 0; a < candidates.size(); ++a) {
+    for (std::size_t c = 0; c < candidates.size(); ++c) {
+      const auto [earlier, later] = a < c ? std::pair{candidates[a].second, candidates[c].second}
+                                          : std::pair{candidates[c].second, candidates[a].second};
+      if (a != c && later > earlier && later - earlier <= 3) {
+        page_numbers[candidates[a].first] = true;
+        break;
+      }
+    }
+  }
+
+  // Physical line numbers, by where each new line starts in the old text.
+  std::vector<std::size_t> old_begins;
+  std::vector<std::uint32_t> old_numbers;
+  for (const auto& l : doc.lines) old_begins.push_back(l.printed_begin), old_numbers.push_back(l.number);
+  doc.printed_to_original = offset_map::compose(to_old, doc.printed_to_original);
+  doc.printed = std::move(joined);
+  doc.lines.clear();
+  build_views(doc, options);
+  for (auto& l : doc.lines) {
+    const std::size_t old = to_old.to_source(l.printed_begin);
+    const auto it = std::upper_bound(old_begins.begin(), old_begins.end(), old);
+    const auto k = static_cast<std::size_t>(std::max<std::ptrdiff_t>(it - old_begins.begin() - 1, 0));
+    l.number = old_numbers[k];
+    if (page_numbers[k] && old == old_begins[k] && l.is_content()) l.noise = noise_verdict{noise_kind::page_meta, "page_meta.page_number"};
+  }
+  doc.unwrapped_breaks = breaks;
+  doc.wrap_width = widths.front();
+}
+
+}  // namespace
 
 }  // namespace plancmp::inline v0::text

@@ -4,6 +4,7 @@
 #include <plancmp/data.hpp>
 #include <plancmp/error.hpp>
 #include <plancmp/text/detail/aho_corasick.hpp>
+#include <plancmp/text/detail/heading_shape.hpp>
 
 #include "char_class.hpp"
 
@@ -292,7 +293,7 @@ bool has_shape(line_shape shape, std::string_view line) noexcept {
 // Numbered headings of plans and notices: 一、 (一) （一） 1. 1、 (1) ① 专栏1 第三章 …
 // A line that opens like one is content for every rule but `anywhere`: a heading such as
 // "(五)下载平台建设" must never be taken for a menu.
-bool opens_like_heading(std::string_view line) noexcept {
+bool heading_opening(std::string_view line) noexcept {
   std::size_t i = 0;
   const char32_t first = next_code_point(line, i);
   if (first >= U'①' && first <= U'⒛') return true;  // ①…⑳ ⑴…⒇ ⒈…⒛
@@ -410,6 +411,8 @@ struct schema_reader {
 
 }  // namespace
 
+bool detail::opens_like_heading(std::string_view line) noexcept { return heading_opening(line); }
+
 struct noise_classifier::rules {
   struct rule {
     std::string id;
@@ -439,7 +442,7 @@ struct noise_classifier::rules {
     for (const auto& mark : sentence_marks) {
       if (line.find(mark) != std::string_view::npos) return true;
     }
-    return opens_like_heading(line);
+    return heading_opening(line);
   }
 
   // Whether `line` consists only of `whole_line` phrases and separators: from the start,

@@ -176,6 +176,7 @@ def parse(
     resolve_agencies: bool = True,
     read_targets: bool = True,
     encoding: Optional[str] = None,
+    keep_line_breaks: bool = False,
 ) -> Plan:
     """Parses a plan.
 
@@ -185,13 +186,15 @@ def parse(
     detected. ``name`` names bytes or text in spans and errors (default ``<bytes>`` /
     ``<text>``). ``encoding`` (``utf-8``, ``gb18030``/``gbk``, ``utf-16le`` …) skips the
     encoding detection, for a file the detector misreads; an unknown name is a ValueError.
+    Hard-wrapped text (a PDF's lines, all broken at one width) has its paragraphs rejoined
+    before parsing; ``keep_line_breaks=True`` keeps every line break (docs/text-input.md).
 
     Raises :class:`plancmp.IoError` naming a path that is a folder, has no extension or an
     extension that is not a plan file's, or cannot be read; other :class:`plancmp.Error`
     subclasses name the file and position.
     """
     try:
-        return _parse(source, name, resolve_agencies, read_targets, encoding or "")
+        return _parse(source, name, resolve_agencies, read_targets, encoding or "", keep_line_breaks)
     except DecodeError as e:
         # The C++ message names the CLI's option; say how to pass it from Python.
         hint = "; from Python: plancmp.parse(..., encoding='gb18030') (or 'utf-8', 'utf-16le' …)"
@@ -201,15 +204,16 @@ def parse(
         raise error from None
 
 
-def _parse(source, name, resolve_agencies, read_targets, enc):
+def _parse(source, name, resolve_agencies, read_targets, enc, keep_line_breaks):
     if isinstance(source, _os.PathLike):
         source = _os.fspath(source)
         why = _not_a_plan_file(source)
         if why:
             raise _io_error(source, why)
-        return _core.parse_file(source, resolve_agencies, read_targets, enc)
+        return _core.parse_file(source, resolve_agencies, read_targets, enc, keep_line_breaks)
     if isinstance(source, (bytes, bytearray, memoryview)):
-        return _core.parse_bytes(bytes(source), name or "<bytes>", resolve_agencies, read_targets, enc)
+        return _core.parse_bytes(bytes(source), name or "<bytes>", resolve_agencies, read_targets, enc,
+                                 keep_line_breaks)
     if isinstance(source, str):
         one_line = "\n" not in source and len(source) < 4096
         # A path-like string is read as a path: a missing file named like a plan file, a
@@ -219,8 +223,9 @@ def _parse(source, name, resolve_agencies, read_targets, enc):
             why = _not_a_plan_file(source)
             if why:
                 raise _io_error(source, why)
-            return _core.parse_file(source, resolve_agencies, read_targets, enc)
-        return _core.parse_bytes(source.encode("utf-8"), name or "<text>", resolve_agencies, read_targets, enc)
+            return _core.parse_file(source, resolve_agencies, read_targets, enc, keep_line_breaks)
+        return _core.parse_bytes(source.encode("utf-8"), name or "<text>", resolve_agencies, read_targets, enc,
+                                 keep_line_breaks)
     raise TypeError(f"parse() takes a path, bytes or str, not {type(source).__name__}")
 
 

@@ -405,8 +405,9 @@ void bind_model(py::module_& m) {
 
 namespace {
 // "" detects the encoding; a name the library knows (utf-8, gb18030, big5 …) skips detection.
-text::read_options read_options_of(const std::string& encoding) {
+text::read_options read_options_of(const std::string& encoding, bool keep_line_breaks) {
   text::read_options o;
+  o.unwrap = !keep_line_breaks;
   if (encoding.empty()) return o;
   const auto e = text::parse_encoding(encoding);
   if (!e) throw py::value_error(fmt::format("encoding '{}' is not one plancmp reads; use utf-8, utf-8-bom, gb18030 (gbk, gb2312), utf-16le or utf-16be", encoding));
@@ -418,27 +419,30 @@ text::read_options read_options_of(const std::string& encoding) {
 void bind_parse(py::module_& m) {
   m.def(
       "parse_file",
-      [](const std::string& path, bool resolve_agencies, bool read_targets, const std::string& encoding) {
-        const auto options = read_options_of(encoding);
+      [](const std::string& path, bool resolve_agencies, bool read_targets, const std::string& encoding,
+         bool keep_line_breaks) {
+        const auto options = read_options_of(encoding, keep_line_breaks);
         py::gil_scoped_release unlocked;
         return parse_document_handle(text::read_any_document(path, options),
                                      parse_options_of(resolve_agencies, read_targets));
       },
       py::arg("path"), py::arg("resolve_agencies") = true, py::arg("read_targets") = true,
-      py::arg("encoding") = "",
-      "Reads and parses a plan file (text in any encoding, HTML, PDF, DOCX).");
+      py::arg("encoding") = "", py::arg("keep_line_breaks") = false,
+      "Reads and parses a plan file (text in any encoding, HTML, PDF, DOCX); keep_line_breaks keeps "
+      "the line breaks of hard-wrapped text (a PDF's lines) instead of rejoining its paragraphs.");
   m.def(
       "parse_bytes",
       [](const py::bytes& data, std::string name, bool resolve_agencies, bool read_targets,
-         const std::string& encoding) {
+         const std::string& encoding, bool keep_line_breaks) {
         std::string bytes = data;
-        const auto options = read_options_of(encoding);
+        const auto options = read_options_of(encoding, keep_line_breaks);
         py::gil_scoped_release unlocked;
         return parse_document_handle(text::make_any_document(std::move(bytes), std::move(name), options),
                                      parse_options_of(resolve_agencies, read_targets));
       },
       py::arg("data"), py::arg("name") = "<bytes>", py::arg("resolve_agencies") = true,
-      py::arg("read_targets") = true, py::arg("encoding") = "", "Parses a plan held in memory; name names it in spans' file and errors.");
+      py::arg("read_targets") = true, py::arg("encoding") = "", py::arg("keep_line_breaks") = false,
+      "Parses a plan held in memory; name names it in spans' file and errors.");
 
   py::class_<parse::fidelity>(m, "Fidelity",
                               "How faithfully a parsed plan reproduces a gold annotation (docs/gold.md).")

@@ -39,6 +39,12 @@ struct read_options {
   /// nullptr: the built-in rules. A classifier of your own must outlive the documents
   /// read with it: each line's `noise.rule` points into the classifier's rule ids.
   const noise_classifier* noise = nullptr;
+  /// Rejoin paragraphs that a fixed line width broke into lines (text exported from a
+  /// PDF, or from a page layout: most lines end at one width, mid-sentence). Each line
+  /// break that only wraps is dropped from `printed` and `simplified` (the offset maps
+  /// keep every byte traceable; `line::number` stays the physical line where a paragraph
+  /// starts). docs/text-input.md, "Hard-wrapped text".
+  bool unwrap = true;
 };
 
 /// A document read and prepared for parsing: the original bytes, the normalized text in
@@ -61,6 +67,12 @@ struct document {
   /// The format the document was read from: "text", "html", "pdf", "docx" (see
   /// text/formats.hpp). For pdf and docx `original` is the extracted text.
   std::string format = "text";
+  /// Line breaks dropped because they only wrapped a paragraph (read_options::unwrap);
+  /// 0 for text that is not hard-wrapped. The width it was wrapped at, in half-em units
+  /// (a Han character is 2, an ASCII character 1), in `wrap_width`.
+  std::size_t unwrapped_breaks = 0;
+  std::size_t wrap_width = 0;
+
   /// PDF: offset in `original` where each page begins; empty for other formats.
   std::vector<std::size_t> page_starts;
   /// The 1-based page holding original byte `byte`; 0 when the document has no pages.

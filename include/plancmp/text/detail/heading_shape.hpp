@@ -1,0 +1,15 @@
+// SPDX-License-Identifier: MIT
+// The shape of a numbered heading's opening, as the text layer knows it: enough to keep a
+// heading from being taken for web-page noise, or for the continuation of a wrapped
+// paragraph. The parser's heading reader (parse/heading.hpp) reads what it says.
+#pragma once
+
+#include <string_view>
+
+namespace plancmp::inline v0::text::detail {
+
+/// Whether `line` (normalized) opens like a numbered heading of a plan or notice: 一、 (一)
+/// （一） 1. 1、 (1) ① 专栏1 第三章 …
+[[nodiscard]] bool opens_like_heading(std::string_view line) noexcept;
+
+}  // namespace plancmp::inline v0::text::detail
