@@ -384,6 +384,76 @@ TEST_CASE("document: hard-wrapped paragraphs are rejoined, every byte still trac
   }
 }
 
+TEST_CASE("document: rejoining never loses, reorders or invents a byte (random hard-wrapped texts)") {
+  // The seeds' paragraphs set at random widths, with random indents, page numbers, blank
+  // lines and CRLF line ends: what the text layer prints is the normalized text with only
+  // line breaks and the spaces around them left out, every line's span lies in order in
+  // the file, and its number is the physical line where it starts.
+  std::uint64_t state = 0x9E3779B97F4A7C15ULL;
+  const auto next = [&](std::uint64_t n) {
+    state ^= state << 13, state ^= state >> 7, state ^= state << 17;
+    return state % n;
+  };
+  std::size_t wrapped_documents = 0;
+  for (int round = 0; round < 60; ++round) {
+    const auto& names = plancmp::test::seed_names();
+    const std::string seed = plancmp::test::seed_bytes(names[next(names.size())]);
+    const std::size_t from = next(seed.size() / 2);
+    std::string text = seed.substr(from, 2000 + next(6000));
+    while (!text.empty() && (static_cast<unsigned char>(text.front()) & 0xC0) == 0x80) text.erase(0, 1);
+    while (!text.empty() && (static_cast<unsigned char>(text.back()) & 0xC0) == 0x80) text.pop_back();
+    while (!text.empty() && static_cast<unsigned char>(text.back()) >= 0xC0) text.pop_back();
+    std::string file;
+    std::size_t page = 1;
+    for (const auto& raw_line : [&] {
+           std::vector<std::string> out;
+           std::size_t b = 0;
+           const std::string w = plancmp::test::hard_wrap(text, 24 + next(100));
+           for (std::size_t e = w.find('\n'); b <= w.size(); e = w.find('\n', b)) {
+             if (e == std::string::npos) e = w.size();
+             out.push_back(w.substr(b, e - b));
+             b = e + 1;
+           }
+           return out;
+         }()) {
+      std::string line = raw_line;
+      if (next(8) == 0) line = "\xE3\x80\x80\xE3\x80\x80" + line;
+      file += line + (next(10) == 0 ? "\r\n" : "\n");
+      if (next(25) == 0) file += std::to_string(page++) + "\n";
+      if (next(30) == 0) file += "\n";
+    }
+    CAPTURE(round);
+    const document doc = make_document(file, "random.txt");
+    wrapped_documents += doc.unwrapped_breaks > 0;
+    // printed is normalize(file) with only white space (line breaks among it) left out.
+    const std::string all = normalize(file).text;
+    std::size_t j = 0;
+    bool subsequence = true;
+    for (std::size_t i = 0; i < doc.printed.size() && subsequence; ++i) {
+      while (j < all.size() && all[j] != doc.printed[i]) {
+        if (all[j] != '\n' && all[j] != ' ' && all[j] != '\t') subsequence = false;
+        ++j;
+      }
+      if (j == all.size()) subsequence = false;
+      ++j;
+    }
+    CHECK(subsequence);
+    CHECK(std::count(all.begin(), all.end(), '\n') - std::count(doc.printed.begin(), doc.printed.end(), '\n') ==
+          static_cast<std::ptrdiff_t>(doc.unwrapped_breaks));
+    std::uint64_t last_end = 0;
+    std::uint32_t last_number = 0;
+    for (const auto& l : doc.lines) {
+      CHECK(l.source.begin >= last_end);
+      CHECK(l.source.end <= file.size());
+      CHECK(l.number >= last_number);
+      CHECK(l.number == 1 + std::count(file.begin(), file.begin() + static_cast<std::ptrdiff_t>(l.source.begin), '\n'));
+      last_end = l.source.end;
+      last_number = l.number;
+    }
+  }
+  CHECK(wrapped_documents >= 30);  // most rounds are read as hard-wrapped
+}
+
 TEST_CASE("document: empty input") {
   const document doc = make_document("");
   CHECK(doc.path == "<bytes>");
