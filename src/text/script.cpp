@@ -177,13 +177,23 @@ struct simplifier::tables {
     char32_t first;
     std::uint32_t begin;
     std::uint32_t end;
+    /// One bit per hash of the keys' second characters (all bits: a one-character key):
+    /// where the text's second character has no bit, no phrase of the group matches.
+    std::uint64_t seconds = 0;
   };
+  /// The bit of a second character in phrase_group::seconds.
+  [[nodiscard]] static std::uint64_t second_bit(char32_t c) noexcept {
+    return std::uint64_t{1} << ((static_cast<std::uint64_t>(c) * 0x9E3779B97F4A7C15ULL) >> 58);
+  }
 
   std::vector<std::uint32_t> bmp = std::vector<std::uint32_t>(0x10000, 0);
   std::vector<std::pair<char32_t, std::uint32_t>> supplementary;  // sorted by code point
   std::vector<slice> replacements;
   std::vector<phrase> phrases;
   std::vector<phrase_group> phrase_groups;  // sorted by `first`
+  /// The group of each BMP code point (index + 1; 0: none), so that a phrase start costs
+  /// no search; supplementary first characters are searched in phrase_groups.
+  std::vector<std::uint16_t> bmp_group = std::vector<std::uint16_t>(0x10000, 0);
   std::string pool;  // bytes of every key and value, then `pool_padding` zero bytes
   // So that any value of at most 4 bytes can be read as exactly 4 bytes (a fixed-size
   // copy in the hot loop instead of a memcpy call of variable length).
@@ -217,6 +227,10 @@ struct simplifier::tables {
   }
 
   [[nodiscard]] const phrase_group* group_of(char32_t first) const noexcept {
+    if (first < 0x10000 && !bmp_group.empty()) {
+      const std::uint16_t g = bmp_group[first];
+      return g == 0 ? nullptr : &phrase_groups[g - 1U];
+    }
     const auto it = std::lower_bound(phrase_groups.begin(), phrase_groups.end(), first,
                                      [](const phrase_group& g, char32_t c) { return g.first < c; });
     return (it != phrase_groups.end() && it->first == first) ? &*it : nullptr;
@@ -273,11 +287,20 @@ struct simplifier::tables {
     for (const auto& [first, p] : keyed) {
       if (phrase_groups.empty() || phrase_groups.back().first != first) {
         const auto at = static_cast<std::uint32_t>(phrases.size());
-        phrase_groups.push_back({first, at, at});
+        phrase_groups.push_back({first, at, at, 0});
         entry_for_update(first) |= phrase_start;
       }
       phrases.push_back(p);
       phrase_groups.back().end = static_cast<std::uint32_t>(phrases.size());
+      const auto cps = code_points(view(p.key));
+      phrase_groups.back().seconds |= cps.size() < 2 ? ~std::uint64_t{0} : second_bit(cps[1]);
+    }
+    if (phrase_groups.size() < 0xFFFF) {
+      for (std::size_t g = 0; g < phrase_groups.size(); ++g) {
+        if (phrase_groups[g].first < 0x10000) bmp_group[phrase_groups[g].first] = static_cast<std::uint16_t>(g + 1);
+      }
+    } else {
+      bmp_group.clear();  // more groups than an index holds: search them all
     }
     pool.append(pool_padding, '\0');
   }
@@ -425,7 +448,12 @@ simplified_text simplifier::convert(std::string_view utf8) const {
     }
     if (e & tables::phrase_start) {
       const tables::phrase* match = nullptr;
-      if (const auto* g = t.group_of(d.code_point)) {
+      const auto* g = t.group_of(d.code_point);
+      if (g != nullptr && (g->seconds & tables::second_bit(p + d.length < end ? decode(p + d.length, end).code_point
+                                                                             : char32_t{0})) == 0) {
+        g = nullptr;  // no key of the group goes on with the text's next character
+      }
+      if (g != nullptr) {
         const auto left = static_cast<std::size_t>(end - p);
         for (auto i = g->begin; i < g->end; ++i) {
           const auto& ph = t.phrases[i];
