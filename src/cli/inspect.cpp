@@ -13,8 +13,8 @@ namespace {
 int run_inspect(const options& opts) {
   report::table t;
   t.caption = "Documents";
-  t.columns = {"file", "jurisdiction", "script", "encoding", "bytes", "lines", "noise lines", "wrapped at",
-               "breaks rejoined"};
+  t.columns = {"file",  "jurisdiction", "script",     "encoding",       "bytes",
+               "lines", "noise lines",  "wrapped at", "breaks rejoined"};
   for (const source_plan& in : load_source_plans(opts)) {
     const auto& doc = in.document();
     const auto& p = in.plan();
@@ -22,9 +22,11 @@ int run_inspect(const options& opts) {
     std::string where = j.name.empty() ? "—" : j.name;
     if (j.admin_level != level::unknown) where += fmt::format(" ({})", to_string(j.admin_level));
     t.add_row({doc.path, where, std::string(text::to_string(doc.source_script)),
-               std::string(text::to_string(doc.source_encoding)), doc.original.size(),
-               doc.lines.size(), doc.noise_line_count(),
-               doc.wrap_width == 0 ? std::string("—") : fmt::format("{} characters", static_cast<double>(doc.wrap_width) / 2.0),
+               std::string(text::to_string(doc.source_encoding)), doc.original.size(), doc.lines.size(),
+               doc.noise_line_count(),
+               doc.wrap_width == 0
+                   ? std::string("—")
+                   : fmt::format("{} characters", static_cast<double>(doc.wrap_width) / 2.0),
                doc.unwrapped_breaks});
   }
   write_output(opts, render(opts, t));

@@ -25,8 +25,8 @@
 #include <bit>
 #include <bitset>
 #include <charconv>
-#include <cstring>
 #include <cmath>
+#include <cstring>
 #include <map>
 #include <optional>
 #include <set>
@@ -86,7 +86,7 @@ struct target_rules {
   /// those a count in words may start with (a numeral, or a scale: 万 of 超万家), and the
   /// markers, whose presence makes a line worth reading for such counts.
   std::bitset<0x10000> numeral_chars, numeral_starts, numeral_triggers;
-  std::array<bool, 256> trigger_last_byte{};  ///< the markers' last bytes: a first, cheap test
+  std::array<bool, 256> trigger_last_byte{};   ///< the markers' last bytes: a first, cheap test
   std::vector<std::string> alternative_units;  ///< 间 of 套(间), besides the units
   std::vector<std::string> share_units;        ///< %: 90%的市 is the share of the cities
   std::string share_after;                     ///< 的
@@ -174,7 +174,8 @@ target_rules load_rules() {
     r.scale_names.push_back(name);
     r.scale_factor.push_back(factor.get<double>());
   }
-  for (std::size_t i = 0; i < r.scale_names.size(); ++i) patterns.push_back({r.scale_names[i], static_cast<std::uint32_t>(i)});
+  for (std::size_t i = 0; i < r.scale_names.size(); ++i)
+    patterns.push_back({r.scale_names[i], static_cast<std::uint32_t>(i)});
   r.scale_matcher = aho_corasick(patterns);
   patterns.clear();
   static constexpr std::array<std::pair<const char*, cue_kind>, 7> cue_names{{{"reach", cue_kind::reach},
@@ -231,14 +232,17 @@ target_rules load_rules() {
     for (auto& w : string_list(n.at("comparators").at("at_least"), "/numerals/comparators/at_least")) {
       r.numeral_comparators.emplace_back(std::move(w), comparator::at_least);
     }
-    for (auto& w : string_list(n.at("comparators").at("not_less_than"), "/numerals/comparators/not_less_than")) {
+    for (auto& w :
+         string_list(n.at("comparators").at("not_less_than"), "/numerals/comparators/not_less_than")) {
       r.numeral_comparators.emplace_back(std::move(w), comparator::not_less_than);
     }
     std::stable_sort(r.numeral_comparators.begin(), r.numeral_comparators.end(),
                      [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); });
     const auto mark = [](std::bitset<0x10000>& set, std::string_view w) {
       const char32_t c = w.size() >= 3 ? three_byte_at(w, w.size() - 3) : 0;
-      if (c == 0) rules_error("/numerals: comparator words, round numbers and scales must end in a Han character");
+      if (c == 0)
+        rules_error(
+            "/numerals: comparator words, round numbers and scales must end in a Han character");
       set.set(c);
     };
     for (std::size_t i = 0; i < chinese_numeral_characters.size(); i += 3) {
@@ -256,7 +260,8 @@ target_rules load_rules() {
     for (const auto& [w, kind] : r.numeral_comparators) announced.push_back(w);
     for (const auto& w : announced) {
       bool marked = false;
-      for (std::size_t i = 0; i + 3 <= w.size(); i += 3) marked = marked || r.numeral_triggers.test(three_byte_at(w, i));
+      for (std::size_t i = 0; i + 3 <= w.size(); i += 3)
+        marked = marked || r.numeral_triggers.test(three_byte_at(w, i));
       if (!marked) rules_error(fmt::format("/numerals/markers: no marker announces '{}'", w));
     }
   }
@@ -353,7 +358,8 @@ bool has_numeral_trigger(std::string_view s) noexcept {
     const unsigned b = p[i];
     if ((b & 0xF0) == 0xE0) {  // the text is valid UTF-8: two continuation bytes follow
       if (r.trigger_last_byte[p[i + 2]] &&
-          r.numeral_triggers.test(((b & 0x0F) << 12) | ((p[i + 1] & 0x3Fu) << 6) | (p[i + 2] & 0x3Fu))) {
+          r.numeral_triggers.test(((b & 0x0F) << 12) | ((p[i + 1] & 0x3Fu) << 6) |
+                                  (p[i + 2] & 0x3Fu))) {
         return true;
       }
       i += 3;
@@ -682,10 +688,11 @@ std::optional<quantity> word_count_at(std::string_view s, std::size_t b, std::si
     if (ends_at(o, k) && comparator_before(k - o.size())) return q;
   }
   // A round number alone after an object cue (培育百家, 支持千家企业).
-  const bool round = (j == k + 3 && std::find(r.numeral_round.begin(), r.numeral_round.end(), s.substr(k, 3)) !=
-                                        r.numeral_round.end()) ||
+  const bool round = (j == k + 3 && std::find(r.numeral_round.begin(), r.numeral_round.end(),
+                                              s.substr(k, 3)) != r.numeral_round.end()) ||
                      (j == k && std::find(r.numeral_round.begin(), r.numeral_round.end(),
-                                          s.substr(k, std::min<std::size_t>(3, s.size() - k))) != r.numeral_round.end());
+                                          s.substr(k, std::min<std::size_t>(3, s.size() - k))) !=
+                                    r.numeral_round.end());
   if (!round) return std::nullopt;
   for (const auto* list : {&r.object_cues, &r.numeral_round_after}) {
     for (const auto& o : *list) {
@@ -920,7 +927,9 @@ class extractor {
     // A count in words (至少建成一所) needs no digit: such lines are read for it alone.
     const bool numerals = has_numeral_trigger(s_.substr(b, e - b));
     if (needs == 0 && !numerals) return;
-    const auto& classes = numerals ? scan_class_numerals() : (needs & scan_yi) != 0 ? scan_class_yi : scan_class;
+    const auto& classes = numerals                 ? scan_class_numerals()
+                          : (needs & scan_yi) != 0 ? scan_class_yi
+                                                   : scan_class;
     const auto& r = loaded_rules();
     std::size_t segment = b;  // where the text for the next quantity starts
     std::size_t clause = b;
@@ -937,7 +946,8 @@ class extractor {
       const std::string_view line = s_.substr(0, e);
       std::size_t sentence_end = line.find("。", at + 3);
       if (sentence_end == std::string_view::npos) sentence_end = e;
-      if (line.substr(at + 3, sentence_end - (at + 3)).find(std::string_view(closer.data(), 3)) != std::string_view::npos) {
+      if (line.substr(at + 3, sentence_end - (at + 3)).find(std::string_view(closer.data(), 3)) !=
+          std::string_view::npos) {
         ++quotes;
       }
     };
@@ -985,10 +995,12 @@ class extractor {
         ++i;
         continue;
       }
-      if (numerals && quotes == 0 && !ascii_quote && r.numeral_starts.test(three_byte_at(s_.substr(0, e), i))) {
+      if (numerals && quotes == 0 && !ascii_quote &&
+          r.numeral_starts.test(three_byte_at(s_.substr(0, e), i))) {
         // A count in words (至少建成一所, 超万家).
         if (const auto q = word_count_at(s_.substr(0, e), b, i);
-            q && q->begin >= segment && accept(*q, segment, e, u, owner, sentence_has_target, last_kind, last_periodic)) {
+            q && q->begin >= segment &&
+            accept(*q, segment, e, u, owner, sentence_has_target, last_kind, last_periodic)) {
           segment = q->end;
           i = q->end;
           continue;
@@ -1012,7 +1024,12 @@ class extractor {
       } else if (byte == 0xE3 && i + 2 < e && bytes[i + 1] == 0x80) {
         switch (bytes[i + 2]) {
           case 0x82: end_clause(i + 3, true), quotes = 0; break;              // 。
-          case 0x88: case 0x8A: case 0x8C: case 0x8E: open_quote(i); break;  // 〈 《 「 『
+          case 0x88:
+          case 0x8A:
+          case 0x8C:
+          case 0x8E:
+            open_quote(i);
+            break;  // 〈 《 「 『
           case 0x89: case 0x8B: case 0x8D: case 0x8F: quotes = std::max(0, quotes - 1); break;
           default: break;
         }

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include <plancmp/data.hpp>
 #include <plancmp/error.hpp>
-#include <plancmp/text/document.hpp>
 #include <plancmp/text/detail/heading_shape.hpp>
+#include <plancmp/text/document.hpp>
 #include <plancmp/text/normalize.hpp>
 
 #include <fmt/format.h>
@@ -133,10 +133,14 @@ bool bracket_open(std::string_view s) noexcept {
   int depth = 0;
   for (std::size_t i = 0; i < s.size(); ++i) {
     const char c = s[i];
-    if (c == '(' || c == '[') ++depth;
-    else if (c == ')' || c == ']') depth = std::max(0, depth - 1);
-    else if (s.substr(i).starts_with("（") || s.substr(i).starts_with("【")) ++depth;
-    else if (s.substr(i).starts_with("）") || s.substr(i).starts_with("】")) depth = std::max(0, depth - 1);
+    if (c == '(' || c == '[')
+      ++depth;
+    else if (c == ')' || c == ']')
+      depth = std::max(0, depth - 1);
+    else if (s.substr(i).starts_with("（") || s.substr(i).starts_with("【"))
+      ++depth;
+    else if (s.substr(i).starts_with("）") || s.substr(i).starts_with("】"))
+      depth = std::max(0, depth - 1);
   }
   return depth > 0;
 }
@@ -144,12 +148,14 @@ bool bracket_open(std::string_view s) noexcept {
 /// Whether `s` ends with a bracketed group of four characters or more (`（市科技局牵头）`,
 /// not `(点)`): a clause that may close a paragraph.
 bool closes_clause(std::string_view s) noexcept {
-  static constexpr std::pair<std::string_view, std::string_view> pairs[] = {{"(", ")"}, {"（", "）"}, {"[", "]"}, {"【", "】"}};
+  static constexpr std::pair<std::string_view, std::string_view> pairs[] = {
+      {"(", ")"}, {"（", "）"}, {"[", "]"}, {"【", "】"}};
   for (const auto& [open, close] : pairs) {
     if (!s.ends_with(close)) continue;
     const std::size_t at = s.rfind(open);
     if (at == std::string_view::npos) return true;  // opened on an earlier line: a long group
-    const std::string_view inside = s.substr(at + open.size(), s.size() - close.size() - at - open.size());
+    const std::string_view inside =
+        s.substr(at + open.size(), s.size() - close.size() - at - open.size());
     std::size_t characters = 0;
     for (const char c : inside) characters += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
     return characters >= 4;
@@ -170,20 +176,22 @@ bool ends_sentence(std::string_view s) noexcept {
 }
 
 constexpr std::size_t npos_line = static_cast<std::size_t>(-1);
-constexpr std::size_t wrap_min_lines = 12;       ///< fewer content lines: nothing to tell from
-constexpr std::size_t wrap_min_width = 24;       ///< 12 characters: narrower is a list, not a page
-constexpr std::size_t wrap_band = 4;             ///< a full line is within 2 characters of the width
-constexpr double wrap_min_share = 0.35;          ///< of the long lines at the body's full width
-constexpr double wrap_min_share_other = 0.10;    ///< at another full width (a box set wider or narrower)
-constexpr std::size_t wrap_max_widths = 3;       ///< the body's width and those of boxes
-constexpr double wrap_max_wider = 0.05;          ///< of all content lines wider than every width
-constexpr double wrap_min_mid_sentence = 0.6;    ///< of the full lines ending mid-sentence
-constexpr double wrap_min_indented = 0.05;       ///< of the content lines indented: the document indents paragraphs
+constexpr std::size_t wrap_min_lines = 12;     ///< fewer content lines: nothing to tell from
+constexpr std::size_t wrap_min_width = 24;     ///< 12 characters: narrower is a list, not a page
+constexpr std::size_t wrap_band = 4;           ///< a full line is within 2 characters of the width
+constexpr double wrap_min_share = 0.35;        ///< of the long lines at the body's full width
+constexpr double wrap_min_share_other = 0.10;  ///< at another full width (a box set wider or narrower)
+constexpr std::size_t wrap_max_widths = 3;     ///< the body's width and those of boxes
+constexpr double wrap_max_wider = 0.05;        ///< of all content lines wider than every width
+constexpr double wrap_min_mid_sentence = 0.6;  ///< of the full lines ending mid-sentence
+constexpr double wrap_min_indented =
+    0.05;  ///< of the content lines indented: the document indents paragraphs
 
 /// The widths `doc` is hard-wrapped at (the body's first, then those of boxes set to
 /// another width), or none when its lines are paragraphs. A width is the widest of a band
 /// of wrap_band holding many lines, most of them ending mid-sentence.
-std::vector<std::size_t> wrap_widths_of(const document& doc, const std::vector<std::size_t>& line_widths) {
+std::vector<std::size_t> wrap_widths_of(const document& doc,
+                                        const std::vector<std::size_t>& line_widths) {
   struct measured {
     std::size_t width;
     bool mid_sentence;
@@ -192,11 +200,13 @@ std::vector<std::size_t> wrap_widths_of(const document& doc, const std::vector<s
   for (std::size_t k = 0; k < doc.lines.size(); ++k) {
     const auto& l = doc.lines[k];
     if (!l.is_content()) continue;
-    const auto text = trim_whitespace(std::string_view(doc.printed).substr(l.printed_begin, l.printed_end - l.printed_begin));
+    const auto text = trim_whitespace(
+        std::string_view(doc.printed).substr(l.printed_begin, l.printed_end - l.printed_begin));
     lines.push_back({line_widths[k], !ends_sentence(text)});
   }
   if (lines.size() < wrap_min_lines) return {};
-  std::sort(lines.begin(), lines.end(), [](const measured& a, const measured& b) { return a.width < b.width; });
+  std::sort(lines.begin(), lines.end(),
+            [](const measured& a, const measured& b) { return a.width < b.width; });
   // Shares are of the lines at least half the body's width: headings, table cells and
   // short items do not dilute them.
   double n = 0;
@@ -211,13 +221,15 @@ std::vector<std::size_t> wrap_widths_of(const document& doc, const std::vector<s
       if (!taken[i] && count >= best_count) best = lines[i].width, best_count = count;
     }
     if (widths.empty()) {
-      n = static_cast<double>(std::count_if(lines.begin(), lines.end(), [&](const measured& m) { return 2 * m.width >= best; }));
+      n = static_cast<double>(std::count_if(lines.begin(), lines.end(),
+                                            [&](const measured& m) { return 2 * m.width >= best; }));
     }
     const double share = widths.empty() ? wrap_min_share : wrap_min_share_other;
     if (best < wrap_min_width || static_cast<double>(best_count) < share * n) break;
     std::size_t mid = 0;
     for (std::size_t i = 0; i < lines.size(); ++i) {
-      if (!taken[i] && lines[i].width <= best && lines[i].width + wrap_band >= best) mid += lines[i].mid_sentence;
+      if (!taken[i] && lines[i].width <= best && lines[i].width + wrap_band >= best)
+        mid += lines[i].mid_sentence;
     }
     if (static_cast<double>(mid) < wrap_min_mid_sentence * static_cast<double>(best_count)) break;
     for (std::size_t i = 0; i < lines.size(); ++i) {
@@ -227,14 +239,16 @@ std::vector<std::size_t> wrap_widths_of(const document& doc, const std::vector<s
   }
   if (widths.empty()) return {};
   const std::size_t widest = *std::max_element(widths.begin(), widths.end());
-  const auto wider = std::count_if(lines.begin(), lines.end(), [&](const measured& m) { return m.width > widest + 2; });
+  const auto wider = std::count_if(lines.begin(), lines.end(),
+                                   [&](const measured& m) { return m.width > widest + 2; });
   if (static_cast<double>(wider) > wrap_max_wider * static_cast<double>(lines.size())) return {};
   return widths;
 }
 
 /// Whether a line of width `w` is at one of the full `widths`.
 bool at_full_width(std::size_t w, const std::vector<std::size_t>& widths) noexcept {
-  return std::any_of(widths.begin(), widths.end(), [&](std::size_t full) { return w <= full + 2 && w + wrap_band >= full; });
+  return std::any_of(widths.begin(), widths.end(),
+                     [&](std::size_t full) { return w <= full + 2 && w + wrap_band >= full; });
 }
 
 }  // namespace
@@ -371,7 +385,8 @@ bool may_be_wrapped(const document& doc) {
   for (std::size_t i = 0, lo = 0; i < lengths.size(); ++i) {
     while (lengths[lo] + band_bytes < lengths[i]) ++lo;
     if (lengths[i] < 3 * wrap_min_width / 2) continue;  // 12 Han characters
-    const auto longer = static_cast<std::size_t>(lengths.end() - std::lower_bound(lengths.begin(), lengths.end(), lengths[i] / 2));
+    const auto longer = static_cast<std::size_t>(
+        lengths.end() - std::lower_bound(lengths.begin(), lengths.end(), lengths[i] / 2));
     if (static_cast<double>(i - lo + 1) >= min_share * static_cast<double>(longer)) return true;
   }
   return false;
@@ -389,12 +404,17 @@ void unwrap_paragraphs(document& doc, const read_options& options, const offset_
     if (!l.is_content()) continue;
     // From the line's start (a paragraph's indent takes room on the page) to its last
     // character (trailing spaces do not).
-    const auto text = trim_whitespace(std::string_view(doc.printed).substr(l.printed_begin, l.printed_end - l.printed_begin));
+    const auto text = trim_whitespace(
+        std::string_view(doc.printed).substr(l.printed_begin, l.printed_end - l.printed_begin));
     const std::string_view set =
-        std::string_view(doc.printed).substr(l.printed_begin, static_cast<std::size_t>(text.data() + text.size() - doc.printed.data()) - l.printed_begin);
+        std::string_view(doc.printed)
+            .substr(l.printed_begin,
+                    static_cast<std::size_t>(text.data() + text.size() - doc.printed.data()) -
+                        l.printed_begin);
     const std::size_t decoded_begin = to_decoded.to_source(l.printed_begin, hint);
     const std::size_t decoded_end = to_decoded.to_source(l.printed_begin + set.size(), hint);
-    const std::size_t lost = decoded_end - decoded_begin > set.size() ? decoded_end - decoded_begin - set.size() : 0;
+    const std::size_t lost =
+        decoded_end - decoded_begin > set.size() ? decoded_end - decoded_begin - set.size() : 0;
     line_widths[k] = display_width(set) + lost / 2;
   }
   const std::vector<std::size_t> widths = wrap_widths_of(doc, line_widths);
@@ -412,7 +432,8 @@ void unwrap_paragraphs(document& doc, const read_options& options, const offset_
     ++content;
     indents += indented(l);
   }
-  const bool indenting = indents >= 3 && static_cast<double>(indents) >= wrap_min_indented * static_cast<double>(content);
+  const bool indenting =
+      indents >= 3 && static_cast<double>(indents) >= wrap_min_indented * static_cast<double>(content);
   std::string joined;
   joined.reserve(printed.size());
   offset_map to_old;
@@ -422,7 +443,8 @@ void unwrap_paragraphs(document& doc, const read_options& options, const offset_
     const auto& next = doc.lines[i + 1];
     if (!l.is_content() || !next.is_content() || indented(next)) continue;
     const auto text = trim_whitespace(printed.substr(l.printed_begin, l.printed_end - l.printed_begin));
-    const auto next_text = trim_whitespace(printed.substr(next.printed_begin, next.printed_end - next.printed_begin));
+    const auto next_text =
+        trim_whitespace(printed.substr(next.printed_begin, next.printed_end - next.printed_begin));
     // Full, or too full for the next line's first word: a Latin word or a number is set
     // whole, so the line before it may end short of the width (…达到 / 12EFLOPS，…).
     std::size_t first_word = 0;
@@ -431,12 +453,14 @@ void unwrap_paragraphs(document& doc, const read_options& options, const offset_
       ++first_word;
     }
     const std::size_t narrowest = *std::min_element(widths.begin(), widths.end());
-    if (!at_full_width(line_widths[i], widths) && !(first_word > 1 && line_widths[i] + first_word > narrowest)) continue;
+    if (!at_full_width(line_widths[i], widths) &&
+        !(first_word > 1 && line_widths[i] + first_word > narrowest))
+      continue;
     // After a sentence's end the paragraph goes on only inside an open bracket, before a
     // bracketed aside (`…。` then `(省市场监管局负责)`: a responsibility clause), or where
     // the document marks its paragraphs by indents.
-    const bool aside = next_text.starts_with("(") || next_text.starts_with("（") || next_text.starts_with("[") ||
-                       next_text.starts_with("【");
+    const bool aside = next_text.starts_with("(") || next_text.starts_with("（") ||
+                       next_text.starts_with("[") || next_text.starts_with("【");
     if (ends_sentence(text) && !bracket_open(text) && !indenting && !aside) continue;
     // A page's number, a numbered heading, or a number after a bracketed clause (a unit's
     // responsibility clause ends its paragraph; `2强化…` numbers the next without a dot;
@@ -452,8 +476,11 @@ void unwrap_paragraphs(document& doc, const read_options& options, const offset_
     // Latin words keep a space between them (policy\nmaking); a number broken by the
     // width (达到6\n50家) is one number again.
     const auto digit = [](char c) { return c >= '0' && c <= '9'; };
-    const auto alnum = [&](char c) { return digit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
-    if (alnum(text.back()) && alnum(next_text.front()) && !(digit(text.back()) && digit(next_text.front()))) {
+    const auto alnum = [&](char c) {
+      return digit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    };
+    if (alnum(text.back()) && alnum(next_text.front()) &&
+        !(digit(text.back()) && digit(next_text.front()))) {
       to_old.add(joined.size(), cut_begin);
       joined += ' ';
     }
@@ -474,8 +501,10 @@ void unwrap_paragraphs(document& doc, const read_options& options, const offset_
   for (std::size_t i = 1, previous = npos_line; i < doc.lines.size(); ++i) {
     if (doc.lines[i - 1].is_content()) previous = i - 1;
     const auto& here = doc.lines[i];
-    if (!here.is_content() || previous == npos_line || line_widths[previous] + wrap_band < narrowest) continue;
-    const auto text = trim_whitespace(printed.substr(here.printed_begin, here.printed_end - here.printed_begin));
+    if (!here.is_content() || previous == npos_line || line_widths[previous] + wrap_band < narrowest)
+      continue;
+    const auto text =
+        trim_whitespace(printed.substr(here.printed_begin, here.printed_end - here.printed_begin));
     if (!page_number(text)) continue;
     unsigned page = 0;
     for (std::size_t k = 0; k < text.size() && page < 100000; ++k) {
@@ -502,7 +531,8 @@ void unwrap_paragraphs(document& doc, const read_options& options, const offset_
   // Physical line numbers, by where each new line starts in the old text.
   std::vector<std::size_t> old_begins;
   std::vector<std::uint32_t> old_numbers;
-  for (const auto& l : doc.lines) old_begins.push_back(l.printed_begin), old_numbers.push_back(l.number);
+  for (const auto& l : doc.lines)
+    old_begins.push_back(l.printed_begin), old_numbers.push_back(l.number);
   doc.printed_to_original = offset_map::compose(to_old, doc.printed_to_original);
   doc.printed = std::move(joined);
   doc.lines.clear();
@@ -512,7 +542,8 @@ void unwrap_paragraphs(document& doc, const read_options& options, const offset_
     const auto it = std::upper_bound(old_begins.begin(), old_begins.end(), old);
     const auto k = static_cast<std::size_t>(std::max<std::ptrdiff_t>(it - old_begins.begin() - 1, 0));
     l.number = old_numbers[k];
-    if (page_numbers[k] && old == old_begins[k] && l.is_content()) l.noise = noise_verdict{noise_kind::page_meta, "page_meta.page_number"};
+    if (page_numbers[k] && old == old_begins[k] && l.is_content())
+      l.noise = noise_verdict{noise_kind::page_meta, "page_meta.page_number"};
   }
   doc.unwrapped_breaks = breaks;
   doc.wrap_width = widths.front();

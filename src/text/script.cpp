@@ -297,7 +297,8 @@ struct simplifier::tables {
     }
     if (phrase_groups.size() < 0xFFFF) {
       for (std::size_t g = 0; g < phrase_groups.size(); ++g) {
-        if (phrase_groups[g].first < 0x10000) bmp_group[phrase_groups[g].first] = static_cast<std::uint16_t>(g + 1);
+        if (phrase_groups[g].first < 0x10000)
+          bmp_group[phrase_groups[g].first] = static_cast<std::uint16_t>(g + 1);
       }
     } else {
       bmp_group.clear();  // more groups than an index holds: search them all
@@ -449,8 +450,9 @@ simplified_text simplifier::convert(std::string_view utf8) const {
     if (e & tables::phrase_start) {
       const tables::phrase* match = nullptr;
       const auto* g = t.group_of(d.code_point);
-      if (g != nullptr && (g->seconds & tables::second_bit(p + d.length < end ? decode(p + d.length, end).code_point
-                                                                             : char32_t{0})) == 0) {
+      if (g != nullptr &&
+          (g->seconds & tables::second_bit(p + d.length < end ? decode(p + d.length, end).code_point
+                                                              : char32_t{0})) == 0) {
         g = nullptr;  // no key of the group goes on with the text's next character
       }
       if (g != nullptr) {

@@ -10,8 +10,8 @@
 #include <plancmp/text/formats.hpp>
 
 #include <doctest/doctest.h>
-#include "support/wrap.hpp"
 #include <fmt/format.h>
+#include "support/wrap.hpp"
 
 #include <algorithm>
 #include <array>
@@ -259,7 +259,9 @@ TEST_CASE("nothing is lost in any corpus document (reads ../shared/corpus)") {
   CHECK(documents == 40);
 }
 
-TEST_CASE("fidelity: the seeds hard-wrapped as a PDF sets them parse as the seeds do (and the corpus texts, from ../shared/corpus)") {
+TEST_CASE(
+    "fidelity: the seeds hard-wrapped as a PDF sets them parse as the seeds do (and the corpus texts, "
+    "from ../shared/corpus)") {
   // Each seed set 26, 30, 40 and 52 characters wide (tests/support/wrap.hpp), scored against
   // its own gold: the paragraphs are rejoined (text::read_options::unwrap), so measures,
   // units, deadlines and targets come out as from the seed itself. What stays lost is a
@@ -291,7 +293,8 @@ TEST_CASE("fidelity: the seeds hard-wrapped as a PDF sets them parse as the seed
       parse::parse_options o;
       o.read = keep;
       const auto row_kept = figures_of(parse::evaluate(parse::parse_bytes(wrapped, name, o), g));
-      for (std::size_t k = 0; k < figure_count; ++k) unwrapped[k].push_back(row[k]), kept[k].push_back(row_kept[k]);
+      for (std::size_t k = 0; k < figure_count; ++k)
+        unwrapped[k].push_back(row[k]), kept[k].push_back(row_kept[k]);
       // Units, deadlines and targets: as from the seed (a paragraph split at a sentence end
       // keeps its clause and its targets). Metadata is left out: a web page's publication
       // line wrapped like a paragraph is no longer one line (no PDF holds one).

@@ -256,9 +256,9 @@ TEST_CASE("prose forms: scales, units, comparators, years, periodic, several per
     // No comparator or object cue; a reach cue before 一 (a new level, not a count); a unit
     // that counts no entities; an idiom; a digit-free name; a number that is not a round one
     // after an object cue alone: none is read.
-    for (std::string_view none : {"建设一所学校", "经济发展达到一个新水平", "至少开展一次培训", "突破一批关键核心技术",
-                                  "让数字服务走进千家万户", "推进“十四五”规划实施", "培育三家示范企业",
-                                  "打造千亿级产业集群"}) {
+    for (std::string_view none :
+         {"建设一所学校", "经济发展达到一个新水平", "至少开展一次培训", "突破一批关键核心技术",
+          "让数字服务走进千家万户", "推进“十四五”规划实施", "培育三家示范企业", "打造千亿级产业集群"}) {
       CAPTURE(none);
       CHECK(parse::find_targets(none).empty());
     }
@@ -660,7 +660,8 @@ TEST_CASE("counts in Chinese numerals in a plan; nothing is read after the body"
       "<html><head><title>某市教育发展行动方案</title></head><body><div class=\"article\">"
       "<h1>某市教育发展行动方案</h1><p>一、重点任务</p><p>（一）扩大普惠。到2025年建成10所幼儿园。</p>"
       "<p>（二）优化服务。到2025年新增学位2000个。</p><p>某市人民政府<br>2024年3月1日</p></div>"
-      "<div>相关附件</div><ul><li><span>扫码打开<br>“某市通”APP<br>超万项政务服务轻松办</span></li></ul>"
+      "<div>相关附件</div><ul><li><span>扫码打开<br>“某市通”APP<br>超万项政务服务轻松办</span></li></"
+      "ul>"
       "<div>网站地图 | 联系我们</div></body></html>";
   const auto web = parse::parse_bytes(page, "page.html");
   CHECK(value_unit_owner(web) == std::vector<std::string>{"10所 一.(一)", "2000个 一.(二)"});

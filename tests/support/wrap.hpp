@@ -2,8 +2,7 @@
 // Hard-wraps text as a page sets it (a PDF's text layer, text copied out of a layout): each
 // paragraph (line of the input) broken at `width` half-em units (a Han character 2, an
 // ASCII character 1), closing punctuation never starting a line, a Latin word or a number
-// never broken. For the tests of
-// text::read_options::unwrap.
+// never broken. For the tests of text::read_options::unwrap.
 #pragma once
 
 #include <plancmp/text/detail/utf8.hpp>
@@ -14,8 +13,8 @@
 namespace plancmp::test {
 
 inline std::string hard_wrap(std::string_view text, std::size_t width) {
-  static constexpr std::string_view closing[] = {"，", "。", "、", "；", "：", "？", "！", "）", "》", "”", "’",
-                                                 ",",  ".",  ";",  ":",  "?",  "!",  ")"};
+  static constexpr std::string_view closing[] = {"，", "。", "、", "；", "：", "？", "！", "）", "》",
+                                                 "”",  "’",  ",",  ".",  ";",  ":",  "?",  "!",  ")"};
   std::string out;
   std::size_t used = 0;
   bool line_has_text = false;

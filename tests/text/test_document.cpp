@@ -279,16 +279,21 @@ TEST_CASE("document: hard-wrapped paragraphs are rejoined, every byte still trac
   // Four paragraphs set 20 characters wide, as a PDF's text layer gives them: a heading, a
   // paragraph with a number broken by the width, a page number between the two halves of
   // a paragraph, a numbered item after a line that ends at the full width.
-  const std::string para1 = "到2025年，全市知识产权贯标企业总数达到650家，国家知识产权优势企业达到150家，"
-                            "知识产权质押融资金额年均增长20%以上，知识产权服务业营业收入突破100亿元。";
-  const std::string para2 = "加快建设知识产权保护中心，推动建立快速协同保护机制，完善知识产权纠纷多元化解决"
-                            "机制，健全知识产权信用监管体系，加大侵权行为惩治力度，营造良好营商环境。";
-  const std::string para3 = "1.完善知识产权政策体系。研究制定知识产权强市建设若干政策措施，加大对高价值专利"
-                            "培育的支持力度，建立健全知识产权评议制度。（市市场监管局牵头，市财政局配合）";
-  const std::string para4 = "2.强化知识产权运用。推动专利转化运用，支持企业开展专利导航，培育一批知识产权运营"
-                            "机构，发展知识产权服务业。（市市场监管局牵头，市科技局、市财政局配合）";
+  const std::string para1 =
+      "到2025年，全市知识产权贯标企业总数达到650家，国家知识产权优势企业达到150家，"
+      "知识产权质押融资金额年均增长20%以上，知识产权服务业营业收入突破100亿元。";
+  const std::string para2 =
+      "加快建设知识产权保护中心，推动建立快速协同保护机制，完善知识产权纠纷多元化解决"
+      "机制，健全知识产权信用监管体系，加大侵权行为惩治力度，营造良好营商环境。";
+  const std::string para3 =
+      "1.完善知识产权政策体系。研究制定知识产权强市建设若干政策措施，加大对高价值专利"
+      "培育的支持力度，建立健全知识产权评议制度。（市市场监管局牵头，市财政局配合）";
+  const std::string para4 =
+      "2.强化知识产权运用。推动专利转化运用，支持企业开展专利导航，培育一批知识产权运营"
+      "机构，发展知识产权服务业。（市市场监管局牵头，市科技局、市财政局配合）";
   std::string wrapped = "一、发展目标\n" + plancmp::test::hard_wrap(para1, 40) + "\n二、重点任务\n" +
-                        plancmp::test::hard_wrap(para2, 40) + "\n" + plancmp::test::hard_wrap(para3, 40) + "\n" +
+                        plancmp::test::hard_wrap(para2, 40) + "\n" +
+                        plancmp::test::hard_wrap(para3, 40) + "\n" +
                         plancmp::test::hard_wrap(para4, 40) + "\n";
   // A page number inside paragraph 2, after its second line.
   const std::size_t second_break = wrapped.find('\n', wrapped.find('\n', wrapped.find("加快建设")) + 1);
@@ -298,7 +303,8 @@ TEST_CASE("document: hard-wrapped paragraphs are rejoined, every byte still trac
   CHECK(doc.unwrapped_breaks > 10);
   const auto content = [&] {
     std::vector<std::string> out;
-    for (const auto& l : doc.lines) out.emplace_back(doc.printed.substr(l.printed_begin, l.printed_end - l.printed_begin));
+    for (const auto& l : doc.lines)
+      out.emplace_back(doc.printed.substr(l.printed_begin, l.printed_end - l.printed_begin));
     return out;
   }();
   // Normalization makes the full-width commas ASCII; the paragraphs are whole again, except
@@ -317,7 +323,8 @@ TEST_CASE("document: hard-wrapped paragraphs are rejoined, every byte still trac
   for (std::size_t i = 0; i < doc.lines.size(); ++i) {
     CAPTURE(i);
     const auto at = static_cast<std::size_t>(doc.lines[i].source.begin);
-    CHECK(doc.lines[i].number == 1 + std::count(wrapped.begin(), wrapped.begin() + static_cast<std::ptrdiff_t>(at), '\n'));
+    CHECK(doc.lines[i].number ==
+          1 + std::count(wrapped.begin(), wrapped.begin() + static_cast<std::ptrdiff_t>(at), '\n'));
   }
   // Every character still maps to its own bytes: 650 is printed as one number, and its
   // span covers the line break between 6 and 50.
@@ -333,7 +340,8 @@ TEST_CASE("document: hard-wrapped paragraphs are rejoined, every byte still trac
     if (src.find('\n') == std::string::npos) CHECK(normalize(src).text == doc.printed.substr(i, n));
   }
   // The simplified view has the same lines.
-  CHECK(std::count(doc.simplified.begin(), doc.simplified.end(), '\n') == std::count(doc.printed.begin(), doc.printed.end(), '\n'));
+  CHECK(std::count(doc.simplified.begin(), doc.simplified.end(), '\n') ==
+        std::count(doc.printed.begin(), doc.printed.end(), '\n'));
 
   SUBCASE("page numbers: a run of them after full lines is page furniture, a lone one is not") {
     // One number alone (the - 3 - above) may be a table's cell: it stays content.
@@ -359,7 +367,8 @@ TEST_CASE("document: hard-wrapped paragraphs are rejoined, every byte still trac
     o.unwrap = false;
     const document kept = make_document(wrapped, "wrapped.txt", o);
     CHECK(kept.unwrapped_breaks == 0);
-    CHECK(kept.lines.size() == static_cast<std::size_t>(std::count(wrapped.begin(), wrapped.end(), '\n')));
+    CHECK(kept.lines.size() ==
+          static_cast<std::size_t>(std::count(wrapped.begin(), wrapped.end(), '\n')));
   }
   SUBCASE("a paragraph per line, as most plans are written, is left alone: the seeds") {
     for (const auto& name : plancmp::test::seed_names()) {
@@ -376,9 +385,12 @@ TEST_CASE("document: hard-wrapped paragraphs are rejoined, every byte still trac
     for (int k = 0; k < 6; ++k) text += plancmp::test::hard_wrap(para2, 40) + "\n" + full + "\n";
     const document d = make_document(text, "ends.txt");
     REQUIRE(d.unwrapped_breaks > 0);
-    for (const auto& l : d.lines) CHECK_FALSE(d.printed.substr(l.printed_begin, l.printed_end - l.printed_begin).starts_with(normalize(full).text + "加快"));
+    for (const auto& l : d.lines)
+      CHECK_FALSE(d.printed.substr(l.printed_begin, l.printed_end - l.printed_begin)
+                      .starts_with(normalize(full).text + "加快"));
     std::string indented;
-    for (int k = 0; k < 6; ++k) indented += "\xE3\x80\x80\xE3\x80\x80" + plancmp::test::hard_wrap(para2, 40) + "\n";
+    for (int k = 0; k < 6; ++k)
+      indented += "\xE3\x80\x80\xE3\x80\x80" + plancmp::test::hard_wrap(para2, 40) + "\n";
     const document di = make_document(indented, "indented.txt");
     CHECK(di.lines.size() == 6);  // each paragraph whole: its indent starts it
   }
@@ -438,7 +450,8 @@ TEST_CASE("document: rejoining never loses, reorders or invents a byte (random h
       ++j;
     }
     CHECK(subsequence);
-    CHECK(std::count(all.begin(), all.end(), '\n') - std::count(doc.printed.begin(), doc.printed.end(), '\n') ==
+    CHECK(std::count(all.begin(), all.end(), '\n') -
+              std::count(doc.printed.begin(), doc.printed.end(), '\n') ==
           static_cast<std::ptrdiff_t>(doc.unwrapped_breaks));
     std::uint64_t last_end = 0;
     std::uint32_t last_number = 0;
@@ -446,7 +459,9 @@ TEST_CASE("document: rejoining never loses, reorders or invents a byte (random h
       CHECK(l.source.begin >= last_end);
       CHECK(l.source.end <= file.size());
       CHECK(l.number >= last_number);
-      CHECK(l.number == 1 + std::count(file.begin(), file.begin() + static_cast<std::ptrdiff_t>(l.source.begin), '\n'));
+      CHECK(l.number == 1 + std::count(file.begin(),
+                                       file.begin() + static_cast<std::ptrdiff_t>(l.source.begin),
+                                       '\n'));
       last_end = l.source.end;
       last_number = l.number;
     }

@@ -277,7 +277,8 @@ TEST_CASE("PDF: a seed typeset 30 characters wide on numbered pages parses as th
     CHECK(t.find_first_not_of("0123456789") == std::string::npos);
   }
   CHECK(page_numbers >= pages.size() / 2);
-  const auto gold = parse::read_gold(test::test_data_dir() + "/gold/parse/seed-000_edee8db098a98e76.json");
+  const auto gold =
+      parse::read_gold(test::test_data_dir() + "/gold/parse/seed-000_edee8db098a98e76.json");
   const auto f = parse::evaluate(parse::parse_document(doc), gold);
   CHECK(f.measure_precision() == 1.0);
   CHECK(f.measure_recall() == 1.0);
