@@ -121,7 +121,8 @@ inline char32_t three_byte_at(std::string_view s, std::size_t i) noexcept {
   if (i + 3 > s.size()) return 0;
   const auto b0 = static_cast<unsigned char>(s[i]), b1 = static_cast<unsigned char>(s[i + 1]),
              b2 = static_cast<unsigned char>(s[i + 2]);
-  if ((b0 & 0xF0) != 0xE0 || (b1 & 0xC0) != 0x80 || (b2 & 0xC0) != 0x80) return 0;
+  if ((b0 & 0xF0) != 0xE0 || !text::detail::is_continuation(b1) || !text::detail::is_continuation(b2))
+    return 0;
   return static_cast<char32_t>(((b0 & 0x0F) << 12) | ((b1 & 0x3F) << 6) | (b2 & 0x3F));
 }
 
@@ -688,11 +689,9 @@ std::optional<quantity> word_count_at(std::string_view s, std::size_t b, std::si
     if (ends_at(o, k) && comparator_before(k - o.size())) return q;
   }
   // A round number alone after an object cue (培育百家, 支持千家企业).
-  const bool round = (j == k + 3 && std::find(r.numeral_round.begin(), r.numeral_round.end(),
-                                              s.substr(k, 3)) != r.numeral_round.end()) ||
-                     (j == k && std::find(r.numeral_round.begin(), r.numeral_round.end(),
-                                          s.substr(k, std::min<std::size_t>(3, s.size() - k))) !=
-                                    r.numeral_round.end());
+  // The numeral is that one character (j == k + 3), or none before a scale (j == k: 万).
+  const bool round = j <= k + 3 && std::find(r.numeral_round.begin(), r.numeral_round.end(),
+                                             s.substr(k, 3)) != r.numeral_round.end();
   if (!round) return std::nullopt;
   for (const auto* list : {&r.object_cues, &r.numeral_round_after}) {
     for (const auto& o : *list) {

@@ -2,13 +2,13 @@
 #include <plancmp/data.hpp>
 #include <plancmp/error.hpp>
 #include <plancmp/text/detail/heading_shape.hpp>
+#include <plancmp/text/detail/utf8.hpp>
 #include <plancmp/text/document.hpp>
 #include <plancmp/text/normalize.hpp>
 
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <cctype>
 #include <cstring>
 #include <limits>
 
@@ -92,6 +92,11 @@ span to_span(const offset_map& map, std::size_t begin, std::size_t end) noexcept
 // a clause cut by the break would be read in two halves. The layout constants below are
 // the world's, not one document's: widths in half-em units, as a page sets them.
 
+bool ascii_digit(char c) noexcept { return c >= '0' && c <= '9'; }
+bool ascii_alnum(char c) noexcept {
+  return ascii_digit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
 /// Width of a text as a page sets it: 2 per character outside ASCII (Han characters), 1
 /// per ASCII character.
 std::size_t display_width(std::string_view s) noexcept {
@@ -100,7 +105,7 @@ std::size_t display_width(std::string_view s) noexcept {
     const auto b = static_cast<unsigned char>(s[i]);
     if (b < 0x80) {
       ++w;
-    } else if ((b & 0xC0) != 0x80) {
+    } else if (!detail::is_continuation(b)) {
       w += 2;  // the lead byte of a character outside ASCII
     }
   }
@@ -114,7 +119,7 @@ bool page_number(std::string_view s) noexcept {
   bool digit = false;
   for (std::size_t i = 0; i < s.size();) {
     const char c = s[i];
-    if (c >= '0' && c <= '9') {
+    if (ascii_digit(c)) {
       digit = true, ++i;
     } else if (c == '-' || c == ' ' || c == '/') {
       ++i;
@@ -156,9 +161,7 @@ bool closes_clause(std::string_view s) noexcept {
     if (at == std::string_view::npos) return true;  // opened on an earlier line: a long group
     const std::string_view inside =
         s.substr(at + open.size(), s.size() - close.size() - at - open.size());
-    std::size_t characters = 0;
-    for (const char c : inside) characters += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-    return characters >= 4;
+    return detail::count_code_points(inside) >= 4;
   }
   return false;
 }
@@ -190,7 +193,7 @@ constexpr double wrap_min_indented =
 /// The widths `doc` is hard-wrapped at (the body's first, then those of boxes set to
 /// another width), or none when its lines are paragraphs. A width is the widest of a band
 /// of wrap_band holding many lines, most of them ending mid-sentence.
-std::vector<std::size_t> wrap_widths_of(const document& doc,
+std::vector<std::size_t> wrap_widths_of(const document& doc, const std::vector<std::string_view>& texts,
                                         const std::vector<std::size_t>& line_widths) {
   struct measured {
     std::size_t width;
@@ -198,11 +201,7 @@ std::vector<std::size_t> wrap_widths_of(const document& doc,
   };
   std::vector<measured> lines;
   for (std::size_t k = 0; k < doc.lines.size(); ++k) {
-    const auto& l = doc.lines[k];
-    if (!l.is_content()) continue;
-    const auto text = trim_whitespace(
-        std::string_view(doc.printed).substr(l.printed_begin, l.printed_end - l.printed_begin));
-    lines.push_back({line_widths[k], !ends_sentence(text)});
+    if (doc.lines[k].is_content()) lines.push_back({line_widths[k], !ends_sentence(texts[k])});
   }
   if (lines.size() < wrap_min_lines) return {};
   std::sort(lines.begin(), lines.end(),
@@ -366,10 +365,6 @@ void build_views(document& doc, const read_options& options) {
   }
 }
 
-/// Drops the line breaks of a hard-wrapped document that only wrap a paragraph: after a
-/// line at the full width that ends mid-sentence, before a content line. The spaces at
-/// the break go with it (one stays between two ASCII letters or digits). The views are
-/// built again; each line keeps the number of the physical line where it starts.
 /// A first, cheap look (line lengths in bytes, no pass over the text): whether `doc` may be
 /// hard-wrapped. Most documents hold a paragraph per line, of every length; a wrapped one
 /// has many lines of about one length. Looser than wrap_widths_of, which decides.
@@ -392,34 +387,38 @@ bool may_be_wrapped(const document& doc) {
   return false;
 }
 
+/// Drops the line breaks of a hard-wrapped document that only wrap a paragraph: after a
+/// line at the full width that ends mid-sentence, before a content line. The spaces at
+/// the break go with it (one stays between two ASCII letters or digits). The views are
+/// built again; each line keeps the number of the physical line where it starts.
 void unwrap_paragraphs(document& doc, const read_options& options, const offset_map& to_decoded) {
   if (!may_be_wrapped(doc)) return;
-  // Each line's width as the page set it: its printed width, plus one for each full-width
-  // character that normalization made ASCII (，→ , is 3 bytes → 1 in UTF-8: half the bytes
-  // the line lost). Two map lookups per line, in order.
+  const std::string_view printed = doc.printed;
+  // Each content line's text, trimmed, and its width as the page set it: its printed
+  // width, plus one for each full-width character that normalization made ASCII (，→ , is
+  // 3 bytes → 1 in UTF-8: half the bytes the line lost). Two map lookups per line, in order.
+  std::vector<std::string_view> texts(doc.lines.size());
   std::vector<std::size_t> line_widths(doc.lines.size(), 0);
   std::size_t hint = 0;
   for (std::size_t k = 0; k < doc.lines.size(); ++k) {
     const auto& l = doc.lines[k];
     if (!l.is_content()) continue;
+    const auto text = texts[k] =
+        trim_whitespace(printed.substr(l.printed_begin, l.printed_end - l.printed_begin));
     // From the line's start (a paragraph's indent takes room on the page) to its last
     // character (trailing spaces do not).
-    const auto text = trim_whitespace(
-        std::string_view(doc.printed).substr(l.printed_begin, l.printed_end - l.printed_begin));
-    const std::string_view set =
-        std::string_view(doc.printed)
-            .substr(l.printed_begin,
-                    static_cast<std::size_t>(text.data() + text.size() - doc.printed.data()) -
-                        l.printed_begin);
+    const std::string_view set = printed.substr(
+        l.printed_begin,
+        static_cast<std::size_t>(text.data() + text.size() - printed.data()) - l.printed_begin);
     const std::size_t decoded_begin = to_decoded.to_source(l.printed_begin, hint);
     const std::size_t decoded_end = to_decoded.to_source(l.printed_begin + set.size(), hint);
     const std::size_t lost =
         decoded_end - decoded_begin > set.size() ? decoded_end - decoded_begin - set.size() : 0;
     line_widths[k] = display_width(set) + lost / 2;
   }
-  const std::vector<std::size_t> widths = wrap_widths_of(doc, line_widths);
+  const std::vector<std::size_t> widths = wrap_widths_of(doc, texts, line_widths);
   if (widths.empty()) return;
-  const std::string_view printed = doc.printed;
+  const std::size_t narrowest = *std::min_element(widths.begin(), widths.end());
   // Paragraphs that open with an indent (　　 before their first character, as Chinese
   // typesetting sets them): an indented line begins a paragraph, and where the document
   // indents, a full line ending a sentence before an unindented line goes on.
@@ -442,17 +441,11 @@ void unwrap_paragraphs(document& doc, const read_options& options, const offset_
     const auto& l = doc.lines[i];
     const auto& next = doc.lines[i + 1];
     if (!l.is_content() || !next.is_content() || indented(next)) continue;
-    const auto text = trim_whitespace(printed.substr(l.printed_begin, l.printed_end - l.printed_begin));
-    const auto next_text =
-        trim_whitespace(printed.substr(next.printed_begin, next.printed_end - next.printed_begin));
+    const std::string_view text = texts[i], next_text = texts[i + 1];
     // Full, or too full for the next line's first word: a Latin word or a number is set
     // whole, so the line before it may end short of the width (…达到 / 12EFLOPS，…).
     std::size_t first_word = 0;
-    while (first_word < next_text.size() && static_cast<unsigned char>(next_text[first_word]) < 0x80 &&
-           std::isalnum(static_cast<unsigned char>(next_text[first_word]))) {
-      ++first_word;
-    }
-    const std::size_t narrowest = *std::min_element(widths.begin(), widths.end());
+    while (first_word < next_text.size() && ascii_alnum(next_text[first_word])) ++first_word;
     if (!at_full_width(line_widths[i], widths) &&
         !(first_word > 1 && line_widths[i] + first_word > narrowest))
       continue;
@@ -466,7 +459,7 @@ void unwrap_paragraphs(document& doc, const read_options& options, const offset_
     // responsibility clause ends its paragraph; `2强化…` numbers the next without a dot;
     // `示范站(点)` then `25个` goes on): the paragraph ended at the full width.
     if (page_number(next_text) || detail::opens_like_heading(next_text) ||
-        (closes_clause(text) && next_text.front() >= '0' && next_text.front() <= '9')) {
+        (closes_clause(text) && ascii_digit(next_text.front()))) {
       continue;
     }
     // Drop [end of this line's text, start of the next line's text).
@@ -475,12 +468,8 @@ void unwrap_paragraphs(document& doc, const read_options& options, const offset_
     joined.append(printed.substr(copied, cut_begin - copied));
     // Latin words keep a space between them (policy\nmaking); a number broken by the
     // width (达到6\n50家) is one number again.
-    const auto digit = [](char c) { return c >= '0' && c <= '9'; };
-    const auto alnum = [&](char c) {
-      return digit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-    };
-    if (alnum(text.back()) && alnum(next_text.front()) &&
-        !(digit(text.back()) && digit(next_text.front()))) {
+    if (ascii_alnum(text.back()) && ascii_alnum(next_text.front()) &&
+        !(ascii_digit(text.back()) && ascii_digit(next_text.front()))) {
       to_old.add(joined.size(), cut_begin);
       joined += ' ';
     }
@@ -497,18 +486,16 @@ void unwrap_paragraphs(document& doc, const read_options& options, const offset_
   // run: another such line numbers a page shortly before or after it (1, 2, 3 …). A lone
   // number after a full line is a table's cell (38 after a row's long first cell).
   std::vector<std::pair<std::size_t, unsigned>> candidates;  // line, page
-  const std::size_t narrowest = *std::min_element(widths.begin(), widths.end());
   for (std::size_t i = 1, previous = npos_line; i < doc.lines.size(); ++i) {
     if (doc.lines[i - 1].is_content()) previous = i - 1;
     const auto& here = doc.lines[i];
     if (!here.is_content() || previous == npos_line || line_widths[previous] + wrap_band < narrowest)
       continue;
-    const auto text =
-        trim_whitespace(printed.substr(here.printed_begin, here.printed_end - here.printed_begin));
+    const std::string_view text = texts[i];
     if (!page_number(text)) continue;
     unsigned page = 0;
     for (std::size_t k = 0; k < text.size() && page < 100000; ++k) {
-      if (text[k] >= '0' && text[k] <= '9') {
+      if (ascii_digit(text[k])) {
         page = page * 10 + static_cast<unsigned>(text[k] - '0');
       } else if (page > 0) {
         break;  // 12/30: the page, not the count
