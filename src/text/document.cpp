@@ -189,6 +189,9 @@ constexpr double wrap_max_wider = 0.05;        ///< of all content lines wider t
 constexpr double wrap_min_mid_sentence = 0.6;  ///< of the full lines ending mid-sentence
 constexpr double wrap_min_indented =
     0.05;  ///< of the content lines indented: the document indents paragraphs
+constexpr double wrap_min_spaced =
+    0.8;  ///< of the short lines before a blank one: blank lines part paragraphs
+constexpr std::size_t wrap_min_spaced_lines = 3;  ///< fewer short lines: nothing to tell from
 
 /// The widths `doc` is hard-wrapped at (the body's first, then those of boxes set to
 /// another width), or none when its lines are paragraphs. A width is the widest of a band
@@ -433,6 +436,20 @@ void unwrap_paragraphs(document& doc, const read_options& options, const offset_
   }
   const bool indenting =
       indents >= 3 && static_cast<double>(indents) >= wrap_min_indented * static_cast<double>(content);
+  // Paragraphs parted by blank lines: the lines short of the width (a paragraph's last
+  // line, a heading) are followed by a blank line, nearly all of them. There a line break
+  // with no blank line after it only wraps, even after a sentence's end (a sentence may
+  // end exactly at the width).
+  std::size_t short_lines = 0, spaced = 0;
+  for (std::size_t i = 0; i + 1 < doc.lines.size(); ++i) {
+    const auto& l = doc.lines[i];
+    if (!l.is_content() || at_full_width(line_widths[i], widths)) continue;
+    ++short_lines;
+    spaced += doc.lines[i + 1].blank;
+  }
+  const bool spacing =
+      short_lines >= wrap_min_spaced_lines &&
+      static_cast<double>(spaced) >= wrap_min_spaced * static_cast<double>(short_lines);
   std::string joined;
   joined.reserve(printed.size());
   offset_map to_old;
@@ -451,10 +468,10 @@ void unwrap_paragraphs(document& doc, const read_options& options, const offset_
       continue;
     // After a sentence's end the paragraph goes on only inside an open bracket, before a
     // bracketed aside (`…。` then `(省市场监管局负责)`: a responsibility clause), or where
-    // the document marks its paragraphs by indents.
+    // the document marks its paragraphs by indents or by blank lines.
     const bool aside = next_text.starts_with("(") || next_text.starts_with("（") ||
                        next_text.starts_with("[") || next_text.starts_with("【");
-    if (ends_sentence(text) && !bracket_open(text) && !indenting && !aside) continue;
+    if (ends_sentence(text) && !bracket_open(text) && !indenting && !spacing && !aside) continue;
     // A page's number, a numbered heading, or a number after a bracketed clause (a unit's
     // responsibility clause ends its paragraph; `2强化…` numbers the next without a dot;
     // `示范站(点)` then `25个` goes on): the paragraph ended at the full width.

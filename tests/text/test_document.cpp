@@ -394,6 +394,32 @@ TEST_CASE("document: hard-wrapped paragraphs are rejoined, every byte still trac
     const document di = make_document(indented, "indented.txt");
     CHECK(di.lines.size() == 6);  // each paragraph whole: its indent starts it
   }
+  SUBCASE("where blank lines part the paragraphs, a sentence ending at the full width goes on") {
+    // Each paragraph's first sentence fills its first line exactly (20 characters, 。 last).
+    const std::string paragraph = "建立快速协同保护机制并完善纠纷化解机制。" + para2;
+    std::string spaced, tight;
+    for (int k = 0; k < 6; ++k) {
+      spaced += plancmp::test::hard_wrap(paragraph, 40) + "\n\n";
+      tight += plancmp::test::hard_wrap(paragraph, 40) + "\n";
+    }
+    REQUIRE(plancmp::test::hard_wrap(paragraph, 40)
+                .starts_with("建立快速协同保护机制并完善纠纷化解机制。\n"));
+    const document d = make_document(spaced, "spaced.txt");
+    CHECK(d.wrap_width >= 40);
+    std::size_t whole = 0;
+    for (const auto& l : d.lines) {
+      if (l.blank) continue;
+      CHECK(d.printed.substr(l.printed_begin, l.printed_end - l.printed_begin) ==
+            normalize(paragraph).text);
+      ++whole;
+    }
+    CHECK(whole == 6);
+    // Without the blank lines nothing tells that sentence's end from a paragraph's: the
+    // paragraph is read in two (docs/text-input.md).
+    const document dt = make_document(tight, "tight.txt");
+    CHECK(dt.wrap_width >= 40);
+    CHECK(dt.lines.size() == 12);
+  }
 }
 
 TEST_CASE("document: rejoining never loses, reorders or invents a byte (random hard-wrapped texts)") {
