@@ -191,7 +191,19 @@ constexpr double wrap_min_indented =
     0.05;  ///< of the content lines indented: the document indents paragraphs
 constexpr double wrap_min_spaced =
     0.8;  ///< of the short lines before a blank one: blank lines part paragraphs
-constexpr std::size_t wrap_min_spaced_lines = 3;  ///< fewer short lines: nothing to tell from
+constexpr std::size_t wrap_min_spaced_lines =
+    3;  ///< fewer lines before a blank one: nothing to tell from
+constexpr std::size_t wrap_max_run_in_title = 20;  ///< characters of a topic paragraph's run-in title
+
+/// Whether a line opens with a run-in title: a short first sentence without a comma
+/// (`加强知识产权保护。`, `坚持创新驱动。`), as topic paragraphs begin.
+bool opens_with_run_in_title(std::string_view t) noexcept {
+  const auto stop = t.find("。");
+  if (stop == std::string_view::npos) return false;
+  const auto title = t.substr(0, stop);
+  return detail::count_code_points(title) <= wrap_max_run_in_title &&
+         title.find(',') == std::string_view::npos && title.find("，") == std::string_view::npos;
+}
 
 /// The widths `doc` is hard-wrapped at (the body's first, then those of boxes set to
 /// another width), or none when its lines are paragraphs. A width is the widest of a band
@@ -440,16 +452,20 @@ void unwrap_paragraphs(document& doc, const read_options& options, const offset_
   // line, a heading) are followed by a blank line, nearly all of them. There a line break
   // with no blank line after it only wraps, even after a sentence's end (a sentence may
   // end exactly at the width).
-  std::size_t short_lines = 0, spaced = 0;
+  // (Every paragraph's last line may happen to be full: then the blank lines alone tell.)
+  std::size_t spaced = 0, short_lines = 0, short_spaced = 0;
   for (std::size_t i = 0; i + 1 < doc.lines.size(); ++i) {
     const auto& l = doc.lines[i];
-    if (!l.is_content() || at_full_width(line_widths[i], widths)) continue;
+    if (!l.is_content()) continue;
+    const bool blank_after = doc.lines[i + 1].blank;
+    spaced += blank_after;
+    if (at_full_width(line_widths[i], widths)) continue;
     ++short_lines;
-    spaced += doc.lines[i + 1].blank;
+    short_spaced += blank_after;
   }
   const bool spacing =
-      short_lines >= wrap_min_spaced_lines &&
-      static_cast<double>(spaced) >= wrap_min_spaced * static_cast<double>(short_lines);
+      spaced >= wrap_min_spaced_lines &&
+      static_cast<double>(short_spaced) >= wrap_min_spaced * static_cast<double>(short_lines);
   std::string joined;
   joined.reserve(printed.size());
   offset_map to_old;
@@ -471,7 +487,16 @@ void unwrap_paragraphs(document& doc, const read_options& options, const offset_
     // the document marks its paragraphs by indents or by blank lines.
     const bool aside = next_text.starts_with("(") || next_text.starts_with("（") ||
                        next_text.starts_with("[") || next_text.starts_with("【");
-    if (ends_sentence(text) && !bracket_open(text) && !indenting && !spacing && !aside) continue;
+    // Where the document marks its paragraphs by neither, a full line ending in `。` goes on
+    // too (a paragraph has more sentences than it has ends, so a sentence ending at the
+    // width is more often inside a paragraph than at its end), unless the next line opens
+    // with a run-in title (`加强知识产权保护。…`: a topic paragraph begins) or is a title
+    // itself (short, no sentence end: `专栏1 …`, `附件`).
+    if (ends_sentence(text) && !bracket_open(text) && !indenting && !spacing && !aside &&
+        (!text.ends_with("。") || opens_with_run_in_title(next_text) ||
+         (!at_full_width(line_widths[i + 1], widths) && !ends_sentence(next_text)))) {
+      continue;
+    }
     // A page's number, a numbered heading, or a number after a bracketed clause (a unit's
     // responsibility clause ends its paragraph; `2强化…` numbers the next without a dot;
     // `示范站(点)` then `25个` goes on): the paragraph ended at the full width.

@@ -266,10 +266,10 @@ TEST_CASE(
   // its own gold, in two renditions: with the blank lines that part its paragraphs, and
   // without them, as a PDF's text layer gives them. The paragraphs are rejoined
   // (text::read_options::unwrap). With blank lines every figure is the seed's own: a line
-  // break without a blank line after it only wraps. Without them a paragraph whose sentence
-  // ends exactly at the width in a document without indents is read in two: nothing tells
-  // its end from a sentence's (docs/text-input.md); units, deadlines and targets are still
-  // as from the seed. With the line breaks kept, the same files score far lower.
+  // break without a blank line after it only wraps. Without them a sentence ending exactly
+  // at the width is read as going on unless a run-in title or a title follows
+  // (docs/text-input.md): every figure at least 0.95 or the seed's own. With the line breaks
+  // kept, the same files score far lower.
   // The developed corpus's text files (not those already exported from a PDF) are set the
   // same way where the corpus is present.
   const bool corpus = corpus_present();
@@ -315,12 +315,8 @@ TEST_CASE(
       for (std::size_t k = 0; k + 1 < figure_count; ++k) {
         CAPTURE(k);
         CHECK(row[k] == original[k]);
-        // Without blank lines: units, deadlines and targets as from the seed (a paragraph
-        // split at a sentence end keeps its clause and its targets).
-        if (k >= 2) CHECK(row_tight[k] >= std::min(original[k], 0.95));
+        CHECK(row_tight[k] >= std::min(original[k], 0.95));
       }
-      CHECK(row_tight[0] >= 0.75);
-      CHECK(row_tight[1] >= 0.85);
     }
   }
   REQUIRE(documents >= 5);

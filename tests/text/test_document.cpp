@@ -11,6 +11,7 @@
 #include "support/wrap.hpp"
 
 #include <algorithm>
+#include <array>
 #include <string>
 #include <vector>
 
@@ -378,32 +379,55 @@ TEST_CASE("document: hard-wrapped paragraphs are rejoined, every byte still trac
       CHECK(d.wrap_width == 0);
     }
   }
-  SUBCASE("a sentence ending at the full width ends the paragraph, unless the document indents") {
-    // 20 characters exactly, ending in 。, then a new paragraph.
-    const std::string full = "推动建立快速协同保护机制完善纠纷化解。";
+  SUBCASE("a sentence ending at the full width goes on, unless a run-in title or a title follows") {
+    // Each paragraph's first sentence fills its first line exactly (20 characters, 。 last);
+    // the paragraphs are marked by neither indents nor blank lines.
+    const std::string first = "建立快速协同保护机制并完善纠纷化解机制。";
+    const std::string paragraph = first + para2;
+    REQUIRE(plancmp::test::hard_wrap(paragraph, 40).starts_with(first + "\n"));
     std::string text;
-    for (int k = 0; k < 6; ++k) text += plancmp::test::hard_wrap(para2, 40) + "\n" + full + "\n";
-    const document d = make_document(text, "ends.txt");
-    REQUIRE(d.unwrapped_breaks > 0);
+    for (int k = 0; k < 6; ++k) text += plancmp::test::hard_wrap(paragraph, 40) + "\n";
+    const document d = make_document(text, "goes-on.txt");
+    REQUIRE(d.wrap_width >= 40);
+    REQUIRE(d.lines.size() == 6);
     for (const auto& l : d.lines)
-      CHECK_FALSE(d.printed.substr(l.printed_begin, l.printed_end - l.printed_begin)
-                      .starts_with(normalize(full).text + "加快"));
+      CHECK(d.printed.substr(l.printed_begin, l.printed_end - l.printed_begin) ==
+            normalize(paragraph).text);
+    // A topic paragraph opening with its run-in title, or a box's title, starts after it.
+    const std::string topic = "加强知识产权保护。" + para2;
+    const std::array<std::string, 6> box_titles{"专栏1 知识产权强市建设工程",
+                                                "专栏2 运营工程",
+                                                "专栏3 高价值专利培育工程项目",
+                                                "专栏4 保护工程",
+                                                "专栏5 人才工程",
+                                                "专栏6 品牌与地理标志工程"};
+    std::string apart;
+    for (const auto& box : box_titles) {
+      apart += first + "\n" + plancmp::test::hard_wrap(topic, 40) + "\n" + first + "\n" + box + "\n";
+    }
+    const document da = make_document(apart, "apart.txt");
+    REQUIRE(da.wrap_width >= 40);
+    std::size_t topics = 0, boxes = 0;
+    for (const auto& l : da.lines) {
+      const auto t = da.printed.substr(l.printed_begin, l.printed_end - l.printed_begin);
+      topics += t == normalize(topic).text;
+      boxes += std::count(box_titles.begin(), box_titles.end(), std::string(t));
+    }
+    CHECK(topics == 6);
+    CHECK(boxes == 6);
     std::string indented;
     for (int k = 0; k < 6; ++k)
       indented += "\xE3\x80\x80\xE3\x80\x80" + plancmp::test::hard_wrap(para2, 40) + "\n";
     const document di = make_document(indented, "indented.txt");
     CHECK(di.lines.size() == 6);  // each paragraph whole: its indent starts it
   }
-  SUBCASE("where blank lines part the paragraphs, a sentence ending at the full width goes on") {
-    // Each paragraph's first sentence fills its first line exactly (20 characters, 。 last).
-    const std::string paragraph = "建立快速协同保护机制并完善纠纷化解机制。" + para2;
-    std::string spaced, tight;
-    for (int k = 0; k < 6; ++k) {
-      spaced += plancmp::test::hard_wrap(paragraph, 40) + "\n\n";
-      tight += plancmp::test::hard_wrap(paragraph, 40) + "\n";
-    }
-    REQUIRE(plancmp::test::hard_wrap(paragraph, 40)
-                .starts_with("建立快速协同保护机制并完善纠纷化解机制。\n"));
+  SUBCASE("where blank lines part the paragraphs, a line break without one only wraps") {
+    // The paragraph's second sentence is short, like a run-in title: the blank lines decide.
+    const std::string first = "建立快速协同保护机制并完善纠纷化解机制。";
+    const std::string paragraph = first + "加强协同。" + para2;
+    REQUIRE(plancmp::test::hard_wrap(paragraph, 40).starts_with(first + "\n"));
+    std::string spaced;
+    for (int k = 0; k < 6; ++k) spaced += plancmp::test::hard_wrap(paragraph, 40) + "\n\n";
     const document d = make_document(spaced, "spaced.txt");
     CHECK(d.wrap_width >= 40);
     std::size_t whole = 0;
@@ -414,11 +438,10 @@ TEST_CASE("document: hard-wrapped paragraphs are rejoined, every byte still trac
       ++whole;
     }
     CHECK(whole == 6);
-    // Without the blank lines nothing tells that sentence's end from a paragraph's: the
-    // paragraph is read in two (docs/text-input.md).
-    const document dt = make_document(tight, "tight.txt");
-    CHECK(dt.wrap_width >= 40);
-    CHECK(dt.lines.size() == 12);
+    // Without the blank lines the short second sentence reads as a topic paragraph's title.
+    std::string tight;
+    for (int k = 0; k < 6; ++k) tight += plancmp::test::hard_wrap(paragraph, 40) + "\n";
+    CHECK(make_document(tight, "tight.txt").lines.size() == 12);
   }
 }
 
