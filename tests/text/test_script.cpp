@@ -263,8 +263,8 @@ TEST_CASE("script detection") {
     }
   }
   SUBCASE("converted Gansu reads as simplified") {
-    const auto gansu = plancmp::test::seed_bytes(plancmp::test::gansu);
-    CHECK(s.detect(s.convert(gansu).text) == script::simplified);
+    const auto gansu_text = plancmp::test::seed_bytes(plancmp::test::gansu);
+    CHECK(s.detect(s.convert(gansu_text).text) == script::simplified);
   }
   SUBCASE("small strings") {
     CHECK(s.detect("省市場監管局牽頭") == script::traditional);
@@ -315,15 +315,15 @@ TEST_CASE("simplifier errors name the folder and the package to install") {
 }
 
 TEST_CASE("simplifier::shared is one instance, usable from many threads") {
-  const auto gansu = plancmp::test::seed_bytes(plancmp::test::gansu);
-  const std::string expected = simplifier::shared().convert(gansu).text;
+  const auto gansu_text = plancmp::test::seed_bytes(plancmp::test::gansu);
+  const std::string expected = simplifier::shared().convert(gansu_text).text;
   std::vector<const simplifier*> seen(4, nullptr);
   std::vector<int> ok(4, 0);
   std::vector<std::thread> threads;
   for (std::size_t i = 0; i < seen.size(); ++i) {
     threads.emplace_back([&, i] {
       seen[i] = &simplifier::shared();
-      ok[i] = seen[i]->convert(gansu).text == expected && seen[i]->detect(gansu) == script::traditional;
+      ok[i] = seen[i]->convert(gansu_text).text == expected && seen[i]->detect(gansu_text) == script::traditional;
     });
   }
   for (auto& t : threads) t.join();

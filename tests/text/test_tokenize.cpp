@@ -148,9 +148,9 @@ TEST_CASE("word_tokenizer: the documented example and lexicon terms kept whole")
   CHECK(words(example, w.tokenize(example)) == std::vector<std::string>{"加强", "知识产权", "保护"});
 
   // Real seed sentences (simplified script).
-  const std::string hengshui =
+  const std::string hengshui_text =
       "市市场监督管理局牵头,市发展改革委、市教育局、市科学技术局、市工业和信息化局等按职责分工负责";
-  const auto h = words(hengshui, w.tokenize(hengshui));
+  const auto h = words(hengshui_text, w.tokenize(hengshui_text));
   REQUIRE(h.size() >= 2);
   CHECK(h[0] == "市");
   CHECK(h[1] == "市场监督管理局");
@@ -162,8 +162,8 @@ TEST_CASE("word_tokenizer: the documented example and lexicon terms kept whole")
   const auto n = words(ningbo_text, w.tokenize(ningbo_text));
   CHECK(std::count(n.begin(), n.end(), std::string("地理标志")) == 2);
   CHECK(std::count(n.begin(), n.end(), std::string("地理标志运用促进工程")) == 1);
-  const std::string district = "(区市场监管局、区司法局按职责分工负责;2025年12月底前完成)";
-  const auto d = words(district, w.tokenize(district));
+  const std::string district_text = "(区市场监管局、区司法局按职责分工负责;2025年12月底前完成)";
+  const auto d = words(district_text, w.tokenize(district_text));
   CHECK(std::find(d.begin(), d.end(), "市场监管局") != d.end());
   CHECK(std::find(d.begin(), d.end(), "2025") != d.end());
   CHECK(std::find(d.begin(), d.end(), "(") == d.end());
