@@ -4,6 +4,7 @@
 // document's simplified view and takes every printed string and span from the
 // document's maps, so names stay as printed and every fact points at its bytes.
 #include <plancmp/parse/parser.hpp>
+#include <plancmp/text/detail/heading_shape.hpp>
 #include <plancmp/text/formats.hpp>
 
 #include <plancmp/hash.hpp>
@@ -1161,6 +1162,27 @@ class parser {
         continue;
       }
       // ---- not a heading
+      // A box's list numbered with two digits and a space (`01 智能场景`, `02 智能车间`):
+      // such numbers stand only in boxes and tables.
+      if (box_index != npos) {
+        const int padded = padded_item_number(l.text);
+        if (padded > 0 && (box_list_next == 0
+                               ? padded == 1
+                               : box_list_style == numbering::arabic_bare && padded == box_list_next)) {
+          box_list_style = numbering::arabic_bare;
+          box_list_next = padded + 1;
+          add_box_item(box_index, i, true);
+          continue;
+        }
+      }
+      // A box with a numbered list ends where an unnumbered paragraph with a run-in title
+      // follows its finished last item (`…的供应链。` then `推进中小企业数字化转型。加快…`):
+      // a box's items are numbered, the body's topic paragraphs are not. Printed boxes have
+      // no closing line; in extracted text the body goes on right after the box's last line.
+      if (box_index != npos && box_list_next > 0 && !stack.empty() &&
+          ends_sentence(last_item_simplified_) && text::detail::opens_with_run_in_title(l.text)) {
+        box_index = npos;
+      }
       if (box_index != npos) {
         add_box_item(box_index, i);
         continue;
@@ -1469,6 +1491,14 @@ class parser {
     return {b, lines_[n.own.back()].end};
   }
 
+  /// The number of a list item written with two digits and a space (`01 智能场景`), or 0.
+  static int padded_item_number(std::string_view t) noexcept {
+    const auto digit = [](char c) { return c >= '0' && c <= '9'; };
+    if (t.size() < 4 || !digit(t[0]) || !digit(t[1]) || t[2] != ' ' || digit(t[3]) || t[3] == ' ')
+      return 0;
+    return (t[0] - '0') * 10 + (t[1] - '0');
+  }
+
   /// Adds line i to a box: a new item, or the rest of the previous one when that was broken
   /// mid-sentence (never for a numbered item, `numbered`).
   void add_box_item(std::size_t box_index, std::size_t i, bool numbered = false) {
@@ -1488,8 +1518,11 @@ class parser {
     box_item item;
     item.text = printed_line(i);
     const auto stop = detail::find(l.text, "。");
+    // A numbered item's title on a line of its own (`01 智能场景`, its text below) is that line.
     item.title = stop != std::string_view::npos && char_count(l.text.substr(0, stop)) <= 40
                      ? printed(l.begin, l.begin + stop)
+                 : numbered && !has_sentence_punct(l.text) && char_count(l.text) <= 40
+                     ? printed(l.begin, l.end)
                      : std::string();
     item.where = line_span(i);
     b.items.push_back(item);
@@ -1670,7 +1703,8 @@ class parser {
           add_section(n, kinds[k]);
           std::size_t number = 0;
           for (const auto& paragraph : paragraphs) {
-            if (defines(lines_[paragraph.front()].text)) {  // 本意见所称…是指: section text
+            if (defines(lines_[paragraph.front()].text) ||  // 本意见所称…是指: section text
+                (&paragraph == &paragraphs.front() && frames(n, paragraph))) {
               for (const std::size_t line : paragraph) mark(line, line_role::section_text, n.id);
               continue;
             }
@@ -1731,8 +1765,26 @@ class parser {
       const auto stop = detail::find(t, "。");
       return stop != std::string_view::npos && char_count(t.substr(0, stop)) <= 25 && !find_clause(t);
     };
-    if (n.rank > 1 || out.size() < 3 || !std::all_of(out.begin(), out.end(), topic)) out.clear();
+    if (n.rank > 1 || out.size() < 3) {
+      out.clear();
+    } else if (!std::all_of(out.begin(), out.end(), topic)) {
+      // A run-in heading alone on its line (`(一)加快系统创新，增强融合发展新动能。`), then a
+      // paragraph that frames the unit, then topic paragraphs: the frame is the section's
+      // text (the caller marks it so), each topic paragraph a measure.
+      const bool alone = detail::find(title, "。") + std::string_view("。").size() == title.size();
+      if (!alone || topic(out.front()) || !std::all_of(out.begin() + 1, out.end(), topic)) out.clear();
+    }
     return out;
+  }
+
+  /// Whether `paragraph`, the first of unit `n`'s topic paragraphs, frames the unit
+  /// rather than states a task: it opens with no run-in title below a title of its own line.
+  bool frames(const node& n, const std::vector<std::size_t>& paragraph) const {
+    const auto title = trim(heading_rest(n));
+    const auto t = lines_[paragraph.front()].text;
+    const auto stop = detail::find(t, "。");
+    return contains(title, "。") &&
+           (stop == std::string_view::npos || char_count(t.substr(0, stop)) > 25 || find_clause(t));
   }
 
   /// A unit standing for one topic paragraph of `n`: its lines, id `<id>.pN`.

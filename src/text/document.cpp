@@ -194,15 +194,51 @@ constexpr double wrap_min_spaced =
 constexpr std::size_t wrap_min_spaced_lines =
     3;  ///< fewer lines before a blank one: nothing to tell from
 constexpr std::size_t wrap_max_run_in_title = 20;  ///< characters of a topic paragraph's run-in title
+constexpr std::size_t wrap_min_page_lines = 10;    ///< lines of a page, at the fewest
 
-/// Whether a line opens with a run-in title: a short first sentence without a comma
-/// (`加强知识产权保护。`, `坚持创新驱动。`), as topic paragraphs begin.
-bool opens_with_run_in_title(std::string_view t) noexcept {
+}  // namespace
+
+bool detail::opens_with_run_in_title(std::string_view t) noexcept {
   const auto stop = t.find("。");
   if (stop == std::string_view::npos) return false;
   const auto title = t.substr(0, stop);
   return detail::count_code_points(title) <= wrap_max_run_in_title &&
          title.find(',') == std::string_view::npos && title.find("，") == std::string_view::npos;
+}
+
+namespace {
+
+/// Where a line of PDF-extracted text holds the start of another paragraph, glued to the
+/// sentence before it with a space (`…优化技术。 （二）深化推广应用…`, `…的供应链。 推进中小企业
+/// 数字化转型。加快…`): the space after a sentence's end, before a numbered heading or a
+/// run-in title. Chinese text sets no space after `。`; the extraction put it where a line
+/// of a box and the body's next line met. Each run of spaces as [begin, end) in `t`.
+std::vector<std::pair<std::size_t, std::size_t>> glued_paragraphs(std::string_view t) {
+  constexpr std::string_view stop = "。";
+  constexpr std::string_view wide_space = "\u3000";
+  constexpr std::size_t max_glued_heading = 50;  // characters of a heading glued at a line's end
+  std::vector<std::pair<std::size_t, std::size_t>> out;
+  for (std::size_t at = t.find(stop); at != std::string_view::npos;
+       at = t.find(stop, at + stop.size())) {
+    const std::size_t begin = at + stop.size();
+    std::size_t end = begin;
+    while (end < t.size()) {
+      if (t[end] == ' ' || t[end] == '\t') {
+        ++end;
+      } else if (t.substr(end).starts_with(wide_space)) {
+        end += wide_space.size();
+      } else {
+        break;
+      }
+    }
+    if (end == begin || end == t.size()) continue;
+    const std::string_view rest = t.substr(end);
+    if ((detail::opens_like_heading(rest) && detail::count_code_points(rest) <= max_glued_heading) ||
+        detail::opens_with_run_in_title(rest)) {
+      out.emplace_back(begin, end);
+    }
+  }
+  return out;
 }
 
 /// The widths `doc` is hard-wrapped at (the body's first, then those of boxes set to
@@ -405,7 +441,8 @@ bool may_be_wrapped(const document& doc) {
 /// Drops the line breaks of a hard-wrapped document that only wrap a paragraph: after a
 /// line at the full width that ends mid-sentence, before a content line. The spaces at
 /// the break go with it (one stays between two ASCII letters or digits). The views are
-/// built again; each line keeps the number of the physical line where it starts.
+/// built again; each line keeps the number of the physical line where it starts. A
+/// paragraph the extraction glued to a line's end starts a line of its own.
 void unwrap_paragraphs(document& doc, const read_options& options, const offset_map& to_decoded) {
   if (!may_be_wrapped(doc)) return;
   const std::string_view printed = doc.printed;
@@ -434,6 +471,7 @@ void unwrap_paragraphs(document& doc, const read_options& options, const offset_
   const std::vector<std::size_t> widths = wrap_widths_of(doc, texts, line_widths);
   if (widths.empty()) return;
   const std::size_t narrowest = *std::min_element(widths.begin(), widths.end());
+  const std::size_t widths_full = widths.front();
   // Paragraphs that open with an indent (　　 before their first character, as Chinese
   // typesetting sets them): an indented line begins a paragraph, and where the document
   // indents, a full line ending a sentence before an unindented line goes on.
@@ -469,19 +507,39 @@ void unwrap_paragraphs(document& doc, const read_options& options, const offset_
   std::string joined;
   joined.reserve(printed.size());
   offset_map to_old;
-  std::size_t copied = 0, breaks = 0;
-  for (std::size_t i = 0; i + 1 < doc.lines.size(); ++i) {
+  std::size_t copied = 0, breaks = 0, splits = 0;
+  for (std::size_t i = 0; i < doc.lines.size(); ++i) {
     const auto& l = doc.lines[i];
+    if (!l.is_content()) continue;
+    std::string_view text = texts[i];
+    // A paragraph glued to the line's sentence by the extraction starts a line of its own
+    // (the space becomes the break); after a glued heading the line ends.
+    bool glued_heading = false;
+    std::size_t width = line_widths[i];  // of the line's last paragraph
+    for (const auto& [space_begin, space_end] : glued_paragraphs(texts[i])) {
+      const auto begin = static_cast<std::size_t>(texts[i].data() - printed.data()) + space_begin;
+      const auto end = begin + (space_end - space_begin);
+      joined.append(printed.substr(copied, begin - copied));
+      to_old.add(joined.size(), begin);
+      joined += '\n';
+      to_old.add(joined.size(), end);
+      copied = end;
+      ++splits;
+      text = texts[i].substr(space_end);
+      glued_heading = detail::opens_like_heading(text);
+      // The glued paragraph goes on where its line ends mid-sentence, whatever the width
+      // (the box's line before it took part of the page's line).
+      width = ends_sentence(text) ? 0 : widths_full;
+    }
+    if (i + 1 >= doc.lines.size()) break;
     const auto& next = doc.lines[i + 1];
-    if (!l.is_content() || !next.is_content() || indented(next)) continue;
-    const std::string_view text = texts[i], next_text = texts[i + 1];
+    if (!next.is_content() || indented(next) || glued_heading) continue;
+    const std::string_view next_text = texts[i + 1];
     // Full, or too full for the next line's first word: a Latin word or a number is set
     // whole, so the line before it may end short of the width (…达到 / 12EFLOPS，…).
     std::size_t first_word = 0;
     while (first_word < next_text.size() && ascii_alnum(next_text[first_word])) ++first_word;
-    if (!at_full_width(line_widths[i], widths) &&
-        !(first_word > 1 && line_widths[i] + first_word > narrowest))
-      continue;
+    if (!at_full_width(width, widths) && !(first_word > 1 && width + first_word > narrowest)) continue;
     // After a sentence's end the paragraph goes on only inside an open bracket, before a
     // bracketed aside (`…。` then `(省市场监管局负责)`: a responsibility clause), or where
     // the document marks its paragraphs by indents or by blank lines.
@@ -493,7 +551,7 @@ void unwrap_paragraphs(document& doc, const read_options& options, const offset_
     // with a run-in title (`加强知识产权保护。…`: a topic paragraph begins) or is a title
     // itself (short, no sentence end: `专栏1 …`, `附件`).
     if (ends_sentence(text) && !bracket_open(text) && !indenting && !spacing && !aside &&
-        (!text.ends_with("。") || opens_with_run_in_title(next_text) ||
+        (!text.ends_with("。") || detail::opens_with_run_in_title(next_text) ||
          (!at_full_width(line_widths[i + 1], widths) && !ends_sentence(next_text)))) {
       continue;
     }
@@ -519,20 +577,27 @@ void unwrap_paragraphs(document& doc, const read_options& options, const offset_
     copied = cut_end;
     ++breaks;
   }
-  if (breaks == 0) return;
+  if (breaks == 0 && splits == 0) return;
   joined.append(printed.substr(copied));
   to_old.finish(joined.size(), printed.size());
 
-  // A page's number: a line that is only a number, after a line at the full width or wider
-  // (the page broke off a paragraph, or a table of contents' dotted line), and one of a
-  // run: another such line numbers a page shortly before or after it (1, 2, 3 …). A lone
+  // A page's number: a line that is only a number, one of a run: another such line numbers
+  // a page shortly before or after it (1, 2, 3 …). After a line at the full width or wider
+  // (the page broke off a paragraph, or a table of contents' dotted line) a neighbour in
+  // the run suffices. After a shorter line (the page ended with its paragraph) the
+  // neighbour must be a page away too, wrap_min_page_lines lines for each page between
+  // them: a table's cells, one per line, number their rows every few lines, and a lone
   // number after a full line is a table's cell (38 after a row's long first cell).
-  std::vector<std::pair<std::size_t, unsigned>> candidates;  // line, page
+  struct page_candidate {
+    std::size_t line;
+    unsigned page;
+    bool after_full;
+  };
+  std::vector<page_candidate> candidates;
   for (std::size_t i = 1, previous = npos_line; i < doc.lines.size(); ++i) {
     if (doc.lines[i - 1].is_content()) previous = i - 1;
     const auto& here = doc.lines[i];
-    if (!here.is_content() || previous == npos_line || line_widths[previous] + wrap_band < narrowest)
-      continue;
+    if (!here.is_content() || previous == npos_line) continue;
     const std::string_view text = texts[i];
     if (!page_number(text)) continue;
     unsigned page = 0;
@@ -543,15 +608,19 @@ void unwrap_paragraphs(document& doc, const read_options& options, const offset_
         break;  // 12/30: the page, not the count
       }
     }
-    candidates.emplace_back(i, page);
+    candidates.push_back({i, page, line_widths[previous] + wrap_band >= narrowest});
   }
   std::vector<bool> page_numbers(doc.lines.size(), false);
   for (std::size_t a = 0; a < candidates.size(); ++a) {
     for (std::size_t c = 0; c < candidates.size(); ++c) {
-      const auto [earlier, later] = a < c ? std::pair{candidates[a].second, candidates[c].second}
-                                          : std::pair{candidates[c].second, candidates[a].second};
-      if (a != c && later > earlier && later - earlier <= 3) {
-        page_numbers[candidates[a].first] = true;
+      const auto& [first, second] = candidates[a].line < candidates[c].line
+                                        ? std::pair{candidates[a], candidates[c]}
+                                        : std::pair{candidates[c], candidates[a]};
+      if (a == c || second.page <= first.page || second.page - first.page > 3) continue;
+      const bool paged = (candidates[a].after_full && candidates[c].after_full) ||
+                         second.line - first.line >= wrap_min_page_lines * (second.page - first.page);
+      if (paged) {
+        page_numbers[candidates[a].line] = true;
         break;
       }
     }

@@ -557,3 +557,51 @@ TEST_CASE("every seed: plan JSON round-trips exactly; graph exports") {
   CHECK(led_alone == 15);
   CHECK(led > led_alone);
 }
+
+TEST_CASE(
+    "topic paragraphs beside boxes: a framing paragraph, a box's numbered list, the body going on") {
+  // A ministry's five-year plan as its PDF gives it: each task group's title alone on its
+  // line, a paragraph framing the group, then topic paragraphs (run-in title, then text),
+  // a 专栏 box numbered 01, 02 … with no closing line, and the body going on after it.
+  const std::string text =
+      "某部门智能制造发展规划\n"
+      "一、重点任务\n"
+      "（一）加快系统创新，增强融合发展新动能。\n"
+      "强化科技支撑引领作用，推动跨学科、跨领域融合创新，持续提升创新效能。\n"
+      "加强关键核心技术攻关。聚焦设计、生产等制造全过程，突破设计仿真等基础技术。\n"
+      "加速系统集成技术开发。面向装备、单元等制造载体，开发数据集成技术。\n"
+      "专栏1 智能制造技术攻关行动\n"
+      "01 关键核心技术\n"
+      "突破产品优化设计与全流程仿真等基础技术。\n"
+      "02 系统集成技术\n"
+      "开发基于信息模型和标准接口的可复用数据集成技术。\n"
+      "推进新型创新网络建设。围绕关键工艺等重点领域，建设一批制造业创新载体。\n"
+      "（二）深化推广应用，开拓转型升级新路径。\n"
+      "聚焦企业、行业、区域转型升级需要，培育推广智能制造新模式。\n"
+      "建设智能制造示范工厂。加快新一代信息技术与制造全过程深度融合。\n"
+      "推进中小企业数字化转型。加快实施中小企业数字化促进工程。\n"
+      "专栏2 重点工程\n"
+      "智能工厂工程。建设一批智能工厂。\n"
+      "绿色制造工程。推广一批绿色制造技术。\n"
+      "二、保障措施\n"
+      "（一）强化统筹协调。加强部门协同，统筹实施智能制造工程。\n";
+  std::vector<parse::line_use> uses;
+  const auto p = parse_accounted(text, "fyp.txt", uses);
+  // The framing paragraphs are section text; the box's list ends at 推进新型创新网络建设, a
+  // topic paragraph with no number after the list's finished last item.
+  CHECK(measure_ids(p) == std::vector<std::string>{"一.(一).p1", "一.(一).p2", "一.(一).p3",
+                                                   "一.(二).p1", "一.(二).p2", "二.(一)"});
+  REQUIRE(p.measures().size() == 6);
+  CHECK(p.measures()[2].text.starts_with("推进新型创新网络建设。"));
+  REQUIRE(uses.size() == 21);
+  CHECK(uses[3].role == parse::line_role::section_text);
+  CHECK(uses[13].role == parse::line_role::section_text);
+  REQUIRE(p.boxes().size() == 2);
+  REQUIRE(p.boxes()[0].items.size() == 2);
+  CHECK(p.boxes()[0].items[0].title == "01 关键核心技术");
+  CHECK(p.boxes()[0].items[1].text.starts_with("02 系统集成技术"));
+  // A box whose items are themselves run-in paragraphs, with no numbers, keeps them all.
+  CHECK(p.boxes()[1].items.size() == 2);
+  for (std::size_t i = 7; i <= 10; ++i) CHECK(uses[i].role == parse::line_role::box);
+  CHECK(uses[11].role == parse::line_role::measure);
+}

@@ -363,6 +363,69 @@ TEST_CASE("document: hard-wrapped paragraphs are rejoined, every byte still trac
     }
     CHECK(numbers == 2);
   }
+  SUBCASE("page numbers after a paragraph's last line count when they stand a page apart") {
+    // The pages broke after whole paragraphs: short lines before each number. Numbers a
+    // page apart (5 and 6, many lines between) are page furniture; a table's row numbers,
+    // one cell per line, a few lines apart, are not.
+    std::string paged;
+    for (int page = 5; page <= 6; ++page) {
+      for (int k = 0; k < 3; ++k) paged += plancmp::test::hard_wrap(para2, 40) + "\n";
+      paged += std::to_string(page) + "\n";
+    }
+    paged += "序号\n工作事项\n牵头单位\n";
+    for (int row = 1; row <= 3; ++row)
+      paged += std::to_string(row) + "\n建设保护中心。\n市市场监管局\n";
+    const document d = make_document(paged, "paged.txt");
+    REQUIRE(d.wrap_width == 40);
+    std::size_t pages = 0, rows = 0;
+    for (const auto& l : d.lines) {
+      const auto t = d.printed.substr(l.printed_begin, l.printed_end - l.printed_begin);
+      if (t == "5" || t == "6") {
+        ++pages;
+        CHECK(l.noise.kind == noise_kind::page_meta);
+      } else if (t == "1" || t == "2" || t == "3") {
+        ++rows;
+        CHECK_FALSE(l.noise);
+      }
+    }
+    CHECK(pages == 2);
+    CHECK(rows == 3);
+  }
+  SUBCASE("a paragraph the extraction glued to a line's end starts a line of its own") {
+    // A box's last line and the body's next line run together, a space after the 。: a
+    // heading, then a topic paragraph that goes on over the next line.
+    const std::string box_line = "开发基于信息模型和标准接口的可复用数据集成技术。";
+    const std::string heading = "（二）深化推广应用，开拓转型升级新路径。";
+    const std::string topic =
+        "推进中小企业数字化转型。加快实施中小企业数字化促进工程，推广数字化产品。";
+    // Glued lines are wider than the page: a few among many (wrap_max_wider).
+    std::string body;
+    for (int k = 0; k < 3; ++k)
+      body += plancmp::test::hard_wrap(para2, 40) + "\n" + plancmp::test::hard_wrap(para1, 40) + "\n";
+    const std::string glued = body + box_line + " " + heading + "\n" + body + box_line + " " +
+                              plancmp::test::hard_wrap(topic + para2, 40) + "\n";
+    const document d = make_document(glued, "glued.txt");
+    REQUIRE(d.wrap_width == 40);
+    std::vector<std::string> lines;
+    for (const auto& l : d.lines)
+      lines.emplace_back(d.printed.substr(l.printed_begin, l.printed_end - l.printed_begin));
+    CHECK(std::count(lines.begin(), lines.end(), normalize(box_line).text) == 2);
+    CHECK(std::count(lines.begin(), lines.end(), normalize(heading).text) == 1);
+    CHECK(std::count(lines.begin(), lines.end(), normalize(topic + para2).text) == 1);
+    // The break stands where the space was: every character still maps to its bytes.
+    const std::size_t at = d.printed.find(normalize(heading).text);
+    REQUIRE(at != std::string::npos);
+    CHECK(glued.substr(d.source_of_printed(at - 1, at).begin, 1) == " ");
+    CHECK(glued.substr(d.source_of_printed(at, at + 3).begin, 3) == "（");
+    // Without the space the sentence and the heading stay one line: no glue was seen.
+    std::string tight = glued;
+    for (std::size_t k = tight.find("。 "); k != std::string::npos; k = tight.find("。 ", k))
+      tight.erase(k + 3, 1);
+    const document t = make_document(tight, "tight.txt");
+    for (const auto& l : t.lines)
+      CHECK(t.printed.substr(l.printed_begin, l.printed_end - l.printed_begin) !=
+            normalize(heading).text);
+  }
   SUBCASE("keep_line_breaks: read_options::unwrap off") {
     read_options o;
     o.unwrap = false;
