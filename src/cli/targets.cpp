@@ -19,8 +19,18 @@
 namespace plancmp::cli {
 namespace {
 
-/// 36000, 3.85, 0.56: the shortest form that reads back.
-std::string number_text(double v) { return fmt::format("{}", v); }
+/// 36000, 3.85, 0.56: the shortest form that reads back; four decimals at most (a share
+/// printed as a fraction, 1/3, reads 0.3333).
+std::string number_text(double v) {
+  std::string s = fmt::format("{}", v);
+  const auto point = s.find('.');
+  if (point == std::string::npos || s.size() - point - 1 <= 4 || s.find('e') != std::string::npos)
+    return s;
+  s = fmt::format("{:.4f}", v);
+  while (s.back() == '0') s.pop_back();
+  if (s.back() == '.') s.pop_back();
+  return s;
+}
 
 /// One target as a table cell: "≥40万件 (2022)", "1.17件 (2025, from 0.56 in 2020)",
 /// "+20%/yr (2020)"; "/yr" marks a periodic target or an annual growth rate.

@@ -579,6 +579,8 @@ bool read_unit(std::string_view s, std::size_t j, quantity& q) {
 }
 
 /// A quantity at `i` (a digit) in s: number, optional range, scale, unit, suffix.
+constexpr double max_fraction_denominator = 10;  ///< 1/3, 3/4, 1/10: shares written as fractions
+
 std::optional<quantity> read_quantity(std::string_view s, std::size_t i, std::size_t& resume) {
   const auto first = read_number(s, i);
   if (!first) {
@@ -590,6 +592,25 @@ std::optional<quantity> read_quantity(std::string_view s, std::size_t i, std::si
   q.begin = i;
   q.value = first->first;
   std::size_t j = first->second;
+  // A fraction: 超过1/3, 2/3以上 (a proper one, of a small denominator, not a date's 2021/3/5).
+  if (j + 1 < s.size() && s[j] == '/' && ascii_digit(s[j + 1]) && std::floor(q.value) == q.value &&
+      q.value >= 1) {
+    if (const auto denominator = read_number(s, j + 1);
+        denominator && std::floor(denominator->first) == denominator->first &&
+        denominator->first > q.value && denominator->first <= max_fraction_denominator &&
+        (denominator->second >= s.size() ||
+         (!ascii_digit(s[denominator->second]) && s[denominator->second] != '/' &&
+          s[denominator->second] != '.'))) {
+      q.value /= denominator->first;
+      j = denominator->second;
+      q.number_end = j;
+      resume = j;
+      if (!read_unit(s, j, q) || q.has_unit || q.has_scale)
+        return std::nullopt;  // 1/3 of a unit: no share
+      resume = q.end;
+      return q;
+    }
+  }
   // A range: 30-50家, 30~50家, 30至50家.
   for (const std::string_view dash : loaded_rules().ranges) {
     if (starts_with_at(s, j, dash) && j + dash.size() < s.size() && ascii_digit(s[j + dash.size()])) {
@@ -1716,7 +1737,16 @@ class extractor {
     if (q.implied) pe = std::min(pe, q.cue_begin);  // 规模过千亿: the indicator ends before 过
     if (share) std::tie(pb, pe) = *share;           // 90%的市: the share of the cities
     std::tie(pb, pe) = strip_phrase(s_, pb, pe);
+    // An item of an enumeration (超过70%和50%, 分别达到30%、20%和10%): only a joining word
+    // or a separator stands between it and the target before it, whose indicator it shares.
+    // So does a target whose phrase names only its years (…营收年均增长10%以上，2024年、2025年
+    // 分别突破2.2万亿元、2.4万亿元): the years say when, the indicator is the one before.
+    if (sentence_has_target && last_phrase_.first < last_phrase_.second &&
+        (joins_items(seg) || (pb < pe && only_years(s_.substr(pb, pe - pb))))) {
+      std::tie(pb, pe) = last_phrase_;
+    }
     if (pb >= pe) std::tie(pb, pe) = object_after(q.end, line_end);
+    last_phrase_ = {pb, pe};
     target base;
     base.value = q.value;
     base.unit = std::string(doc_.printed_of_simplified(q.unit_begin, q.unit_end));
@@ -1743,6 +1773,42 @@ class extractor {
     last_kind = kind;
     last_periodic = periodic;
     return true;
+  }
+
+  /// Whether `seg` is only a joining word or a list separator (和, 及, 、), spaces aside.
+  static bool joins_items(std::string_view seg) {
+    const auto& r = loaded_rules();
+    while (!seg.empty() && (seg.front() == ' ' || seg.front() == '\t')) seg.remove_prefix(1);
+    while (!seg.empty() && (seg.back() == ' ' || seg.back() == '\t')) seg.remove_suffix(1);
+    for (const auto* words : {&r.list_joiners, &r.list_separators}) {
+      if (std::find(words->begin(), words->end(), seg) != words->end()) return true;
+    }
+    return false;
+  }
+
+  /// Whether `phrase` names only years (2024年、2025年, 2025年和2026年).
+  static bool only_years(std::string_view phrase) {
+    const auto& r = loaded_rules();
+    bool year = false;
+    for (std::size_t i = 0; i < phrase.size();) {
+      if (ascii_digit(phrase[i])) {
+        std::size_t e = i;
+        while (e < phrase.size() && ascii_digit(phrase[e])) ++e;
+        if (e - i != 4 || !starts_with_at(phrase, e, "年")) return false;
+        i = e + std::string_view("年").size();
+        year = true;
+        continue;
+      }
+      std::size_t sep = phrase[i] == ' ' ? 1 : 0;
+      for (const auto* words : {&r.list_joiners, &r.list_separators}) {
+        for (const auto& w : *words) {
+          if (sep == 0 && starts_with_at(phrase, i, w)) sep = w.size();
+        }
+      }
+      if (sep == 0) return false;
+      i += sep;
+    }
+    return year;
   }
 
   /// The object after a quantity (培育6家以上专业化…运营机构): to the end of its clause, cut at
@@ -1809,6 +1875,7 @@ class extractor {
   std::string_view s_;
   const indicator_catalog& catalog_;
   std::optional<int> default_year_;
+  std::pair<std::size_t, std::size_t> last_phrase_{0, 0};  ///< the last target's indicator phrase
 };
 
 /// Elements of one kind with their spans, swept in document order alongside the lines.

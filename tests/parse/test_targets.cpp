@@ -11,6 +11,7 @@
 #include "support/parsed.hpp"
 
 #include <doctest/doctest.h>
+#include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
@@ -665,4 +666,42 @@ TEST_CASE("counts in Chinese numerals in a plan; nothing is read after the body"
       "<div>网站地图 | 联系我们</div></body></html>";
   const auto web = parse::parse_bytes(page, "page.html");
   CHECK(value_unit_owner(web) == std::vector<std::string>{"10所 一.(一)", "2000个 一.(二)"});
+}
+
+TEST_CASE(
+    "the items of an enumeration share the indicator before them; years alone name none; fractions") {
+  const std::string text =
+      "某市智能制造发展规划\n"
+      "一、发展目标\n"
+      "到2025年，智能制造装备和工业软件市场满足率分别超过70%和 "
+      "50%。三类企业占比分别达到30%、20%和10%。\n"
+      "全市信息技术产业营收年均增长10%以上，2024年、2025年分别突破2.2万亿元、2.4万亿元。\n"
+      "二、重点任务\n"
+      "（一）建设平台。到2025年，建成120个以上工业互联网平台。\n";
+  const auto p = parse::parse_bytes(text, "plan.txt");
+  std::vector<std::string> found;
+  for (const auto& t : p.targets())
+    found.push_back(fmt::format("{} {}{}", t.indicator, t.value, t.unit));
+  CHECK(found == std::vector<std::string>{"智能制造装备和工业软件市场满足率 70%",
+                                          "智能制造装备和工业软件市场满足率 50%", "三类企业占比 30%",
+                                          "三类企业占比 20%", "三类企业占比 10%",
+                                          "信息技术产业营收 10%", "信息技术产业营收 2.2万亿元",
+                                          "信息技术产业营收 2.4万亿元", "工业互联网平台 120个"});
+  REQUIRE(p.targets().size() == 9);
+  CHECK(p.targets()[1].kind == comparator::at_least);  // 超过 covers both
+  // A share written as a fraction is read; a date written with slashes is not.
+  const auto f = parse::parse_bytes(
+      "某市规划\n一、发展目标\n到2025年，应用型高校科技成果转化率超过1/3。本规划自2021/3/5起施行，每3/"
+      "4年评估。\n",
+      "plan.txt");
+  REQUIRE(f.targets().size() == 1);
+  CHECK(f.targets()[0].value == doctest::Approx(1.0 / 3.0));
+  CHECK(f.targets()[0].unit.empty());
+  CHECK(f.targets()[0].kind == comparator::at_least);
+  CHECK(f.targets()[0].indicator == "应用型高校科技成果转化率");
+  // A list of places before a count of something else keeps its own phrase.
+  const auto q = parse::parse_bytes(
+      "某市规划\n一、发展目标\n到2025年，建成省会、鲁南、胶东经济圈100项智慧应用。\n", "plan.txt");
+  REQUIRE(q.targets().size() == 1);
+  CHECK(q.targets()[0].value == 100);
 }
