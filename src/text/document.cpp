@@ -212,8 +212,10 @@ namespace {
 /// sentence before it with a space (`…优化技术。 （二）深化推广应用…`, `…的供应链。 推进中小企业
 /// 数字化转型。加快…`): the space after a sentence's end, before a numbered heading or a
 /// run-in title. Chinese text sets no space after `。`; the extraction put it where a line
-/// of a box and the body's next line met. Each run of spaces as [begin, end) in `t`.
-std::vector<std::pair<std::size_t, std::size_t>> glued_paragraphs(std::string_view t) {
+/// of a box and the body's next line met. Each run of spaces as [begin, end) in `t`. In a
+/// line wider than the page (`wide`: two lines run together) a numbered heading right
+/// after the `。` is glued too (`…全面融通。2.加强标准研制。…`): an empty run marks it.
+std::vector<std::pair<std::size_t, std::size_t>> glued_paragraphs(std::string_view t, bool wide) {
   constexpr std::string_view stop = "。";
   constexpr std::string_view wide_space = "\u3000";
   constexpr std::size_t max_glued_heading = 50;  // characters of a heading glued at a line's end
@@ -231,10 +233,11 @@ std::vector<std::pair<std::size_t, std::size_t>> glued_paragraphs(std::string_vi
         break;
       }
     }
-    if (end == begin || end == t.size()) continue;
+    if (end == t.size()) continue;
     const std::string_view rest = t.substr(end);
-    if ((detail::opens_like_heading(rest) && detail::count_code_points(rest) <= max_glued_heading) ||
-        detail::opens_with_run_in_title(rest)) {
+    const bool heading =
+        detail::opens_like_heading(rest) && detail::count_code_points(rest) <= max_glued_heading;
+    if (end == begin ? wide && heading : heading || detail::opens_with_run_in_title(rest)) {
       out.emplace_back(begin, end);
     }
   }
@@ -472,6 +475,7 @@ void unwrap_paragraphs(document& doc, const read_options& options, const offset_
   if (widths.empty()) return;
   const std::size_t narrowest = *std::min_element(widths.begin(), widths.end());
   const std::size_t widths_full = widths.front();
+  const std::size_t widest = *std::max_element(widths.begin(), widths.end());
   // Paragraphs that open with an indent (　　 before their first character, as Chinese
   // typesetting sets them): an indented line begins a paragraph, and where the document
   // indents, a full line ending a sentence before an unindented line goes on.
@@ -513,10 +517,11 @@ void unwrap_paragraphs(document& doc, const read_options& options, const offset_
     if (!l.is_content()) continue;
     std::string_view text = texts[i];
     // A paragraph glued to the line's sentence by the extraction starts a line of its own
-    // (the space becomes the break); after a glued heading the line ends.
+    // (the space becomes the break, or one is put in); after a glued heading the line ends.
     bool glued_heading = false;
     std::size_t width = line_widths[i];  // of the line's last paragraph
-    for (const auto& [space_begin, space_end] : glued_paragraphs(texts[i])) {
+    const bool wide = line_widths[i] > widest + wrap_band;  // two lines run together
+    for (const auto& [space_begin, space_end] : glued_paragraphs(texts[i], wide)) {
       const auto begin = static_cast<std::size_t>(texts[i].data() - printed.data()) + space_begin;
       const auto end = begin + (space_end - space_begin);
       joined.append(printed.substr(copied, begin - copied));
@@ -526,7 +531,7 @@ void unwrap_paragraphs(document& doc, const read_options& options, const offset_
       copied = end;
       ++splits;
       text = texts[i].substr(space_end);
-      glued_heading = detail::opens_like_heading(text);
+      glued_heading = detail::opens_like_heading(text) && ends_sentence(text);
       // The glued paragraph goes on where its line ends mid-sentence, whatever the width
       // (the box's line before it took part of the page's line).
       width = ends_sentence(text) ? 0 : widths_full;

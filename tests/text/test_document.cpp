@@ -417,14 +417,22 @@ TEST_CASE("document: hard-wrapped paragraphs are rejoined, every byte still trac
     REQUIRE(at != std::string::npos);
     CHECK(glued.substr(d.source_of_printed(at - 1, at).begin, 1) == " ");
     CHECK(glued.substr(d.source_of_printed(at, at + 3).begin, 3) == "（");
-    // Without the space the sentence and the heading stay one line: no glue was seen.
+    // Without the space a numbered heading is still seen where the line is wider than the
+    // page (two lines ran together), a run-in title is not; a number after a sentence
+    // inside a line of the page's width is no glue either.
     std::string tight = glued;
     for (std::size_t k = tight.find("。 "); k != std::string::npos; k = tight.find("。 ", k))
       tight.erase(k + 3, 1);
+    const std::string items = "建设平台。2.加强标准研制。";
+    tight += body + items + "\n" + body;
     const document t = make_document(tight, "tight.txt");
+    REQUIRE(t.wrap_width == 40);
+    std::vector<std::string> tight_lines;
     for (const auto& l : t.lines)
-      CHECK(t.printed.substr(l.printed_begin, l.printed_end - l.printed_begin) !=
-            normalize(heading).text);
+      tight_lines.emplace_back(t.printed.substr(l.printed_begin, l.printed_end - l.printed_begin));
+    CHECK(std::count(tight_lines.begin(), tight_lines.end(), normalize(heading).text) == 1);
+    CHECK(std::count(tight_lines.begin(), tight_lines.end(), normalize(topic + para2).text) == 0);
+    CHECK(std::count(tight_lines.begin(), tight_lines.end(), normalize(items).text) == 1);
   }
   SUBCASE("keep_line_breaks: read_options::unwrap off") {
     read_options o;
