@@ -208,14 +208,26 @@ bool detail::opens_with_run_in_title(std::string_view t) noexcept {
 
 namespace {
 
+/// Whether `s` holds punctuation inside or at the end of a sentence (，。；：、 and their
+/// ASCII forms): a title holds none.
+bool sentence_punctuation(std::string_view s) noexcept {
+  for (std::string_view w : {"，", "。", "；", "：", "、", ",", ";", ":"}) {
+    if (s.find(w) != std::string_view::npos) return true;
+  }
+  return false;
+}
+
 /// Where a line of PDF-extracted text holds the start of another paragraph, glued to the
 /// sentence before it with a space (`…优化技术。 （二）深化推广应用…`, `…的供应链。 推进中小企业
 /// 数字化转型。加快…`): the space after a sentence's end, before a numbered heading or a
 /// run-in title. Chinese text sets no space after `。`; the extraction put it where a line
-/// of a box and the body's next line met. Each run of spaces as [begin, end) in `t`. In a
-/// line wider than the page (`wide`: two lines run together) a numbered heading right
-/// after the `。` is glued too (`…全面融通。2.加强标准研制。…`): an empty run marks it.
-std::vector<std::pair<std::size_t, std::size_t>> glued_paragraphs(std::string_view t, bool wide) {
+/// of a box and the body's next line met. Each run of spaces as [begin, end) in `t`. A
+/// numbered heading right after the `。` is glued too, an empty run marking it, where the
+/// line is wider than the page (`wide`: two lines run together, `…全面融通。2.加强标准研制。…`)
+/// or where the heading is a title ending the line short of the width (`ended`:
+/// `…新格局。（二）供给能力提升工程`; an item inside a paragraph goes on to the next line).
+std::vector<std::pair<std::size_t, std::size_t>> glued_paragraphs(std::string_view t, bool wide,
+                                                                  bool ended) {
   constexpr std::string_view stop = "。";
   constexpr std::string_view wide_space = "\u3000";
   constexpr std::size_t max_glued_heading = 50;  // characters of a heading glued at a line's end
@@ -237,7 +249,8 @@ std::vector<std::pair<std::size_t, std::size_t>> glued_paragraphs(std::string_vi
     const std::string_view rest = t.substr(end);
     const bool heading =
         detail::opens_like_heading(rest) && detail::count_code_points(rest) <= max_glued_heading;
-    if (end == begin ? wide && heading : heading || detail::opens_with_run_in_title(rest)) {
+    if (end == begin ? heading && (wide || (ended && !sentence_punctuation(rest)))
+                     : heading || detail::opens_with_run_in_title(rest)) {
       out.emplace_back(begin, end);
     }
   }
@@ -521,7 +534,8 @@ void unwrap_paragraphs(document& doc, const read_options& options, const offset_
     bool glued_heading = false;
     std::size_t width = line_widths[i];  // of the line's last paragraph
     const bool wide = line_widths[i] > widest + wrap_band;  // two lines run together
-    for (const auto& [space_begin, space_end] : glued_paragraphs(texts[i], wide)) {
+    const bool ended = !at_full_width(line_widths[i], widths);
+    for (const auto& [space_begin, space_end] : glued_paragraphs(texts[i], wide, ended)) {
       const auto begin = static_cast<std::size_t>(texts[i].data() - printed.data()) + space_begin;
       const auto end = begin + (space_end - space_begin);
       joined.append(printed.substr(copied, begin - copied));
@@ -531,7 +545,10 @@ void unwrap_paragraphs(document& doc, const read_options& options, const offset_
       copied = end;
       ++splits;
       text = texts[i].substr(space_end);
-      glued_heading = detail::opens_like_heading(text) && ends_sentence(text);
+      // A glued heading that is a title or a whole sentence ends the line; a numbered
+      // item that ends mid-sentence goes on.
+      glued_heading =
+          detail::opens_like_heading(text) && (ends_sentence(text) || !sentence_punctuation(text));
       // The glued paragraph goes on where its line ends mid-sentence, whatever the width
       // (the box's line before it took part of the page's line).
       width = ends_sentence(text) ? 0 : widths_full;

@@ -308,7 +308,10 @@ TEST_CASE("agreement: plancmp against a sheet coded after the dictionaries were 
     CHECK(r.find("ip_related", "ip_related")->precision >= 0.95);
     CHECK(r.find("policy_tools", "supply")->kappa >= 0.42);
     CHECK(r.find("policy_tools", "environment")->kappa >= 0.30);
-    CHECK(r.find("policy_tools", "demand")->kappa >= 0.75);
+    // 0.75 until the MIIT testing-equipment plan's items were read without the lead
+    // paragraph of the next group, which the coders coded as part of the item before it
+    // (their notes say so): H's demand on 三.(二).4 came from that paragraph (docs/codebook.md).
+    CHECK(r.find("policy_tools", "demand")->kappa >= 0.74);
     CHECK(r.find("policy_tools", "(all)")->kappa >= 0.66);
   }
 }

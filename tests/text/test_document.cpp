@@ -424,7 +424,8 @@ TEST_CASE("document: hard-wrapped paragraphs are rejoined, every byte still trac
     for (std::size_t k = tight.find("。 "); k != std::string::npos; k = tight.find("。 ", k))
       tight.erase(k + 3, 1);
     const std::string items = "建设平台。2.加强标准研制。";
-    tight += body + items + "\n" + body;
+    const std::string group = "（三）技术装备推广工程";
+    tight += body + items + "\n" + body + "建设平台。" + group + "\n" + body;
     const document t = make_document(tight, "tight.txt");
     REQUIRE(t.wrap_width == 40);
     std::vector<std::string> tight_lines;
@@ -433,6 +434,9 @@ TEST_CASE("document: hard-wrapped paragraphs are rejoined, every byte still trac
     CHECK(std::count(tight_lines.begin(), tight_lines.end(), normalize(heading).text) == 1);
     CHECK(std::count(tight_lines.begin(), tight_lines.end(), normalize(topic + para2).text) == 0);
     CHECK(std::count(tight_lines.begin(), tight_lines.end(), normalize(items).text) == 1);
+    // A heading that is a title ending a line short of the width was glued there too.
+    CHECK(std::count(tight_lines.begin(), tight_lines.end(), normalize(group).text) == 1);
+    CHECK(std::count(tight_lines.begin(), tight_lines.end(), normalize("建设平台。").text) == 1);
   }
   SUBCASE("keep_line_breaks: read_options::unwrap off") {
     read_options o;
