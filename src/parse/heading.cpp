@@ -53,6 +53,12 @@ std::size_t skip_spaces(std::string_view s, std::size_t i) {
 
 int rank(numbering n) noexcept {
   switch (n) {
+    case numbering::part:
+      return -3;
+    case numbering::chapter:
+      return -2;
+    case numbering::chapter_section:
+      return -1;
     case numbering::chinese_comma: return 0;
     case numbering::chinese_paren: return 1;
     case numbering::arabic_dot:
@@ -60,9 +66,10 @@ int rank(numbering n) noexcept {
     case numbering::arabic_paren:
     case numbering::circled: return 3;
     case numbering::box:
-    case numbering::annex: return -1;
+    case numbering::annex:
+      return outside_outline;
   }
-  return -1;
+  return outside_outline;
 }
 
 std::optional<int> chinese_numeral_value(std::string_view numeral) {
@@ -140,6 +147,33 @@ std::optional<heading> recognize_heading(std::string_view line) {
     if (n > 0) return done(numbering::annex, v, "附件" + std::to_string(v), i + n);
     if (i >= s.size()) return done(numbering::annex, 0, "附件", i);
     if (s[i] == ':') return done(numbering::annex, 0, "附件", i + 1);
+    return std::nullopt;
+  }
+  // 第一篇 / 第一部分 / 第三章 / 第二节 (digits too: 第3章): the outer levels of long plans,
+  // a title after them on the line, if anything (no sentence: 第一章规定的… is prose).
+  if (s.starts_with("第")) {
+    constexpr std::size_t ordinal = std::string_view("第").size();
+    int v = 0;
+    std::size_t n = read_chinese_numeral(s, ordinal, v);
+    if (n == 0) n = read_digits(s, ordinal, 2, v);
+    if (n == 0 || v == 0) return std::nullopt;
+    static constexpr std::pair<std::string_view, numbering> units[] = {
+        {"篇", numbering::part},
+        {"部分", numbering::part},
+        {"章", numbering::chapter},
+        {"节", numbering::chapter_section}};
+    constexpr std::size_t max_title = 40;  // characters of a chapter's title
+    for (const auto& [unit, style] : units) {
+      if (!s.substr(ordinal + n).starts_with(unit)) continue;
+      const std::size_t end = ordinal + n + unit.size();
+      const std::string_view title = s.substr(skip_spaces(s, end));
+      if (text::detail::count_code_points(title) > max_title ||
+          title.find("。") != std::string_view::npos || title.find(';') != std::string_view::npos ||
+          title.find(',') != std::string_view::npos || title.find("，") != std::string_view::npos) {
+        return std::nullopt;
+      }
+      return done(style, v, std::string(s.substr(0, end)), end);
+    }
     return std::nullopt;
   }
   // (一) / (1)

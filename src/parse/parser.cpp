@@ -376,14 +376,37 @@ class parser {
   void drop_contents() {
     std::vector<bool> entry(lines_.size(), false);
     bool any = false;
+    const auto unspaced = [&](std::size_t j) {
+      std::string t(lines_[j].text);
+      std::erase(t, ' ');
+      return t;
+    };
+    const auto contents_title = [&](std::size_t j) {
+      const auto& titles = rules().contents_titles;
+      return std::find(titles.begin(), titles.end(), unspaced(j)) != titles.end();
+    };
     for (std::size_t j = 0; j < lines_.size(); ++j) {
       if (lines_[j].cell || !contents_entry(lines_[j].text)) continue;
       entry[j] = any = true;
-      if (j > 0 && !entry[j - 1]) {
-        std::string title(lines_[j - 1].text);
-        std::erase(title, ' ');
-        const auto& titles = rules().contents_titles;
-        if (std::find(titles.begin(), titles.end(), title) != titles.end()) entry[j - 1] = true;
+      if (j > 0 && !entry[j - 1] && contents_title(j - 1)) entry[j - 1] = true;
+    }
+    // Contents without leaders or page numbers (a web page's or a Word file's): under 目录,
+    // a run of bare headings (第一章 发展基础, 一、总体要求 — a title, no sentence) that
+    // ends where the body repeats its first entry.
+    for (std::size_t j = 0; j + 1 < lines_.size(); ++j) {
+      if (entry[j] || lines_[j].cell || !contents_title(j)) continue;
+      const std::size_t first = j + 1;
+      const std::string opening = unspaced(first);
+      std::size_t k = first;
+      const auto bare_heading = [&](std::size_t i) {
+        const auto t = lines_[i].text;
+        const auto h = recognize_heading(t);
+        return !lines_[i].cell && h && char_count(t) <= 40 &&
+               !has_sentence_punct(t.substr(h->text_begin));
+      };
+      while (k < lines_.size() && bare_heading(k) && (k == first || unspaced(k) != opening)) ++k;
+      if (k >= first + 2 && k < lines_.size() && unspaced(k) == opening) {
+        for (std::size_t e = j; e < k; ++e) entry[e] = any = true;
       }
     }
     if (!any) return;
@@ -568,9 +591,10 @@ class parser {
     p_.source.bytes = doc_.original.size();
   }
 
-  /// The first `一、` (else `(一)`, else `1.`) heading numbered 1.
+  /// The first `第一篇` (else `第一章`, `一、`, `(一)`, `1.`) heading numbered 1.
   std::size_t find_first_section() const {
-    for (numbering style : {numbering::chinese_comma, numbering::chinese_paren, numbering::arabic_dot}) {
+    for (numbering style : {numbering::part, numbering::chapter, numbering::chinese_comma,
+                            numbering::chinese_paren, numbering::arabic_dot}) {
       for (std::size_t i = 0; i < lines_.size(); ++i) {
         const auto h = recognize_heading(lines_[i].text);
         if (h && h->style == style && h->number == 1) {
@@ -1143,7 +1167,7 @@ class parser {
         add_box_item(box_index, i, true);
         continue;
       }
-      if (h && rank(h->style) >= 0) {
+      if (h && rank(h->style) != outside_outline) {
         box_index = npos;
         // A group heading (面向毕业生的扶持政策) before a top-level series that starts again
         // at 一: a short line with no sentence punctuation, closing the open unit after a
@@ -1640,6 +1664,11 @@ class parser {
 
   // ------------------------------------------------------------------ elements
   section_kind kind_of(std::string_view title) const {
+    return named_kind(title).value_or(section_kind::tasks);
+  }
+
+  /// The kind a section's title names (发展环境: background, 保障措施: safeguards), if any.
+  std::optional<section_kind> named_kind(std::string_view title) const {
     for (const auto& [kind, word] : rules().section_kinds) {
       if (contains(title, word)) return kind;
     }
@@ -1647,7 +1676,7 @@ class parser {
     for (const auto& [kind, word] : rules().section_kind_endings) {
       if (t.ends_with(word)) return kind;
     }
-    return section_kind::tasks;
+    return std::nullopt;
   }
 
   void build_elements() {
@@ -1664,6 +1693,10 @@ class parser {
             contains_any(rest, r.effective_words)) {
           kinds[k] = section_kind::background;
         }
+      } else if (const auto named = n.rank < rank(numbering::chinese_comma)
+                                        ? named_kind(heading_rest(n))
+                                        : std::nullopt) {
+        kinds[k] = *named;  // a chapter of a part (第二章 发展环境 under 第一篇 …) names its own kind
       } else {
         kinds[k] = kinds[n.parent];
       }

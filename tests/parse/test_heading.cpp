@@ -76,6 +76,28 @@ TEST_CASE("heading styles") {
     REQUIRE(list);
     CHECK(list->number == 0);
   }
+  SUBCASE("parts, chapters and their sections: the outer levels of long plans") {
+    const auto part = recognize_heading("第二篇 坚持创新驱动发展");
+    REQUIRE(part);
+    CHECK(part->style == numbering::part);
+    CHECK(part->label == "第二篇");
+    CHECK(part->number == 2);
+    CHECK(recognize_heading("第一部分 总体要求")->style == numbering::part);
+    const auto chapter = recognize_heading("第十二章 强化知识产权保护");
+    REQUIRE(chapter);
+    CHECK(chapter->style == numbering::chapter);
+    CHECK(chapter->number == 12);
+    CHECK(chapter->label == "第十二章");
+    CHECK(chapter->text_begin == std::string_view("第十二章 ").size());
+    const auto section = recognize_heading("第3节");
+    REQUIRE(section);
+    CHECK(section->style == numbering::chapter_section);
+    CHECK(section->number == 3);
+    // Prose that opens with an ordinal is no heading: a sentence follows it.
+    CHECK_FALSE(recognize_heading("第一章规定的各项任务，由各部门分工落实。").has_value());
+    CHECK_FALSE(recognize_heading("第三条 本办法自发布之日起施行。").has_value());
+    CHECK_FALSE(recognize_heading("第一批试点城市").has_value());
+  }
 }
 
 TEST_CASE("numbers that are not headings") {
@@ -91,5 +113,9 @@ TEST_CASE("ranks order the styles") {
   CHECK(rank(numbering::chinese_paren) < rank(numbering::arabic_dot));
   CHECK(rank(numbering::arabic_dot) == rank(numbering::arabic_bare));
   CHECK(rank(numbering::arabic_dot) < rank(numbering::arabic_paren));
-  CHECK(rank(numbering::box) < 0);
+  CHECK(rank(numbering::part) < rank(numbering::chapter));
+  CHECK(rank(numbering::chapter) < rank(numbering::chapter_section));
+  CHECK(rank(numbering::chapter_section) < rank(numbering::chinese_comma));
+  CHECK(rank(numbering::box) == outside_outline);
+  CHECK(rank(numbering::annex) < rank(numbering::part));
 }

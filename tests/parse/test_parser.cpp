@@ -605,3 +605,69 @@ TEST_CASE(
   for (std::size_t i = 7; i <= 10; ++i) CHECK(uses[i].role == parse::line_role::box);
   CHECK(uses[11].role == parse::line_role::measure);
 }
+
+TEST_CASE("a plan in parts, chapters and sections, with contents that print no page numbers") {
+  const std::string text =
+      "某省“十四五”知识产权发展规划\n"
+      "目  录\n"
+      "第一章　发展基础\n"
+      "第二章　总体要求\n"
+      "第三章　强化知识产权创造\n"
+      "第四章　保障措施\n"
+      "第一章　发展基础\n"
+      "“十三五”期间，全省知识产权事业取得显著成效。\n"
+      "第二章　总体要求\n"
+      "第一节　指导思想\n"
+      "坚持以习近平新时代中国特色社会主义思想为指导。\n"
+      "第二节　发展目标\n"
+      "到2025年，全省每万人口高价值发明专利拥有量达到8件。\n"
+      "第三章　强化知识产权创造\n"
+      "第一节　提升专利质量\n"
+      "一、完善专利审查机制。建立专利申请预审制度。（省知识产权局牵头，省科技厅配合）\n"
+      "二、培育高价值专利。实施高价值专利培育工程。（省知识产权局负责）\n"
+      "第二节　加强商标品牌建设\n"
+      "一、实施商标品牌战略。培育一批知名品牌。\n"
+      "专栏1　知识产权创造重点工程\n"
+      "1.高价值专利培育工程。建设10个高价值专利培育中心。\n"
+      "2.商标品牌工程。培育100个知名品牌。\n"
+      "第四章　保障措施\n"
+      "一、加强组织领导。建立联席会议制度。\n";
+  std::vector<parse::line_use> uses;
+  const auto p = parse_accounted(text, "chapters.txt", uses);
+  CHECK(p.title == "某省“十四五”知识产权发展规划");
+  std::vector<std::string> sections;
+  for (const auto& s : p.sections()) sections.push_back(s.id);
+  CHECK(sections == std::vector<std::string>{"第一章", "第二章", "第二章.第一节", "第二章.第二节",
+                                             "第三章", "第三章.第一节", "第三章.第二节", "第四章"});
+  // Items numbered again from 一 under each section; the section's number keeps ids apart.
+  CHECK(measure_ids(p) == std::vector<std::string>{"第三章.第一节.一", "第三章.第一节.二",
+                                                   "第三章.第二节.一", "第四章.一"});
+  REQUIRE(p.measures().size() == 4);
+  REQUIRE(p.measures()[0].lead.size() == 1);
+  CHECK(p.measures()[0].lead[0].name == "省知识产权局");
+  REQUIRE(p.goals().size() == 2);
+  CHECK(p.goals()[1].id == "第二章.第二节.p1");
+  REQUIRE(p.boxes().size() == 1);
+  CHECK(p.boxes()[0].items.size() == 2);
+  // The contents (目录 and its four entries) are no second outline; nothing is lost.
+  REQUIRE(uses.size() == 24);
+  for (std::size_t i = 1; i <= 5; ++i) CHECK(uses[i].role == parse::line_role::preamble);
+  CHECK(uses[7].role == parse::line_role::section_text);  // 发展基础: background
+  for (const auto& u : uses) CHECK(u.role != parse::line_role::unparsed);
+  for (const auto& d : p.diagnostics) CHECK(d.code.find("numbering") == std::string::npos);
+
+  // Parts above chapters: each chapter names its own kind (发展环境: background).
+  const std::string outline =
+      "某市国民经济和社会发展第十四个五年规划纲要\n"
+      "第一篇　开启全面建设现代化新征程\n"
+      "第一章　发展环境\n"
+      "“十三五”时期，全市经济社会发展取得重大成就。\n"
+      "第二篇　坚持创新驱动发展\n"
+      "第二章　建设科技创新中心\n"
+      "加快建设创新平台。建设一批重点实验室。\n"
+      "强化企业创新主体地位。支持企业加大研发投入。\n";
+  const auto q = parse::parse_bytes(outline, "outline.txt");
+  CHECK(measure_ids(q) == std::vector<std::string>{"第二篇.第二章.p1", "第二篇.第二章.p2"});
+  REQUIRE(q.sections().size() == 4);
+  CHECK(q.sections()[1].kind == section_kind::background);
+}

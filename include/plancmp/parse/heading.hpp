@@ -11,6 +11,9 @@ namespace plancmp::inline v0::parse {
 /// documents skip ranks (a district plan numbers `一、` then `1.`) and the outline keeps
 /// the order, not fixed depths.
 enum class numbering {
+  part,             ///< 第一篇 第一部分  part of a long plan
+  chapter,          ///< 第三章         chapter
+  chapter_section,  ///< 第二节         section of a chapter
   chinese_comma,    ///< 一、          section
   chinese_paren,    ///< (一) （一）   subsection
   arabic_dot,       ///< 1. 1、 1． 1﹒ item
@@ -21,15 +24,18 @@ enum class numbering {
   annex,            ///< 附件 附件1    annex
 };
 
-/// Rank used for nesting: chinese_comma 0, chinese_paren 1, arabic_dot/bare 2,
-/// arabic_paren/circled 3; boxes and annexes are outside the outline (-1).
+/// Rank used for nesting: part −3, chapter −2, chapter_section −1, chinese_comma 0,
+/// chinese_paren 1, arabic_dot/bare 2, arabic_paren/circled 3; boxes and annexes are
+/// outside the outline (outside_outline). Ranks of 0 and below are a plan's outer levels.
 [[nodiscard]] int rank(numbering n) noexcept;
+inline constexpr int outside_outline = -100;
 
 /// A recognized heading at the start of a line.
 struct heading {
   numbering style = numbering::chinese_comma;
   int number = 0;            ///< 1-based value (三 → 3, ⑫ → 12); 0 for a bare 附件
-  std::string label;         ///< path element, brackets ASCII: "三", "(一)", "2", "(1)", "专栏1", "附件1"
+  std::string
+      label;  ///< path element, brackets ASCII: "第三章", "三", "(一)", "2", "(1)", "专栏1", "附件1"
   std::size_t marker_begin = 0;  ///< byte offset of the number in the line
   std::size_t text_begin = 0;    ///< byte offset where the heading text starts (after marker, spaces)
 };
