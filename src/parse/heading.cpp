@@ -207,6 +207,10 @@ std::optional<heading> recognize_heading(std::string_view line) {
       if (s.substr(n).starts_with("、")) {
         return done(numbering::chinese_comma, v, std::string(s.substr(0, n)), n + 3);
       }
+      // 一. (一． before normalization), as some pages print the section number.
+      if (s.substr(n).starts_with(".") && !(n + 1 < s.size() && is_digit(s[n + 1]))) {
+        return done(numbering::chinese_comma, v, std::string(s.substr(0, n)), n + 1);
+      }
       return std::nullopt;
     }
   }

@@ -76,6 +76,13 @@ TEST_CASE("heading styles") {
     REQUIRE(list);
     CHECK(list->number == 0);
   }
+  SUBCASE("a section number with a dot") {
+    const auto h = recognize_heading("二.重点任务");
+    REQUIRE(h);
+    CHECK(h->style == numbering::chinese_comma);
+    CHECK(h->label == "二");
+    CHECK(h->text_begin == std::string_view("二.").size());
+  }
   SUBCASE("parts, chapters and their sections: the outer levels of long plans") {
     const auto part = recognize_heading("第二篇 坚持创新驱动发展");
     REQUIRE(part);
