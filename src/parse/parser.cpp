@@ -20,6 +20,7 @@
 #include <fmt/ranges.h>
 
 #include <algorithm>
+#include <array>
 #include <bit>
 #include <cstdint>
 #include <map>
@@ -382,6 +383,8 @@ class parser {
       return t;
     };
     const auto contents_title = [&](std::size_t j) {
+      constexpr std::size_t longest = 24;  // bytes: 目录, 目  录, 目　　录 …
+      if (lines_[j].text.size() > longest) return false;
       const auto& titles = rules().contents_titles;
       return std::find(titles.begin(), titles.end(), unspaced(j)) != titles.end();
     };
@@ -591,22 +594,36 @@ class parser {
     p_.source.bytes = doc_.original.size();
   }
 
-  /// The first `第一篇` (else `第一章`, `一、`, `(一)`, `1.`) heading numbered 1.
+  /// The first `第一篇` (else `第一章`, `一、`, `(一)`, `1.`) heading numbered 1; a `一、`
+  /// numbered 1 before any part or chapter is the answer at once. The cover notice may
+  /// list feedback channels as 1、2、; a plan's first heading is followed by a second one of
+  /// the same style (`一、` alone may stand for itself). One pass at most.
   std::size_t find_first_section() const {
-    for (numbering style : {numbering::part, numbering::chapter, numbering::chinese_comma,
-                            numbering::chinese_paren, numbering::arabic_dot}) {
-      for (std::size_t i = 0; i < lines_.size(); ++i) {
-        const auto h = recognize_heading(lines_[i].text);
-        if (h && h->style == style && h->number == 1) {
-          // The cover notice may list feedback channels as 1、2、; a plan's first
-          // heading is followed by a second one of the same style.
-          bool has_second = false;
-          for (std::size_t j = i + 1; j < lines_.size() && !has_second; ++j) {
-            const auto h2 = recognize_heading(lines_[j].text);
-            has_second = h2 && h2->style == style && h2->number == 2;
-          }
-          if (has_second || style == numbering::chinese_comma) return i;
-        }
+    static constexpr std::array styles{numbering::part, numbering::chapter, numbering::chinese_comma,
+                                       numbering::chinese_paren, numbering::arabic_dot};
+    std::array<std::size_t, styles.size()> first_one, last_two;
+    first_one.fill(npos);
+    last_two.fill(npos);
+    for (std::size_t i = 0; i < lines_.size(); ++i) {
+      const auto h = recognize_heading(lines_[i].text);
+      if (!h || (h->number != 1 && h->number != 2)) continue;
+      const auto k =
+          static_cast<std::size_t>(std::find(styles.begin(), styles.end(), h->style) - styles.begin());
+      if (k == styles.size()) continue;
+      if (h->number == 1 && first_one[k] == npos) first_one[k] = i;
+      if (h->number == 2) last_two[k] = i;
+      // A 一、 numbered 1 with no part or chapter above it is the answer: stop reading.
+      if (styles[k] == numbering::chinese_comma && h->number == 1 && first_one[0] == npos &&
+          first_one[1] == npos) {
+        return i;
+      }
+    }
+    for (std::size_t k = 0; k < styles.size(); ++k) {
+      if (first_one[k] == npos) continue;
+      // The first heading numbered 1 that a 2 follows is the first that any 2 follows.
+      if (styles[k] == numbering::chinese_comma ||
+          (last_two[k] != npos && last_two[k] > first_one[k])) {
+        return first_one[k];
       }
     }
     return npos;
