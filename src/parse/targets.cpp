@@ -448,11 +448,34 @@ std::size_t clause_end_from(std::string_view s, std::size_t from, std::size_t en
   return from;
 }
 
-/// Trims ASCII spaces and the given words (repeatedly) from both ends of [b, e).
-std::pair<std::size_t, std::size_t> strip_phrase(std::string_view s, std::size_t b, std::size_t e) {
+/// The length of a year that opens s[b, e) (到2025年, 2027年底前, 截至2026年末: when, not
+/// what; year_before and year_after words), or 0.
+std::size_t year_prefix(std::string_view s, std::size_t b, std::size_t e) noexcept {
+  const auto& r = loaded_rules();
+  const std::string_view t = s.substr(b, e - b);
+  std::size_t i = 0;
+  for (const auto& w : r.year_before) {
+    if (w.size() > i && t.starts_with(w)) i = w.size();
+  }
+  for (std::size_t k = 0; k < 4; ++k) {
+    if (i + k >= t.size() || !ascii_digit(t[i + k])) return 0;
+  }
+  i += 4;
+  if (!t.substr(i).starts_with("年")) return 0;
+  i += std::string_view("年").size();
+  for (std::size_t n = match_any_at(t, i, r.year_after); n > 0; n = match_any_at(t, i, r.year_after))
+    i += n;
+  return i;
+}
+
+/// Trims ASCII spaces, the given words and an opening year (repeatedly) from both ends
+/// of [b, e).
+std::pair<std::size_t, std::size_t> strip_phrase(std::string_view s, std::size_t b, std::size_t e,
+                                                 bool years = true) {
   const auto& r = loaded_rules();
   for (bool changed = true; changed && b < e;) {
     changed = false;
+    if (const auto n = years ? year_prefix(s, b, e) : 0; n > 0) b += n, changed = true;
     while (b < e && (s[b] == ' ' || s[b] == '\t')) ++b, changed = true;
     while (e > b && (s[e - 1] == ' ' || s[e - 1] == '\t')) --e, changed = true;
     if (b < e && std::string_view(",.;:").find(s[b]) != std::string_view::npos) ++b, changed = true;
@@ -1736,13 +1759,15 @@ class extractor {
     }
     if (q.implied) pe = std::min(pe, q.cue_begin);  // 规模过千亿: the indicator ends before 过
     if (share) std::tie(pb, pe) = *share;           // 90%的市: the share of the cities
+    const auto [wb, we] = strip_phrase(s_, pb, pe, false);
+    const bool years_only = wb < we && only_years(s_.substr(wb, we - wb));
     std::tie(pb, pe) = strip_phrase(s_, pb, pe);
     // An item of an enumeration (超过70%和50%, 分别达到30%、20%和10%): only a joining word
     // or a separator stands between it and the target before it, whose indicator it shares.
     // So does a target whose phrase names only its years (…营收年均增长10%以上，2024年、2025年
     // 分别突破2.2万亿元、2.4万亿元): the years say when, the indicator is the one before.
     if (sentence_has_target && last_phrase_.first < last_phrase_.second &&
-        (joins_items(seg) || (pb < pe && only_years(s_.substr(pb, pe - pb))))) {
+        (joins_items(seg) || years_only)) {
       std::tie(pb, pe) = last_phrase_;
     }
     if (pb >= pe) std::tie(pb, pe) = object_after(q.end, line_end);

@@ -699,6 +699,12 @@ TEST_CASE(
   CHECK(f.targets()[0].unit.empty());
   CHECK(f.targets()[0].kind == comparator::at_least);
   CHECK(f.targets()[0].indicator == "应用型高校科技成果转化率");
+  // A year opening the phrase says when, not what.
+  const auto y =
+      parse::parse_bytes("某市规划\n一、发展目标\n到2026年全市算力总规模达到12EFLOPS。\n", "plan.txt");
+  REQUIRE(y.targets().size() == 1);
+  CHECK(y.targets()[0].indicator == "算力总规模");
+  CHECK(y.targets()[0].year == 2026);
   // A list of places before a count of something else keeps its own phrase.
   const auto q = parse::parse_bytes(
       "某市规划\n一、发展目标\n到2025年，建成省会、鲁南、胶东经济圈100项智慧应用。\n", "plan.txt");
