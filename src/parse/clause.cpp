@@ -331,9 +331,67 @@ void split_names(std::string_view group, std::size_t offset, Emit&& emit) {
 
 }  // namespace
 
+namespace {
+
+// The length of a field's label with its ':' at the start of `s` (牵头单位: 配合单位:
+// 责任单位: 完成时限:), or 0.
+std::size_t field_label(std::string_view s) {
+  const auto& r = rules();
+  for (const auto* words :
+       {&r.lead_labels, &r.support_labels, &r.responsible_labels, &r.deadline_columns}) {
+    const auto m = words->matcher.longest_match_at(s, 0);
+    if (m && s.substr(m->end).starts_with(":")) return m->end + 1;
+  }
+  return 0;
+}
+
+// Labelled fields that end a measure without brackets: after a sentence's end or on lines
+// of their own (`…培育计划。责任单位：A、B`, then `牵头单位：A；配合单位：B` and
+// `完成时限：2025年底` below the measure). One clause from the first field to the end, when
+// every line from there opens with a field's label.
+std::optional<clause_location> find_labelled_fields(std::string_view text) {
+  constexpr std::size_t max_fields = 300;  // characters of a measure's fields, at most
+  const auto& r = rules();
+  std::size_t e = text.size();
+  while (e > 0 && (text[e - 1] == '\n' || text[e - 1] == ' ')) --e;
+  const std::string_view t = text.substr(0, e);
+  if (!contains_any(t, r.clause_markers)) return std::nullopt;
+  const auto fields_from = [&](std::size_t p) {
+    for (std::size_t line = p; line < t.size();) {
+      std::size_t b = line;
+      while (b < t.size() && t[b] == ' ') ++b;
+      if (field_label(t.substr(b)) == 0) return false;
+      const auto next = t.find('\n', b);
+      if (next == std::string_view::npos) return true;
+      line = next + 1;
+    }
+    return true;
+  };
+  constexpr std::string_view stop = "。";
+  for (std::size_t p = 0; p < t.size();) {
+    const auto line_break = t.find('\n', p);
+    const auto sentence_end = detail::find(t, stop, p);
+    const std::size_t at =
+        std::min(line_break == std::string_view::npos ? t.size() : line_break + 1,
+                 sentence_end == std::string_view::npos ? t.size() : sentence_end + stop.size());
+    if (at >= t.size()) break;
+    std::size_t b = at;
+    while (b < t.size() && t[b] == ' ') ++b;
+    if (field_label(t.substr(b)) > 0 && detail::char_count(t.substr(b)) <= max_fields &&
+        fields_from(b)) {
+      return clause_location{b, t.size(), true, true, b, t.size()};
+    }
+    p = at;
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
 std::vector<clause_location> find_clauses(std::string_view text) {
   std::vector<clause_location> out;
-  const auto final_clause = find_clause(text);
+  auto final_clause = find_clause(text);
+  if (!final_clause) final_clause = find_labelled_fields(text);
   const std::size_t limit = final_clause ? final_clause->begin : text.size();
   const auto& r = rules();
   // Most measures have one clause, at the end. Only the contents of brackets are tested
@@ -389,10 +447,22 @@ parsed_clause parse_clause(std::string_view content, bool first_listed_leads) {
   for (const auto& [tb, te] : split_top(all, "。")) {
     const std::string_view sentence = all.substr(tb, te - tb);
     if (states_first_listed_leads(sentence)) continue;  // the rule itself (列第一位者为牵头单位)
+    // Fields are parted by ';' or, in labelled fields on lines of their own, a line break.
+    clause_parts fields;
     for (const auto& [sb, se] : split_top(sentence, ";")) {
+      for (const auto& [lb, le] : split_top(sentence.substr(sb, se - sb), "\n"))
+        fields.emplace_back(sb + lb, sb + le);
+    }
+    for (const auto& [sb, se] : fields) {
       std::size_t b0 = tb + sb, e0 = tb + se;
       trim_range(all, b0, e0);
       if (b0 >= e0) continue;
+      // 完成时限：2025年底 — the label names the field; the phrase after it is the deadline.
+      if (const auto n = label_length(all.substr(b0, e0 - b0), r.deadline_columns);
+          n > 0 && all.substr(b0, n).ends_with(":")) {
+        b0 += n;
+        trim_range(all, b0, e0);
+      }
       if (parse_deadline(all.substr(b0, e0 - b0))) {
         if (!out.deadline_text) out.deadline_text = std::pair{b0, e0};
         continue;

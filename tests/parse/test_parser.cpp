@@ -671,3 +671,36 @@ TEST_CASE("a plan in parts, chapters and sections, with contents that print no p
   REQUIRE(q.sections().size() == 4);
   CHECK(q.sections()[1].kind == section_kind::background);
 }
+
+TEST_CASE("labelled fields without brackets: after the sentence, or on lines of their own") {
+  const std::string text =
+      "某市知识产权强市建设实施方案\n"
+      "一、重点任务\n"
+      "（一）提升知识产权创造质量。实施高价值专利培育计划。责任单位：市市场监管局、市科技局\n"
+      "（二）加强知识产权运用。建立运营平台。\n"
+      "责任单位：市市场监管局\n"
+      "（三）加强知识产权服务。建立服务平台。\n"
+      "牵头单位：市市场监管局；配合单位：市公安局、市法院\n"
+      "完成时限：2025年12月底\n"
+      "（四）加强宣传。开展宣传活动，由责任单位：各区政府自行安排。\n";
+  const auto p = parse::parse_bytes(text, "fields.txt");
+  REQUIRE(p.measures().size() == 4);
+  const auto names = [](const std::vector<agency_mention>& list) {
+    std::vector<std::string> out;
+    for (const auto& a : list) out.push_back(a.name);
+    return out;
+  };
+  // Two units named responsible, none marked as leading: jointly responsible.
+  CHECK(names(p.measures()[0].lead) == std::vector<std::string>{"市市场监管局", "市科技局"});
+  CHECK(p.measures()[0].joint);
+  CHECK(p.measures()[0].clause == "责任单位:市市场监管局、市科技局");
+  CHECK(names(p.measures()[1].lead) == std::vector<std::string>{"市市场监管局"});
+  CHECK(names(p.measures()[2].lead) == std::vector<std::string>{"市市场监管局"});
+  CHECK(names(p.measures()[2].support) == std::vector<std::string>{"市公安局", "市法院"});
+  REQUIRE(p.measures()[2].due);
+  CHECK(p.measures()[2].due->text == "2025年12月底");
+  REQUIRE(p.measures()[2].due->due);
+  CHECK(p.measures()[2].due->due->month == 12);
+  // A label inside a sentence is no field: the line does not open with it.
+  CHECK(p.measures()[3].lead.empty());
+}
