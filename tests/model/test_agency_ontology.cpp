@@ -14,6 +14,8 @@
 
 #include <doctest/doctest.h>
 
+#include <tuple>
+
 #include <algorithm>
 #include <map>
 
@@ -52,7 +54,7 @@ std::string wrap(std::string_view agencies) {
 
 TEST_CASE("the built-in ontology holds the reforms the plans need") {
   const auto& o = agency_ontology::builtin();
-  CHECK(o.version() == "2024.1");
+  CHECK(o.version() == "2026.1");
   CHECK(o.entries().size() > 50);
   const agency_entry* mr = o.find("market_regulation");
   REQUIRE(mr != nullptr);
@@ -84,6 +86,39 @@ TEST_CASE("the built-in ontology holds the reforms the plans need") {
   }
   // The data file is valid JSON that the strict loader accepts on its own, too.
   CHECK_NOTHROW((void)agency_ontology::from_json(builtin_data("agencies.json"), "agencies.json"));
+}
+
+TEST_CASE("the functions of every government's standard structure, at every level") {
+  // The offices a city, a province or the State Council name most often after the 2018
+  // reform: each resolves, with the level its prefix (or its national form) gives.
+  const auto& o = agency_ontology::builtin();
+  const std::vector<std::tuple<const char*, const char*, level>> names = {
+      {"市民政局", "civil_affairs", level::city},
+      {"市交通运输局", "transport", level::city},
+      {"交通运输部", "transport", level::national},
+      {"省应急厅", "emergency_management", level::province},
+      {"省退役军人厅", "veterans_affairs", level::province},
+      {"审计署", "audit", level::national},
+      {"市医保局", "healthcare_security", level::city},
+      {"市大数据局", "data_administration", level::city},
+      {"省通信管理局", "communications_administration", level::province},
+      {"人力资源社会保障部", "human_resources_social_security", level::national},
+      {"住房城乡建设部", "housing_urban_rural", level::national},
+      {"国务院办公厅", "government_office", level::national},
+      {"市政府", "people_government", level::city},
+      {"省委办公厅", "party_committee_office", level::province},
+      {"省委编办", "establishment_office", level::province},
+      {"市残联", "federation_disabled", level::city},
+  };
+  for (const auto& [name, id, at] : names) {
+    CAPTURE(std::string(name));
+    const auto m = o.resolve(name, hengshui, 2024);
+    REQUIRE(m.resolution);
+    CHECK(m.resolution->canonical == id);
+    // A national body's form has no prefix: the parser gives it its level (national), the
+    // resolver the plan's.
+    if (at != level::national) CHECK(m.resolution->admin_level == at);
+  }
 }
 
 TEST_CASE("resolution kinds") {
@@ -210,7 +245,7 @@ TEST_CASE("resolution kinds") {
       const auto m = o.resolve(name, ningbo, 2020);
       CHECK_FALSE(m.resolution);
       CHECK(m.name == name);
-      CHECK(m.note.find("is not in the agency ontology (version 2024.1)") != std::string::npos);
+      CHECK(m.note.find("is not in the agency ontology (version 2026.1)") != std::string::npos);
     }
   }
 }
@@ -218,7 +253,7 @@ TEST_CASE("resolution kinds") {
 TEST_CASE("user files extend and override the ontology") {
   auto o = agency_ontology::builtin();
   o.merge_file(test::test_data_dir() + "/agencies_extra.json");
-  CHECK(o.version() == "2024.1+test.1");
+  CHECK(o.version() == "2026.1+test.1");
 
   // A new collective entry.
   const auto uni = o.resolve("各高校", ningbo, 2020);
@@ -289,7 +324,7 @@ TEST_CASE("ontology files are read strictly") {
       schema_error);
   CHECK_THROWS_AS(o.merge_file("/nonexistent/agencies.json"), io_error);
   // A failed merge leaves the ontology as it was.
-  CHECK(o.version() == "2024.1");
+  CHECK(o.version() == "2026.1");
   CHECK(o.entries() == agency_ontology::builtin().entries());
 }
 
