@@ -225,6 +225,8 @@ std::optional<heading> recognize_heading(std::string_view line) {
       return done(numbering::arabic_dot, v, std::to_string(v), n + 1);
     }
     if (rest.starts_with("、")) return done(numbering::arabic_dot, v, std::to_string(v), n + 3);
+    // 1) (1） before normalization): a sub-item, as (1) is.
+    if (rest.starts_with(")")) return done(numbering::arabic_paren, v, "(" + std::to_string(v) + ")", n + 1);
     if (rest.size() >= 3 && static_cast<unsigned char>(rest[0]) >= 0xE3 &&
         sequence_length(static_cast<unsigned char>(rest[0])) == 3) {
       const auto next = rest.substr(0, 3);

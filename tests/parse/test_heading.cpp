@@ -76,6 +76,13 @@ TEST_CASE("heading styles") {
     REQUIRE(list);
     CHECK(list->number == 0);
   }
+  SUBCASE("a sub-item closed by a bracket alone") {
+    const auto h = recognize_heading("2)推进一件事一次办");
+    REQUIRE(h);
+    CHECK(h->style == numbering::arabic_paren);
+    CHECK(h->label == "(2)");
+    CHECK(h->number == 2);
+  }
   SUBCASE("a section number with a dot") {
     const auto h = recognize_heading("二.重点任务");
     REQUIRE(h);
