@@ -1216,16 +1216,17 @@ class parser {
           continue;
         }
       }
-      // A box with a numbered list ends where an unnumbered paragraph with a run-in title
-      // follows its finished last item (`…的供应链。` then `推进中小企业数字化转型。加快…`):
+      // A box with a numbered list ends where an unnumbered paragraph with a run-in title and
+      // a body follows its finished last item (`…的供应链。` then `推进中小企业数字化转型。加快…`):
       // a box's items are numbered, the body's topic paragraphs are not. Printed boxes have
       // no closing line; in extracted text the body goes on right after the box's last line.
       if (box_index != npos && box_list_next > 0 && !stack.empty() &&
-          ends_sentence(last_item_simplified_) && text::detail::opens_with_run_in_title(l.text)) {
+          ends_sentence(last_item_simplified_) && text::detail::opens_with_run_in_title(l.text) &&
+          topic_body_follows(l.text)) {
         box_index = npos;
       }
       if (box_index != npos) {
-        add_box_item(box_index, i);
+        add_box_item(box_index, i, false, box_list_next > 0);
         continue;
       }
       if (const std::size_t consumed = try_table(i, stack); consumed > 0) {
@@ -1532,6 +1533,15 @@ class parser {
     return {b, lines_[n.own.back()].end};
   }
 
+  /// Whether text follows the first sentence of `t` (`推进中小企业数字化转型。加快实施…`): a
+  /// topic paragraph has a body after its run-in title; a short sentence alone is the last
+  /// sentence of a paragraph that a page's width broke there.
+  static bool topic_body_follows(std::string_view t) {
+    const auto stop = detail::find(t, "。");
+    return stop != std::string_view::npos &&
+           !trim(t.substr(stop + std::string_view("。").size())).empty();
+  }
+
   /// The number of a list item written with two digits and a space (`01 智能场景`), or 0.
   static int padded_item_number(std::string_view t) noexcept {
     const auto digit = [](char c) { return c >= '0' && c <= '9'; };
@@ -1541,15 +1551,18 @@ class parser {
   }
 
   /// Adds line i to a box: a new item, or the rest of the previous one when that was broken
-  /// mid-sentence (never for a numbered item, `numbered`).
-  void add_box_item(std::size_t box_index, std::size_t i, bool numbered = false) {
+  /// mid-sentence or, in a box with a numbered list (`in_list`), is an unnumbered paragraph
+  /// of a numbered item (never for a numbered item, `numbered`).
+  void add_box_item(std::size_t box_index, std::size_t i, bool numbered = false, bool in_list = false) {
     auto& b = content_.boxes[box_index];
     const auto& l = lines_[i];
     mark(i, line_role::box, b.id);
     b.where.end = line_span(i).end;
     if (!b.items.empty() && !numbered) {
       auto& last = b.items.back();
-      if (!ends_sentence(last_item_simplified_)) {  // a line broken mid-sentence
+      if (in_list ||
+          !ends_sentence(last_item_simplified_)) {  // a line broken mid-sentence, or the item goes on
+        if (ends_sentence(last_item_simplified_)) last.text += '\n';  // a further paragraph
         last.text += printed_line(i);
         last.where.end = line_span(i).end;
         last_item_simplified_ += std::string(l.text);

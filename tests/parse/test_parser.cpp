@@ -604,6 +604,23 @@ TEST_CASE(
   CHECK(p.boxes()[1].items.size() == 2);
   for (std::size_t i = 7; i <= 10; ++i) CHECK(uses[i].role == parse::line_role::box);
   CHECK(uses[11].role == parse::line_role::measure);
+
+  // A short sentence alone on a line after a numbered item (a page's width broke the item
+  // there) is the item's, not the body's: a topic paragraph has a body after its title.
+  const std::string broken =
+      "某部门发展规划\n"
+      "一、重点任务\n"
+      "（一）推进地理标志保护。建设地理标志保护示范区。\n"
+      "专栏1 重点工程\n"
+      "1.高价值专利培育工程。完善培育机制。\n"
+      "建设10个培育中心。\n"
+      "2.商标品牌工程。培育100个知名品牌。\n"
+      "（二）加强组织领导。建立联席会议制度。\n";
+  const auto q = parse::parse_bytes(broken, "broken.txt");
+  CHECK(measure_ids(q) == std::vector<std::string>{"一.(一)", "一.(二)"});
+  REQUIRE(q.boxes().size() == 1);
+  REQUIRE(q.boxes()[0].items.size() == 2);
+  CHECK(q.boxes()[0].items[0].text == "1.高价值专利培育工程。完善培育机制。\n建设10个培育中心。");
 }
 
 TEST_CASE("a plan in parts, chapters and sections, with contents that print no page numbers") {
