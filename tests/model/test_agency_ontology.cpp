@@ -110,11 +110,13 @@ TEST_CASE("the functions of every government's standard structure, at every leve
       {"省委编办", "establishment_office", level::province},
       {"市残联", "federation_disabled", level::city},
   };
-  for (const auto& [name, id, at] : names) {
-    CAPTURE(std::string(name));
+  for (const auto& row : names) {
+    const std::string name = std::get<0>(row);
+    const level at = std::get<2>(row);
+    CAPTURE(name);
     const auto m = o.resolve(name, hengshui, 2024);
     REQUIRE(m.resolution);
-    CHECK(m.resolution->canonical == id);
+    CHECK(m.resolution->canonical == std::get<1>(row));
     // A national body's form has no prefix: the parser gives it its level (national), the
     // resolver the plan's.
     if (at != level::national) CHECK(m.resolution->admin_level == at);
