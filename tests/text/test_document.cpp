@@ -146,6 +146,14 @@ void check_maps(const document& doc) {
   }
 }
 
+/// Each line of `d` as printed.
+std::vector<std::string> printed_lines(const document& d) {
+  std::vector<std::string> out;
+  for (const auto& l : d.lines)
+    out.emplace_back(d.printed.substr(l.printed_begin, l.printed_end - l.printed_begin));
+  return out;
+}
+
 }  // namespace
 
 TEST_CASE("document: each seed read from disk, with exact maps for every character") {
@@ -302,12 +310,7 @@ TEST_CASE("document: hard-wrapped paragraphs are rejoined, every byte still trac
   const document doc = make_document(wrapped, "wrapped.txt");
   CHECK(doc.wrap_width == 40);
   CHECK(doc.unwrapped_breaks > 10);
-  const auto content = [&] {
-    std::vector<std::string> out;
-    for (const auto& l : doc.lines)
-      out.emplace_back(doc.printed.substr(l.printed_begin, l.printed_end - l.printed_begin));
-    return out;
-  }();
+  const auto content = printed_lines(doc);
   // Normalization makes the full-width commas ASCII; the paragraphs are whole again, except
   // where the page number stands between the halves of paragraph 2.
   const auto printed_of = [](const std::string& s) { return normalize(s).text; };
@@ -406,9 +409,7 @@ TEST_CASE("document: hard-wrapped paragraphs are rejoined, every byte still trac
                               plancmp::test::hard_wrap(topic + para2, 40) + "\n";
     const document d = make_document(glued, "glued.txt");
     REQUIRE(d.wrap_width == 40);
-    std::vector<std::string> lines;
-    for (const auto& l : d.lines)
-      lines.emplace_back(d.printed.substr(l.printed_begin, l.printed_end - l.printed_begin));
+    const std::vector<std::string> lines = printed_lines(d);
     CHECK(std::count(lines.begin(), lines.end(), normalize(box_line).text) == 2);
     CHECK(std::count(lines.begin(), lines.end(), normalize(heading).text) == 1);
     CHECK(std::count(lines.begin(), lines.end(), normalize(topic + para2).text) == 1);
@@ -428,9 +429,7 @@ TEST_CASE("document: hard-wrapped paragraphs are rejoined, every byte still trac
     tight += body + items + "\n" + body + "建设平台。" + group + "\n" + body;
     const document t = make_document(tight, "tight.txt");
     REQUIRE(t.wrap_width == 40);
-    std::vector<std::string> tight_lines;
-    for (const auto& l : t.lines)
-      tight_lines.emplace_back(t.printed.substr(l.printed_begin, l.printed_end - l.printed_begin));
+    const std::vector<std::string> tight_lines = printed_lines(t);
     CHECK(std::count(tight_lines.begin(), tight_lines.end(), normalize(heading).text) == 1);
     CHECK(std::count(tight_lines.begin(), tight_lines.end(), normalize(topic + para2).text) == 0);
     CHECK(std::count(tight_lines.begin(), tight_lines.end(), normalize(items).text) == 1);
