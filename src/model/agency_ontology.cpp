@@ -223,6 +223,14 @@ void agency_ontology::merge_json(std::string_view text, const std::string& origi
   }
   std::stable_sort(next.place_suffixes_.begin(), next.place_suffixes_.end(),
                    [](const auto& a, const auto& b) { return a.size() > b.size(); });
+  if (j.contains("not_place_openers")) {
+    for (const auto& s : strings_at(j, origin, "", "not_place_openers")) {
+      const std::string simple = simplify(normalize_name(s));
+      if (std::find(next.not_place_openers_.begin(), next.not_place_openers_.end(), simple) ==
+          next.not_place_openers_.end())
+        next.not_place_openers_.push_back(simple);
+    }
+  }
   if (const auto it = j.find("confidence"); it != j.end()) {
     if (!it->is_object()) fail(origin, "/confidence", "must be an object {kind: number}");
     for (const auto& [kind, value] : it->items()) {
@@ -413,7 +421,7 @@ std::optional<agency_ontology::core_match> agency_ontology::accept(
     if (rest.empty()) return m;
     m.place = std::string(rest);
     if (is_stem(rest)) return m;
-    if (e.place_named && place_like(rest)) {
+    if (e.place_named && place_name_like(rest)) {
       m.place_name = true;
       return m;
     }
@@ -425,7 +433,7 @@ std::optional<agency_ontology::core_match> agency_ontology::accept(
     m.place = std::string(remainder);
     return m;
   }
-  if (e.place_named && place_like(remainder)) {
+  if (e.place_named && place_name_like(remainder)) {
     m.place = std::string(remainder);
     m.place_name = true;
     return m;
@@ -442,6 +450,11 @@ std::optional<agency_ontology::core_match> agency_ontology::accept(
     }
   }
   return std::nullopt;
+}
+
+bool agency_ontology::place_name_like(std::string_view s) const {
+  return place_like(s) && std::none_of(not_place_openers_.begin(), not_place_openers_.end(),
+                                       [&](const std::string& w) { return s.starts_with(w); });
 }
 
 std::optional<agency_ontology::core_match> agency_ontology::match_core(
@@ -489,7 +502,7 @@ std::optional<agency_ontology::core_match> agency_ontology::match_core(
         }
       }
       const bool own = std::find(stems.begin(), stems.end(), place) != stems.end();
-      if (!own && !place_like(place)) continue;
+      if (!own && !place_name_like(place)) continue;
       m.place_name = !own;
       return m;
     }

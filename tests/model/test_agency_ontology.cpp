@@ -109,6 +109,8 @@ TEST_CASE("the functions of every government's standard structure, at every leve
       {"省委办公厅", "party_committee_office", level::province},
       {"省委编办", "establishment_office", level::province},
       {"市残联", "federation_disabled", level::city},
+      {"各县政府", "subordinate_governments", level::city},
+      {"各区人民政府", "subordinate_governments", level::city},
   };
   for (const auto& row : names) {
     const std::string name = std::get<0>(row);
@@ -121,6 +123,13 @@ TEST_CASE("the functions of every government's standard structure, at every leve
     // resolver the plan's.
     if (at != level::national) CHECK(m.resolution->admin_level == at);
   }
+  // A named government is place-named; 各县 (every county) is no place (not_place_openers).
+  const auto named = o.resolve("济南市政府", hengshui, 2024);
+  REQUIRE(named.resolution);
+  CHECK(named.resolution->canonical == "people_government");
+  CHECK(named.resolution->match == "place_name");
+  CHECK(named.place == "济南");
+  CHECK_FALSE(o.resolve("各旗政府", hengshui, 2024).resolution.has_value());
 }
 
 TEST_CASE("resolution kinds") {

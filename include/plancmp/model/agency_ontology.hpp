@@ -172,6 +172,9 @@ class agency_ontology {
   [[nodiscard]] std::optional<core_match> match_core(std::string_view name, const jurisdiction& where,
                                                      const std::vector<std::string>& stems,
                                                      int depth) const;
+  /// Whether `s` may be a place's name: 2–4 Han characters, not opening with a word that
+  /// counts or points (not_place_openers: 各县 is every county).
+  [[nodiscard]] bool place_name_like(std::string_view s) const;
   [[nodiscard]] std::optional<core_match> accept(std::string_view remainder, std::size_t entry,
                                                  const jurisdiction& where,
                                                  const std::vector<std::string>& stems,
@@ -183,6 +186,7 @@ class agency_ontology {
   std::map<std::string, level, std::less<>> level_prefixes_;
   std::map<std::string, std::vector<std::string>, std::less<>> prefix_sets_;
   std::vector<std::string> place_suffixes_;
+  std::vector<std::string> not_place_openers_;  ///< 各, 有关 …: 各县政府 names no place 各县
   std::map<std::string, double, std::less<>> confidence_;
   std::unordered_map<std::string, alias_target, string_hash, std::equal_to<>> alias_index_;
   std::unordered_map<std::string, std::size_t, string_hash, std::equal_to<>> id_index_;
