@@ -453,6 +453,11 @@ std::size_t clause_end_from(std::string_view s, std::size_t from, std::size_t en
 std::size_t year_prefix(std::string_view s, std::size_t b, std::size_t e) noexcept {
   const auto& r = loaded_rules();
   const std::string_view t = s.substr(b, e - b);
+  // The year's digits stand within the first few bytes (after 截止到 at the longest), or
+  // there is no year: one short scan before any word is compared.
+  constexpr std::size_t max_opening = 12;
+  const std::string_view head = t.substr(0, max_opening);
+  if (std::none_of(head.begin(), head.end(), ascii_digit)) return 0;
   std::size_t i = 0;
   for (const auto& w : r.year_before) {
     if (w.size() > i && t.starts_with(w)) i = w.size();
@@ -1759,15 +1764,17 @@ class extractor {
     }
     if (q.implied) pe = std::min(pe, q.cue_begin);  // 规模过千亿: the indicator ends before 过
     if (share) std::tie(pb, pe) = *share;           // 90%的市: the share of the cities
-    const auto [wb, we] = strip_phrase(s_, pb, pe, false);
-    const bool years_only = wb < we && only_years(s_.substr(wb, we - wb));
+    const bool may_share = sentence_has_target && last_phrase_.first < last_phrase_.second;
+    const bool years_only = may_share && [&] {
+      const auto [wb, we] = strip_phrase(s_, pb, pe, false);
+      return wb < we && only_years(s_.substr(wb, we - wb));
+    }();
     std::tie(pb, pe) = strip_phrase(s_, pb, pe);
     // An item of an enumeration (超过70%和50%, 分别达到30%、20%和10%): only a joining word
     // or a separator stands between it and the target before it, whose indicator it shares.
     // So does a target whose phrase names only its years (…营收年均增长10%以上，2024年、2025年
     // 分别突破2.2万亿元、2.4万亿元): the years say when, the indicator is the one before.
-    if (sentence_has_target && last_phrase_.first < last_phrase_.second &&
-        (joins_items(seg) || years_only)) {
+    if (may_share && (years_only || joins_items(seg))) {
       std::tie(pb, pe) = last_phrase_;
     }
     if (pb >= pe) std::tie(pb, pe) = object_after(q.end, line_end);
