@@ -66,6 +66,8 @@ struct target_rules {
   aho_corasick periodic_matcher;
   std::vector<std::pair<std::string, int>> five_year_plans;
   std::vector<std::string> period_end, year_before, strip_leading, strip_trailing, total_words;
+  std::vector<std::string>
+      respective;  ///< 分别: the items that follow go with the listed years in order
   // 2025年底 / 末 / 前 (in order); a range's dashes (30-50家, 30至50家); 2023-2025年 in a title.
   std::vector<std::string> year_after, ranges, title_year_ranges;
   // Measure nouns that end an indicator (量, 额, 数 …); units of a relative change (%, 倍);
@@ -201,6 +203,7 @@ target_rules load_rules() {
   r.period_end = string_list(j.at("period_end"), "/period_end");
   r.year_before = string_list(j.at("year_before"), "/year_before");
   r.strip_leading = string_list(j.at("strip_leading"), "/strip_leading");
+  r.respective = string_list(j.at("respective"), "/respective");
   r.strip_trailing = string_list(j.at("strip_trailing"), "/strip_trailing");
   r.total_words = string_list(j.at("total_words"), "/total_words");
   r.year_after = string_list(j.at("year_after"), "/year_after");
@@ -1002,8 +1005,9 @@ class extractor {
     bool ascii_quote = false;
     const auto end_clause = [&](std::size_t next, bool sentence) {
       clause = segment = next;
-      if (sentence) sentence_has_target = false;
+      if (sentence) sentence_has_target = false, respective_years_.clear();
     };
+    respective_years_.clear();
     std::size_t i = b;
     while (i < e) {
       const unsigned char byte = bytes[i];
@@ -1022,6 +1026,14 @@ class extractor {
               continue;
             }
             if (const auto y = year_at(s_.substr(0, e), i)) {
+              // 2024年、2025年分别突破2.2万亿元、2.4万亿元: the targets that follow take the
+              // listed years in order.
+              if (const auto listed = respective_years(i, e); listed.first.size() > 1) {
+                respective_years_ = listed.first;
+                next_respective_ = 0;
+                i = listed.second;
+                continue;
+              }
               maybe_set_year(i, y->first, y->second, clause, e, u);
               i = y->second;
               continue;
@@ -1480,6 +1492,30 @@ class extractor {
     }
   }
 
+  /// A list of years at `i` said to go with what follows item by item (2024年、2025年分别…;
+  /// list_joiners and list_separators between them, a `respective` word after them): the
+  /// years and where the list ends, or no years.
+  std::pair<std::vector<int>, std::size_t> respective_years(std::size_t i, std::size_t e) const {
+    const auto& r = loaded_rules();
+    const std::string_view line = s_.substr(0, e);
+    std::vector<int> years;
+    std::size_t at = i;
+    while (const auto y = year_at(line, at)) {
+      years.push_back(y->first);
+      at = y->second;
+      std::size_t sep = 0;
+      for (const auto* words : {&r.list_joiners, &r.list_separators}) {
+        for (const auto& w : *words) {
+          if (sep == 0 && starts_with_at(line, at, w)) sep = w.size();
+        }
+      }
+      if (sep == 0 || !year_at(line, at + sep)) break;
+      at += sep;
+    }
+    if (years.size() < 2 || match_any_at(line, at, r.respective) == 0) return {{}, i};
+    return {std::move(years), at};
+  }
+
   void maybe_set_year(std::size_t i, int year, std::size_t after, std::size_t clause, std::size_t e, unit_state& u) {
     const auto& r = loaded_rules();
     const std::string_view before = s_.substr(clause, i - clause);
@@ -1785,7 +1821,9 @@ class extractor {
     base.base_unit = q.base_unit;
     base.normalized_value = scaled(q.value, q.scale);
     base.kind = kind;
-    base.year = u.year ? u.year : default_year_;
+    base.year = next_respective_ < respective_years_.size() ? respective_years_[next_respective_++]
+                : u.year                                    ? u.year
+                                                            : default_year_;
     base.periodic = periodic;
     if (owner.agencies_of != nullptr) {
       for (const auto& a : owner.agencies_of->lead) base.agencies.push_back(a.name);
@@ -1908,6 +1946,8 @@ class extractor {
   const indicator_catalog& catalog_;
   std::optional<int> default_year_;
   std::pair<std::size_t, std::size_t> last_phrase_{0, 0};  ///< the last target's indicator phrase
+  std::vector<int> respective_years_;  ///< years the next targets of the sentence take in order
+  std::size_t next_respective_ = 0;
 };
 
 /// Elements of one kind with their spans, swept in document order alongside the lines.

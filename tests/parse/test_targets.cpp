@@ -689,6 +689,11 @@ TEST_CASE(
                                           "信息技术产业营收 2.4万亿元", "工业互联网平台 120个"});
   REQUIRE(p.targets().size() == 9);
   CHECK(p.targets()[1].kind == comparator::at_least);  // 超过 covers both
+  // 2024年、2025年分别突破…: the targets take the listed years in order; the sentence
+  // before keeps its own.
+  CHECK(p.targets()[5].year == 2025);
+  CHECK(p.targets()[6].year == 2024);
+  CHECK(p.targets()[7].year == 2025);
   // A share written as a fraction is read; a date written with slashes is not.
   const auto f = parse::parse_bytes(
       "某市规划\n一、发展目标\n到2025年，应用型高校科技成果转化率超过1/3。本规划自2021/3/5起施行，每3/"
