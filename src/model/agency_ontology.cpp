@@ -215,22 +215,17 @@ void agency_ontology::merge_json(std::string_view text, const std::string& origi
       next.prefix_sets_[name] = std::move(prefixes);
     }
   }
-  for (const auto& s : strings_at(j, origin, "", "place_suffixes")) {
-    const std::string simple = simplify(normalize_name(s));
-    if (std::find(next.place_suffixes_.begin(), next.place_suffixes_.end(), simple) ==
-        next.place_suffixes_.end())
-      next.place_suffixes_.push_back(simple);
-  }
+  // Word lists of place names: each word simplified, once.
+  const auto add_words = [&](std::vector<std::string>& list, const char* key) {
+    for (const auto& s : strings_at(j, origin, "", key)) {
+      std::string simple = simplify(normalize_name(s));
+      if (std::find(list.begin(), list.end(), simple) == list.end()) list.push_back(std::move(simple));
+    }
+  };
+  add_words(next.place_suffixes_, "place_suffixes");
   std::stable_sort(next.place_suffixes_.begin(), next.place_suffixes_.end(),
                    [](const auto& a, const auto& b) { return a.size() > b.size(); });
-  if (j.contains("not_place_openers")) {
-    for (const auto& s : strings_at(j, origin, "", "not_place_openers")) {
-      const std::string simple = simplify(normalize_name(s));
-      if (std::find(next.not_place_openers_.begin(), next.not_place_openers_.end(), simple) ==
-          next.not_place_openers_.end())
-        next.not_place_openers_.push_back(simple);
-    }
-  }
+  add_words(next.not_place_openers_, "not_place_openers");
   if (const auto it = j.find("confidence"); it != j.end()) {
     if (!it->is_object()) fail(origin, "/confidence", "must be an object {kind: number}");
     for (const auto& [kind, value] : it->items()) {

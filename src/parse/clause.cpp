@@ -329,9 +329,12 @@ void split_names(std::string_view group, std::size_t offset, Emit&& emit) {
   }
 }
 
-}  // namespace
-
-namespace {
+// The length of the longest word of `words` that `s` starts with and its ':' after it (a
+// field's label: 完成时限:), or 0 when no ':' follows.
+std::size_t colon_label_length(std::string_view s, const detail::word_list& words) {
+  const std::size_t n = label_length(s, words);
+  return n > 0 && s.substr(0, n).ends_with(":") ? n : 0;
+}
 
 // The length of a field's label with its ':' at the start of `s` (牵头单位: 配合单位:
 // 责任单位: 完成时限:), or 0.
@@ -339,8 +342,7 @@ std::size_t field_label(std::string_view s) {
   const auto& r = rules();
   for (const auto* words :
        {&r.lead_labels, &r.support_labels, &r.responsible_labels, &r.deadline_columns}) {
-    const auto m = words->matcher.longest_match_at(s, 0);
-    if (m && s.substr(m->end).starts_with(":")) return m->end + 1;
+    if (const auto n = colon_label_length(s, *words)) return n;
   }
   return 0;
 }
@@ -461,8 +463,8 @@ parsed_clause parse_clause(std::string_view content, bool first_listed_leads) {
       // 完成时限：2025年底 — the label names the field; the phrase after it is the deadline.
       if (const auto n = all.substr(b0, e0 - b0).find(':') == std::string_view::npos
                              ? 0
-                             : label_length(all.substr(b0, e0 - b0), r.deadline_columns);
-          n > 0 && all.substr(b0, n).ends_with(":")) {
+                             : colon_label_length(all.substr(b0, e0 - b0), r.deadline_columns);
+          n > 0) {
         b0 += n;
         trim_range(all, b0, e0);
       }

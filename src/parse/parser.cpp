@@ -87,10 +87,7 @@ bool ends_sentence(std::string_view s) {
          s.ends_with("”") || s.ends_with(":");
 }
 
-bool has_sentence_punct(std::string_view s) {
-  return contains(s, "。") || contains(s, ",") || contains(s, ";") || contains(s, ":") ||
-         contains(s, "、");
-}
+using text::detail::has_sentence_punctuation;
 
 /// Han characters and ASCII digits only: a key that survives spacing, quotes and
 /// bracket differences between a notice title and the plan title.
@@ -396,17 +393,17 @@ class parser {
     // Contents without leaders or page numbers (a web page's or a Word file's): under 目录,
     // a run of bare headings (第一章 发展基础, 一、总体要求 — a title, no sentence) that
     // ends where the body repeats its first entry.
+    const auto bare_heading = [&](std::size_t i) {
+      const auto t = lines_[i].text;
+      const auto h = recognize_heading(t);
+      return !lines_[i].cell && h && char_count(t) <= 40 &&
+             !has_sentence_punctuation(t.substr(h->text_begin));
+    };
     for (std::size_t j = 0; j + 1 < lines_.size(); ++j) {
       if (entry[j] || lines_[j].cell || !contents_title(j)) continue;
       const std::size_t first = j + 1;
       const std::string opening = unspaced(first);
       std::size_t k = first;
-      const auto bare_heading = [&](std::size_t i) {
-        const auto t = lines_[i].text;
-        const auto h = recognize_heading(t);
-        return !lines_[i].cell && h && char_count(t) <= 40 &&
-               !has_sentence_punct(t.substr(h->text_begin));
-      };
       while (k < lines_.size() && bare_heading(k) && (k == first || unspaced(k) != opening)) ++k;
       if (k >= first + 2 && k < lines_.size() && unspaced(k) == opening) {
         for (std::size_t e = j; e < k; ++e) entry[e] = any = true;
@@ -829,7 +826,7 @@ class parser {
       // body): the first signature below the title, an office's name over a date.
       for (std::size_t i = title_end_ + 1; i < lines_.size(); ++i) {
         const auto& above = lines_[i - 1].text;
-        if (char_count(above) > 25 || has_sentence_punct(above) ||
+        if (char_count(above) > 25 || has_sentence_punctuation(above) ||
             !detail::ends_with_any(above, rules().agency_endings)) {
           continue;
         }
@@ -931,7 +928,7 @@ class parser {
             break;
           }
         }
-        if (name.empty() || char_count(name) > r.source_max_chars || has_sentence_punct(name) ||
+        if (name.empty() || char_count(name) > r.source_max_chars || has_sentence_punctuation(name) ||
             !detail::ends_with_any(name, r.agency_endings)) {
           return;
         }
@@ -1193,8 +1190,8 @@ class parser {
           auto& open = nodes_[stack.back()];
           const std::size_t g = open.own.back();
           const auto t = trim(lines_[g].text);
-          if (open.own.size() > 2 && char_count(t) <= 20 && !has_sentence_punct(t) && !ends_sentence(t) &&
-              ends_sentence(lines_[open.own[open.own.size() - 2]].text)) {
+          if (open.own.size() > 2 && char_count(t) <= 20 && !has_sentence_punctuation(t) &&
+              !ends_sentence(t) && ends_sentence(lines_[open.own[open.own.size() - 2]].text)) {
             open.own.pop_back();
             mark(g, line_role::heading, "");
           }
@@ -1575,7 +1572,7 @@ class parser {
     // A numbered item's title on a line of its own (`01 智能场景`, its text below) is that line.
     item.title = stop != std::string_view::npos && char_count(l.text.substr(0, stop)) <= 40
                      ? printed(l.begin, l.begin + stop)
-                 : numbered && !has_sentence_punct(l.text) && char_count(l.text) <= 40
+                 : numbered && !has_sentence_punctuation(l.text) && char_count(l.text) <= 40
                      ? printed(l.begin, l.end)
                      : std::string();
     item.where = line_span(i);
@@ -1591,12 +1588,12 @@ class parser {
     auto header_cell = [&](std::size_t k) {
       if (k >= lines_.size()) return false;
       const auto t = lines_[k].text;
-      return char_count(t) <= 15 && !has_sentence_punct(t) && !recognize_heading(t) &&
+      return char_count(t) <= 15 && !has_sentence_punctuation(t) && !recognize_heading(t) &&
              contains_any(t, rules().table_header_words);
     };
     auto caption_cell = [&](std::size_t k) {
       const auto t = lines_[k].text;
-      return char_count(t) <= 30 && !has_sentence_punct(t) && !recognize_heading(t);
+      return char_count(t) <= 30 && !has_sentence_punctuation(t) && !recognize_heading(t);
     };
     std::size_t header = i;
     while (header < lines_.size() && header - i < 2 && !header_cell(header) && caption_cell(header)) ++header;
@@ -1762,12 +1759,12 @@ class parser {
       if (leaf && (n.rank > 0 || (has_text && !goals)) && !(goals && n.rank == 0)) {
         if (goals) {
           add_goal(n, kinds[k]);
-        } else if (const auto paragraphs = topic_paragraphs(n); !paragraphs.empty()) {
+        } else if (const auto topics = topic_paragraphs(n); !topics.paragraphs.empty()) {
           add_section(n, kinds[k]);
           std::size_t number = 0;
-          for (const auto& paragraph : paragraphs) {
+          for (const auto& paragraph : topics.paragraphs) {
             if (defines(lines_[paragraph.front()].text) ||  // 本意见所称…是指: section text
-                (&paragraph == &paragraphs.front() && frames(n, paragraph))) {
+                (&paragraph == &topics.paragraphs.front() && topics.framed)) {
               for (const std::size_t line : paragraph) mark(line, line_role::section_text, n.id);
               continue;
             }
@@ -1803,10 +1800,16 @@ class parser {
   /// with no numbered items among numbered siblings, or `(一)全力推动…` above several topic
   /// paragraphs). Each paragraph is then a measure `<id>.pN`. A numbered unit whose title
   /// stands above one paragraph is that one measure. Empty when the unit is one measure.
-  std::vector<std::vector<std::size_t>> topic_paragraphs(const node& n) const {
-    std::vector<std::vector<std::size_t>> out;
+  /// `framed`: the first paragraph frames the unit (section text), the others are its tasks.
+  struct topic_split {
+    std::vector<std::vector<std::size_t>> paragraphs;
+    bool framed = false;
+  };
+  topic_split topic_paragraphs(const node& n) const {
+    topic_split split;
+    auto& out = split.paragraphs;
     const auto title = trim(heading_rest(n));
-    if (n.own.size() < 2 || title.empty()) return out;
+    if (n.own.size() < 2 || title.empty()) return split;
     bool open = false;
     for (std::size_t j = 1; j < n.own.size(); ++j) {
       // A procedural field (申领方式：…, 网址：…) belongs to the paragraph before it.
@@ -1818,7 +1821,7 @@ class parser {
     }
     if (!contains(title, "。") && char_count(title) <= 40) {
       if (out.size() < 2 && n.rank > 0) out.clear();
-      return out;
+      return split;
     }
     // A run-in heading with an introduction (`(一)进一步加快建设…。坚持…`) above three or
     // more paragraphs that each open with a short topic sentence (`加快建设国际经济中心。`),
@@ -1835,19 +1838,10 @@ class parser {
       // paragraph that frames the unit, then topic paragraphs: the frame is the section's
       // text (the caller marks it so), each topic paragraph a measure.
       const bool alone = detail::find(title, "。") + std::string_view("。").size() == title.size();
-      if (!alone || topic(out.front()) || !std::all_of(out.begin() + 1, out.end(), topic)) out.clear();
+      split.framed = alone && !topic(out.front()) && std::all_of(out.begin() + 1, out.end(), topic);
+      if (!split.framed) out.clear();
     }
-    return out;
-  }
-
-  /// Whether `paragraph`, the first of unit `n`'s topic paragraphs, frames the unit
-  /// rather than states a task: it opens with no run-in title below a title of its own line.
-  bool frames(const node& n, const std::vector<std::size_t>& paragraph) const {
-    const auto title = trim(heading_rest(n));
-    const auto t = lines_[paragraph.front()].text;
-    const auto stop = detail::find(t, "。");
-    return contains(title, "。") &&
-           (stop == std::string_view::npos || char_count(t.substr(0, stop)) > 25 || find_clause(t));
+    return split;
   }
 
   /// A unit standing for one topic paragraph of `n`: its lines, id `<id>.pN`.

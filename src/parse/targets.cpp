@@ -433,6 +433,13 @@ std::size_t match_any_at(std::string_view s, std::size_t i, const std::vector<st
   return 0;
 }
 
+/// The length of a list's joining word or separator at `i` (和, 及, 与, 、), or 0.
+std::size_t list_word_at(std::string_view s, std::size_t i) noexcept {
+  const auto& r = loaded_rules();
+  if (const auto n = match_any_at(s, i, r.list_joiners)) return n;
+  return match_any_at(s, i, r.list_separators);
+}
+
 /// Clause boundaries: , ; : ! ? and their full-width forms, 。 and line breaks.
 /// Returns the byte length of the boundary character at `i`, or 0.
 std::size_t boundary_at(std::string_view s, std::size_t i) noexcept {
@@ -1028,7 +1035,7 @@ class extractor {
             if (const auto y = year_at(s_.substr(0, e), i)) {
               // 2024年、2025年分别突破2.2万亿元、2.4万亿元: the targets that follow take the
               // listed years in order.
-              if (const auto listed = respective_years(i, e); listed.first.size() > 1) {
+              if (const auto listed = respective_years(i, e); !listed.first.empty()) {
                 respective_years_ = listed.first;
                 next_respective_ = 0;
                 i = listed.second;
@@ -1503,12 +1510,7 @@ class extractor {
     while (const auto y = year_at(line, at)) {
       years.push_back(y->first);
       at = y->second;
-      std::size_t sep = 0;
-      for (const auto* words : {&r.list_joiners, &r.list_separators}) {
-        for (const auto& w : *words) {
-          if (sep == 0 && starts_with_at(line, at, w)) sep = w.size();
-        }
-      }
+      const std::size_t sep = list_word_at(line, at);
       if (sep == 0 || !year_at(line, at + sep)) break;
       at += sep;
     }
@@ -1847,18 +1849,14 @@ class extractor {
 
   /// Whether `seg` is only a joining word or a list separator (和, 及, 、), spaces aside.
   static bool joins_items(std::string_view seg) {
-    const auto& r = loaded_rules();
     while (!seg.empty() && (seg.front() == ' ' || seg.front() == '\t')) seg.remove_prefix(1);
     while (!seg.empty() && (seg.back() == ' ' || seg.back() == '\t')) seg.remove_suffix(1);
-    for (const auto* words : {&r.list_joiners, &r.list_separators}) {
-      if (std::find(words->begin(), words->end(), seg) != words->end()) return true;
-    }
-    return false;
+    const std::size_t n = list_word_at(seg, 0);
+    return n > 0 && n == seg.size();
   }
 
   /// Whether `phrase` names only years (2024年、2025年, 2025年和2026年).
   static bool only_years(std::string_view phrase) {
-    const auto& r = loaded_rules();
     bool year = false;
     for (std::size_t i = 0; i < phrase.size();) {
       if (ascii_digit(phrase[i])) {
@@ -1869,12 +1867,7 @@ class extractor {
         year = true;
         continue;
       }
-      std::size_t sep = phrase[i] == ' ' ? 1 : 0;
-      for (const auto* words : {&r.list_joiners, &r.list_separators}) {
-        for (const auto& w : *words) {
-          if (sep == 0 && starts_with_at(phrase, i, w)) sep = w.size();
-        }
-      }
+      const std::size_t sep = phrase[i] == ' ' ? 1 : list_word_at(phrase, i);
       if (sep == 0) return false;
       i += sep;
     }
@@ -1907,12 +1900,7 @@ class extractor {
     std::vector<std::pair<std::size_t, std::size_t>> parts;
     std::size_t start = b;
     for (std::size_t i = b; i < e;) {
-      std::size_t sep = 0;
-      for (const auto* words : {&r.list_joiners, &r.list_separators}) {
-        for (const auto& w : *words) {
-          if (starts_with_at(s_.substr(0, e), i, w)) sep = w.size();
-        }
-      }
+      const std::size_t sep = list_word_at(s_.substr(0, e), i);
       if (sep > 0) {
         parts.emplace_back(start, i);
         start = i + sep;

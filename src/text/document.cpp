@@ -206,16 +206,14 @@ bool detail::opens_with_run_in_title(std::string_view t) noexcept {
          title.find(',') == std::string_view::npos && title.find("，") == std::string_view::npos;
 }
 
-namespace {
-
-/// Whether `s` holds punctuation inside or at the end of a sentence (，。；：、 and their
-/// ASCII forms): a title holds none.
-bool sentence_punctuation(std::string_view s) noexcept {
+bool detail::has_sentence_punctuation(std::string_view s) noexcept {
   for (std::string_view w : {"，", "。", "；", "：", "、", ",", ";", ":"}) {
     if (s.find(w) != std::string_view::npos) return true;
   }
   return false;
 }
+
+namespace {
 
 /// Where a line of PDF-extracted text holds the start of another paragraph, glued to the
 /// sentence before it with a space (`…优化技术。 （二）深化推广应用…`, `…的供应链。 推进中小企业
@@ -249,7 +247,7 @@ std::vector<std::pair<std::size_t, std::size_t>> glued_paragraphs(std::string_vi
     const std::string_view rest = t.substr(end);
     const bool heading =
         detail::opens_like_heading(rest) && detail::count_code_points(rest) <= max_glued_heading;
-    if (end == begin ? heading && (wide || (ended && !sentence_punctuation(rest)))
+    if (end == begin ? heading && (wide || (ended && !detail::has_sentence_punctuation(rest)))
                      : heading || detail::opens_with_run_in_title(rest)) {
       out.emplace_back(begin, end);
     }
@@ -547,8 +545,8 @@ void unwrap_paragraphs(document& doc, const read_options& options, const offset_
       text = texts[i].substr(space_end);
       // A glued heading that is a title or a whole sentence ends the line; a numbered
       // item that ends mid-sentence goes on.
-      glued_heading =
-          detail::opens_like_heading(text) && (ends_sentence(text) || !sentence_punctuation(text));
+      glued_heading = detail::opens_like_heading(text) &&
+                      (ends_sentence(text) || !detail::has_sentence_punctuation(text));
       // The glued paragraph goes on where its line ends mid-sentence, whatever the width
       // (the box's line before it took part of the page's line).
       width = ends_sentence(text) ? 0 : widths_full;

@@ -12,6 +12,10 @@ namespace plancmp::inline v0::text::detail {
 /// （一） 1. 1、 (1) ① 专栏1 第三章 …
 [[nodiscard]] bool opens_like_heading(std::string_view line) noexcept;
 
+/// Whether `s` holds punctuation inside or at the end of a sentence (，。；：、 and their
+/// ASCII forms, as normalization prints them): a title holds none.
+[[nodiscard]] bool has_sentence_punctuation(std::string_view s) noexcept;
+
 /// Whether `line` (normalized) opens with a run-in title: a short first sentence without a
 /// comma (`加强知识产权保护。…`, `坚持创新驱动。…`), as a topic paragraph begins.
 [[nodiscard]] bool opens_with_run_in_title(std::string_view line) noexcept;
