@@ -236,7 +236,8 @@ constexpr auto cell_spans_shape = [](const table_block& t, const json_path& at, 
 
 PLANCMP_FIELDS(table_block, key("id", &T::id), key("caption", &T::caption), key("parent", &T::parent),
                key("columns", &T::columns), key("rows", &T::rows),
-               checked_key("cell_spans", &T::cell_spans, cell_spans_shape), key("span", &T::where))
+               checked_key("cell_spans", &T::cell_spans, cell_spans_shape),
+               key_or_default("row_measures", &T::row_measures), key("span", &T::where))
 
 PLANCMP_FIELDS(annex, key("id", &T::id), key("title", &T::title), key("text", &T::text),
                key("span", &T::where))

@@ -293,7 +293,10 @@ class parser {
     first_listed_ = document_states_first_listed_leads();
     p_.first_listed_leads = first_listed_;
     const std::size_t first_article = find_regulation();
-    const std::size_t first_heading = first_article == npos ? find_first_section() : npos;
+    std::size_t first_heading = first_article == npos ? find_first_section() : npos;
+    // A notice whose body is a task-assignment table (序号 / 工作任务 / 牵头单位 …) and no
+    // numbered outline: the table is the body, its rows the measures.
+    if (first_article == npos && first_heading == npos) first_heading = find_task_table();
     drop_page_tail(first_article != npos ? first_article : first_heading);
     if (first_article != npos) {
       regulation(first_article);
@@ -478,39 +481,55 @@ class parser {
     }
   }
 
-  /// A task-assignment table (序号 / 工作事项 / 牵头单位 / 配合单位 [/ 完成时限]): each row
-  /// becomes a measure `<table id>.<序号>` with the lead and support units of its row.
-  void add_task_measures(const table_block& t, std::size_t header, const std::vector<std::vector<std::size_t>>& rows,
-                         const std::vector<std::size_t>& stack) {
-    const std::size_t columns = t.columns.size();
+  /// The columns of a task-assignment table (序号 / 工作事项 / 牵头单位 / 配合单位
+  /// [/ 完成时限]), found by the header words of `task_table_columns`; nullopt when the
+  /// header has no task column or no lead column.
+  struct task_columns {
+    std::size_t task = npos, lead = npos, support = npos, due = npos;
+  };
+  static std::optional<task_columns> find_task_columns(const std::vector<std::string_view>& header) {
     auto find_column = [&](const detail::word_list& words, std::size_t skip) {
-      for (std::size_t c = 0; c < columns; ++c) {
-        if (c != skip && contains_any(lines_[header + c].text, words)) return c;
+      for (std::size_t c = 0; c < header.size(); ++c) {
+        if (c != skip && contains_any(header[c], words)) return c;
       }
       return npos;
     };
-    const std::size_t support = find_column(rules().support_columns, npos);
-    const std::size_t lead = find_column(rules().lead_columns, support);
-    const std::size_t task = find_column(rules().task_columns, npos);
-    if (task == npos || lead == npos || task == lead) return;
-    const std::size_t due = find_column(rules().deadline_columns, npos);
-    const std::vector<std::string> parent_path = stack.empty() ? std::vector<std::string>{} : nodes_[stack.back()].path;
+    task_columns k;
+    k.support = find_column(rules().support_columns, npos);
+    k.lead = find_column(rules().lead_columns, k.support);
+    k.task = find_column(rules().task_columns, npos);
+    if (k.task == npos || k.lead == npos || k.task == k.lead) return std::nullopt;
+    k.due = find_column(rules().deadline_columns, npos);
+    return k;
+  }
+
+  /// The widest marked-up table read as a table (a plan's tables have a dozen columns).
+  static constexpr std::size_t max_table_columns = 64;
+
+  /// A task-assignment table: each row becomes a measure `<parent path>.<table id>.<序号>`
+  /// with the lead and support units and the deadline of its row. In the body the rows are
+  /// the measures of the section holding the table (a section now, not a measure); in an
+  /// annex they wait for the body's measures (`assign_task_rows`).
+  void add_task_measures(const table_block& t, const task_columns& k,
+                         const std::vector<std::vector<std::size_t>>& rows,
+                         const std::vector<std::string>& parent_path, bool in_annex) {
     std::size_t row_number = 0;
     for (const auto& row : rows) {
       ++row_number;
-      if (row.size() <= std::max(task, lead) || lines_[row[task]].text.empty()) continue;
+      if (row.size() <= std::max(k.task, k.lead) || lines_[row[k.task]].text.empty()) continue;
       measure m;
-      const std::string number = row.size() > 0 && !lines_[row[0]].text.empty() && row[0] != row[task] &&
-                                         std::all_of(lines_[row[0]].text.begin(), lines_[row[0]].text.end(),
-                                                     [](char ch) { return ch >= '0' && ch <= '9'; })
-                                     ? std::string(lines_[row[0]].text)
-                                     : std::to_string(row_number);
+      const std::string number =
+          row.size() > 0 && !lines_[row[0]].text.empty() && row[0] != row[k.task] &&
+                  std::all_of(lines_[row[0]].text.begin(), lines_[row[0]].text.end(),
+                              [](char ch) { return ch >= '0' && ch <= '9'; })
+              ? std::string(lines_[row[0]].text)
+              : std::to_string(row_number);
       m.path = parent_path;
       m.path.push_back(t.id);
       m.path.push_back(number);
       m.id = fmt::format("{}", fmt::join(m.path, "."));
-      const auto& cell = lines_[row[task]];
-      m.text = printed_line(row[task]);
+      const auto& cell = lines_[row[k.task]];
+      m.text = printed_line(row[k.task]);
       const auto stop = detail::find(cell.text, "。");
       m.title = stop != std::string_view::npos && char_count(cell.text.substr(0, stop)) <= 40
                     ? printed(cell.begin, cell.begin + stop)
@@ -526,20 +545,95 @@ class parser {
           (part == role::lead ? m.lead : m.support).push_back(std::move(mention));
         }
       };
-      take(lead, role::lead);
-      take(support, role::support);
-      if (due != npos && due < row.size()) {
-        const auto& l = lines_[row[due]];
+      take(k.lead, role::lead);
+      take(k.support, role::support);
+      if (k.due != npos && k.due < row.size()) {
+        const auto& l = lines_[row[k.due]];
         if (auto d = parse_deadline(l.text)) {
-          d->text = printed_line(row[due]);
-          d->where = line_span(row[due]);
+          d->text = printed_line(row[k.due]);
+          d->where = line_span(row[k.due]);
           m.due = std::move(d);
         }
       }
+      if (in_annex) {
+        // What the row says beyond its number and its units: the text that names the
+        // body measure it assigns (a merged 重点任务 cell, the 具体工作 cell, or both).
+        std::string says;
+        for (std::size_t c = 0; c < row.size(); ++c) {
+          const auto cell_text = lines_[row[c]].text;
+          const bool digits = std::all_of(cell_text.begin(), cell_text.end(),
+                                          [](char ch) { return ch >= '0' && ch <= '9'; });
+          if (c == k.lead || c == k.support || c == k.due || digits) continue;
+          says += cell_text;
+        }
+        task_rows_.push_back(
+            {content_.tables.size(), row_number - 1, row.front(), std::move(says), std::move(m)});
+        continue;
+      }
       content_.measures.push_back(std::move(m));
       task_measures_ = true;
-      if (!stack.empty()) ++nodes_[stack.back()].children;  // a section now, not a measure
     }
+  }
+
+  /// Task rows of annex tables, once the body is read: when the body has measures, each
+  /// row assigns the measure whose text covers it best (its units and deadline go to a
+  /// measure that names none of its own; a row that matches none is a `table.unlinked`
+  /// diagnostic); when the body has none, the rows are the plan's measures.
+  void assign_task_rows() {
+    if (task_rows_.empty()) return;
+    for (auto& r : task_rows_) {
+      auto& t = content_.tables[r.table];
+      t.row_measures.resize(t.rows.size());
+    }
+    if (content_.measures.empty()) {
+      for (auto& r : task_rows_) {
+        content_.tables[r.table].row_measures[r.row] = r.m.id;
+        content_.measures.push_back(std::move(r.m));
+      }
+      task_rows_.clear();
+      task_measures_ = true;
+      return;
+    }
+    std::vector<std::string_view> says;
+    says.reserve(task_rows_.size());
+    for (const auto& r : task_rows_) says.push_back(r.says);
+    const auto best = best_restated_measures(says);
+    std::vector<bool> own_units(content_.measures.size()), own_due(content_.measures.size());
+    for (std::size_t k = 0; k < content_.measures.size(); ++k) {
+      own_units[k] = !content_.measures[k].lead.empty() || !content_.measures[k].support.empty();
+      own_due[k] = content_.measures[k].due.has_value();
+    }
+    for (std::size_t i = 0; i < task_rows_.size(); ++i) {
+      auto& r = task_rows_[i];
+      auto& t = content_.tables[r.table];
+      const auto [which, score] = best[i];
+      if (which == npos || score < options_.restates_threshold) {
+        p_.diagnostics.push_back(
+            {line_number(r.first_line), r.m.where, "table.unlinked",
+             fmt::format("{}: row {} assigns no measure of the body (best text overlap {:.2f})", t.id,
+                         r.row + 1, score)});
+        continue;
+      }
+      measure& m = content_.measures[which];
+      t.row_measures[r.row] = m.id;
+      if (!own_units[which]) {
+        auto add = [](std::vector<agency_mention>& to, std::vector<agency_mention>& from) {
+          for (auto& a : from) {
+            if (std::none_of(to.begin(), to.end(),
+                             [&](const agency_mention& b) { return b.name == a.name; }))
+              to.push_back(std::move(a));
+          }
+        };
+        add(m.lead, r.m.lead);
+        add(m.support, r.m.support);
+        std::erase_if(m.support, [&](const agency_mention& s) {
+          return std::any_of(m.lead.begin(), m.lead.end(),
+                             [&](const agency_mention& l) { return l.name == s.name; });
+        });
+      }
+      if (!own_due[which] && !m.due && r.m.due) m.due = std::move(r.m.due);
+    }
+    task_rows_.clear();
   }
 
   /// Whether some content line states the first-listed-leads rule. Rather than testing
@@ -1131,6 +1225,18 @@ class parser {
         continue;
       }
       if (annex_index != npos) {
+        // A task-assignment table in the annex: its rows assign the body's measures.
+        if (const std::size_t consumed = try_table(i, stack, &content_.annexes[annex_index]);
+            consumed > 0) {
+          auto& a = content_.annexes[annex_index];
+          for (std::size_t c = i; c < i + consumed; ++c) {
+            if (!a.text.empty()) a.text += '\n';
+            a.text += printed_line(c);
+          }
+          a.where.end = line_span(i + consumed - 1).end;
+          i += consumed - 1;
+          continue;
+        }
         auto& a = content_.annexes[annex_index];
         const auto text = printed_line(i);
         if (a.title.empty() && title_like(l.text) && char_count(l.text) <= 40) {
@@ -1243,6 +1349,7 @@ class parser {
     mark_closing(end);
     build_elements();
     link_boxes();
+    assign_task_rows();
   }
 
   /// `第十二条…` with unit 条: the label 第十二条 at the start of a line, or empty.
@@ -1580,11 +1687,49 @@ class parser {
     last_item_simplified_ = std::string(l.text);
   }
 
-  /// A flattened table: optional caption lines, a header run of short cells holding
-  /// header words, then rows of as many cells. The column count is the one under which
-  /// the rows line up best (each column mostly numbers or mostly text): a caption such as
-  /// 主要预期性指标 holds a header word too. Returns the number of lines consumed.
-  std::size_t try_table(std::size_t i, const std::vector<std::size_t>& stack) {
+  /// The first line of a task-assignment table, or npos.
+  std::size_t find_task_table() const {
+    for (std::size_t i = 0; i < lines_.size(); ++i) {
+      if (!lines_[i].cell && !contains_any(lines_[i].text, rules().table_header_words)) continue;
+      const auto read = read_table(i);
+      if (!read) continue;
+      std::vector<std::string_view> header;
+      for (const auto c : read->header) header.push_back(lines_[c].text);
+      if (find_task_columns(header) && !read->rows.empty()) return i;
+    }
+    return npos;
+  }
+
+  /// A table as read from its lines, before anything is marked.
+  struct table_read {
+    std::size_t caption_end = 0;      ///< caption lines are [i, caption_end)
+    std::vector<std::size_t> header;  ///< per column: the content line naming it
+    std::vector<std::vector<std::size_t>> rows;
+    std::size_t end = 0;  ///< the line after the table
+  };
+
+  /// Whether a cell repeats the cell above (a merged cell, 〃, 同上).
+  static bool ditto_cell(std::string_view t) {
+    return std::find(rules().ditto_cells.begin(), rules().ditto_cells.end(), t) !=
+           rules().ditto_cells.end();
+  }
+  /// A cell of a row above stands in for each ditto cell below it.
+  void resolve_dittos(std::vector<std::vector<std::size_t>>& rows) const {
+    for (std::size_t r = 1; r < rows.size(); ++r) {
+      for (std::size_t c = 0; c < rows[r].size() && c < rows[r - 1].size(); ++c) {
+        if (ditto_cell(lines_[rows[r][c]].text)) rows[r][c] = rows[r - 1][c];
+      }
+    }
+  }
+  /// Whether content line `k` is the first cell of a tab-joined row.
+  bool row_start(std::size_t k) const {
+    return k < lines_.size() && lines_[k].cell && (k == 0 || lines_[k - 1].index != lines_[k].index);
+  }
+
+  /// A table at content line `i`: optional caption lines, then either rows of a marked-up
+  /// table (HTML, DOCX: one tab-joined line per row, whose cells are known) or a flattened
+  /// table (one cell per line) under a header run of short cells holding header words.
+  std::optional<table_read> read_table(std::size_t i) const {
     auto header_cell = [&](std::size_t k) {
       if (k >= lines_.size()) return false;
       const auto t = lines_[k].text;
@@ -1593,14 +1738,24 @@ class parser {
     };
     auto caption_cell = [&](std::size_t k) {
       const auto t = lines_[k].text;
-      return char_count(t) <= 30 && !has_sentence_punctuation(t) && !recognize_heading(t);
+      // Spaces do not count: a page right-aligns 单位：人 with a row of them.
+      const auto spaces = static_cast<std::size_t>(std::count(t.begin(), t.end(), ' '));
+      const bool unit_note = trim(t).starts_with("单位:");  // 单位：人, 单位：万元
+      return !lines_[k].cell && char_count(t) - spaces <= 30 &&
+             (unit_note || !has_sentence_punctuation(t)) && !recognize_heading(t);
     };
+    // A marked-up table under at most two caption lines (its title, 单位：人).
+    std::size_t rows_from = i;
+    while (rows_from < lines_.size() && rows_from - i < 2 && !row_start(rows_from) &&
+           caption_cell(rows_from))
+      ++rows_from;
+    if (row_start(rows_from)) return read_marked_up_table(rows_from);
     std::size_t header = i;
     while (header < lines_.size() && header - i < 2 && !header_cell(header) && caption_cell(header)) ++header;
-    if (header >= lines_.size() || !header_cell(header)) return 0;
+    if (header >= lines_.size() || !header_cell(header)) return std::nullopt;
     std::size_t k = header;
     while (k < lines_.size() && header_cell(k) && k - header < 10) ++k;
-    if (k - header < 3) return 0;
+    if (k - header < 3) return std::nullopt;
     double best_score = -1.0;
     std::size_t best_start = header;
     for (std::size_t start = header; start + 3 <= k; ++start) {
@@ -1608,13 +1763,101 @@ class parser {
       const double score = row_consistency(rows.first, k - start);
       if (score > best_score + 1e-9) best_score = score, best_start = start;
     }
-    const std::size_t columns = k - best_start;
-    const auto [rows, end] = read_rows(k, columns);
+    table_read t;
+    t.caption_end = best_start;
+    for (std::size_t c = best_start; c < k; ++c) t.header.push_back(c);
+    std::tie(t.rows, t.end) = read_rows(k, k - best_start);
+    return t;
+  }
+
+  /// A marked-up table: the rows of tab-joined cells from content line `header` on, with at
+  /// least three columns. The first row is the header; a second row is one too when the
+  /// first has merged cells (an empty cell a colspan left, or a ditto below it) and the
+  /// second holds only short labels: each column is then named by its lowest label
+  /// (省(市) | 分年度招生任务 over 1996年 | 1997年 | 1998年).
+  std::optional<table_read> read_marked_up_table(std::size_t header) const {
+    std::vector<std::vector<std::size_t>> rows;
+    std::size_t k = header;
+    while (row_start(k)) {
+      std::vector<std::size_t> row{k++};
+      while (k < lines_.size() && lines_[k].cell && lines_[k].index == lines_[k - 1].index)
+        row.push_back(k++);
+      rows.push_back(std::move(row));
+    }
+    if (rows.size() < 2) return std::nullopt;
+    // The header row gives the width. A table far wider than a plan's, or whose rows would
+    // mostly be padding, is not read as one: its lines stay text.
+    // A label: short, no sentence, not a bare number (1996年 is a label, 1445 a value).
+    auto label = [&](std::size_t l) {
+      const auto text = lines_[l].text;
+      const bool number = std::all_of(text.begin(), text.end(), [](char ch) {
+        return (ch >= '0' && ch <= '9') || ch == '.' || ch == ',' || ch == '%' || ch == '-';
+      });
+      return char_count(text) <= 15 && !has_sentence_punctuation(text) && !number;
+    };
+    const auto& first = rows[0];
+    const auto& second = rows[1];
+    // Merged cells in the first row: an empty cell a colspan left (trailing ones are trimmed
+    // off the line, so the row is shorter than the next), or a ditto below one of its cells.
+    const bool merged = first.size() < second.size() ||
+                        std::any_of(first.begin(), first.end(),
+                                    [&](std::size_t l) { return lines_[l].text.empty(); }) ||
+                        std::any_of(second.begin(), second.end(),
+                                    [&](std::size_t l) { return ditto_cell(lines_[l].text); });
+    const bool labels = std::all_of(second.begin(), second.end(), [&](std::size_t l) {
+      return ditto_cell(lines_[l].text) || lines_[l].text.empty() || label(l);
+    });
+    const bool two_rows = merged && labels && rows.size() > 2;
+    // The header gives the width. A table far wider than a plan's, or whose rows would
+    // mostly be padding, is not read as one: its lines stay text.
+    const std::size_t columns = two_rows ? std::max(first.size(), second.size()) : first.size();
+    const std::size_t body = two_rows ? 2 : 1;
+    std::size_t cells = 0, padding = 0;
+    for (std::size_t r = body; r < rows.size(); ++r) {
+      cells += rows[r].size();
+      padding += columns - std::min(columns, rows[r].size());
+    }
+    if (columns > max_table_columns || padding > cells) return std::nullopt;
+    table_read t;
+    t.caption_end = header;
+    t.end = k;
+    t.header = first;
+    t.header.resize(columns, npos);
+    if (two_rows) {
+      for (std::size_t c = 0; c < second.size(); ++c) {
+        const auto text = lines_[second[c]].text;
+        if (t.header[c] == npos || (!text.empty() && !ditto_cell(text))) t.header[c] = second[c];
+      }
+    }
+    t.rows.assign(rows.begin() + static_cast<std::ptrdiff_t>(body), rows.end());
+    return t;
+  }
+
+  /// A table at content line `i` (`read_table`), kept as a table of the section or annex
+  /// `parent`; a task-assignment table gives measures (`add_task_measures`). In an annex
+  /// only task-assignment tables are taken: the annex's other tables are read for targets
+  /// by the target extractor. Returns the number of lines consumed.
+  std::size_t try_table(std::size_t i, const std::vector<std::size_t>& stack,
+                        const annex* in_annex = nullptr) {
+    auto read = read_table(i);
+    if (!read) return 0;
+    resolve_dittos(read->rows);
+    std::vector<std::string_view> header_texts;
+    for (const auto c : read->header) header_texts.push_back(lines_[c].text);
+    const auto tasks = find_task_columns(header_texts);
+    if (in_annex != nullptr && !tasks) return 0;
+    const std::size_t columns = read->header.size();
+    const auto& rows = read->rows;
+    const std::size_t end = read->end;
     table_block t;
     t.id = fmt::format("table{}", content_.tables.size() + 1);
-    t.parent = stack.empty() ? "" : nodes_[stack.back()].id;
-    for (std::size_t c = i; c < best_start; ++c) t.caption += printed_line(c);
-    for (std::size_t c = best_start; c < k; ++c) t.columns.push_back(printed_line(c));
+    t.parent = in_annex != nullptr ? in_annex->id : stack.empty() ? "" : nodes_[stack.back()].id;
+    for (std::size_t c = i; c < read->caption_end; ++c) {
+      const std::string line = printed_line(c);
+      if (!t.caption.empty() && trim(lines_[c].text).starts_with("单位:")) t.caption += ' ';
+      t.caption += trim(line);
+    }
+    for (const auto c : read->header) t.columns.push_back(printed_line(c));
     for (const auto& row : rows) {
       std::vector<std::string> cells;
       std::vector<span> spans;
@@ -1622,7 +1865,8 @@ class parser {
         cells.push_back(printed_line(c));
         spans.push_back(line_span(c));
       }
-      if (cells.size() < columns) {
+      if (cells.size() != columns) {
+        // Short rows are padded; a longer row (a marked-up table's) keeps its extra cells.
         p_.diagnostics.push_back({line_number(row.front()), line_span(row.front()), "table.ragged",
                                   fmt::format("{}: a row has {} cells, the header {}", t.id, cells.size(), columns)});
         while (cells.size() < columns) cells.emplace_back(), spans.emplace_back();
@@ -1632,7 +1876,18 @@ class parser {
     }
     t.where = {line_span(i).begin, line_span(end - 1).end};
     for (std::size_t c = i; c < end; ++c) mark(c, line_role::table, t.id);
-    add_task_measures(t, best_start, rows, stack);
+    if (tasks) {
+      std::vector<std::string> parent_path;
+      if (in_annex != nullptr) {
+        parent_path.push_back(in_annex->id);
+      } else if (!stack.empty()) {
+        parent_path = nodes_[stack.back()].path;
+      }
+      const std::size_t before = content_.measures.size();
+      add_task_measures(t, *tasks, rows, parent_path, in_annex != nullptr);
+      // The section holding the table is a section now, not a measure.
+      if (content_.measures.size() > before && !stack.empty()) ++nodes_[stack.back()].children;
+    }
     content_.tables.push_back(std::move(t));
     return end - i;
   }
@@ -2207,13 +2462,15 @@ class parser {
     content_.goals.push_back(std::move(g));
   }
 
-  /// Links each box item to the measure it restates, when one is similar enough: the share
-  /// of the smaller bigram set found in the other (a box item restates a measure when most
-  /// of its bigrams come from it). Only the items' bigrams are numbered, with postings to
-  /// the items holding them; each measure's distinct bigrams are then looked up once, so
-  /// the cost grows with the text, not items × measures.
-  void link_boxes() {
-    if (content_.boxes.empty() || content_.measures.empty()) return;
+  /// For each text, the measure that covers it best and the score: the share of the smaller
+  /// bigram set found in the other (npos and 0 when no measure shares a bigram). Only the
+  /// texts' bigrams are numbered, with postings to the texts holding them; each measure's
+  /// distinct bigrams (its responsibility clause left out) are then looked up once, so the
+  /// cost grows with the text, not texts × measures.
+  std::vector<std::pair<std::size_t, double>> best_restated_measures(
+      const std::vector<std::string_view>& texts) const {
+    std::vector<std::pair<std::size_t, double>> best(texts.size(), {npos, 0.0});
+    if (texts.empty() || content_.measures.empty()) return best;
     bigram_set seen;
     // Calls visit(bigram) once for each distinct bigram of `t`; returns their number.
     const auto distinct_bigrams = [&seen](std::string_view t, auto&& visit) {
@@ -2224,27 +2481,21 @@ class parser {
       });
       return count;
     };
-    std::vector<box_item*> items;
     std::size_t expected = 0;
-    for (auto& b : content_.boxes) {
-      for (auto& item : b.items) {
-        items.push_back(&item);
-        expected += item.text.size() / 3;
-      }
-    }
+    for (const auto t : texts) expected += t.size() / 3;
     bigram_ids ids(expected);
-    std::vector<std::vector<std::uint32_t>> items_of;  // per bigram id: the items holding it
-    std::vector<std::size_t> item_size(items.size());
-    for (std::size_t i = 0; i < items.size(); ++i) {
-      item_size[i] = distinct_bigrams(items[i]->text, [&](std::uint64_t g) {
+    std::vector<std::vector<std::uint32_t>> texts_of;  // per bigram id: the texts holding it
+    std::vector<std::size_t> text_size(texts.size());
+    for (std::size_t i = 0; i < texts.size(); ++i) {
+      text_size[i] = distinct_bigrams(texts[i], [&](std::uint64_t g) {
         const std::size_t id = ids.find(g, true);
-        if (id == items_of.size()) items_of.emplace_back();
-        items_of[id].push_back(static_cast<std::uint32_t>(i));
+        if (id == texts_of.size()) texts_of.emplace_back();
+        texts_of[id].push_back(static_cast<std::uint32_t>(i));
       });
     }
     const std::size_t n = content_.measures.size();
     std::vector<std::size_t> measure_size(n);
-    std::vector<std::uint32_t> common(items.size() * n, 0);  // [item][measure]
+    std::vector<std::uint32_t> common(texts.size() * n, 0);  // [text][measure]
     for (std::size_t k = 0; k < n; ++k) {
       const auto& m = content_.measures[k];
       std::string_view t = m.text;
@@ -2252,21 +2503,37 @@ class parser {
       measure_size[k] = distinct_bigrams(t, [&](std::uint64_t g) {
         const std::size_t id = ids.find(g, false);
         if (id == npos) return;
-        for (const std::uint32_t i : items_of[id]) ++common[i * n + k];
+        for (const std::uint32_t i : texts_of[id]) ++common[i * n + k];
       });
     }
-    for (std::size_t i = 0; i < items.size(); ++i) {
-      double best = 0.0;
-      std::size_t which = npos;
+    for (std::size_t i = 0; i < texts.size(); ++i) {
       for (std::size_t k = 0; k < n; ++k) {
-        const auto smaller = std::min(item_size[i], measure_size[k]);
+        const auto smaller = std::min(text_size[i], measure_size[k]);
         if (smaller == 0) continue;
         const double score = static_cast<double>(common[i * n + k]) / static_cast<double>(smaller);
-        if (score > best) best = score, which = k;
+        if (score > best[i].second) best[i] = {k, score};
       }
-      if (which != npos && best >= options_.restates_threshold) {
-        items[i]->restates = content_.measures[which].id;
-        items[i]->similarity = best;
+    }
+    return best;
+  }
+
+  /// Links each box item to the measure it restates, when one is similar enough (a box
+  /// item restates a measure when most of its bigrams come from it).
+  void link_boxes() {
+    if (content_.boxes.empty() || content_.measures.empty()) return;
+    std::vector<box_item*> items;
+    std::vector<std::string_view> texts;
+    for (auto& b : content_.boxes) {
+      for (auto& item : b.items) {
+        items.push_back(&item);
+        texts.push_back(item.text);
+      }
+    }
+    const auto best = best_restated_measures(texts);
+    for (std::size_t i = 0; i < items.size(); ++i) {
+      if (best[i].first != npos && best[i].second >= options_.restates_threshold) {
+        items[i]->restates = content_.measures[best[i].first].id;
+        items[i]->similarity = best[i].second;
       }
     }
   }
@@ -2305,6 +2572,15 @@ class parser {
   std::pair<std::size_t, std::size_t> issuer_at_{0, 0};  ///< the issuer in the simplified text
   bool first_listed_ = false;
   bool task_measures_ = false;  ///< a task-assignment table gave measures
+  /// A row of an annex's task table, waiting for the body's measures.
+  struct task_row {
+    std::size_t table = 0;       ///< index in content_.tables
+    std::size_t row = 0;         ///< index in its rows
+    std::size_t first_line = 0;  ///< content line of its first cell
+    std::string says;            ///< its text cells, the numbers and units left out
+    measure m;                   ///< the row read as a measure
+  };
+  std::vector<task_row> task_rows_;
   std::string last_item_simplified_;
   std::set<std::string> collective_names_;
 };

@@ -122,6 +122,7 @@ outline_rules load() {
   r.closing_note_open = word(closing.at("note_open"), "/closing_block/note_open");
   r.closing_note_max_chars = closing.at("note_max_chars").get<std::size_t>();
   r.empty_cells = strings(j.at("empty_cells"), "/empty_cells");
+  r.ditto_cells = strings(j.at("ditto_cells"), "/ditto_cells");
   r.plan_title_words = words(j.at("plan_title_words"), "/plan_title_words");
   r.title_words = words(j.at("title_words"), "/title_words");
   r.issuer_injections = strings(j.at("issuer_injections"), "/issuer_injections");

@@ -101,6 +101,8 @@ struct outline_rules {
   std::string closing_copied_to, closing_printed, closing_note_open;
   std::size_t closing_note_max_chars = 12;
   std::vector<std::string> empty_cells;  ///< a table cell that means no value (-, —, /)
+  /// A table cell that repeats the cell above (〃, 同上; text::ditto_mark for a merged cell).
+  std::vector<std::string> ditto_cells;
   word_list plan_title_words;
   word_list title_words;
   std::vector<std::string> issuer_injections;

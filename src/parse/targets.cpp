@@ -106,6 +106,8 @@ struct target_rules {
   std::vector<std::string> period_norm_markers, period_norm_units;
   // Budget columns (中央财政支持经费, 资金, 预算): money in them is allocated, not aimed at.
   std::vector<std::string> budget_columns;
+  // A label column headed by recipients (省(市), 地区, 学校): an allocation table.
+  std::vector<std::string> recipient_columns;
   // An applicant's act closing the clause (选择1所幼儿园进行报名): a rule for applicants.
   std::vector<std::string> applicant_acts;
   std::vector<std::string> condition_consequents, time_limit_units, time_limit_after;
@@ -165,6 +167,7 @@ target_rules load_rules() {
     r.period_norm_markers = string_list(nt.at("period_norms").at("markers"), "/not_targets/period_norms/markers");
     r.period_norm_units = string_list(nt.at("period_norms").at("units"), "/not_targets/period_norms/units");
     r.budget_columns = string_list(nt.at("budget_columns"), "/not_targets/budget_columns");
+    r.recipient_columns = string_list(nt.at("recipient_columns"), "/not_targets/recipient_columns");
     r.applicant_acts = string_list(nt.at("applicant_acts"), "/not_targets/applicant_acts");
     r.condition_consequents = string_list(nt.at("condition_consequents"), "/not_targets/condition_consequents");
     r.time_limit_units = string_list(nt.at("time_limits").at("units"), "/not_targets/time_limits/units");
@@ -310,6 +313,21 @@ bool budget_amount(std::string_view simplified_header, std::string_view base_uni
   return std::find(r.money_units.begin(), r.money_units.end(), base_unit) != r.money_units.end() &&
          std::any_of(r.budget_columns.begin(), r.budget_columns.end(),
                      [&](const std::string& w) { return simplified_header.find(w) != std::string_view::npos; });
+}
+
+/// A header naming the recipients of an allocation (省(市), 县(市、区), 学校): without its
+/// brackets, one of targets.json not_targets/recipient_columns.
+bool recipient_column(std::string_view simplified_header) {
+  std::string bare;
+  int depth = 0;
+  for (const char c : simplified_header) {
+    if (c == '(') ++depth;
+    if (depth == 0 && c != ' ') bare += c;
+    if (c == ')' && depth > 0) --depth;
+  }
+  const auto& r = loaded_rules();
+  return std::find(r.recipient_columns.begin(), r.recipient_columns.end(), bare) !=
+         r.recipient_columns.end();
 }
 
 inline bool starts_with_at(std::string_view s, std::size_t i, std::string_view word) noexcept {
@@ -1148,6 +1166,7 @@ class extractor {
         break;
       }
     }
+    if (recipient_column(simplify(t.columns[indicator_column]).text)) return;
     std::vector<std::size_t> value_columns;
     std::optional<std::size_t> baseline_column, agency_column, unit_column;
     for (std::size_t c = 0; c < n; ++c) {

@@ -12,6 +12,8 @@
 #include <fmt/format.h>
 #include <pugixml.hpp>
 
+#include <algorithm>
+#include <cstdint>
 #include <optional>
 #include <string>
 
@@ -78,17 +80,60 @@ class docx_walker {
     }
   }
   void table(const pugi::xml_node& tbl) {
+    out_.begin_table();
     for (const auto& tr : tbl.children()) {
       if (local_name(tr) != "tr") continue;
       out_.begin_row();
       for (const auto& tc : tr.children()) {
         if (local_name(tc) != "tc") continue;
-        out_.begin_cell();
+        const cell_merge m = merge_of(tc);
+        if (m.continues) {
+          out_.continued_cell();
+          for (std::uint32_t c = 1; c < m.columns; ++c) out_.continued_cell();
+          continue;
+        }
+        out_.begin_cell(1, m.columns);
         runs(tc);
         out_.end_cell();
       }
       out_.end_row();
     }
+    out_.end_table();
+  }
+
+  /// How a cell is merged: `<w:gridSpan w:val="n"/>` spans n columns; `<w:vMerge/>`
+  /// without `w:val="restart"` continues the cell above.
+  struct cell_merge {
+    std::uint32_t columns = 1;
+    bool continues = false;
+  };
+  static cell_merge merge_of(const pugi::xml_node& tc) {
+    cell_merge m;
+    for (const auto& pr : tc.children()) {
+      if (local_name(pr) != "tcPr") continue;
+      for (const auto& p : pr.children()) {
+        const auto name = local_name(p);
+        const std::string_view val = value_of(p);
+        if (name == "gridSpan") {
+          std::uint32_t n = 0;
+          for (char c : val) {
+            if (c < '0' || c > '9' || n > 1000) break;
+            n = n * 10 + static_cast<std::uint32_t>(c - '0');
+          }
+          m.columns = std::max<std::uint32_t>(n, 1);
+        } else if (name == "vMerge") {
+          m.continues = val != "restart";
+        }
+      }
+    }
+    return m;
+  }
+  static std::string_view value_of(const pugi::xml_node& n) {
+    for (const auto& a : n.attributes()) {
+      const std::string_view an = a.name();
+      if (an == "val" || an.ends_with(":val")) return a.value();
+    }
+    return {};
   }
 
   detail::text_builder& out_;

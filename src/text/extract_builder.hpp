@@ -7,8 +7,10 @@
 #include <plancmp/text/offset_map.hpp>
 
 #include <algorithm>
+#include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace plancmp::inline v0::text::detail {
 
@@ -47,26 +49,90 @@ class text_builder {
     pending_space_ = false;
     pending_cell_ = false;
   }
+  /// A data table: its rows share one grid, so that merged cells keep every later cell
+  /// in its column.
+  void begin_table() { grids_.emplace_back(); }
+  void end_table() {
+    if (!grids_.empty()) grids_.pop_back();
+  }
   /// A table row: cells separated by tabs, the row one line.
   void begin_row() {
     line_break();
     cells_in_row_ = 0;
+    if (!grids_.empty()) grids_.back().column = 0;
   }
   void end_row() {
+    // Columns that a cell of a row above still covers, after the row's last cell.
+    if (!grids_.empty()) {
+      grid& g = grids_.back();
+      while (g.column < g.rows_left.size()) {
+        if (g.rows_left[g.column] > 0) {
+          covered_cell();
+        } else {
+          ++g.column;
+        }
+      }
+      // A data table's empty last cells keep their columns too.
+      if (pending_cell_ && !line_empty_) emit("\t", last_source_);
+    }
     pending_cell_ = false;
     line_break();
   }
-  void begin_cell() {
-    if (cells_in_row_++ > 0) {
-      // An empty cell still takes its column.
-      if (pending_cell_) emit("\t", last_source_);
-      pending_cell_ = true;
+  /// A cell spanning `rows` rows and `columns` columns (HTML rowspan / colspan, DOCX
+  /// vMerge / gridSpan). Each position it covers in the rows below reads `〃` (the ditto
+  /// mark printed tables use for "same as above"), mapped to no source byte; the columns
+  /// it covers to its right are empty cells.
+  void begin_cell(std::uint32_t rows = 1, std::uint32_t columns = 1) {
+    if (!grids_.empty()) {
+      grid& g = grids_.back();
+      while (g.column < g.rows_left.size() && g.rows_left[g.column] > 0) covered_cell();
+      g.budget += 4;
+      // A table's spans may add a bounded number of cells (a page of rowspan=65534
+      // colspan=1000 must not make gigabytes of ditto marks) in a bounded width: past
+      // either limit a span is ignored.
+      std::uint64_t span_columns = std::clamp<std::uint32_t>(columns, 1, max_span_columns);
+      std::uint64_t span_rows = std::clamp<std::uint32_t>(rows, 1, max_span_rows);
+      if (g.column + span_columns > max_grid_columns || span_columns * span_rows - 1 > g.budget) {
+        span_columns = span_rows = 1;
+      }
+      if (g.column < max_grid_columns) {
+        if (g.rows_left.size() < g.column + span_columns)
+          g.rows_left.resize(g.column + span_columns, 0);
+        for (std::uint64_t c = 0; c < span_columns; ++c)
+          g.rows_left[g.column + c] = static_cast<std::uint32_t>(span_rows - 1);
+      }
+      g.budget -= span_columns * span_rows - 1;
+      g.column += 1;
+      g.spanned_right = static_cast<std::uint32_t>(span_columns - 1);
     }
-    line_empty_ = line_empty_ && cells_in_row_ == 1;
-    ++cell_depth_;
-    pending_space_ = false;
+    open_cell();
   }
-  void end_cell() { --cell_depth_; }
+  void end_cell() {
+    --cell_depth_;
+    if (grids_.empty()) return;
+    grid& g = grids_.back();
+    for (; g.spanned_right > 0; --g.spanned_right) {
+      open_cell();
+      --cell_depth_;
+      ++g.column;
+    }
+  }
+  /// A DOCX cell that continues the vertically merged cell above (`<w:vMerge/>`).
+  void continued_cell() {
+    if (!grids_.empty()) {
+      grid& g = grids_.back();
+      if (g.column >= max_grid_columns || g.budget == 0) {
+        open_cell();  // an empty cell
+        --cell_depth_;
+        ++g.column;
+        return;
+      }
+      --g.budget;
+      if (g.rows_left.size() <= g.column) g.rows_left.resize(g.column + 1, 0);
+      g.rows_left[g.column] = 1;
+      covered_cell();
+    }
+  }
   [[nodiscard]] bool in_cell() const noexcept { return cell_depth_ > 0; }
 
   extracted_text finish() {
@@ -78,6 +144,43 @@ class text_builder {
   }
 
  private:
+  /// Widest and tallest span taken from a file (HTML allows colspan 1000, rowspan 65534).
+  static constexpr std::uint32_t max_span_columns = 1000;
+  static constexpr std::uint32_t max_span_rows = 65534;
+
+  /// Widest grid tracked: cells past it are kept, but no span reaches them.
+  static constexpr std::size_t max_grid_columns = 1000;
+
+  struct grid {
+    std::vector<std::uint32_t> rows_left;  ///< per column: rows below still covered
+    std::uint64_t budget = 100000;         ///< cells that spans may still add
+    std::size_t column = 0;                ///< next column of the current row
+    std::uint32_t spanned_right = 0;       ///< columns the open cell covers to its right
+  };
+
+  void open_cell() {
+    if (cells_in_row_++ > 0) {
+      // An empty cell still takes its column.
+      if (pending_cell_) emit("\t", last_source_);
+      pending_cell_ = true;
+    }
+    line_empty_ = line_empty_ && cells_in_row_ == 1;
+    ++cell_depth_;
+    pending_space_ = false;
+  }
+  /// The position of a merged cell from a row above: a ditto mark of no source bytes.
+  void covered_cell() {
+    grid& g = grids_.back();
+    --g.rows_left[g.column];
+    ++g.column;
+    open_cell();
+    if (pending_cell_) emit("\t", last_source_);
+    pending_cell_ = false;
+    emit(ditto_mark, last_source_);
+    line_empty_ = false;
+    --cell_depth_;
+  }
+
   void emit(std::string_view s, std::size_t source) {
     source = std::min(std::max(source, last_source_), source_size_);
     map_.add(utf8_.size(), source);
@@ -94,6 +197,7 @@ class text_builder {
   bool pending_cell_ = false;
   int cell_depth_ = 0;
   int cells_in_row_ = 0;
+  std::vector<grid> grids_;
 };
 
 }  // namespace plancmp::inline v0::text::detail

@@ -12,12 +12,13 @@
 #include <gumbo.h>
 
 #include <algorithm>
+#include <cstdint>
 #include <cstring>
-#include <iterator>
-#include <string_view>
 #include <functional>
-#include <vector>
+#include <iterator>
 #include <memory>
+#include <string_view>
+#include <vector>
 
 namespace plancmp::inline v0::text {
 namespace {
@@ -210,6 +211,17 @@ void check_html_nesting(std::string_view html, const offset_map& to_original, co
   }
 }
 
+/// A cell's rowspan or colspan: 1 when absent, not a number, or 0.
+std::uint32_t span_attribute(const GumboElement& e, const char* name) {
+  const GumboAttribute* a = gumbo_get_attribute(&e.attributes, name);
+  if (a == nullptr) return 1;
+  std::uint32_t n = 0;
+  const char* p = a->value;
+  while (*p == ' ') ++p;
+  for (; *p >= '0' && *p <= '9' && n < 100000; ++p) n = n * 10 + static_cast<std::uint32_t>(*p - '0');
+  return n == 0 ? 1 : n;
+}
+
 class html_walker {
  public:
   html_walker(std::string_view buffer, detail::text_builder& out) : buffer_(buffer), out_(out) {}
@@ -249,7 +261,9 @@ class html_walker {
     if (e.tag == GUMBO_TAG_TABLE) {
       layout_.push_back(is_layout_table(node));
       out_.line_break();
+      out_.begin_table();
       children(&e.children);
+      out_.end_table();
       out_.line_break();
       layout_.pop_back();
       return;
@@ -268,7 +282,7 @@ class html_walker {
       return;
     }
     if (e.tag == GUMBO_TAG_TD || e.tag == GUMBO_TAG_TH) {
-      out_.begin_cell();
+      out_.begin_cell(span_attribute(e, "rowspan"), span_attribute(e, "colspan"));
       children(&e.children);
       out_.end_cell();
       return;

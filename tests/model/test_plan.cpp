@@ -312,7 +312,7 @@ TEST_CASE("set_content: parents when the outline has gaps") {
   orphan.path = {"九", "1"};
   c.measures = {skipped, orphan};
   c.boxes = {box{"专栏1", "", "no-such-section", {}, {}}};
-  c.tables = {table_block{"table1", "", "", {}, {}, {}, {}}};
+  c.tables = {table_block{"table1", "", "", {}, {}, {}, {}, {}}};
   c.targets = {target{}};  // no owner
   c.targets[0].owner = "no-such-goal";
   c.boxes[0].items = {box_item{"", "", {}, std::string("no-such-measure"), 0.5}};

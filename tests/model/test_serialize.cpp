@@ -126,8 +126,9 @@ TEST_CASE("to_json writes the documented layout") {
   CHECK(keys_of(j["boxes"][0]["items"][0]) ==
         std::vector<std::string>{"title", "text", "span", "restates", "similarity"});
   CHECK(j["boxes"][0]["items"][1]["restates"].is_null());
-  CHECK(keys_of(j["tables"][0]) ==
-        std::vector<std::string>{"id", "caption", "parent", "columns", "rows", "cell_spans", "span"});
+  CHECK(keys_of(j["tables"][0]) == std::vector<std::string>{"id", "caption", "parent", "columns",
+                                                            "rows", "cell_spans", "row_measures",
+                                                            "span"});
   CHECK(j["tables"][0]["cell_spans"][1][2] == ojson::array({3166, 3166}));
   CHECK(keys_of(j["annexes"][0]) == std::vector<std::string>{"id", "title", "text", "span"});
   CHECK(keys_of(j["diagnostics"][0]) == std::vector<std::string>{"line", "span", "code", "message"});

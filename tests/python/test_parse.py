@@ -210,3 +210,24 @@ def test_fidelity_against_a_seed_gold_and_joint_responsibility(seed):
     assert first.joint and len(first.lead) == 5 and not first.support
     with pytest.raises(plancmp.Error, match="plancmp.gold.parse/1"):
         plancmp.fidelity(hengshui, str(ROOT / "tests" / "data" / "gold" / "coding" / "A.json"))
+
+
+def test_annex_task_table_with_merged_cells_assigns_the_measures():
+    page = (
+        "<html><head><meta charset='utf-8'></head><body>"
+        "<p>某市推进数字经济发展实施方案</p><p>一、主要任务</p>"
+        "<p>（一）加强数字基础设施建设。推进5G基站建设，建设城市数据中心。</p>"
+        "<p>（二）推动产业数字化转型。实施企业上云行动。</p>"
+        "<p>附件：重点任务分工表</p><p>附件</p><p>重点任务分工表</p><table>"
+        "<tr><td>序号</td><td>重点任务</td><td>具体工作</td><td>牵头单位</td><td>完成时限</td></tr>"
+        "<tr><td rowspan='2'>1</td><td rowspan='2'>加强数字基础设施建设</td><td>推进5G基站建设</td>"
+        "<td>市工业和信息化局</td><td rowspan='3'>2025年底</td></tr>"
+        "<tr><td>建设城市数据中心</td><td>市大数据局</td></tr>"
+        "<tr><td>2</td><td>推动产业数字化转型</td><td>实施企业上云行动</td><td>市工业和信息化局</td></tr>"
+        "</table></body></html>")
+    p = plancmp.parse(page.encode("utf-8"), name="merged.html")
+    assert [m.id for m in p.measures] == ["一.(一)", "一.(二)"]
+    assert [a.name for a in p.measures[0].lead] == ["市工业和信息化局", "市大数据局"]
+    assert p.measures[1].deadline.text == "2025年底"
+    assert p.tables[0].row_measures == ["一.(一)", "一.(一)", "一.(二)"]
+    assert p.tables[0].rows[1][:2] == ["1", "加强数字基础设施建设"]

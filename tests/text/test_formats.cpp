@@ -379,3 +379,205 @@ TEST_CASE("DOCX: paragraphs, tables as rows, clear errors") {
                          doctest::Contains("cut.docx: not a readable DOCX"), parse_error);
   }
 }
+
+namespace {
+
+// An implementation plan whose annex assigns its measures in a task table with merged
+// cells: the task's title spans its two rows, one lead spans two tasks, one deadline three.
+const std::vector<std::string> merged_plan_body = {
+    "某市推进数字经济发展实施方案",
+    "为加快数字经济发展，制定本方案。",
+    "一、主要任务",
+    "（一）加强数字基础设施建设。推进5G基站建设，建设城市数据中心。",
+    "（二）推动产业数字化转型。实施企业上云行动。",
+    "附件：重点任务分工表",
+    "附件",
+    "重点任务分工表",
+};
+
+struct merged_cell {
+  std::string text;
+  int rows = 1;
+  int columns = 1;
+};
+const std::vector<std::vector<merged_cell>> merged_task_table = {
+    {{"序号"}, {"重点任务"}, {"具体工作"}, {"牵头单位"}, {"配合单位"}, {"完成时限"}},
+    {{"1", 2},
+     {"加强数字基础设施建设", 2},
+     {"推进5G基站建设"},
+     {"市工业和信息化局"},
+     {"市发展改革委"},
+     {"2025年底", 3}},
+    {{"建设城市数据中心"}, {"市大数据局"}, {"市财政局"}},
+    {{"2"}, {"推动产业数字化转型"}, {"实施企业上云行动"}, {"市工业和信息化局", 2}, {"市科技局"}},
+    {{"3"}, {"发展数字服务业"}, {"培育平台企业"}, {"市商务局"}, {"2024年底"}},
+};
+// The rows as they read once every merged cell is expanded.
+const std::vector<std::string> merged_task_rows = {
+    "序号\t重点任务\t具体工作\t牵头单位\t配合单位\t完成时限",
+    "1\t加强数字基础设施建设\t推进5G基站建设\t市工业和信息化局\t市发展改革委\t2025年底",
+    "〃\t〃\t建设城市数据中心\t市大数据局\t市财政局\t〃",
+    "2\t推动产业数字化转型\t实施企业上云行动\t市工业和信息化局\t市科技局\t〃",
+    "3\t发展数字服务业\t培育平台企业\t〃\t市商务局\t2024年底",
+};
+
+void check_merged_task_plan(const plan& p, const std::string& original) {
+  REQUIRE(p.measures().size() == 2);
+  const measure& first = p.measures()[0];
+  CHECK(first.id == "一.(一)");
+  REQUIRE(first.lead.size() == 2);
+  CHECK(first.lead[0].name == "市工业和信息化局");
+  CHECK(first.lead[1].name == "市大数据局");
+  REQUIRE(first.support.size() == 2);
+  CHECK(first.support[1].name == "市财政局");
+  REQUIRE(first.due);
+  CHECK(first.due->due == date{2025, 12, 31});
+  const measure& second = p.measures()[1];
+  REQUIRE(second.lead.size() == 1);
+  // The lead of a merged cell is traced to the bytes of the cell that prints it.
+  CHECK(original.substr(second.lead[0].where.begin,
+                        second.lead[0].where.end - second.lead[0].where.begin) == "市工业和信息化局");
+  REQUIRE(second.due);
+  CHECK(second.due->due == date{2025, 12, 31});
+  REQUIRE(p.tables().size() == 1);
+  const table_block& t = p.tables()[0];
+  CHECK(t.parent == "附件");
+  CHECK(t.columns ==
+        std::vector<std::string>{"序号", "重点任务", "具体工作", "牵头单位", "配合单位", "完成时限"});
+  REQUIRE(t.rows.size() == 4);
+  CHECK(t.rows[1] == std::vector<std::string>{"1", "加强数字基础设施建设", "建设城市数据中心",
+                                              "市大数据局", "市财政局", "2025年底"});
+  CHECK(t.rows[3][3] == "市工业和信息化局");
+  CHECK(t.row_measures == std::vector<std::string>{"一.(一)", "一.(一)", "一.(二)", ""});
+  const auto unlinked = std::count_if(p.diagnostics.begin(), p.diagnostics.end(),
+                                      [](const diagnostic& d) { return d.code == "table.unlinked"; });
+  CHECK(unlinked == 1);
+}
+
+}  // namespace
+
+TEST_CASE("Merged cells: rowspan / colspan and vMerge / gridSpan keep each cell in its column") {
+  SUBCASE("HTML") {
+    std::string page = "<html><head><meta charset=\"utf-8\"></head><body>";
+    for (const auto& l : merged_plan_body) page += "<p>" + l + "</p>";
+    page += "<table border=\"1\">";
+    for (const auto& row : merged_task_table) {
+      page += "<tr>";
+      for (const auto& c : row) {
+        page += "<td";
+        if (c.rows > 1) page += fmt::format(" rowspan=\"{}\"", c.rows);
+        if (c.columns > 1) page += fmt::format(" colspan=\"{}\"", c.columns);
+        page += ">" + c.text + "</td>";
+      }
+      page += "</tr>";
+    }
+    page += "</table></body></html>";
+    const auto doc = text::make_any_document(page, "merged.html");
+    for (const auto& row : merged_task_rows) CHECK(doc.printed.find(row + "\n") != std::string::npos);
+    // A ditto mark stands for bytes printed above: it maps to none of its own.
+    const std::size_t ditto = doc.printed.find("〃");
+    REQUIRE(ditto != std::string::npos);
+    for (const auto& l : doc.lines) {
+      if (l.printed_begin != ditto) continue;
+      CHECK(l.source.end >= l.source.begin);
+    }
+    check_merged_task_plan(parse::parse_document(doc), doc.original);
+  }
+  SUBCASE("DOCX") {
+    std::string body;
+    for (const auto& l : merged_plan_body) body += docx_paragraph(l);
+    // Word writes a merged cell once with vMerge="restart" and once more, empty, per row below.
+    std::vector<std::vector<std::string>> grid = {
+        {"序号", "重点任务", "具体工作", "牵头单位", "配合单位", "完成时限"},
+        {"1", "加强数字基础设施建设", "推进5G基站建设", "市工业和信息化局", "市发展改革委", "2025年底"},
+        {"", "", "建设城市数据中心", "市大数据局", "市财政局", ""},
+        {"2", "推动产业数字化转型", "实施企业上云行动", "市工业和信息化局", "市科技局", ""},
+        {"3", "发展数字服务业", "培育平台企业", "", "市商务局", "2024年底"},
+    };
+    const std::vector<std::vector<int>> merge = {
+        // 1: restart, 2: continue
+        {0, 0, 0, 0, 0, 0}, {1, 1, 0, 0, 0, 1}, {2, 2, 0, 0, 0, 2},
+        {0, 0, 0, 1, 0, 2}, {0, 0, 0, 2, 0, 0},
+    };
+    body += "<w:tbl>";
+    for (std::size_t r = 0; r < grid.size(); ++r) {
+      body += "<w:tr>";
+      for (std::size_t c = 0; c < grid[r].size(); ++c) {
+        body += "<w:tc>";
+        if (merge[r][c] == 1) body += "<w:tcPr><w:vMerge w:val=\"restart\"/></w:tcPr>";
+        if (merge[r][c] == 2) body += "<w:tcPr><w:vMerge/></w:tcPr>";
+        body += (grid[r][c].empty() ? "<w:p/>" : docx_paragraph(grid[r][c])) + "</w:tc>";
+      }
+      body += "</w:tr>";
+    }
+    body += "</w:tbl>";
+    const auto doc = text::make_any_document(make_docx(body), "merged.docx");
+    for (const auto& row : merged_task_rows) CHECK(doc.printed.find(row + "\n") != std::string::npos);
+    check_merged_task_plan(parse::parse_document(doc), doc.original);
+  }
+  SUBCASE("a two-row header over a colspan, no header words, rows of recipients") {
+    const std::string page =
+        "<html><body><p>关于扩大内地班招生规模的意见</p><p>一、扩大招生规模</p>"
+        "<p>（一）扩大招生。到1998年招生规模达到2000人。</p><p>（二）加强管理。</p>"
+        "<p>扩大招生计划表</p><p>单位：人</p><table>"
+        "<tr><td rowspan=\"2\">省（市）</td><td rowspan=\"2\">1995年招生人数</td>"
+        "<td colspan=\"3\">分年度招生任务</td></tr>"
+        "<tr><td>1996年</td><td>1997年</td><td>1998年</td></tr>"
+        "<tr><td>总计</td><td>1445</td><td>1600</td><td>1800</td><td>2000</td></tr>"
+        "<tr><td>江苏</td><td>100</td><td>120</td><td>140</td><td>200</td></tr>"
+        "</table></body></html>";
+    const auto doc = text::make_any_document(page, "quota.html");
+    CHECK(doc.printed.find(
+              "省(市)\t1995年招生人数\t分年度招生任务\t\t\n〃\t〃\t1996年\t1997年\t1998年\n") !=
+          std::string::npos);
+    const plan p = parse::parse_document(doc);
+    REQUIRE(p.tables().size() == 1);
+    CHECK(p.tables()[0].caption == "扩大招生计划表 单位:人");
+    CHECK(p.tables()[0].columns ==
+          std::vector<std::string>{"省(市)", "1995年招生人数", "1996年", "1997年", "1998年"});
+    CHECK(p.tables()[0].rows.size() == 2);
+    // Quotas allocated to provinces are not the plan's own targets; the prose target is.
+    REQUIRE(p.targets().size() == 1);
+    CHECK(p.targets()[0].value == doctest::Approx(2000));
+    CHECK(p.measures().back().text == "加强管理。");  // the caption above the table is not its text
+  }
+}
+
+TEST_CASE("Merged cells: hostile spans stay bounded") {
+  // Every cell spanning 65534 rows and 1000 columns, or 300 rows 30 times a row: the text
+  // grows by a bounded number of cells, and the parse finishes.
+  for (const std::string cell :
+       {"<td rowspan=\"65534\" colspan=\"1000\">x</td>", "<td rowspan=\"300\">x</td>"}) {
+    std::string page = "<html><body><p>一、任务</p><p>（一）甲。</p><p>（二）乙。</p><table>";
+    for (int r = 0; r < 400; ++r) {
+      page += "<tr>";
+      for (int c = 0; c < 30; ++c) page += cell;
+      page += "</tr>";
+    }
+    page += "</table></body></html>";
+    const auto doc = text::make_any_document(page, "spans.html");
+    CHECK(doc.printed.size() < 4 * page.size());
+    const plan p = parse::parse_document(doc);
+    CHECK(p.measures().size() >= 2);
+  }
+}
+
+TEST_CASE("Task tables: printed 同上, and a notice whose body is only the table") {
+  std::vector<std::string> lines = {"关于印发2025年数字经济重点工作任务分工的通知",
+                                    "各区人民政府，市政府各部门：",
+                                    "现将2025年数字经济重点工作任务分工印发给你们，请认真贯彻落实。",
+                                    "序号",
+                                    "工作任务",
+                                    "牵头单位",
+                                    "完成时限"};
+  for (const auto& cell : {"1", "推进5G基站建设", "市工业和信息化局", "2025年6月底", "2",
+                           "建设城市数据中心", "同上", "2025年12月底"})
+    lines.push_back(cell);
+  const plan p = parse::parse_document(text::make_document(join_lines(lines), "tasks.txt"));
+  REQUIRE(p.measures().size() == 2);
+  CHECK(p.measures()[0].title == "推进5G基站建设");
+  REQUIRE(p.measures()[1].lead.size() == 1);
+  CHECK(p.measures()[1].lead[0].name == "市工业和信息化局");
+  REQUIRE(p.measures()[1].due);
+  CHECK(p.measures()[1].due->due == date{2025, 12, 31});
+}

@@ -146,6 +146,7 @@ class TableBlock:
     columns: List[str]
     rows: List[List[str]]
     cell_spans: List[List[Span]]
+    row_measures: List[str]
     span: Span
 
 class Annex:

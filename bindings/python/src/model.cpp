@@ -257,7 +257,8 @@ void bind_model(py::module_& m) {
         return fmt::format("Box('{}', '{}', {} items)", b.id, cut(b.title), b.items.size());
       });
 
-  py::class_<table_block>(m, "TableBlock", "A table of the document (flattened by scraping), header recognized.")
+  py::class_<table_block>(m, "TableBlock",
+                          "A table of the document (flattened by scraping), header recognized.")
       .def(py::self == py::self)
       .def_readonly("id", &table_block::id)
       .def_readonly("caption", &table_block::caption)
@@ -265,6 +266,7 @@ void bind_model(py::module_& m) {
       .def_readonly("columns", &table_block::columns)
       .def_readonly("rows", &table_block::rows)
       .def_readonly("cell_spans", &table_block::cell_spans)
+      .def_readonly("row_measures", &table_block::row_measures)
       .def_readonly("span", &table_block::where)
       .def("__repr__", [](const table_block& t) {
         return fmt::format("TableBlock('{}', {} columns, {} rows)", t.id, t.columns.size(), t.rows.size());

@@ -108,6 +108,9 @@ struct table_block {
   std::vector<std::vector<std::string>> rows;    ///< body cells as printed; short rows padded with ""
   std::vector<std::vector<span>> cell_spans;     ///< same shape as rows
   span where;
+  /// A task-assignment table in an annex: per row, the id of the measure the row assigns
+  /// (its units and deadline), "" for a row that assigns none; empty for other tables.
+  std::vector<std::string> row_measures;
   friend bool operator==(const table_block&, const table_block&) = default;
 };
 

@@ -34,6 +34,11 @@ enum class input_format {
 
 /// Text extracted from a structured file: one line per block, table cells of one row
 /// joined with a tab, and a map back to the bytes the spans should point into.
+/// What a table cell reads where a merged cell of a row above covers it (HTML rowspan,
+/// DOCX vMerge): the ditto mark printed tables use for "same as above". It maps to no
+/// source byte; the parser's table reader gives such a cell the content of the one above.
+inline constexpr std::string_view ditto_mark = "〃";
+
 struct extracted_text {
   std::string utf8;
   /// `utf8` offsets → offsets in the original file (HTML), or empty when the extracted
