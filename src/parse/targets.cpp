@@ -63,6 +63,7 @@ struct target_rules {
   aho_corasick scale_matcher;
   aho_corasick cue_matcher;  // id: cue_kind
   std::vector<std::string> suffix_at_least, suffix_reach, approximate;
+  std::vector<std::string> batch_words;  // 一批, 若干: an object clause's quantifier
   aho_corasick periodic_matcher;
   std::vector<std::pair<std::string, int>> five_year_plans;
   std::vector<std::string> period_end, year_before, strip_leading, strip_trailing, total_words;
@@ -201,6 +202,7 @@ target_rules load_rules() {
   r.suffix_at_least = string_list(j.at("suffixes").at("at_least"), "/suffixes/at_least");
   r.suffix_reach = string_list(j.at("suffixes").at("reach"), "/suffixes/reach");
   r.approximate = string_list(j.at("approximate"), "/approximate");
+  r.batch_words = string_list(j.at("batch_words"), "/batch_words");
   r.periodic_matcher = aho_corasick(string_list(j.at("periodic_markers"), "/periodic_markers"));
   for (const auto& [name, year] : j.at("five_year_plans").items()) r.five_year_plans.emplace_back(name, year.get<int>());
   r.period_end = string_list(j.at("period_end"), "/period_end");
@@ -287,8 +289,8 @@ target_rules load_rules() {
     for (auto& w : string_list(j.at("table_columns").at(name), "/table_columns")) r.table_columns.emplace_back(role, std::move(w));
   }
   // Longest words first, so that 期末 is tried before 末 and 截止到 before 到.
-  for (auto* list : {&r.period_end, &r.year_before, &r.strip_leading, &r.strip_trailing, &r.suffix_at_least,
-                     &r.suffix_reach, &r.approximate}) {
+  for (auto* list : {&r.period_end, &r.year_before, &r.strip_leading, &r.strip_trailing,
+                     &r.suffix_at_least, &r.suffix_reach, &r.approximate, &r.batch_words}) {
     std::stable_sort(list->begin(), list->end(), [](const auto& a, const auto& b) { return a.size() > b.size(); });
   }
   return r;
@@ -782,6 +784,47 @@ std::optional<quantity> word_count_at(std::string_view s, std::size_t b, std::si
   return std::nullopt;
 }
 
+/// A share written in words around 分之 at `fen` (the 分), in [b, …): 百分之八十 (80 %),
+/// 百分之95 (95 %), 三分之一 (1/3, no unit, as 1/3 in digits). The denominator is a
+/// numeral right before 分, the numerator a numeral or digits right after 之; a fraction
+/// must be proper, of a denominator of at most ten, as for digits.
+std::optional<quantity> word_fraction_at(std::string_view s, std::size_t b, std::size_t fen) {
+  const auto& r = loaded_rules();
+  std::size_t k = fen;
+  while (k >= b + 3 && r.numeral_chars.test(three_byte_at(s, k - 3))) k -= 3;
+  if (k == fen) return std::nullopt;
+  const auto denominator = chinese_numeral_value(s.substr(k, fen - k));
+  const std::size_t from = fen + 6;  // after 分之
+  if (!denominator || from >= s.size()) return std::nullopt;
+  double numerator = 0.0;
+  std::size_t j = from;
+  if (ascii_digit(s[from])) {
+    const auto n = read_number(s, from);
+    if (!n) return std::nullopt;
+    numerator = n->first;
+    j = n->second;
+  } else {
+    while (j < s.size() && r.numeral_chars.test(three_byte_at(s, j))) j += 3;
+    const auto v = chinese_numeral_value(s.substr(from, j - from));
+    if (!v) return std::nullopt;
+    numerator = *v;
+  }
+  quantity q;
+  q.begin = k;
+  q.number_end = j;
+  if (!read_unit(s, j, q) || q.has_unit || q.has_scale) return std::nullopt;
+  if (*denominator == 100 && numerator <= 100) {
+    q.value = numerator;
+    q.base_unit = "%";
+    q.has_unit = true;
+  } else if (*denominator <= max_fraction_denominator && numerator < *denominator) {
+    q.value = numerator / *denominator;
+  } else {
+    return std::nullopt;
+  }
+  return q;
+}
+
 using text::detail::year_at;
 
 }  // namespace
@@ -1093,6 +1136,18 @@ class extractor {
       }
       if (byte == 0xE5 && i + 2 < e && bytes[i + 1] == 0x8D && bytes[i + 2] == 0x81) {
         five_year_marker(i, e, u);  // 十
+      } else if (byte == 0xE5 && i + 5 < e && bytes[i + 1] == 0x88 && bytes[i + 2] == 0x86 &&
+                 bytes[i + 3] == 0xE4 && bytes[i + 4] == 0xB9 && bytes[i + 5] == 0x8B) {
+        // 分之: a share in words (百分之八十, 三分之一).
+        if (quotes == 0 && !ascii_quote) {
+          if (const auto q = word_fraction_at(s_.substr(0, e), b, i);
+              q && q->begin >= segment &&
+              accept(*q, segment, e, u, owner, sentence_has_target, last_kind, last_periodic)) {
+            segment = q->end;
+            i = q->end;
+            continue;
+          }
+        }
       } else if (byte == 0xE4 && i + 2 < e && bytes[i + 1] == 0xBA && bytes[i + 2] == 0xBF) {
         // 亿 after a magnitude in words (过千亿, 超万亿元).
         if (quotes == 0 && !ascii_quote) {
@@ -1835,10 +1890,12 @@ class extractor {
       std::tie(pb, pe) = last_phrase_;
     }
     if (pb >= pe) std::tie(pb, pe) = object_after(q.end, line_end);
+    if (pb >= pe) std::tie(pb, pe) = object_of_clause_before(segment);
     last_phrase_ = {pb, pe};
     target base;
     base.value = q.value;
     base.unit = std::string(doc_.printed_of_simplified(q.unit_begin, q.unit_end));
+    if (base.unit.empty()) base.unit = q.base_unit;  // 百分之八十: % in words
     base.base_unit = q.base_unit;
     base.normalized_value = scaled(q.value, q.scale);
     base.kind = kind;
@@ -1895,6 +1952,45 @@ class extractor {
 
   /// The object after a quantity (培育6家以上专业化…运营机构): to the end of its clause, cut at
   /// a verb that starts the rest of the sentence, the part after the last 的.
+  /// The object of the clause before the one opening at `at`, when the quantity names none
+  /// of its own: 建设一批算力中心，到2025年达到50家 counts 算力中心. That clause must hold no
+  /// digit and open with an object verb (建设, 培育 …); a batch word after the verb (一批,
+  /// 若干: targets.json batch_words) is left out.
+  std::pair<std::size_t, std::size_t> object_of_clause_before(std::size_t at) const {
+    const auto& r = loaded_rules();
+    std::size_t p = at;
+    while (p > 0 && s_[p - 1] == ' ') --p;
+    std::size_t e = p;
+    if (p >= 3 && s_.substr(p - 3, 3) == "，") {
+      e = p - 3;
+    } else if (p >= 1 && s_[p - 1] == ',') {
+      e = p - 1;
+    } else {
+      return {0, 0};
+    }
+    // The clause's start: the sentence or clause mark before it, within 40 characters.
+    std::size_t b = e, chars = 0;
+    while (b > 0 && chars < 40) {
+      const char c = s_[b - 1];
+      if (c == '\n' || c == ',' || c == ';' || c == ':' || c == '.') break;
+      if (b >= 3) {
+        const auto mark = s_.substr(b - 3, 3);
+        if (mark == "，" || mark == "。" || mark == "；" || mark == "：") break;
+      }
+      do --b;
+      while (b > 0 && (static_cast<unsigned char>(s_[b]) & 0xC0) == 0x80);
+      ++chars;
+    }
+    if (chars >= 40 || b >= e) return {0, 0};
+    const std::string_view clause = s_.substr(b, e - b);
+    if (std::any_of(clause.begin(), clause.end(), ascii_digit)) return {0, 0};
+    const auto verb = r.cue_matcher.longest_match_at(s_.substr(0, e), b);
+    if (!verb || static_cast<cue_kind>(verb->id) != cue_kind::object) return {0, 0};
+    std::size_t ob = verb->end;
+    if (const auto n = match_any_at(s_.substr(0, e), ob, r.batch_words)) ob += n;
+    return strip_phrase(s_, ob, e);
+  }
+
   std::pair<std::size_t, std::size_t> object_after(std::size_t from, std::size_t line_end) const {
     std::size_t e = std::min(clause_end_from(s_, from, line_end), line_end);
     const auto& r = loaded_rules();

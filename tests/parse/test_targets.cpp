@@ -669,7 +669,8 @@ TEST_CASE("counts in Chinese numerals in a plan; nothing is read after the body"
 }
 
 TEST_CASE(
-    "the items of an enumeration share the indicator before them; years alone name none; fractions") {
+    "the items of an enumeration share the indicator before them; years alone name none; fractions, "
+    "shares in words; a batch's count") {
   const std::string text =
       "某市智能制造发展规划\n"
       "一、发展目标\n"
@@ -704,6 +705,28 @@ TEST_CASE(
   CHECK(f.targets()[0].unit.empty());
   CHECK(f.targets()[0].kind == comparator::at_least);
   CHECK(f.targets()[0].indicator == "应用型高校科技成果转化率");
+  // Shares written in words: 三分之一 as 1/3 is, 百分之八十 and 百分之95 as percentages; an
+  // improper or large-denominator fraction (十分之十二, 千分之五) is none.
+  const auto w = parse::parse_bytes(
+      "某市规划\n一、发展目标\n到2025年，核心产业增加值比重超过三分之一，百分之八十的中小学校建成智慧校"
+      "园，"
+      "全市学校的网络覆盖率达到百分之95以上，十分之十二，千分之五。\n",
+      "plan.txt");
+  REQUIRE(w.targets().size() == 3);
+  CHECK(w.targets()[0].value == doctest::Approx(1.0 / 3.0));
+  CHECK(w.targets()[0].unit.empty());
+  CHECK(w.targets()[0].kind == comparator::at_least);
+  CHECK(w.targets()[1].value == 80);
+  CHECK(w.targets()[1].unit == "%");
+  CHECK(w.targets()[2].value == 95);
+  CHECK(w.targets()[2].kind == comparator::at_least);
+  // A count naming nothing counts the batch the clause before builds.
+  const auto c = parse::parse_bytes(
+      "某市规划\n一、发展目标\n建设一批算力中心，到2025年达到50家。推进数据开放，到2025年达到100项。\n",
+      "plan.txt");
+  REQUIRE(c.targets().size() == 2);
+  CHECK(c.targets()[0].indicator == "算力中心");
+  CHECK(c.targets()[1].indicator.empty());  // 推进 is no object verb: the count stays unnamed
   // A year opening the phrase says when, not what.
   const auto y =
       parse::parse_bytes("某市规划\n一、发展目标\n到2026年全市算力总规模达到12EFLOPS。\n", "plan.txt");
