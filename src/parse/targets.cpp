@@ -98,6 +98,7 @@ struct target_rules {
   // Quantities that are not targets: caps, subsidies and fund sizes, thresholds.
   aho_corasick not_before_any, not_before_money, threshold_before;
   std::vector<std::string> not_after_money, not_after_any, money_units;
+  std::vector<std::string> fund_nouns;  // 基金, 资金池: 的 + a name ending so is a fund
   std::vector<std::string> not_after_always, not_just_before, condition_openers, list_separators, list_joiners;
   std::string share_marker;
   std::vector<std::string> share_clause_words;
@@ -154,6 +155,7 @@ target_rules load_rules() {
     r.not_before_any = aho_corasick(string_list(nt.at("before_any"), "/not_targets/before_any"));
     r.not_before_money = aho_corasick(string_list(nt.at("before_money"), "/not_targets/before_money"));
     r.not_after_money = string_list(nt.at("after_money"), "/not_targets/after_money");
+    r.fund_nouns = string_list(nt.at("fund_nouns"), "/not_targets/fund_nouns");
     r.not_after_any = string_list(nt.at("after_any"), "/not_targets/after_any");
     r.threshold_before = aho_corasick(string_list(nt.at("threshold_before"), "/not_targets/threshold_before"));
     r.money_units = string_list(nt.at("money_units"), "/not_targets/money_units");
@@ -1743,6 +1745,17 @@ class extractor {
     }
     const bool money = std::any_of(r.money_units.begin(), r.money_units.end(),
                                    [&](const std::string& u) { return q.base_unit == u; });
+    if (money && clause_end <= line_end) {
+      // The size of a fund the plan sets up (设立规模10亿元的数字经济产业基金): 的, then a
+      // name ending the clause with a fund noun.
+      std::string_view tail = s_.substr(after, clause_end - after);
+      while (!tail.empty() && tail.back() == ' ') tail.remove_suffix(1);
+      if (tail.starts_with("的") && text::detail::count_code_points(tail) <= 16 &&
+          std::any_of(r.fund_nouns.begin(), r.fund_nouns.end(),
+                      [&](const std::string& w) { return tail.ends_with(w); })) {
+        return true;
+      }
+    }
     return money && (r.not_before_money.contains_any(before) || starts(r.not_after_money));
   }
 

@@ -720,6 +720,13 @@ TEST_CASE(
   CHECK(w.targets()[1].unit == "%");
   CHECK(w.targets()[2].value == 95);
   CHECK(w.targets()[2].kind == comparator::at_least);
+  // The size of a fund the plan sets up is an instrument; a fund's size as an aim is a target.
+  const auto fund = parse::parse_bytes(
+      "某市规划\n一、发展目标\n设立总规模不少于100亿元的数字经济发展专项基金，撬动社会资本。到2025年，"
+      "全市股权投资基金规模达到500亿元。\n",
+      "plan.txt");
+  REQUIRE(fund.targets().size() == 1);
+  CHECK(fund.targets()[0].value == 500);
   // A count naming nothing counts the batch the clause before builds.
   const auto c = parse::parse_bytes(
       "某市规划\n一、发展目标\n建设一批算力中心，到2025年达到50家。推进数据开放，到2025年达到100项。\n",
