@@ -495,6 +495,26 @@ TEST_CASE("document: hard-wrapped paragraphs are rejoined, every byte still trac
     const document di = make_document(indented, "indented.txt");
     CHECK(di.lines.size() == 6);  // each paragraph whole: its indent starts it
   }
+  SUBCASE("a prose line stopping mid-word short of the width goes on; a title does not") {
+    // The layout set the first line narrower than the page (wide dashes, digits set wide):
+    // it holds a sentence's end and stops after a Han character, mid-word.
+    const std::string head = "——转型升级成效显著。70%的规模以上制造业企业基本";
+    const std::string tail = "实现数字化网络化，建成示范工厂。";
+    std::string text;
+    for (int k = 0; k < 6; ++k)
+      text += plancmp::test::hard_wrap(para1 + para2, 60) + "\n" + head + "\n" + tail + "\n";
+    text += "二、重点任务\n（一）发展路径和目标\n" + tail + "\n";
+    const document d = make_document(text, "narrow.txt");
+    REQUIRE(d.wrap_width == 60);
+    std::size_t joined = 0, titles = 0;
+    for (const auto& l : d.lines) {
+      const auto t = d.printed.substr(l.printed_begin, l.printed_end - l.printed_begin);
+      joined += t == normalize(head + tail).text;
+      titles += t == normalize("（一）发展路径和目标").text;
+    }
+    CHECK(joined == 6);
+    CHECK(titles == 1);  // a heading stops without a sentence in it: it stays a line
+  }
   SUBCASE("where blank lines part the paragraphs, a line break without one only wraps") {
     // The paragraph's second sentence is short, like a run-in title: the blank lines decide.
     const std::string first = "建立快速协同保护机制并完善纠纷化解机制。";
