@@ -94,6 +94,7 @@ struct target_rules {
   std::vector<std::string> share_units;        ///< %: 90%的市 is the share of the cities
   std::string share_after;                     ///< 的
   std::vector<std::string> count_group_units;  ///< 家: 100家企业达到… counts the firms that reach
+  std::vector<std::string> share_verbs;        ///< 通过, 实现: what a share of a group attains
   aho_corasick object_stop_matcher;
   // Quantities that are not targets: caps, subsidies and fund sizes, thresholds.
   aho_corasick not_before_any, not_before_money, threshold_before;
@@ -281,6 +282,7 @@ target_rules load_rules() {
   r.share_after = j.at("shares").at("after").get<std::string>();
   if (r.share_after.empty()) rules_error("/shares/after must be a word");
   r.count_group_units = string_list(j.at("shares").at("count_units"), "/shares/count_units");
+  r.share_verbs = string_list(j.at("shares").at("verbs"), "/shares/verbs");
   r.object_stop_matcher = aho_corasick(string_list(j.at("object_stops"), "/object_stops"));
   static constexpr std::array<std::pair<const char*, column_role>, 5> roles{{{"unit", column_role::unit},
                                                                             {"agency", column_role::agency},
@@ -1766,7 +1768,9 @@ class extractor {
     const auto& r = loaded_rules();
     if (q.end >= line_end) return std::nullopt;
     std::size_t b = q.end;
-    if (std::find(r.share_units.begin(), r.share_units.end(), q.base_unit) != r.share_units.end()) {
+    const bool share =
+        std::find(r.share_units.begin(), r.share_units.end(), q.base_unit) != r.share_units.end();
+    if (share) {
       if (!starts_with_at(s_, q.end, r.share_after)) return std::nullopt;
       b += r.share_after.size();
     } else if (std::find(r.count_group_units.begin(), r.count_group_units.end(), q.base_unit) ==
@@ -1780,6 +1784,15 @@ class extractor {
         level_cue = b + m.begin;
       }
     });
+    if (!level_cue && share) {
+      // A verb of attainment after the group (30%的县（市、区）通过…认定).
+      const std::string_view rest = s_.substr(b, e - b);
+      for (const auto& v : r.share_verbs) {
+        const auto at = text::detail::find(rest, v);
+        if (at != std::string_view::npos && at > 0 && (!level_cue || b + at < *level_cue))
+          level_cue = b + at;
+      }
+    }
     if (!level_cue) return std::nullopt;
     std::size_t ge = b;
     while (ge < *level_cue && !ascii_digit(s_[ge])) ge += sequence_length(static_cast<unsigned char>(s_[ge]));

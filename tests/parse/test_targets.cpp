@@ -727,6 +727,16 @@ TEST_CASE(
       "plan.txt");
   REQUIRE(fund.targets().size() == 1);
   CHECK(fund.targets()[0].value == 500);
+  // A share of a group attaining something is a target without a level cue; a daily time
+  // norm and a size class (超过1000人规模的学校) are not.
+  const auto g = parse::parse_bytes(
+      "某省规划\n一、发展目标\n到2025年，力争30%"
+      "的县（市、区）通过国家认定，保证每天校园体育运动不少于1小时，"
+      "超过1000人规模的学校必须配备专职教师。\n",
+      "plan.txt");
+  REQUIRE(g.targets().size() == 1);
+  CHECK(g.targets()[0].value == 30);
+  CHECK(g.targets()[0].indicator == "县(市、区)");
   // A count naming nothing counts the batch the clause before builds.
   const auto c = parse::parse_bytes(
       "某市规划\n一、发展目标\n建设一批算力中心，到2025年达到50家。推进数据开放，到2025年达到100项。\n",
