@@ -1808,6 +1808,28 @@ class extractor {
     return std::pair{b, ge};
   }
 
+  /// A class of those a target counts (1亿元以上规上工业企业研发机构覆盖率达到70%): a quantity
+  /// 以上 right before a name (not before 或, 和 …: alternatives), with a level cue and a
+  /// number later in its clause.
+  bool class_qualifier(const quantity& q, std::size_t line_end) const {
+    const auto& r = loaded_rules();
+    const std::size_t after = std::min(q.end, line_end);
+    if (q.suffix != 1 || after >= line_end) return false;
+    const std::size_t clause_end = clause_end_from(s_, after, line_end);
+    const std::string_view tail = s_.substr(after, clause_end - after);
+    if (tail.empty() || static_cast<unsigned char>(tail.front()) < 0x80 || list_word_at(tail, 0) > 0 ||
+        tail.starts_with("或") || tail.starts_with("且") || tail.starts_with("的")) {
+      return false;
+    }
+    std::optional<std::size_t> level;
+    r.cue_matcher.for_each_match_any_order(tail, [&](const aho_corasick::match& m) {
+      if (static_cast<cue_kind>(m.id) != cue_kind::object && (!level || m.begin < *level))
+        level = m.begin;
+    });
+    return level && *level > 0 &&
+           std::any_of(tail.begin() + static_cast<std::ptrdiff_t>(*level), tail.end(), ascii_digit);
+  }
+
   /// Decides whether the quantity is a target, and adds it (several when its indicator
   /// phrase lists several measured things: A和B年均增幅20%以上).
   bool accept(const quantity& q, std::size_t segment, std::size_t line_end, unit_state& u,
@@ -1815,6 +1837,8 @@ class extractor {
               comparator& last_kind, bool& last_periodic) {
     const auto& r = loaded_rules();
     const std::string_view seg = s_.substr(segment, q.begin - segment);
+    // Read, but no target: the next target's indicator starts after it.
+    if (class_qualifier(q, line_end)) return true;
     if (not_a_target(q, seg, line_end)) return false;
     // The cue nearest the number (the longest among those ending at the same place). Any
     // order of matches gives the same cue: both orders visit the patterns of one span in

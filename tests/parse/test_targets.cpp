@@ -737,6 +737,16 @@ TEST_CASE(
   REQUIRE(g.targets().size() == 1);
   CHECK(g.targets()[0].value == 30);
   CHECK(g.targets()[0].indicator == "县(市、区)");
+  // A class of those a target counts is no target, and the target after it keeps its own
+  // indicator; alternatives joined by 或 stay targets each.
+  const auto cls = parse::parse_bytes(
+      "某省规划\n一、发展目标\n到2027年，1亿元以上规上工业企业研发机构覆盖率达到70%左右。"
+      "培育运营机构，年主营业务收入1000万元以上或持有的可运营专利数量达到1200件。\n",
+      "plan.txt");
+  REQUIRE(cls.targets().size() == 3);
+  CHECK(cls.targets()[0].value == 70);
+  CHECK(cls.targets()[0].indicator == "规上工业企业研发机构覆盖率");
+  CHECK(cls.targets()[1].value == 1000);
   // A count naming nothing counts the batch the clause before builds.
   const auto c = parse::parse_bytes(
       "某市规划\n一、发展目标\n建设一批算力中心，到2025年达到50家。推进数据开放，到2025年达到100项。\n",
