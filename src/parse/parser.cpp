@@ -2286,7 +2286,8 @@ class parser {
       if (dated_before(s, b, b + k)) at = k;
     }
     if (at == std::string_view::npos) {
-      closing_deadline(m, b, e);
+      opening_deadline(m, b, e);
+      if (!m.due) closing_deadline(m, b, e);
       if (!m.due) schedule_deadline(m, b, e);
       return;
     }
@@ -2400,6 +2401,48 @@ class parser {
         return;
       }
       i += detail::sequence_length(static_cast<unsigned char>(s[i]));
+    }
+  }
+
+  /// A time limit opening a clause (到2021年年底，各级教研机构配齐…教研员): one of
+  /// deadline.opening (到) and a date ending in 年底 or 月底, then a comma and a clause with
+  /// no figure. 到2025年底，建成100个… is the year of a target, not a time limit.
+  void opening_deadline(measure& m, std::size_t b, std::size_t e) {
+    const std::string_view s = std::string_view(doc_.simplified).substr(0, e);
+    for (const std::string_view end_of : {"年底,", "月底,"}) {
+      for (auto k = detail::find(s.substr(b), end_of); k != std::string_view::npos;
+           k = detail::find(s.substr(b), end_of, k + end_of.size())) {
+        const std::size_t date_end = b + k + end_of.size() - 1;  // before the comma
+        std::size_t begin = b + k;
+        while (begin > b) {
+          const char c = s[begin - 1];
+          if (c >= '0' && c <= '9') {
+            --begin;
+          } else if (begin >= b + 6 &&
+                     (s.substr(begin - 3, 3) == "年" || s.substr(begin - 3, 3) == "月") &&
+                     s[begin - 4] >= '0' && s[begin - 4] <= '9') {
+            begin -= 3;
+          } else {
+            break;
+          }
+        }
+        if (begin == b + k || !(s[begin] >= '0' && s[begin] <= '9')) continue;
+        const auto opener =
+            std::find_if(rules().deadline_openers.begin(), rules().deadline_openers.end(),
+                         [&](const std::string& w) { return s.substr(b, begin - b).ends_with(w); });
+        if (opener == rules().deadline_openers.end()) continue;
+        std::size_t clause_end = date_end + 1;
+        while (clause_end < e && s[clause_end] != ',' && !s.substr(clause_end).starts_with("。"))
+          ++clause_end;
+        const std::string_view clause = s.substr(date_end + 1, clause_end - date_end - 1);
+        if (std::any_of(clause.begin(), clause.end(), [](char c) { return c >= '0' && c <= '9'; }))
+          continue;
+        if (auto d = parse_deadline(s.substr(begin, date_end - begin))) {
+          d->text = printed(begin, date_end);
+          d->where = source(begin, date_end);
+          m.due = std::move(d);
+        }
+      }
     }
   }
 

@@ -178,6 +178,7 @@ outline_rules load() {
   r.closing_within = strings(dl.at("closing").at("within"), "/deadline/closing/within");
   r.closing_then = strings(dl.at("closing").at("then"), "/deadline/closing/then");
   r.deadline_prose_marker = word(dl.at("prose_marker"), "/deadline/prose_marker");
+  r.deadline_openers = strings(dl.at("opening"), "/deadline/opening");
   r.schedule_after = strings(dl.at("schedule").at("after"), "/deadline/schedule/after");
   r.schedule_range = strings(dl.at("schedule").at("range"), "/deadline/schedule/range");
   for (const auto& group : j.at("first_listed_leads")) {

@@ -155,6 +155,8 @@ struct outline_rules {
   word_list deadline_markers;
   std::vector<std::string> closing_lead_in, closing_within, closing_then;
   std::string deadline_prose_marker;  ///< 底前: 2019年4月底前 in a measure's prose
+  /// 到: 到2021年年底，… opens a clause with its time limit.
+  std::vector<std::string> deadline_openers;
   /// A schedule's date: after one of schedule_after (于, 为 …), its end after schedule_range.
   std::vector<std::string> schedule_after, schedule_range;
   std::vector<std::vector<std::string>> first_listed_leads;  ///< each group: words all in one line

@@ -127,6 +127,10 @@ TEST_CASE("parse_clause roles") {
     CHECK(b[2].name == "各有关省级人民政府");
     const auto c = agencies("工业和信息化部、国家发展改革委等负责。列第一位者为牵头单位,下同");
     REQUIRE(c.size() == 2);  // the rule sentence names no unit
+    // The rule stated in the clause itself, after its units: they are read, the rule is not.
+    const auto e = agencies("省委教育工委、省委宣传部、团省委负责,列第一位者为牵头部门,下同");
+    REQUIRE(e.size() == 3);
+    CHECK(e[2].name == "团省委");
     const auto d = agencies("A部牵头,相关部门及各地区按职责分工负责");
     REQUIRE(d.size() == 3);
     CHECK(d[1].name == "相关部门");

@@ -382,6 +382,26 @@ TEST_CASE("a stage's period of months opening its paragraph is its deadline") {
   CHECK_FALSE(p.measures()[2].due);
 }
 
+TEST_CASE("a time limit opening a clause with no figure is the measure's deadline") {
+  const std::string text =
+      "某省教育发展规划\n"
+      "一、主要任务\n"
+      "（一）推进课程改革。开齐课程、开足课时。到2021年年底，各级教研机构配齐所有学科教研员。（省教育厅"
+      "负责）\n"
+      "（二）扩大优质资源。到2025年底，建成100所示范学校。（省教育厅负责）\n"
+      "（三）建设心理健康队伍。各学校于2022年年底前配备到位。（省教育厅负责,列第一位者为牵头部门,"
+      "下同）\n";
+  const auto p = parse::parse_bytes(text, "limits.txt");
+  REQUIRE(p.measures().size() == 3);
+  REQUIRE(p.measures()[0].due);
+  CHECK(p.measures()[0].due->text == "2021年年底");
+  CHECK(p.measures()[0].due->due == date{2021, 12, 31});
+  CHECK_FALSE(p.measures()[1].due);  // before a figure the date is the target's year
+  REQUIRE(p.measures()[2].due);
+  CHECK(p.measures()[2].due->text == "2022年年底前");
+  REQUIRE(p.measures()[2].lead.size() == 1);
+}
+
 TEST_CASE("a web page's article header: the title is the line above the posting date") {
   const std::string text =
       "首页 > 政务公开 > 民政\n"
