@@ -1992,7 +1992,9 @@ class parser {
       const node* unit = &nodes_[k];
       std::optional<node> folded;  // the unit with its items taken in
       if (kinds[k] != section_kind::background && !holds_goals(kinds[k]) && unit->children > 0 &&
-          detail::announces_conditions(unit->own.size() > 1 ? lines_[unit->own.back()].text : heading_rest(*unit))) {
+          (detail::announces_conditions(unit->own.size() > 1 ? lines_[unit->own.back()].text
+                                                             : heading_rest(*unit)) ||
+           items_name_situations(k))) {
         node& f = folded.emplace(*unit);
         for (std::size_t d = k + 1; d < nodes_.size() && nodes_[d].first <= unit->last; ++d) {
           absorbed[d] = true;
@@ -2444,6 +2446,29 @@ class parser {
         }
       }
     }
+  }
+
+  /// Whether the numbered items right under node `k` (two or more, each one sentence) all
+  /// name a situation rather than a task (`3.接受境外资助、捐赠等情况。` under `检查的重点是：`):
+  /// each ends with one of condition_list.situations. They enumerate what the unit examines
+  /// or covers, and join its text; tasks open with a verb and end otherwise.
+  bool items_name_situations(std::size_t k) const {
+    std::size_t items = 0;
+    for (std::size_t d = k + 1; d < nodes_.size() && nodes_[d].first <= nodes_[k].last; ++d) {
+      if (nodes_[d].parent != k) continue;
+      if (nodes_[d].children > 0 || nodes_[d].own.size() != 1) return false;
+      std::string_view t = trim(heading_rest(nodes_[d]));
+      for (const std::string_view end : {"。", "；", ";", "."}) {
+        if (t.ends_with(end)) t.remove_suffix(end.size());
+      }
+      if (detail::find(t, "。") != std::string_view::npos ||
+          std::none_of(rules().condition_situations.begin(), rules().condition_situations.end(),
+                       [&](const std::string& w) { return t.ends_with(w); })) {
+        return false;
+      }
+      ++items;
+    }
+    return items >= 2;
   }
 
   /// Whether 底前 at `at` has a date (digits, 年, 月) right before it.

@@ -139,6 +139,7 @@ outline_rules load() {
   r.condition_verbs = strings(conditions.at("verbs"), "/condition_list/verbs");
   r.condition_lists = strings(conditions.at("lists"), "/condition_list/lists");
   r.condition_nouns = strings(conditions.at("nouns"), "/condition_list/nouns");
+  r.condition_situations = strings(conditions.at("situations"), "/condition_list/situations");
   r.condition_max_gap = conditions.at("max_gap").get<std::size_t>();
   const auto& contents = j.at("contents");
   r.contents_titles = strings(contents.at("titles"), "/contents/titles");

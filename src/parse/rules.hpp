@@ -124,6 +124,8 @@ struct outline_rules {
   /// condition_max_gap characters. The numbered items under it are its conditions.
   std::vector<std::string> condition_verbs, condition_lists, condition_nouns;
   std::size_t condition_max_gap = 4;
+  /// 情况, 情形: numbered items all ending so name situations (what a unit examines).
+  std::vector<std::string> condition_situations;
   /// A table of contents: lines ending in min_leaders or more leader characters (with a
   /// page number or not), and a title line (目录) just before them.
   std::vector<std::string> contents_titles, contents_leaders;

@@ -282,6 +282,25 @@ TEST_CASE("a service page: procedural fields join their policy, the page's own m
   }
 }
 
+TEST_CASE("numbered items that all name situations are what their unit examines, not measures") {
+  const std::string text =
+      "关于清理整顿社会团体的意见\n"
+      "一、主要内容\n"
+      "（一）清理整顿的重点。\n"
+      "登记管理机关要对社会团体的情况进行一次全面检查。检查的重点是：\n"
+      "1.贯彻执行国家法律法规的情况。\n"
+      "2.接受境外资助、捐赠等情况。\n"
+      "3.财务活动和向社会集资等情况。\n"
+      "（二）工作要求。\n"
+      "1.加强组织领导，落实工作责任。\n"
+      "2.认真核查各类社会团体的登记情况。\n";
+  const auto p = parse::parse_bytes(text, "situations.txt");
+  // 一.(二)'s second item ends with 情况 too, but its first is a task: both stay measures.
+  CHECK(measure_ids(p) == std::vector<std::string>{"一.(一)", "一.(二).1", "一.(二).2"});
+  REQUIRE(!p.measures().empty());
+  CHECK(p.measures()[0].text.find("3.财务活动和向社会集资等情况。") != std::string::npos);
+}
+
 TEST_CASE("a list of conditions announced by its lead-in belongs to that one measure, its figures are no targets") {
   const std::string text =
       "某市促进企业发展的若干措施\n"
