@@ -297,6 +297,9 @@ TEST_CASE("numbered items that all name situations are what their unit examines,
   const auto p = parse::parse_bytes(text, "situations.txt");
   // 一.(二)'s second item ends with 情况 too, but its first is a task: both stay measures.
   CHECK(measure_ids(p) == std::vector<std::string>{"一.(一)", "一.(二).1", "一.(二).2"});
+  // 附则 (supplementary provisions) holds no tasks.
+  const auto q = parse::parse_bytes(text + "二、附则\n本意见自印发之日起实施，有效期5年。\n", "situations.txt");
+  CHECK(measure_ids(q) == measure_ids(p));
   REQUIRE(!p.measures().empty());
   CHECK(p.measures()[0].text.find("3.财务活动和向社会集资等情况。") != std::string::npos);
 }
