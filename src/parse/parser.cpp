@@ -292,8 +292,15 @@ class parser {
     source_metadata();
     first_listed_ = document_states_first_listed_leads();
     p_.first_listed_leads = first_listed_;
-    const std::size_t first_article = find_regulation();
+    std::size_t first_article = find_regulation();
+    // A document in articles whose title names measures (若干措施 in 第X条): its articles
+    // are its measures, read as an outline whose top level is the article.
+    if (first_article != npos && articles_name_measures(first_article)) {
+      articles_as_measures_ = true;
+      first_article = npos;
+    }
     std::size_t first_heading = first_article == npos ? find_first_section() : npos;
+    if (articles_as_measures_) first_heading = find_regulation();
     // A notice whose body is a task-assignment table (序号 / 工作任务 / 牵头单位 …) and no
     // numbered outline: the table is the body, its rows the measures.
     if (first_article == npos && first_heading == npos) first_heading = find_task_table();
@@ -1206,7 +1213,7 @@ class parser {
     const std::size_t end = find_closing(first_heading);
     for (std::size_t i = first_heading; i < end; ++i) {
       const auto& l = lines_[i];
-      auto h = recognize_heading(l.text);
+      auto h = line_heading(l.text);
       // ---- annexes: after the first annex heading, everything belongs to annexes
       if (h && h->style == numbering::annex) {
         const auto rest = trim(l.text.substr(h->text_begin));
@@ -1350,6 +1357,54 @@ class parser {
     build_elements();
     link_boxes();
     assign_task_rows();
+  }
+
+  /// Whether the title above the articles names measures or a plan and no rules.
+  bool articles_name_measures(std::size_t first_article) {
+    const std::size_t saved_end = title_end_;
+    const std::size_t title_begin = find_title_block(first_article);
+    std::string title;
+    for (std::size_t i = title_begin; i < title_end_; ++i) title += lines_[i].text;
+    title_end_ = saved_end;
+    return contains_any(title, rules().article_measure_titles) &&
+           !contains_any(title, rules().article_rule_titles);
+  }
+
+  /// Whether an article states a provision about the document (its purpose, when it takes
+  /// effect, who interprets it, what its terms mean): at most two sentences holding one of
+  /// regulation.provisions.
+  bool states_provision(const node& n) const {
+    std::size_t sentences = 0;
+    bool provision = false;
+    for (const std::size_t c : n.own) {
+      const auto t = lines_[c].text;
+      for (auto at = detail::find(t, "。"); at != std::string_view::npos;
+           at = detail::find(t, "。", at + 1))
+        ++sentences;
+      provision = provision || contains_any(t, rules().article_provisions);
+    }
+    return provision && sentences <= 2;
+  }
+
+  /// The heading a line opens with; in a document whose articles are its measures, an
+  /// article (第五条) is a heading of the top level.
+  std::optional<heading> line_heading(std::string_view t) const {
+    if (articles_as_measures_) {
+      std::size_t start = 0;
+      while (start < t.size() && t[start] == ' ') ++start;
+      if (const auto label = article_label(t.substr(start)); !label.empty()) {
+        heading h;
+        h.style = numbering::chinese_comma;
+        h.label = std::string(label);
+        const std::size_t digits = label.size() - rules().ordinal.size() - rules().article.size();
+        h.number = chinese_numeral_value(label.substr(rules().ordinal.size(), digits)).value_or(0);
+        h.marker_begin = start;
+        h.text_begin = start + label.size();
+        while (h.text_begin < t.size() && t[h.text_begin] == ' ') ++h.text_begin;
+        return h;
+      }
+    }
+    return recognize_heading(t);
   }
 
   /// `第十二条…` with unit 条: the label 第十二条 at the start of a line, or empty.
@@ -2006,6 +2061,11 @@ class parser {
         unit = &f;
       }
       const auto& n = *unit;
+      if (articles_as_measures_ && n.children == 0 && n.head.label.ends_with(rules().article) &&
+          states_provision(n)) {
+        add_section(n, section_kind::background);  // 为…，制定本措施 / 本措施自…起施行
+        continue;
+      }
       if (kinds[k] == section_kind::background) {  // context: its text is section text
         add_section(n, kinds[k]);
         continue;
@@ -2640,6 +2700,7 @@ class parser {
   std::pair<std::size_t, std::size_t> issuer_at_{0, 0};  ///< the issuer in the simplified text
   bool first_listed_ = false;
   bool task_measures_ = false;  ///< a task-assignment table gave measures
+  bool articles_as_measures_ = false;  ///< articles (第X条) are the measures (若干措施)
   /// A row of an annex's task table, waiting for the body's measures.
   struct task_row {
     std::size_t table = 0;       ///< index in content_.tables

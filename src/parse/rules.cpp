@@ -104,6 +104,9 @@ outline_rules load() {
   r.ordinal = word(reg.at("ordinal"), "/regulation/ordinal");
   r.article = word(reg.at("article"), "/regulation/article");
   r.first_article = word(reg.at("first_article"), "/regulation/first_article");
+  r.article_measure_titles = words(reg.at("measure_titles"), "/regulation/measure_titles");
+  r.article_rule_titles = words(reg.at("rule_titles"), "/regulation/rule_titles");
+  r.article_provisions = words(reg.at("provisions"), "/regulation/provisions");
   r.chapter = strings(reg.at("chapter"), "/regulation/chapter");
   const auto& national = j.at("national");
   r.national_name = word(national.at("name"), "/national/name");

@@ -83,6 +83,8 @@ struct outline_rules {
   std::size_t min_articles = 5;       ///< 第X条 lines that make a document a regulation
   // A regulation's labels: 第 + numeral + 条 (article) or 章 / 节 (chapter); 第一条 opens it.
   std::string ordinal, article, first_article;
+  /// Articles that are measures: the title names measures and no rules; provisions are not.
+  word_list article_measure_titles, article_rule_titles, article_provisions;
   std::vector<std::string> chapter;
   // Central bodies: a name opening with a national prefix (after the party prefix 中共), or
   // ending with a body ending without a place name, is national (national_name).

@@ -763,3 +763,28 @@ TEST_CASE("labelled fields without brackets: after the sentence, or on lines of 
   // A label inside a sentence is no field: the line does not open with it.
   CHECK(p.measures()[3].lead.empty());
 }
+
+TEST_CASE(
+    "a document in articles: measures when its title names measures, a regulation when it names "
+    "rules") {
+  const std::string articles =
+      "第一条 为加快人工智能产业发展，结合我市实际，制定本措施。\n"
+      "第二条 支持企业研发创新。对企业年度研发投入给予补助。（责任单位：市科技局）\n"
+      "第三条 建设算力基础设施。推进智能算力中心建设。（责任单位：市发展改革委）\n"
+      "第四条 培育龙头企业。对首次入选全国百强的企业给予奖励。（责任单位：市工业和信息化局）\n"
+      "第五条 加强人才引进。完善人才服务体系。（责任单位：市委组织部、市人力资源社会保障局）\n"
+      "第六条 本措施由市科技局负责解释。\n"
+      "第七条 本措施自2024年1月1日起施行，有效期3年。\n";
+  const auto p =
+      parse::parse_bytes("某市关于支持人工智能产业高质量发展的若干措施\n" + articles, "measures.txt");
+  CHECK(p.kind == document_kind::plan);
+  CHECK(measure_ids(p) == std::vector<std::string>{"第二条", "第三条", "第四条", "第五条"});
+  REQUIRE(p.measures().size() == 4);
+  CHECK(p.measures()[0].title == "支持企业研发创新");
+  REQUIRE(p.measures()[0].lead.size() == 1);
+  CHECK(p.measures()[0].lead[0].name == "市科技局");
+  // The same articles under a title naming rules (办法) are a regulation: no measures.
+  const auto r = parse::parse_bytes("某市人工智能产业发展管理办法\n" + articles, "rules.txt");
+  CHECK(r.kind == document_kind::regulation);
+  CHECK(r.measures().empty());
+}
