@@ -54,7 +54,7 @@ std::string wrap(std::string_view agencies) {
 
 TEST_CASE("the built-in ontology holds the reforms the plans need") {
   const auto& o = agency_ontology::builtin();
-  CHECK(o.version() == "2026.1");
+  CHECK(o.version() == "2026.2");
   CHECK(o.entries().size() > 50);
   const agency_entry* mr = o.find("market_regulation");
   REQUIRE(mr != nullptr);
@@ -256,7 +256,7 @@ TEST_CASE("resolution kinds") {
       const auto m = o.resolve(name, ningbo, 2020);
       CHECK_FALSE(m.resolution);
       CHECK(m.name == name);
-      CHECK(m.note.find("is not in the agency ontology (version 2026.1)") != std::string::npos);
+      CHECK(m.note.find("is not in the agency ontology (version 2026.2)") != std::string::npos);
     }
   }
 }
@@ -264,7 +264,7 @@ TEST_CASE("resolution kinds") {
 TEST_CASE("user files extend and override the ontology") {
   auto o = agency_ontology::builtin();
   o.merge_file(test::test_data_dir() + "/agencies_extra.json");
-  CHECK(o.version() == "2026.1+test.1");
+  CHECK(o.version() == "2026.2+test.1");
 
   // A new collective entry.
   const auto uni = o.resolve("各高校", ningbo, 2020);
@@ -335,7 +335,7 @@ TEST_CASE("ontology files are read strictly") {
       schema_error);
   CHECK_THROWS_AS(o.merge_file("/nonexistent/agencies.json"), io_error);
   // A failed merge leaves the ontology as it was.
-  CHECK(o.version() == "2026.1");
+  CHECK(o.version() == "2026.2");
   CHECK(o.entries() == agency_ontology::builtin().entries());
 }
 
