@@ -303,6 +303,8 @@ class parser {
     if (articles_as_measures_) first_heading = find_regulation();
     // A notice whose body is a task-assignment table (序号 / 工作任务 / 牵头单位 …) and no
     // numbered outline: the table is the body, its rows the measures.
+    // A plan numbered in decimals (1 发展基础 / 2.1 加强… / 2.1.1 …) and nothing else.
+    if (first_article == npos && first_heading == npos) first_heading = find_decimal_outline();
     if (first_article == npos && first_heading == npos) first_heading = find_task_table();
     drop_page_tail(first_article != npos ? first_article : first_heading);
     if (first_article != npos) {
@@ -1386,6 +1388,64 @@ class parser {
     return provision && sentences <= 2;
   }
 
+  /// A decimal outline number opening `t`: its components (`2.1` → {2, 1}) and where the
+  /// heading text starts, when a space or a Han character follows (2.1 加强…, 2.1加强…) and
+  /// not a digit, a unit or a date (2.5万, 0.56, 2025年 are no headings). Empty otherwise.
+  static std::pair<std::vector<int>, std::size_t> decimal_number(std::string_view t) {
+    std::vector<int> parts;
+    std::size_t i = 0;
+    while (i < t.size() && t[i] == ' ') ++i;
+    while (true) {
+      const std::size_t from = i;
+      int v = 0;
+      while (i < t.size() && t[i] >= '0' && t[i] <= '9' && i - from < 2) v = v * 10 + (t[i++] - '0');
+      if (i == from || v == 0 || (i < t.size() && t[i] >= '0' && t[i] <= '9')) return {};
+      parts.push_back(v);
+      if (i + 1 < t.size() && t[i] == '.' && t[i + 1] >= '0' && t[i + 1] <= '9' && parts.size() < 4) {
+        ++i;
+        continue;
+      }
+      break;
+    }
+    const std::size_t number_end = i;
+    while (i < t.size() && t[i] == ' ') ++i;
+    if (i >= t.size() || static_cast<unsigned char>(t[i]) < 0x80) return {};
+    if (i == number_end && parts.size() == 1) return {};  // 13加快: a bare number needs its space
+    for (const std::string_view unit :
+         {"年", "月", "日", "个", "万", "亿", "家", "项", "%", "元", "倍", "人", "次"}) {
+      if (t.substr(i).starts_with(unit)) return {};
+    }
+    return {std::move(parts), i};
+  }
+
+  /// The first line of a decimal outline, when the document has one and no other: at least
+  /// three second-level headings (2.1 …) whose first numbers also stand as top-level
+  /// headings (2 重点任务), each a short title; npos otherwise.
+  std::size_t find_decimal_outline() {
+    std::set<int> tops, parents;
+    std::size_t seconds = 0, first = npos;
+    for (std::size_t i = 0; i < lines_.size(); ++i) {
+      const auto [parts, text_begin] = decimal_number(lines_[i].text);
+      if (parts.empty()) continue;
+      const auto title = lines_[i].text.substr(text_begin);
+      const bool short_title = char_count(title) <= 30 && !has_sentence_punctuation(title);
+      if (parts.size() == 1 && short_title) {
+        tops.insert(parts[0]);
+        if (first == npos) first = i;
+      } else if (parts.size() == 2) {
+        ++seconds;
+        parents.insert(parts[0]);
+        if (first == npos) first = i;
+      }
+    }
+    const bool outline =
+        seconds >= 3 && !parents.empty() &&
+        std::all_of(parents.begin(), parents.end(), [&](int p) { return tops.count(p) > 0; });
+    if (!outline) return npos;
+    decimal_outline_ = true;
+    return first;
+  }
+
   /// The heading a line opens with; in a document whose articles are its measures, an
   /// article (第五条) is a heading of the top level.
   std::optional<heading> line_heading(std::string_view t) const {
@@ -1403,6 +1463,20 @@ class parser {
         while (h.text_begin < t.size() && t[h.text_begin] == ' ') ++h.text_begin;
         return h;
       }
+    }
+    if (decimal_outline_) {
+      // 2 重点任务 / 2.1 加强… / 2.1.1 …: a level per component, the last one the label.
+      const auto [parts, text_begin] = decimal_number(t);
+      if (parts.empty()) return std::nullopt;
+      static constexpr std::array levels{numbering::chinese_comma, numbering::chinese_paren,
+                                         numbering::arabic_dot, numbering::arabic_paren};
+      heading h;
+      h.style = levels[parts.size() - 1];
+      h.number = parts.back();
+      h.label = std::to_string(parts.back());
+      h.marker_begin = 0;
+      h.text_begin = text_begin;
+      return h;
     }
     return recognize_heading(t);
   }
@@ -2701,6 +2775,7 @@ class parser {
   bool first_listed_ = false;
   bool task_measures_ = false;  ///< a task-assignment table gave measures
   bool articles_as_measures_ = false;  ///< articles (第X条) are the measures (若干措施)
+  bool decimal_outline_ = false;       ///< numbered 1 / 2.1 / 2.1.1 and nothing else
   /// A row of an annex's task table, waiting for the body's measures.
   struct task_row {
     std::size_t table = 0;       ///< index in content_.tables

@@ -788,3 +788,30 @@ TEST_CASE(
   CHECK(r.kind == document_kind::regulation);
   CHECK(r.measures().empty());
 }
+
+TEST_CASE("a plan numbered in decimals (1 / 2.1 / 2.1.1) and nothing else") {
+  const std::string text =
+      "某省数字经济发展规划\n"
+      "1 发展基础\n"
+      "我省数字经济发展取得明显成效，2023年数字经济规模达到2.5万亿元。\n"
+      "2 重点任务\n"
+      "2.1 加强数字基础设施建设\n"
+      "推进5G网络建设，到2025年建成5G基站10万个。（省通信管理局牵头）\n"
+      "2.2 推动产业数字化转型\n"
+      "2.2.1 实施制造业数字化转型行动。（省工业和信息化厅牵头）\n"
+      "2.2.2 推进服务业数字化。（省商务厅牵头）\n"
+      "2.3 发展数字服务业\n"
+      "培育一批平台企业。（省商务厅牵头）\n"
+      "3 保障措施\n"
+      "3.1 加强组织领导\n"
+      "建立工作协调机制。\n";
+  const auto p = parse::parse_bytes(text, "decimal.txt");
+  CHECK(measure_ids(p) == std::vector<std::string>{"2.1", "2.2.1", "2.2.2", "2.3", "3.1"});
+  REQUIRE(p.measures().size() == 5);
+  CHECK(p.measures()[0].title == "加强数字基础设施建设");
+  REQUIRE(p.measures()[1].lead.size() == 1);
+  CHECK(p.measures()[1].lead[0].name == "省工业和信息化厅");
+  // 2.5万亿元 in a sentence is a quantity, not a heading.
+  REQUIRE(!p.sections().empty());
+  CHECK(p.sections()[0].kind == section_kind::background);
+}
