@@ -1850,6 +1850,19 @@ class parser {
       }
     }
   }
+  /// Whether `t` has at most `limit` characters (spaces not counted when `skip_spaces`);
+  /// stops at the first one past it.
+  static bool at_most_characters(std::string_view t, std::size_t limit, bool skip_spaces) noexcept {
+    if (!skip_spaces && t.size() > 4 * limit) return false;
+    std::size_t n = 0;
+    for (std::size_t i = 0; i < t.size();) {
+      const auto b = static_cast<unsigned char>(t[i]);
+      if (!(skip_spaces && b == ' ') && ++n > limit) return false;
+      i += detail::sequence_length(b);
+    }
+    return true;
+  }
+
   /// Whether content line `k` is the first cell of a tab-joined row.
   bool row_start(std::size_t k) const {
     return k < lines_.size() && lines_[k].cell && (k == 0 || lines_[k - 1].index != lines_[k].index);
@@ -1859,26 +1872,29 @@ class parser {
   /// table (HTML, DOCX: one tab-joined line per row, whose cells are known) or a flattened
   /// table (one cell per line) under a header run of short cells holding header words.
   std::optional<table_read> read_table(std::size_t i) const {
+    // This runs for every line of the body: the length tests stop early on long lines.
     auto header_cell = [&](std::size_t k) {
       if (k >= lines_.size()) return false;
       const auto t = lines_[k].text;
-      return char_count(t) <= 15 && !has_sentence_punctuation(t) && !recognize_heading(t) &&
-             contains_any(t, rules().table_header_words);
+      return at_most_characters(t, 15, false) && !has_sentence_punctuation(t) &&
+             !recognize_heading(t) && contains_any(t, rules().table_header_words);
     };
     auto caption_cell = [&](std::size_t k) {
       const auto t = lines_[k].text;
       // Spaces do not count: a page right-aligns 单位：人 with a row of them.
-      const auto spaces = static_cast<std::size_t>(std::count(t.begin(), t.end(), ' '));
+      if (lines_[k].cell || !at_most_characters(t, 30, true)) return false;
       const bool unit_note = trim(t).starts_with("单位:");  // 单位：人, 单位：万元
-      return !lines_[k].cell && char_count(t) - spaces <= 30 &&
-             (unit_note || !has_sentence_punctuation(t)) && !recognize_heading(t);
+      return (unit_note || !has_sentence_punctuation(t)) && !recognize_heading(t);
     };
-    // A marked-up table under at most two caption lines (its title, 单位：人).
-    std::size_t rows_from = i;
-    while (rows_from < lines_.size() && rows_from - i < 2 && !row_start(rows_from) &&
-           caption_cell(rows_from))
-      ++rows_from;
-    if (row_start(rows_from)) return read_marked_up_table(rows_from);
+    // A marked-up table under at most two caption lines (its title, 单位：人); the cheap
+    // test first, as this runs for every line of the body.
+    if (row_start(i) || row_start(i + 1) || row_start(i + 2)) {
+      std::size_t rows_from = i;
+      while (rows_from < lines_.size() && rows_from - i < 2 && !row_start(rows_from) &&
+             caption_cell(rows_from))
+        ++rows_from;
+      if (row_start(rows_from)) return read_marked_up_table(rows_from);
+    }
     std::size_t header = i;
     while (header < lines_.size() && header - i < 2 && !header_cell(header) && caption_cell(header)) ++header;
     if (header >= lines_.size() || !header_cell(header)) return std::nullopt;
@@ -2545,10 +2561,13 @@ class parser {
   /// no figure. 到2025年底，建成100个… is the year of a target, not a time limit.
   void opening_deadline(measure& m, std::size_t b, std::size_t e) {
     const std::string_view s = std::string_view(doc_.simplified).substr(0, e);
-    for (const std::string_view end_of : {"年底,", "月底,"}) {
+    static constexpr std::string_view end_of = "底,";  // 年底, or 月底,
+    {
       for (auto k = detail::find(s.substr(b), end_of); k != std::string_view::npos;
            k = detail::find(s.substr(b), end_of, k + end_of.size())) {
-        const std::size_t date_end = b + k + end_of.size() - 1;  // before the comma
+        if (k < 3 || (s.substr(b + k - 3, 3) != "年" && s.substr(b + k - 3, 3) != "月")) continue;
+        k -= 3;
+        const std::size_t date_end = b + k + 3 + end_of.size() - 1;  // before the comma
         std::size_t begin = b + k;
         while (begin > b) {
           const char c = s[begin - 1];
@@ -2595,9 +2614,9 @@ class parser {
       for (const std::string_view end : {"。", "；", ";", "."}) {
         if (t.ends_with(end)) t.remove_suffix(end.size());
       }
-      if (detail::find(t, "。") != std::string_view::npos ||
-          std::none_of(rules().condition_situations.begin(), rules().condition_situations.end(),
-                       [&](const std::string& w) { return t.ends_with(w); })) {
+      if (std::none_of(rules().condition_situations.begin(), rules().condition_situations.end(),
+                       [&](const std::string& w) { return t.ends_with(w); }) ||
+          detail::find(t, "。") != std::string_view::npos) {
         return false;
       }
       ++items;
