@@ -449,6 +449,7 @@ parsed_clause parse_clause(std::string_view content, bool first_listed_leads) {
   };
   for (const auto& [tb, te] : split_top(all, "。")) {
     const std::string_view sentence = all.substr(tb, te - tb);
+    const bool states_rule = states_first_listed_leads(sentence);  // 列第一位者为牵头部门 in it
     // Fields are parted by ';' or, in labelled fields on lines of their own, a line break.
     clause_parts fields;
     for (const auto& [sb, se] : split_top(sentence, ";")) {
@@ -479,7 +480,7 @@ parsed_clause parse_clause(std::string_view content, bool first_listed_leads) {
         std::string_view group = all.substr(b, e - b);
         if (group.empty()) continue;
         // The rule itself, alone or after the units (A、B负责,列第一位者为牵头部门,下同).
-        if (states_first_listed_leads(group) || group == "下同") continue;
+        if (states_rule && (states_first_listed_leads(group) || group == "下同")) continue;
         // A group that is the whole segment was read as a deadline just above.
         if (groups.size() > 1 && parse_deadline(group)) {  // (区科经局,持续推进): a comma where a semicolon belongs
           if (!out.deadline_text) out.deadline_text = std::pair{b, e};

@@ -2728,12 +2728,15 @@ class parser {
       });
     }
     for (std::size_t i = 0; i < texts.size(); ++i) {
+      double top = 0.0;
+      std::size_t which = npos;
       for (std::size_t k = 0; k < n; ++k) {
         const auto smaller = std::min(text_size[i], measure_size[k]);
         if (smaller == 0) continue;
         const double score = static_cast<double>(common[i * n + k]) / static_cast<double>(smaller);
-        if (score > best[i].second) best[i] = {k, score};
+        if (score > top) top = score, which = k;
       }
+      best[i] = {which, top};
     }
     return best;
   }
