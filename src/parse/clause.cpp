@@ -336,15 +336,50 @@ std::size_t colon_label_length(std::string_view s, const detail::word_list& word
   return n > 0 && s.substr(0, n).ends_with(":") ? n : 0;
 }
 
-// The length of a field's label with its ':' at the start of `s` (牵头单位: 配合单位:
-// 责任单位: 完成时限:), or 0.
+// The length of a label of `words` in lenticular or square brackets at the start of `s`
+// (【责任单位】, [配合单位]), or 0.
+std::size_t bracket_label_length(std::string_view s, const detail::word_list& words) {
+  for (const auto& [open, close] :
+       {std::pair<std::string_view, std::string_view>{"【", "】"}, {"[", "]"}}) {
+    if (!s.starts_with(open)) continue;
+    const std::string_view inner = s.substr(open.size());
+    const auto m = words.matcher.longest_match_at(inner, 0);
+    if (m && inner.substr(m->end).starts_with(close)) return open.size() + m->end + close.size();
+  }
+  return 0;
+}
+
+// A label of `words` that opens `s`, as `label:` or `【label】`: its length, or 0.
+std::size_t opening_label_length(std::string_view s, const detail::word_list& words) {
+  if (const auto n = colon_label_length(s, words)) return n;
+  return bracket_label_length(s, words);
+}
+
+// The length of a field's label at the start of `s` (牵头单位: 配合单位: 责任单位:
+// 完成时限:, or bracketed: 【责任单位】), or 0.
 std::size_t field_label(std::string_view s) {
   const auto& r = rules();
   for (const auto* words :
        {&r.lead_labels, &r.support_labels, &r.responsible_labels, &r.deadline_columns}) {
-    if (const auto n = colon_label_length(s, *words)) return n;
+    if (const auto n = opening_label_length(s, *words)) return n;
   }
   return 0;
+}
+
+// Splits a clause's field at the labels inside it: after a space (牵头单位：A 配合单位：B) or
+// bracketed anywhere (【责任单位】A【配合单位】B). Calls emit(begin, end) per part.
+template <typename Emit>
+void split_at_labels(std::string_view s, std::size_t b, std::size_t e, Emit&& emit) {
+  std::size_t from = b;
+  for (std::size_t i = b + 1; i < e; ++i) {
+    const char c = s[i];
+    const bool candidate = (s[i - 1] == ' ' && static_cast<unsigned char>(c) >= 0x80) || c == '[' ||
+                           (c == '\xE3' && s.substr(i, 3) == "【");
+    if (!candidate || field_label(s.substr(i, e - i)) == 0) continue;
+    emit(from, i);
+    from = i;
+  }
+  emit(from, e);
 }
 
 // Labelled fields that end a measure without brackets: after a sentence's end or on lines
@@ -358,7 +393,11 @@ std::optional<clause_location> find_labelled_fields(std::string_view text) {
   while (e > 0 && (text[e - 1] == '\n' || text[e - 1] == ' ')) --e;
   const std::string_view t = text.substr(0, e);
   // A field's label ends in ':' (one memchr); most measures have none.
-  if (t.find(':') == std::string_view::npos || !contains_any(t, r.clause_markers)) return std::nullopt;
+  if ((t.find(':') == std::string_view::npos && t.find("】") == std::string_view::npos &&
+       t.find(']') == std::string_view::npos) ||
+      !contains_any(t, r.clause_markers)) {
+    return std::nullopt;
+  }
   const auto fields_from = [&](std::size_t p) {
     for (std::size_t line = p; line < t.size();) {
       std::size_t b = line;
@@ -389,12 +428,52 @@ std::optional<clause_location> find_labelled_fields(std::string_view text) {
   return std::nullopt;
 }
 
+// A last sentence that only assigns the measure, without brackets or labels:
+// `市税务局牵头，市财政局配合，2024年底前完成。`, `由市科技局负责。`. Each of its comma groups
+// is a deadline or a list of unit names closed by a role (牵头, 配合, 负责 …), at least one
+// is the latter, and an opening 由 is allowed.
+std::optional<clause_location> find_sentence_clause(std::string_view text) {
+  const auto& r = rules();
+  const std::string_view t = trim_right_punct(text);
+  if (t.empty()) return std::nullopt;
+  const auto stop = detail::rfind(t, "。");
+  std::size_t b = stop == std::string_view::npos ? 0 : stop + std::string_view("。").size();
+  while (b < t.size() && (t[b] == ' ' || t[b] == '\n')) ++b;
+  if (b == 0 || b >= t.size() || detail::char_count(t.substr(b)) > 120) return std::nullopt;
+  std::size_t content = b;
+  if (t.substr(b).starts_with("由")) content += std::string_view("由").size();
+  bool units = false;
+  for (const auto& [gb, ge] : split_top(t.substr(content), ",")) {
+    std::size_t g0 = content + gb, g1 = content + ge;
+    trim_range(t, g0, g1);
+    const std::string_view group = t.substr(g0, g1 - g0);
+    if (group.empty()) return std::nullopt;
+    if (parse_deadline(group)) continue;
+    std::size_t role = suffix_length(group, r.lead_markers);
+    if (role == 0) role = suffix_length(group, r.support_suffixes);
+    if (role == 0) role = suffix_length(group, r.group_suffixes);
+    if (role == 0) return std::nullopt;
+    bool all_names = true, any = false;
+    split_names(group.substr(0, group.size() - role), 0, [&](std::size_t nb, std::size_t ne) {
+      const std::string_view name = group.substr(nb, ne - nb);
+      if (name.empty()) return;
+      any = true;
+      all_names = all_names && clause_name(name);
+    });
+    if (!any || !all_names) return std::nullopt;
+    units = true;
+  }
+  if (!units) return std::nullopt;
+  return clause_location{b, t.size(), true, true, content, t.size()};
+}
+
 }  // namespace
 
 std::vector<clause_location> find_clauses(std::string_view text) {
   std::vector<clause_location> out;
   auto final_clause = find_clause(text);
   if (!final_clause) final_clause = find_labelled_fields(text);
+  if (!final_clause) final_clause = find_sentence_clause(text);
   const std::size_t limit = final_clause ? final_clause->begin : text.size();
   const auto& r = rules();
   // Most measures have one clause, at the end. Only the contents of brackets are tested
@@ -453,18 +532,17 @@ parsed_clause parse_clause(std::string_view content, bool first_listed_leads) {
     // Fields are parted by ';' or, in labelled fields on lines of their own, a line break.
     clause_parts fields;
     for (const auto& [sb, se] : split_top(sentence, ";")) {
-      for (const auto& [lb, le] : split_top(sentence.substr(sb, se - sb), "\n"))
-        fields.emplace_back(sb + lb, sb + le);
+      for (const auto& [lb, le] : split_top(sentence.substr(sb, se - sb), "\n")) {
+        split_at_labels(sentence, sb + lb, sb + le,
+                        [&](std::size_t fb, std::size_t fe) { fields.emplace_back(fb, fe); });
+      }
     }
     for (const auto& [sb, se] : fields) {
       std::size_t b0 = tb + sb, e0 = tb + se;
       trim_range(all, b0, e0);
       if (b0 >= e0) continue;
       // 完成时限：2025年底 — the label names the field; the phrase after it is the deadline.
-      if (const auto n = all.substr(b0, e0 - b0).find(':') == std::string_view::npos
-                             ? 0
-                             : colon_label_length(all.substr(b0, e0 - b0), r.deadline_columns);
-          n > 0) {
+      if (const auto n = opening_label_length(all.substr(b0, e0 - b0), r.deadline_columns); n > 0) {
         b0 += n;
         trim_range(all, b0, e0);
       }
@@ -486,11 +564,15 @@ parsed_clause parse_clause(std::string_view content, bool first_listed_leads) {
           if (!out.deadline_text) out.deadline_text = std::pair{b, e};
           continue;
         }
-        if (const auto n = label_length(group, r.lead_labels)) {
+        const auto labelled = [&](const detail::word_list& words) {
+          const std::size_t n = label_length(group, words);
+          return n > 0 ? n : bracket_label_length(group, words);
+        };
+        if (const auto n = labelled(r.lead_labels)) {
           label = named_as::lead, b += n;
-        } else if (const auto n2 = label_length(group, r.support_labels)) {
+        } else if (const auto n2 = labelled(r.support_labels)) {
           label = named_as::support, b += n2;
-        } else if (const auto n3 = label_length(group, r.responsible_labels)) {
+        } else if (const auto n3 = labelled(r.responsible_labels)) {
           label = named_as::responsible, b += n3;
         }
         group = all.substr(b, e - b);

@@ -815,3 +815,33 @@ TEST_CASE("a plan numbered in decimals (1 / 2.1 / 2.1.1) and nothing else") {
   REQUIRE(!p.sections().empty());
   CHECK(p.sections()[0].kind == section_kind::background);
 }
+
+TEST_CASE("responsibility: labels on one line, bracketed labels, a last sentence that only assigns") {
+  const std::string text =
+      "某市优化营商环境行动方案\n"
+      "一、重点任务\n"
+      "（一）深化商事制度改革。推行企业开办一网通办。\n"
+      "牵头单位：市市场监管局 配合单位：市政务服务数据管理局、市税务局\n"
+      "完成时限：2024年6月底\n"
+      "（二）加强知识产权保护。建立快速维权机制。【责任单位】市市场监管局【配合单位】市公安局、市中级法"
+      "院\n"
+      "（三）优化纳税服务。压缩办税时间。市税务局牵头，市财政局配合，2024年底前完成。\n"
+      "（四）推进数据共享。市政务服务数据管理局牵头建设共享平台，各部门按要求接入。\n";
+  const auto p = parse::parse_bytes(text, "clauses.txt");
+  REQUIRE(p.measures().size() == 4);
+  const auto names = [](const std::vector<agency_mention>& v) {
+    std::vector<std::string> out;
+    for (const auto& a : v) out.push_back(a.name);
+    return out;
+  };
+  CHECK(names(p.measures()[0].lead) == std::vector<std::string>{"市市场监管局"});
+  CHECK(names(p.measures()[0].support) == std::vector<std::string>{"市政务服务数据管理局", "市税务局"});
+  CHECK(names(p.measures()[1].lead) == std::vector<std::string>{"市市场监管局"});
+  CHECK(names(p.measures()[1].support) == std::vector<std::string>{"市公安局", "市中级法院"});
+  CHECK(names(p.measures()[2].lead) == std::vector<std::string>{"市税务局"});
+  CHECK(names(p.measures()[2].support) == std::vector<std::string>{"市财政局"});
+  REQUIRE(p.measures()[2].due);
+  CHECK(p.measures()[2].due->due == date{2024, 12, 31});
+  // A sentence that does more than assign (牵头建设…) is prose: no clause.
+  CHECK(p.measures()[3].lead.empty());
+}
