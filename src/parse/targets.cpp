@@ -1193,12 +1193,15 @@ class extractor {
 
   /// Targets of a recognized table: the indicator column, baseline and target columns
   /// (years from their headers), the responsible-unit column.
-  void table_targets(const table_block& t, bool first_listed_leads) {
+  /// `issued_year`: the plan's year of issue, 0 when unknown (a column of an earlier year
+  /// holds the base year's values).
+  void table_targets(const table_block& t, bool first_listed_leads, int issued_year) {
     const auto& r = loaded_rules();
     const std::size_t n = t.columns.size();
     if (n < 2 || t.rows.empty()) return;
     std::vector<column_role> roles(n, column_role::none);
     std::vector<std::optional<int>> years(n);
+    std::vector<bool> year_named(n, false);  // a target column by its year alone (2025年)
     for (std::size_t c = 0; c < n; ++c) {
       const std::string head = simplify(t.columns[c]).text;
       for (const auto& [role, word] : r.table_columns) {
@@ -1216,7 +1219,8 @@ class extractor {
           }
         }
       }
-      if (roles[c] == column_role::none && years[c]) roles[c] = column_role::target;
+      if (roles[c] == column_role::none && years[c])
+        roles[c] = column_role::target, year_named[c] = true;
     }
     std::size_t indicator_column = 0;
     for (std::size_t c = 0; c < n; ++c) {
@@ -1234,6 +1238,25 @@ class extractor {
       if (roles[c] == column_role::baseline && !baseline_column) baseline_column = c;
       if (roles[c] == column_role::agency && !agency_column) agency_column = c;
       if (roles[c] == column_role::unit && !unit_column) unit_column = c;
+    }
+    // Columns named by their year alone (2020年 | 2025年): the earliest holds the base
+    // year's values, not a target, when a later year's column stands beside it, no column
+    // is named the baseline, and its year is before the plan was issued (or, the date
+    // unknown, at least three years before the latest: 2023年 | 2024年 | 2025年 are
+    // yearly targets).
+    if (!baseline_column && value_columns.size() >= 2) {
+      std::optional<std::size_t> earliest;
+      int latest = 0;
+      for (const std::size_t c : value_columns) {
+        if (!years[c]) continue;
+        latest = std::max(latest, *years[c]);
+        if (year_named[c] && (!earliest || *years[c] < *years[*earliest])) earliest = c;
+      }
+      if (earliest && *years[*earliest] < latest &&
+          (issued_year > 0 ? *years[*earliest] < issued_year : *years[*earliest] + 3 <= latest)) {
+        baseline_column = *earliest;
+        std::erase(value_columns, *earliest);
+      }
     }
     if (value_columns.empty()) {
       // No target column by name: the columns whose cells are mostly quantities.
@@ -2293,7 +2316,8 @@ std::vector<target> detail::plan_targets(const text::document& doc, plan& p, con
     x.targets = std::move(kept);
   }
   // Recognized tables.
-  for (const auto& t : content.tables) x.table_targets(t, p.first_listed_leads);
+  const int issued_year = p.issued ? p.issued->year : 0;
+  for (const auto& t : content.tables) x.table_targets(t, p.first_listed_leads, issued_year);
   // Annexes: tables from their lines, the rest as prose.
   static const std::vector<std::string> header_words = [] {
     return plancmp::detail::builtin_json("outline.json").at("table_header_words").get<std::vector<std::string>>();

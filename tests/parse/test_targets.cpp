@@ -766,3 +766,23 @@ TEST_CASE(
   REQUIRE(q.targets().size() == 1);
   CHECK(q.targets()[0].value == 100);
 }
+
+TEST_CASE("an indicator table's columns named by their years: the earliest is the baseline") {
+  const auto table = [](const std::string& years_row, const std::string& row) {
+    return "某省数字经济发展规划\n一、发展目标\n到2025年，数字经济发展水平显著提升。\n指标\t单位\t" +
+           years_row + "\n5G基站数量\t万个\t" + row +
+           "\n数控化率\t%\t52\t60\t65\n二、重点任务\n（一）建设数字基础设施。推进5G网络建设。\n";
+  };
+  // 2020年 | 2025年: the 2020 values are the base; one target per indicator.
+  const auto p = parse::parse_bytes(table("2020年\t2023年\t2025年", "3.2\t8\t12"), "indicators.txt");
+  std::vector<std::pair<double, int>> found;
+  for (const auto& t : p.targets()) found.emplace_back(t.value, t.year.value_or(0));
+  CHECK(found == std::vector<std::pair<double, int>>{{8, 2023}, {12, 2025}, {60, 2023}, {65, 2025}});
+  REQUIRE(!p.targets().empty());
+  REQUIRE(p.targets()[1].baseline);
+  CHECK(*p.targets()[1].baseline == doctest::Approx(3.2));
+  CHECK(p.targets()[1].baseline_year == 2020);
+  // 2023年 | 2024年 | 2025年, the plan's date unknown: yearly targets, all kept.
+  const auto y = parse::parse_bytes(table("2023年\t2024年\t2025年", "8\t10\t12"), "yearly.txt");
+  CHECK(y.targets().size() == 6);
+}
