@@ -542,7 +542,11 @@ parsed_clause parse_clause(std::string_view content, bool first_listed_leads) {
       trim_range(all, b0, e0);
       if (b0 >= e0) continue;
       // 完成时限：2025年底 — the label names the field; the phrase after it is the deadline.
-      if (const auto n = opening_label_length(all.substr(b0, e0 - b0), r.deadline_columns); n > 0) {
+      const std::string_view field = all.substr(b0, e0 - b0);
+      const bool may_be_labelled = field.find(':') != std::string_view::npos ||
+                                   field.starts_with("【") ||
+                                   field.starts_with("[");  // one memchr: most fields have no label
+      if (const auto n = may_be_labelled ? opening_label_length(field, r.deadline_columns) : 0; n > 0) {
         b0 += n;
         trim_range(all, b0, e0);
       }
