@@ -564,7 +564,7 @@ class parser {
           m.due = std::move(d);
         }
       }
-      if (in_annex) {
+      {
         // What the row says beyond its number and its units: the text that names the
         // body measure it assigns (a merged 重点任务 cell, the 具体工作 cell, or both).
         std::string says;
@@ -575,48 +575,59 @@ class parser {
           if (c == k.lead || c == k.support || c == k.due || digits) continue;
           says += cell_text;
         }
-        task_rows_.push_back(
-            {content_.tables.size(), row_number - 1, row.front(), std::move(says), std::move(m)});
-        continue;
+        task_rows_.push_back({content_.tables.size(), row_number - 1, row.front(), in_annex,
+                              std::move(says), std::move(m)});
       }
-      content_.measures.push_back(std::move(m));
-      task_measures_ = true;
     }
   }
 
-  /// Task rows of annex tables, once the body is read: when the body has measures, each
-  /// row assigns the measure whose text covers it best (its units and deadline go to a
-  /// measure that names none of its own; a row that matches none is a `table.unlinked`
-  /// diagnostic); when the body has none, the rows are the plan's measures.
+  /// Task rows, once the body is read. A table in an annex, or in the body when most of its
+  /// rows restate measures of the outline, assigns them: each row goes to the measure whose
+  /// text covers it best (its units and deadline to a measure that names none of its own; a
+  /// row that matches none is a `table.unlinked` diagnostic). Otherwise — a body table of
+  /// tasks of its own, or no outline measures at all — the rows are measures.
   void assign_task_rows() {
     if (task_rows_.empty()) return;
     for (auto& r : task_rows_) {
       auto& t = content_.tables[r.table];
       t.row_measures.resize(t.rows.size());
     }
-    if (content_.measures.empty()) {
-      for (auto& r : task_rows_) {
-        content_.tables[r.table].row_measures[r.row] = r.m.id;
-        content_.measures.push_back(std::move(r.m));
-      }
-      task_rows_.clear();
-      task_measures_ = true;
-      return;
-    }
     std::vector<std::string_view> says;
     says.reserve(task_rows_.size());
     for (const auto& r : task_rows_) says.push_back(r.says);
-    const auto best = best_restated_measures(says);
+    const auto best = best_restated_measures(says);  // against the outline's measures only
+    const auto links = [&](std::size_t i) {
+      return best[i].first != npos && best[i].second >= options_.restates_threshold;
+    };
+    // Per table: assign the body's measures (an annex's table, or a body table most of whose
+    // rows restate measures of the outline), or be measures (no outline measures at all, or
+    // a body table of tasks of its own).
+    std::map<std::size_t, std::pair<std::size_t, std::size_t>> linked_of;  // table → (linked, rows)
+    for (std::size_t i = 0; i < task_rows_.size(); ++i) {
+      auto& [linked, rows] = linked_of[task_rows_[i].table];
+      linked += links(i), ++rows;
+    }
+    const bool outline_measures = !content_.measures.empty();
+    const auto assigns = [&](const task_row& r) {
+      const auto [linked, rows] = linked_of[r.table];
+      return outline_measures && (r.in_annex || 2 * linked > rows);
+    };
     std::vector<bool> own_units(content_.measures.size()), own_due(content_.measures.size());
     for (std::size_t k = 0; k < content_.measures.size(); ++k) {
       own_units[k] = !content_.measures[k].lead.empty() || !content_.measures[k].support.empty();
       own_due[k] = content_.measures[k].due.has_value();
     }
+    std::vector<measure> rows_as_measures;
     for (std::size_t i = 0; i < task_rows_.size(); ++i) {
       auto& r = task_rows_[i];
       auto& t = content_.tables[r.table];
+      if (!assigns(r)) {
+        t.row_measures[r.row] = r.m.id;
+        rows_as_measures.push_back(std::move(r.m));
+        continue;
+      }
       const auto [which, score] = best[i];
-      if (which == npos || score < options_.restates_threshold) {
+      if (!links(i)) {
         p_.diagnostics.push_back(
             {line_number(r.first_line), r.m.where, "table.unlinked",
              fmt::format("{}: row {} assigns no measure of the body (best text overlap {:.2f})", t.id,
@@ -641,6 +652,10 @@ class parser {
         });
       }
       if (!own_due[which] && !m.due && r.m.due) m.due = std::move(r.m.due);
+    }
+    if (!rows_as_measures.empty()) {
+      for (auto& m : rows_as_measures) content_.measures.push_back(std::move(m));
+      task_measures_ = true;
     }
     task_rows_.clear();
   }
@@ -2028,10 +2043,11 @@ class parser {
       } else if (!stack.empty()) {
         parent_path = nodes_[stack.back()].path;
       }
-      const std::size_t before = content_.measures.size();
+      const std::size_t before = task_rows_.size();
       add_task_measures(t, *tasks, rows, parent_path, in_annex != nullptr);
       // The section holding the table is a section now, not a measure.
-      if (content_.measures.size() > before && !stack.empty()) ++nodes_[stack.back()].children;
+      if (in_annex == nullptr && task_rows_.size() > before && !stack.empty())
+        ++nodes_[stack.back()].children;
     }
     content_.tables.push_back(std::move(t));
     return end - i;
@@ -2803,6 +2819,7 @@ class parser {
     std::size_t table = 0;       ///< index in content_.tables
     std::size_t row = 0;         ///< index in its rows
     std::size_t first_line = 0;  ///< content line of its first cell
+    bool in_annex = false;       ///< the table stands in an annex, not in the body
     std::string says;            ///< its text cells, the numbers and units left out
     measure m;                   ///< the row read as a measure
   };

@@ -845,3 +845,27 @@ TEST_CASE("responsibility: labels on one line, bracketed labels, a last sentence
   // A sentence that does more than assign (牵头建设…) is prose: no clause.
   CHECK(p.measures()[3].lead.empty());
 }
+
+TEST_CASE("a task table in the body that restates the outline's measures assigns them") {
+  const std::string text =
+      "某市推进数字经济发展实施方案\n"
+      "一、主要任务\n"
+      "（一）加强数字基础设施建设。推进5G基站建设，建设城市数据中心。\n"
+      "（二）推动产业数字化转型。实施企业上云行动，培育工业互联网平台。\n"
+      "（三）发展数字服务业。培育平台企业，发展电子商务。\n"
+      "二、任务分工\n"
+      "序号\t重点任务\t牵头单位\t配合单位\t完成时限\n"
+      "1\t加强数字基础设施建设，推进5G基站建设\t市工业和信息化局\t市发展改革委\t2025年底\n"
+      "2\t推动产业数字化转型，实施企业上云行动\t市工业和信息化局\t市科技局\t2025年底\n"
+      "3\t发展数字服务业，培育平台企业\t市商务局\t市市场监管局\t2024年底\n";
+  const auto p = parse::parse_bytes(text, "body-table.txt");
+  // Three measures, not six: the table's rows give the outline's measures their units.
+  CHECK(measure_ids(p) == std::vector<std::string>{"一.(一)", "一.(二)", "一.(三)"});
+  REQUIRE(p.measures().size() == 3);
+  REQUIRE(p.measures()[2].lead.size() == 1);
+  CHECK(p.measures()[2].lead[0].name == "市商务局");
+  REQUIRE(p.measures()[2].due);
+  CHECK(p.measures()[2].due->due == date{2024, 12, 31});
+  REQUIRE(p.tables().size() == 1);
+  CHECK(p.tables()[0].row_measures == std::vector<std::string>{"一.(一)", "一.(二)", "一.(三)"});
+}
