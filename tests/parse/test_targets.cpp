@@ -747,6 +747,16 @@ TEST_CASE(
   CHECK(cls.targets()[0].value == 70);
   CHECK(cls.targets()[0].indicator == "规上工业企业研发机构覆盖率");
   CHECK(cls.targets()[1].value == 1000);
+  // Physical units of other fields' plans.
+  const auto units = parse::parse_bytes(
+      "某市规划\n一、发展目标\n到2025年，新增光伏装机容量200兆瓦，新能源汽车保有量达到5万辆，新增养老床"
+      "位3000床，"
+      "年发电量达到10亿千瓦时。\n",
+      "plan.txt");
+  REQUIRE(units.targets().size() == 4);
+  CHECK(units.targets()[0].unit == "兆瓦");
+  CHECK(units.targets()[1].unit == "万辆");
+  CHECK(units.targets()[3].unit == "亿千瓦时");
   // A count naming nothing counts the batch the clause before builds.
   const auto c = parse::parse_bytes(
       "某市规划\n一、发展目标\n建设一批算力中心，到2025年达到50家。推进数据开放，到2025年达到100项。\n",
