@@ -309,6 +309,37 @@ std::vector<std::size_t> wrap_widths_of(const document& doc, const std::vector<s
   return widths;
 }
 
+/// Whether `s` (a trimmed line) is a line a cover sets alone: a document number
+/// (`鄂前政办发〔2023〕15号`: a four-digit year in brackets, ending in 号) or a date alone
+/// (`2023年6月12日`). A title at the full width above it does not go on into it.
+bool stands_alone(std::string_view s) noexcept {
+  if (s.size() > 90) return false;
+  if (s.ends_with("号")) {
+    for (const std::string_view open : {"〔", "[", "(", "［", "（"}) {
+      const std::size_t at = s.find(open);
+      if (at == std::string_view::npos) continue;
+      const std::size_t y = at + open.size();
+      if (y + 4 <= s.size() && ascii_digit(s[y]) && ascii_digit(s[y + 1]) && ascii_digit(s[y + 2]) &&
+          ascii_digit(s[y + 3]))
+        return true;
+    }
+  }
+  // YYYY年M月D日 and nothing else.
+  std::size_t i = 0;
+  const auto digits = [&](std::size_t min, std::size_t max) {
+    const std::size_t from = i;
+    while (i < s.size() && ascii_digit(s[i]) && i - from < max) ++i;
+    return i - from >= min;
+  };
+  const auto word = [&](std::string_view w) {
+    if (!s.substr(i).starts_with(w)) return false;
+    i += w.size();
+    return true;
+  };
+  return digits(4, 4) && word("年") && digits(1, 2) && word("月") && digits(1, 2) && word("日") &&
+         i == s.size();
+}
+
 /// Whether a line of width `w` is at one of the full `widths`.
 bool at_full_width(std::size_t w, const std::vector<std::size_t>& widths) noexcept {
   return std::any_of(widths.begin(), widths.end(),
@@ -589,7 +620,7 @@ void unwrap_paragraphs(document& doc, const read_options& options, const offset_
     // A page's number, a numbered heading, or a number after a bracketed clause (a unit's
     // responsibility clause ends its paragraph; `2强化…` numbers the next without a dot;
     // `示范站(点)` then `25个` goes on): the paragraph ended at the full width.
-    if (page_number(next_text) || detail::opens_like_heading(next_text) ||
+    if (page_number(next_text) || detail::opens_like_heading(next_text) || stands_alone(next_text) ||
         (closes_clause(text) && ascii_digit(next_text.front()))) {
       continue;
     }

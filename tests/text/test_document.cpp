@@ -515,6 +515,22 @@ TEST_CASE("document: hard-wrapped paragraphs are rejoined, every byte still trac
     CHECK(joined == 6);
     CHECK(titles == 1);  // a heading stops without a sentence in it: it stays a line
   }
+  SUBCASE("a document number or a date alone never continues the line above") {
+    std::string text;
+    for (int k = 0; k < 6; ++k) text += plancmp::test::hard_wrap(para1 + para2, 40) + "\n";
+    // A notice title exactly at the width, then its 文号 and a date line.
+    const std::string title = "某市人民政府办公室关于印发实施方案的通知";
+    REQUIRE(plancmp::test::hard_wrap(title, 40) == title);  // 20 characters: the full width
+    const document d =
+        make_document(title + "\n某政办发〔2023〕15号\n2023年6月12日\n" + text, "cover.txt");
+    REQUIRE(d.wrap_width >= 40);
+    std::size_t alone = 0;
+    for (const auto& l : d.lines) {
+      const auto t = d.printed.substr(l.printed_begin, l.printed_end - l.printed_begin);
+      alone += t == "某政办发〔2023〕15号" || t == "2023年6月12日";
+    }
+    CHECK(alone == 2);
+  }
   SUBCASE("where blank lines part the paragraphs, a line break without one only wraps") {
     // The paragraph's second sentence is short, like a run-in title: the blank lines decide.
     const std::string first = "建立快速协同保护机制并完善纠纷化解机制。";
