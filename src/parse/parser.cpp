@@ -1086,8 +1086,12 @@ class parser {
     std::size_t suffix_len = 0;
     for (const auto& [suffix, l] : suffixes) {
       const auto pos = detail::find(s, suffix, skip);
-      // A place name is 2–6 characters before its suffix, at the start of the issuer.
-      if (pos != std::string_view::npos && pos >= skip + 6 && pos <= skip + 18 && pos < best) {
+      // A place name is 2–6 characters before its suffix, at the start of the issuer (up to
+      // 10 before an autonomous suffix: 黔东南苗族侗族自治州).
+      const std::size_t max_chars =
+          suffix.starts_with("自治") ? r.max_autonomous_place_characters : r.max_place_characters;
+      if (pos != std::string_view::npos && pos >= skip + 6 &&
+          char_count(s.substr(skip, pos - skip)) <= max_chars && pos < best) {
         best = pos;
         lv = l;
         suffix_len = suffix.size();

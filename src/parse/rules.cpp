@@ -114,6 +114,9 @@ outline_rules load() {
   r.national_prefixes = strings(national.at("prefixes"), "/national/prefixes");
   r.national_body_endings = strings(national.at("body_endings"), "/national/body_endings");
   r.place_suffixes = leveled(j.at("place_suffixes").at("suffixes"), "/place_suffixes/suffixes");
+  r.max_place_characters = j.at("place_suffixes").at("max_place_characters").get<std::size_t>();
+  r.max_autonomous_place_characters =
+      j.at("place_suffixes").at("max_autonomous_place_characters").get<std::size_t>();
   r.unit_prefixes = leveled(j.at("unit_prefixes").at("prefixes"), "/unit_prefixes/prefixes");
   r.national_unit_prefix = word(j.at("unit_prefixes").at("national"), "/unit_prefixes/national");
   r.notice_title_about = word(j.at("notice_title_about"), "/notice_title_about");

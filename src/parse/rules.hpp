@@ -92,6 +92,8 @@ struct outline_rules {
   std::vector<std::string> national_prefixes, national_body_endings;
   /// Place suffixes of an issuer (衡水市 → city), in the order tried.
   std::vector<std::pair<std::string, level>> place_suffixes;
+  /// Characters a place name may have before its suffix; more before 自治区/州/县/旗.
+  std::size_t max_place_characters = 6, max_autonomous_place_characters = 10;
   /// Level prefixes of a unit's name (区市场监管局 → district), in the order tried, and
   /// the key national bodies are counted under.
   std::vector<std::pair<std::string, level>> unit_prefixes;

@@ -869,3 +869,27 @@ TEST_CASE("a task table in the body that restates the outline's measures assigns
   REQUIRE(p.tables().size() == 1);
   CHECK(p.tables()[0].row_measures == std::vector<std::string>{"一.(一)", "一.(二)", "一.(三)"});
 }
+
+TEST_CASE("the issuer's place at every level: autonomous prefectures, leagues, regions, banners") {
+  const std::vector<std::tuple<std::string, std::string, level>> cases = {
+      {"黔东南苗族侗族自治州人民政府办公室", "黔东南苗族侗族自治州", level::city},
+      {"锡林郭勒盟行政公署办公室", "锡林郭勒盟", level::city},
+      {"喀什地区行政公署", "喀什地区", level::city},
+      {"鄂温克族自治旗人民政府", "鄂温克族自治旗", level::county},
+      {"湘西土家族苗族自治州永顺县人民政府", "湘西土家族苗族自治州永顺县", level::county},
+      {"广西壮族自治区人民政府办公厅", "广西壮族自治区", level::province},
+  };
+  for (const auto& [issuer, place, lv] : cases) {
+    CAPTURE(issuer);
+    const std::string text = issuer +
+                             "关于印发数字经济发展实施方案的通知\n各有关单位：\n现将《数字经济发展实施"
+                             "方案》印发给你们，请认真贯彻执行。\n" +
+                             issuer +
+                             "\n2023年6月12日\n数字经济发展实施方案\n一、重点任务\n（一）建设数字基础设"
+                             "施。推进5G网络建设。\n"
+                             "（二）发展数字产业。培育龙头企业。\n";
+    const auto p = parse::parse_bytes(text, "issuer.txt");
+    CHECK(p.issuing_jurisdiction.name == place);
+    CHECK(p.issuing_jurisdiction.admin_level == lv);
+  }
+}
