@@ -879,6 +879,13 @@ TEST_CASE("the issuer's place at every level: autonomous prefectures, leagues, r
       {"湘西土家族苗族自治州永顺县人民政府", "湘西土家族苗族自治州永顺县", level::county},
       {"广西壮族自治区人民政府办公厅", "广西壮族自治区", level::province},
   };
+  // No issuer: the level from the agencies' prefixes, 旗 and 盟 among them.
+  const auto banner = parse::parse_bytes(
+      "数字经济发展实施方案\n一、重点任务\n（一）建设数字基础设施。推进5G网络建设。（旗工业和信息化局负"
+      "责）\n"
+      "（二）发展数字产业。培育龙头企业。（旗发展和改革委员会负责）\n",
+      "banner.txt");
+  CHECK(banner.issuing_jurisdiction.admin_level == level::county);
   for (const auto& [issuer, place, lv] : cases) {
     CAPTURE(issuer);
     const std::string text = issuer +
