@@ -54,7 +54,16 @@ input_log& run_log() {
 std::optional<std::string> not_a_plan(const plan& p, std::size_t bytes) {
   if (bytes == 0) return "empty file";
   if (p.sections().empty() && p.measures().empty() && p.goals().empty()) {
-    return "no section, measure or goal found";
+    switch (p.kind) {
+      case document_kind::regulation:
+        return std::string("a regulation in articles (第X条), no measures");
+      case document_kind::qa:
+        return std::string("a question-and-answer page (问… 答…), no measures");
+      case document_kind::notice:
+        return std::string("a notice with no numbered outline, no measures");
+      default:
+        return std::string("no section, measure or goal found");
+    }
   }
   return std::nullopt;
 }

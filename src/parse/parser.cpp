@@ -307,7 +307,9 @@ class parser {
     if (first_article == npos && first_heading == npos) first_heading = find_decimal_outline();
     if (first_article == npos && first_heading == npos) first_heading = find_task_table();
     drop_page_tail(first_article != npos ? first_article : first_heading);
-    if (first_article != npos) {
+    if (const std::size_t first_question = find_questions(); first_question != npos) {
+      questions(first_question);
+    } else if (first_article != npos) {
       regulation(first_article);
     } else if (first_heading == npos) {
       no_structure();
@@ -1198,7 +1200,49 @@ class parser {
     }
   }
 
+  /// The first question of a question-and-answer page (政策解读: 问：…？ then 答：…), when
+  /// the document holds at least two of each; npos otherwise.
+  std::size_t find_questions() const {
+    std::size_t questions = 0, answers = 0, first = npos;
+    for (std::size_t i = 0; i < lines_.size(); ++i) {
+      const auto t = trim(lines_[i].text);
+      if (std::any_of(rules().question_labels.begin(), rules().question_labels.end(),
+                      [&](const std::string& w) { return t.starts_with(w); })) {
+        ++questions;
+        if (first == npos) first = i;
+      } else if (std::any_of(rules().answer_labels.begin(), rules().answer_labels.end(),
+                             [&](const std::string& w) { return t.starts_with(w); })) {
+        ++answers;
+      }
+    }
+    return questions >= 2 && answers >= 2 ? first : npos;
+  }
+
+  /// A question-and-answer page: its title and cover are read as for a plan; its questions
+  /// and answers are kept as text, not measures (a `document.qa` diagnostic says so).
+  void questions(std::size_t first_question) {
+    p_.kind = document_kind::qa;
+    const std::size_t title_begin = find_title_block(first_question);
+    cover_metadata(title_begin);
+    for (std::size_t i = title_end_; i < first_question; ++i) mark(i, line_role::preamble, "");
+    const std::size_t end = find_closing(first_question);
+    for (std::size_t i = first_question; i < end; ++i) mark(i, line_role::section_text, "");
+    mark_closing(end);
+    p_.diagnostics.push_back(
+        {line_number(first_question), line_span(first_question), "document.qa",
+         "a question-and-answer page (问… 答…): its answers are not read as measures"});
+  }
+
   void no_structure() {
+    // What the file is, when it has no outline: a notice (its first line names one: …的通知)
+    // or something else.
+    if (!lines_.empty()) {
+      const auto first = trim(lines_.front().text);
+      p_.kind = std::any_of(rules().notice_endings.begin(), rules().notice_endings.end(),
+                            [&](const std::string& w) { return first.ends_with(w); })
+                    ? document_kind::notice
+                    : document_kind::other;
+    }
     if (lines_.empty()) {
       // Nothing to place, but an empty scrape must not pass for an empty plan.
       p_.diagnostics.push_back({0, {0, doc_.original.size()}, "document.empty",

@@ -104,6 +104,12 @@ outline_rules load() {
   r.ordinal = word(reg.at("ordinal"), "/regulation/ordinal");
   r.article = word(reg.at("article"), "/regulation/article");
   r.first_article = word(reg.at("first_article"), "/regulation/first_article");
+  r.question_labels =
+      strings(j.at("document_kinds").at("question_labels"), "/document_kinds/question_labels");
+  r.answer_labels =
+      strings(j.at("document_kinds").at("answer_labels"), "/document_kinds/answer_labels");
+  r.notice_endings =
+      strings(j.at("document_kinds").at("notice_endings"), "/document_kinds/notice_endings");
   r.article_measure_titles = words(reg.at("measure_titles"), "/regulation/measure_titles");
   r.article_rule_titles = words(reg.at("rule_titles"), "/regulation/rule_titles");
   r.article_provisions = words(reg.at("provisions"), "/regulation/provisions");

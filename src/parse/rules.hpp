@@ -83,6 +83,10 @@ struct outline_rules {
   std::size_t min_articles = 5;       ///< 第X条 lines that make a document a regulation
   // A regulation's labels: 第 + numeral + 条 (article) or 章 / 节 (chapter); 第一条 opens it.
   std::string ordinal, article, first_article;
+  /// A question-and-answer page: lines opening with these labels (问：, 答：).
+  std::vector<std::string> question_labels, answer_labels;
+  /// A first line ending so makes an unstructured file a notice (…的通知).
+  std::vector<std::string> notice_endings;
   /// Articles that are measures: the title names measures and no rules; provisions are not.
   word_list article_measure_titles, article_rule_titles, article_provisions;
   std::vector<std::string> chapter;

@@ -900,3 +900,21 @@ TEST_CASE("the issuer's place at every level: autonomous prefectures, leagues, r
     CHECK(p.issuing_jurisdiction.admin_level == lv);
   }
 }
+
+TEST_CASE("document kinds: a question-and-answer page, a notice without an outline, something else") {
+  const auto qa = parse::parse_bytes(
+      "关于数字经济发展实施方案的政策解读\n问：出台方案的背景是什么？\n答：为加快数字经济发展，制定本方"
+      "案。\n"
+      "问：方案的主要任务有哪些？\n答：一是建设数字基础设施；二是发展数字产业。\n",
+      "qa.txt");
+  CHECK(qa.kind == document_kind::qa);
+  CHECK(qa.measures().empty());
+  CHECK(qa.title == "关于数字经济发展实施方案的政策解读");
+  const auto notice = parse::parse_bytes(
+      "关于做好2024年元旦春节期间安全生产工作的通知\n各区、各部门：\n请认真做好节日期间安全生产工作。\n"
+      "市应急管理局\n",
+      "notice.txt");
+  CHECK(notice.kind == document_kind::notice);
+  const auto other = parse::parse_bytes("今天天气很好。\n我们去公园散步。\n", "other.txt");
+  CHECK(other.kind == document_kind::other);
+}
