@@ -1203,14 +1203,22 @@ class parser {
   /// The first question of a question-and-answer page (政策解读: 问：…？ then 答：…), when
   /// the document holds at least two of each; npos otherwise.
   std::size_t find_questions() const {
+    const auto& r = rules();
+    // Every line is looked at: first a table of the labels' first bytes.
+    std::array<bool, 256> opens{};
+    for (const auto* labels : {&r.question_labels, &r.answer_labels}) {
+      for (const auto& w : *labels) opens[static_cast<unsigned char>(w.front())] = true;
+    }
     std::size_t questions = 0, answers = 0, first = npos;
     for (std::size_t i = 0; i < lines_.size(); ++i) {
-      const auto t = trim(lines_[i].text);
-      if (std::any_of(rules().question_labels.begin(), rules().question_labels.end(),
+      std::string_view t = lines_[i].text;
+      while (!t.empty() && t.front() == ' ') t.remove_prefix(1);
+      if (t.empty() || !opens[static_cast<unsigned char>(t.front())]) continue;
+      if (std::any_of(r.question_labels.begin(), r.question_labels.end(),
                       [&](const std::string& w) { return t.starts_with(w); })) {
         ++questions;
         if (first == npos) first = i;
-      } else if (std::any_of(rules().answer_labels.begin(), rules().answer_labels.end(),
+      } else if (std::any_of(r.answer_labels.begin(), r.answer_labels.end(),
                              [&](const std::string& w) { return t.starts_with(w); })) {
         ++answers;
       }
