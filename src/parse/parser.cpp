@@ -2635,9 +2635,14 @@ class parser {
     const std::string_view s = std::string_view(doc_.simplified).substr(0, e);
     static constexpr std::string_view end_of = "底,";  // 年底, or 月底,
     {
-      for (auto k = detail::find(s.substr(b), end_of); k != std::string_view::npos;
-           k = detail::find(s.substr(b), end_of, k + end_of.size())) {
-        if (k < 3 || (s.substr(b + k - 3, 3) != "年" && s.substr(b + k - 3, 3) != "月")) continue;
+      // Commas first (one memchr for an ASCII byte), then the characters before them: the
+      // lead byte of 底 is that of thousands of characters and would stop a search often.
+      const std::string_view text = s.substr(b);
+      for (auto comma = text.find(','); comma != std::string_view::npos;
+           comma = text.find(',', comma + 1)) {
+        if (comma < 6 || text.substr(comma - 3, 3) != "底") continue;
+        auto k = comma - 3;
+        if (text.substr(k - 3, 3) != "年" && text.substr(k - 3, 3) != "月") continue;
         k -= 3;
         const std::size_t date_end = b + k + 3 + end_of.size() - 1;  // before the comma
         std::size_t begin = b + k;
@@ -2788,7 +2793,9 @@ class parser {
     }
     const std::size_t n = content_.measures.size();
     std::vector<std::size_t> measure_size(n);
-    std::vector<std::uint32_t> common(texts.size() * n, 0);  // [text][measure]
+    // [measure][text]: a bigram's postings, in text order, then touch one measure's row.
+    const std::size_t texts_n = texts.size();
+    std::vector<std::uint32_t> common(texts_n * n, 0);
     for (std::size_t k = 0; k < n; ++k) {
       const auto& m = content_.measures[k];
       std::string_view t = m.text;
@@ -2796,7 +2803,8 @@ class parser {
       measure_size[k] = distinct_bigrams(t, [&](std::uint64_t g) {
         const std::size_t id = ids.find(g, false);
         if (id == npos) return;
-        for (const std::uint32_t i : texts_of[id]) ++common[i * n + k];
+        std::uint32_t* row = common.data() + k * texts_n;
+        for (const std::uint32_t i : texts_of[id]) ++row[i];
       });
     }
     for (std::size_t i = 0; i < texts.size(); ++i) {
@@ -2805,7 +2813,8 @@ class parser {
       for (std::size_t k = 0; k < n; ++k) {
         const auto smaller = std::min(text_size[i], measure_size[k]);
         if (smaller == 0) continue;
-        const double score = static_cast<double>(common[i * n + k]) / static_cast<double>(smaller);
+        const double score =
+            static_cast<double>(common[k * texts_n + i]) / static_cast<double>(smaller);
         if (score > top) top = score, which = k;
       }
       best[i] = {which, top};
