@@ -886,7 +886,10 @@ TEST_CASE("the issuer's place at every level: autonomous prefectures, leagues, r
       "（二）发展数字产业。培育龙头企业。（旗发展和改革委员会负责）\n",
       "banner.txt");
   CHECK(banner.issuing_jurisdiction.admin_level == level::county);
-  for (const auto& [issuer, place, lv] : cases) {
+  for (const auto& c : cases) {
+    const std::string& issuer = std::get<0>(c);
+    const std::string& place = std::get<1>(c);
+    const level lv = std::get<2>(c);
     CAPTURE(issuer);
     const std::string text = issuer +
                              "关于印发数字经济发展实施方案的通知\n各有关单位：\n现将《数字经济发展实施"
