@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include <plancmp/data.hpp>
 #include <plancmp/error.hpp>
+#include <plancmp/text/detail/cover_lines.hpp>
 #include <plancmp/text/detail/heading_shape.hpp>
 #include <plancmp/text/detail/utf8.hpp>
 #include <plancmp/text/document.hpp>
@@ -309,35 +310,12 @@ std::vector<std::size_t> wrap_widths_of(const document& doc, const std::vector<s
   return widths;
 }
 
-/// Whether `s` (a trimmed line) is a line a cover sets alone: a document number
-/// (`鄂前政办发〔2023〕15号`: a four-digit year in brackets, ending in 号) or a date alone
-/// (`2023年6月12日`). A title at the full width above it does not go on into it.
+/// Whether `s` (a trimmed line) is a line a cover sets alone: a document number and
+/// nothing else (`鄂前政办发〔2023〕15号`) or a date alone (`2023年6月12日`). A title at the
+/// full width above it does not go on into it.
 bool stands_alone(std::string_view s) noexcept {
-  if (s.size() > 90) return false;
-  if (s.ends_with("号")) {
-    for (const std::string_view open : {"〔", "[", "(", "［", "（"}) {
-      const std::size_t at = s.find(open);
-      if (at == std::string_view::npos) continue;
-      const std::size_t y = at + open.size();
-      if (y + 4 <= s.size() && ascii_digit(s[y]) && ascii_digit(s[y + 1]) && ascii_digit(s[y + 2]) &&
-          ascii_digit(s[y + 3]))
-        return true;
-    }
-  }
-  // YYYY年M月D日 and nothing else.
-  std::size_t i = 0;
-  const auto digits = [&](std::size_t min, std::size_t max) {
-    const std::size_t from = i;
-    while (i < s.size() && ascii_digit(s[i]) && i - from < max) ++i;
-    return i - from >= min;
-  };
-  const auto word = [&](std::string_view w) {
-    if (!s.substr(i).starts_with(w)) return false;
-    i += w.size();
-    return true;
-  };
-  return digits(4, 4) && word("年") && digits(1, 2) && word("月") && digits(1, 2) && word("日") &&
-         i == s.size();
+  if (const auto m = detail::find_doc_number(s); m && m->begin == 0 && m->end == s.size()) return true;
+  return detail::date_line(s).has_value();
 }
 
 /// Whether a line of width `w` is at one of the full `widths`.
