@@ -234,19 +234,21 @@ class parser {
     first_listed_ = document_states_first_listed_leads();
     p_.first_listed_leads = first_listed_;
     std::size_t first_article = find_regulation();
-    // A document in articles whose title names measures (若干措施 in 第X条): its articles
-    // are its measures, read as an outline whose top level is the article.
+    std::size_t first_heading = npos;
     if (first_article != npos && articles_name_measures(first_article)) {
+      // A document in articles whose title names measures (若干措施 in 第X条): its articles
+      // are its measures, read as an outline whose top level is the article.
       articles_as_measures_ = true;
+      first_heading = first_article;
       first_article = npos;
+    } else if (first_article == npos) {
+      first_heading = find_first_section();
+      // A plan numbered in decimals (1 发展基础 / 2.1 加强… / 2.1.1 …) and nothing else.
+      if (first_heading == npos) first_heading = find_decimal_outline();
+      // A notice whose body is a task-assignment table (序号 / 工作任务 / 牵头单位 …) and no
+      // numbered outline: the table is the body, its rows the measures.
+      if (first_heading == npos) first_heading = find_task_table();
     }
-    std::size_t first_heading = first_article == npos ? find_first_section() : npos;
-    if (articles_as_measures_) first_heading = find_regulation();
-    // A notice whose body is a task-assignment table (序号 / 工作任务 / 牵头单位 …) and no
-    // numbered outline: the table is the body, its rows the measures.
-    // A plan numbered in decimals (1 发展基础 / 2.1 加强… / 2.1.1 …) and nothing else.
-    if (first_article == npos && first_heading == npos) first_heading = find_decimal_outline();
-    if (first_article == npos && first_heading == npos) first_heading = find_task_table();
     drop_page_tail(first_article != npos ? first_article : first_heading);
     if (const std::size_t first_question = find_questions(); first_question != npos) {
       questions(first_question);
@@ -439,7 +441,10 @@ class parser {
   struct task_columns {
     std::size_t task = npos, lead = npos, support = npos, due = npos;
   };
-  static std::optional<task_columns> find_task_columns(const std::vector<std::string_view>& header) {
+  std::optional<task_columns> find_task_columns(const std::vector<std::size_t>& header_lines) const {
+    std::vector<std::string_view> header;
+    header.reserve(header_lines.size());
+    for (const auto c : header_lines) header.push_back(lines_[c].text);
     auto find_column = [&](const detail::word_list& words, std::size_t skip) {
       for (std::size_t c = 0; c < header.size(); ++c) {
         if (c != skip && contains_any(header[c], words)) return c;
@@ -458,10 +463,9 @@ class parser {
   /// The widest marked-up table read as a table (a plan's tables have a dozen columns).
   static constexpr std::size_t max_table_columns = 64;
 
-  /// A task-assignment table: each row becomes a measure `<parent path>.<table id>.<序号>`
-  /// with the lead and support units and the deadline of its row. In the body the rows are
-  /// the measures of the section holding the table (a section now, not a measure); in an
-  /// annex they wait for the body's measures (`assign_task_rows`).
+  /// A task-assignment table: each row read as a measure `<parent path>.<table id>.<序号>`
+  /// with the lead and support units and the deadline of its row, waiting for the body's
+  /// measures (`assign_task_rows` decides whether it assigns one or is one).
   void add_task_measures(const table_block& t, const task_columns& k,
                          const std::vector<std::vector<std::size_t>>& rows,
                          const std::vector<std::string>& parent_path, bool in_annex) {
@@ -470,12 +474,10 @@ class parser {
       ++row_number;
       if (row.size() <= std::max(k.task, k.lead) || lines_[row[k.task]].text.empty()) continue;
       measure m;
-      const std::string number =
-          row.size() > 0 && !lines_[row[0]].text.empty() && row[0] != row[k.task] &&
-                  std::all_of(lines_[row[0]].text.begin(), lines_[row[0]].text.end(),
-                              [](char ch) { return ch >= '0' && ch <= '9'; })
-              ? std::string(lines_[row[0]].text)
-              : std::to_string(row_number);
+      const std::string number = row.size() > 0 && !lines_[row[0]].text.empty() &&
+                                         row[0] != row[k.task] && all_digits(lines_[row[0]].text)
+                                     ? std::string(lines_[row[0]].text)
+                                     : std::to_string(row_number);
       m.path = parent_path;
       m.path.push_back(t.id);
       m.path.push_back(number);
@@ -507,21 +509,22 @@ class parser {
           m.due = std::move(d);
         }
       }
-      {
-        // What the row says beyond its number and its units: the text that names the
-        // body measure it assigns (a merged 重点任务 cell, the 具体工作 cell, or both).
-        std::string says;
-        for (std::size_t c = 0; c < row.size(); ++c) {
-          const auto cell_text = lines_[row[c]].text;
-          const bool digits = std::all_of(cell_text.begin(), cell_text.end(),
-                                          [](char ch) { return ch >= '0' && ch <= '9'; });
-          if (c == k.lead || c == k.support || c == k.due || digits) continue;
-          says += cell_text;
-        }
-        task_rows_.push_back({content_.tables.size(), row_number - 1, row.front(), in_annex,
-                              std::move(says), std::move(m)});
+      // What the row says beyond its number and its units: the text that names the body
+      // measure it assigns (a merged 重点任务 cell, the 具体工作 cell, or both).
+      std::string says;
+      for (std::size_t c = 0; c < row.size(); ++c) {
+        const auto cell_text = lines_[row[c]].text;
+        if (c == k.lead || c == k.support || c == k.due || all_digits(cell_text)) continue;
+        says += cell_text;
       }
+      task_rows_.push_back({content_.tables.size(), row_number - 1, row.front(), in_annex,
+                            std::move(says), std::move(m)});
     }
+  }
+
+  /// Whether `t` is ASCII digits only (a row's number; true for an empty cell).
+  static bool all_digits(std::string_view t) noexcept {
+    return std::all_of(t.begin(), t.end(), [](char ch) { return ch >= '0' && ch <= '9'; });
   }
 
   /// Task rows, once the body is read. A table in an annex, or in the body when most of its
@@ -1186,9 +1189,7 @@ class parser {
     // What the file is, when it has no outline: a notice (its first line names one: …的通知)
     // or something else.
     if (!lines_.empty()) {
-      const auto first = trim(lines_.front().text);
-      p_.kind = std::any_of(rules().notice_endings.begin(), rules().notice_endings.end(),
-                            [&](const std::string& w) { return first.ends_with(w); })
+      p_.kind = detail::ends_with_any(trim(lines_.front().text), rules().notice_endings)
                     ? document_kind::notice
                     : document_kind::other;
     }
@@ -1833,10 +1834,7 @@ class parser {
     for (std::size_t i = 0; i < lines_.size(); ++i) {
       if (!lines_[i].cell && !contains_any(lines_[i].text, rules().table_header_words)) continue;
       const auto read = read_table(i);
-      if (!read) continue;
-      std::vector<std::string_view> header;
-      for (const auto c : read->header) header.push_back(lines_[c].text);
-      if (find_task_columns(header) && !read->rows.empty()) return i;
+      if (read && find_task_columns(read->header) && !read->rows.empty()) return i;
     }
     return npos;
   }
@@ -1875,6 +1873,9 @@ class parser {
     return true;
   }
 
+  /// Whether a caption line states the table's unit (单位：人, 单位：万元).
+  static bool unit_note(std::string_view t) { return trim(t).starts_with("单位:"); }
+
   /// Whether content line `k` is the first cell of a tab-joined row.
   bool row_start(std::size_t k) const {
     return k < lines_.size() && lines_[k].cell && (k == 0 || lines_[k - 1].index != lines_[k].index);
@@ -1895,8 +1896,7 @@ class parser {
       const auto t = lines_[k].text;
       // Spaces do not count: a page right-aligns 单位：人 with a row of them.
       if (lines_[k].cell || !at_most_characters(t, 30, true)) return false;
-      const bool unit_note = trim(t).starts_with("单位:");  // 单位：人, 单位：万元
-      return (unit_note || !has_sentence_punctuation(t)) && !recognize_heading(t);
+      return (unit_note(t) || !has_sentence_punctuation(t)) && !recognize_heading(t);
     };
     // A marked-up table under at most two caption lines (its title, 单位：人); the cheap
     // test first, as this runs for every line of the body.
@@ -1942,8 +1942,6 @@ class parser {
       rows.push_back(std::move(row));
     }
     if (rows.size() < 2) return std::nullopt;
-    // The header row gives the width. A table far wider than a plan's, or whose rows would
-    // mostly be padding, is not read as one: its lines stay text.
     // A label: short, no sentence, not a bare number (1996年 is a label, 1445 a value).
     auto label = [&](std::size_t l) {
       const auto text = lines_[l].text;
@@ -1999,9 +1997,7 @@ class parser {
     auto read = read_table(i);
     if (!read) return 0;
     resolve_dittos(read->rows);
-    std::vector<std::string_view> header_texts;
-    for (const auto c : read->header) header_texts.push_back(lines_[c].text);
-    const auto tasks = find_task_columns(header_texts);
+    const auto tasks = find_task_columns(read->header);
     if (in_annex != nullptr && !tasks) return 0;
     const std::size_t columns = read->header.size();
     const auto& rows = read->rows;
@@ -2011,7 +2007,7 @@ class parser {
     t.parent = in_annex != nullptr ? in_annex->id : stack.empty() ? "" : nodes_[stack.back()].id;
     for (std::size_t c = i; c < read->caption_end; ++c) {
       const std::string line = printed_line(c);
-      if (!t.caption.empty() && trim(lines_[c].text).starts_with("单位:")) t.caption += ' ';
+      if (!t.caption.empty() && unit_note(lines_[c].text)) t.caption += ' ';
       t.caption += trim(line);
     }
     for (const auto c : read->header) t.columns.push_back(printed_line(c));
@@ -2457,18 +2453,7 @@ class parser {
       return;
     }
     const std::size_t end = b + at + marker.size();
-    std::size_t begin = b + at;
-    // Back over the digits and 年 / 月 of the date.
-    while (begin > b) {
-      const char c = s[begin - 1];
-      if (c >= '0' && c <= '9') {
-        --begin;
-      } else if (begin >= b + 3 && (s.substr(begin - 3, 3) == "年" || s.substr(begin - 3, 3) == "月")) {
-        begin -= 3;
-      } else {
-        break;
-      }
-    }
+    const std::size_t begin = date_begin(s, b, b + at);
     if (begin == b + at) return;  // 底前 with no date before it
     if (auto d = parse_deadline(s.substr(begin, end - begin))) {
       d->text = printed(begin, end);
@@ -2574,49 +2559,51 @@ class parser {
   /// no figure. 到2025年底，建成100个… is the year of a target, not a time limit.
   void opening_deadline(measure& m, std::size_t b, std::size_t e) {
     const std::string_view s = std::string_view(doc_.simplified).substr(0, e);
-    static constexpr std::string_view end_of = "底,";  // 年底, or 月底,
-    {
-      // Commas first (one memchr for an ASCII byte), then the characters before them: the
-      // lead byte of 底 is that of thousands of characters and would stop a search often.
-      const std::string_view text = s.substr(b);
-      for (auto comma = text.find(','); comma != std::string_view::npos;
-           comma = text.find(',', comma + 1)) {
-        if (comma < 6 || text.substr(comma - 3, 3) != "底") continue;
-        auto k = comma - 3;
-        if (text.substr(k - 3, 3) != "年" && text.substr(k - 3, 3) != "月") continue;
-        k -= 3;
-        const std::size_t date_end = b + k + 3 + end_of.size() - 1;  // before the comma
-        std::size_t begin = b + k;
-        while (begin > b) {
-          const char c = s[begin - 1];
-          if (c >= '0' && c <= '9') {
-            --begin;
-          } else if (begin >= b + 6 &&
-                     (s.substr(begin - 3, 3) == "年" || s.substr(begin - 3, 3) == "月") &&
-                     s[begin - 4] >= '0' && s[begin - 4] <= '9') {
-            begin -= 3;
-          } else {
-            break;
-          }
-        }
-        if (begin == b + k || !(s[begin] >= '0' && s[begin] <= '9')) continue;
-        const auto opener =
-            std::find_if(rules().deadline_openers.begin(), rules().deadline_openers.end(),
-                         [&](const std::string& w) { return s.substr(b, begin - b).ends_with(w); });
-        if (opener == rules().deadline_openers.end()) continue;
-        std::size_t clause_end = date_end + 1;
-        while (clause_end < e && s[clause_end] != ',' && !s.substr(clause_end).starts_with("。"))
-          ++clause_end;
-        const std::string_view clause = s.substr(date_end + 1, clause_end - date_end - 1);
-        if (std::any_of(clause.begin(), clause.end(), [](char c) { return c >= '0' && c <= '9'; }))
-          continue;
-        if (auto d = parse_deadline(s.substr(begin, date_end - begin))) {
-          d->text = printed(begin, date_end);
-          d->where = source(begin, date_end);
-          m.due = std::move(d);
-        }
+    // Commas first (one memchr for an ASCII byte), then the characters before them: the
+    // lead byte of 底 is that of thousands of characters and would stop a search often.
+    const std::string_view text = s.substr(b);
+    for (auto comma = text.find(','); comma != std::string_view::npos;
+         comma = text.find(',', comma + 1)) {
+      // 年底, or 月底,: the date ends before the comma.
+      if (comma < 6 || text.substr(comma - 3, 3) != "底") continue;
+      const std::string_view unit = text.substr(comma - 6, 3);
+      if (unit != "年" && unit != "月") continue;
+      const std::size_t date_end = b + comma;
+      const std::size_t begin = date_begin(s, b, date_end - 6);
+      if (begin == date_end - 6 || !(s[begin] >= '0' && s[begin] <= '9')) continue;
+      const auto opener =
+          std::find_if(rules().deadline_openers.begin(), rules().deadline_openers.end(),
+                       [&](const std::string& w) { return s.substr(b, begin - b).ends_with(w); });
+      if (opener == rules().deadline_openers.end()) continue;
+      std::size_t clause_end = date_end + 1;
+      while (clause_end < e && s[clause_end] != ',' && !s.substr(clause_end).starts_with("。"))
+        ++clause_end;
+      const std::string_view clause = s.substr(date_end + 1, clause_end - date_end - 1);
+      if (std::any_of(clause.begin(), clause.end(), [](char c) { return c >= '0' && c <= '9'; }))
+        continue;
+      if (auto d = parse_deadline(s.substr(begin, date_end - begin))) {
+        d->text = printed(begin, date_end);
+        d->where = source(begin, date_end);
+        m.due = std::move(d);
       }
     }
+  }
+
+  /// Where the date ending at `at` begins: back over its digits and 年 / 月 (2020年12月),
+  /// not before `b`.
+  static std::size_t date_begin(std::string_view s, std::size_t b, std::size_t at) noexcept {
+    std::size_t begin = at;
+    while (begin > b) {
+      const char c = s[begin - 1];
+      if (c >= '0' && c <= '9') {
+        --begin;
+      } else if (begin >= b + 3 && (s.substr(begin - 3, 3) == "年" || s.substr(begin - 3, 3) == "月")) {
+        begin -= 3;
+      } else {
+        break;
+      }
+    }
+    return begin;
   }
 
   /// Whether the numbered items right under node `k` (two or more, each one sentence) all
@@ -2820,7 +2807,7 @@ class parser {
   bool task_measures_ = false;  ///< a task-assignment table gave measures
   bool articles_as_measures_ = false;  ///< articles (第X条) are the measures (若干措施)
   bool decimal_outline_ = false;       ///< numbered 1 / 2.1 / 2.1.1 and nothing else
-  /// A row of an annex's task table, waiting for the body's measures.
+  /// A row of a task table, waiting for the body's measures (`assign_task_rows`).
   struct task_row {
     std::size_t table = 0;       ///< index in content_.tables
     std::size_t row = 0;         ///< index in its rows

@@ -109,7 +109,7 @@ outline_rules load() {
   r.answer_labels =
       strings(j.at("document_kinds").at("answer_labels"), "/document_kinds/answer_labels");
   r.notice_endings =
-      strings(j.at("document_kinds").at("notice_endings"), "/document_kinds/notice_endings");
+      words(j.at("document_kinds").at("notice_endings"), "/document_kinds/notice_endings");
   r.article_measure_titles = words(reg.at("measure_titles"), "/regulation/measure_titles");
   r.article_rule_titles = words(reg.at("rule_titles"), "/regulation/rule_titles");
   r.article_provisions = words(reg.at("provisions"), "/regulation/provisions");

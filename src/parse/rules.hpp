@@ -86,7 +86,7 @@ struct outline_rules {
   /// A question-and-answer page: lines opening with these labels (问：, 答：).
   std::vector<std::string> question_labels, answer_labels;
   /// A first line ending so makes an unstructured file a notice (…的通知).
-  std::vector<std::string> notice_endings;
+  word_list notice_endings;
   /// Articles that are measures: the title names measures and no rules; provisions are not.
   word_list article_measure_titles, article_rule_titles, article_provisions;
   std::vector<std::string> chapter;

@@ -571,12 +571,12 @@ void unwrap_paragraphs(document& doc, const read_options& options, const offset_
     // A prose line (a sentence's end or a comma in it) that stops in the middle of a word,
     // after a Han character, goes on though short: the layout set it narrower (wide
     // dashes, digits set wide: `——转型升级成效显著。70%的规模以上制造业企业基本` / `实现…`).
+    // (A heading or a page number on the next line still ends the paragraph below.)
     const bool broken_mid_sentence =
         4 * width >= 3 * narrowest && !ends_sentence(text) &&
         static_cast<unsigned char>(text.back()) >= 0x80 && !closes_clause(text) &&
         text.find("。") != std::string_view::npos && !text.ends_with("，") && !text.ends_with("、") &&
-        !detail::opens_like_heading(next_text) && !next_text.starts_with("—") &&
-        !page_number(next_text);
+        !next_text.starts_with("—");
     if (!at_full_width(width, widths) && !(first_word > 1 && width + first_word > narrowest) &&
         !broken_mid_sentence)
       continue;

@@ -115,12 +115,7 @@ class docx_walker {
         const auto name = local_name(p);
         const std::string_view val = value_of(p);
         if (name == "gridSpan") {
-          std::uint32_t n = 0;
-          for (char c : val) {
-            if (c < '0' || c > '9' || n > 1000) break;
-            n = n * 10 + static_cast<std::uint32_t>(c - '0');
-          }
-          m.columns = std::max<std::uint32_t>(n, 1);
+          m.columns = detail::span_value(val);
         } else if (name == "vMerge") {
           m.continues = val != "restart";
         }

@@ -14,6 +14,17 @@
 
 namespace plancmp::inline v0::text::detail {
 
+/// A span attribute's value (HTML rowspan / colspan, DOCX gridSpan): its leading decimal
+/// digits after spaces, at most 100,000; 1 when absent, not a number, or 0.
+inline std::uint32_t span_value(std::string_view v) noexcept {
+  std::size_t i = 0;
+  while (i < v.size() && v[i] == ' ') ++i;
+  std::uint32_t n = 0;
+  for (; i < v.size() && v[i] >= '0' && v[i] <= '9' && n < 100000; ++i)
+    n = n * 10 + static_cast<std::uint32_t>(v[i] - '0');
+  return n == 0 ? 1 : n;
+}
+
 class text_builder {
  public:
   /// `source_size`: the size of the bytes the spans point into.
@@ -112,8 +123,7 @@ class text_builder {
     if (grids_.empty()) return;
     grid& g = grids_.back();
     for (; g.spanned_right > 0; --g.spanned_right) {
-      open_cell();
-      --cell_depth_;
+      empty_cell();
       ++g.column;
     }
   }
@@ -122,8 +132,7 @@ class text_builder {
     if (!grids_.empty()) {
       grid& g = grids_.back();
       if (g.column >= max_grid_columns || g.budget == 0) {
-        open_cell();  // an empty cell
-        --cell_depth_;
+        empty_cell();
         ++g.column;
         return;
       }
@@ -167,6 +176,11 @@ class text_builder {
     line_empty_ = line_empty_ && cells_in_row_ == 1;
     ++cell_depth_;
     pending_space_ = false;
+  }
+  /// A cell with nothing in it: it still takes its column.
+  void empty_cell() {
+    open_cell();
+    --cell_depth_;
   }
   /// The position of a merged cell from a row above: a ditto mark of no source bytes.
   void covered_cell() {

@@ -211,15 +211,10 @@ void check_html_nesting(std::string_view html, const offset_map& to_original, co
   }
 }
 
-/// A cell's rowspan or colspan: 1 when absent, not a number, or 0.
+/// A cell's rowspan or colspan (detail::span_value): 1 when absent.
 std::uint32_t span_attribute(const GumboElement& e, const char* name) {
   const GumboAttribute* a = gumbo_get_attribute(&e.attributes, name);
-  if (a == nullptr) return 1;
-  std::uint32_t n = 0;
-  const char* p = a->value;
-  while (*p == ' ') ++p;
-  for (; *p >= '0' && *p <= '9' && n < 100000; ++p) n = n * 10 + static_cast<std::uint32_t>(*p - '0');
-  return n == 0 ? 1 : n;
+  return a == nullptr ? 1 : detail::span_value(a->value);
 }
 
 class html_walker {
