@@ -1802,11 +1802,7 @@ class extractor {
     }
     const std::size_t e = clause_end_from(s_, b, line_end);
     std::optional<std::size_t> level_cue;
-    r.cue_matcher.for_each_match_any_order(s_.substr(b, e - b), [&](const aho_corasick::match& m) {
-      if (static_cast<cue_kind>(m.id) != cue_kind::object && (!level_cue || b + m.begin < *level_cue)) {
-        level_cue = b + m.begin;
-      }
-    });
+    if (const auto at = first_level_cue(s_.substr(b, e - b))) level_cue = b + *at;
     if (!level_cue && share) {
       // A verb of attainment after the group (30%的县（市、区）通过…认定).
       const std::string_view rest = s_.substr(b, e - b);
@@ -1831,11 +1827,20 @@ class extractor {
     return std::pair{b, ge};
   }
 
+  /// Where the first level cue (达到, 不低于 … — a cue that is no object verb) of `t` begins.
+  static std::optional<std::size_t> first_level_cue(std::string_view t) {
+    std::optional<std::size_t> level;
+    loaded_rules().cue_matcher.for_each_match_any_order(t, [&](const aho_corasick::match& m) {
+      if (static_cast<cue_kind>(m.id) != cue_kind::object && (!level || m.begin < *level))
+        level = m.begin;
+    });
+    return level;
+  }
+
   /// A class of those a target counts (1亿元以上规上工业企业研发机构覆盖率达到70%): a quantity
   /// 以上 right before a name (not before 或, 和 …: alternatives), with a level cue and a
   /// number later in its clause.
   bool class_qualifier(const quantity& q, std::size_t line_end) const {
-    const auto& r = loaded_rules();
     const std::size_t after = std::min(q.end, line_end);
     if (q.suffix != 1 || after >= line_end) return false;
     const std::size_t clause_end = clause_end_from(s_, after, line_end);
@@ -1844,11 +1849,7 @@ class extractor {
         tail.starts_with("或") || tail.starts_with("且") || tail.starts_with("的")) {
       return false;
     }
-    std::optional<std::size_t> level;
-    r.cue_matcher.for_each_match_any_order(tail, [&](const aho_corasick::match& m) {
-      if (static_cast<cue_kind>(m.id) != cue_kind::object && (!level || m.begin < *level))
-        level = m.begin;
-    });
+    const auto level = first_level_cue(tail);
     return level && *level > 0 &&
            std::any_of(tail.begin() + static_cast<std::ptrdiff_t>(*level), tail.end(), ascii_digit);
   }
@@ -2041,17 +2042,13 @@ class extractor {
     } else {
       return {0, 0};
     }
-    // The clause's start: the sentence or clause mark before it, within 40 characters.
+    // The clause's start: the clause boundary (boundary_at) before it, within 40 characters.
     std::size_t b = e, chars = 0;
     while (b > 0 && chars < 40) {
-      const char c = s_[b - 1];
-      if (c == '\n' || c == ',' || c == ';' || c == ':' || c == '.') break;
-      if (b >= 3) {
-        const auto mark = s_.substr(b - 3, 3);
-        if (mark == "，" || mark == "。" || mark == "；" || mark == "：") break;
-      }
-      do --b;
-      while (b > 0 && (static_cast<unsigned char>(s_[b]) & 0xC0) == 0x80);
+      std::size_t prev = b - 1;
+      while (prev > 0 && (static_cast<unsigned char>(s_[prev]) & 0xC0) == 0x80) --prev;
+      if (boundary_at(s_, prev) != 0) break;
+      b = prev;
       ++chars;
     }
     if (chars >= 40 || b >= e) return {0, 0};
