@@ -1480,7 +1480,12 @@ class parser {
     if (decimal_outline_) {
       // 2 重点任务 / 2.1 加强… / 2.1.1 …: a level per component, the last one the label.
       const auto [parts, text_begin] = decimal_number(t);
-      if (parts.empty()) return std::nullopt;
+      if (parts.empty()) {
+        // Boxes and annexes stand outside the outline: they keep their own headings.
+        auto h = recognize_heading(t);
+        if (h && h->style != numbering::box && h->style != numbering::annex) h.reset();
+        return h;
+      }
       static constexpr std::array levels{numbering::chinese_comma, numbering::chinese_paren,
                                          numbering::arabic_dot, numbering::arabic_paren};
       heading h;

@@ -804,8 +804,14 @@ TEST_CASE("a plan numbered in decimals (1 / 2.1 / 2.1.1) and nothing else") {
       "培育一批平台企业。（省商务厅牵头）\n"
       "3 保障措施\n"
       "3.1 加强组织领导\n"
-      "建立工作协调机制。\n";
+      "建立工作协调机制。\n"
+      "附件1\n"
+      "重点项目清单\n"
+      "1 数据中心项目\n";
   const auto p = parse::parse_bytes(text, "decimal.txt");
+  // An annex keeps its heading: its lines are no measure's text.
+  REQUIRE(p.annexes().size() == 1);
+  CHECK(p.annexes()[0].id == "附件1");
   CHECK(measure_ids(p) == std::vector<std::string>{"2.1", "2.2.1", "2.2.2", "2.3", "3.1"});
   REQUIRE(p.measures().size() == 5);
   CHECK(p.measures()[0].title == "加强数字基础设施建设");
